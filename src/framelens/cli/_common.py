@@ -1,0 +1,101 @@
+"""Options and helpers shared by several subcommands."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from ..corpus import Corpus
+from ..pipeline import AnalysisConfig, Analyzer
+
+
+def add_input_args(p) -> None:
+    g = p.add_argument_group("input")
+    g.add_argument("paths", nargs="+", metavar="PATH",
+                   help="files (.txt .md .html .jsonl .csv .tsv .json), folders, globs, or - for stdin")
+    g.add_argument("--text-col", default="text", metavar="NAME", help="JSONL/CSV field holding the text (default: text)")
+    g.add_argument("--id-col", default="id", metavar="NAME", help="field holding the document id (default: id)")
+    g.add_argument("--outlet-col", default="outlet", metavar="NAME", help="field holding the outlet (default: outlet)")
+    g.add_argument("--date-col", default="date", metavar="NAME")
+    g.add_argument("--title-col", default="title", metavar="NAME")
+    g.add_argument("--event-col", default="event", metavar="NAME")
+    g.add_argument("--url-col", default="url", metavar="NAME")
+    g.add_argument("--encoding", default=None, metavar="ENC",
+                   help="fallback encoding for files that are not UTF-8 (e.g. latin-1)")
+    g.add_argument("--errors", choices=["raise", "warn", "skip"], default="warn",
+                   help="bad documents: raise = stop at the first; warn (default) = report on stderr and skip; "
+                        "skip = skip quietly. Skipped documents are always listed in manifest.json")
+
+
+def add_lexicon_args(p) -> None:
+    g = p.add_argument_group("lexicons")
+    g.add_argument("--lexicon", action="append", default=[], metavar="FILE|NAME",
+                   help="add a lexicon pack: a YAML or CSV file, or the name of a shipped pack (repeatable)")
+    g.add_argument("--no-default-lexicons", action="store_true",
+                   help="use only the packs given with --lexicon")
+
+
+def corpus_from_args(args) -> Corpus:
+    columns = {
+        "text": args.text_col, "id": args.id_col, "outlet": args.outlet_col, "date": args.date_col,
+        "title": args.title_col, "event": args.event_col, "url": args.url_col,
+    }
+    # "warn" is reported once, as a list at the end of the run (see report_problems)
+    errors = "raise" if args.errors == "raise" else "skip"
+    return Corpus(args.paths, columns=columns, errors=errors, encoding=args.encoding)
+
+
+def analyzer_from_args(args) -> Analyzer:
+    return Analyzer(AnalysisConfig(lexicons=list(getattr(args, "lexicon", []) or []),
+                                   default_lexicons=not getattr(args, "no_default_lexicons", False)))
+
+
+def input_parameters(args) -> dict:
+    return {
+        "columns": {k: getattr(args, f"{k}_col") for k in ("text", "id", "outlet", "date", "title", "event", "url")},
+        "encoding": args.encoding,
+        "errors": args.errors,
+    }
+
+
+class Progress:
+    """Documents/s, words/s and count on stderr, only when stderr is a terminal."""
+
+    def __init__(self, enabled: bool | None = None, every: float = 0.5):
+        self.enabled = sys.stderr.isatty() if enabled is None else enabled
+        self.every = every
+        self.t0 = time.monotonic()
+        self.last = 0.0
+        self.docs = 0
+        self.words = 0
+
+    def update(self, words: int) -> None:
+        self.docs += 1
+        self.words += words
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if now - self.last >= self.every:
+            self.last = now
+            dt = max(now - self.t0, 1e-9)
+            sys.stderr.write(f"\r{self.docs:,} documents  {self.docs / dt:,.0f} docs/s  {self.words / dt:,.0f} words/s ")
+            sys.stderr.flush()
+
+    def done(self) -> None:
+        if self.enabled and self.docs:
+            sys.stderr.write("\n")
+
+
+def report_problems(problems, args=None, stream=None) -> None:
+    stream = stream or sys.stderr
+    if args is not None and getattr(args, "errors", "warn") == "skip":
+        return
+    if problems:
+        print(f"framelens: skipped {len(problems)} input(s)/document(s):", file=stream)
+        for p in problems:
+            print(f"  {p.origin}: {p.reason}", file=stream)
+
+
+def out_path(p: str) -> Path:
+    return Path(p)

@@ -1,0 +1,487 @@
+"""Reading corpora: text and Markdown files, saved web pages, JSONL, CSV/TSV, folders, globs and stdin.
+
+Readers stream: a JSONL or CSV file is read row by row, a folder file by file,
+so a corpus never has to fit in memory. Every document keeps its original
+characters; only front matter and a leading ``date YYYY-MM-DD`` line are
+taken off the top (``Document.body_offset`` says how many characters).
+
+Bad input never stops a corpus run on its own: each problem is a
+:class:`Problem` naming the file and line or row, and what happens next
+follows ``errors``: ``"raise"`` raises the :class:`~framelens.errors.InputError`,
+``"warn"`` logs a warning and skips the document, ``"skip"`` skips it quietly.
+Every skipped document is listed in :attr:`Corpus.problems` either way.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as _dt
+import glob
+import gzip
+import hashlib
+import io
+import json
+import logging
+import os
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO, Iterable, Iterator, Mapping
+
+from .errors import ConfigError, DecodeError, EmptyDocumentError, FormatError, InputError
+from .model import META_FIELDS, Document
+
+__all__ = ["Corpus", "Problem", "read_corpus", "read_text_document", "decode_bytes", "EXTENSIONS"]
+
+log = logging.getLogger("framelens")
+
+TEXT_EXT = (".txt", ".md", ".markdown", ".text")
+HTML_EXT = (".html", ".htm", ".xhtml")
+JSONL_EXT = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+JSON_EXT = (".json",)
+CSV_EXT = (".csv", ".tsv", ".csv.gz", ".tsv.gz")
+#: Every file extension framelens reads.
+EXTENSIONS = TEXT_EXT + HTML_EXT + JSONL_EXT + JSON_EXT + CSV_EXT
+
+ERROR_POLICIES = ("raise", "warn", "skip")
+_COLUMN_KEYS = ("text", "id") + META_FIELDS
+_BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"PK\x03\x04", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b", b"\x7fELF")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A document or input that could not be analysed, and why."""
+
+    origin: str  # "path", "path:line" or "path:row N"
+    reason: str
+    error: str  # the exception class name
+
+    def to_dict(self) -> dict[str, str]:
+        return {"origin": self.origin, "reason": self.reason, "error": self.error}
+
+
+# ---------------------------------------------------------------------------
+# decoding
+
+
+def decode_bytes(data: bytes, origin: str, encoding: str | None = None) -> str:
+    """Decode file bytes: UTF-8 with or without BOM, UTF-16 with BOM, or ``encoding`` if given.
+
+    Raises :class:`FormatError` for binary data and :class:`DecodeError`, naming
+    the line of the first bad byte, for bytes that are not valid UTF-8.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        return _decode(data[3:], "utf-8", origin, 3)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _decode(data, "utf-16", origin, 0)
+    if data.startswith(_BINARY_MAGIC) or b"\x00" in data[:65536]:
+        raise FormatError(f"{origin}:1", "binary file, not text (NUL bytes or a binary file signature)")
+    return _decode(data, encoding or "utf-8", origin, 0)
+
+
+def _decode(data: bytes, enc: str, origin: str, shift: int) -> str:
+    try:
+        return data.decode(enc)
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        bad = data[exc.start : exc.start + 1].hex()
+        raise DecodeError(
+            f"{origin}:{line}",
+            f"bytes are not valid {exc.encoding} (byte 0x{bad} at byte offset {exc.start + shift}); "
+            "save the file as UTF-8, or name its encoding (--encoding latin-1 / encoding='cp1252')",
+        ) from None
+    except LookupError:
+        raise FormatError(origin, f"unknown encoding {enc!r}") from None
+
+
+# ---------------------------------------------------------------------------
+# text files
+
+_FRONT_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+_DATE_LINE_RE = re.compile(r"\A\s*date:?[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*(?:\r?\n)?\s*", re.I)
+
+
+def _clean_meta(value: Any) -> Any:
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, float) and value != value:  # NaN from CSV
+        return None
+    return value
+
+
+def read_text_document(text: str, origin: str, default_id: str) -> Document:
+    """Build a Document from a text file's decoded contents (front matter and date line handled)."""
+    meta: dict[str, Any] = {}
+    offset = 0
+    m = _FRONT_RE.match(text)
+    if m:
+        import yaml
+
+        try:
+            loaded = yaml.safe_load(m.group(1))
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = (mark.line + 2) if mark is not None else 1
+            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            raise FormatError(f"{origin}:{line}", f"invalid YAML front matter: {problem}") from None
+        if loaded is None:
+            loaded = {}
+        if not isinstance(loaded, dict):
+            raise FormatError(f"{origin}:2", "front matter must be a mapping of field: value")
+        meta = {str(k): _clean_meta(v) for k, v in loaded.items()}
+        offset = m.end()
+    d = _DATE_LINE_RE.match(text, offset)
+    if d:
+        meta.setdefault("date", d.group(1))
+        offset = d.end()
+    body = text[offset:]
+    if not body.strip():
+        line = text[:offset].count("\n") + 1
+        raise EmptyDocumentError(f"{origin}:{line}", "empty document (no text after the metadata)")
+    return _make_document(meta, body, origin, default_id, offset)
+
+
+def _make_document(meta: Mapping[str, Any], text: str, origin: str, default_id: str, offset: int = 0) -> Document:
+    fixed = {}
+    for k in META_FIELDS:
+        v = meta.get(k)
+        fixed[k] = None if v is None or v == "" else str(_clean_meta(v))
+    extra = {k: _clean_meta(v) for k, v in meta.items() if k not in META_FIELDS and k not in ("id", "text")}
+    doc_id = meta.get("id")
+    doc_id = default_id if doc_id is None or str(doc_id).strip() == "" else str(doc_id)
+    return Document(id=doc_id, text=text, origin=origin, body_offset=offset, extra=extra, **fixed)
+
+
+def _content_id(text: str) -> str:
+    return "h" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:15]
+
+
+# ---------------------------------------------------------------------------
+# the corpus
+
+
+class Corpus:
+    """A stream of :class:`Document` objects from files, folders, globs or stdin (``"-"``).
+
+    Parameters
+    ----------
+    paths:
+        Files, folders (read recursively, in sorted order; dotfiles are
+        ignored), glob patterns (``"news/**/*.jsonl"``) or ``"-"`` for stdin.
+    columns:
+        Column mapping for JSONL/CSV: framelens field -> column name, e.g.
+        ``{"text": "body", "outlet": "source"}``. Unmapped fields use their own name.
+    errors:
+        ``"raise"`` | ``"warn"`` | ``"skip"`` for per-document problems.
+    encoding:
+        Fallback encoding for files that are not UTF-8/UTF-16 with BOM
+        (e.g. ``"latin-1"``). By default such files are reported as problems.
+
+    Iterating yields documents; :attr:`problems` lists what was skipped and
+    :attr:`inputs` each file read with its size and SHA-256 (for the manifest).
+    """
+
+    def __init__(
+        self,
+        paths: str | os.PathLike | Iterable[str | os.PathLike],
+        *,
+        columns: Mapping[str, str] | None = None,
+        errors: str = "raise",
+        encoding: str | None = None,
+        stdin: BinaryIO | None = None,
+    ):
+        if isinstance(paths, (str, os.PathLike)):
+            paths = [paths]
+        self.paths = [os.fspath(p) for p in paths]
+        if not self.paths:
+            raise ConfigError("no input paths given")
+        if errors not in ERROR_POLICIES:
+            raise ConfigError(f"errors={errors!r}; allowed: {', '.join(ERROR_POLICIES)}")
+        columns = dict(columns or {})
+        unknown = [k for k in columns if k not in _COLUMN_KEYS]
+        if unknown:
+            raise ConfigError(f"unknown column mapping key(s) {unknown}; allowed: {', '.join(_COLUMN_KEYS)}")
+        self.columns = {k: columns.get(k, k) for k in _COLUMN_KEYS}
+        self.errors = errors
+        self.encoding = encoding
+        self.stdin = stdin
+        self.problems: list[Problem] = []
+        self.inputs: list[dict[str, Any]] = []
+        self._seen_ids: dict[str, int] = {}
+
+    # -- problems -------------------------------------------------------
+    def _problem(self, exc: InputError) -> None:
+        if self.errors == "raise":
+            raise exc
+        p = Problem(exc.origin, exc.reason, type(exc).__name__)
+        self.problems.append(p)
+        if self.errors == "warn":
+            log.warning("skipped %s: %s", p.origin, p.reason)
+
+    def _unique(self, doc: Document) -> Document:
+        n = self._seen_ids.get(doc.id, 0) + 1
+        self._seen_ids[doc.id] = n
+        if n == 1:
+            return doc
+        new_id = f"{doc.id}~{n}"
+        log.warning("%s: duplicate document id %r renamed to %r", doc.origin, doc.id, new_id)
+        from dataclasses import replace
+
+        return replace(doc, id=new_id)
+
+    # -- expansion ------------------------------------------------------
+    def _expand(self) -> Iterator[tuple[str, str]]:
+        """Yield (file path, id prefix root) for every input."""
+        for p in self.paths:
+            if p == "-":
+                yield "-", ""
+            elif os.path.isdir(p):
+                found = False
+                for root, dirs, files in os.walk(p):
+                    dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                    for f in sorted(files):
+                        if f.startswith("."):
+                            continue
+                        found = True
+                        yield os.path.join(root, f), p
+                if not found:
+                    self._problem(InputError(p, "folder holds no files"))
+            elif os.path.exists(p):
+                yield p, os.path.dirname(p)
+            elif any(c in p for c in "*?["):
+                matches = sorted(glob.glob(p, recursive=True))
+                files = [m for m in matches if os.path.isfile(m)]
+                if not files:
+                    self._problem(InputError(p, "glob pattern matched no files"))
+                for m in files:
+                    yield m, os.path.dirname(m)
+            else:
+                self._problem(InputError(p, "no such file or folder"))
+
+    def __iter__(self) -> Iterator[Document]:
+        for path, root in self._expand():
+            try:
+                for item in self._read_path(path, root):
+                    if isinstance(item, InputError):
+                        self._problem(item)
+                    else:
+                        yield self._unique(item)
+            except InputError as exc:
+                self._problem(exc)
+
+    # -- readers --------------------------------------------------------
+    def _read_path(self, path: str, root: str) -> Iterator[Document | InputError]:
+        if path == "-":
+            yield from self._read_stdin()
+            return
+        low = path.lower()
+        if not low.endswith(EXTENSIONS):
+            ext = os.path.splitext(path)[1] or "(none)"
+            raise FormatError(
+                f"{path}", f"unknown file extension {ext}; framelens reads {', '.join(sorted(set(EXTENSIONS)))}"
+            )
+        if low.endswith(JSONL_EXT):
+            yield from self._read_jsonl(path)
+        elif low.endswith(CSV_EXT):
+            yield from self._read_csv(path)
+        else:
+            data = self._read_bytes(path)
+            text = decode_bytes(data, path, self.encoding)
+            default_id = _path_id(path, root)
+            if low.endswith(HTML_EXT):
+                yield _read_html(text, path, default_id)
+            elif low.endswith(JSON_EXT):
+                yield from self._read_json(text, path)
+            else:
+                yield read_text_document(text, path, default_id)
+
+    def _read_bytes(self, path: str) -> bytes:
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read()
+        except OSError as exc:
+            raise InputError(path, f"cannot read file: {exc.strerror or exc}") from None
+        self.inputs.append({"path": path, "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()})
+        return data
+
+    def _open_binary(self, path: str):
+        try:
+            fh = open(path, "rb")
+        except OSError as exc:
+            raise InputError(path, f"cannot read file: {exc.strerror or exc}") from None
+        if path.lower().endswith(".gz"):
+            return gzip.open(fh)
+        return fh
+
+    def _row_doc(self, row: Mapping[str, Any], origin: str) -> Document:
+        c = self.columns
+        text = row.get(c["text"])
+        if text is None:
+            raise FormatError(
+                origin, f"no {c['text']!r} field; fields are: {', '.join(map(str, row.keys())) or '(none)'}"
+            )
+        if not isinstance(text, str):
+            raise FormatError(origin, f"field {c['text']!r} is a {type(text).__name__}, not a string")
+        if not text.strip():
+            raise EmptyDocumentError(origin, "empty document (the text field is blank)")
+        meta: dict[str, Any] = {}
+        for k in _COLUMN_KEYS:
+            if k != "text" and c[k] in row:
+                meta[k] = row[c[k]]
+        mapped = {c[k] for k in _COLUMN_KEYS}
+        for k, v in row.items():
+            if k not in mapped and k not in meta:
+                meta[k] = v
+        return _make_document(meta, text, origin, _content_id(text))
+
+    def _read_jsonl(self, path: str) -> Iterator[Document | InputError]:
+        digest = hashlib.sha256()
+        size = 0
+        fh = self._open_binary(path)
+        with fh:
+            for lineno, raw in enumerate(fh, 1):
+                digest.update(raw)
+                size += len(raw)
+                origin = f"{path}:{lineno}"
+                try:
+                    if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
+                        raw = raw[3:]
+                    if b"\x00" in raw:
+                        raise FormatError(origin, "binary data (NUL bytes) in a JSONL line")
+                    line = _decode(raw, self.encoding or "utf-8", origin.rsplit(":", 1)[0], 0).strip()
+                    if not line:
+                        continue
+                    try:
+                        obj = json.loads(line)
+                    except json.JSONDecodeError as exc:
+                        raise FormatError(origin, f"invalid JSON: {exc.msg} at column {exc.colno}") from None
+                    if not isinstance(obj, dict):
+                        raise FormatError(origin, f"a JSONL line must be an object, got {type(obj).__name__}")
+                    yield self._row_doc(obj, origin)
+                except DecodeError as exc:
+                    yield DecodeError(origin, exc.reason)
+                except InputError as exc:
+                    yield exc
+        self.inputs.append({"path": path, "bytes": size, "sha256": digest.hexdigest()})
+
+    def _read_json(self, text: str, path: str) -> Iterator[Document | InputError]:
+        try:
+            obj = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise FormatError(f"{path}:{exc.lineno}", f"invalid JSON: {exc.msg} at column {exc.colno}") from None
+        rows = obj if isinstance(obj, list) else [obj]
+        for i, row in enumerate(rows, 1):
+            origin = f"{path}:item {i}"
+            if not isinstance(row, dict):
+                yield FormatError(origin, f"expected an object, got {type(row).__name__}")
+                continue
+            try:
+                yield self._row_doc(row, origin)
+            except InputError as exc:
+                yield exc
+
+    def _read_csv(self, path: str) -> Iterator[Document | InputError]:
+        data = self._read_bytes(path) if not path.lower().endswith(".gz") else None
+        if data is None:
+            with self._open_binary(path) as fh:
+                data = fh.read()
+            self.inputs.append({"path": path, "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()})
+        text = decode_bytes(data, path, self.encoding)
+        delimiter = "\t" if ".tsv" in path.lower() else ","
+        old_limit = csv.field_size_limit()
+        csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+        try:
+            reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+            fields = reader.fieldnames or []
+            if self.columns["text"] not in fields:
+                raise FormatError(
+                    f"{path}:1",
+                    f"no {self.columns['text']!r} column; columns are: {', '.join(fields) or '(none)'} "
+                    "(map one with --text-col / columns={'text': ...})",
+                )
+            rowno = 0
+            while True:
+                try:
+                    row = next(reader)
+                except StopIteration:
+                    break
+                except csv.Error as exc:
+                    yield FormatError(f"{path}:{reader.line_num}", f"malformed CSV: {exc}")
+                    break
+                rowno += 1
+                origin = f"{path}:{reader.line_num}"
+                if None in row:
+                    yield FormatError(origin, f"row {rowno} has more fields than the header")
+                    continue
+                try:
+                    yield self._row_doc({k: v for k, v in row.items()}, origin)
+                except InputError as exc:
+                    yield exc
+        finally:
+            csv.field_size_limit(old_limit)
+
+    def _read_stdin(self) -> Iterator[Document | InputError]:
+        stream = self.stdin if self.stdin is not None else sys.stdin.buffer
+        data = stream.read()
+        self.inputs.append({"path": "-", "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()})
+        text = decode_bytes(data, "<stdin>", self.encoding)
+        if text.lstrip().startswith("{"):
+            for lineno, line in enumerate(text.splitlines(), 1):
+                origin = f"<stdin>:{lineno}"
+                if not line.strip():
+                    continue
+                try:
+                    try:
+                        obj = json.loads(line)
+                    except json.JSONDecodeError as exc:
+                        raise FormatError(origin, f"invalid JSON: {exc.msg} at column {exc.colno}") from None
+                    if not isinstance(obj, dict):
+                        raise FormatError(origin, "a JSONL line must be an object")
+                    yield self._row_doc(obj, origin)
+                except InputError as exc:
+                    yield exc
+        else:
+            yield read_text_document(text, "<stdin>", "stdin")
+
+
+def _path_id(path: str, root: str) -> str:
+    rel = os.path.relpath(path, root) if root else os.path.basename(path)
+    if rel.startswith(".."):
+        rel = os.path.basename(path)
+    stem = rel
+    for ext in sorted(EXTENSIONS, key=len, reverse=True):
+        if stem.lower().endswith(ext):
+            stem = stem[: -len(ext)]
+            break
+    return Path(stem).as_posix()
+
+
+def _read_html(html: str, origin: str, default_id: str) -> Document:
+    try:
+        import trafilatura
+    except ImportError:  # pragma: no cover - depends on the install
+        raise FormatError(origin, "reading HTML needs trafilatura: pip install 'framelens[html]'") from None
+    result = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
+    )
+    if result is None:
+        raise EmptyDocumentError(f"{origin}:1", "no article text found in the page")
+    get = result.get if isinstance(result, dict) else (lambda k, d=None: getattr(result, k, d))
+    text = get("text") or ""
+    if not text.strip():
+        raise EmptyDocumentError(f"{origin}:1", "no article text found in the page")
+    meta = {
+        "title": get("title"),
+        "date": get("date"),
+        "outlet": get("sitename") or get("hostname"),
+        "author": get("author"),
+        "url": get("url"),
+    }
+    return _make_document(meta, text, origin, default_id)
+
+
+def read_corpus(paths, **kwargs) -> Corpus:
+    """Shorthand for :class:`Corpus` (see there for the parameters)."""
+    return Corpus(paths, **kwargs)

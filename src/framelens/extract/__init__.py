@@ -1,0 +1,1 @@
+"""Built-in extractors: pure functions of a segmented document (see :mod:`framelens.registry`)."""

@@ -1,0 +1,337 @@
+"""One-pass lexicon matching with exact offsets, look-alike rules, stacking and mention detection.
+
+All entries of all packs are compiled into one Aho-Corasick automaton
+(pyahocorasick), which scans the lower-cased text once. Matching rules
+(docs/methods.md, "Matching rules"):
+
+* case-insensitive; whole words only (the characters around a match are not letters or digits);
+* multi-word terms match across a space, a hyphen or a single line break
+  (``illegal-immigrant``, ``illegal\\nimmigrant``); repeated spaces, tabs, NBSP
+  and CRLF between words are treated as one space; curly and straight
+  apostrophes are the same;
+* inflections are expanded from each entry when the pack is loaded;
+* look-alike rules of an entry (``not_followed_by``, ``not_preceded_by``,
+  ``followed_by``, ``case: lower``) and stop phrases (``role: stop``) remove
+  false hits; within one span kind the longest match wins and nothing is
+  counted twice (stop phrases compete too and are then dropped);
+* stackable modifiers (``role: modifier``) directly before a head hit of a
+  category they stack onto merge with it into one hit of summed severity;
+* a hit that is the whole content of a quotation introduced as a word ("the
+  term 'illegal alien'"), or that directly follows "the term/word/phrase/label",
+  is a *mention*, not a use.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+import re
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from .lexicon import Entry, Lexicon
+
+__all__ = ["Hit", "Matcher", "get_matcher"]
+
+NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands "
+    "million millions billion billions trillion dozen dozens half a an".split()
+)
+_SEPARATORS = (" ", "-", "\n")
+_MAX_VARIANTS = 256
+_ODD_WS = ("\xa0", "  ", "\t", "\r", "\u2010", "\u2011", " \n", "\n ", "\u2009", "\u202f", "\u2007", "\u200a")
+_NORM_RE = re.compile(r"[ \t\xa0\u2000-\u200a\u202f\r\n]{2,}|[\t\xa0\u2000-\u200a\u202f\r]|[\u2010\u2011]")
+_META_CUE_RE = re.compile(
+    r"\b(?:term|terms|word|words|phrase|phrases|label|labels|expression|expressions|name|names|called|calls|call|"
+    r"calling|dubbed|dubs|describes?|described|known as|use of|using|used|uses|say|saying|says|said)\W*$"
+)
+_UNQUOTED_META_RE = re.compile(r"\bthe (?:term|word|phrase|label|expression|words|terms)\s*$")
+_OPEN_PUNCT = " \"“‘'([«—–-"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A lexicon match in the original text."""
+
+    start: int
+    end: int
+    lexicon: Lexicon
+    entry: Entry
+    severity: int
+    stack: tuple[Entry, ...] = ()
+    use: str = "use"
+
+    @property
+    def kind(self) -> str:
+        return self.lexicon.kind
+
+    @property
+    def ref(self) -> str:
+        return self.lexicon.entry_ref(self.entry)
+
+
+def _variants(phrase: str) -> list[str]:
+    words = phrase.split(" ")
+    gaps = len(words) - 1
+    seps = _SEPARATORS if 3 ** gaps <= _MAX_VARIANTS else (" ", "-")
+    out = []
+    for combo in itertools.product(seps, repeat=gaps):
+        s = words[0]
+        for sep, w in zip(combo, words[1:]):
+            s += sep + w
+        out.append(s)
+        if len(out) >= _MAX_VARIANTS:
+            break
+    if "'" in phrase:
+        out += [v.replace("'", "’") for v in out]
+    return out
+
+
+class Matcher:
+    """Compiled matcher over a list of lexicon packs. Thread-safe for reading; build once, reuse."""
+
+    def __init__(self, lexicons: Sequence[Lexicon]):
+        import ahocorasick
+
+        self.lexicons = list(lexicons)
+        auto = ahocorasick.Automaton()
+        table: dict[str, list[tuple[int, int]]] = {}
+        for li, lex in enumerate(self.lexicons):
+            for ei, entry in enumerate(lex.entries):
+                for phrase in entry.phrases:
+                    for v in _variants(phrase):
+                        refs = table.setdefault(v, [])
+                        if (li, ei) not in refs:
+                            refs.append((li, ei))
+        for key, refs in table.items():
+            auto.add_word(key, (len(key), tuple(refs)))
+        self.n_keys = len(table)
+        if table:
+            auto.make_automaton()
+            self._auto = auto
+        else:
+            self._auto = None
+        self.kinds = sorted({lx.kind for lx in self.lexicons})
+
+    # -- text preparation ---------------------------------------------------
+    @staticmethod
+    def _prepare(text: str):
+        low = text.lower()
+        if len(low) != len(text):
+            low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+        if not any(o in low for o in _ODD_WS):
+            return low, None
+        parts = []
+        anchors_norm = [0]
+        anchors_orig = [0]
+        pos = 0
+        npos = 0
+        for m in _NORM_RE.finditer(low):
+            s, e = m.span()
+            run = m.group()
+            if run in ("\u2010", "\u2011"):
+                rep = "-"
+            elif run.count("\n") >= 2:
+                rep = "\n\n"
+            elif "\n" in run:
+                rep = "\n"
+            else:
+                rep = " "
+            parts.append(low[pos:s])
+            npos += s - pos
+            parts.append(rep)
+            npos += len(rep)
+            pos = e
+            anchors_norm.append(npos)
+            anchors_orig.append(e)
+        parts.append(low[pos:])
+        return "".join(parts), (anchors_norm, anchors_orig)
+
+    @staticmethod
+    def _to_orig(pos: int, amap) -> int:
+        if amap is None:
+            return pos
+        norm, orig = amap
+        i = bisect.bisect_right(norm, pos) - 1
+        return orig[i] + (pos - norm[i])
+
+    # -- context --------------------------------------------------------------
+    @staticmethod
+    def _next_word_at(norm: str, e: int) -> int:
+        j = e
+        n = len(norm)
+        while j < n and norm[j] in " -\n":
+            j += 1
+        return j
+
+    @staticmethod
+    def _starts_word(norm: str, j: int, word: str) -> bool:
+        if not norm.startswith(word, j):
+            return False
+        k = j + len(word)
+        return k >= len(norm) or not norm[k].isalnum()
+
+    def _context_ok(self, entry: Entry, norm: str, s: int, e: int) -> bool:
+        if entry.not_followed_by or entry.followed_by:
+            j = self._next_word_at(norm, e)
+            if entry.not_followed_by and any(self._starts_word(norm, j, w) for w in entry.not_followed_by):
+                return False
+            if entry.followed_by:
+                ok = False
+                for w in entry.followed_by:
+                    if w == "<NUM>":
+                        if j < len(norm) and (norm[j].isdigit() or norm[j] in "$£€"):
+                            ok = True
+                        else:
+                            m = re.match(r"[a-z]+", norm[j:j + 12])
+                            ok = bool(m) and m.group() in NUMBER_WORDS
+                    elif self._starts_word(norm, j, w):
+                        ok = True
+                    if ok:
+                        break
+                if not ok:
+                    return False
+        if entry.not_preceded_by:
+            i = s
+            while i > 0 and norm[i - 1] in " -\n":
+                i -= 1
+            for w in entry.not_preceded_by:
+                b = i - len(w)
+                if b >= 0 and norm.startswith(w, b) and (b == 0 or not norm[b - 1].isalnum()):
+                    return False
+        return True
+
+    @staticmethod
+    def _lower_ok(text: str, s: int, seg) -> bool:
+        c = text[s]
+        if not c.isalpha() or c.islower():
+            return True
+        if seg is None:
+            return s == 0
+        si = seg.sentence_at(s)
+        if si is None:
+            return True
+        ss = seg.sentences[si][0]
+        return all(ch in _OPEN_PUNCT for ch in text[ss:s])
+
+    @staticmethod
+    def _use(text: str, norm: str, s: int, e: int, seg) -> str:
+        if seg is not None:
+            q = seg.quote_at(s)
+            if q is not None:
+                inner = text[q.content_start:q.content_end].strip(" \t\n\"'“”‘’.,;:!?")
+                if len(inner) <= (e - s) + 2 and e <= q.content_end:
+                    before = norm[max(0, q.start - 40):q.start].rstrip()
+                    if _META_CUE_RE.search(before):
+                        return "mention"
+        before = norm[max(0, s - 20):s]
+        if _UNQUOTED_META_RE.search(before):
+            return "mention"
+        return "use"
+
+    # -- matching -----------------------------------------------------------
+    def match(self, text: str, seg=None, kinds: Iterable[str] | None = None) -> list[Hit]:
+        """Every hit in ``text``, sorted by offset. ``seg`` (a Segmentation) enables case and mention rules."""
+        if self._auto is None or not text:
+            return []
+        want = set(kinds) if kinds is not None else None
+        norm, amap = self._prepare(text)
+        n = len(norm)
+        cands: list[tuple[int, int, int, int]] = []  # (start, end, li, ei) in norm coordinates
+        stops: list[tuple[int, int]] = []
+        lexicons = self.lexicons
+        for end_idx, (klen, refs) in self._auto.iter(norm):
+            s = end_idx - klen + 1
+            e = end_idx + 1
+            if (s > 0 and norm[s - 1].isalnum()) or (e < n and norm[e].isalnum()):
+                continue
+            for li, ei in refs:
+                lex = lexicons[li]
+                entry = lex.entries[ei]
+                if entry.role == "stop":
+                    stops.append((s, e))
+                    continue
+                if want is not None and lex.kind not in want:
+                    continue
+                if not self._context_ok(entry, norm, s, e):
+                    continue
+                cands.append((s, e, li, ei))
+        if not cands:
+            return []
+        by_kind: dict[str, list] = {}
+        for c in cands:
+            by_kind.setdefault(lexicons[c[2]].kind, []).append(c)
+        hits: list[Hit] = []
+        for kind, group in by_kind.items():
+            heads = [c for c in group if lexicons[c[2]].entries[c[3]].role != "modifier"]
+            mods = [c for c in group if lexicons[c[2]].entries[c[3]].role == "modifier"]
+            items = [(s, e, li, ei) for s, e, li, ei in heads] + [(s, e, -1, -1) for s, e in stops]
+            items.sort(key=lambda t: (t[0], -(t[1] - t[0]), t[2] < 0 and 0 or 1))
+            kept = []
+            last = -1
+            for it in items:
+                if it[0] >= last:
+                    kept.append(it)
+                    last = it[1]
+            kept = [k for k in kept if k[2] >= 0]
+            # case rule after resolution needs the original text
+            final = []
+            for s, e, li, ei in kept:
+                entry = lexicons[li].entries[ei]
+                os_, oe = self._to_orig(s, amap), self._to_orig(e, amap)
+                if entry.case == "lower" and not self._lower_ok(text, os_, seg):
+                    continue
+                final.append([s, e, li, ei, os_, oe, []])
+            if mods and final:
+                self._stack(final, mods, norm, lexicons, amap)
+            for s, e, li, ei, os_, oe, stack in final:
+                lex = lexicons[li]
+                entry = lex.entries[ei]
+                sev = entry.severity + sum(m.severity for m in stack)
+                hits.append(Hit(os_, oe, lex, entry, sev, tuple(stack), self._use(text, norm, s, e, seg)))
+        hits.sort(key=lambda h: (h.start, -h.end, h.kind))
+        return hits
+
+    def _stack(self, final, mods, norm, lexicons, amap) -> None:
+        mods = sorted(mods, key=lambda t: (t[1], -(t[1] - t[0])))
+        ends: dict[int, list] = {}
+        for m in mods:
+            ends.setdefault(m[1], []).append(m)
+        starts_taken = [(f[0], f[1]) for f in final]
+        for f in final:
+            head_entry = lexicons[f[2]].entries[f[3]]
+            while True:
+                j = f[0]
+                # separators between modifier and head: one space, hyphen or line break
+                i = j
+                while i > 0 and norm[i - 1] in " -\n" and j - i < 2:
+                    i -= 1
+                if i == j:
+                    break
+                cands = ends.get(i, [])
+                mod = None
+                for m in cands:
+                    me = lexicons[m[2]].entries[m[3]]
+                    if head_entry.category in me.stacks_onto and not any(a < m[1] and m[0] < b for a, b in starts_taken if (a, b) != (f[0], f[1])):
+                        mod = m
+                        break
+                if mod is None:
+                    break
+                f[6].insert(0, lexicons[mod[2]].entries[mod[3]])
+                f[0] = mod[0]
+                f[4] = self._to_orig(mod[0], amap)
+
+
+@functools.lru_cache(maxsize=16)
+def _cached(key: tuple) -> Matcher:
+    from .lexicon import load_lexicons
+
+    specs, defaults = key
+    return Matcher(load_lexicons(list(specs), defaults=defaults))
+
+
+def get_matcher(specs: Iterable[str] = (), defaults: bool = True) -> Matcher:
+    """A shared, cached matcher for the shipped packs (if ``defaults``) plus ``specs``."""
+    return _cached((tuple(specs), bool(defaults)))

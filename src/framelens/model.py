@@ -1,0 +1,96 @@
+"""The document and span model shared by every part of framelens."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field, fields
+from typing import Any, Mapping
+
+__all__ = ["Document", "Span", "META_FIELDS", "VOICES"]
+
+#: Metadata fields every document has (``None`` where unknown).
+META_FIELDS = ("outlet", "date", "title", "url", "event", "author")
+
+#: Allowed values of :attr:`Span.voice`.
+VOICES = ("author", "quoted")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article.
+
+    ``text`` is the article text exactly as read (curly quotes, NBSP and CRLF
+    kept), without front matter or a leading ``date`` line; every span offset
+    indexes it. ``body_offset`` is where that text starts in the source file
+    (0 for JSONL/CSV), so an offset can be traced back to the file too.
+    """
+
+    id: str
+    text: str
+    outlet: str | None = None
+    date: str | None = None
+    title: str | None = None
+    url: str | None = None
+    event: str | None = None
+    author: str | None = None
+    origin: str | None = None  # "path" or "path:line"
+    body_offset: int = 0
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def meta(self) -> dict[str, Any]:
+        """Metadata as a plain dict (the fixed fields, then ``extra``)."""
+        out = {k: getattr(self, k) for k in META_FIELDS}
+        for k, v in self.extra.items():
+            out.setdefault(k, v)
+        return out
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """A metadata value by name: a fixed field, else from ``extra``."""
+        if key in {f.name for f in fields(self)}:
+            value = getattr(self, key)
+            return default if value is None else value
+        return self.extra.get(key, default)
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Span:
+    """One finding, with provenance.
+
+    ``text == document.text[start:end]`` always holds (half-open offsets into
+    the original text). ``entry`` is ``"pack@version:entry_id"`` for lexicon
+    hits, or the rule that produced the span. ``voice`` is ``"author"`` when the
+    span lies in the reporter's own voice, ``"quoted"`` inside a quotation.
+    ``sentence`` is the index of the sentence holding ``start``. ``attrs`` holds
+    the fields particular to the span's kind (see docs/schema.md).
+    """
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    label: str
+    entry: str | None = None
+    voice: str = "author"
+    sentence: int | None = None
+    attrs: Mapping[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A flat, JSON-ready dict: the fixed fields, then ``attrs``."""
+        out: dict[str, Any] = {
+            "kind": self.kind,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "label": self.label,
+            "entry": self.entry,
+            "voice": self.voice,
+            "sentence": self.sentence,
+        }
+        for k, v in self.attrs.items():
+            if k not in out:
+                out[k] = v
+        return out

@@ -1,0 +1,196 @@
+"""The analysis pipeline: documents -> segmentation -> extractors -> spans and metrics.
+
+Orchestration lives here and only here. :class:`Analyzer` loads every
+extractor's resources once (once per worker process in a parallel run) and
+analyses one document at a time; :func:`iter_analyze` streams results;
+:func:`analyze` collects them into pandas tables.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator, Sequence
+
+from .corpus import Corpus, Problem
+from .errors import ConfigError, FramelensError
+from .model import META_FIELDS, Document, Span
+from .registry import DEFAULT_EXTRACTORS, get_extractor_class
+from .segment import segment
+
+__all__ = ["AnalysisConfig", "Analyzer", "DocResult", "AnalysisResult", "analyze", "iter_analyze"]
+
+log = logging.getLogger("framelens")
+
+
+@dataclass
+class AnalysisConfig:
+    """Parameters of an analysis (recorded in the run manifest).
+
+    ``lexicons``: extra lexicon packs (paths to YAML/CSV files, or names of shipped
+    packs) used on top of the shipped defaults unless ``default_lexicons`` is False.
+    ``extractors``: which extractors run (default: all registered defaults).
+    ``span_kinds``: which span kinds go to the output (None = all).
+    """
+
+    lexicons: list[str] = field(default_factory=list)
+    default_lexicons: bool = True
+    extractors: list[str] | None = None
+    span_kinds: list[str] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "lexicons": list(self.lexicons),
+            "default_lexicons": self.default_lexicons,
+            "extractors": list(self.extractors) if self.extractors is not None else list(DEFAULT_EXTRACTORS),
+            "span_kinds": self.span_kinds,
+        }
+
+
+@dataclass
+class DocResult:
+    """Everything framelens found in one document."""
+
+    doc: Document
+    spans: list[Span]
+    metrics: dict[str, Any]
+    words: int
+    sentences: int
+
+    def to_record(self) -> dict[str, Any]:
+        """The documents.jsonl record (see docs/schema.md)."""
+        d = self.doc
+        rec: dict[str, Any] = {"id": d.id}
+        for k in META_FIELDS:
+            rec[k] = getattr(d, k)
+        rec["words"] = self.words
+        rec["sentences"] = self.sentences
+        rec["metrics"] = self.metrics
+        if d.extra:
+            rec["meta"] = dict(d.extra)
+        rec["origin"] = d.origin
+        rec["spans"] = [s.to_dict() for s in self.spans]
+        return rec
+
+
+class Analyzer:
+    """Runs the configured extractors over documents. Build once, reuse for many documents."""
+
+    def __init__(self, config: AnalysisConfig | None = None, **kwargs: Any):
+        if config is None:
+            config = AnalysisConfig(**kwargs)
+        elif kwargs:
+            raise ConfigError("pass either config= or keyword parameters, not both")
+        self.config = config
+        names = config.extractors if config.extractors is not None else list(DEFAULT_EXTRACTORS)
+        if "structure" not in names:
+            names = ["structure"] + list(names)
+        self.extractors = [get_extractor_class(n)(config) for n in names]
+        self.span_kinds = set(config.span_kinds) if config.span_kinds is not None else None
+
+    def resources(self) -> list[dict[str, Any]]:
+        """Lexicons and other resources in use (name, version, sha256), for the manifest."""
+        out: list[dict[str, Any]] = []
+        for ex in self.extractors:
+            fn = getattr(ex, "resources", None)
+            if fn is not None:
+                for r in fn():
+                    if r not in out:
+                        out.append(r)
+        return out
+
+    def span_fields(self) -> list[str]:
+        fields: list[str] = []
+        for ex in self.extractors:
+            for f in getattr(ex, "span_fields", ()):
+                if f not in fields:
+                    fields.append(f)
+        return fields
+
+    def analyze_document(self, doc: Document) -> DocResult:
+        seg = segment(doc.text)
+        spans: list[Span] = []
+        for ex in self.extractors:
+            spans.extend(ex.extract(doc, seg, spans))
+        spans.sort(key=lambda s: (s.start, -s.end, s.kind))
+        metrics: dict[str, Any] = {}
+        for ex in self.extractors:
+            metrics.update(ex.metrics(doc, seg, spans))
+        if self.span_kinds is not None:
+            spans = [s for s in spans if s.kind in self.span_kinds]
+        return DocResult(doc, spans, metrics, seg.word_count, len(seg.sentences))
+
+
+def _as_docs(docs: Any, errors: str) -> Iterable[Document]:
+    if isinstance(docs, Document):
+        return [docs]
+    if isinstance(docs, str):
+        return [Document(id="text", text=docs)]
+    return docs
+
+
+def iter_analyze(
+    docs: Iterable[Document] | Corpus | Document | str,
+    *,
+    analyzer: Analyzer | None = None,
+    errors: str = "raise",
+    problems: list[Problem] | None = None,
+    **config: Any,
+) -> Iterator[DocResult]:
+    """Analyse documents one by one, yielding a :class:`DocResult` for each.
+
+    A document whose analysis fails follows ``errors`` (``raise`` | ``warn`` |
+    ``skip``); skipped ones are appended to ``problems`` if given.
+    """
+    if errors not in ("raise", "warn", "skip"):
+        raise ConfigError(f"errors={errors!r}; allowed: raise, warn, skip")
+    an = analyzer or Analyzer(AnalysisConfig(**config))
+    for doc in _as_docs(docs, errors):
+        try:
+            yield an.analyze_document(doc)
+        except Exception as exc:  # noqa: BLE001 - one bad document never stops a run
+            if errors == "raise":
+                raise
+            origin = doc.origin or doc.id
+            p = Problem(origin, f"analysis failed: {type(exc).__name__}: {exc}", type(exc).__name__)
+            if problems is not None:
+                problems.append(p)
+            if errors == "warn":
+                log.warning("skipped %s: %s", p.origin, p.reason)
+
+
+@dataclass
+class AnalysisResult:
+    """Tables of an analysis: ``documents`` (one row per document) and ``spans`` (one row per span)."""
+
+    documents: Any  # pandas.DataFrame
+    spans: Any  # pandas.DataFrame
+    problems: list[Problem]
+    results: list[DocResult]
+
+
+def analyze(
+    docs: Iterable[Document] | Corpus | Document | str,
+    *,
+    errors: str = "raise",
+    analyzer: Analyzer | None = None,
+    **config: Any,
+) -> AnalysisResult:
+    """Analyse documents and return the ``documents`` and ``spans`` tables as pandas DataFrames.
+
+    ``docs`` may be a :class:`Corpus`, any iterable of :class:`Document`, one
+    Document, or a plain string. Keyword parameters go to :class:`AnalysisConfig`.
+
+    >>> import framelens
+    >>> res = framelens.analyze("Officials said the plan was “a flawed idea.” It passed.")
+    >>> res.documents.loc[0, "sentences"]
+    2
+    """
+    from .tables import documents_frame, spans_frame
+
+    problems: list[Problem] = []
+    an = analyzer or Analyzer(AnalysisConfig(**config))
+    results = list(iter_analyze(docs, analyzer=an, errors=errors, problems=problems))
+    if isinstance(docs, Corpus):
+        problems = list(docs.problems) + problems
+    return AnalysisResult(documents_frame(results), spans_frame(results, an.span_fields()), problems, results)

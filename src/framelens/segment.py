@@ -1,0 +1,448 @@
+"""Segmentation with exact character offsets: paragraphs, sentences, words and quotation regions.
+
+Everything here works on the original text: no character is changed, removed
+or normalised, so every offset indexes ``document.text`` directly. The
+functions never raise on odd input (unbalanced or stray quote marks are
+flagged, not fatal).
+
+Sentence splitting is a rule-based splitter tuned for news prose (a
+candidate boundary is a ``.``, ``!``, ``?`` or ellipsis, optionally followed by
+closing quotes or brackets, then white space, then an upper-case letter,
+digit, opening quote or bracket). Abbreviations come from the data file
+``lexicons/abbreviations.txt``: *title* abbreviations (``Sen.``, ``Dist.``,
+``Jan.``) never end a sentence; *other* abbreviations (``U.S.``, ``Inc.``,
+``Calif.``) end one only when the next word is a typical sentence opener.
+See docs/methods.md for the rules and their limits.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass, field
+
+from ._resources import lexicon_dir
+
+__all__ = ["Quote", "Segmentation", "segment", "iter_words", "count_words", "load_abbreviations"]
+
+# ---------------------------------------------------------------------------
+# words
+
+#: A word: a number (with , or . groups) or a run of letters/digits, joined by
+#: internal apostrophes or hyphens ("don't", "Serrano-Quan", "U.S" is two words).
+WORD_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W_]+(?:['’\-‐‑][^\W_]+)*")
+
+
+def iter_words(text: str, start: int = 0, end: int | None = None):
+    """Yield ``(start, end)`` of every word in ``text[start:end]``."""
+    for m in WORD_RE.finditer(text, start, len(text) if end is None else end):
+        yield m.span()
+
+
+def count_words(text: str, start: int = 0, end: int | None = None) -> int:
+    """Number of words in ``text[start:end]`` (same rule as :func:`iter_words`)."""
+    if start == 0 and end is None:
+        return len(WORD_RE.findall(text))
+    return sum(1 for _ in WORD_RE.finditer(text, start, len(text) if end is None else end))
+
+
+# ---------------------------------------------------------------------------
+# abbreviations
+
+
+@dataclass(frozen=True)
+class Abbreviations:
+    title: frozenset[str]
+    other: frozenset[str]
+
+
+@functools.lru_cache(maxsize=None)
+def load_abbreviations(path: str | None = None) -> Abbreviations:
+    """Read the abbreviation list (``ABBREV<TAB>class`` lines, ``#`` comments)."""
+    p = lexicon_dir() / "abbreviations.txt" if path is None else path
+    title: set[str] = set()
+    other: set[str] = set()
+    with open(p, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            parts = line.split("\t") if "\t" in line else line.split()
+            abbr = parts[0].rstrip(".")
+            cls = parts[1].strip().lower() if len(parts) > 1 else "other"
+            (title if cls == "title" else other).add(abbr)
+    return Abbreviations(frozenset(title), frozenset(other))
+
+
+#: Words that typically open a sentence; after an "other" abbreviation
+#: (``U.S.``, ``Inc.``) a boundary is accepted only before one of these.
+SENTENCE_OPENERS = frozenset(
+    """The A An He She It They We I You His Her Its Their Our My This That These Those There
+    But And Or So Yet In On At As After Before When While If Since Although Though Because
+    Some Many Most Several Few No None Other Others One Two Three Still Meanwhile However
+    Instead Also Then Now Later Earlier Last Next Asked According Under For From With Without
+    What Who Why How Where Which""".split()
+)
+
+_INITIALS_RE = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$|^[A-Z]$")
+
+# ---------------------------------------------------------------------------
+# quotations
+
+DOUBLE_OPEN = "“„«"
+DOUBLE_CLOSE = "”»"
+DOUBLE_AMBIG = '"'
+SINGLE_OPEN = "‘"
+SINGLE_CLOSE = "’"
+_DOUBLE_RE = re.compile('[“„«”»"]')
+_SINGLE_OPEN_RE = re.compile(r"(?:(?<=^)|(?<=[\s(\[{“\"—–-]))['‘](?=[^\W_])")
+_OPENERS_BEFORE = set(" \t\r\n\u00a0([{—–-/")
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation region.
+
+    ``start``/``end`` include the quote marks; ``content_start``/``content_end``
+    are the text between them. ``mark`` is ``"double"`` or ``"single"``.
+    ``label`` is ``direct`` (a quoted sentence or clause), ``partial`` (a short
+    quoted phrase: a partial quote or scare quotes) or ``title`` (a short
+    Title-Case name in quotes, e.g. a programme's name). ``uncertain`` is set
+    when the marks did not balance and the extent is a best guess;
+    ``continues`` when a multi-paragraph quote goes on in the next paragraph,
+    ``continued`` when this region is such a continuation.
+    """
+
+    start: int
+    end: int
+    content_start: int
+    content_end: int
+    mark: str
+    label: str
+    uncertain: bool = False
+    continues: bool = False
+    continued: bool = False
+
+
+def _quote_label(text: str, cs: int, ce: int) -> str:
+    content = text[cs:ce].strip()
+    words = WORD_RE.findall(content)
+    if not words:
+        return "partial"
+    ends_clause = content[-1:] in ".,!?;:…"
+    if len(words) <= 6 and not ends_clause and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words) \
+            and words[0][:1].isupper():
+        return "title"
+    if len(words) <= 3 and not ends_clause:
+        return "partial"
+    return "direct"
+
+
+_TITLE_SMALL = {"a", "an", "the", "of", "on", "in", "and", "or", "to", "for", "at", "by", "with"}
+
+
+def _find_double_quotes(text: str, paragraphs: list[tuple[int, int]]):
+    """Double-quote regions, paragraph by paragraph; returns (quotes, stray mark offsets)."""
+    quotes: list[Quote] = []
+    stray: list[int] = []
+    carry = False  # previous paragraph left a quote open that this one should continue
+    for pi, (ps, pe) in enumerate(paragraphs):
+        open_pos = None
+        continued = False
+        first = True
+        for m in _DOUBLE_RE.finditer(text, ps, pe):
+            pos = m.start()
+            c = text[pos]
+            prev = text[pos - 1] if pos > ps else " "
+            nxt = text[pos + 1] if pos + 1 < pe else " "
+            if open_pos is None:
+                if c in DOUBLE_CLOSE and not (c == "»" and False):
+                    # A closing mark with nothing open.
+                    if first and carry:
+                        # continuation paragraph whose opening mark is missing
+                        quotes.append(Quote(ps, pos + 1, ps, pos, "double", _quote_label(text, ps, pos),
+                                            uncertain=True, continued=True))
+                    else:
+                        stray.append(pos)
+                elif c == '"' and prev.isdigit() and not nxt.isalpha():
+                    pass  # an inch mark: 5'10"
+                else:
+                    open_pos = pos
+                    continued = first and carry
+            else:
+                is_close = c in DOUBLE_CLOSE or (c == '"') or (
+                    c in DOUBLE_OPEN and not prev.isspace() and (nxt.isspace() or nxt in ".,;:!?)")
+                )
+                if c in DOUBLE_OPEN and not is_close:
+                    # a new opening mark while one is open: close the first as uncertain
+                    quotes.append(_make(text, open_pos, pos, pos, uncertain=True, continued=continued))
+                    open_pos = pos
+                    continued = False
+                else:
+                    quotes.append(_make(text, open_pos, pos + 1, pos, continued=continued))
+                    open_pos = None
+                    continued = False
+            first = False
+        carry = False
+        if open_pos is not None:
+            end = pe
+            while end > open_pos + 1 and text[end - 1].isspace():
+                end -= 1
+            nxt_open = False
+            if pi + 1 < len(paragraphs):
+                ns = paragraphs[pi + 1][0]
+                nxt_open = ns < len(text) and text[ns] in DOUBLE_OPEN + DOUBLE_AMBIG
+            quotes.append(
+                _make(text, open_pos, end, end, uncertain=not nxt_open, continues=nxt_open, continued=continued)
+            )
+            carry = nxt_open
+    return quotes, stray
+
+
+def _make(text, start, end, content_end, *, uncertain=False, continues=False, continued=False) -> Quote:
+    cs = start + 1
+    ce = max(cs, content_end)
+    return Quote(start, end, cs, ce, "double", _quote_label(text, cs, ce), uncertain, continues, continued)
+
+
+def _find_single_quotes(text: str, paragraphs, doubles: list[Quote]) -> list[Quote]:
+    """Single-quoted titles and scare quotes outside double quotes (within one paragraph, at most 15 words)."""
+    out: list[Quote] = []
+    dstarts = [q.start for q in doubles]
+    for ps, pe in paragraphs:
+        pos = ps
+        while True:
+            m = _SINGLE_OPEN_RE.search(text, pos, pe)
+            if m is None:
+                break
+            o = m.start()
+            i = bisect.bisect_right(dstarts, o) - 1
+            if i >= 0 and doubles[i].start <= o < doubles[i].end:
+                pos = doubles[i].end
+                continue
+            opener = text[o]
+            close = _find_single_close(text, o + 1, pe, opener)
+            if close is None:
+                pos = o + 1
+                continue
+            out.append(Quote(o, close + 1, o + 1, close, "single", _quote_label(text, o + 1, close)))
+            pos = close + 1
+    return out
+
+
+def _find_single_close(text: str, start: int, limit: int, opener: str) -> int | None:
+    words = 0
+    i = start
+    closers = "’'" if opener == "'" else "’"
+    while i < limit:
+        c = text[i]
+        if c in closers:
+            prev = text[i - 1]
+            nxt = text[i + 1] if i + 1 < limit else " "
+            if not prev.isspace() and not nxt.isalnum():
+                # "students' " (plural possessive) is ambiguous; accept the first plausible closer
+                return i
+        elif c.isspace():
+            words += 1
+            if words > 15 or c == "\n":
+                return None
+        elif c in "“”\"":
+            return None
+        i += 1
+    return None
+
+
+# ---------------------------------------------------------------------------
+# paragraphs and sentences
+
+_BLANK_LINE_RE = re.compile(r"\n[ \t\u00a0\r]*\n")
+_PARA_SPLIT_BLANK = re.compile(r"(?:\r?\n[ \t\u00a0]*){2,}")
+_PARA_SPLIT_LINE = re.compile(r"\r?\n|\r|\u2029")
+_BOUNDARY_RE = re.compile(r"(?:\.\.\.|[.!?…])+[\"”’'»)\]]*(?=\s)")
+_OPEN_PUNCT = "\"“‘'«([{—–-"
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    splitter = _PARA_SPLIT_BLANK if _BLANK_LINE_RE.search(text) else _PARA_SPLIT_LINE
+    out = []
+    pos = 0
+    for m in splitter.finditer(text):
+        _add_trimmed(text, pos, m.start(), out)
+        pos = m.end()
+    _add_trimmed(text, pos, len(text), out)
+    return out
+
+
+def _add_trimmed(text: str, s: int, e: int, out: list) -> None:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s:
+        out.append((s, e))
+
+
+def _is_boundary(text: str, m: re.Match, ps: int, pe: int, abbr: Abbreviations) -> bool:
+    end = m.end()
+    j = end
+    while j < pe and text[j].isspace():
+        j += 1
+    if j >= pe:
+        return False
+    k = j
+    while k < pe and text[k] in _OPEN_PUNCT:
+        k += 1
+    if k >= pe:
+        return False
+    nc = text[k]
+    if not (nc.isupper() or nc.isdigit() or (k > j and text[j] in "“\"‘'(")):
+        return False
+    punct = text[m.start():end]
+    if punct[0] != "." or punct.startswith("..."):
+        return True
+    # the token before the period
+    ws = m.start()
+    while ws > ps and not text[ws - 1].isspace():
+        ws -= 1
+    token = text[ws:m.start()].lstrip(_OPEN_PUNCT)
+    if not token:
+        return True
+    if token in abbr.title:
+        return False
+    if token in abbr.other or _INITIALS_RE.match(token):
+        if k > j:  # next sentence opens with a quote or bracket
+            return True
+        nw = WORD_RE.match(text, k)
+        return bool(nw) and nw.group() in SENTENCE_OPENERS
+    return True
+
+
+def _sentences_in(text: str, ps: int, pe: int, abbr: Abbreviations, out: list) -> None:
+    start = ps
+    for m in _BOUNDARY_RE.finditer(text, ps, pe):
+        if m.end() <= start:
+            continue
+        if _is_boundary(text, m, ps, pe, abbr):
+            _add_trimmed(text, start, m.end(), out)
+            start = m.end()
+    # a sentence that is a parenthetical "(RELATED: ...)" followed by more text ends at its ")"
+    _add_trimmed(text, start, pe, out)
+
+
+def _split_parentheticals(text: str, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for s, e in sents:
+        while text[s] == "(":
+            depth = 0
+            close = None
+            for i in range(s, e):
+                if text[i] == "(":
+                    depth += 1
+                elif text[i] == ")":
+                    depth -= 1
+                    if depth == 0:
+                        close = i
+                        break
+            if close is None or close + 1 >= e:
+                break
+            rest = close + 1
+            while rest < e and text[rest].isspace():
+                rest += 1
+            if rest >= e or not (text[rest].isupper() or text[rest] in "“\"'‘"):
+                break
+            out.append((s, close + 1))
+            s = rest
+        out.append((s, e))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# the segmentation object
+
+
+@dataclass
+class Segmentation:
+    """Paragraphs, sentences and quotation regions of one text, with helpers to locate an offset.
+
+    All offsets are half-open ``(start, end)`` into :attr:`text`.
+    """
+
+    text: str
+    paragraphs: list[tuple[int, int]]
+    sentences: list[tuple[int, int]]
+    sentence_paragraph: list[int]
+    quotes: list[Quote]
+    stray_quote_marks: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._sent_starts = [s for s, _ in self.sentences]
+        self._par_starts = [s for s, _ in self.paragraphs]
+        self._q_cstarts = [q.content_start for q in self.quotes]
+        self._words: list[tuple[int, int]] | None = None
+
+    # -- lookups --------------------------------------------------------
+    def sentence_at(self, pos: int) -> int | None:
+        """Index of the sentence containing offset ``pos`` (the nearest preceding one between sentences)."""
+        if not self.sentences:
+            return None
+        i = bisect.bisect_right(self._sent_starts, pos) - 1
+        return max(i, 0)
+
+    def paragraph_at(self, pos: int) -> int | None:
+        if not self.paragraphs:
+            return None
+        return max(bisect.bisect_right(self._par_starts, pos) - 1, 0)
+
+    def quote_at(self, pos: int) -> Quote | None:
+        """The quotation region whose content contains ``pos``, if any."""
+        i = bisect.bisect_right(self._q_cstarts, pos) - 1
+        # regions never overlap (single quotes are only looked for outside double ones)
+        if i >= 0:
+            q = self.quotes[i]
+            if q.content_start <= pos < q.content_end:
+                return q
+        return None
+
+    def voice_at(self, pos: int) -> str:
+        """``"quoted"`` if ``pos`` lies inside a quotation's content, else ``"author"``."""
+        return "author" if self.quote_at(pos) is None else "quoted"
+
+    # -- words ----------------------------------------------------------
+    @property
+    def words(self) -> list[tuple[int, int]]:
+        """``(start, end)`` of every word (computed on first use)."""
+        if self._words is None:
+            self._words = list(iter_words(self.text))
+        return self._words
+
+    @property
+    def word_count(self) -> int:
+        if self._words is not None:
+            return len(self._words)
+        return count_words(self.text)
+
+    def quoted_word_count(self) -> int:
+        """Words inside quotation regions (double and single)."""
+        return sum(count_words(self.text, q.content_start, q.content_end) for q in self.quotes)
+
+
+def segment(text: str, *, abbreviations: Abbreviations | None = None) -> Segmentation:
+    """Segment ``text`` into paragraphs, sentences and quotation regions.
+
+    Never raises on any ``str``; offsets index ``text`` unchanged.
+    """
+    abbr = abbreviations or load_abbreviations()
+    paragraphs = _paragraphs(text)
+    sentences: list[tuple[int, int]] = []
+    sent_par: list[int] = []
+    for pi, (ps, pe) in enumerate(paragraphs):
+        local: list[tuple[int, int]] = []
+        _sentences_in(text, ps, pe, abbr, local)
+        local = _split_parentheticals(text, local)
+        sentences.extend(local)
+        sent_par.extend([pi] * len(local))
+    doubles, stray = _find_double_quotes(text, paragraphs)
+    singles = _find_single_quotes(text, paragraphs, doubles)
+    quotes = sorted(doubles + singles, key=lambda q: q.start)
+    return Segmentation(text, paragraphs, sentences, sent_par, quotes, stray)
