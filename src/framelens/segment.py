@@ -134,7 +134,8 @@ def _quote_label(text: str, cs: int, ce: int) -> str:
     if len(words) <= 6 and not ends_clause and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words) \
             and words[0][:1].isupper():
         return "title"
-    if len(words) <= 3 and not ends_clause:
+    full_sentence = content[-1:] in ".!?…" and content[:1].isupper()
+    if len(words) <= 3 and not full_sentence:
         return "partial"
     return "direct"
 
