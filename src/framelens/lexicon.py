@@ -407,6 +407,8 @@ def _build_entry(raw: dict, idx: int, pack_kind: str, source_ids: set[str], seen
         for p in expand_pattern(pattern):
             phrases.extend(inflect(p, how))
     phrases.extend(normalize_phrase(f) for f in lists["forms"])
+    # possessives need no forms of their own: a match ends before the apostrophe ("illegals'", "alien's")
+    phrases = [p[:-2] if p.endswith("'s") and len(p) > 2 else p.rstrip("'") for p in phrases]
     phrases = list(dict.fromkeys(p for p in phrases if p))
     return Entry(
         id=eid, term=term if term is not None else pattern, phrases=tuple(phrases), category=category.strip(),

@@ -32,11 +32,12 @@ _BUILTIN: dict[str, str] = {
     "loaded_terms": "framelens.extract.lexical:LoadedTermExtractor",
     "hedges": "framelens.extract.lexical:HedgeExtractor",
     "report_verbs": "framelens.extract.lexical:ReportVerbExtractor",
+    "frames": "framelens.extract.frames:FrameExtractor",
 }
 _USER: dict[str, Any] = {}
 
 #: Extractors run by default, in this order.
-DEFAULT_EXTRACTORS: list[str] = ["structure", "loaded_terms", "hedges", "report_verbs"]
+DEFAULT_EXTRACTORS: list[str] = ["structure", "loaded_terms", "hedges", "report_verbs", "frames"]
 
 
 def register_extractor(name: str, cls: Any, *, default: bool = False) -> None:

@@ -1,0 +1,79 @@
+"""Colours: one fixed colour per outlet (group) in every chart and in the report.
+
+Outlets get the Okabe-Ito palette (Okabe & Ito 2008, "Color Universal Design"),
+which stays distinguishable under the common forms of colour-vision deficiency,
+followed by Paul Tol's "muted" set for corpora with more than seven groups;
+beyond that the colours repeat and :func:`group_colors` logs a warning. The
+assignment depends only on the sorted group names, so the same outlet gets the
+same colour in every chart of a report and in every report on the same outlets.
+
+Span kinds and verb stances have their own fixed colours, chosen so that text
+highlighted in the report stays readable (light backgrounds, dark text).
+"""
+
+from __future__ import annotations
+
+import logging
+
+__all__ = ["OKABE_ITO", "OUTLET_COLORS", "group_colors", "STANCE_COLORS", "KIND_STYLES", "CATEGORY_HATCHES",
+           "SOURCE_TYPE_COLORS"]
+
+log = logging.getLogger("framelens")
+
+#: Okabe-Ito, in their published order (black first).
+OKABE_ITO = ("#000000", "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7")
+
+#: The order outlets receive colours: Okabe-Ito without black and with yellow
+#: last (pale yellow bars are hard to see on white), then Tol's muted set.
+OUTLET_COLORS = (
+    "#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442",
+    "#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255", "#AA4499",
+)
+
+#: Reporting-verb stances (greys for neutral, then colours outside the first outlet colours' hues
+#: would be impossible with many outlets; these are distinct in lightness as well as hue).
+STANCE_COLORS = {
+    "neutral": "#BBBBBB",
+    "endorsing": "#44AA99",
+    "distancing": "#DDAA33",
+    "evaluative": "#BB5566",
+    "other": "#777777",
+}
+
+#: Source types of attributions (lightness steps so the mix reads in greyscale too).
+SOURCE_TYPE_COLORS = {
+    "person": "#004488",
+    "official": "#6699CC",
+    "organization": "#997700",
+    "media": "#EECC66",
+    "document": "#994455",
+    "anonymous": "#EE99AA",
+    "vague": "#555555",
+    "pronoun": "#BBBBBB",
+}
+
+#: Hatches that distinguish loaded-term categories inside an outlet-coloured bar.
+CATEGORY_HATCHES = ("", "///", "...", "xxx", "\\\\\\", "ooo", "---", "|||", "+++", "***", "OO")
+
+#: How each span kind is shown in the HTML report: CSS for the highlight and the legend text.
+KIND_STYLES = {
+    "quote": {"css": "background:#E8EEF7;border-bottom:2px solid #7A9CC6", "legend": "quotation (background layer)"},
+    "attribution": {"css": "text-decoration:underline dotted #332288 2px;text-underline-offset:4px",
+                    "legend": "attribution: who is cited, by which verb (dotted underline)"},
+    "loaded_term": {"css": "background:#FFD3C4;box-shadow:inset 0 -2px 0 #D55E00",
+                    "legend": "loaded term (reporter's voice or quoted)"},
+    "hedge": {"css": "background:#FFF1B8;box-shadow:inset 0 -2px 0 #B08800", "legend": "hedge (allegedly, may have...)"},
+    "booster": {"css": "background:#D9F0FF;box-shadow:inset 0 -2px 0 #0072B2", "legend": "booster (clearly, undeniably...)"},
+    "report_verb": {"css": "outline:1.5px solid #555;outline-offset:-1px;border-radius:2px",
+                    "legend": "reporting verb (stance in the tooltip)"},
+    "frame_cue": {"css": "background:#E3F5EC;box-shadow:inset 0 -2px 0 #009E73", "legend": "frame cue"},
+}
+
+
+def group_colors(groups) -> dict[str, str]:
+    """A colour for every group name, fixed by sorted order (same input -> same colours)."""
+    names = sorted({str(g) for g in groups})
+    if len(names) > len(OUTLET_COLORS):
+        log.warning("%d groups but only %d distinct colours: colours repeat; read the labels",
+                    len(names), len(OUTLET_COLORS))
+    return {n: OUTLET_COLORS[i % len(OUTLET_COLORS)] for i, n in enumerate(names)}
