@@ -235,8 +235,10 @@ def read_url_list(path: str | os.PathLike, columns: Mapping[str, str] | None = N
     except UnicodeDecodeError:
         raise InputError(path, "the URL list is not UTF-8 text") from None
     first = text.lstrip().split("\n", 1)[0].strip().lower() if text.strip() else ""
+    sep = max(("\t", ",", ";"), key=first.count)
+    header = {f.strip().strip('"').strip() for f in first.split(sep)}
     is_table = path.lower().endswith((".csv", ".tsv")) or (
-        not first.startswith(("http://", "https://", "#")) and re.search(r"(^|[,\t;])\s*\"?url\"?\s*($|[,\t;])", first)
+        not first.startswith(("http://", "https://", "#")) and bool(header & set(COLUMN_ALIASES["url"]))
     )
     if is_table:
         return _read_url_table(text, path, columns)

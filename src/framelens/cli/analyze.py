@@ -8,8 +8,7 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from ..manifest import build_manifest, write_manifest
-from ..pipeline import iter_analyze
-from ..tables import FORMATS, TableWriter
+from ..tables import FORMATS
 from . import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL
 from ._common import (Progress, add_input_args, add_lexicon_args, analyzer_from_args, corpus_from_args,
                       input_parameters, report_problems)
@@ -27,6 +26,12 @@ examples:
       one document from stdin
   framelens analyze corpus.csv --lexicon my_terms.csv
       add your own two-column CSV lexicon (term,category) to the shipped packs
+  framelens analyze news.jsonl --out out/news --jobs 2
+      two local worker processes; the tables are identical to a one-process run
+  framelens analyze news.jsonl --out out/news --jobs 2 --resume
+      after an interrupted run (Ctrl-C, kill, crash): skip the partitions already done
+  framelens analyze news.jsonl --out out/news --engine dask --scheduler tcp://10.0.0.5:8786
+      on a running Dask cluster (see docs/cluster.md); --workers 4 starts a local one instead
 
 outputs (see docs/schema.md):
   documents.jsonl  one JSON object per document: id, outlet, date, title, url, event,
@@ -35,6 +40,8 @@ outputs (see docs/schema.md):
   spans.jsonl / spans.csv / spans.parquet           one row per span
   documents.csv / documents.parquet                 one row per document, metrics as columns
   manifest.json    framelens version, parameters, lexicons and inputs with SHA-256, skipped inputs
+  partitions/      only while a run is going on or was interrupted: finished partitions and their
+                   done-markers, used by --resume; removed when the run completes (docs/performance.md)
 """
 
 
@@ -47,7 +54,60 @@ def add_parser(sub):
     g.add_argument("--out", default="results", metavar="DIR", help="output folder (default: results/)")
     g.add_argument("--format", default="jsonl", metavar="LIST",
                    help=f"comma-separated table formats among {', '.join(FORMATS)} (default: jsonl)")
+    add_engine_args(p)
     return p
+
+
+def add_engine_args(p) -> None:
+    from ..engine import ENGINES
+    from ..partitions import DEFAULT_PARTITION_SIZE
+
+    g = p.add_argument_group("speed and scale (docs/performance.md, docs/cluster.md)")
+    g.add_argument("--engine", choices=list(ENGINES), default=None,
+                   help="where documents are analysed: serial = this process; processes = local worker processes "
+                        "(--jobs); dask = a Dask cluster (--scheduler or --workers). Default: dask if --scheduler "
+                        "or --workers is given, processes if --jobs is more than 1, else serial. The tables are "
+                        "identical whatever the engine")
+    g.add_argument("--jobs", type=_positive, default=None, metavar="N",
+                   help="local worker processes for --engine processes (default: the number of CPUs)")
+    g.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                   help="address of a running Dask scheduler, e.g. tcp://10.0.0.5:8786 (--engine dask)")
+    g.add_argument("--workers", type=_positive, default=None, metavar="N",
+                   help="start a local Dask cluster of N single-threaded worker processes (--engine dask)")
+    g.add_argument("--partition-size", type=_positive, default=DEFAULT_PARTITION_SIZE, metavar="N",
+                   help=f"documents per partition: the unit of work, of streaming output and of --resume "
+                        f"(default: {DEFAULT_PARTITION_SIZE})")
+    g.add_argument("--resume", action="store_true",
+                   help="continue an interrupted run into the same --out with the same parameters: partitions "
+                        "already done (OUT/partitions/) are kept, the rest analysed")
+
+
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"{value}: must be 1 or more")
+    return n
+
+
+def engine_options(args) -> dict:
+    """Engine name and sizes from the options (``run_analysis`` callers without them get the serial engine)."""
+    engine = getattr(args, "engine", None)
+    jobs = getattr(args, "jobs", None)
+    scheduler = getattr(args, "scheduler", None)
+    workers = getattr(args, "workers", None)
+    if engine is None:
+        engine = "dask" if (scheduler or workers) else "processes" if (jobs or 1) > 1 else "serial"
+    if engine != "dask" and (scheduler or workers):
+        raise ConfigError(f"--scheduler/--workers are options of --engine dask, not --engine {engine}")
+    if engine != "processes" and jobs and jobs > 1:
+        raise ConfigError(f"--jobs is an option of --engine processes, not --engine {engine} "
+                          "(for Dask, use --workers N or --scheduler ADDRESS)")
+    if scheduler and workers:
+        raise ConfigError("give --scheduler (a running cluster) or --workers (a local cluster), not both")
+    return {"engine": engine, "jobs": jobs, "scheduler": scheduler, "workers": workers}
 
 
 def parse_formats(value: str) -> list[str]:
@@ -59,31 +119,48 @@ def parse_formats(value: str) -> list[str]:
 
 
 def run_analysis(args, out: Path, formats: list[str], command: str):
-    """Analyse the inputs named in ``args`` into ``out``; returns (manifest, problems, n_docs)."""
+    """Analyse the inputs named in ``args`` into ``out``; returns (manifest, problems, n_docs).
+
+    Documents go through the engine chosen by the options (serial by default),
+    partition by partition into ``out/partitions/``; the final tables are
+    assembled from the partitions, the manifest written, then the partitions removed.
+    """
+    from ..corpus import Problem
+    from ..engine import make_engine
+    from ..partitions import DEFAULT_PARTITION_SIZE, count_documents, run_partitioned
+
     corpus = corpus_from_args(args)
     analyzer = analyzer_from_args(args)
-    problems: list = []
-    writer = TableWriter(out, formats, span_fields=analyzer.span_fields())
+    eng_opts = engine_options(args)
+    partition_size = getattr(args, "partition_size", None) or DEFAULT_PARTITION_SIZE
+    resume = bool(getattr(args, "resume", False))
     progress = Progress()
-    try:
-        for res in iter_analyze(corpus, analyzer=analyzer, errors="raise" if args.errors == "raise" else "skip",
-                                problems=problems):
-            writer.write(res)
-            progress.update(res.words)
-    except BaseException:
-        writer.abort()
-        raise
-    progress.done()
-    paths = writer.close()
-    problems = list(corpus.problems) + problems
+    if progress.enabled:
+        progress.total = count_documents(args.paths)
     params = {"formats": formats, **input_parameters(args), **analyzer.config.to_dict()}
+    # what must not change between an interrupted run and its --resume
+    run_params = {**params, "inputs": [str(p) for p in args.paths], "lexicon_hashes": analyzer.resources()}
+    with make_engine(analyzer, eng_opts["engine"], jobs=eng_opts["jobs"], scheduler=eng_opts["scheduler"],
+                     workers=eng_opts["workers"]) as engine:
+        summary, store = run_partitioned(
+            corpus, out, engine, formats=formats, partition_size=partition_size, resume=resume,
+            errors="raise" if args.errors == "raise" else "skip", run_parameters=run_params,
+            span_fields=analyzer.span_fields(), progress=lambda n, w: progress.update(w, n),
+        )
+        engine_info = engine.describe()
+    progress.done()
+    problems = list(corpus.problems) + [Problem(**p) for p in summary.problems]
+    params["engine"] = {**engine_info, "partition_size": partition_size, "resumed": resume}
     manifest = build_manifest(
         command=command, parameters=params, inputs=corpus.inputs, resources=analyzer.resources(),
-        problems=problems, counts={"documents": writer.n_docs, "spans": writer.n_spans, "skipped": len(problems)},
-        outputs=paths, argv=getattr(args, "_argv", None),
+        problems=problems,
+        counts={"documents": summary.n_docs, "spans": summary.n_spans, "skipped": len(problems),
+                "partitions": summary.partitions, "partitions_reused": summary.reused},
+        outputs=summary.outputs, argv=getattr(args, "_argv", None),
     )
     write_manifest(out / "manifest.json", manifest)
-    return manifest, problems, writer.n_docs
+    store.cleanup()
+    return manifest, problems, summary.n_docs
 
 
 def run(args) -> int:

@@ -1,0 +1,218 @@
+"""``FramelensFeatures``: framelens's lexicon and structure measurements as a scikit-learn transformer.
+
+For every text the transformer runs framelens's :class:`~framelens.pipeline.Analyzer`
+(segmentation, loaded terms, hedges and boosters, reporting verbs, frame cues)
+and returns one row of counts:
+
+=================  ==========================================================
+group              columns
+=================  ==========================================================
+``loaded``         ``loaded`` (uses with severity >= 1), ``loaded_severity``
+                   (sum of stacked severities), ``loaded_author``, ``loaded_quoted``
+``hedge``          ``hedges``, ``hedges_author``
+``booster``        ``boosters``, ``boosters_author``
+``verbs``          ``verbs_neutral``, ``verbs_distancing``, ``verbs_endorsing``,
+                   ``verbs_evaluative`` (reporting verbs by stance, every voice)
+``quotes``         ``quotes`` (quotation spans), ``quoted_share`` (share of words
+                   inside quotation marks)
+``frames``         ``frame_<code>`` for the 14 substantive Policy Frames Codebook
+                   codes, plus ``frame_other`` for cue categories outside them
+``size``           ``log_words`` (natural log of 1 + word count)
+=================  ==========================================================
+
+Mentions ("the term 'illegal alien'") are not counted. With ``per_words=100``
+every count (not ``quoted_share`` or ``log_words``) is a rate per 100 words,
+which suits documents of different lengths.
+
+It follows the scikit-learn estimator contract: parameters are stored
+unchanged by ``__init__``, learned attributes end in ``_``, and it composes in
+a user's own Pipeline or ColumnTransformer (a 1-D column of texts)::
+
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+    from sklearn.linear_model import LogisticRegression
+    model = make_pipeline(FramelensFeatures(), StandardScaler(), LogisticRegression())
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from typing import Any, Iterable
+
+from sklearn.base import BaseEstimator, TransformerMixin
+
+from ..errors import ConfigError
+
+__all__ = ["FramelensFeatures", "FEATURE_GROUPS"]
+
+_FRAME_CODES = ("economic", "capacity_resources", "morality", "fairness_equality", "legality", "policy_prescription",
+                "crime_punishment", "security_defense", "health_safety", "quality_of_life", "cultural_identity",
+                "public_opinion", "political", "external_regulation")
+_STANCES = ("neutral", "distancing", "endorsing", "evaluative")
+
+#: Feature group -> column names, in output order.
+FEATURE_GROUPS: dict[str, tuple[str, ...]] = {
+    "loaded": ("loaded", "loaded_severity", "loaded_author", "loaded_quoted"),
+    "hedge": ("hedges", "hedges_author"),
+    "booster": ("boosters", "boosters_author"),
+    "verbs": tuple(f"verbs_{s}" for s in _STANCES),
+    "quotes": ("quotes", "quoted_share"),
+    "frames": tuple(f"frame_{c}" for c in _FRAME_CODES) + ("frame_other",),
+    "size": ("log_words",),
+}
+_NOT_RATES = {"quoted_share", "log_words"}
+_EXTRACTORS = ["structure", "loaded_terms", "hedges", "report_verbs", "frames"]
+
+
+@functools.lru_cache(maxsize=8)
+def _analyzer(lexicons: tuple[str, ...], default_lexicons: bool):
+    from ..pipeline import AnalysisConfig, Analyzer
+
+    return Analyzer(AnalysisConfig(lexicons=list(lexicons), default_lexicons=default_lexicons,
+                                   extractors=list(_EXTRACTORS)))
+
+
+def _texts(X: Any) -> list[str]:
+    """A list of texts from a list, tuple, 1-D array, pandas Series or one-column 2-D input."""
+    if isinstance(X, str):
+        raise ConfigError("X must be a sequence of texts, not one string (wrap it in a list)")
+    shape = getattr(X, "shape", None)
+    if shape is not None and len(shape) == 2:
+        if shape[1] != 1:
+            raise ConfigError(f"X has {shape[1]} columns; FramelensFeatures takes one column of texts")
+        X = X.iloc[:, 0] if hasattr(X, "iloc") else [row[0] for row in X]
+    out = []
+    for i, t in enumerate(X):
+        if t is None or (isinstance(t, float) and math.isnan(t)):
+            out.append("")
+        elif isinstance(t, str):
+            out.append(t)
+        else:
+            raise ConfigError(f"X[{i}] is {type(t).__name__}; FramelensFeatures takes texts (str)")
+    return out
+
+
+class FramelensFeatures(TransformerMixin, BaseEstimator):
+    """Counts of framelens measurements per text (see the module docstring for the columns).
+
+    Parameters
+    ----------
+    groups : sequence of str or None
+        Feature groups to compute (keys of :data:`FEATURE_GROUPS`); None = all.
+    lexicons : sequence of str
+        Extra lexicon packs (files or shipped names) on top of the shipped ones.
+    default_lexicons : bool
+        Use the shipped packs.
+    per_words : int or None
+        If set, counts become rates per this many words.
+    """
+
+    def __init__(self, groups: Iterable[str] | None = None, lexicons: Iterable[str] = (),
+                 default_lexicons: bool = True, per_words: int | None = None):
+        self.groups = groups
+        self.lexicons = lexicons
+        self.default_lexicons = default_lexicons
+        self.per_words = per_words
+
+    # -- helpers ------------------------------------------------------------
+    def _columns(self) -> list[str]:
+        groups = list(FEATURE_GROUPS) if self.groups is None else list(self.groups)
+        bad = [g for g in groups if g not in FEATURE_GROUPS]
+        if bad or not groups:
+            raise ConfigError(f"groups={self.groups!r}; allowed: {', '.join(FEATURE_GROUPS)} (or None for all)")
+        return [c for g in FEATURE_GROUPS if g in groups for c in FEATURE_GROUPS[g]]
+
+    def _get_analyzer(self):
+        if self.per_words is not None and (isinstance(self.per_words, bool) or not isinstance(self.per_words, int)
+                                           or self.per_words <= 0):
+            raise ConfigError(f"per_words={self.per_words!r}; allowed: None or a positive integer")
+        return _analyzer(tuple(str(x) for x in (self.lexicons or ())), bool(self.default_lexicons))
+
+    def resources(self) -> list[dict[str, Any]]:
+        """Name, version and SHA-256 of every lexicon pack the features use (recorded in saved models)."""
+        return self._get_analyzer().resources()
+
+    @staticmethod
+    def _row(result) -> dict[str, float]:
+        r: dict[str, float] = dict.fromkeys(c for cols in FEATURE_GROUPS.values() for c in cols)  # type: ignore[arg-type]
+        for k in r:
+            r[k] = 0.0
+        for s in result.spans:
+            use = s.attrs.get("use", "use")
+            if s.kind == "quote":
+                r["quotes"] += 1
+                continue
+            if use != "use":
+                continue
+            if s.kind == "loaded_term":
+                sev = s.attrs.get("severity", 0) or 0
+                if sev > 0:
+                    r["loaded"] += 1
+                    r["loaded_severity"] += sev
+                    r["loaded_author" if s.voice == "author" else "loaded_quoted"] += 1
+            elif s.kind in ("hedge", "booster"):
+                key = "hedges" if s.kind == "hedge" else "boosters"
+                r[key] += 1
+                if s.voice == "author":
+                    r[key + "_author"] += 1
+            elif s.kind == "report_verb":
+                stance = s.attrs.get("stance")
+                if stance in _STANCES:
+                    r[f"verbs_{stance}"] += 1
+            elif s.kind == "frame_cue":
+                key = f"frame_{s.label}"
+                r[key if key in r and s.label in _FRAME_CODES else "frame_other"] += 1
+        r["quoted_share"] = float(result.metrics.get("quoted_share", 0.0) or 0.0)
+        r["words"] = result.words  # type: ignore[assignment]
+        return r
+
+    # -- scikit-learn API ---------------------------------------------------
+    def fit(self, X, y=None):
+        """Check the parameters and record the output columns; nothing is learned from the data."""
+        _texts(X)
+        self._get_analyzer()
+        self.feature_names_out_ = list(self._columns())
+        self.n_features_out_ = len(self.feature_names_out_)
+        return self
+
+    def transform(self, X):
+        """An array of shape (n_texts, n_features) of counts (or rates)."""
+        import numpy as np
+
+        from sklearn.utils.validation import check_is_fitted
+
+        from ..model import Document
+
+        check_is_fitted(self, "feature_names_out_")
+        texts = _texts(X)
+        an = self._get_analyzer()
+        cols = self.feature_names_out_
+        out = np.zeros((len(texts), len(cols)), dtype=np.float64)
+        for i, text in enumerate(texts):
+            if not text.strip():
+                continue
+            row = self._row(an.analyze_document(Document(id=str(i), text=text)))
+            words = row.pop("words")
+            row["log_words"] = math.log1p(words)
+            scale = (self.per_words / words) if (self.per_words and words) else 1.0
+            for j, c in enumerate(cols):
+                v = row[c]
+                out[i, j] = v if c in _NOT_RATES else v * scale
+        return out
+
+    def get_feature_names_out(self, input_features=None):
+        import numpy as np
+
+        from sklearn.utils.validation import check_is_fitted
+
+        check_is_fitted(self, "feature_names_out_")
+        return np.asarray(self.feature_names_out_, dtype=object)
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.input_tags.two_d_array = False
+        tags.input_tags.one_d_array = True
+        tags.input_tags.string = True
+        tags.requires_fit = True
+        return tags

@@ -1,0 +1,317 @@
+"""Comparison across outlets (or events, or any metadata column).
+
+Library use (pandas in, pandas out)::
+
+    import framelens
+    from framelens.compare import compare, run_compare
+    res = framelens.analyze(framelens.read_corpus("examples/corpus"))
+    cmp = compare(res, by="outlet")          # CompareResult: .stats, .keyness, .term_choice, ...
+    cmp.stats.query("metric == 'loaded'")    # pooled rate per 1,000 words, 95% CI, n
+    run_compare(["examples/corpus"], "reports/demo")   # analysis + tables + charts + HTML/Markdown report
+
+Every aggregate is computed from the two tidy tables of an analysis (documents
+and spans); how each number is computed, and its limits, is in
+docs/methods_compare.md.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from ..errors import ConfigError, InputError
+
+__all__ = ["CompareResult", "compare", "run_compare", "group_stats", "permutation_test", "keyness", "term_choice",
+           "term_choice_matrix"]
+
+log = logging.getLogger("framelens")
+
+from .group import group_stats, permutation_test  # noqa: E402
+from .keyness import keyness  # noqa: E402
+from .termchoice import term_choice, term_choice_matrix  # noqa: E402
+
+#: Lede: the first paragraph with at least this many words (shorter opening lines, such as a headline
+#: or a dateline, are counted as part of the top of the article).
+LEDE_MIN_WORDS = 15
+
+
+@dataclass
+class CompareResult:
+    """Every table of a comparison. All DataFrames; ``group`` columns hold the value of ``by``."""
+
+    by: str
+    event: str | None
+    documents: Any
+    spans: Any
+    texts: dict[str, str]
+    stats: Any
+    keyness: Any
+    term_choice: Any
+    categories: Any
+    verbs: Any
+    source_types: Any
+    sources: Any
+    source_verbs: Any
+    frames: Any
+    positions: Any
+    tests: list[dict[str, Any]] = field(default_factory=list)
+    problems: list[Any] = field(default_factory=list)
+    resources: list[dict[str, Any]] = field(default_factory=list)
+    colors: dict[str, str] = field(default_factory=dict)
+    parameters: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def groups(self) -> list[str]:
+        return sorted(self.documents["group"].unique()) if len(self.documents) else []
+
+    def stat(self, group: str, metric: str) -> dict[str, Any] | None:
+        """The group_stats row of one group and metric, as a dict (None when absent)."""
+        s = self.stats
+        part = s[(s["group"] == group) & (s["metric"] == metric)]
+        return None if part.empty else part.iloc[0].to_dict()
+
+
+def _documents_table(results):
+    import pandas as pd
+
+    from ..tables import documents_frame
+
+    docs = documents_frame(results)
+    extra_rows = [dict(r.doc.extra) for r in results]
+    if any(extra_rows):
+        extra = pd.DataFrame(extra_rows)
+        for c in extra.columns:
+            if c not in docs.columns:
+                docs[c] = extra[c].to_numpy()
+    return docs
+
+
+def _source_key(source: Any, source_type: Any) -> str | None:
+    """Which cited source a surface form refers to: persons and officials by surname, others by name."""
+    if not isinstance(source, str) or not source.strip():
+        return None
+    s = re.sub(r"\s+", " ", source.strip()).replace("’", "'")
+    s = re.sub(r"'s?$", "", s)
+    if source_type in ("person", "official"):
+        caps = [t for t in re.findall(r"[^\W\d_][\w'\-]*", s) if t[:1].isupper()]
+        if caps:
+            return caps[-1].lower()
+    if source_type in ("anonymous", "vague", "pronoun"):
+        return None
+    return s.lower()
+
+
+def _span_tables(documents, spans, texts, by):
+    """The per-group tables built from spans (categories, verbs, sources, frames, positions)."""
+    import pandas as pd
+
+    from ..segment import count_words, segment
+    from .group import group_column
+
+    gmap = dict(zip(documents["id"], group_column(documents, by)))
+    sp = spans[spans["doc_id"].isin(gmap)].copy()
+    sp["group"] = sp["doc_id"].map(gmap)
+
+    def col(name):
+        return sp[name] if name in sp.columns else pd.Series([None] * len(sp), index=sp.index)
+
+    sev = pd.to_numeric(col("severity"), errors="coerce").fillna(0)
+    use = col("use").fillna("use")
+    loaded = sp[(sp["kind"] == "loaded_term") & (sev >= 1) & (use != "mention")]
+    categories = (loaded.groupby(["group", "label"]).size().reset_index(name="count")
+                  .rename(columns={"label": "category"}))
+
+    rv = sp[(sp["kind"] == "report_verb") & (sp["voice"] == "author")]
+    verbs = rv.groupby(["group", "label"]).size().unstack(fill_value=0) if len(rv) else pd.DataFrame()
+
+    at = sp[sp["kind"] == "attribution"]
+    if len(at) and "source_type" in at.columns:
+        source_types = at.groupby(["group", "source_type"]).size().unstack(fill_value=0)
+    else:
+        source_types = pd.DataFrame()
+    if len(at) and "source" in at.columns:
+        a = at.copy()
+        stype = a["source_type"] if "source_type" in a.columns else pd.Series([None] * len(a), index=a.index)
+        a["key"] = [_source_key(s, t) for s, t in zip(a["source"], stype)]
+        a["stype"] = stype
+        a = a[a["key"].notna()]
+        names = (a.assign(n=a["source"].str.len()).sort_values("n", ascending=False)
+                 .groupby("key")["source"].first())
+        a["source_name"] = a["key"].map(names)
+        sources = (a.groupby(["group", "source_name", "stype"], dropna=False).size().reset_index(name="count")
+                   .rename(columns={"source_name": "source", "stype": "source_type"})
+                   .sort_values(["group", "count"], ascending=[True, False]))
+        cue = a["cue"] if "cue" in a.columns else pd.Series(["?"] * len(a), index=a.index)
+        stance = a["stance"] if "stance" in a.columns else pd.Series(["other"] * len(a), index=a.index)
+        a["cue_l"] = cue.fillna("?").astype(str).str.lower()
+        a["stance_l"] = stance.fillna("other").astype(str)
+        source_verbs = (a.groupby(["source_name", "group", "cue_l", "stance_l"]).size().reset_index(name="count")
+                        .rename(columns={"source_name": "source", "cue_l": "cue", "stance_l": "stance"}))
+    else:
+        sources = pd.DataFrame(columns=["group", "source", "source_type", "count"])
+        source_verbs = pd.DataFrame(columns=["source", "group", "cue", "stance", "count"])
+
+    fc = sp[sp["kind"] == "frame_cue"]
+    frames = fc.groupby(["group", "label"]).size().unstack(fill_value=0) if len(fc) else pd.DataFrame()
+
+    rows = []
+    for did, part in loaded.groupby("doc_id"):
+        text = texts.get(did, "")
+        seg = segment(text)
+        lede_end = len(text)
+        for ps, pe in seg.paragraphs:
+            if count_words(text, ps, pe) >= LEDE_MIN_WORDS:
+                lede_end = pe
+                break
+        for _, r in part.iterrows():
+            rows.append({"group": r["group"], "doc_id": did, "start": int(r["start"]), "text": r["text"],
+                         "rel_pos": int(r["start"]) / max(len(text), 1), "in_lede": int(r["start"]) < lede_end,
+                         "voice": r["voice"]})
+    positions = pd.DataFrame(rows, columns=["group", "doc_id", "start", "text", "rel_pos", "in_lede", "voice"])
+    return categories, verbs, source_types, sources, source_verbs, frames, positions
+
+
+def _add_span_counts(documents, spans):
+    """Document counts of attribution and frame_cue spans, when the metrics table lacks them."""
+    for kind, colname in (("attribution", "attributions"), ("frame_cue", "frame_cues")):
+        if colname not in documents.columns:
+            counts = spans[spans["kind"] == kind].groupby("doc_id").size()
+            if len(counts):
+                documents[colname] = documents["id"].map(counts).fillna(0).astype(int)
+    return documents
+
+
+def compare(
+    analysis,
+    by: str = "outlet",
+    event: str | None = None,
+    *,
+    n_boot: int = 2000,
+    seed: int = 0,
+    tests: Sequence[tuple[str, str]] | None = None,
+    test_metric: str = "loaded",
+    keyness_top: int | None = 200,
+    keyness_min_count: int = 2,
+    prior_strength: float | None = None,
+    variant_labels: dict[str, str] | None = None,
+) -> CompareResult:
+    """Compare groups of documents: aggregates, intervals, keyness, term choice, sourcing, frames.
+
+    ``analysis``: an :class:`~framelens.AnalysisResult` (from :func:`framelens.analyze`), or documents /
+    a corpus, which are analysed with the default settings first. ``by``: ``outlet``, ``event`` or any
+    metadata column. ``event``: keep only documents of that event. ``tests``: pairs of groups to compare
+    with :func:`permutation_test` on ``test_metric``.
+    """
+    from ..pipeline import AnalysisResult, analyze
+    from .palette import group_colors
+
+    if not isinstance(analysis, AnalysisResult):
+        analysis = analyze(analysis, errors="warn")
+    results = list(analysis.results)
+    if event is not None:
+        results = [r for r in results if r.doc.event == event]
+        if not results:
+            events = sorted({str(r.doc.event) for r in analysis.results})
+            raise ConfigError(f"--event {event!r}: no document has that event; events present: {', '.join(events)}")
+    if not results:
+        raise InputError("nothing to compare: no document was analysed")
+    documents = _documents_table(results)
+    from ..tables import spans_frame
+
+    spans = spans_frame(results)
+    texts = {r.doc.id: r.doc.text for r in results}
+    documents = _add_span_counts(documents, spans)
+    from .group import group_column
+
+    documents["group"] = group_column(documents, by).to_numpy()
+    stats = group_stats(documents, by=by, n_boot=n_boot, seed=seed)
+    key = keyness([texts[i] for i in documents["id"]], documents["group"], min_count=keyness_min_count,
+                  prior_strength=prior_strength, top=keyness_top)
+    tc = term_choice(spans, documents, by=by, labels=variant_labels)
+    categories, verbs, source_types, sources, source_verbs, frames, positions = _span_tables(documents, spans, texts, by)
+    done_tests = []
+    for a, b in tests or ():
+        done_tests.append(permutation_test(documents, a, b, test_metric, by=by, seed=seed))
+    params = {"by": by, "event": event, "n_boot": n_boot, "seed": seed, "ci": 0.95,
+              "tests": [list(t) for t in tests or ()], "test_metric": test_metric, "keyness_min_count": keyness_min_count,
+              "prior_strength": prior_strength, "lede_min_words": LEDE_MIN_WORDS}
+    return CompareResult(by=by, event=event, documents=documents, spans=spans, texts=texts, stats=stats, keyness=key,
+                         term_choice=tc, categories=categories, verbs=verbs, source_types=source_types, sources=sources,
+                         source_verbs=source_verbs, frames=frames, positions=positions, tests=done_tests,
+                         problems=list(analysis.problems), colors=group_colors(documents["group"]), parameters=params)
+
+
+def _entry_terms(analyzer) -> dict[str, str]:
+    """entry ref -> the lexicon's canonical term, for readable variant labels."""
+    from ..lexicon import load_lexicons
+
+    try:
+        lexs = load_lexicons(analyzer.config.lexicons, defaults=analyzer.config.default_lexicons)
+    except Exception:  # noqa: BLE001 - labels fall back to surface forms
+        return {}
+    return {lx.entry_ref(e): e.term for lx in lexs for e in lx.entries}
+
+
+def run_compare(
+    paths: str | Path | Iterable[str | Path],
+    out: str | Path = "reports/compare",
+    by: str = "outlet",
+    event: str | None = None,
+    *,
+    columns: dict[str, str] | None = None,
+    encoding: str | None = None,
+    errors: str = "warn",
+    lexicons: Sequence[str] = (),
+    default_lexicons: bool = True,
+    n_boot: int = 2000,
+    seed: int = 0,
+    tests: Sequence[tuple[str, str]] | None = None,
+    test_metric: str = "loaded",
+    inline: int = 20,
+    pair: tuple[str, str] | None = None,
+    formats: Sequence[str] = ("csv", "parquet"),
+    title: str | None = None,
+    argv: list[str] | None = None,
+) -> dict[str, Any]:
+    """Analyse ``paths``, compare by ``by`` and write a report folder ``out``.
+
+    Writes ``index.html`` (self-contained), ``summary.md``, ``tables/`` (CSV and Parquet),
+    ``charts/`` (PNG and SVG), ``articles/`` (pages of articles not shown inline) and
+    ``manifest.json``. Returns a dict with ``out``, ``result`` (the :class:`CompareResult`),
+    ``problems``, ``files`` and ``manifest``.
+    """
+    from ..corpus import Corpus
+    from ..manifest import build_manifest, write_manifest
+    from ..pipeline import AnalysisConfig, Analyzer, analyze
+    from .report import write_report
+
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    paths = [str(p) for p in paths]
+    out = Path(out)
+    corpus = Corpus(paths, columns=columns, errors="raise" if errors == "raise" else "skip", encoding=encoding)
+    analyzer = Analyzer(AnalysisConfig(lexicons=list(lexicons), default_lexicons=default_lexicons))
+    analysis = analyze(corpus, analyzer=analyzer, errors="raise" if errors == "raise" else "skip")
+    result = compare(analysis, by=by, event=event, n_boot=n_boot, seed=seed, tests=tests, test_metric=test_metric,
+                     variant_labels=_entry_terms(analyzer))
+    result.resources = analyzer.resources()
+    files = write_report(result, out, inline=inline, pair=pair, formats=formats, title=title)
+    params = {**result.parameters, "inline": inline, "pair": list(pair) if pair else None, "formats": list(formats),
+              "columns": columns, "encoding": encoding, "errors": errors, **analyzer.config.to_dict()}
+    manifest = build_manifest(
+        command="compare", parameters=params, inputs=corpus.inputs, resources=result.resources,
+        problems=result.problems,
+        counts={"documents": len(result.documents), "spans": len(result.spans), "skipped": len(result.problems),
+                "groups": len(result.groups)},
+        outputs=files, argv=argv,
+    )
+    write_manifest(out / "manifest.json", manifest)
+    return {"out": out, "result": result, "problems": result.problems, "files": files, "manifest": manifest}
+
+
+def _isnan(v: Any) -> bool:
+    return isinstance(v, float) and math.isnan(v)

@@ -1,0 +1,500 @@
+"""Charts of a comparison (matplotlib).
+
+Every function takes the tables built by :mod:`framelens.compare` (pandas in),
+draws on ``ax`` (a new figure when ``ax`` is None), returns the Axes and never
+calls ``plt.show()``. Figures are :class:`matplotlib.figure.Figure` objects, not
+pyplot state, and styling is applied inside :func:`style` (an ``rc_context``),
+so nothing global changes. Titles say what is measured and on what n; one
+colour per outlet (``colors``, from :func:`framelens.compare.palette.group_colors`).
+
+A chart whose data is absent (e.g. no attribution spans because that extractor
+did not run) raises :class:`NoData` with a sentence saying why; the report
+shows that sentence instead of the chart.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+from pathlib import Path
+
+from .palette import CATEGORY_HATCHES, SOURCE_TYPE_COLORS, STANCE_COLORS, group_colors
+
+__all__ = ["NoData", "style", "save_figure", "loaded_rate_chart", "term_choice_heatmap", "stance_profile_chart",
+           "sourcing_density_chart", "source_mix_chart", "hedges_boosters_chart", "frame_chart", "keyness_chart",
+           "position_chart", "source_verbs_chart", "STANCE_ORDER"]
+
+STANCE_ORDER = ("neutral", "endorsing", "distancing", "evaluative")
+
+_RC = {
+    "font.size": 9,
+    "axes.titlesize": 10,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.labelsize": 9,
+    "xtick.labelsize": 8.5,
+    "ytick.labelsize": 8.5,
+    "legend.fontsize": 8,
+    "legend.frameon": False,
+    "hatch.linewidth": 0.6,
+    "svg.fonttype": "none",
+    "figure.dpi": 100,
+}
+
+
+class NoData(ValueError):
+    """The data a chart needs is absent; ``str(exc)`` says why, for the report."""
+
+
+@contextlib.contextmanager
+def style():
+    """The framelens chart style, applied only inside the ``with`` block."""
+    import matplotlib
+
+    with matplotlib.rc_context(_RC):
+        yield
+
+
+def _axes(ax, width=7.0, height=4.0):
+    if ax is not None:
+        return ax
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(width, height), layout="constrained")
+    return fig.add_subplot()
+
+
+def _n_docs_words(documents) -> str:
+    n = len(documents)
+    w = int(documents["words"].sum()) if "words" in documents else 0
+    return f"n = {n} article{'s' if n != 1 else ''}, {w:,} words"
+
+
+def _short(name: str, width: int = 34) -> str:
+    name = str(name)
+    return name if len(name) <= width else name[: width - 1] + "…"
+
+
+def _swatches(ax, labels, colors, axis="y"):
+    """Colour squares next to the group tick labels (the outlet's colour)."""
+    from matplotlib.transforms import blended_transform_factory
+
+    if axis == "y":
+        tr = blended_transform_factory(ax.transAxes, ax.transData)
+        for i, g in enumerate(labels):
+            ax.scatter([-0.012], [i], marker="s", s=55, color=colors.get(g, "#777777"), transform=tr,
+                       clip_on=False, zorder=5, edgecolor="#333333", linewidth=0.4)
+
+
+def save_figure(fig, stem: str | Path, caption: str | None = None, formats=("png", "svg"), dpi: int = 150) -> list[Path]:
+    """Save ``fig`` as ``stem.png`` and ``stem.svg`` (Agg canvas, no pyplot), with ``caption`` under it."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    stem = Path(stem)
+    stem.parent.mkdir(parents=True, exist_ok=True)
+    with style():
+        FigureCanvasAgg(fig)
+        if caption:
+            import textwrap
+
+            wrapped = textwrap.fill(caption, width=int(fig.get_figwidth() * 15))
+            fig.text(0.0, -0.01, wrapped, ha="left", va="top", fontsize=7.5, color="#444444")
+        out = []
+        for fmt in formats:
+            p = stem.with_suffix(f".{fmt}")
+            fig.savefig(p, format=fmt, dpi=dpi, bbox_inches="tight", pad_inches=0.15,
+                        metadata={"Date": None} if fmt == "svg" else None)
+            out.append(p)
+    return out
+
+
+# -- 1. loaded-term rate by outlet, stacked by category --------------------------------------------------
+
+def loaded_rate_chart(stats, categories, documents, colors=None, ax=None, metric: str = "loaded"):
+    """Loaded terms per 1,000 words per group (pooled), stacked by category, with the CI of the total.
+
+    ``stats``: :func:`group_stats` rows; ``categories``: DataFrame group, category, count (loaded-term
+    uses with severity >= 1); ``documents``: the documents table (for n).
+    """
+    st = stats[stats["metric"] == metric].set_index("group")
+    if st.empty:
+        raise NoData("no loaded-term counts in the documents table")
+    colors = colors or group_colors(st.index)
+    with style():
+        ax = _axes(ax, 7.5, 0.55 * len(st) + 1.8)
+        groups = list(st.sort_values("pooled", ascending=True).index)
+        cats = sorted(categories["category"].unique()) if len(categories) else []
+        hatch = {c: CATEGORY_HATCHES[i % len(CATEGORY_HATCHES)] for i, c in enumerate(cats)}
+        for i, g in enumerate(groups):
+            words = st.loc[g, "words"]
+            left = 0.0
+            part = categories[categories["group"] == g].set_index("category")["count"] if len(categories) else {}
+            for c in cats:
+                cnt = float(part.get(c, 0)) if len(part) else 0.0
+                if cnt <= 0 or words <= 0:
+                    continue
+                w = cnt / words * 1000
+                ax.barh(i, w, left=left, color=colors.get(g), hatch=hatch[c], edgecolor="white", linewidth=0.8)
+                left += w
+            lo, hi = st.loc[g, "ci_low"], st.loc[g, "ci_high"]
+            val = st.loc[g, "pooled"]
+            if not (math.isnan(lo) or math.isnan(hi)):
+                ax.errorbar(val, i, xerr=[[max(val - lo, 0)], [max(hi - val, 0)]], fmt="none", ecolor="#222222",
+                            elinewidth=1, capsize=3)
+            n = int(st.loc[g, "n_docs"])
+            ax.text(max(hi if not math.isnan(hi) else val, val) + 0.4, i,
+                    f"{val:.1f}  (n={n}, {int(words):,} w)", va="center", fontsize=8)
+        ax.set_yticks(range(len(groups)), [_short(g) for g in groups])
+        _swatches(ax, groups, colors)
+        ax.tick_params(axis="y", pad=12)
+        xmax = max([v for v in st["ci_high"].tolist() + st["pooled"].tolist() if not math.isnan(v)] + [1])
+        ax.set_xlim(0, xmax * 1.45 + 1)
+        ax.set_xlabel("loaded terms per 1,000 words (pooled over the group's articles; line = 95% CI)")
+        ax.set_title(f"Loaded terms per 1,000 words, by {st.index.name or 'group'} ({_n_docs_words(documents)})")
+        if cats:
+            from matplotlib.patches import Patch
+
+            handles = [Patch(facecolor="white", edgecolor="#333333", hatch=hatch[c], label=c.replace("_", " "))
+                       for c in cats]
+            ax.legend(handles=handles, title="category (hatching)", loc="lower right", fontsize=7,
+                      title_fontsize=7.5, ncol=1 if len(cats) < 6 else 2)
+    return ax
+
+
+# -- 2. term-choice heatmap ---------------------------------------------------------------------------
+
+def term_choice_heatmap(count_matrix, quoted_matrix=None, colors=None, ax=None, n_docs=None):
+    """Groups x variants for one referent group; cells = uses (``+q`` = of which inside quotations)."""
+    import numpy as np
+
+    if count_matrix is None or count_matrix.empty:
+        raise NoData("no loaded-term entries with a referent group were found, so there is no term choice to show")
+    mat = count_matrix
+    colors = colors or group_colors(mat.index)
+    with style():
+        ax = _axes(ax, max(6.0, 1.05 * mat.shape[1] + 3.2), 0.5 * mat.shape[0] + 2.2)
+        vals = mat.to_numpy(dtype=float)
+        ax.imshow(vals, cmap="Blues", aspect="auto", vmin=0, vmax=max(vals.max(), 1) * 1.15)
+        for i in range(vals.shape[0]):
+            for j in range(vals.shape[1]):
+                v = int(vals[i, j])
+                q = int(quoted_matrix.iloc[i, j]) if quoted_matrix is not None else 0
+                txt = "·" if v == 0 else (f"{v}\n({q} quoted)" if q else f"{v}")
+                ax.text(j, i, txt, ha="center", va="center", fontsize=8,
+                        color="white" if v > vals.max() * 0.6 and v > 0 else "#222222")
+        ax.set_xticks(range(mat.shape[1]), [_short(c, 24) for c in mat.columns], rotation=30, ha="right")
+        ax.set_yticks(range(mat.shape[0]), [_short(g) for g in mat.index])
+        _swatches(ax, list(mat.index), colors)
+        ax.tick_params(axis="y", pad=12)
+        ax.spines[:].set_visible(False)
+        ax.set_xticks(np.arange(-0.5, mat.shape[1]), minor=True)
+        ax.set_yticks(np.arange(-0.5, mat.shape[0]), minor=True)
+        ax.grid(which="minor", color="white", linewidth=2)
+        ax.tick_params(which="minor", length=0)
+        total = int(vals.sum())
+        nd = f", {n_docs} articles" if n_docs is not None else ""
+        ax.set_title(f"Term choice for “{str(mat.columns.name).replace('_', ' ')}”: "
+                     f"uses of each variant ({total} uses{nd})")
+        ax.set_xlabel("variant (left = neutral, right = most loaded)")
+    return ax
+
+
+# -- 3. reporting-verb stance profile -----------------------------------------------------------------
+
+def _stacked_shares(ax, table, order, palette, colors, title, xlabel, n_label):
+    groups = list(table.index)
+    totals = table.sum(axis=1)
+    for i, g in enumerate(groups):
+        left = 0.0
+        tot = totals[g]
+        for c in order:
+            if c not in table.columns or tot <= 0:
+                continue
+            share = table.loc[g, c] / tot
+            if share <= 0:
+                continue
+            ax.barh(i, share, left=left, color=palette.get(c, "#999999"), edgecolor="white", linewidth=0.8)
+            if share >= 0.07:
+                ax.text(left + share / 2, i, f"{share:.0%}", ha="center", va="center", fontsize=7.5, color="#111111")
+            left += share
+        ax.text(1.02, i, f"n={int(tot)} {n_label}", va="center", fontsize=8)
+    ax.set_yticks(range(len(groups)), [_short(g) for g in groups])
+    _swatches(ax, groups, colors)
+    ax.tick_params(axis="y", pad=12)
+    ax.set_xlim(0, 1)
+    ax.xaxis.set_major_formatter(lambda x, _: f"{x:.0%}")
+    ax.set_xlabel(xlabel)
+    ax.set_title(title)
+    from matplotlib.patches import Patch
+
+    present = [c for c in order if c in table.columns and table[c].sum() > 0]
+    ax.legend(handles=[Patch(color=palette.get(c, "#999999"), label=c.replace("_", " ")) for c in present],
+              loc="upper center", bbox_to_anchor=(0.5, -0.13 if len(groups) > 3 else -0.22), ncol=min(len(present), 8))
+
+
+def stance_profile_chart(verbs, colors=None, ax=None, n_docs=None):
+    """Share of each reporting-verb stance per group (verbs in the reporter's voice).
+
+    ``verbs``: DataFrame indexed by group, one column per stance, values = counts.
+    """
+    if verbs is None or verbs.empty or verbs.to_numpy().sum() == 0:
+        raise NoData("no reporting verbs were found in the reporter's voice")
+    colors = colors or group_colors(verbs.index)
+    order = list(STANCE_ORDER) + [c for c in verbs.columns if c not in STANCE_ORDER]
+    with style():
+        ax = _axes(ax, 7.5, 0.5 * len(verbs) + 2.0)
+        nd = f", {n_docs} articles" if n_docs is not None else ""
+        _stacked_shares(ax, verbs, order, STANCE_COLORS, colors,
+                        f"Reporting verbs by stance (share of the group's verbs; {int(verbs.to_numpy().sum())} verbs{nd})",
+                        "share of reporting verbs in the reporter's own voice", "verbs")
+    return ax
+
+
+# -- 4. sourcing ----------------------------------------------------------------------------------------
+
+def sourcing_density_chart(stats, colors=None, ax=None, documents=None):
+    """Attributions per 1,000 words per group, with 95% CIs."""
+    st = stats[stats["metric"] == "attributions"]
+    if st.empty or st["numerator"].sum() == 0:
+        raise NoData("no attribution spans: the attribution extractor did not run or found no sources")
+    colors = colors or group_colors(st["group"])
+    st = st.sort_values("pooled")
+    with style():
+        ax = _axes(ax, 7.0, 0.5 * len(st) + 1.6)
+        for i, (_, r) in enumerate(st.iterrows()):
+            ax.barh(i, r["pooled"], color=colors.get(r["group"]), edgecolor="white")
+            if not (math.isnan(r["ci_low"]) or math.isnan(r["ci_high"])):
+                ax.errorbar(r["pooled"], i, xerr=[[max(r["pooled"] - r["ci_low"], 0)], [max(r["ci_high"] - r["pooled"], 0)]],
+                            fmt="none", ecolor="#222222", elinewidth=1, capsize=3)
+            ax.text((r["ci_high"] if not math.isnan(r["ci_high"]) else r["pooled"]) + 0.3, i,
+                    f"{r['pooled']:.1f}  ({int(r['numerator'])} attributions, n={int(r['n_docs'])})", va="center",
+                    fontsize=8)
+        ax.set_yticks(range(len(st)), [_short(g) for g in st["group"]])
+        _swatches(ax, list(st["group"]), colors)
+        ax.tick_params(axis="y", pad=12)
+        ax.set_xlim(0, max(st["ci_high"].fillna(st["pooled"]).max(), 1) * 1.6)
+        ax.set_xlabel("attributions per 1,000 words (line = 95% CI)")
+        ax.set_title(f"Sourcing density: attributions per 1,000 words"
+                     f"{' (' + _n_docs_words(documents) + ')' if documents is not None else ''}")
+    return ax
+
+
+def source_mix_chart(source_types, colors=None, ax=None):
+    """Share of each source type (person, official, anonymous, vague...) among a group's attributions.
+
+    ``source_types``: DataFrame indexed by group, one column per source type, values = counts.
+    """
+    if source_types is None or source_types.empty or source_types.to_numpy().sum() == 0:
+        raise NoData("no attribution spans with a source type: the attribution extractor did not run")
+    colors = colors or group_colors(source_types.index)
+    order = [c for c in SOURCE_TYPE_COLORS if c in source_types.columns] + \
+            [c for c in source_types.columns if c not in SOURCE_TYPE_COLORS]
+    with style():
+        ax = _axes(ax, 7.5, 0.5 * len(source_types) + 2.0)
+        _stacked_shares(ax, source_types, order, SOURCE_TYPE_COLORS, colors,
+                        f"Who is cited: source types (share of attributions; "
+                        f"{int(source_types.to_numpy().sum())} attributions)", "share of the group's attributions",
+                        "attrib.")
+    return ax
+
+
+# -- 5. hedges vs boosters -----------------------------------------------------------------------------
+
+def hedges_boosters_chart(documents, by="outlet", colors=None, ax=None, label_points: bool | None = None):
+    """One point per article: hedges per 1,000 words (x) against boosters per 1,000 words (y)."""
+    from .group import group_column
+
+    need = {"hedges", "boosters", "words"}
+    if not need <= set(documents.columns):
+        raise NoData("hedge and booster counts are absent from the documents table")
+    docs = documents[documents["words"] > 0]
+    if docs.empty:
+        raise NoData("no documents with words")
+    g = group_column(docs, by)
+    colors = colors or group_colors(g)
+    x = docs["hedges"] / docs["words"] * 1000
+    y = docs["boosters"] / docs["words"] * 1000
+    label_points = len(docs) <= 12 if label_points is None else label_points
+    with style():
+        ax = _axes(ax, 7.0, 4.6)
+        for name in sorted(g.unique()):
+            m = (g == name).to_numpy()
+            ax.scatter(x[m], y[m], s=46, color=colors.get(name), edgecolor="#222222", linewidth=0.5,
+                       label=f"{_short(name, 30)} (n={int(m.sum())})", zorder=3, alpha=0.9)
+        if label_points:
+            for xi, yi, did in zip(x, y, docs["id"]):
+                ax.annotate(_short(did, 22), (xi, yi), xytext=(4, 4), textcoords="offset points", fontsize=7,
+                            color="#333333")
+        lim = max(float(x.max()), float(y.max()), 1.0) * 1.15
+        ax.plot([0, lim], [0, lim], color="#BBBBBB", linewidth=0.8, linestyle="--", zorder=1)
+        ax.text(lim * 0.98, lim * 0.93, "equal", fontsize=7, color="#888888", ha="right")
+        ax.set_xlim(-lim * 0.03, lim)
+        ax.set_ylim(-lim * 0.03, lim)
+        ax.set_xlabel("hedges per 1,000 words (allegedly, reportedly, may have...)")
+        ax.set_ylabel("boosters per 1,000 words (clearly, undeniably...)")
+        ax.set_title(f"Hedging vs certainty, one point per article ({_n_docs_words(docs)})")
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7.5)
+    return ax
+
+
+# -- 6. frames -------------------------------------------------------------------------------------------
+
+def frame_chart(frames, colors=None, ax=None):
+    """Share of frame cues per frame, per group (heatmap; ``frames`` indexed by group, columns = frame codes)."""
+    import numpy as np
+
+    if frames is None or frames.empty or frames.to_numpy().sum() == 0:
+        raise NoData("no frame_cue spans: the frame extractor did not run or found no frame cues")
+    colors = colors or group_colors(frames.index)
+    shares = frames.div(frames.sum(axis=1).replace(0, np.nan), axis=0).fillna(0)
+    with style():
+        ax = _axes(ax, max(6.5, 0.8 * shares.shape[1] + 3.5), 0.5 * shares.shape[0] + 2.4)
+        ax.imshow(shares.to_numpy(), cmap="Greens", vmin=0, vmax=max(shares.to_numpy().max(), 0.01) * 1.1,
+                  aspect="auto")
+        for i in range(shares.shape[0]):
+            for j in range(shares.shape[1]):
+                v = shares.iat[i, j]
+                ax.text(j, i, "·" if v == 0 else f"{v:.0%}", ha="center", va="center", fontsize=7.5,
+                        color="white" if v > shares.to_numpy().max() * 0.6 and v > 0 else "#222222")
+        ax.set_xticks(range(shares.shape[1]), [_short(str(c).replace("_", " "), 20) for c in shares.columns],
+                      rotation=35, ha="right")
+        labels = [f"{_short(g, 28)} (n={int(frames.loc[g].sum())})" for g in shares.index]
+        ax.set_yticks(range(shares.shape[0]), labels)
+        _swatches(ax, list(shares.index), colors)
+        ax.tick_params(axis="y", pad=12)
+        ax.spines[:].set_visible(False)
+        ax.set_title(f"Frame cues: share of each frame in the group's cues ({int(frames.to_numpy().sum())} cues)")
+    return ax
+
+
+# -- 7. keyness -------------------------------------------------------------------------------------------
+
+def keyness_chart(key, colors=None, ax=None, top: int = 8):
+    """The ``top`` most distinctive terms of every group (z-score of the weighted log-odds, vs the rest)."""
+    if key is None or key.empty:
+        raise NoData("keyness needs at least two groups with text")
+    groups = sorted(key["group"].unique())
+    colors = colors or group_colors(groups)
+    rows = []
+    for g in groups:
+        part = key[(key["group"] == g) & (key["z"] > 0)].head(top)
+        rows.append((g, part))
+    n_rows = sum(len(p) + 1 for _, p in rows)
+    with style():
+        ax = _axes(ax, 7.0, 0.19 * n_rows + 1.4)
+        y = 0
+        ticks, labels = [], []
+        for g, part in rows:
+            ax.text(0, -y, f"{_short(g, 60)}  (n={int(part['n_docs'].iloc[0]) if len(part) else 0} articles, "
+                    f"{int(part['n_tokens'].iloc[0]) if len(part) else 0:,} tokens)",
+                    fontsize=8, fontweight="bold", va="center", color="#222222")
+            y += 1
+            for _, r in part.iterrows():
+                ax.barh(-y, r["z"], color=colors.get(g), height=0.75, edgecolor="none")
+                ticks.append(-y)
+                labels.append(f"{r['term']}  ({int(r['count'])}×)")
+                y += 1
+        ax.axvline(1.96, color="#888888", linewidth=0.8, linestyle=":")
+        ax.text(1.96, 0.6, " z = 1.96", fontsize=7, color="#666666", va="bottom")
+        ax.set_yticks(ticks, labels, fontsize=7.5)
+        ax.set_ylim(-y, 1.2)
+        ax.set_xlim(0, max(float(key["z"].max()), 2.2) * 1.08)
+        ax.set_xlabel("z-score of weighted log-odds vs all other groups (informative Dirichlet prior)")
+        ax.set_title(f"Distinctive words of each group (top {top} by z; {int(key['n_tokens'].iloc[0] + key['n_tokens_rest'].iloc[0]):,} tokens)")
+    return ax
+
+
+# -- 8. position of loaded terms -----------------------------------------------------------------------
+
+def position_chart(positions, colors=None, ax=None):
+    """Where loaded terms fall in each article: relative position (0 = first character, 1 = last).
+
+    ``positions``: DataFrame group, doc_id, rel_pos, in_lede (bool), voice. Filled = reporter's
+    voice, hollow = inside a quotation; the right margin counts terms in the lede.
+    """
+    import numpy as np
+
+    if positions is None or positions.empty:
+        raise NoData("no loaded terms (severity >= 1) were found, so there is nothing to place")
+    groups = sorted(positions["group"].unique())
+    colors = colors or group_colors(groups)
+    rng = np.random.default_rng(0)
+    with style():
+        ax = _axes(ax, 7.5, 0.55 * len(groups) + 1.9)
+        for i, g in enumerate(groups):
+            p = positions[positions["group"] == g]
+            jitter = rng.uniform(-0.18, 0.18, len(p))
+            auth = (p["voice"] == "author").to_numpy()
+            c = colors.get(g)
+            ax.scatter(p["rel_pos"][auth], i + jitter[auth], s=34, color=c, edgecolor="#222222", linewidth=0.5,
+                       zorder=3)
+            ax.scatter(p["rel_pos"][~auth], i + jitter[~auth], s=34, facecolor="white", edgecolor=c,
+                       linewidth=1.4, zorder=3)
+            ax.text(1.03, i, f"{int(p['in_lede'].sum())} of {len(p)} in lede", va="center", fontsize=8)
+        ax.set_yticks(range(len(groups)), [_short(g) for g in groups])
+        _swatches(ax, groups, colors)
+        ax.tick_params(axis="y", pad=12)
+        ax.set_xlim(-0.02, 1.0)
+        ax.set_ylim(-0.6, len(groups) - 0.4)
+        ax.xaxis.set_major_formatter(lambda x, _: {0.0: "start", 1.0: "end"}.get(round(x, 2), f"{x:.0%}"))
+        ax.set_xlabel("position in the article (share of its characters before the term)")
+        from matplotlib.lines import Line2D
+
+        ax.legend(handles=[
+            Line2D([], [], marker="o", linestyle="", color="#555555", markeredgecolor="#222222", label="reporter's voice"),
+            Line2D([], [], marker="o", linestyle="", markerfacecolor="white", markeredgecolor="#555555",
+                   label="inside a quotation")], loc="upper center", bbox_to_anchor=(0.5, -0.2 if len(groups) > 3 else -0.3),
+            ncol=2)
+        n_docs = positions["doc_id"].nunique()
+        ax.set_title(f"Where loaded terms fall ({len(positions)} loaded terms in {n_docs} articles)")
+    return ax
+
+
+# -- 9. verbs for a source cited by several groups -----------------------------------------------------
+
+def source_verbs_chart(source_verbs, colors=None, ax=None, max_sources: int = 8):
+    """For each source cited by several groups: the cue verbs each group uses for it, coloured by stance.
+
+    ``source_verbs``: DataFrame source, group, cue, stance, count (one row per verb form).
+    """
+    if source_verbs is None or source_verbs.empty:
+        raise NoData("no source is cited by two or more groups (or the attribution extractor did not run)")
+    by_src = source_verbs.groupby("source")["group"].nunique()
+    shared = by_src[by_src >= 2]
+    if shared.empty:
+        raise NoData("no source is cited by two or more groups")
+    tot = source_verbs[source_verbs["source"].isin(shared.index)].groupby("source")["count"].sum()
+    sources = list(tot.sort_values(ascending=False, kind="mergesort").index[:max_sources])
+    groups = sorted(source_verbs["group"].unique())
+    colors = colors or group_colors(groups)
+    with style():
+        ax = _axes(ax, max(7.0, 1.8 * len(groups) + 2.0), 0.75 * len(sources) + 2.0)
+        for i, s in enumerate(sources):
+            for j, g in enumerate(groups):
+                part = source_verbs[(source_verbs["source"] == s) & (source_verbs["group"] == g)]
+                if part.empty:
+                    ax.text(j, i, "—", ha="center", va="center", color="#BBBBBB", fontsize=8)
+                    continue
+                part = part.sort_values("count", ascending=False).head(3)
+                lines = [f"{r['cue']}" + (f" ×{int(r['count'])}" if r["count"] > 1 else "") for _, r in part.iterrows()]
+                dom = part.groupby("stance")["count"].sum().sort_values(ascending=False).index[0]
+                ax.text(j, i, "\n".join(lines), ha="center", va="center", fontsize=7.5,
+                        bbox=dict(boxstyle="round,pad=0.3", facecolor=STANCE_COLORS.get(dom, "#DDDDDD"),
+                                  edgecolor="none", alpha=0.85))
+        ax.set_xticks(range(len(groups)), [_short(g, 18) for g in groups], rotation=20, ha="right")
+        ax.set_yticks(range(len(sources)), [_short(s, 30) for s in sources])
+        ax.set_xlim(-0.6, len(groups) - 0.4)
+        ax.set_ylim(len(sources) - 0.5, -0.5)
+        ax.spines[:].set_visible(False)
+        ax.tick_params(length=0)
+        for j, g in enumerate(groups):
+            ax.scatter([j], [-0.62], marker="s", s=50, color=colors.get(g), clip_on=False, edgecolor="#333333",
+                       linewidth=0.4)
+        from matplotlib.patches import Patch
+
+        ax.legend(handles=[Patch(color=STANCE_COLORS[c], label=c) for c in STANCE_ORDER],
+                  title="box colour = stance of the verbs", loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=4)
+        ax.set_title(f"How each group introduces the sources several groups cite ({len(sources)} sources)")
+    return ax

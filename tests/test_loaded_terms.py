@@ -1,0 +1,170 @@
+"""Loaded-term matching: rules, look-alikes, voice, mentions, stacking, and a hand-written sentence set."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import framelens
+from framelens.matcher import get_matcher
+from framelens.segment import segment
+
+DATA = Path(__file__).parent / "data" / "loaded_sentences.tsv"
+
+
+def loaded(text, **kw):
+    res = framelens.analyze(text, **kw).results[0]
+    return [s for s in res.spans if s.kind == "loaded_term"]
+
+
+def load_set():
+    rows = []
+    for line in DATA.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        sentence, gold = line.split("\t")
+        sentence = sentence.replace("\\n", "\n")
+        items = set()
+        if gold.strip() != "-":
+            for item in gold.split(" ; "):
+                surface, ref = item.strip().rsplit("=", 1)
+                surface = surface.replace("\\n", "\n")
+                entry, _, flag = ref.partition("@")
+                items.add((surface, entry, flag or "author"))
+        rows.append((sentence, items))
+    return rows
+
+
+def found(sentence):
+    out = set()
+    for s in loaded(sentence):
+        if s.attrs["severity"] == 0 and s.attrs["use"] == "use" and not s.attrs.get("group"):
+            continue
+        flag = "mention" if s.attrs["use"] == "mention" else s.voice
+        out.add((s.text, s.entry.rsplit(":", 1)[1], flag))
+    return out
+
+
+def test_sentence_set_precision_and_recall():
+    rows = load_set()
+    assert len(rows) >= 80
+    tp = fp = fn = 0
+    lookalikes = sum(1 for _, g in rows if not g)
+    failures = []
+    for sentence, gold in rows:
+        got = found(sentence)
+        tp += len(got & gold)
+        fp += len(got - gold)
+        fn += len(gold - got)
+        if got != gold:
+            failures.append(f"{sentence!r}: expected {sorted(gold)}, got {sorted(got)}")
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    print(f"\nloaded-term sentence set: {len(rows)} sentences ({lookalikes} look-alikes), "
+          f"precision {precision:.3f}, recall {recall:.3f} (tp={tp}, fp={fp}, fn={fn})")
+    assert not failures, "\n".join(failures)
+
+
+def test_seed_article_hits(seed_result):
+    spans = [s for s in seed_result.spans if s.kind == "loaded_term" and s.attrs["use"] == "use"]
+    by_text = [(s.text, s.voice, s.attrs["severity"]) for s in spans]
+    # "criminal illegal immigrants" is ONE stacked hit
+    stacked = [s for s in spans if s.text == "criminal illegal immigrants"]
+    assert len(stacked) == 1 and stacked[0].attrs["stack"] == ["mod_criminal"]
+    assert stacked[0].attrs["severity"] == stacked[0].attrs["base_severity"] + 1
+    assert not any(t == "criminal" or t == "illegal immigrants" and s.start == stacked[0].start + 9
+                   for s in spans for t in [s.text])
+    # every "illegal immigrant(s)" and "illegal migrant(s)" in the reporter's voice
+    text = seed_result.doc.text
+    import re
+
+    expected = [m.start() for m in re.finditer(r"(?i)illegal (?:immigrant|migrant)s?\b", text)]
+    starts = {s.start for s in spans if s.attrs["group"] == "unauthorized_immigrants"}
+    for pos in expected:
+        assert pos in starts or pos - 9 in starts  # the stacked one starts at "criminal"
+    assert all(v == "author" for t, v, _ in by_text if "illegal" in t.lower())
+    assert len(expected) == 8  # hand-counted in the seed article
+    # "boasts" is found
+    assert any(s.text == "boasts" for s in spans)
+    # nothing inside the prosecutor's quotations counts as the reporter's voice
+    seg = segment(text)
+    for s in seed_result.spans:
+        if seg.quote_at(s.start) is not None and s.kind not in ("sentence", "quote"):
+            assert s.voice == "quoted", s
+    undocumented = [s for s in seed_result.spans if s.kind == "loaded_term" and s.text == "undocumented"]
+    assert all(s.voice == "quoted" for s in undocumented)
+
+
+def test_longest_match_and_no_double_counting():
+    spans = loaded("They described criminal illegal aliens.")
+    assert [s.text for s in spans] == ["criminal illegal aliens"]
+    assert spans[0].attrs["severity"] == 4 and spans[0].attrs["stack"] == ["mod_criminal"]
+
+
+def test_modifier_alone_is_not_a_hit():
+    assert loaded("The criminal case was dismissed.") == []
+
+
+def test_inflections_of_verbs_and_nouns():
+    texts = {s.text for s in loaded("She slams it; he slammed it; they are slamming it; we slam it. Three thugs, one thug.")}
+    assert {"slams", "slammed", "slamming", "slam", "thugs", "thug"} <= texts
+
+
+def test_case_and_curly_apostrophes():
+    assert [s.text for s in loaded("ILLEGAL ALIENS were named.")] == ["ILLEGAL ALIENS"]
+    spans = loaded("The illegal alien’s case and the illegal alien's case.")
+    assert [s.text for s in spans] == ["illegal alien", "illegal alien"]
+
+
+def test_spans_carry_the_contract_fields():
+    (s,) = loaded("Deputies arrested an illegal alien.")
+    assert s.kind == "loaded_term" and s.entry.startswith("immigration@")
+    for field in ("entry",):
+        assert getattr(s, field)
+    for field in ("category", "severity", "group", "alternatives"):
+        assert field in s.attrs
+    assert s.voice == "author" and s.attrs["group"] == "unauthorized_immigrants"
+    assert "undocumented immigrant" in s.attrs["alternatives"]
+
+
+def test_term_choice_metrics():
+    res = framelens.analyze("Two illegal aliens and three undocumented immigrants met an illegal alien.")
+    tc = res.documents.loc[0, "term_choice"]["unauthorized_immigrants"]
+    assert tc == {"illegal_alien": 2, "undocumented_immigrant": 1}
+    assert res.documents.loc[0, "loaded"] == 2  # the neutral variant is not counted as loaded
+
+
+def test_user_csv_lexicon_two_lines(tmp_path):
+    csv = tmp_path / "mine.csv"
+    csv.write_text("term,category\nborder jumper,person_label\n", encoding="utf-8")
+    spans = loaded("Two border jumpers were caught.", lexicons=[str(csv)], default_lexicons=False)
+    assert [(s.text, s.entry) for s in spans] == [("border jumpers", "mine@csv:border_jumper")]
+
+
+def test_cli_counts_a_csv_term(tmp_path):
+    from framelens.cli import main
+    import json
+
+    csv = tmp_path / "mine.csv"
+    csv.write_text("term,category\nrampaging bureaucrats,political_label\n", encoding="utf-8")
+    doc = tmp_path / "a.txt"
+    doc.write_text("The rampaging bureaucrats struck again.", encoding="utf-8")
+    assert main(["analyze", str(doc), "--lexicon", str(csv), "--out", str(tmp_path / "o")]) == 0
+    rec = json.loads((tmp_path / "o" / "documents.jsonl").read_text().splitlines()[0])
+    assert rec["metrics"]["loaded"] == 1
+    assert [s["text"] for s in rec["spans"] if s["kind"] == "loaded_term"] == ["rampaging bureaucrats"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["illegal", "alien", "aliens", "criminal", "the", "“", "”", "\n", " ", "  ", "-", "’s",
+                                 "slammed", "on", "brakes", "far", "right", ".", "Theresa", "May", "may"]),
+                max_size=40).map(" ".join))
+def test_matcher_offsets_are_exact(text):
+    seg = segment(text)
+    for h in get_matcher().match(text, seg):
+        assert 0 <= h.start < h.end <= len(text)
+        assert text[h.start].isalnum() and text[h.end - 1].isalnum()
+        assert h.start == 0 or not text[h.start - 1].isalnum()
