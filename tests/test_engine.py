@@ -295,9 +295,9 @@ def test_progress_is_quiet_off_a_terminal():
 
 
 def test_cli_jobs_gives_the_same_files_and_records_the_engine(tmp_path):
-    assert main(["analyze", str(EXAMPLES), "--out", str(tmp_path / "a"), "-q"]) == 0
-    assert main(["analyze", str(EXAMPLES), "--out", str(tmp_path / "b"), "--jobs", "2", "--partition-size", "2",
-                 "-q"]) == 0
+    assert main(["-q", "analyze", str(EXAMPLES), "--out", str(tmp_path / "a")]) == 0
+    assert main(["-q", "analyze", str(EXAMPLES), "--out", str(tmp_path / "b"), "--jobs", "2",
+                 "--partition-size", "2"]) == 0
     _same_files(tmp_path / "a", tmp_path / "b", ["documents.jsonl", "spans.jsonl"])
     assert sorted(p.name for p in (tmp_path / "b").iterdir()) == ["documents.jsonl", "manifest.json", "spans.jsonl"]
     ma = json.loads((tmp_path / "a" / "manifest.json").read_text())

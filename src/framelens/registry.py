@@ -32,12 +32,13 @@ _BUILTIN: dict[str, str] = {
     "loaded_terms": "framelens.extract.lexical:LoadedTermExtractor",
     "hedges": "framelens.extract.lexical:HedgeExtractor",
     "report_verbs": "framelens.extract.lexical:ReportVerbExtractor",
+    "attribution": "framelens.extract.attribution:AttributionExtractor",
     "frames": "framelens.extract.frames:FrameExtractor",
 }
 _USER: dict[str, Any] = {}
 
 #: Extractors run by default, in this order.
-DEFAULT_EXTRACTORS: list[str] = ["structure", "loaded_terms", "hedges", "report_verbs", "frames"]
+DEFAULT_EXTRACTORS: list[str] = ["structure", "loaded_terms", "hedges", "report_verbs", "attribution", "frames"]
 
 
 def register_extractor(name: str, cls: Any, *, default: bool = False) -> None:
