@@ -280,6 +280,8 @@ class AttributionExtractor:
         if self._doc_cue_re is not None:
             for m in self._doc_cue_re.finditer(text):
                 form = " ".join(m.group().lower().split())
+                if form in self.lex.cues:
+                    continue  # also a general cue ("estimated"): handled as one, documents included
                 cands.append((2, _Cue(m.start(), m.end(), self.lex.document_cues.get(form, "neutral"),
                                       "document_cue", "document")))
         if self._cue_re is not None:
@@ -316,6 +318,7 @@ class AttributionExtractor:
             if a is not None:
                 attrs.append(a)
         self._normalise(text, seg, attrs)
+        _trim_nested(text, attrs)
         out: list[Span] = []
         for a in attrs:
             c = a.cue
@@ -620,15 +623,19 @@ class AttributionExtractor:
         hl = [t.low for t in head]
         initial = s0 == ss or text[ss:s0].strip(" \"“‘'") == ""
 
+        def common(w):
+            return w in _DETERMINERS or any(lex.has(s, w) for s in _SECTIONS if s not in _VALUED)
+
         def proper(ts):
-            return [t for j, t in enumerate(ts) if t.cap and not (j == 0 and t is toks[0] and initial)
+            # a capitalised word that is not a title; at the start of a sentence only if not a common word
+            return [t for t in ts if t.cap and not (t is toks[0] and initial and common(t.low))
                     and t.low not in _DETERMINERS and not lex.has("role", t.low.rstrip("."))]
 
         split = [w for t in head for w in re.split(r"[\-‐‑]", t.low)]
         # documents and data: a document noun in the head with no organisation or role noun after it
         doc_at = max((j for j, w in enumerate(hl) if lex.has("document", w)), default=-1)
         if doc_at >= 0 and not any(lex.has("organization", w) or lex.has("role", w) for w in hl[doc_at + 1:]):
-            return "document", bool(proper(head))
+            return "document", bool(proper(toks))
         # an official: a role word followed by a name ("supervisor Carlos Serrano-Quan", "Sen. Carla Dunmore")
         roles = [j for j, w in enumerate(hl) if lex.has("role", w) or _phrase_in(lex, "role", hl, j)]
         if roles and head[-1].cap and not lex.has("role", hl[-1]) and not lex.has("organization", hl[-1]) \
@@ -639,11 +646,11 @@ class AttributionExtractor:
                 any(_media_word(lex, w) for t, w in zip(head, hl) if t.cap) or \
                 any(lex.has("media", w) for w in split if w in ("outlet", "newspaper", "magazine", "broadcaster",
                                                                "tabloid")):
-            return "media", bool(proper(head))
+            return "media", bool(proper(toks))
         if hl and (lex.has("organization", hl[-1]) or _phrase_in(lex, "organization", hl, len(hl) - 1)
                    or any(t.cap and lex.has("organization", t.low) for t in head)
                    or (_ACRONYM_RE.match(head[-1].text) and not lex.has("role", hl[-1]))):
-            return "organization", bool(proper(head))
+            return "organization", bool(proper(toks))
         if roles:
             return "official", bool(proper(head))
         if hl and lex.has("vague", hl[-1]):
@@ -777,6 +784,8 @@ class AttributionExtractor:
                 if " " not in nm:
                     nm = names.get(nm) or self._full_name(text, nm) or nm
                 a.source = nm
+            elif a.source_type == "media" and a.named:
+                a.source = self._outlet_name(text, a.src_start, a.src_end) or _strip_det(" ".join(mention.split()))
             else:
                 a.source = _strip_det(" ".join(mention.split()))
         # pronouns and generic outlet nouns ("the newspaper") take the nearest clear antecedent
@@ -815,6 +824,29 @@ class AttributionExtractor:
                 a.named = b.named
             else:
                 a.uncertain = True
+
+    def _outlet_name(self, text, s0, s1) -> str | None:
+        """The capitalised run that names the outlet ('a 2009 article from the LA Times' -> 'LA Times')."""
+        toks = _tokens(text, s0, s1)
+        runs: list[list[_Tok]] = []
+        cur: list[_Tok] = []
+        for t in toks:
+            if t.is_word and t.cap:
+                cur.append(t)
+            elif cur and (t.text in "-‐‑&." or t.low in ("and", "of")):
+                cur.append(t)
+            else:
+                if cur:
+                    runs.append(cur)
+                cur = []
+        if cur:
+            runs.append(cur)
+        for run in reversed(runs):
+            while run and not (run[-1].is_word and run[-1].cap):
+                run.pop()
+            if run and any(t.is_word and _media_word(self.lex, t.low) for t in run):
+                return text[run[0].start:run[-1].end]
+        return None
 
     def _name_part(self, text, s0, s1) -> str | None:
         """The personal name in a mention: the last run of capitalised words, titles and roles removed."""
@@ -914,6 +946,28 @@ class AttributionExtractor:
 
 # ---------------------------------------------------------------------------
 # helpers
+
+
+def _trim_nested(text: str, attrs: list[_Attr]) -> None:
+    """End an indirect content where a later attribution's own source begins.
+
+    In "Harris claimed it was not the county's role, the LA Times reported" the
+    content of *claimed* stops before ", the LA Times reported".
+    """
+    for a in attrs:
+        if a.mode in ("direct", "no_response") or a.content is None:
+            continue
+        c0, c1 = a.content
+        for b in attrs:
+            if b is a or b.content is None:
+                continue
+            if c0 < b.src_start < c1 and b.content[1] <= b.src_start and min(b.src_start, b.cue.start) > a.cue.end:
+                end = min(b.src_start, b.cue.start)
+                while end > c0 and text[end - 1] in " ,;:—–\t\n\u00a0":
+                    end -= 1
+                if end > c0:
+                    c1 = end
+        a.content = (c0, c1)
 
 
 def _has(lex: SourceLexicon, section: str, lows: list[str], region: str) -> bool:
