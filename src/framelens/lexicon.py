@@ -271,7 +271,9 @@ def expand_pattern(pattern: str) -> list[str]:
 def _line_loader():
     import yaml
 
-    class _Loader(yaml.SafeLoader):
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser keeps node marks too
+
+    class _Loader(base):
         pass
 
     def construct_mapping(loader, node, deep=False):

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import itertools
 import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -39,8 +38,6 @@ NUMBER_WORDS = frozenset(
     "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands "
     "million millions billion billions trillion dozen dozens half a an".split()
 )
-_SEPARATORS = (" ", "-", "\n")
-_MAX_VARIANTS = 256
 _ODD_WS = ("\xa0", "  ", "\t", "\r", "\u2010", "\u2011", " \n", "\n ", "\u2009", "\u202f", "\u2007", "\u200a")
 _NORM_RE = re.compile(r"[ \t\xa0\u2000-\u200a\u202f\r\n]{2,}|[\t\xa0\u2000-\u200a\u202f\r]|[\u2010\u2011]")
 _META_CUE_RE = re.compile(
@@ -72,21 +69,9 @@ class Hit:
         return self.lexicon.entry_ref(self.entry)
 
 
-def _variants(phrase: str) -> list[str]:
-    words = phrase.split(" ")
-    gaps = len(words) - 1
-    seps = _SEPARATORS if 3 ** gaps <= _MAX_VARIANTS else (" ", "-")
-    out = []
-    for combo in itertools.product(seps, repeat=gaps):
-        s = words[0]
-        for sep, w in zip(combo, words[1:]):
-            s += sep + w
-        out.append(s)
-        if len(out) >= _MAX_VARIANTS:
-            break
-    if "'" in phrase:
-        out += [v.replace("'", "’") for v in out]
-    return out
+def _key(phrase: str) -> str:
+    """The automaton key of a normalised phrase (see ``Matcher._prepare`` for the text side)."""
+    return phrase.replace("-", " ").replace("’", "'")
 
 
 class Matcher:
@@ -101,10 +86,9 @@ class Matcher:
         for li, lex in enumerate(self.lexicons):
             for ei, entry in enumerate(lex.entries):
                 for phrase in entry.phrases:
-                    for v in _variants(phrase):
-                        refs = table.setdefault(v, [])
-                        if (li, ei) not in refs:
-                            refs.append((li, ei))
+                    refs = table.setdefault(_key(phrase), [])
+                    if (li, ei) not in refs:
+                        refs.append((li, ei))
         for key, refs in table.items():
             auto.add_word(key, (len(key), tuple(refs)))
         self.n_keys = len(table)
@@ -118,36 +102,47 @@ class Matcher:
     # -- text preparation ---------------------------------------------------
     @staticmethod
     def _prepare(text: str):
+        """Lower-case the text and make word separators uniform, keeping offsets where possible.
+
+        Length-preserving replacements (fast, the common case): a line break and a hyphen become
+        a space, a curly apostrophe a straight one, so ``illegal-immigrant`` and
+        ``illegal\nimmigrant`` both read ``illegal immigrant``; a blank line becomes two spaces,
+        which no phrase crosses. Runs of other white space (repeated spaces, tabs, NBSP, CRLF)
+        are collapsed to one space, with an offset map back to the original text.
+        """
         low = text.lower()
         if len(low) != len(text):
             low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-        if not any(o in low for o in _ODD_WS):
-            return low, None
-        parts = []
-        anchors_norm = [0]
-        anchors_orig = [0]
-        pos = 0
-        npos = 0
-        for m in _NORM_RE.finditer(low):
-            s, e = m.span()
-            run = m.group()
-            if run in ("\u2010", "\u2011"):
-                rep = "-"
-            elif run.count("\n") >= 2:
-                rep = "\n\n"
-            elif "\n" in run:
-                rep = "\n"
-            else:
-                rep = " "
-            parts.append(low[pos:s])
-            npos += s - pos
-            parts.append(rep)
-            npos += len(rep)
-            pos = e
-            anchors_norm.append(npos)
-            anchors_orig.append(e)
-        parts.append(low[pos:])
-        return "".join(parts), (anchors_norm, anchors_orig)
+        amap = None
+        if any(o in low for o in _ODD_WS):
+            parts = []
+            anchors_norm = [0]
+            anchors_orig = [0]
+            pos = 0
+            npos = 0
+            for m in _NORM_RE.finditer(low):
+                s, e = m.span()
+                run = m.group()
+                if run in ("\u2010", "\u2011"):
+                    rep = "-"
+                elif run.count("\n") >= 2:
+                    rep = "\n\n"
+                elif "\n" in run:
+                    rep = "\n"
+                else:
+                    rep = " "
+                parts.append(low[pos:s])
+                npos += s - pos
+                parts.append(rep)
+                npos += len(rep)
+                pos = e
+                anchors_norm.append(npos)
+                anchors_orig.append(e)
+            parts.append(low[pos:])
+            low = "".join(parts)
+            amap = (anchors_norm, anchors_orig)
+        norm = low.replace("\n", " ").replace("-", " ").replace("’", "'")
+        return norm, amap
 
     @staticmethod
     def _to_orig(pos: int, amap) -> int:

@@ -44,7 +44,7 @@ SOURCE_TYPES = ("person", "official", "organization", "media", "document", "anon
 MODES = ("direct", "indirect", "according_to", "document", "no_response")
 
 _SECTIONS = ("pronoun", "role", "organization", "media", "media_generic", "document", "vague", "anonymous",
-             "adverbial", "between", "stop", "cue", "document_cue", "no_response")
+             "adverbial", "between", "stop", "cue", "document_cue", "no_response", "inversion")
 _VALUED = ("cue", "document_cue")
 _STANCES = ("neutral", "distancing", "endorsing", "evaluative")
 
@@ -164,7 +164,8 @@ def _load_cached(path: str) -> SourceLexicon:
 _TOKEN_RE = re.compile(r"[^\W_]+(?:['’\-‐‑][^\W_]+)*|[^\w\s]")
 _QUOTE_CHARS = frozenset("\"“”„«»‘’'")
 _APOS = frozenset("'’")
-_DETERMINERS = frozenset("the a an this that these those his her their its our my your some any another".split())
+_DETERMINERS = frozenset("the a an this these those his her their its our my your any another every each no".split())
+_RELATIVE = frozenset(("who", "which", "that"))
 _CONNECT = frozenset(("of", "for"))
 _NP_PREPS = frozenset(("at", "with", "from", "in", "on", "to", "close"))
 _ACRONYM_RE = re.compile(r"^[A-Z]{2,6}s?$")
@@ -406,14 +407,16 @@ class AttributionExtractor:
         inversion = False
         np = None
         last = left[-1] if left else None
-        if last is None or last.text in _QUOTE_CHARS or last.text in ",:;—–(" or \
+        if last is None or last.text in _QUOTE_CHARS or last.text in ":;—–(" or \
                 (last.text in ".!?" and last.start < ss):
             inversion = True
         else:
             np = self._left_np(text, left, ss)
+            inversion = np is None and last.text == ","
         rule = "left"
         if np is None:
-            if not inversion or cue.kind in ("document_cue",):
+            cue_form = " ".join(text[cue.start:cue.end].lower().split())
+            if not inversion or cue.kind in ("document_cue",) or not self.lex.has("inversion", cue_form):
                 return None
             rnp = self._right_np(text, right, se)
             if rnp is None:
@@ -483,8 +486,19 @@ class AttributionExtractor:
             return None
         if t.low in lex.words["pronoun"]:
             return (t.start, t.end, 1)
+        if t.low in _RELATIVE:
+            # "Barrientos, who directs the coalition, said" is handled above; "outlets that described",
+            # "a lawyer who said": the source is the noun phrase before the relative pronoun
+            j = i - 1
+            if j >= 0 and toks[j].text == ",":
+                j -= 1
+            if j < 0 or not toks[j].is_word or toks[j].low in lex.words["stop"]:
+                return None
+            return self._left_np(text, toks[:j + 1], ss)
+        if t.text[-2:].lower() in ("'s", "’s") or (t.text[-1:] in _APOS):
+            return None  # a possessive is not a subject: "the county's (nationally praised) ..."
         k = i
-        first = i
+        first = i + 1
         words = 0
         while k >= 0:
             t = toks[k]
@@ -509,6 +523,10 @@ class AttributionExtractor:
                 words += 1
                 if words > 10:
                     return None
+                if low in _DETERMINERS and not (k > 0 and (toks[k - 1].low in _CONNECT or toks[k - 1].text in _APOS
+                                                          or (toks[k - 1].low in _NP_PREPS and k > 1
+                                                              and self._is_noun(toks[k - 2].low)))):
+                    break  # a determiner opens the noun phrase
             else:
                 c = t.text
                 if c == "." and k > 0 and (toks[k - 1].text in self._abbr_title or
@@ -528,6 +546,8 @@ class AttributionExtractor:
             first += 1
         if first > i:
             return None
+        if toks[first].low == "no" and not (first < i and toks[first + 1].low == "one"):
+            return None  # "no questions asked", "no official said": a negated subject is nobody
         return (toks[first].start, toks[i].end, words)
 
     def _is_noun(self, low: str) -> bool:
@@ -565,7 +585,8 @@ class AttributionExtractor:
                     unknown = 0
                     seen_cap = seen_cap or t.cap
                 else:
-                    if seen_cap and good == k - 1 and toks[good].cap and not self._is_noun(low):
+                    if seen_cap and good == k - 1 and toks[good].cap and not self._is_noun(low) and not (
+                            k + 1 < n and toks[k + 1].cap and toks[k + 1].is_word):
                         break  # the name run is over ("told the LA Times allowing ...")
                     unknown += 1
                     if unknown > 3:
@@ -631,34 +652,40 @@ class AttributionExtractor:
             return [t for t in ts if t.cap and not (t is toks[0] and initial and common(t.low))
                     and t.low not in _DETERMINERS and not lex.has("role", t.low.rstrip("."))]
 
-        split = [w for t in head for w in re.split(r"[\-‐‑]", t.low)]
-        # documents and data: a document noun in the head with no organisation or role noun after it
-        doc_at = max((j for j, w in enumerate(hl) if lex.has("document", w)), default=-1)
-        if doc_at >= 0 and not any(lex.has("organization", w) or lex.has("role", w) for w in hl[doc_at + 1:]):
-            return "document", bool(proper(toks))
-        # an official: a role word followed by a name ("supervisor Carlos Serrano-Quan", "Sen. Carla Dunmore")
+        last = hl[-1] if hl else ""
+        named_any = bool(proper(toks))
         roles = [j for j, w in enumerate(hl) if lex.has("role", w) or _phrase_in(lex, "role", hl, j)]
-        if roles and head[-1].cap and not lex.has("role", hl[-1]) and not lex.has("organization", hl[-1]) \
-                and not _media_word(lex, head[-1].low) and roles[-1] < len(head) - 1:
-            return "official", True
+        media_cap = any(t.cap and _media_word(lex, t.low) for t in head)
+        org_cap = any(t.cap and lex.has("organization", t.low) for t in head)
         generic = " ".join(lows)
-        if any(generic.endswith(" ".join(p)) for p in lex.phrases.get("media_generic", ())) or \
-                any(_media_word(lex, w) for t, w in zip(head, hl) if t.cap) or \
-                any(lex.has("media", w) for w in split if w in ("outlet", "newspaper", "magazine", "broadcaster",
-                                                               "tabloid")):
-            return "media", bool(proper(toks))
-        if hl and (lex.has("organization", hl[-1]) or _phrase_in(lex, "organization", hl, len(hl) - 1)
-                   or any(t.cap and lex.has("organization", t.low) for t in head)
-                   or (_ACRONYM_RE.match(head[-1].text) and not lex.has("role", hl[-1]))):
-            return "organization", bool(proper(toks))
+        if any(generic.endswith(" ".join(p)) for p in lex.phrases.get("media_generic", ())):
+            return "media", False
+        # the head noun (last word of the head part) decides first
+        if lex.has("document", last):
+            return "document", named_any
+        if lex.has("organization", last) or _phrase_in(lex, "organization", hl, len(hl) - 1):
+            return ("media" if media_cap else "organization"), named_any
+        if lex.has("media", last) and not head[-1].cap:
+            return "media", named_any  # "the newspaper", "right-wing outlets"
+        if lex.has("role", last) or _phrase_in(lex, "role", hl, len(hl) - 1):
+            return "official", bool(proper(head))
+        if lex.has("vague", last):
+            return "vague", False
+        if head and head[-1].cap:
+            # a name: an official if a title or role precedes it with no organisation or outlet word after the role
+            if roles and not any(lex.has("organization", w) or _media_word(lex, w) for w in hl[roles[-1] + 1:]):
+                return "official", True
+            if media_cap:
+                return "media", True
+            if org_cap or (_ACRONYM_RE.match(head[-1].text) and not lex.has("role", last)):
+                return "organization", True
+            if proper(head) or (initial and len(head) == 1):
+                return "person", True
+        # a lower-case head that is none of the above: a document noun earlier in the head ("court documents filed")
+        if any(lex.has("document", w) for w in hl):
+            return "document", named_any
         if roles:
             return "official", bool(proper(head))
-        if hl and lex.has("vague", hl[-1]):
-            return "vague", False
-        if proper(head):
-            return "person", True
-        if initial and len(head) == 1 and head[0].cap:
-            return "person", True
         return "vague", False
 
     def _media_via_modifier(self, text, s0, s1, stype, named):
@@ -844,6 +871,8 @@ class AttributionExtractor:
         for run in reversed(runs):
             while run and not (run[-1].is_word and run[-1].cap):
                 run.pop()
+            while run and run[0].low in _DETERMINERS:
+                run.pop(0)
             if run and any(t.is_word and _media_word(self.lex, t.low) for t in run):
                 return text[run[0].start:run[-1].end]
         return None
@@ -874,7 +903,7 @@ class AttributionExtractor:
         """A longer form of a one-word name used in the document ('Castellano' -> 'Maren Castellano')."""
         if not surname[:1].isupper():
             return None
-        pat = re.compile(r"((?:[A-Z][\w’'\-]+\s){1,2})" + re.escape(surname) + r"(?![\w’'\-])")
+        pat = re.compile(r"((?:[A-Z][\w’'\-]+\s){1,2})" + re.escape(surname) + r"(?=['’]s\b|['’](?!\w)|[^\w\-'’]|$)")
         found = set()
         for m in pat.finditer(text):
             words = m.group(1).split()
