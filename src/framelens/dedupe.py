@@ -15,6 +15,13 @@ Method (docs/gathering.md has the full description and its limits):
    hashing): two documents become a *candidate pair* when some band is equal.
    ``r`` is the largest value for which a pair at exactly the threshold is a
    candidate with probability >= 0.99 (``1 - (1 - t**r)**b``).
+   Before that, shingles found in more than ``boilerplate_df`` (10) documents
+   of the *same outlet* are removed from that outlet's documents: text an
+   outlet repeats across many different articles (photo-gallery captions,
+   newsletter boxes, related-story lists, disclaimers) is page furniture, and
+   would otherwise make unrelated articles of that outlet look like copies.
+   Text shared *across* outlets (a wire story run by many sites) is never
+   removed, however many sites run it.
 4. Every candidate pair's exact Jaccard similarity is computed from the shingle
    sets; pairs at or above ``threshold`` are duplicates.
 5. Duplicate pairs are joined into groups (connected components). In each
@@ -50,6 +57,8 @@ log = logging.getLogger("framelens")
 DEFAULT_THRESHOLD = 0.5
 DEFAULT_SHINGLE = 5
 DEFAULT_PERM = 128
+#: Shingles found in more than this many documents of one outlet are that outlet's page furniture.
+DEFAULT_BOILERPLATE_DF = 10
 #: What to do with duplicates: drop them, keep them flagged (``duplicate_of``), or keep them unmarked.
 DUPLICATE_POLICIES = ("drop", "flag", "keep")
 
@@ -60,13 +69,9 @@ _MASK64 = (1 << 64) - 1
 def _token_hashes(words: Sequence[str], cache: dict[str, int]):
     import numpy as np
 
-    out = np.empty(len(words), dtype=np.uint64)
-    for i, w in enumerate(words):
-        h = cache.get(w)
-        if h is None:
-            h = cache[w] = int.from_bytes(hashlib.blake2b(w.encode("utf-8"), digest_size=8).digest(), "little")
-        out[i] = h
-    return out
+    for w in set(words).difference(cache):
+        cache[w] = int.from_bytes(hashlib.blake2b(w.encode("utf-8"), digest_size=8).digest(), "little")
+    return np.fromiter(map(cache.__getitem__, words), dtype=np.uint64, count=len(words))
 
 
 def shingles(text: str, size: int = DEFAULT_SHINGLE, _cache: dict[str, int] | None = None):
@@ -87,7 +92,8 @@ def shingles(text: str, size: int = DEFAULT_SHINGLE, _cache: dict[str, int] | No
             mult = np.uint64((0x9E3779B97F4A7C15 * (2 * j + 1)) & _MASK64)
             acc = acc * np.uint64(0x100000001B3) + th[j: j + n] * mult
         acc ^= acc >> np.uint64(29)
-    return np.unique(acc)
+    acc.sort()
+    return acc[np.r_[True, acc[1:] != acc[:-1]]]
 
 
 def lsh_params(threshold: float, num_perm: int, min_recall: float = 0.99) -> tuple[int, int]:
@@ -104,21 +110,32 @@ def lsh_params(threshold: float, num_perm: int, min_recall: float = 0.99) -> tup
 
 
 def _signatures(sets, num_perm: int, seed: int):
+    """MinHash signatures, one row per set: min over the set of (a_k * x + b_k) mod 2**64, top 32 bits.
+
+    All sets are processed as one concatenated array in blocks of 4,096 shingles
+    (a 4,096 x num_perm block stays small and fast)."""
     import numpy as np
 
     rng = np.random.default_rng(seed)
-    a = rng.integers(1, 2**63, size=num_perm, dtype=np.uint64) * np.uint64(2) + np.uint64(1)  # odd
-    b = rng.integers(0, 2**63, size=num_perm, dtype=np.uint64)
-    sig = np.full((len(sets), num_perm), np.iinfo(np.uint32).max, dtype=np.uint32)
+    a = (rng.integers(1, 2**63, size=num_perm, dtype=np.uint64) * np.uint64(2) + np.uint64(1))[:, None]  # odd
+    b = rng.integers(0, 2**63, size=num_perm, dtype=np.uint64)[:, None]
+    sig = np.full((len(sets), num_perm), np.iinfo(np.uint64).max, dtype=np.uint64)
+    sizes = np.array([s.size for s in sets], dtype=np.int64)
+    if sizes.sum() == 0:
+        return (sig >> np.uint64(32)).astype(np.uint32)
+    x = np.concatenate([s for s in sets if s.size])
+    doc = np.repeat(np.arange(len(sets)), sizes)
+    block = 4096
     with np.errstate(over="ignore"):
-        for i, s in enumerate(sets):
-            if s.size == 0:
-                continue
-            for start in range(0, s.size, 4096):
-                chunk = s[start: start + 4096]
-                h = ((a[:, None] * chunk[None, :] + b[:, None]) >> np.uint64(32)).astype(np.uint32)
-                np.minimum(sig[i], h.min(axis=1), out=sig[i])
-    return sig
+        for start in range(0, x.size, block):
+            xs, ds = x[start: start + block], doc[start: start + block]
+            h = a * xs[None, :]
+            h += b
+            cut = np.flatnonzero(np.r_[True, ds[1:] != ds[:-1]])
+            m = np.minimum.reduceat(h, cut, axis=1).T
+            rows = ds[cut]
+            sig[rows] = np.minimum(sig[rows], m)
+    return (sig >> np.uint64(32)).astype(np.uint32)
 
 
 def _candidates(sig, bands: int, rows: int, valid):
@@ -149,6 +166,30 @@ def _candidates(sig, bands: int, rows: int, valid):
     return np.stack([codes // n, codes % n], axis=1)
 
 
+def _drop_boilerplate(sets, outlets: list[str | None], max_df: int) -> int:
+    """Remove, from each outlet's documents, the shingles found in more than ``max_df`` documents of that
+    outlet (page furniture: photo-gallery captions, newsletter boxes, disclaimers). Returns how many
+    shingle occurrences were removed. Documents without an outlet form one group."""
+    import numpy as np
+
+    by_outlet: dict[str | None, list[int]] = {}
+    for i, o in enumerate(outlets):
+        by_outlet.setdefault(o, []).append(i)
+    removed = 0
+    for members in by_outlet.values():
+        if len(members) <= max_df:
+            continue
+        u, c = np.unique(np.concatenate([sets[i] for i in members]), return_counts=True)
+        common = u[c > max_df]
+        if common.size == 0:
+            continue
+        for i in members:
+            keep = ~np.isin(sets[i], common, assume_unique=True)
+            removed += int(keep.size - keep.sum())
+            sets[i] = sets[i][keep]
+    return removed
+
+
 def _overlap(a, b) -> int:
     import numpy as np
 
@@ -166,6 +207,7 @@ class _Rows:
     dates: list[str | None]
     urls: list[str | None]
     canon: list[str | None]
+    outlets: list[str | None]
 
 
 def _rows(docs: Any, id_col: str, text_col: str, date_col: str) -> tuple[_Rows, str]:
@@ -186,9 +228,9 @@ def _rows(docs: Any, id_col: str, text_col: str, date_col: str) -> tuple[_Rows, 
         get = lambda c: list(df[c]) if c in df.columns else [None] * len(df)  # noqa: E731
         rows = _Rows([str(x) for x in df[id_col]], ["" if t is None or t != t else str(t) for t in df[text_col]],
                      [normalize_date(d) for d in get(date_col)], [norm(u) for u in get("url")],
-                     [norm(u) for u in get("canonical_url")])
+                     [norm(u) for u in get("canonical_url")], [norm(o) for o in get("outlet")])
         return rows, "frame"
-    ids, texts, dates, urls, canon = [], [], [], [], []
+    ids, texts, dates, urls, canon, outlets = [], [], [], [], [], []
     kind = "documents"
     for d in docs:
         if isinstance(d, dict):
@@ -198,13 +240,15 @@ def _rows(docs: Any, id_col: str, text_col: str, date_col: str) -> tuple[_Rows, 
             dates.append(normalize_date(d.get(date_col)))
             urls.append(norm(d.get("url")))
             canon.append(norm(d.get("canonical_url")))
+            outlets.append(norm(d.get("outlet")))
         else:
             ids.append(d.id)
             texts.append(d.text)
             dates.append(normalize_date(d.get(date_col)))
             urls.append(norm(d.url))
             canon.append(norm(d.get("canonical_url")))
-    return _Rows(ids, texts, dates, urls, canon), kind
+            outlets.append(norm(d.outlet))
+    return _Rows(ids, texts, dates, urls, canon, outlets), kind
 
 
 # ---------------------------------------------------------------------------
@@ -242,7 +286,7 @@ def _check(threshold: float, shingle_size: int, num_perm: int, policy: str) -> N
 
 def dedupe(docs: Any, duplicates: str = "flag", *, threshold: float = DEFAULT_THRESHOLD,
            shingle_size: int = DEFAULT_SHINGLE, num_perm: int = DEFAULT_PERM, seed: int = 1,
-           id_col: str = "id", text_col: str = "text", date_col: str = "date") -> DedupeResult:
+           boilerplate_df: int | None = DEFAULT_BOILERPLATE_DF, id_col: str = "id", text_col: str = "text", date_col: str = "date") -> DedupeResult:
     """Find near-duplicates among ``docs`` and drop, flag or keep them (see the module docstring).
 
     ``docs`` is an iterable of :class:`~framelens.Document` (a Corpus too) or of dicts, or a pandas
@@ -250,6 +294,8 @@ def dedupe(docs: Any, duplicates: str = "flag", *, threshold: float = DEFAULT_TH
     ``duplicates="drop"`` removes every document that is a duplicate of another; ``"flag"`` keeps all
     and marks duplicates (DataFrame: columns ``duplicate_of`` and ``is_duplicate``; Documents/dicts: a
     ``duplicate_of`` metadata field); ``"keep"`` returns the input unchanged (the table is still made).
+    ``boilerplate_df``: shingles found in more than this many documents *of one outlet* are dropped from
+    that outlet's documents before comparing (``None`` keeps everything; see the module docstring).
     Document ids must be unique.
     """
     import numpy as np
@@ -266,9 +312,11 @@ def dedupe(docs: Any, duplicates: str = "flag", *, threshold: float = DEFAULT_TH
         raise ConfigError(f"document ids must be unique for dedupe; {dup!r} occurs more than once")
     cache: dict[str, int] = {}
     sets = [shingles(t, shingle_size, cache) for t in rows.texts]
+    removed = _drop_boilerplate(sets, rows.outlets, boilerplate_df) if boilerplate_df else 0
     bands, r = lsh_params(threshold, num_perm)
     params = {"threshold": threshold, "shingle_size": shingle_size, "num_perm": num_perm, "bands": bands,
-              "rows": r, "seed": seed, "measure": "jaccard", "duplicates": duplicates, "documents": n}
+              "rows": r, "seed": seed, "measure": "jaccard", "duplicates": duplicates, "documents": n,
+              "boilerplate_df": boilerplate_df, "boilerplate_shingles_removed": removed}
     valid = np.array([s.size > 0 for s in sets], dtype=bool)
     sig = _signatures(sets, bands * r, seed) if n else np.empty((0, bands * r), dtype=np.uint32)
     cand = _candidates(sig, bands, r, valid) if n > 1 else np.empty((0, 2), dtype=np.int64)
@@ -336,12 +384,14 @@ def _apply(docs: Any, kind: str, ids: list[str], of: dict[str, str], policy: str
     if policy == "keep":
         return docs
     if kind == "frame":
+        import pandas as pd
+
         df = docs
         keys = [str(x) for x in df[id_col]]
         if policy == "drop":
             return df[[k not in of for k in keys]].copy()
         out = df.copy()
-        out["duplicate_of"] = [of.get(k) for k in keys]
+        out["duplicate_of"] = pd.Series([of.get(k) for k in keys], index=out.index, dtype=object)
         out["is_duplicate"] = out["duplicate_of"].notna()
         return out
     out_list = []

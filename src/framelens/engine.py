@@ -222,12 +222,19 @@ def _windowed(tasks: Iterable[PartitionTask], submit, wait_first, window: int) -
 
 
 class ProcessEngine(Engine):
-    """``jobs`` local worker processes; each builds its Analyzer once (pool initializer)."""
+    """``jobs`` local worker processes; each builds its Analyzer once (pool initializer).
+
+    ``start_method``: multiprocessing start method (default ``forkserver`` where
+    available, else ``spawn``; never ``fork``, which is unsafe in a process
+    holding threads).
+    """
 
     name = "processes"
 
-    def __init__(self, analyzer, jobs: int | None = None, window: int | None = None):
+    def __init__(self, analyzer, jobs: int | None = None, window: int | None = None,
+                 start_method: str | None = None):
         super().__init__(analyzer)
+        self.start_method = start_method
         jobs = jobs or os.cpu_count() or 1
         if jobs < 1:
             raise ConfigError(f"jobs={jobs}: need at least 1 worker process")
@@ -240,9 +247,11 @@ class ProcessEngine(Engine):
             import multiprocessing as mp
             from concurrent.futures import ProcessPoolExecutor
 
-            methods = mp.get_all_start_methods()
-            # forkserver/spawn avoid forking a process that may hold threads (Dask, logging handlers)
-            ctx = mp.get_context("forkserver" if "forkserver" in methods else "spawn")
+            method = self.start_method
+            if method is None:
+                # forkserver/spawn avoid forking a process that may hold threads (Dask, logging handlers)
+                method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
+            ctx = mp.get_context(method)
             self._pool = ProcessPoolExecutor(
                 max_workers=self.workers, mp_context=ctx, initializer=_process_init,
                 initargs=(self.config_dict, logging.getLogger("framelens").getEffectiveLevel()),

@@ -46,6 +46,7 @@ _META_CUE_RE = re.compile(
 )
 _UNQUOTED_META_RE = re.compile(r"\bthe (?:term|word|phrase|label|expression|words|terms)\s*$")
 _OPEN_PUNCT = " \"“‘'([«—–-"
+_META_NOUNS = ("term", "word", "phrase", "label", "expression", "words", "terms")
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,14 @@ class Hit:
         return self.lexicon.entry_ref(self.entry)
 
 
+def _new_hit(start, end, lexicon, entry, severity, stack, use) -> Hit:
+    """Build a :class:`Hit` without the frozen-dataclass ``__init__`` (one ``object.__setattr__`` per
+    field); the matcher makes one per hit, tens of thousands per megabyte. Same object, same fields."""
+    h = object.__new__(Hit)
+    h.__dict__.update(start=start, end=end, lexicon=lexicon, entry=entry, severity=severity, stack=stack, use=use)
+    return h
+
+
 def _key(phrase: str) -> str:
     """The automaton key of a normalised phrase (see ``Matcher._prepare`` for the text side)."""
     return phrase.replace("-", " ").replace("’", "'")
@@ -90,7 +99,15 @@ class Matcher:
                     if (li, ei) not in refs:
                         refs.append((li, ei))
         for key, refs in table.items():
-            auto.add_word(key, (len(key), tuple(refs)))
+            # each ref carries what the scan loop needs, so it looks nothing up per hit:
+            # (lexicon index, entry index, kind, role, whether the entry has context rules)
+            info = []
+            for li, ei in refs:
+                lex = self.lexicons[li]
+                entry = lex.entries[ei]
+                has_context = bool(entry.not_followed_by or entry.followed_by or entry.not_preceded_by)
+                info.append((li, ei, lex.kind, entry.role, has_context))
+            auto.add_word(key, (len(key), tuple(info)))
         self.n_keys = len(table)
         if table:
             auto.make_automaton()
@@ -222,7 +239,8 @@ class Matcher:
                     if _META_CUE_RE.search(before):
                         return "mention"
         before = norm[max(0, s - 20):s]
-        if _UNQUOTED_META_RE.search(before):
+        # cheap necessary condition first: the regex needs one of these words right before the hit
+        if before.rstrip().endswith(_META_NOUNS) and _UNQUOTED_META_RE.search(before):
             return "mention"
         return "use"
 
@@ -234,60 +252,68 @@ class Matcher:
         want = set(kinds) if kinds is not None else None
         norm, amap = self._prepare(text)
         n = len(norm)
-        cands: list[tuple[int, int, int, int]] = []  # (start, end, li, ei) in norm coordinates
         stops: list[tuple[int, int]] = []
         lexicons = self.lexicons
+        context_ok = self._context_ok
+        by_kind: dict[str, list] = {}  # kind -> [(start, end, li, ei, role)] in norm coordinates
         for end_idx, (klen, refs) in self._auto.iter(norm):
             s = end_idx - klen + 1
             e = end_idx + 1
             if (s > 0 and norm[s - 1].isalnum()) or (e < n and norm[e].isalnum()):
                 continue
-            for li, ei in refs:
-                lex = lexicons[li]
-                entry = lex.entries[ei]
-                if entry.role == "stop":
+            for li, ei, kind, role, has_context in refs:
+                if role == "stop":
                     stops.append((s, e))
                     continue
-                if want is not None and lex.kind not in want:
+                if want is not None and kind not in want:
                     continue
-                if not self._context_ok(entry, norm, s, e):
+                if has_context and not context_ok(lexicons[li].entries[ei], norm, s, e):
                     continue
-                cands.append((s, e, li, ei))
-        if not cands:
+                group = by_kind.get(kind)
+                if group is None:
+                    group = by_kind[kind] = []
+                group.append((s, e, li, ei, role))
+        if not by_kind:
             return []
-        by_kind: dict[str, list] = {}
-        for c in cands:
-            by_kind.setdefault(lexicons[c[2]].kind, []).append(c)
         hits: list[Hit] = []
         for kind, group in by_kind.items():
-            heads = [c for c in group if lexicons[c[2]].entries[c[3]].role != "modifier"]
-            mods = [c for c in group if lexicons[c[2]].entries[c[3]].role == "modifier"]
-            items = [(s, e, li, ei) for s, e, li, ei in heads] + [(s, e, -1, -1) for s, e in stops]
-            items.sort(key=lambda t: (t[0], -(t[1] - t[0]), t[2] < 0 and 0 or 1))
+            heads = [c[:4] for c in group if c[4] != "modifier"]
+            mods = [c[:4] for c in group if c[4] == "modifier"]
+            # order: start, longest first, a stop phrase before an entry of the same extent, then (lexicon,
+            # entry) order (identical extents come from one automaton key, whose refs are in that order)
+            items = [(s, s - e, 1, e, li, ei) for s, e, li, ei in heads]
+            items += [(s, s - e, 0, e, -1, -1) for s, e in stops]
+            items.sort()
             kept = []
             last = -1
             for it in items:
                 if it[0] >= last:
-                    kept.append(it)
-                    last = it[1]
-            kept = [k for k in kept if k[2] >= 0]
+                    if it[4] >= 0:
+                        kept.append((it[0], it[3], it[4], it[5]))
+                    last = it[3]
             # case rule after resolution needs the original text
             final = []
+            to_orig = self._to_orig
             for s, e, li, ei in kept:
                 entry = lexicons[li].entries[ei]
-                os_, oe = self._to_orig(s, amap), self._to_orig(e, amap)
+                if amap is None:
+                    os_, oe = s, e
+                else:
+                    os_, oe = to_orig(s, amap), to_orig(e, amap)
                 if entry.case == "lower" and not self._lower_ok(text, os_, seg):
                     continue
                 final.append([s, e, li, ei, os_, oe, []])
             if mods and final:
                 self._stack(final, mods, norm, lexicons, amap)
+            use = self._use
             for s, e, li, ei, os_, oe, stack in final:
                 lex = lexicons[li]
                 entry = lex.entries[ei]
-                sev = entry.severity + sum(m.severity for m in stack)
-                hits.append(Hit(os_, oe, lex, entry, sev, tuple(stack), self._use(text, norm, s, e, seg)))
-        hits.sort(key=lambda h: (h.start, -h.end, h.kind))
-        return hits
+                sev = entry.severity + sum(m.severity for m in stack) if stack else entry.severity
+                hits.append((os_, -oe, kind, len(hits),
+                             _new_hit(os_, oe, lex, entry, sev, tuple(stack), use(text, norm, s, e, seg))))
+        hits.sort()
+        return [h[4] for h in hits]
 
     def _stack(self, final, mods, norm, lexicons, amap) -> None:
         mods = sorted(mods, key=lambda t: (t[1], -(t[1] - t[0])))

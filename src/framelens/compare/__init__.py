@@ -142,9 +142,12 @@ def _span_tables(documents, spans, texts, by):
         names = (a.assign(n=a["source"].str.len()).sort_values("n", ascending=False)
                  .groupby("key")["source"].first())
         a["source_name"] = a["key"].map(names)
+        main_type = (a.assign(stype=a["stype"].fillna("")).groupby(["key", "stype"]).size().reset_index(name="n")
+                     .sort_values(["n", "stype"], ascending=[False, True]).groupby("key")["stype"].first())
+        a["stype"] = a["key"].map(main_type)
         sources = (a.groupby(["group", "source_name", "stype"], dropna=False).size().reset_index(name="count")
                    .rename(columns={"source_name": "source", "stype": "source_type"})
-                   .sort_values(["group", "count"], ascending=[True, False]))
+                   .sort_values(["group", "count", "source"], ascending=[True, False, True]))
         cue = a["cue"] if "cue" in a.columns else pd.Series(["?"] * len(a), index=a.index)
         stance = a["stance"] if "stance" in a.columns else pd.Series(["other"] * len(a), index=a.index)
         a["cue_l"] = cue.fillna("?").astype(str).str.lower()
@@ -231,6 +234,8 @@ def compare(
     stats = group_stats(documents, by=by, n_boot=n_boot, seed=seed)
     key = keyness([texts[i] for i in documents["id"]], documents["group"], min_count=keyness_min_count,
                   prior_strength=prior_strength, top=keyness_top)
+    if variant_labels is None:
+        variant_labels = _entry_terms(None)
     tc = term_choice(spans, documents, by=by, labels=variant_labels)
     categories, verbs, source_types, sources, source_verbs, frames, positions = _span_tables(documents, spans, texts, by)
     done_tests = []
@@ -246,14 +251,18 @@ def compare(
 
 
 def _entry_terms(analyzer) -> dict[str, str]:
-    """entry ref -> the lexicon's canonical term, for readable variant labels."""
+    """entry ref -> the lexicon's canonical term, for readable variant labels (``analyzer=None``: shipped packs)."""
     from ..lexicon import load_lexicons
 
     try:
-        lexs = load_lexicons(analyzer.config.lexicons, defaults=analyzer.config.default_lexicons)
+        if analyzer is None:  # the shipped packs
+            lexs = load_lexicons((), defaults=True)
+        else:
+            lexs = load_lexicons(analyzer.config.lexicons, defaults=analyzer.config.default_lexicons)
     except Exception:  # noqa: BLE001 - labels fall back to surface forms
         return {}
-    return {lx.entry_ref(e): e.term for lx in lexs for e in lx.entries}
+    # pattern entries have a pattern as their term ("(in|into) the (country|...)"): use surface forms for those
+    return {lx.entry_ref(e): e.term for lx in lexs for e in lx.entries if not re.search(r"[()|\[\]?*+\\]", e.term)}
 
 
 def run_compare(

@@ -72,9 +72,11 @@ def _n_docs_words(documents) -> str:
     return f"n = {n} article{'s' if n != 1 else ''}, {w:,} words"
 
 
-def _short(name: str, width: int = 34) -> str:
+def _short(name: str, width: int = 40) -> str:
+    """A label cut to ``width`` characters, with ``$`` escaped (matplotlib would read it as mathtext)."""
     name = str(name)
-    return name if len(name) <= width else name[: width - 1] + "…"
+    name = name if len(name) <= width else name[: width - 1] + "…"
+    return name.replace("$", r"\$")
 
 
 def _swatches(ax, labels, colors, axis="y"):
@@ -112,7 +114,24 @@ def save_figure(fig, stem: str | Path, caption: str | None = None, formats=("png
 
 # -- 1. loaded-term rate by outlet, stacked by category --------------------------------------------------
 
-def loaded_rate_chart(stats, categories, documents, colors=None, ax=None, metric: str = "loaded"):
+OTHER = "other categories"
+
+
+def _top_categories(categories, k: int):
+    """Keep the ``k`` categories with most uses overall (ordered by uses); lump the rest as ``other categories``."""
+    if not len(categories):
+        return categories
+    tot = categories.groupby("category")["count"].sum().sort_values(ascending=False, kind="mergesort")
+    keep = list(tot.index[:k]) if len(tot) > k + 1 else list(tot.index)
+    c = categories.copy()
+    c["category"] = c["category"].where(c["category"].isin(keep), OTHER)
+    c = c.groupby(["group", "category"], as_index=False)["count"].sum()
+    order = {name: i for i, name in enumerate(keep + [OTHER])}
+    return c.sort_values(by="category", key=lambda col: col.map(order), kind="mergesort")
+
+
+def loaded_rate_chart(stats, categories, documents, colors=None, ax=None, metric: str = "loaded",
+                      max_categories: int = 6):
     """Loaded terms per 1,000 words per group (pooled), stacked by category, with the CI of the total.
 
     ``stats``: :func:`group_stats` rows; ``categories``: DataFrame group, category, count (loaded-term
@@ -125,8 +144,10 @@ def loaded_rate_chart(stats, categories, documents, colors=None, ax=None, metric
     with style():
         ax = _axes(ax, 7.5, 0.55 * len(st) + 1.8)
         groups = list(st.sort_values("pooled", ascending=True).index)
-        cats = sorted(categories["category"].unique()) if len(categories) else []
-        hatch = {c: CATEGORY_HATCHES[i % len(CATEGORY_HATCHES)] for i, c in enumerate(cats)}
+        categories = _top_categories(categories, max_categories)
+        cats = list(dict.fromkeys(categories["category"])) if len(categories) else []
+        hatch = {c: ("" if c == OTHER else CATEGORY_HATCHES[1 + i % (len(CATEGORY_HATCHES) - 1)])
+                 for i, c in enumerate(cats)}
         for i, g in enumerate(groups):
             words = st.loc[g, "words"]
             left = 0.0
@@ -184,7 +205,7 @@ def term_choice_heatmap(count_matrix, quoted_matrix=None, colors=None, ax=None, 
                 txt = "·" if v == 0 else (f"{v}\n({q} quoted)" if q else f"{v}")
                 ax.text(j, i, txt, ha="center", va="center", fontsize=8,
                         color="white" if v > vals.max() * 0.6 and v > 0 else "#222222")
-        ax.set_xticks(range(mat.shape[1]), [_short(c, 24) for c in mat.columns], rotation=30, ha="right")
+        ax.set_xticks(range(mat.shape[1]), [_short(c, 34) for c in mat.columns], rotation=30, ha="right")
         ax.set_yticks(range(mat.shape[0]), [_short(g) for g in mat.index])
         _swatches(ax, list(mat.index), colors)
         ax.tick_params(axis="y", pad=12)
@@ -387,7 +408,8 @@ def keyness_chart(key, colors=None, ax=None, top: int = 8):
         y = 0
         ticks, labels = [], []
         for g, part in rows:
-            ax.text(0, -y, f"{_short(g, 60)}  (n={int(part['n_docs'].iloc[0]) if len(part) else 0} articles, "
+            nd = int(part["n_docs"].iloc[0]) if len(part) else 0
+            ax.text(0, -y, f"{_short(g, 60)}  (n={nd} article{'s' if nd != 1 else ''}, "
                     f"{int(part['n_tokens'].iloc[0]) if len(part) else 0:,} tokens)",
                     fontsize=8, fontweight="bold", va="center", color="#222222")
             y += 1
@@ -397,7 +419,7 @@ def keyness_chart(key, colors=None, ax=None, top: int = 8):
                 labels.append(f"{r['term']}  ({int(r['count'])}×)")
                 y += 1
         ax.axvline(1.96, color="#888888", linewidth=0.8, linestyle=":")
-        ax.text(1.96, 0.6, " z = 1.96", fontsize=7, color="#666666", va="bottom")
+        ax.text(1.96, -y + 0.2, " z = 1.96", fontsize=7, color="#666666", va="bottom")
         ax.set_yticks(ticks, labels, fontsize=7.5)
         ax.set_ylim(-y, 1.2)
         ax.set_xlim(0, max(float(key["z"].max()), 2.2) * 1.08)
@@ -483,18 +505,19 @@ def source_verbs_chart(source_verbs, colors=None, ax=None, max_sources: int = 8)
                 ax.text(j, i, "\n".join(lines), ha="center", va="center", fontsize=7.5,
                         bbox=dict(boxstyle="round,pad=0.3", facecolor=STANCE_COLORS.get(dom, "#DDDDDD"),
                                   edgecolor="none", alpha=0.85))
-        ax.set_xticks(range(len(groups)), [_short(g, 18) for g in groups], rotation=20, ha="right")
+        ax.xaxis.tick_top()
+        ax.set_xticks(range(len(groups)), [_short(g, 22) for g in groups], rotation=20, ha="left")
         ax.set_yticks(range(len(sources)), [_short(s, 30) for s in sources])
         ax.set_xlim(-0.6, len(groups) - 0.4)
         ax.set_ylim(len(sources) - 0.5, -0.5)
         ax.spines[:].set_visible(False)
         ax.tick_params(length=0)
         for j, g in enumerate(groups):
-            ax.scatter([j], [-0.62], marker="s", s=50, color=colors.get(g), clip_on=False, edgecolor="#333333",
-                       linewidth=0.4)
+            ax.plot([j - 0.45, j + 0.45], [-0.5, -0.5], color=colors.get(g), linewidth=4, clip_on=False,
+                    solid_capstyle="butt")
         from matplotlib.patches import Patch
 
         ax.legend(handles=[Patch(color=STANCE_COLORS[c], label=c) for c in STANCE_ORDER],
-                  title="box colour = stance of the verbs", loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=4)
+                  title="box colour = stance of the verbs", loc="upper center", bbox_to_anchor=(0.5, -0.02), ncol=4)
         ax.set_title(f"How each group introduces the sources several groups cite ({len(sources)} sources)")
     return ax

@@ -66,7 +66,8 @@ KIND_STYLES = {
     "booster": {"css": "background:#D9F0FF;box-shadow:inset 0 -2px 0 #0072B2", "legend": "booster (clearly, undeniably...)"},
     "report_verb": {"css": "outline:1.5px solid #555;outline-offset:-1px;border-radius:2px",
                     "legend": "reporting verb (stance in the tooltip)"},
-    "frame_cue": {"css": "background:#E3F5EC;box-shadow:inset 0 -2px 0 #009E73", "legend": "frame cue"},
+    "frame_cue": {"css": "text-decoration:underline dashed #009E73 1px;text-underline-offset:2px",
+                  "legend": "frame cue (thin dashed underline; frame in the tooltip)"},
 }
 
 

@@ -185,7 +185,7 @@ def _css(colors: dict[str, str]) -> str:
 :root{{--fg:#1b1b1b;--muted:#555;--line:#ddd;--bg:#fff;--accent:#0072B2}}
 *{{box-sizing:border-box}}
 body{{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:var(--fg);background:var(--bg);margin:0}}
-main{{max-width:1180px;margin:0 auto;padding:1.2rem 1.4rem 4rem}}
+main{{max-width:1320px;margin:0 auto;padding:1.2rem 1.4rem 4rem}}
 h1{{font-size:1.55rem;margin:.2rem 0 .3rem}} h2{{font-size:1.22rem;margin:2.2rem 0 .5rem;border-bottom:2px solid var(--line);padding-bottom:.2rem}}
 h3{{font-size:1.02rem;margin:1.2rem 0 .3rem}}
 .lead{{color:var(--muted);margin:.2rem 0 1rem}}
@@ -194,6 +194,7 @@ a{{color:var(--accent)}}
 table{{border-collapse:collapse;margin:.4rem 0 1rem;font-size:.88rem}}
 th,td{{border-bottom:1px solid var(--line);padding:.3rem .5rem;text-align:left;vertical-align:top}}
 th{{background:#f6f6f6;font-weight:600}}
+table.summary{{font-size:.82rem}} table.summary td:last-child{{min-width:11rem}}
 td.num,th.num{{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}}
 .ci{{color:var(--muted);font-size:.8rem}}
 .top{{font-weight:700}} .badge{{display:inline-block;background:#222;color:#fff;border-radius:3px;font-size:.7rem;padding:0 .3rem;margin-left:.3rem;vertical-align:1px}}
@@ -467,7 +468,7 @@ def _summary_table(result, docs) -> str:
         dom = dominant_variants(tc, ref, voice="author")
     has_attr = "attributions" in result.documents.columns
     top = {m: (_top_group(result, m) or (None,))[0] for m in ("loaded", "loaded_author", "hedges", "boosters")}
-    head = ["<tr>", f"<th>{esc(result.by)}</th>", '<th class="num">articles</th>', '<th class="num">words</th>',
+    head = ["<tr>", f"<th>{esc(result.by)}</th>", '<th class="num">articles<br>(words)</th>',
             '<th class="num">loaded terms<br>per 1,000 words</th>', '<th class="num">…in own voice<br>per 1,000</th>',
             f"<th>label for “{esc((ref or 'referent').replace('_', ' '))}”<br>(own voice)</th>",
             '<th class="num">hedges<br>per 1,000</th>', '<th class="num">boosters<br>per 1,000</th>',
@@ -477,8 +478,8 @@ def _summary_table(result, docs) -> str:
     rows = []
     for g in result.groups:
         sub = result.documents[result.documents["group"] == g]
-        cells = [f'<td>{_sw(result, g)}{esc(g)}</td>', f'<td class="num">{len(sub)}</td>',
-                 f'<td class="num">{int(sub["words"].sum()):,}</td>']
+        cells = [f'<td>{_sw(result, g)}{esc(g)}</td>',
+                 f'<td class="num">{len(sub)}<br><span class="ci">({int(sub["words"].sum()):,})</span></td>']
         for metric, pred in (("loaded", lambda s: s["kind"] == "loaded_term"),
                              ("loaded_author", lambda s: s["kind"] == "loaded_term" and s.get("voice") == "author")):
             c = _stat_cell(result, docs, g, metric, pred)
@@ -511,7 +512,7 @@ def _summary_table(result, docs) -> str:
             cells.append('<td class="num">–<br><span class="ci">no verbs</span></td>')
         if has_attr:
             cells.append(_stat_cell(result, docs, g, "attributions", lambda s: s["kind"] == "attribution"))
-            part = result.sources[result.sources["group"] == g].head(3) if len(result.sources) else []
+            part = result.sources[result.sources["group"] == g].head(2) if len(result.sources) else []
             names = ", ".join(f"{esc(s)} ({int(c)})" for s, c in zip(part["source"], part["count"])) if len(part) else "–"
             cells.append(f"<td>{names}</td>")
         else:

@@ -44,7 +44,7 @@ SOURCE_TYPES = ("person", "official", "organization", "media", "document", "anon
 MODES = ("direct", "indirect", "according_to", "document", "no_response")
 
 _SECTIONS = ("pronoun", "role", "organization", "media", "media_generic", "document", "vague", "anonymous",
-             "adverbial", "between", "stop", "cue", "document_cue", "no_response", "inversion")
+             "adverbial", "between", "stop", "cue", "document_cue", "no_response", "inversion", "place")
 _VALUED = ("cue", "document_cue")
 _STANCES = ("neutral", "distancing", "endorsing", "evaluative")
 
@@ -172,38 +172,110 @@ _ACRONYM_RE = re.compile(r"^[A-Z]{2,6}s?$")
 _WORD_OK_RE = re.compile(r"[^\W\d_]")
 _TELL = frozenset("told tell tells telling informed assured warned reminded urged".split())
 _SENT_END = ".!?…"
+_MONTHS = frozenset("january february march april may june july august september october november december jan feb "
+                    "mar apr jun jul aug sep sept oct nov dec".split())
+#: Two or three capitalised words in a row (a possible full name); the last one is looked up as a surname.
+_NAME_RUN_RE = re.compile(r"(?<![\w’'\-])(?:[A-Z][\w’'\-]*[^\W\d_]\s){1,2}[A-Z][^\W_]+(?:[\-‐‑][A-Z][^\W_]+)?"
+                          r"(?![\w\-])")
 _ADVERBS = frozenset("also first not never previously later widely once initially originally".split())
 
 
-@dataclass
 class _Tok:
-    start: int
-    end: int
-    text: str
+    """A token with its offsets, lower-cased text, and whether it is a word and capitalised."""
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    __slots__ = ("start", "end", "text", "low", "is_word", "cap")
 
-    @property
-    def is_word(self) -> bool:
-        return bool(_WORD_OK_RE.match(self.text)) or self.text[:1].isdigit()
-
-    @property
-    def cap(self) -> bool:
-        return self.text[:1].isupper()
+    def __init__(self, start: int, end: int, text: str):
+        self.start = start
+        self.end = end
+        self.text = text
+        self.low = text.lower()
+        c = text[0]
+        self.is_word = c.isalnum()
+        self.cap = c.isupper()
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Tok]:
     return [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, start, end)]
 
 
+class _TokCache:
+    """Tokens of a document, computed per sentence on first use and sliced by offsets."""
+
+    __slots__ = ("text", "seg", "by_sent")
+
+    def __init__(self, text: str, seg):
+        self.text = text
+        self.seg = seg
+        self.by_sent: dict[int, tuple[list[int], list[_Tok]]] = {}
+
+    def get(self, start: int, end: int) -> list[_Tok]:
+        if end <= start:
+            return []
+        si = self.seg.sentence_at(start)
+        ss, se = self.seg.sentences[si]
+        if not (ss <= start and end <= se):
+            return _tokens(self.text, start, end)
+        got = self.by_sent.get(si)
+        if got is None:
+            toks = _tokens(self.text, ss, se)
+            got = ([t.start for t in toks], toks)
+            self.by_sent[si] = got
+        starts, toks = got
+        i = bisect.bisect_left(starts, start)
+        j = bisect.bisect_left(starts, end, i)
+        while j > i and toks[j - 1].end > end:
+            j -= 1
+        return toks[i:j]
+
+
+def _trie_pattern(words) -> str:
+    """A regular expression matching exactly ``words``, factored as a trie (fast on long lists)."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch != ""]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end:
+            return "(?:" + body + ")?"
+        return body
+
+    return build(trie)
+
+
 def _words_compile(forms) -> re.Pattern | None:
-    forms = sorted(forms, key=len, reverse=True)
+    """A case-sensitive trie pattern for lower-case ``forms``, run on the lower-cased text (much faster than
+    IGNORECASE); word boundaries are checked on each match by :func:`_find_words`."""
+    forms = [f.lower() for f in forms]
     if not forms:
         return None
-    alt = "|".join(r"\s+".join(re.escape(w) for w in f.split()) for f in forms)
-    return re.compile(r"(?<![\w’'\-])(?:" + alt + r")(?![\w\-])", re.IGNORECASE)
+    # multi-word forms are matched with single spaces replaced by any white space
+    pat = _trie_pattern(forms).replace(r"\ ", r"\s+").replace(" ", r"\s+")
+    return re.compile(pat)
+
+
+def _find_words(pattern: re.Pattern, low: str):
+    """``(start, end)`` of every match of ``pattern`` in ``low`` that is a whole word or word sequence."""
+    n = len(low)
+    for m in pattern.finditer(low):
+        s, e = m.span()
+        if s > 0:
+            c = low[s - 1]
+            if c.isalnum() or c in "_’'-":
+                continue
+        if e < n:
+            c = low[e]
+            if c.isalnum() or c in "_-":
+                continue
+        yield s, e
 
 
 # ---------------------------------------------------------------------------
@@ -258,8 +330,12 @@ class AttributionExtractor:
         self._doc_cue_re = _words_compile(lx.document_cues)
         self._noresp_re = re.compile(r"(?<![\w’'])(?:" + "|".join(f"(?:{p})" for p in lx.no_response) + r")(?![\w])",
                                      re.IGNORECASE) if lx.no_response else None
-        self._adverbials = tuple(sorted({tuple(p) for p in lx.phrases.get("adverbial", ())}
-                                        | {(w,) for w in lx.words.get("adverbial", ())}, key=len, reverse=True))
+        # refusals are looked for only near one of their key words (one fast pass over the text)
+        self._noresp_key = re.compile(_trie_pattern(
+            "comment respon repl return answer reached available interview discuss elaborate speak inquir request "
+            "message call email question".split()))
+        self._adverbials = _Phrases({tuple(p) for p in lx.phrases.get("adverbial", ())}
+                                    | {(w,) for w in lx.words.get("adverbial", ())})
         self._noun_sections = ("role", "organization", "media", "document", "vague", "anonymous")
 
     def resources(self):
@@ -268,10 +344,21 @@ class AttributionExtractor:
     # -- cue candidates -------------------------------------------------
     def _cues(self, doc, seg, spans) -> list[_Cue]:
         text = doc.text
+        low = text.lower()
+        if len(low) != len(text):  # a few characters change length when lower-cased (e.g. dotted capital I)
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
         cands: list[tuple[int, _Cue]] = []  # (priority, cue); lower priority value wins overlaps
         if self._noresp_re is not None:
-            for m in self._noresp_re.finditer(text):
-                cands.append((0, _Cue(m.start(), m.end(), "neutral", "no_response", "no_response")))
+            seen = -1
+            for k in self._noresp_key.finditer(low):
+                if k.start() < seen:
+                    continue
+                lo = max(0, k.start() - 60)
+                for m in self._noresp_re.finditer(text, lo, min(len(text), k.end() + 80)):
+                    if m.start() >= seen:
+                        cands.append((0, _Cue(m.start(), m.end(), "neutral", "no_response", "no_response")))
+                        seen = m.end()
+                seen = max(seen, k.end())
         for s in spans:
             if s.kind != "report_verb" or s.attrs.get("use", "use") != "use":
                 continue
@@ -279,16 +366,16 @@ class AttributionExtractor:
             kind = "according_to" if cat == "according_to" else "report_verb"
             cands.append((1, _Cue(s.start, s.end, s.attrs.get("stance") or "neutral", kind, cat)))
         if self._doc_cue_re is not None:
-            for m in self._doc_cue_re.finditer(text):
-                form = " ".join(m.group().lower().split())
+            for ms, me in _find_words(self._doc_cue_re, low):
+                form = " ".join(low[ms:me].split())
                 if form in self.lex.cues:
                     continue  # also a general cue ("estimated"): handled as one, documents included
-                cands.append((2, _Cue(m.start(), m.end(), self.lex.document_cues.get(form, "neutral"),
+                cands.append((2, _Cue(ms, me, self.lex.document_cues.get(form, "neutral"),
                                       "document_cue", "document")))
         if self._cue_re is not None:
-            for m in self._cue_re.finditer(text):
-                form = " ".join(m.group().lower().split())
-                cands.append((3, _Cue(m.start(), m.end(), self.lex.cues.get(form, "neutral"), "cue", "cognition")))
+            for ms, me in _find_words(self._cue_re, low):
+                form = " ".join(low[ms:me].split())
+                cands.append((3, _Cue(ms, me, self.lex.cues.get(form, "neutral"), "cue", "cognition")))
         cands.sort(key=lambda c: (c[0], c[1].start))
         taken: list[tuple[int, int]] = []
         out: list[_Cue] = []
@@ -314,8 +401,9 @@ class AttributionExtractor:
         hedges = sorted((s.start, s.end) for s in spans if s.kind == "hedge")
         q_starts = [q.start for q in seg.quotes]
         attrs: list[_Attr] = []
+        tc = _TokCache(text, seg)
         for cue in cues:
-            a = self._one(text, seg, cue, q_starts)
+            a = self._one(text, seg, cue, q_starts, tc)
             if a is not None:
                 attrs.append(a)
         self._normalise(text, seg, attrs)
@@ -344,18 +432,22 @@ class AttributionExtractor:
         si = seg.sentence_at(pos)
         ss, se = seg.sentences[si]
         q = seg.quote_at(pos)
+        if q is not None and q.uncertain:
+            q = None  # unbalanced marks: the quotation's extent is a guess, so a cue inside it is read as the reporter's
         if q is not None:
             ss, se = max(ss, q.content_start), min(se, q.content_end)
         return ss, se, q
 
-    def _one(self, text, seg, cue: _Cue, q_starts) -> _Attr | None:
+    def _one(self, text, seg, cue: _Cue, q_starts, tc: _TokCache) -> _Attr | None:
         ss, se, inq = self._bounds(seg, cue.start)
         if cue.start < ss or cue.end > se:
             return None
         voice = "author" if inq is None else "quoted"
+        if voice == "quoted" and cue.kind == "cue":
+            return None  # "I think", "we believe" inside a quotation are the speaker's own hedges, not sourcing
         lex = self.lex
-        left = _tokens(text, max(ss, cue.start - 300), cue.start)
-        right = _tokens(text, cue.end, min(se, cue.end + 300))
+        left = tc.get(max(ss, cue.start - 240), cue.start)
+        right = tc.get(cue.end, min(se, cue.end + 200))
 
         if cue.kind == "no_response":
             np = self._left_np(text, left, ss)
@@ -414,6 +506,10 @@ class AttributionExtractor:
             np = self._left_np(text, left, ss)
             inversion = np is None and last.text == ","
         rule = "left"
+        if np is None and last is not None and last.text == "," and text[cue.start:cue.end].lower().endswith("ing"):
+            np = self._subject(tc.get(ss, cue.start))  # "Ellery slammed the ruling, saying that ..."
+            if np is not None:
+                rule = "participle"
         if np is None:
             cue_form = " ".join(text[cue.start:cue.end].lower().split())
             if not inversion or cue.kind in ("document_cue",) or not self.lex.has("inversion", cue_form):
@@ -425,9 +521,12 @@ class AttributionExtractor:
             rule = "inverted"
         else:
             s0, s1, _ = np
-        stype, named = self._type(text, s0, s1, cue.start if rule == "left" else s1, ss)
+        if self._not_a_source(text, s0, s1):
+            return None
+        stype, named = self._type(text, s0, s1, s1 if rule == "inverted" else cue.start, ss)
         if cue.kind == "document_cue" and stype != "document":
             return None
+        doc_head = stype == "document"
         stype, named = self._media_via_modifier(text, s0, s1, stype, named)
 
         # content
@@ -439,11 +538,11 @@ class AttributionExtractor:
             if qc is not None:
                 content, mode = qc, "direct"
         if content is None:
-            rtoks = right if rule == "left" else _tokens(text, s1, se)
+            rtoks = tc.get(s1, se) if rule == "inverted" else right
             if rule == "left" and text[cue.start:cue.end].lower() in _TELL:
                 rn = self._right_np(text, rtoks, se)
                 if rn is not None:
-                    rtoks = _tokens(text, rn[1], se)
+                    rtoks = tc.get(rn[1], se)
             content = self._content_after(text, rtoks, se, cue)
             if content is None or (cue.kind != "document_cue" and rule == "left" and content[1] - content[0] < 2):
                 # the content precedes: "..., the LA Times reported."
@@ -454,10 +553,7 @@ class AttributionExtractor:
                 text[after_pos:content[0]].lower().strip(" ,:").endswith("that")
             if cue.stance == "evaluative" and not starts_that and content[0] > cue.start:
                 return None  # "boasts a long history": an evaluative verb with an object, not reported speech
-            if cue.kind == "cue" and not starts_that and content[0] > cue.start and \
-                    stype not in ("pronoun", "person", "official"):
-                return None
-        if stype == "document" and mode != "direct":
+        if (stype == "document" or doc_head) and mode != "direct":
             mode = "document"
         if rule == "inverted":
             rule = "inverted"
@@ -504,6 +600,10 @@ class AttributionExtractor:
             t = toks[k]
             low = t.low
             if t.is_word:
+                if low == "by" and k >= 2 and k < i and toks[k - 1].low.endswith("ed") and \
+                        self._is_noun(toks[k - 2].low):
+                    k -= 1  # "emails obtained by the Ledger", "records reviewed by the Gazette"
+                    continue
                 if low in lex.words["stop"] and low not in _CONNECT:
                     if low in _NP_PREPS and k > 0 and toks[k - 1].is_word and self._is_noun(toks[k - 1].low) \
                             and k < i:
@@ -525,7 +625,10 @@ class AttributionExtractor:
                     return None
                 if low in _DETERMINERS and not (k > 0 and (toks[k - 1].low in _CONNECT or toks[k - 1].text in _APOS
                                                           or (toks[k - 1].low in _NP_PREPS and k > 1
-                                                              and self._is_noun(toks[k - 2].low)))):
+                                                              and self._is_noun(toks[k - 2].low))
+                                                          or (toks[k - 1].low == "by" and k > 2
+                                                              and toks[k - 2].low.endswith("ed")
+                                                              and self._is_noun(toks[k - 3].low)))):
                     break  # a determiner opens the noun phrase
             else:
                 c = t.text
@@ -548,7 +651,58 @@ class AttributionExtractor:
             return None
         if toks[first].low == "no" and not (first < i and toks[first + 1].low == "one"):
             return None  # "no questions asked", "no official said": a negated subject is nobody
+        if first > 0 and toks[first - 1].is_word and toks[first - 1].low not in ("and", "but", "or", "so", "yet",
+                                                                                  "while", "because", "as"):
+            # a subject with a restrictive relative clause: "officials who spoke on condition of anonymity said",
+            # "an official who was not authorized to speak said": the clause runs back to "who"
+            j = first - 1
+            while j >= 0 and toks[j].low != "who" and toks[j].text not in ",;:" and \
+                    toks[j].text not in _QUOTE_CHARS and i - j < 18:
+                j -= 1
+            if j > 0 and toks[j].low == "who" and toks[j - 1].is_word and toks[j - 1].low not in lex.words["stop"]:
+                sub = self._left_np(text, toks[:j], ss)
+                if sub is not None:
+                    end = i
+                    while end + 1 < len(toks) and toks[end + 1].is_word and toks[end + 1].low.endswith("ly") \
+                            and not toks[end + 1].cap:
+                        end += 1  # "... not authorized to speak publicly said"
+                    return (sub[0], toks[end].end, sub[2] + (end - j + 1))
         return (toks[first].start, toks[i].end, words)
+
+    def _not_a_source(self, text, s0, s1) -> bool:
+        """A phrase made only of time words, adverbs, numbers and function words ('On Sunday', 'Meanwhile')."""
+        lex = self.lex
+        for t in _tokens(text, s0, s1):
+            if not t.is_word:
+                continue
+            w = t.low
+            if not (w in lex.words["adverbial"] or w in lex.words["between"] or w in lex.words["stop"]
+                    or w in _DETERMINERS or w[:1].isdigit() or w in _MONTHS):
+                return False
+        return True
+
+    def _subject(self, toks: list[_Tok]):
+        """A sentence-initial name or pronoun: ``(start, end, n_words)`` or None."""
+        lex = self.lex
+        if not toks or not toks[0].is_word:
+            return None
+        # skip an opening adverbial that ends in a comma: "On Friday, Mr. Trump ..., saying"
+        first_comma = next((j for j, t in enumerate(toks[:10]) if t.text == ","), None)
+        if first_comma is not None and (toks[0].low in lex.words["stop"] or toks[0].low in lex.words["adverbial"]
+                                        or toks[0].low.endswith("ly")):
+            toks = toks[first_comma + 1:]
+            if not toks or not toks[0].is_word:
+                return None
+        if toks[0].low in lex.words["pronoun"]:
+            return (toks[0].start, toks[0].end, 1)
+        k = 0
+        while k < len(toks) and k < 8 and (
+                (toks[k].is_word and toks[k].cap) or
+                (toks[k].text == "." and k > 0 and toks[k - 1].text in self._abbr_title)):
+            k += 1
+        if k == 0 or toks[k - 1].text == "." or (k == 1 and self._is_noun(toks[0].low)):
+            return None
+        return (toks[0].start, toks[k - 1].end, k)
 
     def _is_noun(self, low: str) -> bool:
         return any(low in self.lex.words.get(s, ()) for s in self._noun_sections) or low in ("familiar", "close")
@@ -561,6 +715,7 @@ class AttributionExtractor:
         good = -1
         unknown = 0
         seen_cap = False
+        after_det = False
         while k < n and k < 24:
             t = toks[k]
             low = t.low
@@ -569,6 +724,7 @@ class AttributionExtractor:
                     return (t.start, t.end)
                 if low in _DETERMINERS and (k == 0 or toks[k - 1].low in _CONNECT | _NP_PREPS):
                     k += 1
+                    after_det = True
                     continue
                 if low in _CONNECT or (low in _NP_PREPS and good >= 0 and self._is_noun(toks[good].low)):
                     if good < 0:
@@ -580,10 +736,11 @@ class AttributionExtractor:
                     continue
                 if low in lex.words["stop"]:
                     break
-                if t.cap or self._is_noun(low):
+                if t.cap or self._is_noun(low) or (after_det and k > 1):
                     good = k
                     unknown = 0
                     seen_cap = seen_cap or t.cap
+                    after_det = False
                 else:
                     if seen_cap and good == k - 1 and toks[good].cap and not self._is_noun(low) and not (
                             k + 1 < n and toks[k + 1].cap and toks[k + 1].is_word):
@@ -626,20 +783,23 @@ class AttributionExtractor:
         if _has(lex, "anonymous", lows, region):
             return "anonymous", False
         # head part: after the last possessive, before the first post-modifier
+        # the first post-modifier ("a spokesperson for the sheriff's office") ends the head part
+        stop_at = next((j for j in range(1, len(toks)) if lows[j] in _CONNECT or lows[j] in _NP_PREPS
+                        or lows[j] in ("by", "who", "that", "which")), len(toks))
         head_lo = 0
-        raw = _tokens(text, s0, s1)
-        for idx, t in enumerate(raw):
-            if t.text in _APOS and idx > 0:
-                head_lo = sum(1 for x in raw[:idx] if x.is_word)
-            elif t.is_word and t.text[-2:].lower() in ("'s", "’s"):
-                head_lo = sum(1 for x in raw[:idx + 1] if x.is_word)
-        if head_lo >= len(toks):
+        nword = 0
+        for idx, t in enumerate(_tokens(text, s0, s1)):
+            if t.is_word:
+                nword += 1
+                if nword > stop_at:
+                    break
+                if t.text[-2:].lower() in ("'s", "’s"):
+                    head_lo = nword
+            elif t.text in _APOS and nword:
+                head_lo = nword
+        if head_lo >= stop_at:
             head_lo = 0
-        head_hi = len(toks)
-        for idx in range(head_lo + 1, len(toks)):
-            if lows[idx] in _CONNECT or lows[idx] in _NP_PREPS:
-                head_hi = idx
-                break
+        head_hi = stop_at
         head = toks[head_lo:head_hi]
         hl = [t.low for t in head]
         initial = s0 == ss or text[ss:s0].strip(" \"“‘'") == ""
@@ -724,6 +884,9 @@ class AttributionExtractor:
                 ok = _only_punct(gap.replace(":", "")) or (_few_words(gap, 4) and gap.rstrip()[-1:] in ":,")
             if ok:
                 after = q
+        if before is None and after is None and text[a1:pe].strip() == ":" and i < len(quotes) \
+                and pi + 1 < len(seg.paragraphs) and quotes[i].start == seg.paragraphs[pi + 1][0]:
+            after = quotes[i]  # 'Brandt said:' closing a paragraph, the quotation opening the next one
         if before is None and after is None:
             return None
         first = before or after
@@ -791,12 +954,13 @@ class AttributionExtractor:
     # -- normalisation and pronouns ----------------------------------------
     def _normalise(self, text, seg, attrs: list[_Attr]) -> None:
         lex = self.lex
-        names: dict[str, str] = {}  # surname -> full name, from this document
+        cache: dict = {}
+        names: dict[str, tuple[str, bool]] = {}  # surname -> (full name, is official), from this document's sources
         for a in attrs:
             if a.source_type in ("person", "official") and a.named:
                 full = self._name_part(text, a.src_start, a.src_end)
                 if full and " " in full:
-                    names.setdefault(full.split()[-1], full)
+                    names.setdefault(full.split()[-1], (full, a.source_type == "official"))
         for a in attrs:
             mention = text[a.src_start:a.src_end]
             if a.source_type == "pronoun":
@@ -809,12 +973,24 @@ class AttributionExtractor:
             if a.source_type in ("person", "official") and a.named:
                 nm = self._name_part(text, a.src_start, a.src_end) or _strip_det(mention)
                 if " " not in nm:
-                    nm = names.get(nm) or self._full_name(text, nm) or nm
+                    hit = names.get(nm) or self._full_name(text, nm, cache)
+                    if hit:
+                        nm = hit[0]
+                        if hit[1]:
+                            a.source_type = "official"  # "Pilbeam" after "State Sen. Agnes Pilbeam"
                 a.source = nm
             elif a.source_type == "media" and a.named:
                 a.source = self._outlet_name(text, a.src_start, a.src_end) or _strip_det(" ".join(mention.split()))
             else:
                 a.source = _strip_det(" ".join(mention.split()))
+            a.source = a.source.replace("’", "'")
+        # a short form of an organisation or outlet named in full elsewhere in the document
+        full_forms = {a.source for a in attrs if a.source_type in ("media", "organization") and a.named and a.source}
+        for a in attrs:
+            if a.source_type in ("media", "organization") and a.named and a.source:
+                longer = {f for f in full_forms if f.endswith(" " + a.source)}
+                if len(longer) == 1:
+                    a.source = longer.pop()
         # pronouns and generic outlet nouns ("the newspaper") take the nearest clear antecedent
         for idx, a in enumerate(attrs):
             generic_media = a.source_type == "media" and not a.named and any(
@@ -835,22 +1011,70 @@ class AttributionExtractor:
                 a.uncertain = True
                 continue
             para = seg.paragraph_at(a.src_start)
-            cands = []
-            for b in reversed(attrs[:idx]):
-                if seg.paragraph_at(b.src_start) < para - 2:
-                    break
-                if b.source_type in compatible and (b.named or low == "they") and b.source:
-                    cands.append(b)
-            distinct = {b.source for b in cands}
-            same_para = {b.source for b in cands if seg.paragraph_at(b.src_start) == para}
-            if cands and (len(distinct) == 1 or len(same_para) == 1 and cands[0].source in same_para):
-                b = cands[0]
+            cands: list[tuple[int, str, str, bool]] = []  # (position, source, type, named)
+            for b in attrs[:idx]:
+                if seg.paragraph_at(b.src_start) >= para - 2 and b.source_type in compatible and \
+                        (b.named or low == "they") and b.source and b.src_start < a.src_start:
+                    cands.append((b.src_start, b.source, b.source_type, b.named))
+            if low in ("he", "she"):
+                # people named in the text before the pronoun, even if not quoted ("Lorcan Pell runs the shelter")
+                for pos, nm, official in self._doc_names(text, cache):
+                    if pos >= a.src_start:
+                        break
+                    if seg.paragraph_at(pos) >= para - 2:
+                        known = names.get(nm.split()[-1])
+                        cands.append((pos, nm, "official" if official or (known and known[1]) else "person", True))
+            if not cands:
+                a.uncertain = True
+                continue
+            cands.sort()
+            merged = {}
+            for c in cands:
+                merged[c[1]] = c  # the latest mention of each name
+            distinct = set(merged)
+            nearest = cands[-1]
+            same_para = {c[1] for c in cands if seg.paragraph_at(c[0]) == para}
+            if len(distinct) == 1 or (len(same_para) == 1 and nearest[1] in same_para):
                 a.resolved_from = text[a.src_start:a.src_end]
-                a.source = b.source
-                a.source_type = b.source_type
-                a.named = b.named
+                _, a.source, a.source_type, a.named = nearest
             else:
                 a.uncertain = True
+
+    def _doc_names(self, text, cache: dict) -> list[tuple[int, str, bool]]:
+        """Full personal names in the document: ``(start, name, preceded by a title)``, in text order."""
+        if "names" in cache:
+            return cache["names"]
+        out = []
+        lex = self.lex
+        for m in _NAME_RUN_RE.finditer(text):
+            ws = m.group().split()
+            official = False
+            k = 0
+            for w in ws:
+                lw = w.lower().rstrip(".")
+                if lex.has("role", lw) or w in self._abbr_title:
+                    official = True
+                    k += 1
+                    continue
+                if lw in lex.words["stop"] or lw in _DETERMINERS or lw in lex.words["pronoun"] or \
+                        lw in lex.words["between"] or lw in lex.words.get("adverbial", ()):
+                    k += 1
+                    continue
+                break
+            rest = ws[k:]
+            if len(rest) < 2 or lex.has("place", rest[-1].lower()) or any(
+                    lex.has("organization", w.lower()) or _media_word(lex, w.lower()) or lex.has("document", w.lower())
+                    for w in rest):
+                continue
+            if k > 0 and not official and m.start() > 0 and text[m.start() - 1] not in "\n":
+                pass
+            start = m.start() + len(m.group()) - len(" ".join(rest)) if m.group().endswith(" ".join(rest)) \
+                else m.start()
+            out.append((start, " ".join(rest), official or (m.start() > 0 and text[max(0, m.start() - 6):m.start()]
+                                                            .rstrip(" .").lower().endswith(tuple(
+                                                                w for w in lex.words["role"] if len(w) > 2)))))
+        cache["names"] = out
+        return out
 
     def _outlet_name(self, text, s0, s1) -> str | None:
         """The capitalised run that names the outlet ('a 2009 article from the LA Times' -> 'LA Times')."""
@@ -899,25 +1123,18 @@ class AttributionExtractor:
         run.reverse()
         return text[run[0].start:run[-1].end]
 
-    def _full_name(self, text, surname) -> str | None:
-        """A longer form of a one-word name used in the document ('Castellano' -> 'Maren Castellano')."""
+    def _full_name(self, text, surname, cache: dict) -> tuple[str, bool] | None:
+        """A longer form of a one-word name used in the document ('Castellano' -> 'Maren Castellano'), and whether
+        a title preceded it; None when there is no such form or more than one."""
         if not surname[:1].isupper():
             return None
-        pat = re.compile(r"((?:[A-Z][\w’'\-]+\s){1,2})" + re.escape(surname) + r"(?=['’]s\b|['’](?!\w)|[^\w\-'’]|$)")
-        found = set()
-        for m in pat.finditer(text):
-            words = m.group(1).split()
-            keep = []
-            for w in reversed(words):
-                lw = w.lower()
-                if lw in self.lex.words["stop"] or lw in _DETERMINERS or self.lex.has("role", lw) \
-                        or self.lex.has("organization", lw) or _media_word(self.lex, lw) \
-                        or lw in self.lex.words["pronoun"] or w in self._abbr_title or lw in self.lex.words["between"]:
-                    break
-                keep.append(w)
-            if keep:
-                found.add(" ".join(reversed(keep)) + " " + surname)
-        return found.pop() if len(found) == 1 else None
+        found = {}
+        for _, nm, official in self._doc_names(text, cache):
+            if nm.split()[-1] == surname:
+                found[nm] = found.get(nm, False) or official
+        if len(found) != 1:
+            return None
+        return next(iter(found.items()))
 
     # -- metrics ------------------------------------------------------------
     def metrics(self, doc, seg, spans):
@@ -933,8 +1150,12 @@ class AttributionExtractor:
         modes = Counter(s.label for s in attrs)
         distinct = {s.attrs["source"] for s in attrs if s.attrs["source"] and s.attrs["source_type"] != "pronoun"}
         named = sum(1 for s in attrs if s.attrs.get("named"))
+        # words in direct quotations: quotations the segmenter labels direct (a quoted sentence or clause),
+        # plus shorter ones that are the content of a direct attribution ('"We will appeal," Haldane said')
+        direct_spans = [(s.attrs["content_start"], s.attrs["content_end"]) for s in attrs if s.label == "direct"]
         direct_words = sum(count_words(doc.text, q.content_start, q.content_end) for q in seg.quotes
-                           if q.label == "direct")
+                           if q.label == "direct" or (q.label != "title" and any(
+                               a <= q.content_start and q.content_end <= b for a, b in direct_spans)))
         # evaluative language in the reporter's voice, in sentences with no attribution
         evaluative_sents = set()
         for s in spans:
@@ -1015,7 +1236,16 @@ def _phrase_in(lex: SourceLexicon, section: str, hl: list[str], j: int) -> bool:
 
 
 def _media_word(lex: SourceLexicon, low: str) -> bool:
-    return lex.has("media", low) or any(lex.has("media", w) for w in re.split(r"[\-‐‑]", low) if w)
+    """A media word, also as part of a hyphenated name ('Courier-Ledger')."""
+    media = lex.words.get("media", frozenset())
+    if low in media:
+        return True
+    if "-" in low or "‐" in low or "‑" in low:
+        return any(w in media for w in _HYPHEN_RE.split(low) if w)
+    return False
+
+
+_HYPHEN_RE = re.compile(r"[\-‐‑]")
 
 
 def _skip_back(toks: list[_Tok], lex: SourceLexicon, i: int, *, between_only: bool = False, adverbials=()) -> int:
@@ -1030,12 +1260,7 @@ def _skip_back(toks: list[_Tok], lex: SourceLexicon, i: int, *, between_only: bo
             i -= 1
             continue
         if not between_only and adverbials:
-            hit = 0
-            for p in adverbials:
-                n = len(p)
-                if i + 1 >= n and all(toks[i - n + 1 + q].low == p[q] for q in range(n)):
-                    hit = n
-                    break
+            hit = adverbials.ending_at(toks, i)
             if hit:
                 i -= hit
                 continue
@@ -1048,11 +1273,35 @@ def _skip_back(toks: list[_Tok], lex: SourceLexicon, i: int, *, between_only: bo
 
 
 def _adverbial_at(toks: list[_Tok], k: int, adverbials) -> int:
-    for p in adverbials:
-        n = len(p)
-        if k + n <= len(toks) and all(toks[k + q].low == p[q] for q in range(n)):
-            return n
-    return 0
+    return adverbials.starting_at(toks, k)
+
+
+class _Phrases:
+    """Word sequences indexed by first and last word, for matching at a token position."""
+
+    def __init__(self, phrases):
+        self.by_first: dict[str, list[tuple[str, ...]]] = {}
+        self.by_last: dict[str, list[tuple[str, ...]]] = {}
+        for p in sorted(phrases, key=len, reverse=True):
+            self.by_first.setdefault(p[0], []).append(p)
+            self.by_last.setdefault(p[-1], []).append(p)
+
+    def __bool__(self) -> bool:
+        return bool(self.by_first)
+
+    def starting_at(self, toks, k: int) -> int:
+        for p in self.by_first.get(toks[k].low, ()):
+            n = len(p)
+            if k + n <= len(toks) and all(toks[k + q].low == p[q] for q in range(1, n)):
+                return n
+        return 0
+
+    def ending_at(self, toks, i: int) -> int:
+        for p in self.by_last.get(toks[i].low, ()):
+            n = len(p)
+            if i + 1 >= n and all(toks[i - n + 1 + q].low == p[q] for q in range(n - 1)):
+                return n
+        return 0
 
 
 def _only_punct(s: str) -> bool:

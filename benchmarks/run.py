@@ -1,0 +1,515 @@
+"""framelens speed and scale benchmarks (``make bench``); not tests.
+
+Every measurement runs in a fresh Python subprocess (this script with
+``--child CASE``), so each peak RSS is honest (``resource.getrusage``:
+``ru_maxrss`` of the measuring process, and of its worker processes where
+there are any), and all run one after the other in one invocation so that the
+ratios between them hold on a noisy machine.
+
+Cases (on the real news corpus ../shared/bench/news.jsonl, read at run time):
+
+a  framelens full analysis, end to end: read the JSONL stream, analyse, write
+   the partitioned tables and assemble documents.jsonl + spans.jsonl (serial
+   engine), at 1x, 2x and 4x corpus sizes
+b  framelens lexicon matching alone: ``get_matcher().match(text)`` over the texts
+c  one pyahocorasick pass with the same phrases over the same lower-cased text,
+   with the same whole-word check (the practical ceiling)
+d  spaCy's blank English tokenizer + PhraseMatcher(attr="LOWER") with the same phrases
+e  a naive per-phrase ``str.count`` loop (on a smaller slice: it is slow)
++  scaling: ``--jobs 1`` / ``--jobs 2`` (local processes) and a Dask LocalCluster
+   of 1 / 2 workers, engine start-up excluded (reported separately)
++  lexicon growth: matching time with a pack of 100 ... 10,000 entries: the
+   shipped loaded-term entries first, then synthetic ones (random 2-3-word
+   sequences sampled from the end of the corpus, every word 4+ letters), written
+   to a temporary CSV pack
+
+Usage::
+
+    .venv/bin/python benchmarks/run.py            # the full run (about 10-15 minutes on 2 cores)
+    .venv/bin/python benchmarks/run.py --quick    # small slices, for iterating (about 2 minutes)
+
+Writes the Markdown tables to docs/performance_results.md (``--out``) and prints them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from itertools import islice
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = REPO.parent / "shared" / "bench" / "news.jsonl"
+
+
+# ---------------------------------------------------------------------------
+# helpers used inside the measuring subprocess
+
+
+def _rss_mb() -> dict:
+    self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    kids_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return {"rss_mb": round(self_kb / 1024, 1), "rss_children_mb": round(kids_kb / 1024, 1)}
+
+
+def _load_texts(corpus: str, n: int | None, skip: int = 0) -> list[str]:
+    import framelens
+
+    docs = islice(framelens.read_corpus(corpus), skip, None if n is None else skip + n)
+    return [d.text for d in docs]
+
+
+def _measure_words(texts: list[str]) -> tuple[int, int]:
+    from framelens.segment import count_words
+
+    return sum(len(t.encode("utf-8")) for t in texts), sum(count_words(t) for t in texts)
+
+
+def _default_phrases() -> list[str]:
+    """Every phrase (with inflections) of the shipped default packs, as the matcher compiles them."""
+    from framelens.matcher import get_matcher
+
+    m = get_matcher()
+    return sorted({p for lx in m.lexicons for e in lx.entries for p in e.phrases})
+
+
+def child_matcher(a) -> dict:
+    from framelens.matcher import get_matcher
+
+    texts = _load_texts(a.corpus, a.docs)
+    nbytes, words = _measure_words(texts)
+    t = time.perf_counter()
+    m = get_matcher()
+    build = time.perf_counter() - t
+    t = time.perf_counter()
+    hits = 0
+    for text in texts:
+        hits += len(m.match(text))
+    secs = time.perf_counter() - t
+    return {"seconds": secs, "bytes": nbytes, "words": words, "docs": len(texts), "hits": hits,
+            "setup_seconds": build, "phrases": len(_default_phrases()), "keys": m.n_keys}
+
+
+def child_aho(a) -> dict:
+    import ahocorasick
+
+    texts = _load_texts(a.corpus, a.docs)
+    nbytes, words = _measure_words(texts)
+    phrases = _default_phrases()
+    t = time.perf_counter()
+    auto = ahocorasick.Automaton()
+    for p in phrases:
+        auto.add_word(p, len(p))
+    auto.make_automaton()
+    build = time.perf_counter() - t
+    t = time.perf_counter()
+    hits = 0
+    for text in texts:
+        low = text.lower()
+        n = len(low)
+        for end, klen in auto.iter(low):
+            s = end - klen + 1
+            if (s > 0 and low[s - 1].isalnum()) or (end + 1 < n and low[end + 1].isalnum()):
+                continue
+            hits += 1
+    secs = time.perf_counter() - t
+    return {"seconds": secs, "bytes": nbytes, "words": words, "docs": len(texts), "hits": hits,
+            "setup_seconds": build, "phrases": len(phrases)}
+
+
+def child_spacy(a) -> dict:
+    import spacy
+    from spacy.matcher import PhraseMatcher
+
+    texts = _load_texts(a.corpus, a.docs)
+    nbytes, words = _measure_words(texts)
+    phrases = _default_phrases()
+    t = time.perf_counter()
+    nlp = spacy.blank("en")
+    nlp.max_length = max([nlp.max_length] + [len(x) + 1 for x in texts])
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    matcher.add("LEXICON", list(nlp.tokenizer.pipe(phrases)))
+    build = time.perf_counter() - t
+    t = time.perf_counter()
+    hits = 0
+    for text in texts:
+        hits += len(matcher(nlp.make_doc(text)))
+    secs = time.perf_counter() - t
+    return {"seconds": secs, "bytes": nbytes, "words": words, "docs": len(texts), "hits": hits,
+            "setup_seconds": build, "phrases": len(phrases)}
+
+
+def child_naive(a) -> dict:
+    texts = _load_texts(a.corpus, a.docs)
+    nbytes, words = _measure_words(texts)
+    phrases = _default_phrases()
+    t = time.perf_counter()
+    hits = 0
+    for text in texts:
+        low = text.lower()
+        for p in phrases:
+            hits += low.count(p)
+    secs = time.perf_counter() - t
+    return {"seconds": secs, "bytes": nbytes, "words": words, "docs": len(texts), "hits": hits,
+            "phrases": len(phrases)}
+
+
+def _slice_file(corpus: str, n: int, folder: str) -> str:
+    """The first ``n`` lines of the corpus as a file of its own (what a user would analyse)."""
+    path = os.path.join(folder, f"slice-{n}.jsonl")
+    with open(corpus, "rb") as src, open(path, "wb") as dst:
+        for line in islice(src, n):
+            dst.write(line)
+    return path
+
+
+def child_analysis(a) -> dict:
+    """End to end: stream the JSONL, analyse, write partitions, assemble the tables."""
+    import framelens
+    from framelens.engine import make_engine
+    from framelens.partitions import run_partitioned
+    from framelens.pipeline import AnalysisConfig, Analyzer
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = _slice_file(a.corpus, a.docs, tmp)
+        texts = _load_texts(path, None)
+        nbytes, words = _measure_words(texts)
+        del texts
+        t = time.perf_counter()
+        an = Analyzer(AnalysisConfig())
+        if a.engine == "processes":
+            from framelens.engine import ProcessEngine
+
+            # spawn: the workers are this process's own children, so their peak RSS is in RUSAGE_CHILDREN
+            engine = ProcessEngine(an, jobs=a.jobs, start_method="spawn")
+        else:
+            engine = make_engine(an, a.engine, jobs=a.jobs, workers=a.workers)
+        startup = 0.0
+        if a.engine != "serial":
+            # start the workers (each builds its Analyzer once) before the clock starts
+            from framelens.engine import PartitionTask
+
+            warm = [PartitionTask(i, [framelens.Document(f"w{i}", "Officials said the plan failed.")])
+                    for i in range(a.jobs or a.workers or 1)]
+            list(engine.run(warm))
+        startup = time.perf_counter() - t
+        t = time.perf_counter()
+        corpus = framelens.read_corpus(path)
+        summary, store = run_partitioned(corpus, os.path.join(tmp, "out"), engine, formats=["jsonl"],
+                                         partition_size=a.partition_size, span_fields=an.span_fields())
+        store.cleanup()
+        secs = time.perf_counter() - t
+        engine.close()
+    return {"seconds": secs, "bytes": nbytes, "words": words, "docs": summary.n_docs, "spans": summary.n_spans,
+            "setup_seconds": startup, "partitions": summary.partitions, "workers": engine.workers}
+
+
+def _synthetic_pack(corpus: str, entries: int, folder: str, seed: int = 20240607) -> str:
+    """A CSV pack of ``entries`` entries: the shipped loaded-term entries first, then synthetic phrases.
+
+    Synthetic phrases join 2 or 3 words drawn at random (weighted by frequency)
+    from the vocabulary of articles at the end of the corpus (not the measured
+    ones), every word 4+ letters: plausible-looking multiword terms made of
+    real words, which rarely occur as such, so the growth measures the cost of
+    a bigger automaton rather than of more hits (hits are reported too).
+    """
+    import csv
+    import re
+    from collections import Counter
+
+    from framelens.matcher import get_matcher
+
+    real = []
+    for lx in get_matcher().lexicons:
+        if lx.kind == "loaded_term":
+            for e in lx.entries:
+                if e.role not in ("stop", "modifier"):
+                    real.append((e.term.lower(), e.category))
+    rows = list(dict.fromkeys(real))[:entries]
+    seen = {t for t, _ in rows}
+    rng = random.Random(seed)
+    tail = _load_texts(corpus, 400, skip=8000) or _load_texts(corpus, 400)
+    vocab = Counter(w for t in tail for w in re.findall(r"[a-z]{4,}", t.lower()))
+    words, weights = zip(*sorted(vocab.items()))
+    while len(rows) < entries:
+        k = rng.choice((2, 2, 3))
+        phrase = " ".join(rng.choices(words, weights=weights, k=k))
+        if phrase in seen:
+            continue
+        seen.add(phrase)
+        rows.append((phrase, rng.choice(("synthetic_a", "synthetic_b", "synthetic_c"))))
+    path = os.path.join(folder, f"synthetic_{entries}.csv")
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["term", "category", "id"])
+        for i, (term, cat) in enumerate(rows):
+            w.writerow([term, cat, f"e{i:05d}"])
+    return path
+
+
+def child_lexicon(a) -> dict:
+    from framelens.matcher import Matcher
+    from framelens.lexicon import load_lexicons
+
+    texts = _load_texts(a.corpus, a.docs)
+    nbytes, words = _measure_words(texts)
+    with tempfile.TemporaryDirectory() as tmp:
+        pack = _synthetic_pack(a.corpus, a.entries, tmp)
+        t = time.perf_counter()
+        lexicons = load_lexicons([pack], defaults=False)
+        m = Matcher(lexicons)
+        build = time.perf_counter() - t
+    n_entries = sum(len(lx.entries) for lx in lexicons)
+    t = time.perf_counter()
+    hits = 0
+    for text in texts:
+        hits += len(m.match(text))
+    secs = time.perf_counter() - t
+    return {"seconds": secs, "bytes": nbytes, "words": words, "docs": len(texts), "hits": hits,
+            "setup_seconds": build, "entries": n_entries, "keys": m.n_keys}
+
+
+CHILDREN = {"matcher": child_matcher, "aho": child_aho, "spacy": child_spacy, "naive": child_naive,
+            "analysis": child_analysis, "lexicon": child_lexicon}
+
+
+# ---------------------------------------------------------------------------
+# the parent: run every case in a fresh subprocess, in one sequence
+
+
+def run_child(case: str, corpus: str, docs: int, **kw) -> dict:
+    argv = [sys.executable, __file__, "--child", case, "--corpus", corpus, "--docs", str(docs)]
+    for k, v in kw.items():
+        if v is not None:
+            argv += [f"--{k.replace('_', '-')}", str(v)]
+    t = time.perf_counter()
+    proc = subprocess.run(argv, capture_output=True, text=True, cwd=REPO)
+    wall = time.perf_counter() - t
+    if proc.returncode != 0:
+        sys.stderr.write(proc.stderr)
+        raise SystemExit(f"benchmark case {case} failed (exit {proc.returncode})")
+    res = json.loads(proc.stdout.strip().splitlines()[-1])
+    res["wall"] = wall
+    res["case"] = case
+    res["mb_s"] = res["bytes"] / 1e6 / res["seconds"] if res["seconds"] else float("nan")
+    res["words_s"] = res["words"] / res["seconds"] if res["seconds"] else float("nan")
+    print(f"  {case:9s} {json.dumps({k: v for k, v in kw.items() if v is not None})}: "
+          f"{res['docs']:,} docs, {res['seconds']:.2f} s, {res['mb_s']:.2f} MB/s, "
+          f"peak RSS {res['rss_mb']:.0f} MB (workers {res['rss_children_mb']:.0f} MB)", file=sys.stderr, flush=True)
+    return res
+
+
+def _row(cells) -> str:
+    return "| " + " | ".join(str(c) for c in cells) + " |"
+
+
+def _fmt_words(w: float) -> str:
+    return f"{w / 1e6:.2f} M" if w >= 1e6 else f"{w / 1e3:.0f} k"
+
+
+def parent(a) -> int:
+    corpus = str(Path(a.corpus).resolve())
+    if not os.path.exists(corpus):
+        print(f"benchmark corpus {corpus} not found (../shared/bench/news.jsonl beside the repository)",
+              file=sys.stderr)
+        return 2
+    if a.quick:
+        sizes = dict(match=1000, naive=60, analysis=400, scale=400, lexicon=500)
+    else:
+        sizes = dict(match=a.match_docs, naive=a.naive_docs, analysis=a.analysis_docs, scale=a.scale_docs,
+                     lexicon=a.lexicon_docs)
+    t_all = time.perf_counter()
+    print(f"framelens benchmarks on {corpus} (sizes: {sizes})", file=sys.stderr)
+    r: dict[str, dict] = {}
+    print("matching methods:", file=sys.stderr)
+    r["matcher"] = run_child("matcher", corpus, sizes["match"])
+    r["aho"] = run_child("aho", corpus, sizes["match"])
+    r["spacy"] = run_child("spacy", corpus, sizes["match"])
+    r["naive"] = run_child("naive", corpus, sizes["naive"])
+    print("full analysis as the corpus grows (serial):", file=sys.stderr)
+    base = sizes["analysis"] // 4
+    growth = {k: run_child("analysis", corpus, base * k, engine="serial", partition_size=a.partition_size)
+              for k in (1, 2, 4)}
+    print("scaling:", file=sys.stderr)
+    ps = max(10, sizes["scale"] // 20)
+    scale = {
+        "processes 1": run_child("analysis", corpus, sizes["scale"], engine="processes", jobs=1, partition_size=ps),
+        "processes 2": run_child("analysis", corpus, sizes["scale"], engine="processes", jobs=2, partition_size=ps),
+    }
+    try:
+        import distributed  # noqa: F401
+
+        scale["dask 1"] = run_child("analysis", corpus, sizes["scale"], engine="dask", workers=1, partition_size=ps)
+        scale["dask 2"] = run_child("analysis", corpus, sizes["scale"], engine="dask", workers=2, partition_size=ps)
+    except ImportError:
+        print("  dask.distributed not installed: Dask scaling skipped", file=sys.stderr)
+    print("lexicon growth (matching alone):", file=sys.stderr)
+    lex = {n: run_child("lexicon", corpus, sizes["lexicon"], entries=n) for n in (100, 1000, 3000, 10000)}
+    total = time.perf_counter() - t_all
+
+    md = render(r, growth, scale, lex, sizes, total, a)
+    print(md)
+    if a.out:
+        out = Path(a.out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(md, encoding="utf-8")
+        print(f"written to {out}", file=sys.stderr)
+    return 0
+
+
+def render(r, growth, scale, lex, sizes, total, a) -> str:
+    import framelens
+
+    cpu = platform.processor() or platform.machine()
+    lines = [
+        "# framelens benchmark results",
+        "",
+        f"framelens {framelens.__version__}, Python {platform.python_version()}, {platform.platform()}, "
+        f"{os.cpu_count()} CPUs ({cpu}); {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; "
+        f"whole run {total / 60:.1f} min.",
+        "",
+        f"Command: `.venv/bin/python benchmarks/run.py{' --quick' if a.quick else ''}` "
+        "(what `make bench` runs). Corpus: ../shared/bench/news.jsonl, first N articles. "
+        "MB = 10^6 bytes of UTF-8 article text; words by framelens' word rule; time excludes start-up "
+        "(loading packs, building automata, starting workers), shown separately; peak RSS is the "
+        "measuring process (ru_maxrss), workers separately.",
+        "",
+        "## Matching methods (same phrases, same texts)",
+        "",
+        _row(["method", "articles", "MB", "seconds", "MB/s", "words/s", "hits", "set-up s", "peak RSS MB"]),
+        _row(["---"] * 9),
+    ]
+    names = {
+        "matcher": "(b) framelens lexicon matching (`get_matcher().match`)",
+        "aho": "(c) one pyahocorasick pass, whole-word check",
+        "spacy": "(d) spaCy blank `en` tokenizer + PhraseMatcher(LOWER)",
+        "naive": "(e) naive per-phrase `str.count` loop",
+    }
+    for k in ("matcher", "aho", "spacy", "naive"):
+        x = r[k]
+        lines.append(_row([names[k], f"{x['docs']:,}", f"{x['bytes'] / 1e6:.1f}", f"{x['seconds']:.2f}",
+                           f"{x['mb_s']:.2f}", _fmt_words(x["words_s"]), f"{x['hits']:,}",
+                           f"{x.get('setup_seconds', 0):.2f}", f"{x['rss_mb']:.0f}"]))
+    full = growth[4]
+    lines += [
+        "",
+        f"Phrases: {r['aho']['phrases']:,} distinct phrases (entries with their inflections) of the shipped default "
+        f"packs; the framelens automaton holds {r['matcher']['keys']:,} keys (with hyphen and line-break variants). "
+        "(b) also applies the look-alike rules, stop phrases, longest-match resolution and stacking; (c)-(e) "
+        "count raw hits, (e) without a word-boundary check.",
+        "",
+        "## Full analysis, serial, as the corpus grows",
+        "",
+        _row(["articles", "MB", "seconds", "MB/s", "words/s", "docs/s", "spans", "peak RSS MB"]),
+        _row(["---"] * 8),
+    ]
+    for k in (1, 2, 4):
+        x = growth[k]
+        lines.append(_row([f"{x['docs']:,} ({k}x)", f"{x['bytes'] / 1e6:.1f}", f"{x['seconds']:.2f}",
+                           f"{x['mb_s']:.2f}", _fmt_words(x["words_s"]), f"{x['docs'] / x['seconds']:.0f}",
+                           f"{x['spans']:,}", f"{x['rss_mb']:.0f}"]))
+    lines += [
+        "",
+        "## Scaling (same articles; engine start-up excluded)",
+        "",
+        _row(["engine", "articles", "seconds", "MB/s", "speed-up vs 1", "start-up s", "driver RSS MB",
+              "largest worker RSS MB"]),
+        _row(["---"] * 8),
+    ]
+    for k, x in scale.items():
+        one = scale.get(k.split()[0] + " 1")
+        sp = one["seconds"] / x["seconds"] if one else float("nan")
+        lines.append(_row([f"{k.replace('processes', '--jobs').replace('dask', 'Dask LocalCluster, workers:')}",
+                           f"{x['docs']:,}", f"{x['seconds']:.2f}", f"{x['mb_s']:.2f}", f"{sp:.2f}x",
+                           f"{x['setup_seconds']:.1f}", f"{x['rss_mb']:.0f}", f"{x['rss_children_mb']:.0f}"]))
+    lines += [
+        "",
+        "## Lexicon growth (matching alone, one pack; synthetic entries after the shipped ones)",
+        "",
+        _row(["entries", "automaton keys", "articles", "seconds", "MB/s", "vs 100 entries", "hits", "build s"]),
+        _row(["---"] * 8),
+    ]
+    for n, x in lex.items():
+        lines.append(_row([f"{x['entries']:,}", f"{x['keys']:,}", f"{x['docs']:,}", f"{x['seconds']:.2f}",
+                           f"{x['mb_s']:.2f}", f"{x['seconds'] / lex[100]['seconds']:.2f}x", f"{x['hits']:,}",
+                           f"{x['setup_seconds']:.2f}"]))
+    m, ah, sp, nv = r["matcher"], r["aho"], r["spacy"], r["naive"]
+    cores = 1
+    peak = max([x["rss_mb"] for x in growth.values()] + [x["rss_mb"] for x in scale.values()]
+               + [x["rss_children_mb"] for x in scale.values()])
+    s1, s2 = scale.get("processes 1"), scale.get("processes 2")
+    d1, d2 = scale.get("dask 1"), scale.get("dask 2")
+
+    def verdict(ok: bool) -> str:
+        return "met" if ok else "**missed**"
+
+    speed_vs_spacy = m["mb_s"] / sp["mb_s"]
+    vs_aho = ah["mb_s"] / m["mb_s"]
+    lexg = lex[10000]["seconds"] / lex[100]["seconds"]
+    p2 = s1["seconds"] / s2["seconds"] if s1 and s2 else float("nan")
+    lines += [
+        "",
+        "## Targets",
+        "",
+        _row(["target", "measured", "verdict"]),
+        _row(["---"] * 3),
+        _row(["lexicon matching >= 10x spaCy PhraseMatcher (b/d)", f"{speed_vs_spacy:.1f}x",
+              verdict(speed_vs_spacy >= 10)]),
+        _row(["lexicon matching within 2x of one pyahocorasick pass (c/b time)", f"{vs_aho:.2f}x slower",
+              verdict(vs_aho <= 2)]),
+        _row(["full analysis >= 2 MB/s per core (serial, largest slice)", f"{full['mb_s'] / cores:.2f} MB/s",
+              verdict(full["mb_s"] >= 2)]),
+        _row(["peak memory < 500 MB at any corpus size", f"{peak:.0f} MB (largest process of any run)",
+              verdict(peak < 500)]),
+        _row(["lexicon 100 -> 10,000 entries costs < 1.3x", f"{lexg:.2f}x", verdict(lexg < 1.3)]),
+        _row(["2 processes >= 1.7x one (--jobs 2 vs --jobs 1)", f"{p2:.2f}x", verdict(p2 >= 1.7)]),
+    ]
+    if d1 and d2:
+        lines.append(_row(["(for reference) Dask 2 workers vs 1", f"{d1['seconds'] / d2['seconds']:.2f}x", ""]))
+    lines.append("")
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--corpus", default=str(DEFAULT_CORPUS), help="the benchmark JSONL (default: ../shared/bench/news.jsonl)")
+    p.add_argument("--quick", action="store_true", help="small slices for fast iteration (about 2 minutes)")
+    p.add_argument("--limit", type=int, default=None, metavar="N",
+                   help="cap every slice at N articles (e.g. --limit 1000)")
+    p.add_argument("--match-docs", type=int, default=8829, help="articles for the matching methods (default: all)")
+    p.add_argument("--naive-docs", type=int, default=300, help="articles for the naive str.count loop")
+    p.add_argument("--analysis-docs", type=int, default=2000, help="articles of the 4x full-analysis run")
+    p.add_argument("--scale-docs", type=int, default=1000, help="articles for the scaling runs")
+    p.add_argument("--lexicon-docs", type=int, default=2000, help="articles for the lexicon-growth runs")
+    p.add_argument("--partition-size", type=int, default=100)
+    p.add_argument("--out", default=str(REPO / "docs" / "performance_results.md"),
+                   help="Markdown file for the results (default: docs/performance_results.md; '' = print only)")
+    # child mode
+    p.add_argument("--child", choices=sorted(CHILDREN), help=argparse.SUPPRESS)
+    p.add_argument("--docs", type=int, default=None, help=argparse.SUPPRESS)
+    p.add_argument("--engine", default="serial", help=argparse.SUPPRESS)
+    p.add_argument("--jobs", type=int, default=None, help=argparse.SUPPRESS)
+    p.add_argument("--workers", type=int, default=None, help=argparse.SUPPRESS)
+    p.add_argument("--entries", type=int, default=None, help=argparse.SUPPRESS)
+    a = p.parse_args(argv)
+    if a.child:
+        res = CHILDREN[a.child](a)
+        res.update(_rss_mb())
+        print(json.dumps(res))
+        return 0
+    if a.limit:
+        for k in ("match_docs", "naive_docs", "analysis_docs", "scale_docs", "lexicon_docs"):
+            setattr(a, k, min(getattr(a, k), a.limit))
+    return parent(a)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,136 @@
+"""The report in a real browser: headless Chromium (Debian package) driven by Playwright.
+
+Fails (does not skip) when CI=true and Chromium or Playwright is missing; skips with the reason otherwise.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--no-first-run", "--disable-sync"]
+
+
+def _need_browser():
+    missing = []
+    if not Path(CHROMIUM).exists():
+        missing.append(f"{CHROMIUM} is missing (apt-get install chromium)")
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        missing.append("playwright is not installed (pip install 'framelens[browser]')")
+    if missing:
+        reason = "; ".join(missing)
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"browser test cannot run in CI: {reason}")
+        pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    _need_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+def _open(browser, path: Path):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    errors, requests = [], []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(path.resolve().as_uri())
+    page.wait_for_load_state("load")
+    return page, errors, requests
+
+
+def _screenshot(page, tmp_path: Path, name: str) -> None:
+    page.screenshot(path=str(tmp_path / name), full_page=False)
+    target = os.environ.get("FRAMELENS_SCREENSHOT_DIR")
+    if target:
+        Path(target).mkdir(parents=True, exist_ok=True)
+        shutil.copy(tmp_path / name, Path(target) / name)
+
+
+@pytest.fixture(scope="module")
+def demo_report(tmp_path_factory):
+    _need_browser()
+    from framelens.compare import run_compare
+
+    out = tmp_path_factory.mktemp("browser") / "demo"
+    run_compare([str(ROOT / "examples" / "corpus")], out, n_boot=200, inline=20, formats=("csv",))
+    return out
+
+
+def test_report_in_browser(browser, demo_report, tmp_path):
+    page, errors, requests = _open(browser, demo_report / "index.html")
+    assert errors == []
+    assert all(u.startswith(("file:", "data:")) for u in requests), [u for u in requests if not u.startswith(("file:", "data:"))]
+    # every span of the articles shown inline is highlighted exactly once (continuations share its id)
+    spans = pd.read_csv(demo_report / "tables" / "spans.csv")
+    shown_docs = page.eval_on_selector_all("#inline-articles article.doc", "els => els.map(e => e.dataset.doc)")
+    assert len(shown_docs) == 6
+    expected = spans[spans["doc_id"].isin(shown_docs) & (spans["kind"] != "sentence")]
+    sids = page.eval_on_selector_all("#inline-articles [data-sid]", "els => [...new Set(els.map(e => e.dataset.sid))]")
+    assert len(sids) == len(expected)
+    by_kind = page.eval_on_selector_all("#inline-articles [data-sid][tabindex]", "els => els.map(e => e.dataset.kind)")
+    assert pd.Series(by_kind).value_counts().to_dict() == expected["kind"].value_counts().to_dict()
+    # the text of every highlight equals the span's text (first fragments hold the whole span only when not split)
+    # tooltip on hover: the first loaded term in the right-leaning tabloid
+    term = page.locator('#inline-articles mark.k-loaded_term[tabindex]').first
+    term.hover()
+    tip = page.locator("#tip")
+    assert tip.is_visible()
+    assert "loaded term:" in tip.inner_text() and "entry:" in tip.inner_text()
+    # keyboard focus shows it too
+    page.mouse.move(0, 0)
+    page.locator('#inline-articles [data-kind="report_verb"][tabindex]').first.focus()
+    assert tip.is_visible() and "stance:" in tip.inner_text()
+    # charts are embedded images that loaded
+    widths = page.eval_on_selector_all("figure img", "els => els.map(e => e.naturalWidth)")
+    assert widths and all(w > 100 for w in widths)
+    # a summary link lands on a highlight
+    href = page.locator("#summary-table a").first.get_attribute("href")
+    assert href.startswith("#") and page.locator(href.replace(":", "\\:")).count() == 1
+    page.evaluate("window.scrollTo(0, 0)")
+    _screenshot(page, tmp_path, "report_top.png")
+    page.locator("#inline-articles").scroll_into_view_if_needed()
+    _screenshot(page, tmp_path, "report_articles.png")
+    page.close()
+
+
+def test_malicious_input_renders_as_text(browser, tmp_path):
+    from framelens.compare import run_compare
+
+    rows = [{"id": "evil", "outlet": "<img src=x onerror=alert(1)>", "event": "e", "title": "<script>alert(2)</script>",
+             "text": "Officials said <script>window.__pwned = 1</script> the illegal aliens were released."},
+            {"id": "plain", "outlet": "Plain Wire", "event": "e", "title": "Plain",
+             "text": "Officials said the undocumented immigrants were released, reportedly."}]
+    src = tmp_path / "c.jsonl"
+    src.write_text("\n".join(json.dumps(r) for r in rows))
+    run_compare([str(src)], tmp_path / "r", n_boot=100, formats=("csv",))
+    dialogs = []
+    page, errors, requests = _open(browser, tmp_path / "r" / "index.html")
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    assert errors == [] and dialogs == []
+    assert page.evaluate("window.__pwned === undefined")
+    assert page.locator("img[src='x']").count() == 0
+    body = page.inner_text("body")
+    assert "<img src=x onerror=alert(1)>" in body and "<script>window.__pwned = 1</script>" in body
+    assert all(u.startswith(("file:", "data:")) for u in requests)
+    _screenshot(page, tmp_path, "report_escaping.png")
+    page.close()
