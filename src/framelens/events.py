@@ -33,6 +33,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import logging
+import math
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -86,23 +87,38 @@ def _vectorize(texts: list[str], min_df: int):
 
 
 def _links(X, days, threshold: float, window: float, chunk: int = 1024):
-    """Pairs (i < j) with cosine >= threshold and |day_i - day_j| <= window (NaN dates: no limit)."""
+    """Pairs (i < j) with cosine >= threshold and |day_i - day_j| <= window (NaN dates: no limit).
+
+    Rows are taken in date order, 1,024 at a time, and multiplied only with the documents whose
+    dates fall inside the window of that block (plus those without a date)."""
     import numpy as np
 
     n = X.shape[0]
     rows, cols, vals = [], [], []
-    XT = X.T.tocsc()
+    order = np.argsort(np.where(np.isnan(days), np.inf, days), kind="stable")
+    sorted_days = days[order]
+    undated = np.flatnonzero(np.isnan(days))
+    dated_order = order[~np.isnan(sorted_days)]
+    dated_days = sorted_days[~np.isnan(sorted_days)]
     for start in range(0, n, chunk):
-        block = (X[start: start + chunk] @ XT).toarray()
+        block_idx = order[start: start + chunk]
+        bd = days[block_idx]
+        if math.isinf(window) or np.isnan(bd).any() or not len(dated_days):
+            cand = np.arange(n)
+        else:
+            lo = np.searchsorted(dated_days, np.nanmin(bd) - window, side="left")
+            hi = np.searchsorted(dated_days, np.nanmax(bd) + window, side="right")
+            cand = np.sort(np.concatenate([dated_order[lo:hi], undated]))
+        block = (X[block_idx] @ X[cand].T).toarray()
         ii, jj = np.nonzero(block >= threshold)
-        gi = ii + start
-        keep = jj > gi
-        gi, jj = gi[keep], jj[keep]
-        di, dj = days[gi], days[jj]
+        gi, gj = block_idx[ii], cand[jj]
+        keep = gj > gi
+        ii, jj, gi, gj = ii[keep], jj[keep], gi[keep], gj[keep]
+        di, dj = days[gi], days[gj]
         ok = np.isnan(di) | np.isnan(dj) | (np.abs(di - dj) <= window)
         rows.append(gi[ok])
-        cols.append(jj[ok])
-        vals.append(block[ii[keep][ok], jj[ok]])
+        cols.append(gj[ok])
+        vals.append(block[ii[ok], jj[ok]])
     if not rows:
         return np.empty(0, int), np.empty(0, int), np.empty(0)
     return np.concatenate(rows), np.concatenate(cols), np.concatenate(vals)

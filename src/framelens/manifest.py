@@ -34,13 +34,23 @@ def build_manifest(
     counts: dict[str, Any],
     outputs: Iterable[str | Path] = (),
     argv: list[str] | None = None,
+    base: str | Path | None = None,
 ) -> dict[str, Any]:
-    """A JSON-ready manifest (framelens version, parameters, lexicons, inputs and outputs with hashes)."""
+    """A JSON-ready manifest (framelens version, parameters, lexicons, inputs and outputs with hashes).
+
+    Output paths are recorded relative to ``base`` (the output folder) when given.
+    """
     outs = []
     for p in outputs:
         p = Path(p)
         if p.is_file():
-            outs.append({"path": p.name, "bytes": p.stat().st_size, "sha256": file_sha256(p)})
+            rel = p.name
+            if base is not None:
+                try:
+                    rel = p.resolve().relative_to(Path(base).resolve()).as_posix()
+                except ValueError:
+                    rel = str(p)
+            outs.append({"path": rel, "bytes": p.stat().st_size, "sha256": file_sha256(p)})
     return {
         "framelens_version": __version__,
         "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),

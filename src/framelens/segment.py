@@ -381,6 +381,7 @@ class Segmentation:
         self._par_starts = [s for s, _ in self.paragraphs]
         self._q_cstarts = [q.content_start for q in self.quotes]
         self._words: list[tuple[int, int]] | None = None
+        self._word_count: int | None = None
 
     # -- lookups --------------------------------------------------------
     def sentence_at(self, pos: int) -> int | None:
@@ -419,9 +420,10 @@ class Segmentation:
 
     @property
     def word_count(self) -> int:
-        if self._words is not None:
-            return len(self._words)
-        return count_words(self.text)
+        """Number of words (counted once: every extractor's metrics ask for it)."""
+        if self._word_count is None:
+            self._word_count = len(self._words) if self._words is not None else count_words(self.text)
+        return self._word_count
 
     def quoted_word_count(self) -> int:
         """Words inside quotation regions (double and single)."""

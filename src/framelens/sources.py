@@ -81,8 +81,9 @@ def source_table(spans: Any, *, voice: str | None = "author", include_pronouns: 
         g["cues"][" ".join(str(r.get("cue") or "").lower().split())] += 1
         g["stances"][r.get("stance") or "neutral"] += 1
         g["modes"][mode] += 1
-        if outlet_of and doc in outlet_of and outlet_of[doc] is not None:
-            g["outlets"][str(outlet_of[doc])] += 1
+        out = outlet_of.get(doc) if outlet_of else None
+        if out is not None and not (isinstance(out, float) and out != out):  # None or NaN: no outlet
+            g["outlets"][str(out)] += 1
     rows = []
     for src, g in groups.items():
         rows.append({

@@ -1,4 +1,4 @@
-"""framelens demo: the main job on the bundled fictional example corpus."""
+"""framelens demo: the main job (a comparative report) on the bundled fictional example corpus."""
 
 from __future__ import annotations
 
@@ -8,14 +8,15 @@ from pathlib import Path
 
 from .._resources import example_corpus_dir
 
-HELP = "run the main job on the bundled fictional example corpus (writes reports/demo/)"
+HELP = "compare the outlets of the bundled fictional example corpus (writes reports/demo/)"
 
 
 def add_parser(sub):
     p = sub.add_parser("demo", help=HELP, description=HELP + ".\n\nThe six articles are fictional, written for "
-                       "framelens: one county event told by six invented outlets.",
+                       "framelens: one county event told by six invented outlets. The demo is\n"
+                       "  framelens compare <bundled corpus> --by outlet --out reports/demo",
                        formatter_class=argparse.RawDescriptionHelpFormatter,
-                       epilog="example:\n  framelens demo --out reports/demo\n")
+                       epilog="example:\n  framelens demo --out reports/demo\n  then open reports/demo/index.html\n")
     p.add_argument("--out", default="reports/demo", metavar="DIR", help="output folder (default: reports/demo)")
     return p
 
@@ -24,8 +25,9 @@ def run(args) -> int:
     from . import main
 
     corpus = str(example_corpus_dir())
-    print(f"framelens: demo on the bundled example corpus {corpus}", file=sys.stderr)
-    code = main(["analyze", corpus, "--out", str(Path(args.out)), "--format", "jsonl,csv"])
+    out = Path(args.out)
+    print(f"framelens: demo: comparing the outlets of the bundled example corpus {corpus}", file=sys.stderr)
+    code = main(["compare", corpus, "--by", "outlet", "--out", str(out)])
     if code == 0:
-        print(f"framelens: demo written to {Path(args.out).resolve()}/", file=sys.stderr)
+        print(f"framelens: demo written to {out.resolve()}/ (open index.html in a browser)", file=sys.stderr)
     return code

@@ -316,7 +316,7 @@ def run_compare(
         problems=result.problems,
         counts={"documents": len(result.documents), "spans": len(result.spans), "skipped": len(result.problems),
                 "groups": len(result.groups)},
-        outputs=files, argv=argv,
+        outputs=files, argv=argv, base=out,
     )
     write_manifest(out / "manifest.json", manifest)
     return {"out": out, "result": result, "problems": result.problems, "files": files, "manifest": manifest}

@@ -40,6 +40,7 @@ _RC = {
     "legend.frameon": False,
     "hatch.linewidth": 0.6,
     "svg.fonttype": "none",
+    "svg.hashsalt": "framelens",  # stable element ids: the same chart gives the same SVG
     "figure.dpi": 100,
 }
 
@@ -323,7 +324,7 @@ def source_mix_chart(source_types, colors=None, ax=None):
 
 # -- 5. hedges vs boosters -----------------------------------------------------------------------------
 
-def hedges_boosters_chart(documents, by="outlet", colors=None, ax=None, label_points: bool | None = None):
+def hedges_boosters_chart(documents, by="outlet", colors=None, ax=None, label_points: bool = False):
     """One point per article: hedges per 1,000 words (x) against boosters per 1,000 words (y)."""
     from .group import group_column
 
@@ -337,7 +338,7 @@ def hedges_boosters_chart(documents, by="outlet", colors=None, ax=None, label_po
     colors = colors or group_colors(g)
     x = docs["hedges"] / docs["words"] * 1000
     y = docs["boosters"] / docs["words"] * 1000
-    label_points = len(docs) <= 12 if label_points is None else label_points
+    label_points = bool(label_points)  # the colour legend names the groups; ids on request
     with style():
         ax = _axes(ax, 7.0, 4.6)
         for name in sorted(g.unique()):

@@ -169,7 +169,6 @@ _RELATIVE = frozenset(("who", "which", "that"))
 _CONNECT = frozenset(("of", "for"))
 _NP_PREPS = frozenset(("at", "with", "from", "in", "on", "to", "close"))
 _ACRONYM_RE = re.compile(r"^[A-Z]{2,6}s?$")
-_WORD_OK_RE = re.compile(r"[^\W\d_]")
 _TELL = frozenset("told tell tells telling informed assured warned reminded urged".split())
 _SENT_END = ".!?…"
 _MONTHS = frozenset("january february march april may june july august september october november december jan feb "
@@ -555,8 +554,6 @@ class AttributionExtractor:
                 return None  # "boasts a long history": an evaluative verb with an object, not reported speech
         if (stype == "document" or doc_head) and mode != "direct":
             mode = "document"
-        if rule == "inverted":
-            rule = "inverted"
         return _Attr(s0, s1, cue, mode, stype, None, named, content, voice, rule=rule)
 
     # -- source phrases -------------------------------------------------
@@ -748,8 +745,6 @@ class AttributionExtractor:
                     unknown += 1
                     if unknown > 3:
                         break
-                    if t.text[:1].isdigit():
-                        pass
             else:
                 c = t.text
                 if c == "." and k > 0 and (toks[k - 1].text in self._abbr_title or
@@ -1066,8 +1061,6 @@ class AttributionExtractor:
                     lex.has("organization", w.lower()) or _media_word(lex, w.lower()) or lex.has("document", w.lower())
                     for w in rest):
                 continue
-            if k > 0 and not official and m.start() > 0 and text[m.start() - 1] not in "\n":
-                pass
             start = m.start() + len(m.group()) - len(" ".join(rest)) if m.group().endswith(" ".join(rest)) \
                 else m.start()
             out.append((start, " ".join(rest), official or (m.start() > 0 and text[max(0, m.start() - 6):m.start()]
