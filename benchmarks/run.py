@@ -354,6 +354,7 @@ def parent(a) -> int:
         sizes = dict(match=a.match_docs, naive=a.naive_docs, analysis=a.analysis_docs, scale=a.scale_docs,
                      lexicon=a.lexicon_docs)
     t_all = time.perf_counter()
+    load0 = os.getloadavg()[0]
     print(f"framelens benchmarks on {corpus} (sizes: {sizes})", file=sys.stderr)
     r: dict[str, dict] = {}
     print("matching methods:", file=sys.stderr)
@@ -382,6 +383,7 @@ def parent(a) -> int:
     lex = {n: run_child("lexicon", corpus, sizes["lexicon"], entries=n, repeat=a.repeat)
            for n in (100, 1000, 3000, 10000)}
     total = time.perf_counter() - t_all
+    a.load = (load0, os.getloadavg()[0])
 
     md = render(r, growth, scale, lex, sizes, total, a)
     print(md)
@@ -402,7 +404,8 @@ def render(r, growth, scale, lex, sizes, total, a) -> str:
         "",
         f"framelens {framelens.__version__}, Python {platform.python_version()}, {platform.platform()}, "
         f"{os.cpu_count()} CPUs ({cpu}); {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; "
-        f"whole run {total / 60:.1f} min.",
+        f"whole run {total / 60:.1f} min; 1-minute load average {a.load[0]:.1f} at the start, {a.load[1]:.1f} "
+        "at the end (above the CPU count, other processes were competing for the cores).",
         "",
         f"Command: `.venv/bin/python benchmarks/run.py{' --quick' if a.quick else ''}` "
         "(what `make bench` runs). Corpus: ../shared/bench/news.jsonl, first N articles. "
@@ -518,8 +521,8 @@ def main(argv=None) -> int:
                    help="articles of the 4x full-analysis run (default: 8829, the whole corpus)")
     p.add_argument("--scale-docs", type=int, default=2000, help="articles for the scaling runs (default: 2000)")
     p.add_argument("--lexicon-docs", type=int, default=2000, help="articles for the lexicon-growth runs")
-    p.add_argument("--partition-size", type=int, default=500,
-                   help="documents per partition in the full-analysis runs (default: 500, as the command line)")
+    p.add_argument("--partition-size", type=int, default=100,
+                   help="documents per partition in the full-analysis runs (default: 100, as the command line)")
     p.add_argument("--repeat", type=int, default=2, help="timed repetitions of matching cases; the best counts")
     p.add_argument("--out", default=str(REPO / "docs" / "performance_results.md"),
                    help="Markdown file for the results (default: docs/performance_results.md; '' = print only)")

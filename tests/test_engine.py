@@ -138,10 +138,10 @@ def test_analyze_partition_lines_match_table_writer(tmp_path):
     docs = [Document("a", "Critics slammed the so-called reform, which “clearly failed,” she said.")]
     out = analyze_partition(Analyzer(AnalysisConfig()), PartitionTask(0, docs))
     _reference(docs, tmp_path, ["jsonl"])
-    assert out.documents_jsonl == (tmp_path / "documents.jsonl").read_text(encoding="utf-8")
-    assert out.spans_jsonl == (tmp_path / "spans.jsonl").read_text(encoding="utf-8")
+    assert out.documents_jsonl == (tmp_path / "documents.jsonl").read_bytes()
+    assert out.spans_jsonl == (tmp_path / "spans.jsonl").read_bytes()
     assert out.n_spans == len(out.spans_jsonl.splitlines()) > 0
-    assert analyze_partition(Analyzer(AnalysisConfig()), PartitionTask(0, docs, spans_jsonl=False)).spans_jsonl == ""
+    assert analyze_partition(Analyzer(AnalysisConfig()), PartitionTask(0, docs, spans_jsonl=False)).spans_jsonl == b""
 
 
 class _Done:

@@ -208,7 +208,7 @@ def test_partition_store_write_is_checked(tmp_path):
 
     store = PartitionStore(tmp_path, {"x": 1})
     store.prepare()
-    marker = store.write(PartitionOutput(0, '{"id": "a"}\n', "", 1, 0, 3), "fp")
+    marker = store.write(PartitionOutput(0, b'{"id": "a"}\n', b"", 1, 0, 3), "fp")
     assert marker["files"]["part-000000.documents.jsonl"]["bytes"] == 12
     assert store.done_marker(0, "fp") == marker
     assert store.done_marker(0, "other") is None

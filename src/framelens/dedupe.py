@@ -45,7 +45,7 @@ import hashlib
 import logging
 import re
 from dataclasses import dataclass, replace
-from typing import Any, Iterable, Sequence
+from typing import Any, Sequence
 
 from .errors import ConfigError
 

@@ -70,8 +70,8 @@ class PartitionOutput:
     """What an engine returns for one partition (small: serialised text plus counts)."""
 
     index: int
-    documents_jsonl: str
-    spans_jsonl: str
+    documents_jsonl: bytes  # UTF-8, one JSON record per line
+    spans_jsonl: bytes
     n_docs: int
     n_spans: int
     words: int
@@ -94,8 +94,11 @@ def analyze_partition(analyzer, task: PartitionTask) -> PartitionOutput:
     from .corpus import Problem
     from .tables import span_rows
 
-    doc_lines: list[str] = []
-    span_lines: list[str] = []
+    # lines are encoded at once into one growing buffer: no per-line string outlives its document,
+    # and UTF-8 is the most compact form to hold and to send back (pure-ASCII text costs 1 byte a character)
+    doc_buf = bytearray()
+    span_buf = bytearray()
+    n_docs = 0
     problems: list[dict[str, str]] = []
     n_spans = 0
     words = 0
@@ -109,15 +112,15 @@ def analyze_partition(analyzer, task: PartitionTask) -> PartitionOutput:
             problems.append(Problem(origin, f"analysis failed: {type(exc).__name__}: {exc}",
                                     type(exc).__name__).to_dict())
             continue
-        doc_lines.append(json.dumps(res.to_record(), ensure_ascii=False) + "\n")
+        doc_buf += (json.dumps(res.to_record(), ensure_ascii=False) + "\n").encode("utf-8")
+        n_docs += 1
         rows = span_rows(res)
         n_spans += len(rows)
         words += res.words
         if task.spans_jsonl:
             for r in rows:
-                span_lines.append(json.dumps(r, ensure_ascii=False) + "\n")
-    return PartitionOutput(task.index, "".join(doc_lines), "".join(span_lines), len(doc_lines), n_spans, words,
-                           problems)
+                span_buf += (json.dumps(r, ensure_ascii=False) + "\n").encode("utf-8")
+    return PartitionOutput(task.index, bytes(doc_buf), bytes(span_buf), n_docs, n_spans, words, problems)
 
 
 # Per-process cache of analyzers (one per configuration), so a worker process

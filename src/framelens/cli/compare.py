@@ -52,6 +52,12 @@ def add_parser(sub):
                    help="metric of --test (default: loaded = loaded terms per 1,000 words; e.g. hedges, boosters)")
     g.add_argument("--n-boot", type=int, default=2000, metavar="N", help="bootstrap resamples for the 95%% CIs (default 2000)")
     g.add_argument("--seed", type=int, default=0, help="random seed of bootstrap and permutation test (default 0)")
+    g.add_argument("--duplicates", choices=["drop", "flag", "keep"], default="flag",
+                   help="near-duplicates (reposts, syndicated copies): drop them before comparing, flag them "
+                        "(default: kept, listed in tables/duplicates.csv and a duplicate_of column), or keep "
+                        "without checking")
+    g.add_argument("--duplicate-threshold", type=float, default=None, metavar="J",
+                   help="Jaccard similarity of 5-word shingles that makes a duplicate (default 0.5)")
     o = p.add_argument_group("report")
     o.add_argument("--out", default="reports/compare", metavar="DIR", help="output folder (default: reports/compare)")
     o.add_argument("--inline", type=int, default=20, metavar="N",
@@ -80,9 +86,16 @@ def run(args) -> int:
         errors=args.errors, lexicons=args.lexicon, default_lexicons=not args.no_default_lexicons, n_boot=args.n_boot,
         seed=args.seed, tests=[tuple(t) for t in args.test], test_metric=args.test_metric, inline=args.inline,
         pair=tuple(args.pair) if args.pair else None, formats=formats, title=args.title,
-        argv=getattr(args, "_argv", None),
+        argv=getattr(args, "_argv", None), duplicates=args.duplicates,
+        duplicate_threshold=args.duplicate_threshold,
     )
     result = res["result"]
+    dups = res.get("duplicates")
+    if dups is not None and len(dups):
+        verb = "dropped" if args.duplicates == "drop" else "flagged"
+        print(f"framelens: {len(dups)} near-duplicate document(s) {verb} (tables/duplicates.csv):", file=sys.stderr)
+        for row in dups.head(20).itertuples():
+            print(f"  {row.doc_id} duplicates {row.duplicate_of} (similarity {row.similarity:.2f})", file=sys.stderr)
     report_problems(res["problems"], args)
     for t in result.tests:
         print(f"framelens: {t['metric']} {t['a']} = {t['value_a']:.2f}, {t['b']} = {t['value_b']:.2f}, "

@@ -285,13 +285,20 @@ def run_compare(
     formats: Sequence[str] = ("csv", "parquet"),
     title: str | None = None,
     argv: list[str] | None = None,
+    duplicates: str = "flag",
+    duplicate_threshold: float | None = None,
 ) -> dict[str, Any]:
     """Analyse ``paths``, compare by ``by`` and write a report folder ``out``.
 
     Writes ``index.html`` (self-contained), ``summary.md``, ``tables/`` (CSV and Parquet),
     ``charts/`` (PNG and SVG), ``articles/`` (pages of articles not shown inline) and
     ``manifest.json``. Returns a dict with ``out``, ``result`` (the :class:`CompareResult`),
-    ``problems``, ``files`` and ``manifest``.
+    ``problems``, ``files``, ``manifest`` and ``duplicates`` (the near-duplicate table).
+
+    ``duplicates``: near-duplicate documents (reposts, syndicated copies; see
+    :func:`framelens.dedupe.dedupe`) are ``"drop"``-ped before comparing, ``"flag"``-ged (kept,
+    with a ``duplicate_of`` column in the documents table and ``tables/duplicates.csv``), or
+    ``"keep"``-t without looking for them.
     """
     from ..corpus import Corpus
     from ..manifest import build_manifest, write_manifest
@@ -304,22 +311,49 @@ def run_compare(
     out = Path(out)
     corpus = Corpus(paths, columns=columns, errors="raise" if errors == "raise" else "skip", encoding=encoding)
     analyzer = Analyzer(AnalysisConfig(lexicons=list(lexicons), default_lexicons=default_lexicons))
-    analysis = analyze(corpus, analyzer=analyzer, errors="raise" if errors == "raise" else "skip")
+    docs: Any = corpus
+    dup_table = None
+    dup_params: dict[str, Any] = {"duplicates": duplicates}
+    if duplicates not in ("drop", "flag", "keep"):
+        raise ConfigError(f"duplicates={duplicates!r}; allowed: drop, flag, keep")
+    if duplicates != "keep":
+        from ..dedupe import DEFAULT_THRESHOLD, dedupe
+
+        dres = dedupe(list(corpus), duplicates, threshold=duplicate_threshold or DEFAULT_THRESHOLD)
+        docs, dup_table = dres.documents, dres.duplicates
+        dup_params = dres.parameters
+        if len(dup_table):
+            log.info("compare: %d near-duplicate document(s) %s", len(dup_table),
+                     "dropped" if duplicates == "drop" else "flagged")
+    analysis = analyze(docs, analyzer=analyzer, errors="raise" if errors == "raise" else "skip")
+    if isinstance(docs, list):  # the corpus was read into memory for dedupe: keep its problems
+        analysis.problems = list(corpus.problems) + [p for p in analysis.problems if p not in corpus.problems]
     result = compare(analysis, by=by, event=event, n_boot=n_boot, seed=seed, tests=tests, test_metric=test_metric,
                      variant_labels=_entry_terms(analyzer))
     result.resources = analyzer.resources()
+    if dup_table is not None and duplicates == "flag":
+        of = dict(zip(dup_table["doc_id"], dup_table["duplicate_of"]))
+        result.documents["duplicate_of"] = [of.get(i) for i in result.documents["id"]]
     files = write_report(result, out, inline=inline, pair=pair, formats=formats, title=title)
+    if dup_table is not None:
+        dup_path = out / "tables" / "duplicates.csv"
+        dup_path.parent.mkdir(parents=True, exist_ok=True)
+        dup_table.to_csv(dup_path, index=False)
+        files = list(files) + [dup_path]
     params = {**result.parameters, "inline": inline, "pair": list(pair) if pair else None, "formats": list(formats),
-              "columns": columns, "encoding": encoding, "errors": errors, **analyzer.config.to_dict()}
+              "columns": columns, "encoding": encoding, "errors": errors, "dedupe": dup_params,
+              **analyzer.config.to_dict()}
     manifest = build_manifest(
         command="compare", parameters=params, inputs=corpus.inputs, resources=result.resources,
         problems=result.problems,
         counts={"documents": len(result.documents), "spans": len(result.spans), "skipped": len(result.problems),
-                "groups": len(result.groups)},
+                "groups": len(result.groups),
+                "duplicates": 0 if dup_table is None else len(dup_table)},
         outputs=files, argv=argv, base=out,
     )
     write_manifest(out / "manifest.json", manifest)
-    return {"out": out, "result": result, "problems": result.problems, "files": files, "manifest": manifest}
+    return {"out": out, "result": result, "problems": result.problems, "files": files, "manifest": manifest,
+            "duplicates": dup_table}
 
 
 def _isnan(v: Any) -> bool:

@@ -1,0 +1,343 @@
+"""Safe saving and loading of trained framelens models.
+
+A model file (``.flmodel``, format ``framelens-model/1``) is a ZIP archive with
+exactly two members:
+
+* ``framelens-model.json``: plain metadata: format, framelens version, scikit-learn
+  and skops versions, every lexicon pack the features use (name, version,
+  SHA-256), labels, training parameters and cross-validation metrics, the
+  SHA-256 of the payload, and ``content_sha256`` over all of it;
+* ``model.skops``: the fitted scikit-learn estimator in the skops format.
+
+Nothing is ever unpickled: :func:`load_model` checks, in order, that the file is
+a framelens model (not a pickle, not some other ZIP), that the content hash and
+payload hash match (tampering or corruption), that the framelens version and
+the lexicon packs on this machine are exactly those the model was trained with,
+and that every type the skops payload names is in :data:`TRUSTED_TYPES`, an
+explicit allow-list of plain data, numpy arrays and the scikit-learn and
+framelens estimators framelens builds. Only then is the payload rebuilt, by
+``skops.io.loads(..., trusted=TRUSTED_TYPES)``. Any failure raises
+:class:`~framelens.errors.ModelError` with the reason.
+
+The content hash detects accidental corruption and naive edits; it is not a
+signature (someone who rewrites both the payload and the metadata can make the
+hashes match). The protection against malicious files is the allow-list: a
+payload naming any other type is refused before it is loaded.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import io
+import json
+import os
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Sequence
+
+from .._version import __version__
+from ..errors import LexiconError, ModelError
+
+__all__ = ["TrainedModel", "save_model", "load_model", "read_model_info", "TRUSTED_TYPES", "FORMAT"]
+
+FORMAT = "framelens-model/1"
+META_NAME = "framelens-model.json"
+PAYLOAD_NAME = "model.skops"
+_MAX_BYTES = 2 * 1024 ** 3
+
+#: Every type a framelens model payload may contain. Anything else is refused.
+TRUSTED_TYPES: tuple[str, ...] = (
+    "builtins.dict", "builtins.list", "builtins.tuple", "builtins.str", "builtins.int", "builtins.float",
+    "builtins.bool", "builtins.NoneType", "builtins.set", "builtins.frozenset",
+    "numpy.ndarray", "numpy.dtype", "numpy.float64", "numpy.float32", "numpy.int64", "numpy.int32",
+    "numpy.bool_", "numpy.bool", "numpy.str_", "numpy.object_",
+    "scipy.sparse._csr.csr_matrix",
+    "sklearn.pipeline.Pipeline", "sklearn.pipeline.FeatureUnion",
+    "sklearn.feature_extraction.text.TfidfVectorizer", "sklearn.feature_extraction.text.TfidfTransformer",
+    "sklearn.preprocessing._data.StandardScaler", "sklearn.preprocessing._data.MaxAbsScaler",
+    "sklearn.preprocessing._label.LabelBinarizer",
+    "sklearn.linear_model._logistic.LogisticRegression", "sklearn.multiclass.OneVsRestClassifier",
+    "framelens.classify.features.FramelensFeatures", "framelens.classify.pipeline.TunedLogisticRegression",
+)
+#: skops node kinds allowed in a payload (no function, method or reduce nodes).
+_TRUSTED_NODES = frozenset({"DictNode", "ListNode", "TupleNode", "JsonNode", "TypeNode", "NdArrayNode",
+                            "ObjectNode", "SparseMatrixNode", "SetNode"})
+
+
+@dataclass
+class TrainedModel:
+    """A fitted estimator with what is needed to use and audit it.
+
+    ``labels``: the classes (single-label) or the indicator columns (multi-label).
+    ``level``: ``sentence`` or ``document``. ``metrics``: cross-validation results
+    recorded at training time (may be empty). ``lexicons``: the packs the
+    features used (name, version, sha256). ``info``: everything else recorded.
+    """
+
+    estimator: Any
+    labels: list[str]
+    multilabel: bool = False
+    level: str = "sentence"
+    label_sep: str = ";"
+    text_col: str = "text"
+    label_col: str = "label"
+    metrics: dict = field(default_factory=dict)
+    params: dict = field(default_factory=dict)
+    lexicons: list = field(default_factory=list)
+    framelens_version: str = __version__
+    created: str | None = None
+    info: dict = field(default_factory=dict)
+
+    def predict(self, texts: Sequence[str]) -> list:
+        """Labels (single-label: str per text; multi-label: a sorted list of labels per text)."""
+        import numpy as np
+
+        texts = list(texts)
+        if not texts:
+            return []
+        pred = self.estimator.predict(np.asarray(texts, dtype=object))
+        if self.multilabel:
+            P = np.asarray(pred)
+            return [[self.labels[j] for j in np.flatnonzero(row)] for row in P]
+        return [str(p) for p in pred]
+
+    def predict_proba(self, texts: Sequence[str]):
+        """Probabilities, one column per entry of ``labels`` (multi-label: per label, independent)."""
+        import numpy as np
+
+        texts = list(texts)
+        if not texts:
+            return np.zeros((0, len(self.labels)))
+        P = np.asarray(self.estimator.predict_proba(np.asarray(texts, dtype=object)), dtype=float)
+        if self.multilabel:
+            return P
+        classes = [str(c) for c in getattr(self.estimator, "classes_", self.labels)]
+        order = [classes.index(lab) for lab in self.labels]
+        return P[:, order]
+
+
+def _features_configs(estimator) -> list[dict]:
+    from .features import FramelensFeatures
+
+    found: list[Any] = []
+
+    def walk(obj, depth=0):
+        if depth > 20:
+            return
+        if isinstance(obj, FramelensFeatures):
+            found.append(obj)
+            return
+        if hasattr(obj, "get_params"):
+            for v in obj.get_params(deep=False).values():
+                walk(v, depth + 1)
+            for attr in ("estimator_", "estimators_", "steps", "transformer_list"):
+                if attr in getattr(obj, "__dict__", {}):
+                    walk(getattr(obj, attr), depth + 1)
+        elif isinstance(obj, (list, tuple)):
+            for v in obj:
+                walk(v, depth + 1)
+    walk(estimator)
+    out = []
+    for f in found:
+        cfg = {"lexicons": [str(x) for x in (f.lexicons or ())], "default_lexicons": bool(f.default_lexicons)}
+        if cfg not in out:
+            out.append(cfg)
+    return out
+
+
+def _resources_for(configs: list[dict]) -> list[dict]:
+    from .features import _analyzer
+
+    res: list[dict] = []
+    for cfg in configs:
+        for r in _analyzer(tuple(cfg["lexicons"]), cfg["default_lexicons"]).resources():
+            rec = {"name": r["name"], "version": r["version"], "kind": r.get("kind"), "sha256": r["sha256"]}
+            if rec not in res:
+                res.append(rec)
+    return sorted(res, key=lambda r: (r["name"], r["version"]))
+
+
+def _canonical(meta: dict) -> bytes:
+    return json.dumps({k: v for k, v in meta.items() if k != "content_sha256"}, sort_keys=True,
+                      ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
+
+
+def _content_hash(meta: dict) -> str:
+    return hashlib.sha256(_canonical(meta)).hexdigest()
+
+
+def _json_safe(obj: Any) -> Any:
+    return json.loads(json.dumps(obj, default=lambda o: o.item() if hasattr(o, "item") else str(o)))
+
+
+def save_model(model: TrainedModel, path: str | os.PathLike) -> Path:
+    """Write ``model`` to ``path`` (atomically). Returns the path."""
+    import sklearn
+    import skops
+    import skops.io as sio
+
+    path = Path(path)
+    payload = sio.dumps(model.estimator)
+    types = _payload_types(payload, str(path))
+    bad = sorted(t for t in types if t not in TRUSTED_TYPES)
+    if bad:
+        raise ModelError(f"cannot save: the estimator contains types framelens would refuse to load: {', '.join(bad)}")
+    configs = _features_configs(model.estimator)
+    meta = {
+        "format": FORMAT,
+        "framelens_version": __version__,
+        "sklearn_version": sklearn.__version__,
+        "skops_version": skops.__version__,
+        "created": model.created or _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+        "labels": [str(x) for x in model.labels],
+        "multilabel": bool(model.multilabel),
+        "level": model.level,
+        "label_sep": model.label_sep,
+        "text_col": model.text_col,
+        "label_col": model.label_col,
+        "features": configs,
+        "lexicons": _resources_for(configs),
+        "params": _json_safe(model.params),
+        "metrics": _json_safe(model.metrics),
+        "info": _json_safe(model.info),
+        "payload": {"name": PAYLOAD_NAME, "bytes": len(payload), "sha256": hashlib.sha256(payload).hexdigest()},
+    }
+    meta["content_sha256"] = _content_hash(meta)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        z.writestr(META_NAME, json.dumps(meta, indent=2, ensure_ascii=False, sort_keys=True))
+        z.writestr(PAYLOAD_NAME, payload)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    with open(tmp, "wb") as fh:
+        fh.write(buf.getvalue())
+    os.replace(tmp, path)
+    return path
+
+
+def _payload_types(payload: bytes, where: str) -> set[str]:
+    """Every ``module.Class`` a skops payload names (read from its schema, nothing executed)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(payload)) as z:
+            schema = json.loads(z.read("schema.json"))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise ModelError(f"{where}: the model payload is not a valid skops archive ({exc})") from None
+    types: set[str] = set()
+    nodes: set[str] = set()
+
+    def walk(o):
+        if isinstance(o, dict):
+            if "__class__" in o:
+                types.add(f"{o.get('__module__')}.{o['__class__']}")
+                nodes.add(str(o.get("__loader__")))
+            if o.get("__loader__") == "TypeNode" and isinstance(o.get("content"), dict):
+                c = o["content"]
+                types.add(f"{c.get('__module__')}.{c.get('__class__')}")
+            for v in o.values():
+                walk(v)
+        elif isinstance(o, list):
+            for v in o:
+                walk(v)
+    walk(schema)
+    bad_nodes = sorted(n for n in nodes if n not in _TRUSTED_NODES)
+    if bad_nodes:
+        raise ModelError(f"{where}: refused: the payload uses skops node kinds outside the allow-list: "
+                         f"{', '.join(bad_nodes)}")
+    return types
+
+
+def _read(path: str | os.PathLike) -> tuple[dict, bytes]:
+    p = os.fspath(path)
+    try:
+        size = os.path.getsize(p)
+        with open(p, "rb") as fh:
+            head = fh.read(4)
+    except OSError as exc:
+        raise ModelError(f"{p}: cannot read the model file: {exc.strerror or exc}") from None
+    if head[:1] == b"\x80" or head[:2] in (b"(d", b"(l", b"cs", b"cc"):
+        raise ModelError(f"{p}: refused: this looks like a Python pickle/joblib file. framelens never unpickles "
+                         "files (they can run arbitrary code); use a model saved by `framelens train`")
+    if head != b"PK\x03\x04":
+        raise ModelError(f"{p}: not a framelens model file (expected a {FORMAT} archive written by `framelens train`)")
+    if size > _MAX_BYTES:
+        raise ModelError(f"{p}: refused: {size} bytes is larger than any framelens model ({_MAX_BYTES} bytes)")
+    try:
+        with zipfile.ZipFile(p) as z:
+            names = sorted(z.namelist())
+            if names != sorted([META_NAME, PAYLOAD_NAME]):
+                raise ModelError(f"{p}: not a framelens model file: members {names}; expected "
+                                 f"{META_NAME} and {PAYLOAD_NAME}")
+            infos = {i.filename: i for i in z.infolist()}
+            if sum(i.file_size for i in infos.values()) > _MAX_BYTES:
+                raise ModelError(f"{p}: refused: the archive expands to more than {_MAX_BYTES} bytes")
+            meta_raw = z.read(META_NAME)
+            payload = z.read(PAYLOAD_NAME)
+    except zipfile.BadZipFile as exc:
+        raise ModelError(f"{p}: not a framelens model file (damaged archive: {exc})") from None
+    try:
+        meta = json.loads(meta_raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise ModelError(f"{p}: the model metadata is not valid JSON ({exc})") from None
+    if not isinstance(meta, dict) or meta.get("format") != FORMAT:
+        fmt = meta.get("format") if isinstance(meta, dict) else None
+        raise ModelError(f"{p}: not a framelens model file (format {fmt!r}; this framelens reads {FORMAT!r})")
+    return meta, payload
+
+
+def read_model_info(path: str | os.PathLike) -> dict:
+    """The model file's metadata (after the integrity checks), without loading the estimator."""
+    meta, payload = _read(path)
+    _verify_integrity(os.fspath(path), meta, payload)
+    return meta
+
+
+def _verify_integrity(p: str, meta: dict, payload: bytes) -> None:
+    if meta.get("content_sha256") != _content_hash(meta):
+        raise ModelError(f"{p}: refused: the model metadata was modified after saving (content hash mismatch)")
+    pay = meta.get("payload") or {}
+    if pay.get("sha256") != hashlib.sha256(payload).hexdigest() or pay.get("bytes") != len(payload):
+        raise ModelError(f"{p}: refused: the model payload was modified after saving (payload hash mismatch)")
+
+
+def load_model(path: str | os.PathLike) -> TrainedModel:
+    """Open a model saved by :func:`save_model`, refusing anything foreign, tampered or mismatched."""
+    import skops.io as sio
+
+    p = os.fspath(path)
+    meta, payload = _read(p)
+    _verify_integrity(p, meta, payload)
+    if meta.get("framelens_version") != __version__:
+        raise ModelError(f"{p}: refused: the model was trained with framelens {meta.get('framelens_version')}, "
+                         f"this is framelens {__version__}; retrain it with this version (framelens train)")
+    configs = meta.get("features") or []
+    try:
+        current = _resources_for(configs)
+    except LexiconError as exc:
+        raise ModelError(f"{p}: refused: the lexicon packs the model was trained with cannot be loaded here:\n{exc}") from None
+    recorded = meta.get("lexicons") or []
+    if current != recorded:
+        def key(r):
+            return f"{r['name']}@{r['version']} (sha256 {str(r['sha256'])[:12]})"
+        was = {key(r) for r in recorded}
+        now = {key(r) for r in current}
+        raise ModelError(f"{p}: refused: lexicon packs differ from those the model was trained with; "
+                         f"trained with but not here: {sorted(was - now) or 'none'}; here but not at training: "
+                         f"{sorted(now - was) or 'none'}. Retrain the model, or restore those packs")
+    types = _payload_types(payload, p)
+    bad = sorted(t for t in types if t not in TRUSTED_TYPES)
+    if bad:
+        raise ModelError(f"{p}: refused: the payload names types outside framelens's trusted list: {', '.join(bad)}")
+    try:
+        estimator = sio.loads(payload, trusted=list(TRUSTED_TYPES))
+    except Exception as exc:  # noqa: BLE001 - any failure to rebuild is a refused model
+        raise ModelError(f"{p}: refused: the payload could not be rebuilt safely ({type(exc).__name__}: {exc})") from None
+    if _features_configs(estimator) != configs:
+        raise ModelError(f"{p}: refused: the payload's feature settings differ from its metadata")
+    return TrainedModel(estimator=estimator, labels=list(meta.get("labels") or []), multilabel=bool(meta.get("multilabel")),
+                        level=meta.get("level", "sentence"), label_sep=meta.get("label_sep", ";"),
+                        text_col=meta.get("text_col", "text"), label_col=meta.get("label_col", "label"),
+                        metrics=meta.get("metrics") or {}, params=meta.get("params") or {},
+                        lexicons=recorded, framelens_version=meta["framelens_version"], created=meta.get("created"),
+                        info=meta.get("info") or {})
