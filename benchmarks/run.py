@@ -304,7 +304,29 @@ def child_lexicon(a) -> dict:
             "setup_seconds": build, "entries": n_entries, "keys": m.n_keys}
 
 
-CHILDREN = {"matcher": child_matcher, "aho": child_aho, "spacy": child_spacy, "naive": child_naive,
+def _burn(n: int) -> int:
+    s = 0
+    for i in range(n):
+        s += i * i
+    return s
+
+
+def child_calibrate(a) -> dict:
+    """How much parallelism the machine gives right now: a pure-Python loop on 1 and on 2 processes."""
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    out = {}
+    for j in (1, 2):
+        with ProcessPoolExecutor(j, mp_context=mp.get_context("spawn")) as ex:
+            list(ex.map(_burn, [10] * j))
+            t = time.perf_counter()
+            list(ex.map(_burn, [2_000_000] * 8))
+            out[j] = time.perf_counter() - t
+    return {"seconds": out[1], "seconds_2": out[2], "bytes": 0, "words": 0, "docs": 0}
+
+
+CHILDREN = {"calibrate": child_calibrate, "matcher": child_matcher, "aho": child_aho, "spacy": child_spacy, "naive": child_naive,
             "analysis": child_analysis, "lexicon": child_lexicon}
 
 
@@ -328,6 +350,7 @@ def run_child(case: str, corpus: str, docs: int, **kw) -> dict:
     res["case"] = case
     res["mb_s"] = res["bytes"] / 1e6 / res["seconds"] if res["seconds"] else float("nan")
     res["words_s"] = res["words"] / res["seconds"] if res["seconds"] else float("nan")
+    res.setdefault("rss_mb", 0.0)
     print(f"  {case:9s} {json.dumps({k: v for k, v in kw.items() if v is not None})}: "
           f"{res['docs']:,} docs, {res['seconds']:.2f} s, {res['mb_s']:.2f} MB/s, "
           f"peak RSS {res['rss_mb']:.0f} MB (workers {res['rss_children_mb']:.0f} MB)", file=sys.stderr, flush=True)
@@ -357,6 +380,8 @@ def parent(a) -> int:
     load0 = os.getloadavg()[0]
     print(f"framelens benchmarks on {corpus} (sizes: {sizes})", file=sys.stderr)
     r: dict[str, dict] = {}
+    print("machine check (pure-Python loop, 1 vs 2 processes):", file=sys.stderr)
+    calib = [run_child("calibrate", corpus, 0)]
     print("matching methods:", file=sys.stderr)
     r["matcher"] = run_child("matcher", corpus, sizes["match"], repeat=a.repeat)
     r["aho"] = run_child("aho", corpus, sizes["match"], repeat=a.repeat)
@@ -367,6 +392,7 @@ def parent(a) -> int:
     growth = {k: run_child("analysis", corpus, base * k, engine="serial", partition_size=a.partition_size)
               for k in (1, 2, 4)}
     print("scaling:", file=sys.stderr)
+    calib.append(run_child("calibrate", corpus, 0))
     ps = max(10, sizes["scale"] // 20)
     scale = {
         "processes 1": run_child("analysis", corpus, sizes["scale"], engine="processes", jobs=1, partition_size=ps),
@@ -385,6 +411,7 @@ def parent(a) -> int:
     total = time.perf_counter() - t_all
     a.load = (load0, os.getloadavg()[0])
 
+    a.calib = [c["seconds"] / c["seconds_2"] for c in calib]
     md = render(r, growth, scale, lex, sizes, total, a)
     print(md)
     if a.out:
@@ -505,6 +532,9 @@ def render(r, growth, scale, lex, sizes, total, a) -> str:
     ]
     if d1 and d2:
         lines.append(_row(["(for reference) Dask 2 workers vs 1", f"{d1['seconds'] / d2['seconds']:.2f}x", ""]))
+    lines.append(_row(["(machine check) a pure-Python loop on 2 processes vs 1, before the matching cases "
+                       "and before the scaling runs", " / ".join(f"{c:.2f}x" for c in a.calib),
+                       "the most any engine could reach"]))
     lines.append("")
     return "\n".join(lines)
 
