@@ -323,3 +323,27 @@ def test_cli_rejects_bad_numbers(tmp_path, capsys):
     assert "must be 1 or more" in capsys.readouterr().err
     assert main(["analyze", str(EXAMPLES), "--out", str(tmp_path), "--partition-size", "many"]) == 2
     assert "not a whole number" in capsys.readouterr().err
+
+
+_json_leaf = st.none() | st.booleans() | st.integers(-10**6, 10**6) | st.floats(allow_nan=False) | st.text(max_size=8)
+_json_value = st.recursive(_json_leaf, lambda inner: st.lists(inner, max_size=3)
+                           | st.dictionaries(st.text(max_size=5), inner, max_size=3), max_leaves=6)
+
+
+@settings(max_examples=80, deadline=None)
+@given(doc_id=st.text(min_size=1, max_size=6), metrics=st.dictionaries(st.text(max_size=6), _json_value, max_size=4),
+       attrs=st.lists(st.dictionaries(st.sampled_from(["doc_id", "category", "ü", "kind", "x"]), _json_value,
+                                      max_size=3), max_size=4))
+def test_serialise_equals_plain_json(doc_id, metrics, attrs):
+    """The one-pass serialiser writes exactly json.dumps(record) and json.dumps({"doc_id": id, **span})."""
+    from framelens.engine import _serialise
+    from framelens.model import Span
+    from framelens.pipeline import DocResult
+    from framelens.tables import span_rows
+
+    text = "Ein “Zitat” – said officials."
+    spans = [Span("hedge", 0, 3, text[0:3], "lab", None, "author", 0, a) for a in attrs]
+    res = DocResult(Document(doc_id, text, outlet="Ö"), spans, metrics, 4, 1)
+    line, lines = _serialise(res)
+    assert line == (json.dumps(res.to_record(), ensure_ascii=False) + "\n").encode("utf-8")
+    assert lines == [(json.dumps(r, ensure_ascii=False) + "\n").encode("utf-8") for r in span_rows(res)]

@@ -92,7 +92,6 @@ def analyze_partition(analyzer, task: PartitionTask) -> PartitionOutput:
     becomes a problem entry and the rest of the partition goes on.
     """
     from .corpus import Problem
-    from .tables import span_rows
 
     # lines are encoded at once into one growing buffer: no per-line string outlives its document,
     # and UTF-8 is the most compact form to hold and to send back (pure-ASCII text costs 1 byte a character)
@@ -112,15 +111,42 @@ def analyze_partition(analyzer, task: PartitionTask) -> PartitionOutput:
             problems.append(Problem(origin, f"analysis failed: {type(exc).__name__}: {exc}",
                                     type(exc).__name__).to_dict())
             continue
-        doc_buf += (json.dumps(res.to_record(), ensure_ascii=False) + "\n").encode("utf-8")
+        doc_line, span_lines = _serialise(res)
+        doc_buf += doc_line
         n_docs += 1
-        rows = span_rows(res)
-        n_spans += len(rows)
+        n_spans += len(span_lines)
         words += res.words
         if task.spans_jsonl:
-            for r in rows:
-                span_buf += (json.dumps(r, ensure_ascii=False) + "\n").encode("utf-8")
+            for line in span_lines:
+                span_buf += line
     return PartitionOutput(task.index, bytes(doc_buf), bytes(span_buf), n_docs, n_spans, words, problems)
+
+
+def _serialise(res) -> tuple[bytes, list[bytes]]:
+    """The documents.jsonl line and the spans.jsonl lines of one result, as UTF-8.
+
+    Byte for byte what :class:`framelens.tables.TableWriter` writes
+    (``json.dumps(record)`` and ``json.dumps({"doc_id": id, **span})``), but each
+    span is converted and JSON-encoded once, not twice: the JSON encoder is
+    compositional (``", "`` between items, ``": "`` after keys), so the record's
+    ``"spans"`` array, its last key, is the span texts joined, and a span row is
+    the span text with ``"doc_id"`` put in front.
+    """
+    rec = res.to_record()
+    spans = rec.pop("spans")
+    dumps = json.dumps
+    span_texts = [dumps(d, ensure_ascii=False) for d in spans]
+    head = dumps(rec, ensure_ascii=False)
+    rec["spans"] = spans
+    doc_line = (head[:-1] + (", " if len(head) > 2 else "") + '"spans": [' + ", ".join(span_texts) + "]}\n")
+    id_prefix = '{"doc_id": ' + dumps(rec["id"], ensure_ascii=False) + ", "
+    lines = []
+    for d, text in zip(spans, span_texts):
+        if "doc_id" in d:  # a span attribute named doc_id: let the plain path decide, as TableWriter does
+            lines.append((dumps({"doc_id": rec["id"], **d}, ensure_ascii=False) + "\n").encode("utf-8"))
+        else:
+            lines.append((id_prefix + text[1:] + "\n").encode("utf-8"))
+    return doc_line.encode("utf-8"), lines
 
 
 # Per-process cache of analyzers (one per configuration), so a worker process

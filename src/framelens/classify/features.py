@@ -44,7 +44,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 
 from ..errors import ConfigError
 
-__all__ = ["FramelensFeatures", "FEATURE_GROUPS"]
+__all__ = ["FramelensFeatures", "KeynessPooling", "FEATURE_GROUPS"]
 
 _FRAME_CODES = ("economic", "capacity_resources", "morality", "fairness_equality", "legality", "policy_prescription",
                 "crime_punishment", "security_defense", "health_safety", "quality_of_life", "cultural_identity",
@@ -215,4 +215,139 @@ class FramelensFeatures(TransformerMixin, BaseEstimator):
         tags.input_tags.one_d_array = True
         tags.input_tags.string = True
         tags.requires_fit = True
+        return tags
+
+
+class KeynessPooling(TransformerMixin, BaseEstimator):
+    """Pooled keyness of a text's words: a learned, per-class loaded-word signal (supervised).
+
+    ``fit`` estimates for every word n-gram (binary presence, ``ngram_range``) its
+    smoothed log-odds of appearing in texts of a class versus all other texts
+    (additive smoothing ``alpha``; the keyness statistic of a two-corpus
+    comparison). ``transform`` pools the log-odds of the n-grams present in a text
+    into five numbers per class: the maximum, the mean of the top three, the sum
+    of positive values, the count above 1.0 (about e-times more likely in the
+    class), and the mean. A linear model over TF-IDF adds up evidence from every
+    word; these pooled features let it also react to "one strongly loaded word",
+    which is how bias usually shows in a single sentence.
+
+    ``fit_transform`` cross-fits: each training text is pooled with log-odds
+    estimated on the other ``inner_folds - 1`` folds, so the classifier is not
+    trained on features that have already seen the text's own label (the same
+    scheme as scikit-learn's TargetEncoder). ``fit(X, y).transform(X)`` therefore
+    differs from ``fit_transform(X, y)`` on purpose.
+
+    Binary ``y``: five columns (for the second class in sorted order). Multi-class:
+    five per class. Multi-label (a 0/1 indicator matrix): five per column.
+    """
+
+    _STATS = ("max", "top3", "pos_sum", "n_over_1", "mean")
+
+    def __init__(self, ngram_range=(1, 2), alpha: float = 1.0, inner_folds: int = 5, min_df: int = 1,
+                 random_state: int | None = 0):
+        self.ngram_range = ngram_range
+        self.alpha = alpha
+        self.inner_folds = inner_folds
+        self.min_df = min_df
+        self.random_state = random_state
+
+    def _targets(self, y):
+        import numpy as np
+
+        y = np.asarray(y)
+        if y.ndim == 2:
+            return y.astype(bool).T, [str(i) for i in range(y.shape[1])]
+        classes = np.unique(y)
+        if len(classes) < 2:
+            raise ConfigError(f"KeynessPooling needs at least two classes, got {list(classes)}")
+        if len(classes) == 2:
+            return (y == classes[1])[None, :], [str(classes[1])]
+        return np.stack([y == c for c in classes]), [str(c) for c in classes]
+
+    def _estimate(self, texts, T):
+        import numpy as np
+        from sklearn.feature_extraction.text import CountVectorizer
+
+        vec = CountVectorizer(ngram_range=tuple(self.ngram_range), binary=True, lowercase=True,
+                              min_df=self.min_df, token_pattern=r"(?u)\b\w[\w'’-]*\b", dtype=np.float64)
+        B = vec.fit_transform(texts).tocsc()
+        a = float(self.alpha)
+        rows = []
+        for t in T:
+            n1 = max(int(t.sum()), 0)
+            n0 = len(t) - n1
+            p = np.asarray(B[t].sum(axis=0)).ravel()
+            q = np.asarray(B[~t].sum(axis=0)).ravel()
+            rows.append(np.log((p + a) / (n1 + 2 * a)) - np.log((q + a) / (n0 + 2 * a)))
+        return vec, np.vstack(rows)
+
+    def _pool(self, vec, odds, texts):
+        import numpy as np
+
+        B = vec.transform(texts).tocsr()
+        k = odds.shape[0]
+        out = np.zeros((len(texts), 5 * k))
+        for i in range(len(texts)):
+            idx = B.indices[B.indptr[i]:B.indptr[i + 1]]
+            if not len(idx):
+                continue
+            for c in range(k):
+                v = np.sort(odds[c, idx])[::-1]
+                out[i, 5 * c:5 * c + 5] = (v[0], v[:3].mean(), v[v > 0].sum(), float((v > 1.0).sum()), v.mean())
+        return out
+
+    def fit(self, X, y):
+        if y is None:
+            raise ConfigError("KeynessPooling is supervised: fit(X, y) needs labels")
+        texts = _texts(X)
+        T, names = self._targets(y)
+        self.vectorizer_, self.log_odds_ = self._estimate(texts, T)
+        self.target_names_ = names
+        self.feature_names_out_ = [f"keyness_{n}_{s}" for n in names for s in self._STATS]
+        return self
+
+    def fit_transform(self, X, y=None, **fit_params):
+        import numpy as np
+        from sklearn.model_selection import KFold, StratifiedKFold
+
+        self.fit(X, y)
+        texts = np.asarray(_texts(X), dtype=object)
+        T, _ = self._targets(y)
+        folds = int(self.inner_folds)
+        if folds < 2 or len(texts) < 2 * folds:
+            return self.transform(texts)
+        strata = T.argmax(axis=0) if T.shape[0] > 1 else T[0].astype(int)
+        _, counts = np.unique(strata, return_counts=True)
+        if counts.min() >= folds:
+            splits = StratifiedKFold(folds, shuffle=True, random_state=self.random_state).split(texts, strata)
+        else:
+            splits = KFold(folds, shuffle=True, random_state=self.random_state).split(texts)
+        out = np.zeros((len(texts), len(self.feature_names_out_)))
+        for tr, te in splits:
+            if T[:, tr].all(axis=1).any() or (~T[:, tr]).all(axis=1).any():
+                out[te] = self.transform(texts[te])
+                continue
+            vec, odds = self._estimate(list(texts[tr]), T[:, tr])
+            out[te] = self._pool(vec, odds, list(texts[te]))
+        return out
+
+    def transform(self, X):
+        from sklearn.utils.validation import check_is_fitted
+
+        check_is_fitted(self, "log_odds_")
+        return self._pool(self.vectorizer_, self.log_odds_, _texts(X))
+
+    def get_feature_names_out(self, input_features=None):
+        import numpy as np
+        from sklearn.utils.validation import check_is_fitted
+
+        check_is_fitted(self, "feature_names_out_")
+        return np.asarray(self.feature_names_out_, dtype=object)
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.input_tags.two_d_array = False
+        tags.input_tags.one_d_array = True
+        tags.input_tags.string = True
+        tags.target_tags.required = True
         return tags

@@ -59,7 +59,8 @@ TRUSTED_TYPES: tuple[str, ...] = (
     "sklearn.preprocessing._data.StandardScaler", "sklearn.preprocessing._data.MaxAbsScaler",
     "sklearn.preprocessing._label.LabelBinarizer",
     "sklearn.linear_model._logistic.LogisticRegression", "sklearn.multiclass.OneVsRestClassifier",
-    "framelens.classify.features.FramelensFeatures", "framelens.classify.pipeline.TunedLogisticRegression",
+    "framelens.classify.features.FramelensFeatures", "framelens.classify.features.KeynessPooling",
+    "framelens.classify.pipeline.TunedLogisticRegression", "sklearn.feature_extraction.text.CountVectorizer",
 )
 #: skops node kinds allowed in a payload (no function, method or reduce nodes).
 _TRUSTED_NODES = frozenset({"DictNode", "ListNode", "TupleNode", "JsonNode", "TypeNode", "NdArrayNode",

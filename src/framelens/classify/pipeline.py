@@ -6,7 +6,8 @@
       ("features", FeatureUnion([
           ("word", TfidfVectorizer(word 1-2 grams, sublinear tf)),
           ("char", TfidfVectorizer(char_wb 2-5 grams, sublinear tf)),
-          ("framelens", Pipeline([("counts", FramelensFeatures()), ("scale", StandardScaler())])),
+          ("framelens", Pipeline([("counts", FramelensFeatures()), ("scale", StandardScaler())])),   # weight 0.3
+          ("keyness", Pipeline([("pool", KeynessPooling()), ("scale", StandardScaler())])),          # weight 0.3
       ])),
       ("clf", TunedLogisticRegression(class_weight="balanced"))      # or OneVsRestClassifier(...) for multi-label
     ])
@@ -31,7 +32,7 @@ from ..errors import ConfigError
 __all__ = ["make_pipeline", "make_baseline", "TunedLogisticRegression", "DEFAULT_CS"]
 
 #: The C grid searched by ``C="auto"``.
-DEFAULT_CS: tuple[float, ...] = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0)
+DEFAULT_CS: tuple[float, ...] = (0.25, 0.5, 1.0, 2.0, 4.0)
 
 
 class TunedLogisticRegression(ClassifierMixin, BaseEstimator):
@@ -140,7 +141,8 @@ def _classifier(C, multilabel: bool, random_state, inner_folds: int):
 
 def make_pipeline(level: str = "sentence", multilabel: bool = False, *, C: float | str = "auto",
                   framelens_features: bool = True, word_ngram_range=(1, 2), char_ngram_range=(2, 5),
-                  max_features: int | None = None, framelens_weight: float = 1.0, lexicons: Sequence[str] = (),
+                  max_features: int | None = None, framelens_weight: float = 0.3, keyness: bool = True,
+                  keyness_weight: float = 0.3, lexicons: Sequence[str] = (),
                   default_lexicons: bool = True, inner_folds: int = 3, random_state: int | None = 0):
     """The default framelens classifier: word + character TF-IDF + framelens features -> balanced logistic regression.
 
@@ -148,13 +150,16 @@ def make_pipeline(level: str = "sentence", multilabel: bool = False, *, C: float
     100 words; vocabulary capped at 200,000 n-grams per block unless ``max_features``).
     ``multilabel``: one-vs-rest over a 0/1 indicator matrix ``y``.
     ``C``: ``"auto"`` (inner CV over :data:`DEFAULT_CS`) or a number.
-    ``framelens_features=False`` gives the TF-IDF-only baseline of the same shape.
-    ``framelens_weight`` multiplies the (standardised) framelens block.
+    ``framelens_features=False`` gives the TF-IDF-only baseline of the same shape
+    (it also drops the keyness block, which belongs to the framelens features).
+    ``framelens_weight`` and ``keyness_weight`` multiply the standardised blocks
+    (0.3: each dense block then weighs about as much as a few strong n-grams).
+    ``keyness=False`` leaves out :class:`~framelens.classify.features.KeynessPooling`.
     """
     from sklearn.pipeline import FeatureUnion, Pipeline
     from sklearn.preprocessing import StandardScaler
 
-    from .features import FramelensFeatures
+    from .features import FramelensFeatures, KeynessPooling
 
     _check_level(level)
     if max_features is None and level == "document":
@@ -167,6 +172,10 @@ def make_pipeline(level: str = "sentence", multilabel: bool = False, *, C: float
                                   per_words=100 if level == "document" else None)
         blocks.append(("framelens", Pipeline([("counts", feats), ("scale", StandardScaler())])))
         weights["framelens"] = float(framelens_weight)
+        if keyness:
+            blocks.append(("keyness", Pipeline([("pool", KeynessPooling(random_state=random_state)),
+                                                ("scale", StandardScaler())])))
+            weights["keyness"] = float(keyness_weight)
     union = FeatureUnion(blocks, transformer_weights=weights)
     return Pipeline([("features", union), ("clf", _classifier(C, multilabel, random_state, inner_folds))])
 

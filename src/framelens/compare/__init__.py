@@ -63,6 +63,8 @@ class CompareResult:
     resources: list[dict[str, Any]] = field(default_factory=list)
     colors: dict[str, str] = field(default_factory=dict)
     parameters: dict[str, Any] = field(default_factory=dict)
+    #: event -> :class:`framelens.align.AlignResult` (fact units), for events covered by 2+ documents.
+    alignment: dict[str, Any] = field(default_factory=dict)
 
     @property
     def groups(self) -> list[str]:
@@ -201,6 +203,7 @@ def compare(
     keyness_min_count: int = 2,
     prior_strength: float | None = None,
     variant_labels: dict[str, str] | None = None,
+    align_facts: bool = True,
 ) -> CompareResult:
     """Compare groups of documents: aggregates, intervals, keyness, term choice, sourcing, frames.
 
@@ -244,10 +247,27 @@ def compare(
     params = {"by": by, "event": event, "n_boot": n_boot, "seed": seed, "ci": 0.95,
               "tests": [list(t) for t in tests or ()], "test_metric": test_metric, "keyness_min_count": keyness_min_count,
               "prior_strength": prior_strength, "lede_min_words": LEDE_MIN_WORDS}
+    alignment = _align_shared_events(documents, spans, texts) if align_facts else {}
+    if alignment:
+        params["align"] = next(iter(alignment.values())).parameters | {"events": len(alignment)}
     return CompareResult(by=by, event=event, documents=documents, spans=spans, texts=texts, stats=stats, keyness=key,
                          term_choice=tc, categories=categories, verbs=verbs, source_types=source_types, sources=sources,
                          source_verbs=source_verbs, frames=frames, positions=positions, tests=done_tests,
-                         problems=list(analysis.problems), colors=group_colors(documents["group"]), parameters=params)
+                         problems=list(analysis.problems), colors=group_colors(documents["group"]), parameters=params,
+                         alignment=alignment)
+
+
+def _align_shared_events(documents, spans, texts) -> dict[str, Any]:
+    """Fact units (:func:`framelens.align.align_events`) of every event shared by two or more documents.
+
+    Events too large to align in memory (more than ``align.MAX_SENTENCES`` sentences) are skipped
+    with a warning; documents without an event are never aligned here."""
+    from .. import align as _align
+
+    if "event" not in documents.columns:
+        return {}
+    return _align.align_events(None, documents=documents, spans=spans, texts=texts, events_only=True,
+                               skip_large=True)
 
 
 def _entry_terms(analyzer) -> dict[str, str]:

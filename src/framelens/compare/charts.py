@@ -22,7 +22,7 @@ from .palette import CATEGORY_HATCHES, SOURCE_TYPE_COLORS, STANCE_COLORS, group_
 
 __all__ = ["NoData", "style", "save_figure", "loaded_rate_chart", "term_choice_heatmap", "stance_profile_chart",
            "sourcing_density_chart", "source_mix_chart", "hedges_boosters_chart", "frame_chart", "keyness_chart",
-           "position_chart", "source_verbs_chart", "STANCE_ORDER"]
+           "position_chart", "source_verbs_chart", "STANCE_ORDER", "coverage_map"]
 
 STANCE_ORDER = ("neutral", "endorsing", "distancing", "evaluative")
 
@@ -521,4 +521,89 @@ def source_verbs_chart(source_verbs, colors=None, ax=None, max_sources: int = 8)
         ax.legend(handles=[Patch(color=STANCE_COLORS[c], label=c) for c in STANCE_ORDER],
                   title="box colour = stance of the verbs", loc="upper center", bbox_to_anchor=(0.5, -0.02), ncol=4)
         ax.set_title(f"How each group introduces the sources several groups cite ({len(sources)} sources)")
+    return ax
+
+
+# -- 10. fact-by-outlet coverage map (framelens.align) -------------------------------------------------
+
+def coverage_map(facts, units=None, colors=None, ax=None, min_docs: int = 2, max_units: int = 60,
+                 label_width: int = 60):
+    """Which article carries which fact unit: units as rows (in order of first report), documents as
+    columns (labelled by outlet), a filled cell in the outlet's colour where the document carries the
+    unit, with the position of its first version (``L`` = in the lede, else the percentage of the
+    article before it; a bold frame = buried in the last third); an empty grey cell where it does not.
+
+    ``facts``: the ``facts`` table of :class:`framelens.align.AlignResult` (unit, doc_id, outlet,
+    present, position, lede, buried, voice); ``units``: its ``units`` table (labels, order, n_docs).
+    Units carried by fewer than ``min_docs`` documents are left out (counted in the title); at most
+    ``max_units`` rows are drawn.
+    """
+    import numpy as np
+    from matplotlib.patches import Rectangle
+
+    if facts is None or len(facts) == 0:
+        raise NoData("no fact units were found (no sentence long enough to align)")
+    order = list(dict.fromkeys(facts["unit"])) if units is None else list(units["unit"])
+    n_docs = facts[facts["present"].astype(bool)].groupby("unit")["doc_id"].nunique()
+    keep = [u for u in order if n_docs.get(u, 0) >= min_docs]
+    dropped_small = len([u for u in order if n_docs.get(u, 0) < min_docs])
+    if not keep:
+        raise NoData(f"no fact unit is carried by {min_docs} or more articles")
+    dropped_many = max(0, len(keep) - max_units)
+    keep = keep[:max_units]
+    docs = list(dict.fromkeys(facts["doc_id"]))
+    outlet_of = dict(zip(facts["doc_id"], facts["outlet"]))
+    colors = colors or group_colors(outlet_of.values())
+    labels = {}
+    if units is not None:
+        labels = dict(zip(units["unit"], units["label"]))
+    cells = {(r.unit, r.doc_id): r for r in facts.itertuples()}
+    nrow, ncol = len(keep), len(docs)
+    with style():
+        ax = _axes(ax, 3.2 + 1.05 * ncol + label_width * 0.055, 0.32 * nrow + 2.2)
+        for i, u in enumerate(keep):
+            for j, d in enumerate(docs):
+                r = cells.get((u, d))
+                present = bool(r is not None and r.present)
+                if present:
+                    col = colors.get(outlet_of[d], "#777777")
+                    buried = bool(getattr(r, "buried", False))
+                    ax.add_patch(Rectangle((j - 0.45, i - 0.4), 0.9, 0.8, facecolor=col, alpha=0.9,
+                                           edgecolor="#000000" if buried else "white", linewidth=1.8 if buried else 0.5))
+                    pos = getattr(r, "position", None)
+                    lede = bool(getattr(r, "lede", False))
+                    txt = "L" if lede else ("" if pos is None or (isinstance(pos, float) and math.isnan(pos))
+                                            else f"{float(pos):.0%}")
+                    rgb = [int(col.lstrip("#")[k:k + 2], 16) for k in (0, 2, 4)] if col.startswith("#") else [0, 0, 0]
+                    light = (0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2]) > 150
+                    ax.text(j, i, txt, ha="center", va="center", fontsize=7.5, fontweight="bold" if lede else "normal",
+                            color="#111111" if light else "white")
+                else:
+                    ax.add_patch(Rectangle((j - 0.45, i - 0.4), 0.9, 0.8, facecolor="#F2F2F2", edgecolor="#DDDDDD",
+                                           linewidth=0.5))
+                    ax.text(j, i, "–", ha="center", va="center", fontsize=8, color="#AAAAAA")
+        ax.set_xlim(-0.55, ncol - 0.45)
+        ax.set_ylim(nrow - 0.5, -0.5)
+        ylabels = [f"{u}  {_short(labels.get(u, ''), label_width)}" if labels else u for u in keep]
+        ax.set_yticks(range(nrow), ylabels, fontsize=7.5)
+        ax.xaxis.tick_top()
+        ax.set_xticks(range(ncol), [_short(outlet_of[d], 24) for d in docs], rotation=30, ha="left")
+        ax.spines[:].set_visible(False)
+        ax.tick_params(length=0)
+        for j, d in enumerate(docs):
+            ax.plot([j - 0.45, j + 0.45], [-0.62, -0.62], color=colors.get(outlet_of[d], "#777777"), linewidth=4,
+                    clip_on=False, solid_capstyle="butt")
+        carried = np.array([[bool(cells.get((u, d)) is not None and cells[(u, d)].present) for d in docs] for u in keep])
+        for j in range(ncol):
+            ax.text(j, nrow - 0.5 + 0.35, f"{int(carried[:, j].sum())}/{nrow}", ha="center", va="top", fontsize=7.5,
+                    color="#444444")
+        extra = []
+        if dropped_small:
+            extra.append(f"{dropped_small} more carried by fewer than {min_docs} articles")
+        if dropped_many:
+            extra.append(f"{dropped_many} more not drawn")
+        ax.set_title(f"Which article reports which fact: {nrow} fact units carried by {min_docs}+ of {ncol} articles"
+                     + (f" ({'; '.join(extra)})" if extra else "")
+                     + "\ncell = position of the first version (L = lede), bold frame = last third; – = omitted",
+                     pad=34)
     return ax

@@ -857,6 +857,12 @@ def write_report(result, out, *, inline: int = 20, pair=None, formats=("csv", "p
                      + _article_html(result, docs, b, id_prefix="pair-", sid_attr="data-pid") + "</div>")
     else:
         parts.append('<p class="note">No event is covered by two different groups, so there is no pair to show.</p>')
+    # same facts, different words (only when documents share an event)
+    facts_html, facts_files, facts_md = _alignment_section(result, out, docs, formats)
+    if facts_html:
+        parts.append(facts_html)
+        files += facts_files
+        parts[2] = parts[2].replace('<a href="#pair">', '<a href="#facts">Same facts</a><a href="#pair">', 1)
     # articles
     parts.append('<h2 id="articles">Articles</h2>')
     parts.append(_legend())
@@ -884,6 +890,8 @@ def write_report(result, out, *, inline: int = 20, pair=None, formats=("csv", "p
                                                      '<p><a href="../index.html">← back to the report</a></p>'
                                                      + _article_list(result, docs, None, prefix="../"), result.colors))
     md = _markdown(result, charts, title)
+    if facts_md:
+        md = md + facts_md + "\n"
     atomic_write_text(out / "summary.md", md)
     files.append(out / "summary.md")
     return files
@@ -931,3 +939,289 @@ def _method_html(result, charts) -> str:
             f"<li>Exact numbers, parameters, lexicon versions and input hashes: tables/ and manifest.json.</li>"
             + "".join(f"<li>{esc(n)}</li>" for n in notes) + "</ul>" + skipped
             + f"<footer>framelens {esc(__version__)} · by={esc(result.by)} · event={esc(result.event)}</footer>")
+
+
+# -- same facts, different words (framelens.align) --------------------------------------------------------
+
+_ALIGN_CSS = """
+.facts-map td,.facts-map th{padding:.2rem .35rem;font-size:.8rem;text-align:center}
+.facts-map td.lab{text-align:left;max-width:34rem}
+.facts-map td.on{font-weight:600} .facts-map td.on a{color:#111;text-decoration:none;display:block}
+.facts-map td.off{color:#bbb;background:#f7f7f7}
+.unit{border:1px solid #ddd;border-radius:6px;padding:.5rem .8rem;margin:1rem 0}
+.unit h4{margin:.1rem 0 .4rem;font-size:.98rem}
+.versions{display:grid;grid-template-columns:repeat(auto-fill,minmax(17rem,1fr));gap:.6rem}
+.version{border:1px solid #e3e3e3;border-top-width:5px;border-radius:4px;padding:.4rem .55rem;font-size:.86rem}
+.version.absent{background:#f7f7f7;color:#888;border-top-color:#ddd}
+.version .vmeta{font-size:.76rem;color:#555;margin:.25rem 0 0}
+.version .vtext{line-height:1.55}
+mark.diff{background:#FFE08A;padding:0 .1rem;border-radius:2px}
+.version:target,.unit:target{outline:3px solid #0072B2;outline-offset:2px}
+"""
+
+
+def _fmt_pos(r) -> str:
+    if r is None or not bool(r.get("present")):
+        return "–"
+    if bool(r.get("lede")):
+        return "lede"
+    pos = r.get("position")
+    return "–" if pos is None or (isinstance(pos, float) and math.isnan(pos)) else f"{float(pos):.0%}"
+
+
+def _diff_html(marked) -> str:
+    if isinstance(marked, str):
+        marked = json.loads(marked)
+    return "".join(f'<mark class="diff">{esc(t)}</mark>' if c else esc(t) for t, c in marked)
+
+
+def _version_meta(v: dict, s: dict) -> str:
+    bits = [f"sentence {int(s['sentence'])}", "lede" if s.get("lede") else f"at {float(s['position']):.0%}"
+            + (" (last third)" if s.get("buried") else ""),
+            {"reporter": "reporter's statement", "attributed": "attributed claim", "quotation": "quotation"}.get(
+                str(s.get("voice")), str(s.get("voice")))]
+    if v.get("source") is not None and isinstance(v.get("source"), str):
+        cue = f" — “{v['cue']}”" if isinstance(v.get("cue"), str) else ""
+        st = f" ({v['stance']})" if isinstance(v.get("stance"), str) else ""
+        bits.append(f"source: {v['source']}{cue}{st}")
+    for key, name in (("loaded", "loaded"), ("hedges", "hedges"), ("boosters", "boosters"), ("verbs", "verbs")):
+        if isinstance(v.get(key), str) and v[key]:
+            bits.append(f"{name}: {v[key]}")
+    return " · ".join(esc(b) for b in bits)
+
+
+def alignment_html(res, colors: dict[str, str], *, key: str = "e1", chart_png: Path | None = None,
+                   doc_href=None, max_units: int | None = None) -> str:
+    """HTML of one event's fact alignment: coverage summary, a clickable fact-by-article table, and every
+    unit's versions side by side with the differing words marked. Anchors: ``{key}-{unit}`` for a unit,
+    ``{key}-{unit}-d{k}`` for its version in the k-th document. All text is escaped.
+
+    ``doc_href``: optional function doc id -> link to the highlighted article (the compare report).
+    """
+    docs = list(res.documents["doc_id"])
+    dk = {d: k for k, d in enumerate(docs)}
+    outlet = dict(zip(res.documents["doc_id"], res.documents["outlet"]))
+    facts = {(r["unit"], r["doc_id"]): r for r in res.facts.to_dict("records")}
+    sents = res.sentences[res.sentences["unit"].notna()]
+    phr = {(r["unit"], r["doc_id"], int(r["sentence"])): r for r in res.phrasing.to_dict("records")}
+    units = res.units
+    shared = units[units["n_docs"] >= 2]
+    single = units[units["n_docs"] < 2]
+    ev = res.event if res.event is not None else "(all documents)"
+    parts = [f"<style>{_ALIGN_CSS}</style>",
+             f'<h3 id="{esc(key)}">Event <code>{esc(ev)}</code>: {len(docs)} articles, {len(units)} fact units, '
+             f"{len(shared)} reported by two or more articles</h3>"]
+    parts.append('<p class="lead">Sentences of different articles that report the same fact or claim are grouped '
+                 "into units (TF-IDF word and character n-grams, shared numbers, names and quotations; "
+                 f"average-linkage clustering at similarity ≥ {res.parameters.get('threshold')}). Units are in order "
+                 "of first report. Click a unit to see its versions side by side; click a cell to jump to one "
+                 "article's version. Method and limits: docs/methods_align.md.</p>")
+    if chart_png is not None and Path(chart_png).is_file():
+        data = base64.b64encode(Path(chart_png).read_bytes()).decode("ascii")
+        parts.append(f'<figure><img alt="Coverage map: which article reports which fact unit" '
+                     f'src="data:image/png;base64,{data}"><figcaption>Coverage map: units carried by two or more '
+                     "articles (rows, in order of first report) by article (columns, in the outlet's colour); cell = "
+                     "where the first version sits (L = lede), bold frame = last third of the article.</figcaption>"
+                     "</figure>")
+    # coverage summary per outlet
+    rows = []
+    for r in res.coverage.to_dict("records"):
+        def ulinks(ids):
+            return ", ".join(f'<a href="#{esc(key)}-{esc(u)}">{esc(u)}</a>' for u in str(ids).split(";") if u) or "–"
+        rows.append(f"<tr><td>{_sw_color(colors.get(r['outlet']))}{esc(r['outlet'])}</td><td class=num>{r['units']}</td>"
+                    f"<td class=num>{r['core_carried']} of {r['core']}</td><td class=num>{r['exclusive']}</td>"
+                    f"<td class=num>{r['omitted']}</td><td class=num>{r['lede']}</td><td class=num>{r['buried']}</td>"
+                    f"<td class=num>{r['reporter']} / {r['attributed']} / {r['quotation']}</td>"
+                    f"<td>{ulinks(r['omitted_units'])}</td><td>{ulinks(r['exclusive_units'])}</td></tr>")
+    parts.append('<div class="scroll"><table><tr><th>outlet</th><th class=num>units</th><th class=num>core units<br>'
+                 '(most outlets)</th><th class=num>reported,<br>most others omit</th><th class=num>omitted,<br>most '
+                 'others report</th><th class=num>in lede</th><th class=num>last third</th><th class=num>reporter / '
+                 'attributed / quoted</th><th>omitted units</th><th>own units</th></tr>' + "".join(rows)
+                 + "</table></div>")
+    # clickable fact-by-article table
+    head = "".join(f"<th>{_sw_color(colors.get(outlet[d]))}{esc(_cut(outlet[d], 22))}</th>" for d in docs)
+    trs = []
+    for u in shared.to_dict("records"):
+        cells = []
+        for d in docs:
+            f = facts.get((u["unit"], d))
+            if f is not None and bool(f["present"]):
+                cells.append(f'<td class="on" style="background:{esc(colors.get(outlet[d], "#ccc"))}55">'
+                             f'<a href="#{esc(key)}-{esc(u["unit"])}-d{dk[d]}">{esc(_fmt_pos(f))}</a></td>')
+            else:
+                cells.append('<td class="off">–</td>')
+        trs.append(f'<tr><td><a href="#{esc(key)}-{esc(u["unit"])}">{esc(u["unit"])}</a></td>'
+                   f'<td class="lab">{esc(_cut(u["label"], 110))}</td>' + "".join(cells) + "</tr>")
+    parts.append('<div class="scroll"><table class="facts-map"><tr><th>unit</th><th>label (most central version)'
+                 f"</th>{head}</tr>" + "".join(trs) + "</table></div>")
+    # every shared unit side by side
+    shown = shared if max_units is None else shared.head(max_units)
+    for u in shown.to_dict("records"):
+        mine = sents[sents["unit"] == u["unit"]]
+        boxes = []
+        for d in docs:
+            part = mine[mine["doc_id"] == d].sort_values("sentence")
+            col = esc(colors.get(outlet[d], "#777"))
+            if part.empty:
+                boxes.append(f'<div class="version absent" id="{esc(key)}-{esc(u["unit"])}-d{dk[d]}">'
+                             f"<strong>{esc(outlet[d])}</strong><div class=vtext>not reported</div></div>")
+                continue
+            inner = []
+            for s in part.to_dict("records"):
+                v = phr.get((u["unit"], d, int(s["sentence"])), {})
+                text = _diff_html(v["marked"]) if v.get("marked") is not None else esc(s["text"])
+                inner.append(f'<div class="vtext">{text}</div><div class="vmeta">{_version_meta(v, s)}</div>')
+            link = doc_href(d) if doc_href else None
+            ctx = f' · <a href="{esc(link)}">in the article</a>' if link else ""
+            boxes.append(f'<div class="version" id="{esc(key)}-{esc(u["unit"])}-d{dk[d]}" style="border-top-color:{col}">'
+                         f"<strong>{esc(outlet[d])}</strong>{ctx}" + "".join(inner) + "</div>")
+        parts.append(f'<section class="unit" id="{esc(key)}-{esc(u["unit"])}"><h4>{esc(u["unit"])} — '
+                     f'{esc(_cut(u["label"], 160))} <span class="ci">({u["n_docs"]} of {len(docs)} articles; '
+                     f"cohesion {u['cohesion']:.2f})</span></h4>"
+                     '<p class="ci">Marked: words that differ from the label version (the label version is compared '
+                     "with the next version).</p>"
+                     f'<div class="versions">{"".join(boxes)}</div></section>')
+    if max_units is not None and len(shared) > max_units:
+        parts.append(f'<p class="note">{len(shared) - max_units} more shared units: see facts.csv.</p>')
+    if len(single):
+        items = []
+        for u in single.to_dict("records"):
+            d = u["label_doc"]
+            items.append(f'<li id="{esc(key)}-{esc(u["unit"])}"><a id="{esc(key)}-{esc(u["unit"])}-d{dk[d]}"></a>'
+                         f"{esc(u['unit'])} {_sw_color(colors.get(outlet[d]))}{esc(outlet[d])}: {esc(u['label'])}</li>")
+        parts.append(f"<details><summary>{len(single)} units reported by one article only</summary><ul>"
+                     + "".join(items) + "</ul></details>")
+    return "\n".join(parts)
+
+
+def _sw_color(color: str | None) -> str:
+    return f'<span class="sw" style="background:{esc(color or "#777")}"></span>'
+
+
+def _cut(text: Any, width: int) -> str:
+    t = " ".join(str(text).split())
+    return t if len(t) <= width else t[: width - 1] + "…"
+
+
+def write_alignment_files(alignments: dict, out: Path, colors: dict[str, str], *, tables_dir: Path | None = None,
+                          charts_dir: Path | None = None, formats=("csv",)) -> tuple[list[Path], dict]:
+    """Write facts/units/coverage/phrasing/sentences tables (all events together, with an ``event`` column)
+    and one coverage-map chart per event. Returns (files, {event: png path or None})."""
+    import pandas as pd
+
+    from . import charts as C
+
+    out = Path(out)
+    tables_dir = tables_dir or out
+    charts_dir = charts_dir or out / "charts"
+    files: list[Path] = []
+    pngs: dict = {}
+    multi = len(alignments) > 1
+    for k, (ev, res) in enumerate(alignments.items(), 1):
+        try:
+            ax = C.coverage_map(res.facts, res.units, colors)
+        except C.NoData as exc:
+            log.info("coverage map of event %s not drawn: %s", ev, exc)
+            pngs[ev] = None
+            continue
+        stem = charts_dir / (f"coverage_map_{k}" if multi else "coverage_map")
+        paths = C.save_figure(ax.figure, stem, caption=f"Event {ev}: fact units carried by 2+ articles (rows, in "
+                              f"order of first report) x articles; cell = position of the first version (L = lede), "
+                              f"bold frame = last third; – = not reported. framelens.align, threshold "
+                              f"{res.parameters.get('threshold')}.")
+        files += paths
+        pngs[ev] = paths[0]
+
+    def cat(attr, add_event=True):
+        frames = []
+        for ev, res in alignments.items():
+            df = getattr(res, attr).copy()
+            if add_event and "event" not in df.columns:
+                df.insert(0, "event", ev)
+            frames.append(df)
+        return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+    tables = {"facts": cat("facts", add_event=False), "fact_units": cat("units"), "fact_coverage": cat("coverage"),
+              "fact_phrasing": cat("phrasing"), "fact_sentences": cat("sentences")}
+    tables_dir.mkdir(parents=True, exist_ok=True)
+    for name, df in tables.items():
+        df = _jsonable(df)
+        for c in ("present", "lede", "buried", "aligned", "central", "reference"):
+            if c in df.columns and df[c].dtype == bool:  # the facts.csv contract: true/false
+                df[c] = df[c].map({True: "true", False: "false"})
+        if "csv" in formats:
+            p = tables_dir / f"{name}.csv"
+            atomic_write_text(p, df.to_csv(index=False))
+            files.append(p)
+    return files, pngs
+
+
+def write_alignment_report(alignments: dict, out, *, title: str | None = None, colors: dict[str, str] | None = None
+                           ) -> list[Path]:
+    """The output folder of ``framelens align``: facts.csv (the contract), units.csv, coverage.csv,
+    phrasing.csv, sentences.csv, charts/coverage_map*.png/svg and a self-contained index.html."""
+    from .palette import group_colors
+
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    colors = colors or group_colors({o for r in alignments.values() for o in r.documents["outlet"]})
+    files, pngs = write_alignment_files(alignments, out, colors)
+    renames = {"fact_units": "units", "fact_coverage": "coverage", "fact_phrasing": "phrasing",
+               "fact_sentences": "sentences"}
+    final = []
+    for p in files:
+        stem = Path(p).stem
+        if Path(p).suffix == ".csv" and stem in renames:
+            target = Path(p).with_name(renames[stem] + ".csv")
+            Path(p).replace(target)
+            final.append(target)
+        else:
+            final.append(Path(p))
+    title = title or "framelens: same facts, different words"
+    body = [f"<h1>{esc(title)}</h1>",
+            f'<p class="lead">{len(alignments)} event(s). Generated {_dt.date.today().isoformat()} by framelens '
+            f"{esc(__version__)}. Tables: facts.csv (one row per unit and article), units.csv, coverage.csv, "
+            "phrasing.csv, sentences.csv.</p>"]
+    if len(alignments) > 1:
+        body.append('<nav class="toc">' + "".join(f'<a href="#e{k}">{esc(ev)}</a>'
+                                                  for k, ev in enumerate(alignments, 1)) + "</nav>")
+    for k, (ev, res) in enumerate(alignments.items(), 1):
+        body.append(alignment_html(res, colors, key=f"e{k}", chart_png=pngs.get(ev)))
+    atomic_write_text(out / "index.html", _page(title, "\n".join(body), colors))
+    final.append(out / "index.html")
+    return final
+
+
+def _alignment_markdown(alignments: dict) -> str:
+    lines = ["", "## Same facts, different words", ""]
+    for ev, res in alignments.items():
+        u = res.units
+        lines += [f"### Event `{ev}`: {len(u)} fact units, {int((u['n_docs'] >= 2).sum())} reported by two or more "
+                  "articles", ""]
+        lines.append(_md_table(["outlet", "units", "core carried", "reported, most others omit",
+                                "omitted, most others report", "in lede", "last third", "reporter/attributed/quoted"],
+                               [[r["outlet"], r["units"], f"{r['core_carried']} of {r['core']}", r["exclusive"],
+                                 r["omitted"], r["lede"], r["buried"],
+                                 f"{r['reporter']}/{r['attributed']}/{r['quotation']}"]
+                                for r in res.coverage.to_dict("records")]))
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _alignment_section(result, out: Path, docs: "_Docs", formats) -> tuple[str, list[Path], str]:
+    """The report's "Same facts" section (HTML, files written, Markdown), or empty when no event is shared."""
+    alignments = getattr(result, "alignment", None) or {}
+    if not alignments:
+        return "", [], ""
+    colors = result.colors if result.by == "outlet" else None
+    if colors is None:
+        from .palette import group_colors
+
+        colors = group_colors({o for r in alignments.values() for o in r.documents["outlet"]})
+    files, pngs = write_alignment_files(alignments, out, colors, tables_dir=out / "tables", charts_dir=out / "charts",
+                                        formats=("csv",))
+    parts = ['<h2 id="facts">Same facts, different words</h2>']
+    for k, (ev, res) in enumerate(alignments.items(), 1):
+        parts.append(alignment_html(res, colors, key=f"facts-e{k}", chart_png=pngs.get(ev),
+                                    doc_href=lambda d: docs.href(d), max_units=200))
+    return "\n".join(parts), files, _alignment_markdown(alignments)

@@ -22,10 +22,13 @@ from __future__ import annotations
 import bisect
 import functools
 import hashlib
+import itertools
+import operator
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from .._resources import lexicon_dir
 from ..errors import LexiconError
@@ -161,7 +164,9 @@ def _load_cached(path: str) -> SourceLexicon:
 # tokens
 
 #: Words (with internal apostrophes and hyphens) and single punctuation marks.
-_TOKEN_RE = re.compile(r"[^\W_]+(?:['’\-‐‑][^\W_]+)*|[^\w\s]")
+_WORD_PAT = r"[^\W_]+(?:['’\-‐‑][^\W_]+)*"
+_PUNCT_PAT = r"[^\w\s]"
+_TOKEN_RE = re.compile(_WORD_PAT + "|" + _PUNCT_PAT)
 _QUOTE_CHARS = frozenset("\"“”„«»‘’'")
 _APOS = frozenset("'’")
 _DETERMINERS = frozenset("the a an this these those his her their its our my your any another every each no".split())
@@ -176,55 +181,97 @@ _MONTHS = frozenset("january february march april may june july august september
 #: Two or three capitalised words in a row (a possible full name); the last one is looked up as a surname.
 _NAME_RUN_RE = re.compile(r"(?<![\w’'\-])(?:[A-Z][\w’'\-]*[^\W\d_]\s){1,2}[A-Z][^\W_]+(?:[\-‐‑][A-Z][^\W_]+)?"
                           r"(?![\w\-])")
+_PASSIVE_FORM = operator.methodcaller("endswith", ("ed", "en", "told", "said", "thought"))
+_BE_FORMS = ("was", "were", "is", "are", "been", "be", "being")
+_BE_RE = re.compile(r"(?<![^\W_])(?:" + "|".join(_BE_FORMS) + r")(?![^\W_])")
 _ADVERBS = frozenset("also first not never previously later widely once initially originally".split())
 
 
-class _Tok:
-    """A token with its offsets, lower-cased text, and whether it is a word and capitalised."""
+class _Tok(NamedTuple):
+    """A token with its offsets, lower-cased text, and whether it is a word and capitalised.
 
-    __slots__ = ("start", "end", "text", "low", "is_word", "cap")
+    A named tuple, so that a list of tokens is built by C-level ``map`` calls (:func:`_tokens`) rather than
+    one Python ``__init__`` per token."""
 
-    def __init__(self, start: int, end: int, text: str):
-        self.start = start
-        self.end = end
-        self.text = text
-        self.low = text.lower()
-        c = text[0]
-        self.is_word = c.isalnum()
-        self.cap = c.isupper()
+    start: int
+    end: int
+    text: str
+    low: str
+    is_word: bool
+    cap: bool
+
+
+#: ``_TOKEN_RE`` with the skipped gap (white space and underscores) and the two kinds of token as groups.
+_TOKEN_GAP_RE = re.compile(r"([\s_]*)(?:(" + _WORD_PAT + r")|(" + _PUNCT_PAT + r"))")
+_new_tok = functools.partial(tuple.__new__, _Tok)
+_first = operator.itemgetter(0)
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Tok]:
-    return [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, start, end)]
+    """The tokens of ``text[start:end]`` (as ``_TOKEN_RE.finditer(text, start, end)``), built without a Python
+    loop: the gap before each token gives the offsets by a running sum."""
+    found = _TOKEN_GAP_RE.findall(text, start, end)
+    if not found:
+        return []
+    gaps, words, puncts = zip(*found)
+    toks = list(map(operator.add, words, puncts))
+    lens = list(map(len, toks))
+    ends = list(itertools.accumulate(map(operator.add, map(len, gaps), lens), initial=start))
+    del ends[0]
+    starts = map(operator.sub, ends, lens)
+    return list(map(_new_tok, zip(starts, ends, toks, map(str.lower, toks), map(bool, words),
+                                  map(str.isupper, map(_first, toks)))))
 
 
 class _TokCache:
     """Tokens of a document, computed per sentence on first use and sliced by offsets."""
 
-    __slots__ = ("text", "seg", "by_sent")
+    __slots__ = ("text", "seg", "low", "by_sent")
 
-    def __init__(self, text: str, seg):
+    def __init__(self, text: str, seg, low: str | None = None):
         self.text = text
         self.seg = seg
+        self.low = text.lower() if low is None else low  # same length as text
         self.by_sent: dict[int, tuple[list[int], list[_Tok]]] = {}
 
-    def get(self, start: int, end: int) -> list[_Tok]:
-        if end <= start:
-            return []
+    def _sentence(self, start: int, end: int):
         si = self.seg.sentence_at(start)
         ss, se = self.seg.sentences[si]
         if not (ss <= start and end <= se):
-            return _tokens(self.text, start, end)
+            return None
         got = self.by_sent.get(si)
         if got is None:
             toks = _tokens(self.text, ss, se)
             got = ([t.start for t in toks], toks)
             self.by_sent[si] = got
+        return got
+
+    def get(self, start: int, end: int) -> list[_Tok]:
+        """The sentence's tokens that lie in ``[start, end)`` (a token cut by ``end`` is left out)."""
+        if end <= start:
+            return []
+        got = self._sentence(start, end)
+        if got is None:
+            return _tokens(self.text, start, end)
         starts, toks = got
         i = bisect.bisect_left(starts, start)
         j = bisect.bisect_left(starts, end, i)
         while j > i and toks[j - 1].end > end:
             j -= 1
+        return toks[i:j]
+
+    def exact(self, start: int, end: int) -> list[_Tok]:
+        """``_tokens(text, start, end)``, sliced from the sentence's tokens when no token straddles a bound."""
+        if end <= start:
+            return []
+        got = self._sentence(start, end)
+        if got is None:
+            return _tokens(self.text, start, end)
+        starts, toks = got
+        i = bisect.bisect_left(starts, start)
+        j = bisect.bisect_left(starts, end, i)
+        if (i > 0 and toks[i - 1].end > start) or (j > 0 and toks[j - 1].end > end):
+            return _tokens(self.text, start, end)
         return toks[i:j]
 
 
@@ -336,16 +383,27 @@ class AttributionExtractor:
         self._adverbials = _Phrases({tuple(p) for p in lx.phrases.get("adverbial", ())}
                                     | {(w,) for w in lx.words.get("adverbial", ())})
         self._noun_sections = ("role", "organization", "media", "document", "vague", "anonymous")
+        # sets and indexes computed once, so that the per-cue code does set look-ups only
+        self._nouns = frozenset().union(*(lx.words.get(s, ()) for s in self._noun_sections)) | {"familiar", "close"}
+        self._common = frozenset().union(*(lx.words.get(s, ()) for s in _SECTIONS if s not in _VALUED)) | \
+            _DETERMINERS
+        self._name_lead = (lx.words["stop"] | _DETERMINERS | lx.words["pronoun"] | lx.words["between"]
+                           | lx.words.get("adverbial", frozenset()))
+        self._not_source_words = (lx.words.get("adverbial", frozenset()) | lx.words["between"] | lx.words["stop"]
+                                  | _DETERMINERS | _MONTHS)
+        self._role_suffixes = tuple(sorted(w for w in lx.words["role"] if len(w) > 2))
+        self._generic_media = tuple(" ".join(p) for p in lx.phrases.get("media_generic", ()))
+        anon = lx.phrases.get("anonymous", ())
+        self._anon_re = re.compile(" (?:" + "|".join(re.escape(" ".join(p)) for p in anon) + ") ") if anon else None
+        # any document noun as a whole word (a superset of the token test in _type)
+        self._doc_word_re = re.compile(r"(?<![^\W_])(?:" + _trie_pattern(sorted(lx.words["document"])) + r")(?![^\W_])")
 
     def resources(self):
         return [self.lex.info()]
 
     # -- cue candidates -------------------------------------------------
-    def _cues(self, doc, seg, spans) -> list[_Cue]:
+    def _cues(self, doc, seg, spans, low: str) -> list[_Cue]:
         text = doc.text
-        low = text.lower()
-        if len(low) != len(text):  # a few characters change length when lower-cased (e.g. dotted capital I)
-            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
         cands: list[tuple[int, _Cue]] = []  # (priority, cue); lower priority value wins overlaps
         if self._noresp_re is not None:
             seen = -1
@@ -394,18 +452,21 @@ class AttributionExtractor:
         text = doc.text
         if not seg.sentences:
             return []
-        cues = self._cues(doc, seg, spans)
+        low = text.lower()
+        if len(low) != len(text):  # a few characters change length when lower-cased (e.g. dotted capital I)
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        cues = self._cues(doc, seg, spans, low)
         if not cues:
             return []
         hedges = sorted((s.start, s.end) for s in spans if s.kind == "hedge")
         q_starts = [q.start for q in seg.quotes]
         attrs: list[_Attr] = []
-        tc = _TokCache(text, seg)
+        tc = _TokCache(text, seg, low)
         for cue in cues:
             a = self._one(text, seg, cue, q_starts, tc)
             if a is not None:
                 attrs.append(a)
-        self._normalise(text, seg, attrs)
+        self._normalise(text, seg, attrs, tc)
         _trim_nested(text, attrs)
         out: list[Span] = []
         for a in attrs:
@@ -445,6 +506,11 @@ class AttributionExtractor:
         if voice == "quoted" and cue.kind == "cue":
             return None  # "I think", "we believe" inside a quotation are the speaker's own hedges, not sourcing
         lex = self.lex
+        if cue.kind == "document_cue" and not self._doc_word_re.search(tc.low, ss, cue.start) and not (
+                _PASSIVE_FORM(tc.low[cue.start:cue.end]) and _BE_RE.search(tc.low, ss, cue.start)):
+            # a document verb needs a document noun in its subject, or a passive ("was found by"): with neither
+            # anywhere before it in the sentence, nothing below can succeed, so the sentence is not tokenised
+            return None
         left = tc.get(max(ss, cue.start - 240), cue.start)
         right = tc.get(cue.end, min(se, cue.end + 200))
 
@@ -453,7 +519,7 @@ class AttributionExtractor:
             if np is None:
                 return None
             s0, s1, _ = np
-            stype, named = self._type(text, s0, s1, cue.start, ss)
+            stype, named = self._type(tc, text, s0, s1, cue.start, ss)
             return _Attr(s0, s1, cue, "no_response", stype, None, named, None, voice, rule="no_response")
 
         if cue.kind == "according_to":
@@ -461,8 +527,8 @@ class AttributionExtractor:
             if np is None:
                 return None
             s0, s1 = np
-            stype, named = self._type(text, s0, s1, s1, ss)
-            stype, named = self._media_via_modifier(text, s0, s1, stype, named)
+            stype, named = self._type(tc, text, s0, s1, s1, ss)
+            stype, named = self._media_via_modifier(tc, text, s0, s1, stype, named)
             content = self._content_around(text, ss, se, cue.start, s1, right)
             return _Attr(s0, s1, cue, "according_to", stype, None, named, content, voice, rule="according_to")
 
@@ -471,14 +537,14 @@ class AttributionExtractor:
         while prev >= 0 and left[prev].is_word and (left[prev].low in _ADVERBS or (
                 len(left[prev].low) > 4 and left[prev].low.endswith("ly") and not left[prev].cap)):
             prev -= 1
-        if prev >= 0 and left[prev].low in ("was", "were", "is", "are", "been", "be", "being") \
-                and text[cue.start:cue.end].lower().endswith(("ed", "en", "told", "said", "thought")):
+        if prev >= 0 and left[prev].low in _BE_FORMS \
+                and _PASSIVE_FORM(text[cue.start:cue.end].lower()):
             if right and right[0].low == "by":
                 np = self._right_np(text, right[1:], se)
                 if np is None:
                     return None
                 s0, s1 = np
-                stype, named = self._type(text, s0, s1, s1, ss)
+                stype, named = self._type(tc, text, s0, s1, s1, ss)
                 content = self._content_around(text, ss, se, cue.start, s1, right)
                 return _Attr(s0, s1, cue, "indirect", stype, None, named, content, voice, passive=True,
                              rule="passive_by")
@@ -520,13 +586,13 @@ class AttributionExtractor:
             rule = "inverted"
         else:
             s0, s1, _ = np
-        if self._not_a_source(text, s0, s1):
+        if self._not_a_source(tc, text, s0, s1):
             return None
-        stype, named = self._type(text, s0, s1, s1 if rule == "inverted" else cue.start, ss)
+        stype, named = self._type(tc, text, s0, s1, s1 if rule == "inverted" else cue.start, ss)
         if cue.kind == "document_cue" and stype != "document":
             return None
         doc_head = stype == "document"
-        stype, named = self._media_via_modifier(text, s0, s1, stype, named)
+        stype, named = self._media_via_modifier(tc, text, s0, s1, stype, named)
 
         # content
         content = None
@@ -666,15 +732,11 @@ class AttributionExtractor:
                     return (sub[0], toks[end].end, sub[2] + (end - j + 1))
         return (toks[first].start, toks[i].end, words)
 
-    def _not_a_source(self, text, s0, s1) -> bool:
+    def _not_a_source(self, tc, text, s0, s1) -> bool:
         """A phrase made only of time words, adverbs, numbers and function words ('On Sunday', 'Meanwhile')."""
-        lex = self.lex
-        for t in _tokens(text, s0, s1):
-            if not t.is_word:
-                continue
-            w = t.low
-            if not (w in lex.words["adverbial"] or w in lex.words["between"] or w in lex.words["stop"]
-                    or w in _DETERMINERS or w[:1].isdigit() or w in _MONTHS):
+        function_words = self._not_source_words
+        for t in tc.exact(s0, s1):
+            if t.is_word and not (t.low in function_words or t.low[:1].isdigit()):
                 return False
         return True
 
@@ -702,7 +764,7 @@ class AttributionExtractor:
         return (toks[0].start, toks[k - 1].end, k)
 
     def _is_noun(self, low: str) -> bool:
-        return any(low in self.lex.words.get(s, ()) for s in self._noun_sections) or low in ("familiar", "close")
+        return low in self._nouns
 
     def _right_np(self, text, toks: list[_Tok], se: int):
         """The noun phrase right after a cue (inversion, ``according to X``, passive agent)."""
@@ -765,25 +827,30 @@ class AttributionExtractor:
         return (toks[0].start if toks[0].is_word else toks[1].start, toks[good].end)
 
     # -- typing -----------------------------------------------------------
-    def _type(self, text, s0, s1, cue_start, ss) -> tuple[str, bool]:
+    def _type(self, tc, text, s0, s1, cue_start, ss) -> tuple[str, bool]:
         """``(source_type, named)`` of the source mention ``text[s0:s1]``."""
         lex = self.lex
-        toks = [t for t in _tokens(text, s0, s1) if t.is_word]
+        all_toks = tc.exact(s0, s1)
+        toks = [t for t in all_toks if t.is_word]
         if not toks:
             return "vague", False
         lows = [t.low for t in toks]
         if len(toks) == 1 and lows[0] in lex.words["pronoun"]:
             return "pronoun", False
-        region = " " + " ".join(_TOKEN_RE.findall(text[s0:max(s1, cue_start)].lower())) + " "
-        if _has(lex, "anonymous", lows, region):
+        anonymous = lex.words["anonymous"]
+        if any(w in anonymous for w in lows):
             return "anonymous", False
+        if self._anon_re is not None:
+            region = " " + " ".join(_TOKEN_RE.findall(text[s0:max(s1, cue_start)].lower())) + " "
+            if self._anon_re.search(region):
+                return "anonymous", False
         # head part: after the last possessive, before the first post-modifier
         # the first post-modifier ("a spokesperson for the sheriff's office") ends the head part
         stop_at = next((j for j in range(1, len(toks)) if lows[j] in _CONNECT or lows[j] in _NP_PREPS
                         or lows[j] in ("by", "who", "that", "which")), len(toks))
         head_lo = 0
         nword = 0
-        for idx, t in enumerate(_tokens(text, s0, s1)):
+        for t in all_toks:
             if t.is_word:
                 nword += 1
                 if nword > stop_at:
@@ -799,8 +866,7 @@ class AttributionExtractor:
         hl = [t.low for t in head]
         initial = s0 == ss or text[ss:s0].strip(" \"“‘'") == ""
 
-        def common(w):
-            return w in _DETERMINERS or any(lex.has(s, w) for s in _SECTIONS if s not in _VALUED)
+        common = self._common.__contains__
 
         def proper(ts):
             # a capitalised word that is not a title; at the start of a sentence only if not a common word
@@ -813,7 +879,7 @@ class AttributionExtractor:
         media_cap = any(t.cap and _media_word(lex, t.low) for t in head)
         org_cap = any(t.cap and lex.has("organization", t.low) for t in head)
         generic = " ".join(lows)
-        if any(generic.endswith(" ".join(p)) for p in lex.phrases.get("media_generic", ())):
+        if generic.endswith(self._generic_media):
             return "media", False
         # the head noun (last word of the head part) decides first
         if lex.has("document", last):
@@ -843,12 +909,12 @@ class AttributionExtractor:
             return "official", bool(proper(head))
         return "vague", False
 
-    def _media_via_modifier(self, text, s0, s1, stype, named):
+    def _media_via_modifier(self, tc, text, s0, s1, stype, named):
         """'a 2009 article from the LA Times', 'the Courier's report': a document credited to an outlet."""
         if stype != "document":
             return stype, named
         lex = self.lex
-        toks = [t for t in _tokens(text, s0, s1) if t.is_word]
+        toks = [t for t in tc.exact(s0, s1) if t.is_word]
         if any(t.cap and _media_word(lex, t.low) for t in toks):
             return "media", True
         return stype, named
@@ -947,13 +1013,13 @@ class AttributionExtractor:
         return None
 
     # -- normalisation and pronouns ----------------------------------------
-    def _normalise(self, text, seg, attrs: list[_Attr]) -> None:
+    def _normalise(self, text, seg, attrs: list[_Attr], tc: _TokCache) -> None:
         lex = self.lex
         cache: dict = {}
         names: dict[str, tuple[str, bool]] = {}  # surname -> (full name, is official), from this document's sources
         for a in attrs:
             if a.source_type in ("person", "official") and a.named:
-                full = self._name_part(text, a.src_start, a.src_end)
+                full = self._name_part(tc, text, a.src_start, a.src_end)
                 if full and " " in full:
                     names.setdefault(full.split()[-1], (full, a.source_type == "official"))
         for a in attrs:
@@ -966,7 +1032,7 @@ class AttributionExtractor:
                 a.source = None
                 continue
             if a.source_type in ("person", "official") and a.named:
-                nm = self._name_part(text, a.src_start, a.src_end) or _strip_det(mention)
+                nm = self._name_part(tc, text, a.src_start, a.src_end) or _strip_det(mention)
                 if " " not in nm:
                     hit = names.get(nm) or self._full_name(text, nm, cache)
                     if hit:
@@ -975,7 +1041,7 @@ class AttributionExtractor:
                             a.source_type = "official"  # "Pilbeam" after "State Sen. Agnes Pilbeam"
                 a.source = nm
             elif a.source_type == "media" and a.named:
-                a.source = self._outlet_name(text, a.src_start, a.src_end) or _strip_det(" ".join(mention.split()))
+                a.source = self._outlet_name(tc, text, a.src_start, a.src_end) or _strip_det(" ".join(mention.split()))
             else:
                 a.source = _strip_det(" ".join(mention.split()))
             a.source = a.source.replace("’", "'")
@@ -1041,6 +1107,7 @@ class AttributionExtractor:
             return cache["names"]
         out = []
         lex = self.lex
+        name_lead, role_suffixes = self._name_lead, self._role_suffixes
         for m in _NAME_RUN_RE.finditer(text):
             ws = m.group().split()
             official = False
@@ -1051,8 +1118,7 @@ class AttributionExtractor:
                     official = True
                     k += 1
                     continue
-                if lw in lex.words["stop"] or lw in _DETERMINERS or lw in lex.words["pronoun"] or \
-                        lw in lex.words["between"] or lw in lex.words.get("adverbial", ()):
+                if lw in name_lead:
                     k += 1
                     continue
                 break
@@ -1064,14 +1130,13 @@ class AttributionExtractor:
             start = m.start() + len(m.group()) - len(" ".join(rest)) if m.group().endswith(" ".join(rest)) \
                 else m.start()
             out.append((start, " ".join(rest), official or (m.start() > 0 and text[max(0, m.start() - 6):m.start()]
-                                                            .rstrip(" .").lower().endswith(tuple(
-                                                                w for w in lex.words["role"] if len(w) > 2)))))
+                                                            .rstrip(" .").lower().endswith(role_suffixes))))
         cache["names"] = out
         return out
 
-    def _outlet_name(self, text, s0, s1) -> str | None:
+    def _outlet_name(self, tc, text, s0, s1) -> str | None:
         """The capitalised run that names the outlet ('a 2009 article from the LA Times' -> 'LA Times')."""
-        toks = _tokens(text, s0, s1)
+        toks = tc.exact(s0, s1)
         runs: list[list[_Tok]] = []
         cur: list[_Tok] = []
         for t in toks:
@@ -1094,9 +1159,9 @@ class AttributionExtractor:
                 return text[run[0].start:run[-1].end]
         return None
 
-    def _name_part(self, text, s0, s1) -> str | None:
+    def _name_part(self, tc, text, s0, s1) -> str | None:
         """The personal name in a mention: the last run of capitalised words, titles and roles removed."""
-        toks = _tokens(text, s0, s1)
+        toks = tc.exact(s0, s1)
         # stop at a post-modifier ("a spokesperson for Gov. Alan Whitlock" has no name of its own)
         words = []
         for t in toks:

@@ -1,0 +1,218 @@
+"""Fact alignment (framelens.align): threshold null, gold-alignment sensitivity, and the BASIL figure.
+
+    .venv/bin/python benchmarks/align_basil.py            # gold grid on examples/ + BASIL figure
+    .venv/bin/python benchmarks/align_basil.py --null     # also: the null distribution behind DEFAULT_THRESHOLD
+
+Three parts, each printing the figures quoted in docs/validation_align.md:
+
+1. ``--null``: the similarity of sentence pairs that cannot report the same fact. From the benchmark
+   corpus (../shared/bench/news.jsonl, Baly et al. 2020), 300 pseudo-events are drawn (seed 0): three
+   articles on the same AllSides topic from three different outlets, published pairwise more than 30
+   days apart. Each pseudo-event is aligned exactly as a real event (same sentence filter, features
+   fitted within it) and the similarities of its sentence pairs from different articles are pooled.
+   DEFAULT_THRESHOLD is their 99.9th percentile, rounded to two decimals.
+2. The gold alignment of the fictional example corpus (tests/data/gold_alignment.json): pairwise
+   precision/recall of same-unit links and per-fact coverage recall, for a grid of thresholds.
+3. BASIL (Fan et al., EMNLP 2019; ../shared/datasets/basil): for each of the 50 events (Fox News,
+   NYT, HuffPost), the share of annotated informational-bias spans that fall in sentences whose unit is
+   reported by only one or two of the three outlets, against the same share for sentences without any
+   bias span (and for lexical-bias spans, for contrast).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+BASIL = SHARED / "datasets" / "basil"
+BENCH = SHARED / "bench" / "news.jsonl"
+GOLD = ROOT / "tests" / "data" / "gold_alignment.json"
+GRID = (0.15, 0.2, 0.22, 0.25, 0.28, 0.3, 0.35, 0.4)
+
+
+def null_distribution(n_events: int = 300, seed: int = 0) -> None:
+    import numpy as np
+
+    from framelens.align import align_tables
+    import pandas as pd
+
+    from framelens.events import _day
+
+    rows = [json.loads(line) for line in BENCH.open(encoding="utf-8")]
+    by_topic: dict[str, list[int]] = {}
+    for i, r in enumerate(rows):
+        if r.get("topic") and r.get("date") and r.get("text"):
+            by_topic.setdefault(r["topic"], []).append(i)
+    topics = sorted(t for t, v in by_topic.items() if len(v) >= 30)
+    rng = np.random.default_rng(seed)
+    sims = []
+    made = 0
+    tries = 0
+    t0 = time.perf_counter()
+    while made < n_events and tries < n_events * 50:
+        tries += 1
+        t = topics[rng.integers(len(topics))]
+        pick = rng.choice(by_topic[t], size=3, replace=False)
+        docs = [rows[i] for i in pick]
+        days = [_day(d["date"]) for d in docs]
+        if len({d["outlet"] for d in docs}) < 3 or any(math.isnan(x) for x in days):
+            continue
+        if min(abs(a - b) for k, a in enumerate(days) for b in days[k + 1:]) <= 30:
+            continue
+        made += 1
+        dd = pd.DataFrame([{"id": f"d{k}", "outlet": d["outlet"], "date": d["date"]} for k, d in enumerate(docs)])
+        res = align_tables(dd, None, {f"d{k}": d["text"] for k, d in enumerate(docs)})
+        al = res.sentences[res.sentences["aligned"]]
+        doc = al["doc_id"].to_numpy()
+        S = res.similarity
+        iu = np.triu_indices(len(doc), 1)
+        cross = doc[iu[0]] != doc[iu[1]]
+        sims.append(S[iu][cross])
+    s = np.concatenate(sims)
+    qs = [0.5, 0.9, 0.99, 0.995, 0.999, 0.9999]
+    print(f"null: {made} pseudo-events (same topic, 3 outlets, pairwise > 30 days apart), {len(s):,} cross-article "
+          f"sentence pairs, {time.perf_counter() - t0:.1f} s")
+    print("null quantiles: " + ", ".join(f"{q * 100:g}%: {np.quantile(s, q):.3f}" for q in qs))
+    for t in GRID:
+        print(f"  share of null pairs >= {t:.2f}: {np.mean(s >= t):.4%}")
+
+
+def gold_grid() -> None:
+    import framelens
+    from framelens.align import DEFAULT_THRESHOLD, align
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from test_align import gold_scores, load_gold  # the metric is defined once, in the test
+
+    analysis = framelens.analyze(framelens.read_corpus(str(ROOT / "examples" / "corpus")))
+    gold = load_gold(analysis)
+    print(f"gold: {len(gold['facts'])} facts, {gold['n_links']} gold cross-article links")
+    print("threshold  units  shared  pair-P  pair-R  pair-F1  coverage-R  cell-P")
+    for t in sorted(set(GRID) | {DEFAULT_THRESHOLD}):
+        res = align(analysis, threshold=t)
+        sc = gold_scores(res, gold)
+        mark = "  <- default" if t == DEFAULT_THRESHOLD else ""
+        print(f"  {t:.2f}     {len(res.units):4d}   {int((res.units['n_docs'] >= 2).sum()):4d}   {sc['precision']:.3f}   "
+              f"{sc['recall']:.3f}   {sc['f1']:.3f}    {sc['coverage_recall']:.3f}      {sc['cell_precision']:.3f}{mark}")
+
+
+def _locate(text: str, span: str) -> int:
+    return text.find(span)
+
+
+def basil(threshold: float | None = None) -> None:
+    import numpy as np
+    import pandas as pd
+
+    import framelens
+    from framelens.align import DEFAULT_THRESHOLD, align_tables
+
+    threshold = DEFAULT_THRESHOLD if threshold is None else threshold
+    arts = pd.read_csv(BASIL / "articles.csv")
+    spans = pd.read_csv(BASIL / "spans.csv")
+    t0 = time.perf_counter()
+    counts = {"inf": [0, 0, 0], "lex": [0, 0, 0]}  # [spans located, in a 1-2-outlet unit, in an unaligned sentence]
+    clean = [0, 0]  # sentences without spans (aligned): [n, in a 1-2-outlet unit]
+    inf_sent = [0, 0]
+    not_found = ambiguous = 0
+    per_event = []
+    for ev, part in arts.groupby("triplet_uuid", sort=True):
+        if part["source"].nunique() != 3:
+            continue
+        docs = [framelens.Document(id=r.article_uuid, text=r.text, outlet=r.source, date=str(r.date),
+                                   title=r.title, event=ev) for r in part.itertuples()]
+        analysis = framelens.analyze(docs)
+        dd = pd.DataFrame([{"id": d.id, "outlet": d.outlet, "date": d.date, "title": d.title} for d in docs])
+        res = align_tables(dd, analysis.spans, {d.id: d.text for d in docs}, event=ev, threshold=threshold)
+        sent = res.sentences
+        n_out = dict(zip(res.units["unit"], res.units["n_outlets"]))
+        sent = sent.assign(n_outlets=sent["unit"].map(n_out))
+        flagged: set[tuple[str, int]] = set()
+        for r in spans[spans["triplet_uuid"] == ev].itertuples():
+            text = dict(zip(part["article_uuid"], part["text"])).get(r.article_uuid)
+            if text is None or not isinstance(r.txt, str):
+                not_found += 1
+                continue
+            pos = _locate(text, r.txt)
+            if pos < 0:
+                not_found += 1
+                continue
+            ambiguous += text.count(r.txt) > 1
+            row = sent[(sent["doc_id"] == r.article_uuid) & (sent["start"] <= pos) & (sent["end"] > pos)]
+            if row.empty:
+                not_found += 1
+                continue
+            row = row.iloc[0]
+            c = counts[r.bias]
+            c[0] += 1
+            flagged.add((r.article_uuid, int(row["sentence"])))
+            if not row["aligned"]:
+                c[2] += 1
+            elif row["n_outlets"] <= 2:
+                c[1] += 1
+            if r.bias == "inf" and row["aligned"]:
+                inf_sent[0] += 1
+                inf_sent[1] += row["n_outlets"] <= 2
+        al = sent[sent["aligned"]]
+        free = al[[(d, int(s)) not in flagged for d, s in zip(al["doc_id"], al["sentence"])]]
+        clean[0] += len(free)
+        clean[1] += int((free["n_outlets"] <= 2).sum())
+        per_event.append({"event": ev, "units": len(res.units), "all3": int((res.units["n_outlets"] == 3).sum()),
+                          "sentences": len(al)})
+    pe = pd.DataFrame(per_event)
+    print(f"BASIL: {len(pe)} events, {int(pe['sentences'].sum()):,} aligned sentences, {int(pe['units'].sum()):,} "
+          f"units, {int(pe['all3'].sum())} reported by all three outlets; threshold {threshold}; "
+          f"{time.perf_counter() - t0:.1f} s")
+    print(f"  spans not located in the text: {not_found}; located more than once (first occurrence used): {ambiguous}")
+    for b, (n, k, u) in counts.items():
+        name = "informational" if b == "inf" else "lexical"
+        aligned = n - u
+        print(f"  {name} spans: {n} located, {u} in sentences too short to align; of the {aligned} in aligned "
+              f"sentences, {k} ({k / max(aligned, 1):.1%}) in units reported by one or two outlets "
+              f"[95% Wilson {_wilson(k, aligned)}]")
+    print(f"  aligned sentences holding no bias span: {clean[0]:,}; in units reported by one or two outlets: "
+          f"{clean[1]:,} ({clean[1] / max(clean[0], 1):.1%}) [95% Wilson {_wilson(clean[1], clean[0])}]")
+    rng = np.random.default_rng(0)
+    print(f"  (informational spans counted per span; {inf_sent[0]} spans, not sentences)")
+    del rng
+
+
+def _wilson(k: int, n: int, z: float = 1.96) -> str:
+    if n == 0:
+        return "–"
+    p = k / n
+    d = 1 + z * z / n
+    c = (p + z * z / (2 * n)) / d
+    h = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / d
+    return f"{c - h:.1%}–{c + h:.1%}"
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--null", action="store_true", help="also compute the null distribution (bench corpus)")
+    ap.add_argument("--threshold", type=float, default=None, help="threshold for the BASIL figure (default: the default)")
+    ap.add_argument("--grid", action="store_true", help="BASIL figure for every threshold of the grid")
+    args = ap.parse_args(argv)
+    sys.path.insert(0, str(ROOT / "src"))
+    if args.null:
+        if not BENCH.is_file():
+            print(f"bench corpus not found at {BENCH}", file=sys.stderr)
+            return 1
+        null_distribution()
+    gold_grid()
+    if not (BASIL / "articles.csv").is_file():
+        print(f"BASIL not found at {BASIL}", file=sys.stderr)
+        return 1
+    for t in (GRID if args.grid else (args.threshold,)):
+        basil(t)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
