@@ -29,6 +29,7 @@ Usage (from the repository root; the data are read from ../shared at run time)::
     .venv/bin/python benchmarks/polnear.py                      # train and dev, full
     .venv/bin/python benchmarks/polnear.py --split dev --limit 20   # quick look
     .venv/bin/python benchmarks/polnear.py --json results.json
+    .venv/bin/python benchmarks/polnear.py --split train --errors 20   # error classes with examples
 
 The full run over 924 articles takes well under a minute on one core.
 """
@@ -99,7 +100,7 @@ class Score:
         return p, r, f
 
 
-def run(data: Path, splits: list[str], limit: int | None):
+def run(data: Path, splits: list[str], limit: int | None, errors: dict | None = None):
     from framelens.model import Document
     from framelens.pipeline import AnalysisConfig, Analyzer
 
@@ -140,6 +141,8 @@ def run(data: Path, splits: list[str], limit: int | None):
                     gold_src.add(src)
                     if cue:
                         gold_pairs.add((src, cue))
+            if errors is not None:
+                collect_errors(errors, split, f, text, rels.get(f, []), res.spans)
             scores["source_exact"].add(pred_src, gold_src, True)
             scores["source_overlap"].add(pred_src, gold_src, False)
             scores["cue_exact"].add(pred_cue, gold_cue, True)
@@ -162,6 +165,63 @@ def run(data: Path, splits: list[str], limit: int | None):
     return results
 
 
+def _context(text: str, start: int, end: int, width: int = 90) -> str:
+    lo, hi = max(0, start - width), min(len(text), end + width)
+    return (text[lo:start] + "[[" + text[start:end] + "]]" + text[end:hi]).replace("\n", " ")
+
+
+def collect_errors(errors: dict, split: str, f: str, text: str, rels: list, spans) -> None:
+    """Record, per gold ``Attribution`` relation, how the extractor fared (see ``--errors``).
+
+    Classes: ``missed`` (no predicted attribution overlaps the gold cue or source), ``cue_only`` (the cue is
+    found but its source does not overlap the gold source), ``source_bounds`` (source overlaps but its
+    offsets differ). Predictions that overlap no gold source go to ``spurious``."""
+    preds = [((s.start, s.end), (s.attrs["cue_start"], s.attrs["cue_end"])) for s in spans]
+    gold_srcs = []
+    for r in rels:
+        if r["relation_type"] != "Attribution":
+            continue
+        src = envelope(r.get("source_spans") or [])
+        cue = envelope(r.get("cue_spans") or [])
+        if not src or not cue:
+            continue
+        gold_srcs.append(src)
+        cue_word = " ".join(text[cue[0]:cue[1]].lower().split())
+        by_cue = [ps for ps, pc in preds if overlaps(pc, cue)]
+        if any(ps == src for ps in by_cue) or any(ps == src for ps, _ in preds):
+            continue
+        if any(overlaps(ps, src) for ps, _ in preds):
+            kind = "source_bounds"
+            got = next((ps for ps, _ in preds if overlaps(ps, src)))
+            note = f"gold {text[src[0]:src[1]]!r} predicted {text[got[0]:got[1]]!r}"
+        elif by_cue:
+            kind = "cue_only"
+            note = f"gold {text[src[0]:src[1]]!r} predicted {text[by_cue[0][0]:by_cue[0][1]]!r}"
+        else:
+            kind = "missed"
+            note = f"gold source {text[src[0]:src[1]]!r}"
+        ctx = _context(text, min(src[0], cue[0]), max(src[1], cue[1]))
+        errors.setdefault((split, kind), []).append((cue_word, f, note, ctx))
+    for ps, pc in preds:
+        if ps != pc and not any(overlaps(ps, g) for g in gold_srcs):
+            ctx = _context(text, min(ps[0], pc[0]), max(ps[1], pc[1]))
+            errors.setdefault((split, "spurious"), []).append(
+                (" ".join(text[pc[0]:pc[1]].lower().split()), f, f"predicted {text[ps[0]:ps[1]]!r}", ctx))
+
+
+def print_errors(errors: dict, n: int) -> None:
+    """The error classes of ``collect_errors``: counts by cue word, then ``n`` examples of each class."""
+    from collections import Counter
+
+    for (split, kind), items in sorted(errors.items()):
+        counts = Counter(cue for cue, *_ in items)
+        print(f"\n== {split} / {kind}: {len(items)}; by cue: "
+              + ", ".join(f"{c} {k}" for c, k in counts.most_common(25)))
+        step = max(1, len(items) // n) if n else 0
+        for cue, f, note, ctx in items[::step][:n]:
+            print(f"  [{cue}] {note}\n      {ctx}")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -169,12 +229,16 @@ def main(argv=None) -> int:
     ap.add_argument("--split", default="train,dev", help="comma-separated splits (train, dev)")
     ap.add_argument("--limit", type=int, default=None, help="only the first N articles of each split")
     ap.add_argument("--json", type=Path, default=None, help="also write the figures to this JSON file")
+    ap.add_argument("--errors", type=int, default=0, metavar="N",
+                    help="print the error classes (missed, cue_only, source_bounds, spurious) with counts by cue "
+                         "word and N evenly spaced examples of each, with context; develop on train, not dev")
     args = ap.parse_args(argv)
     if not (args.data / "attributions.jsonl").exists():
         print(f"PolNeAR not found at {args.data}; pass --data", file=sys.stderr)
         return 2
     splits = [s.strip() for s in args.split.split(",") if s.strip()]
-    results = run(args.data, splits, args.limit)
+    errors: dict | None = {} if args.errors else None
+    results = run(args.data, splits, args.limit, errors)
     for split, row in results.items():
         print(f"== {split}: {row['articles']} articles, {row['gold_sources']} gold sources, {row['gold_cues']} gold "
               f"cues; analysis {row['seconds_analysis']} s ({row['mb_per_s']} MB/s)")
@@ -182,6 +246,8 @@ def main(argv=None) -> int:
         for k in ("source_exact", "source_overlap", "cue_exact", "cue_overlap", "pair_overlap"):
             v = row[k]
             print(f"{k:16}{v['precision']:7.3f}{v['recall']:7.3f}{v['f1']:7.3f}{v['predicted']:8d}{v['gold']:8d}")
+    if errors is not None:
+        print_errors(errors, args.errors)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     return 0

@@ -45,7 +45,7 @@ import logging
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Sequence
+from typing import Any, Sequence
 
 from .errors import ConfigError, InputError
 
@@ -707,8 +707,3 @@ def align_events(docs, *, min_docs: int = 2, threshold: float = DEFAULT_THRESHOL
             log.warning("align: %s; not aligned", exc)
     return out
 
-
-def iter_units(result: AlignResult) -> Iterable[tuple[Any, Any]]:
-    """(unit row, its sentences) for every unit, in order of first report."""
-    for u in result.units.itertuples():
-        yield u, result.unit_sentences(u.unit)

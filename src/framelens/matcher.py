@@ -109,6 +109,7 @@ class Matcher:
                 info.append((li, ei, lex.kind, entry.role, has_context))
             auto.add_word(key, (len(key), tuple(info)))
         self.n_keys = len(table)
+        self._ctx_cache: dict[int, tuple] = {}  # id(entry) -> compiled look-alike rules (entries live as long)
         if table:
             auto.make_automaton()
             self._auto = auto
@@ -185,24 +186,38 @@ class Matcher:
         k = j + len(word)
         return k >= len(norm) or not norm[k].isalnum()
 
+    @staticmethod
+    def _words_rx(words) -> re.Pattern | None:
+        """One regex that matches at ``j`` iff some word of ``words`` starts a word there
+        (``_starts_word`` for any of them: the word, then no letter or digit)."""
+        words = sorted((w for w in words if w != "<NUM>"), key=lambda w: (-len(w), w))
+        if not words:
+            return None
+        return re.compile("(?:" + "|".join(re.escape(w) for w in words) + r")(?![^\W_])")
+
+    def _context_rx(self, entry: Entry):
+        """Compiled look-alike rules of ``entry`` (built once per entry and kept)."""
+        got = self._ctx_cache.get(id(entry))
+        if got is None:
+            got = (self._words_rx(entry.not_followed_by), self._words_rx(entry.followed_by),
+                   "<NUM>" in entry.followed_by)
+            self._ctx_cache[id(entry)] = got
+        return got
+
     def _context_ok(self, entry: Entry, norm: str, s: int, e: int) -> bool:
         if entry.not_followed_by or entry.followed_by:
             j = self._next_word_at(norm, e)
-            if entry.not_followed_by and any(self._starts_word(norm, j, w) for w in entry.not_followed_by):
+            not_rx, rx, num = self._context_rx(entry)
+            if not_rx is not None and not_rx.match(norm, j):
                 return False
             if entry.followed_by:
-                ok = False
-                for w in entry.followed_by:
-                    if w == "<NUM>":
-                        if j < len(norm) and (norm[j].isdigit() or norm[j] in "$£€"):
-                            ok = True
-                        else:
-                            m = re.match(r"[a-z]+", norm[j:j + 12])
-                            ok = bool(m) and m.group() in NUMBER_WORDS
-                    elif self._starts_word(norm, j, w):
+                ok = rx is not None and rx.match(norm, j) is not None
+                if not ok and num:
+                    if j < len(norm) and (norm[j].isdigit() or norm[j] in "$£€"):
                         ok = True
-                    if ok:
-                        break
+                    else:
+                        m = re.match(r"[a-z]+", norm[j:j + 12])
+                        ok = bool(m) and m.group() in NUMBER_WORDS
                 if not ok:
                     return False
         if entry.not_preceded_by:

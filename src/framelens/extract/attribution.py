@@ -179,11 +179,14 @@ _SENT_END = ".!?…"
 _MONTHS = frozenset("january february march april may june july august september october november december jan feb "
                     "mar apr jun jul aug sep sept oct nov dec".split())
 #: Two or three capitalised words in a row (a possible full name); the last one is looked up as a surname.
-_NAME_RUN_RE = re.compile(r"(?<![\w’'\-])(?:[A-Z][\w’'\-]*[^\W\d_]\s){1,2}[A-Z][^\W_]+(?:[\-‐‑][A-Z][^\W_]+)?"
-                          r"(?![\w\-])")
+#: The pattern opens with the capital (the look-behind follows it) so that the regex engine can skip ahead to
+#: capitals instead of trying the look-behind at every position.
+_NAME_RUN_RE = re.compile(r"[A-Z](?<![\w’'\-].)[\w’'\-]*[^\W\d_]\s(?:[A-Z][\w’'\-]*[^\W\d_]\s)?"
+                          r"[A-Z][^\W_]+(?:[\-‐‑][A-Z][^\W_]+)?(?![\w\-])")
 _PASSIVE_FORM = operator.methodcaller("endswith", ("ed", "en", "told", "said", "thought"))
 _BE_FORMS = ("was", "were", "is", "are", "been", "be", "being")
 _BE_RE = re.compile(r"(?<![^\W_])(?:" + "|".join(_BE_FORMS) + r")(?![^\W_])")
+_MEMO_MAX = 200_000  # entries of a per-extractor memo before it is emptied (bounds memory on large corpora)
 _ADVERBS = frozenset("also first not never previously later widely once initially originally".split())
 
 
@@ -353,6 +356,7 @@ class _Attr:
     resolved_from: str | None = None
     uncertain: bool = False
     pronoun: str | None = None
+    mention: tuple[int, int] | None = None  # the span's offsets when they differ from the source phrase
 
 
 class AttributionExtractor:
@@ -382,6 +386,8 @@ class AttributionExtractor:
             "message call email question".split()))
         self._adverbials = _Phrases({tuple(p) for p in lx.phrases.get("adverbial", ())}
                                     | {(w,) for w in lx.words.get("adverbial", ())})
+        self._type_memo: dict = {}  # see _type
+        self._name_memo: dict = {}  # see _doc_names
         self._noun_sections = ("role", "organization", "media", "document", "vague", "anonymous")
         # sets and indexes computed once, so that the per-cue code does set look-ups only
         self._nouns = frozenset().union(*(lx.words.get(s, ()) for s in self._noun_sections)) | {"familiar", "close"}
@@ -474,9 +480,12 @@ class AttributionExtractor:
             lo = min(a.src_start, c.start)
             hi = max(a.src_end, c.end)
             hedged = _overlaps_any(hedges, c.start, c.end) or _overlaps_any(hedges, lo, hi)
+            m0, m1 = a.mention or (a.src_start, a.src_end)
+            if a.mention and a.mention[0] > a.src_start and a.resolved_from is None:
+                a.resolved_from = text[m0:m1]  # a relative pronoun standing for its antecedent
             out.append(Span(
-                "attribution", a.src_start, a.src_end, text[a.src_start:a.src_end], a.mode,
-                f"attribution:{a.rule}", a.voice, seg.sentence_at(a.src_start),
+                "attribution", m0, m1, text[m0:m1], a.mode,
+                f"attribution:{a.rule}", a.voice, seg.sentence_at(m0),
                 {"source": a.source, "source_type": a.source_type, "named": a.named,
                  "cue": text[c.start:c.end], "cue_start": c.start, "cue_end": c.end, "stance": c.stance,
                  "mode": a.mode,
@@ -520,7 +529,8 @@ class AttributionExtractor:
                 return None
             s0, s1, _ = np
             stype, named = self._type(tc, text, s0, s1, cue.start, ss)
-            return _Attr(s0, s1, cue, "no_response", stype, None, named, None, voice, rule="no_response")
+            return _Attr(s0, s1, cue, "no_response", stype, None, named, None, voice, rule="no_response",
+                         mention=self._left_mention(left, s0, s1))
 
         if cue.kind == "according_to":
             np = self._right_np(text, right, se)
@@ -620,7 +630,44 @@ class AttributionExtractor:
                 return None  # "boasts a long history": an evaluative verb with an object, not reported speech
         if (stype == "document" or doc_head) and mode != "direct":
             mode = "document"
-        return _Attr(s0, s1, cue, mode, stype, None, named, content, voice, rule=rule)
+        mention = None
+        if rule == "left":
+            mention = self._left_mention(left, s0, s1)
+        elif rule == "inverted":
+            mention = self._right_mention(text, s0, s1, se)
+        return _Attr(s0, s1, cue, mode, stype, None, named, content, voice, rule=rule, mention=mention)
+
+    def _left_mention(self, left: list[_Tok], s0: int, s1: int) -> tuple[int, int] | None:
+        """The mention as written when it is more than the source phrase ``text[s0:s1]`` before the cue.
+
+        An apposition or non-restrictive clause between the source and the cue belongs to the mention
+        ('Paul Maslin, a Democratic pollster, said' -> the span runs to the second comma; ``source`` stays
+        'Paul Maslin'); a relative pronoun right before the cue is the mention itself ('Barkley, who said' ->
+        'who', ``source`` 'Barkley', ``resolved_from`` 'who')."""
+        i = _skip_back(left, self.lex, len(left) - 1, adverbials=self._adverbials)
+        if i < 0:
+            return None
+        t = left[i]
+        if t.text in ",)" and t.start >= s1:
+            return (s0, t.end)
+        if t.is_word and t.low in _RELATIVE and t.start >= s1:
+            return (t.start, t.end)
+        return None
+
+    def _right_mention(self, text: str, s0: int, s1: int, se: int) -> tuple[int, int] | None:
+        """An apposition after an inverted source ('said Paul Maslin, a Democratic pollster.'): the mention runs
+        to the end of the sentence, or to a comma that opens a participle or a coordinated clause (comma
+        included)."""
+        m = _APPOSITION_RE.match(text, s1, se)
+        if m is None:
+            return None
+        end = _trim_end(text, s1, se)
+        while end > s1 and text[end - 1] in _QUOTE_CHARS:
+            end = _trim_end(text, s1, end - 1)
+        cut = _APPOSITION_END_RE.search(text, m.end(), end)
+        if cut is not None:
+            end = cut.start() + 1
+        return (s0, end) if end > s1 else None
 
     # -- source phrases -------------------------------------------------
     def _left_np(self, text, toks: list[_Tok], ss: int):
@@ -640,6 +687,18 @@ class AttributionExtractor:
             i = j - 1
             if i < 0:
                 return None
+            t = toks[i]
+            if t.is_word and t.low[:1].isdigit() and i >= 2 and toks[i - 1].text == "," and toks[i - 2].is_word:
+                i -= 2  # an age before the apposition: "Marley Anderson, 21, a junior from Las Vegas, said"
+                t = toks[i]
+        if t.text == ")":
+            # a party and state or a short gloss in parentheses: "Sen. Bernie Sanders (I-Vt.) said"
+            j = i - 1
+            while j >= 0 and toks[j].text not in "()" and i - j < 8:
+                j -= 1
+            if j < 1 or toks[j].text != "(" or not toks[j - 1].is_word:
+                return None
+            i = j - 1
             t = toks[i]
         if not t.is_word:
             return None
@@ -828,7 +887,21 @@ class AttributionExtractor:
 
     # -- typing -----------------------------------------------------------
     def _type(self, tc, text, s0, s1, cue_start, ss) -> tuple[str, bool]:
-        """``(source_type, named)`` of the source mention ``text[s0:s1]``."""
+        """``(source_type, named)`` of the source mention ``text[s0:s1]``.
+
+        The result depends only on the mention, the text between it and the cue, and whether the mention
+        opens its sentence, so it is memoised on those (sources recur: "he said", "Trump said")."""
+        initial = s0 == ss or text[ss:s0].strip(" \"“‘'") == ""
+        key = (text[s0:max(s1, cue_start)], s1 - s0, initial)
+        got = self._type_memo.get(key)
+        if got is None:
+            got = self._type_uncached(tc, text, s0, s1, cue_start, initial)
+            if len(self._type_memo) >= _MEMO_MAX:
+                self._type_memo.clear()
+            self._type_memo[key] = got
+        return got
+
+    def _type_uncached(self, tc, text, s0, s1, cue_start, initial) -> tuple[str, bool]:
         lex = self.lex
         all_toks = tc.exact(s0, s1)
         toks = [t for t in all_toks if t.is_word]
@@ -864,7 +937,6 @@ class AttributionExtractor:
         head_hi = stop_at
         head = toks[head_lo:head_hi]
         hl = [t.low for t in head]
-        initial = s0 == ss or text[ss:s0].strip(" \"“‘'") == ""
 
         common = self._common.__contains__
 
@@ -953,11 +1025,11 @@ class AttributionExtractor:
         first = before or after
         last = after or before
         # a multi-paragraph quotation goes on while a region says it continues
-        k = quotes.index(last)
+        k = _index_of(quotes, q_starts, last)
         while quotes[k].continues and k + 1 < len(quotes) and quotes[k + 1].continued:
             k += 1
         last = quotes[k]
-        k = quotes.index(first)
+        k = _index_of(quotes, q_starts, first)
         while quotes[k].continued and k > 0 and quotes[k - 1].continues:
             k -= 1
         first = quotes[k]
@@ -1053,10 +1125,11 @@ class AttributionExtractor:
                 if len(longer) == 1:
                     a.source = longer.pop()
         # pronouns and generic outlet nouns ("the newspaper") take the nearest clear antecedent
+        paras: list[int] | None = None
+        generic_forms = frozenset(self._generic_media)
         for idx, a in enumerate(attrs):
-            generic_media = a.source_type == "media" and not a.named and any(
-                " ".join(text[a.src_start:a.src_end].lower().split()) == " ".join(p)
-                for p in lex.phrases.get("media_generic", ()))
+            generic_media = a.source_type == "media" and not a.named and \
+                " ".join(text[a.src_start:a.src_end].lower().split()) in generic_forms
             if a.source_type != "pronoun" and not generic_media:
                 continue
             low = text[a.src_start:a.src_end].lower()
@@ -1071,18 +1144,23 @@ class AttributionExtractor:
             else:
                 a.uncertain = True
                 continue
-            para = seg.paragraph_at(a.src_start)
+            if paras is None:
+                paras = [seg.paragraph_at(b.src_start) for b in attrs]
+            para = paras[idx]
             cands: list[tuple[int, str, str, bool]] = []  # (position, source, type, named)
-            for b in attrs[:idx]:
-                if seg.paragraph_at(b.src_start) >= para - 2 and b.source_type in compatible and \
+            for bi, b in enumerate(attrs[:idx]):
+                if paras[bi] >= para - 2 and b.source_type in compatible and \
                         (b.named or low == "they") and b.source and b.src_start < a.src_start:
                     cands.append((b.src_start, b.source, b.source_type, b.named))
             if low in ("he", "she"):
                 # people named in the text before the pronoun, even if not quoted ("Lorcan Pell runs the shelter")
-                for pos, nm, official in self._doc_names(text, cache):
+                doc_names = self._doc_names(text, cache)
+                if "name_paras" not in cache:
+                    cache["name_paras"] = [seg.paragraph_at(pos) for pos, _, _ in doc_names]
+                for (pos, nm, official), npara in zip(doc_names, cache["name_paras"]):
                     if pos >= a.src_start:
                         break
-                    if seg.paragraph_at(pos) >= para - 2:
+                    if npara >= para - 2:
                         known = names.get(nm.split()[-1])
                         cands.append((pos, nm, "official" if official or (known and known[1]) else "person", True))
             if not cands:
@@ -1106,33 +1184,50 @@ class AttributionExtractor:
         if "names" in cache:
             return cache["names"]
         out = []
-        lex = self.lex
-        name_lead, role_suffixes = self._name_lead, self._role_suffixes
+        role_suffixes = self._role_suffixes
+        memo = self._name_memo
         for m in _NAME_RUN_RE.finditer(text):
-            ws = m.group().split()
-            official = False
-            k = 0
-            for w in ws:
-                lw = w.lower().rstrip(".")
-                if lex.has("role", lw) or w in self._abbr_title:
-                    official = True
-                    k += 1
-                    continue
-                if lw in name_lead:
-                    k += 1
-                    continue
-                break
-            rest = ws[k:]
-            if len(rest) < 2 or lex.has("place", rest[-1].lower()) or any(
-                    lex.has("organization", w.lower()) or _media_word(lex, w.lower()) or lex.has("document", w.lower())
-                    for w in rest):
+            group = m.group()
+            got = memo.get(group)
+            if got is None:
+                got = self._name_of_run(group)
+                if len(memo) >= _MEMO_MAX:
+                    memo.clear()
+                memo[group] = got
+            if not got:
                 continue
-            start = m.start() + len(m.group()) - len(" ".join(rest)) if m.group().endswith(" ".join(rest)) \
-                else m.start()
-            out.append((start, " ".join(rest), official or (m.start() > 0 and text[max(0, m.start() - 6):m.start()]
-                                                            .rstrip(" .").lower().endswith(role_suffixes))))
+            offset, name, official = got
+            ms = m.start()
+            out.append((ms + offset, name, official or (ms > 0 and text[max(0, ms - 6):ms]
+                                                       .rstrip(" .").lower().endswith(role_suffixes))))
         cache["names"] = out
         return out
+
+    def _name_of_run(self, group: str):
+        """For a run of capitalised words: ``(offset of the name in the run, name, preceded by a title)``, or
+        ``()`` when the run is not a personal name (fewer than two words left, a place, an organisation)."""
+        lex = self.lex
+        ws = group.split()
+        official = False
+        k = 0
+        for w in ws:
+            lw = w.lower().rstrip(".")
+            if lex.has("role", lw) or w in self._abbr_title:
+                official = True
+                k += 1
+                continue
+            if lw in self._name_lead:
+                k += 1
+                continue
+            break
+        rest = ws[k:]
+        if len(rest) < 2 or lex.has("place", rest[-1].lower()) or any(
+                lex.has("organization", w.lower()) or _media_word(lex, w.lower()) or lex.has("document", w.lower())
+                for w in rest):
+            return ()
+        name = " ".join(rest)
+        offset = len(group) - len(name) if group.endswith(name) else 0
+        return (offset, name, official)
 
     def _outlet_name(self, tc, text, s0, s1) -> str | None:
         """The capitalised run that names the outlet ('a 2009 article from the LA Times' -> 'LA Times')."""
@@ -1360,6 +1455,26 @@ class _Phrases:
             if i + 1 >= n and all(toks[i - n + 1 + q].low == p[q] for q in range(n - 1)):
                 return n
         return 0
+
+
+#: A comma after an inverted source that opens an apposition: a determiner, a lower-case word (a role:
+#: 'chairman of'), or a relative pronoun; not a conjunction, a participle or a quotation.
+_APPOSITION_RE = re.compile(r",\s+(?=(?:a|an|the|another|his|her|their|its|one|who|which)\s|"
+                            r"(?!(?:and|but|or|so|yet|then|while|because|as|adding|saying|noting|according|in|on|at|"
+                            r"when|after|before|if|although|though)\b)[a-z][a-z\-]*\s)")
+#: Where an apposition ends inside its sentence: a comma before a participle or a new clause.
+_APPOSITION_END_RE = re.compile(r",\s+(?=[a-z]+ing\b|(?:and|but|adding|according|as|while|because|although|when)\b"
+                                r"|[\"“‘'])")
+
+
+def _index_of(quotes, q_starts: list[int], q) -> int:
+    """Position of the quotation ``q`` in ``quotes`` (found by its start; compared by identity, not equality)."""
+    k = bisect.bisect_left(q_starts, q.start)
+    while k < len(quotes) and quotes[k] is not q and q_starts[k] == q.start:
+        k += 1
+    if k < len(quotes) and quotes[k] is q:
+        return k
+    return quotes.index(q)
 
 
 def _only_punct(s: str) -> bool:
