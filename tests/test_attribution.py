@@ -423,3 +423,25 @@ def test_never_crashes_and_offsets_hold(pieces):
             assert 0 <= s.attrs["content_start"] <= s.attrs["content_end"] <= len(text)
         assert s.attrs["source_type"] in SOURCE_TYPES and s.label in MODES
     assert 0 <= res.metrics["attributed_sentence_share"] <= 1
+
+
+def test_mention_spans_appositions_and_relative_pronouns(analyzer):
+    # an apposition between source and cue belongs to the mention; the normalised source stays the name
+    text = "Orla Fenwick, a housing advocate, said the list was long."
+    (a,) = attributions(analyzer, text)[0]
+    assert (a.start, a.end, a.text) == (0, 33, "Orla Fenwick, a housing advocate,")
+    assert a.attrs["source"] == "Orla Fenwick" and a.attrs["source_type"] == "person"
+    # after an inverted source, the apposition runs to the sentence end (closing punctuation excluded)
+    text = '"We are ready," said Wendell Osgood, a retired teacher.'
+    (a,) = attributions(analyzer, text)[0]
+    assert a.text == "Wendell Osgood, a retired teacher" and a.attrs["source"] == "Wendell Osgood"
+    # a relative pronoun right before the cue is the mention; the source is its antecedent
+    text = "The plan was backed by Tamsin Greer, who said the vote was fair."
+    (a,) = attributions(analyzer, text)[0]
+    assert (a.start, a.end, a.text) == (37, 40, "who")
+    assert a.attrs["source"] == "Tamsin Greer" and a.attrs["resolved_from"] == "who"
+    # a party-and-state gloss in parentheses
+    text = "Rep. Dalia Marwood (D-Ore.) said the bill would pass."
+    (a,) = attributions(analyzer, text)[0]
+    assert a.text == "Rep. Dalia Marwood (D-Ore.)" and a.attrs["source"] == "Dalia Marwood"
+    assert a.attrs["source_type"] == "official"

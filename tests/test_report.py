@@ -125,7 +125,7 @@ def test_report_files(report):
     man = json.loads((out / "manifest.json").read_text())
     assert man["command"] == "compare" and man["counts"]["documents"] == 6
     assert man["parameters"]["by"] == "outlet" and man["parameters"]["n_boot"] == 200
-    assert {o["path"] for o in man["outputs"]} >= {"index.html", "summary.md", "group_stats.csv"}
+    assert {o["path"] for o in man["outputs"]} >= {"index.html", "summary.md", "tables/group_stats.csv", "charts/loaded_rate.png"}
     assert pd.read_parquet(out / "tables" / "group_stats.parquet").shape[0] == pd.read_csv(out / "tables" / "group_stats.csv").shape[0]
 
 

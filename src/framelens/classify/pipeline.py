@@ -60,7 +60,7 @@ class TunedLogisticRegression(ClassifierMixin, BaseEstimator):
         from sklearn.linear_model import LogisticRegression
 
         return LogisticRegression(C=C, class_weight=self.class_weight, max_iter=self.max_iter,
-                                  solver="liblinear" if self._binary else "lbfgs", random_state=self.random_state)
+                                  solver="liblinear" if self._binary else "saga", random_state=self.random_state)
 
     def fit(self, X, y):
         from sklearn.metrics import get_scorer
