@@ -30,6 +30,7 @@ Usage (from the repository root; the data are read from ../shared at run time)::
     .venv/bin/python benchmarks/polnear.py --split dev --limit 20   # quick look
     .venv/bin/python benchmarks/polnear.py --json results.json
     .venv/bin/python benchmarks/polnear.py --split train --errors 20   # error classes with examples
+    .venv/bin/python benchmarks/polnear.py --speed 500   # attribution extractor alone, MB/s
 
 The full run over 924 articles takes well under a minute on one core.
 """
@@ -222,6 +223,38 @@ def print_errors(errors: dict, n: int) -> None:
             print(f"  [{cue}] {note}\n      {ctx}")
 
 
+def speed(n: int, repeats: int = 3) -> dict:
+    """MB/s of the attribution extractor alone on the first ``n`` articles of ../shared/bench/news.jsonl: the
+    CPU time of analysing them with structure, hedges, report_verbs and attribution minus the time without
+    attribution (best of ``repeats`` alternating runs, so that a busy machine affects both alike)."""
+    from framelens.model import Document
+    from framelens.pipeline import AnalysisConfig, Analyzer
+
+    docs = []
+    with open(ROOT.parent / "shared" / "bench" / "news.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            if len(docs) >= n:
+                break
+            r = json.loads(line)
+            docs.append(Document(id=r["id"], text=r["text"]))
+    mb = sum(len(d.text) for d in docs) / 1e6
+    base = ["structure", "hedges", "report_verbs"]
+    runs = {"without": Analyzer(AnalysisConfig(extractors=base)),
+            "with": Analyzer(AnalysisConfig(extractors=base + ["attribution"]))}
+    best = {k: float("inf") for k in runs}
+    for _ in range(repeats):
+        for k, an in runs.items():
+            t = time.process_time()
+            for d in docs:
+                an.analyze_document(d)
+            best[k] = min(best[k], time.process_time() - t)
+    alone = best["with"] - best["without"]
+    return {"articles": len(docs), "mb": round(mb, 2), "seconds_without": round(best["without"], 2),
+            "seconds_with": round(best["with"], 2),
+            "attribution_mb_per_s": round(mb / alone, 2) if alone > 0 else None,
+            "pipeline_mb_per_s": round(mb / best["with"], 2)}
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -232,7 +265,16 @@ def main(argv=None) -> int:
     ap.add_argument("--errors", type=int, default=0, metavar="N",
                     help="print the error classes (missed, cue_only, source_bounds, spurious) with counts by cue "
                          "word and N evenly spaced examples of each, with context; develop on train, not dev")
+    ap.add_argument("--speed", type=int, default=0, metavar="N",
+                    help="only measure the attribution extractor's speed on the first N articles of "
+                         "../shared/bench/news.jsonl (with minus without attribution)")
     args = ap.parse_args(argv)
+    if args.speed:
+        r = speed(args.speed)
+        print(f"{r['articles']} articles, {r['mb']} MB: without attribution {r['seconds_without']} s, with "
+              f"{r['seconds_with']} s; attribution alone {r['attribution_mb_per_s']} MB/s, pipeline "
+              f"{r['pipeline_mb_per_s']} MB/s (CPU time, best of 3)")
+        return 0
     if not (args.data / "attributions.jsonl").exists():
         print(f"PolNeAR not found at {args.data}; pass --data", file=sys.stderr)
         return 2

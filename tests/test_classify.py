@@ -112,7 +112,7 @@ def test_features_in_users_own_pipeline_and_grid_search():
 
 def test_keyness_pooling_values_and_cross_fitting():
     X = ["bad awful", "bad", "fine day", "fine"]
-    y = ["b", "b", "n", "n"]
+    y = ["y", "y", "n", "n"]  # binary: the features are for the second class in sorted order, "y"
     kp = KeynessPooling(ngram_range=(1, 1), alpha=1.0, inner_folds=2).fit(X, y)
     vocab = kp.vectorizer_.vocabulary_
     # "bad": in 2 of 2 'b' texts, 0 of 2 'n' texts: log(3/4) - log(1/4) = log 3
@@ -122,7 +122,7 @@ def test_keyness_pooling_values_and_cross_fitting():
     assert row[0] == pytest.approx(math.log(3))  # max
     assert row[1] == pytest.approx((math.log(3) + math.log(2)) / 2)  # top-3 mean over 2 words
     assert row[3] == 1.0  # one value above 1.0 (log 3)
-    assert list(kp.get_feature_names_out())[:2] == ["keyness_n_max", "keyness_n_top3"]
+    assert list(kp.get_feature_names_out())[:2] == ["keyness_y_max", "keyness_y_top3"]
     # cross-fitting: training rows are not scored with their own labels
     fitted_rows = KeynessPooling(ngram_range=(1, 1), inner_folds=2).fit_transform(TOY_X, TOY_Y)
     plain = KeynessPooling(ngram_range=(1, 1), inner_folds=2).fit(TOY_X, TOY_Y).transform(TOY_X)
@@ -368,7 +368,7 @@ def test_untrusted_types_refused_even_with_matching_hashes(tmp_path, toy_model):
     _rewrite(p, payload_fn=lambda b: sio.dumps(rf), rehash=True)
     with pytest.raises(ModelError, match="outside"):
         load_model(p)
-    with pytest.raises(ModelError, match="would refuse"):
+    with pytest.raises(ModelError, match="cannot save"):
         save_model(TrainedModel(rf, ["0", "1"]), tmp_path / "rf.flmodel")
 
 
@@ -416,15 +416,17 @@ def test_log_likelihood_hand_value():
     assert log_likelihood(5, 10, 200, 100) == pytest.approx(-g)
 
 
-def test_suggest_terms_ranks_overused_loaded_words():
-    texts = ["The senator's boondoggle wastes money.", "Another boondoggle from city hall.",
-             "This boondoggle is a scandal.", "The council approved the budget.",
+def test_suggest_terms_ranks_overused_words_and_skips_known_ones():
+    texts = ["The senator's blorft wastes money.", "Another blorft from city hall.",
+             "This blorft is a boondoggle.", "The council approved the budget.",
              "The council met on Monday.", "The budget passed on Monday."] * 2
     labels = ["b", "b", "b", "n", "n", "n"] * 2
-    df = suggest_terms(texts, labels=labels, positive="b", min_count=2, top=5)
-    assert df.loc[0, "term"] == "boondoggle"
+    df = suggest_terms(texts, labels=labels, positive="b", min_count=2, top=10)
     assert list(df.columns[:6]) == ["term", "category", "severity", "group", "alternatives", "notes"]
+    assert df.loc[df["keyness"].idxmax(), "term"] == "blorft"  # 6 uses in the target, none in the reference
+    assert "boondoggle" not in set(df["term"])  # already in a shipped loaded-term pack
     assert "council" not in set(df["term"])  # overused in the reference, not the target
+    assert "monday" not in set(df["term"]) and "the" not in set(df["term"])
     with pytest.raises(ValueError):
         suggest_terms(texts, labels=labels)
 

@@ -21,8 +21,8 @@ from framelens.pipeline import AnalysisConfig, Analyzer
 
 from conftest import EXAMPLES, REPO
 
-N_DOCS = 240
-PART = 6
+N_DOCS = 480
+PART = 4
 
 
 @pytest.fixture(scope="module")

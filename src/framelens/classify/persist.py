@@ -149,15 +149,19 @@ def _features_configs(estimator) -> list[dict]:
 
 
 def _resources_for(configs: list[dict]) -> list[dict]:
-    from .features import _analyzer
+    """Name, version, kind and SHA-256 of every pack the feature configurations use, read afresh from disk."""
+    from ..lexicon import _resolve, load_lexicon, shipped_lexicons
 
     res: list[dict] = []
     for cfg in configs:
-        for r in _analyzer(tuple(cfg["lexicons"]), cfg["default_lexicons"]).resources():
-            rec = {"name": r["name"], "version": r["version"], "kind": r.get("kind"), "sha256": r["sha256"]}
+        paths = [str(p) for p in shipped_lexicons().values()] if cfg["default_lexicons"] else []
+        paths += [_resolve(spec) for spec in cfg["lexicons"]]
+        for path in paths:
+            lx = load_lexicon(path)
+            rec = {"name": lx.name, "version": lx.version, "kind": lx.kind, "sha256": lx.sha256}
             if rec not in res:
                 res.append(rec)
-    return sorted(res, key=lambda r: (r["name"], r["version"]))
+    return sorted(res, key=lambda r: (r["name"], r["version"], r["sha256"]))
 
 
 def _canonical(meta: dict) -> bytes:
@@ -181,7 +185,10 @@ def save_model(model: TrainedModel, path: str | os.PathLike) -> Path:
 
     path = Path(path)
     payload = sio.dumps(model.estimator)
-    types = _payload_types(payload, str(path))
+    try:
+        types = _payload_types(payload, str(path))
+    except ModelError as exc:
+        raise ModelError(f"cannot save: framelens would refuse to load this estimator ({exc})") from None
     bad = sorted(t for t in types if t not in TRUSTED_TYPES)
     if bad:
         raise ModelError(f"cannot save: the estimator contains types framelens would refuse to load: {', '.join(bad)}")

@@ -51,8 +51,9 @@ def add_suggest_parser(subparsers):
                    help="extra pack: its terms are known (not suggested) and used as features (repeatable)")
     p.add_argument("--no-default-lexicons", action="store_true", help="use only the packs given with --lexicon")
     p.add_argument("--out", default="-", metavar="FILE", help="CSV to write (default: - for stdout)")
-    p.add_argument("--scores", action="store_true", help="add the score columns (score, keyness, log_ratio, "
-                                                         "p_bias, count, ref_count, example) after the quick-list columns")
+    p.add_argument("--scores", action="store_true",
+                   help="add the score columns (score, keyness, log_ratio, p_bias, count, ref_count, example) for "
+                        "review; delete them before loading the file as a lexicon")
     return p
 
 

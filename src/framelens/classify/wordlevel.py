@@ -284,8 +284,9 @@ def suggest_terms(texts: Sequence[str], *, reference: Sequence[str] | None = Non
     Excluded: terms already matched by any loaded-term or booster pack in use,
     stop words (scikit-learn's English list) at either end of a phrase, numbers,
     words shorter than three letters, terms written with a capital mid-sentence
-    in most of their occurrences (names), and terms seen fewer than
-    ``min_count`` times in the target texts.
+    in most of their occurrences (names), terms seen fewer than
+    ``min_count`` times in the target texts, and (with reference texts) terms
+    not overused in the target (G2 <= 0).
 
     Returns a DataFrame sorted by ``score`` (the mean of the percentile ranks of
     ``keyness`` and ``p_bias``; or whichever is available) with columns:
@@ -371,6 +372,8 @@ def suggest_terms(texts: Sequence[str], *, reference: Sequence[str] | None = Non
         if have_ref:
             rec["keyness"] = log_likelihood(c, r, n_target, n_ref)
             rec["log_ratio"] = math.log2(((c + 0.5) / n_target) / ((r + 0.5) / n_ref))
+            if rec["keyness"] <= 0:  # not overused in the target: not a candidate
+                continue
         else:
             rec["keyness"] = float("nan")
             rec["log_ratio"] = float("nan")
