@@ -59,8 +59,14 @@ class TunedLogisticRegression(ClassifierMixin, BaseEstimator):
     def _lr(self, C: float):
         from sklearn.linear_model import LogisticRegression
 
-        return LogisticRegression(C=C, class_weight=self.class_weight, max_iter=self.max_iter,
-                                  solver="liblinear" if self._binary else "saga", random_state=self.random_state)
+        lr = LogisticRegression(C=C, class_weight=self.class_weight, max_iter=self.max_iter, solver="liblinear",
+                                random_state=self.random_state)
+        if self._binary:
+            return lr
+        # multi-class: one-vs-rest liblinear models (fast and reliable on large sparse n-gram matrices)
+        from sklearn.multiclass import OneVsRestClassifier
+
+        return OneVsRestClassifier(lr)
 
     def fit(self, X, y):
         from sklearn.metrics import get_scorer
@@ -93,8 +99,12 @@ class TunedLogisticRegression(ClassifierMixin, BaseEstimator):
         self.C_ = best
         self.cv_scores_ = {repr(c): s for c, s in scores.items()}
         self.estimator_ = self._lr(best).fit(X, y)
-        self.coef_ = self.estimator_.coef_
-        self.intercept_ = self.estimator_.intercept_
+        if self._binary:
+            self.coef_ = self.estimator_.coef_
+            self.intercept_ = self.estimator_.intercept_
+        else:
+            self.coef_ = np.vstack([e.coef_ for e in self.estimator_.estimators_])
+            self.intercept_ = np.concatenate([e.intercept_ for e in self.estimator_.estimators_])
         del self._binary
         return self
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import importlib.util
 import logging
 import sys
 import traceback
@@ -57,10 +56,12 @@ exit codes:
   4  nothing could be done (no document analysed, invalid lexicon, refused model)
 
 start here:
-  framelens demo                         analyse the bundled fictional corpus
-  framelens analyze article.txt          spans and metrics of one article
-  framelens analyze corpus.jsonl --out results/ --format jsonl,csv
-  framelens COMMAND --help               examples for each command
+  framelens demo                          compare the outlets of the bundled fictional corpus
+  framelens analyze article.txt           spans and metrics of one article
+  framelens analyze corpus.jsonl --out results/ --format jsonl,csv --jobs 2
+  framelens compare corpus/ --by outlet --out reports/mine    the comparative HTML report
+  framelens lexicon explain "They slammed the plan."          why each lexicon entry fires
+  framelens COMMAND --help                examples for each command
 """
 
 
@@ -83,10 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-q", "--quiet", action="store_true", help="only errors on stderr")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMANDS:
-        modname = f"{__name__}.{name.replace('-', '_')}"
-        if importlib.util.find_spec(modname) is None:  # a command still being built in this tree
-            continue
-        mod = importlib.import_module(modname)
+        mod = importlib.import_module(f"{__name__}.{name.replace('-', '_')}")
         p = mod.add_parser(sub)
         p.set_defaults(_run=mod.run)
     return parser

@@ -21,6 +21,8 @@ examples:
       check a pack; every problem is listed as file:line: field: message (exit 4 if any)
   framelens lexicon explain "Officials slammed the criminal illegal aliens, allegedly."
       which entries fire on a sentence, and why (voice, stacking, look-alike rules)
+  framelens lexicon suggest corpus.jsonl --out candidates.csv
+      rank candidate new entries (word-level bias model + keyness) for you to review
 
 A quick CSV pack needs only two columns:
   term,category
@@ -44,12 +46,9 @@ def add_parser(sub):
     ex.add_argument("text", help="the sentence(s) to explain (use - to read stdin)")
     ex.add_argument("--lexicon", action="append", default=[], metavar="FILE|NAME")
     ex.add_argument("--no-default-lexicons", action="store_true")
-    try:  # LEAD-FINALIZE: becomes a plain import once framelens.classify lands
-        from ..classify.suggest_cli import add_suggest_parser
-    except ModuleNotFoundError:
-        pass
-    else:
-        add_suggest_parser(s)
+    from ..classify.suggest_cli import add_suggest_parser
+
+    add_suggest_parser(s)
     return p
 
 
