@@ -532,7 +532,7 @@ def render(r, growth, scale, lex, sizes, total, a) -> str:
                            f"{x['cpu_seconds'] / lex[100]['cpu_seconds']:.2f}x", f"{x['scan_cpu_seconds']:.2f}",
                            f"{x['scan_cpu_seconds'] / lex[100]['scan_cpu_seconds']:.2f}x", f"{x['hits']:,}",
                            f"{x['setup_seconds']:.2f}"]))
-    m, ah, sp, nv = r["matcher"], r["aho"], r["spacy"], r["naive"]
+    m, ah, sp = r["matcher"], r["aho"], r["spacy"]
     cores = 1
     peak = max([x["rss_mb"] for x in growth.values()] + [x["rss_mb"] for x in scale.values()]
                + [x["rss_children_mb"] for x in scale.values()])

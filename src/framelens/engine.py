@@ -30,7 +30,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-from collections import deque
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 

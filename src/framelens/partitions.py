@@ -36,7 +36,6 @@ import hashlib
 import json
 import logging
 import os
-import re
 import shutil
 import time
 from dataclasses import dataclass, field
@@ -66,7 +65,6 @@ DEFAULT_PARTITION_SIZE = 100
 PARTS_DIR = "partitions"
 _OUTPUT_NAMES = ("documents.jsonl", "spans.jsonl", "documents.csv", "spans.csv", "documents.parquet",
                  "spans.parquet", "manifest.json")
-_PART_RE = re.compile(r"^part-(\d{6,})\.(documents\.jsonl|spans\.jsonl|done\.json)$")
 
 
 def chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
