@@ -30,6 +30,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
@@ -189,7 +190,7 @@ def config_dict_of(analyzer) -> dict[str, Any]:
 # engines
 
 
-class Engine:
+class Engine(ABC):
     """Interface: ``run(tasks)`` yields a :class:`PartitionOutput` per task, in completion order.
 
     Use as a context manager (``with make_engine(...) as eng:``) so worker
@@ -203,8 +204,9 @@ class Engine:
         self.analyzer = analyzer
         self.config_dict = config_dict_of(analyzer)
 
+    @abstractmethod
     def run(self, tasks: Iterable[PartitionTask]) -> Iterator[PartitionOutput]:
-        raise NotImplementedError
+        """Analyse every task's documents; yield one PartitionOutput per task, in task order."""
 
     def close(self) -> None:
         pass

@@ -708,6 +708,8 @@ def _looks_like_html(body: bytes) -> bool:
 def _atomic_write_bytes(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    from .tables import default_mode
+    default_mode(fd)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)

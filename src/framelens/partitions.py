@@ -145,6 +145,10 @@ def _atomic_write_bytes(path: Path, data: bytes) -> None:
     import tempfile
 
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+
+    from .tables import default_mode
+
+    default_mode(fd)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -332,6 +336,8 @@ class PartitionStore:
 
         dest = self.out / what
         fd, tmp = tempfile.mkstemp(prefix=f".{what}.", suffix=".tmp", dir=self.out)
+        from .tables import default_mode
+        default_mode(fd)
         try:
             with os.fdopen(fd, "wb") as fh:
                 for i in range(n):

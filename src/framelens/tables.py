@@ -97,11 +97,33 @@ def _cell(v: Any) -> Any:
     return v
 
 
+def _umask() -> int:
+    """The process umask, read without changing it (Linux /proc); 022 where it cannot be read."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    return 0o022
+
+
+def default_mode(fd_or_path) -> None:
+    """Give a file made by ``tempfile.mkstemp`` (mode 0600) the usual mode: 0666 minus the umask."""
+    mode = 0o666 & ~_umask()
+    if isinstance(fd_or_path, int):
+        os.fchmod(fd_or_path, mode)
+    else:
+        os.chmod(fd_or_path, mode)
+
+
 def atomic_write_text(path: str | os.PathLike, text: str) -> None:
     """Write a text file atomically (temporary file in the same folder, then rename)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    default_mode(fd)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
@@ -119,6 +141,7 @@ class _AtomicFile:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, self.tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        default_mode(fd)
         self.fh = os.fdopen(fd, "w", encoding="utf-8", newline="")
 
     def commit(self) -> None:

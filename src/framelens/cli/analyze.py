@@ -156,7 +156,7 @@ def run_analysis(args, out: Path, formats: list[str], command: str):
         problems=problems,
         counts={"documents": summary.n_docs, "spans": summary.n_spans, "skipped": len(problems),
                 "partitions": summary.partitions, "partitions_reused": summary.reused},
-        outputs=summary.outputs, argv=getattr(args, "_argv", None),
+        outputs=summary.outputs, argv=getattr(args, "_argv", None), base=out,
     )
     write_manifest(out / "manifest.json", manifest)
     store.cleanup()
