@@ -85,7 +85,7 @@ def narrative(res):
     res["narrative_frames"] = out
 
 
-def gvfc(res):
+def gvfc(res, cues_only=False):
     import pandas as pd
 
     from framelens.classify.pipeline import make_baseline, make_pipeline
@@ -98,7 +98,8 @@ def gvfc(res):
     print(f"GVFC: {len(d)} headlines; {len(set(y))} classes", flush=True)
     splits = stratified_folds(y, 5, 0)
     out = {"n": len(d)}
-    for name, model in [("framelens pipeline", make_pipeline()), ("baseline TF-IDF", make_baseline())]:
+    models = [] if cues_only else [("framelens pipeline", make_pipeline()), ("baseline TF-IDF", make_baseline())]
+    for name, model in models:
         t = time.time()
         r = cross_validate(model, texts, y, splits=splits)
         out[name] = {"macro_f1": r.macro_f1, "ci95": list(r.macro_f1_ci), "accuracy": r.metrics["accuracy"],
@@ -111,7 +112,7 @@ def gvfc(res):
     for theme, code in GV_TO_CODEBOOK.items():
         gold = np.array([v == theme for v in y])
         pred = np.array(present[code])
-        m = classification_metrics(gold.astype(int), pred.astype(int), labels=[1])["per_class"][1]
+        m = classification_metrics(gold.astype(int), pred.astype(int), labels=[1])["per_class"]["1"]
         cue[f"{theme}~{code}"] = {"precision": m["precision"], "recall": m["recall"], "f1": m["f1"],
                                   "support": m["support"]}
         print(f"  cue lexicon {theme:16s} ~ {code:18s} P {m['precision']:.3f} R {m['recall']:.3f} "
@@ -124,6 +125,7 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--json", default=None)
     ap.add_argument("--only", choices=["narrative", "gvfc"], default=None)
+    ap.add_argument("--cues-only", action="store_true", help="GVFC: only the cue-lexicon part (no classifiers)")
     args = ap.parse_args(argv)
     if not SHARED.exists():
         sys.exit(f"datasets not found at {SHARED}")
@@ -131,7 +133,7 @@ def main(argv=None):
     if args.only in (None, "narrative"):
         narrative(res)
     if args.only in (None, "gvfc"):
-        gvfc(res)
+        gvfc(res, cues_only=args.cues_only)
     if args.json:
         Path(args.json).write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
 
