@@ -488,7 +488,7 @@ def render(r, growth, scale, lex, sizes, total, a) -> str:
     lines += [
         "",
         f"Phrases: {r['aho']['phrases']:,} distinct phrases (entries with their inflections) of the shipped default "
-        f"packs; the framelens automaton holds {r['matcher']['keys']:,} keys (with hyphen and line-break variants). "
+        f"packs; the framelens automaton holds {r['matcher']['keys']:,} keys. "
         "(b) also applies the look-alike rules, stop phrases, longest-match resolution and stacking; (c)-(e) "
         "count raw hits, (e) without a word-boundary check.",
         "",
