@@ -4,10 +4,8 @@ word-level model and the train/predict/evaluate/agreement/suggest commands."""
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import math
-import os
 import pickle
 import zipfile
 from pathlib import Path

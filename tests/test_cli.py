@@ -6,7 +6,6 @@ import json
 import subprocess
 import sys
 
-import pytest
 
 from framelens.cli import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, main
 from test_corpus import make_bad_folder, write

@@ -46,7 +46,6 @@ import logging
 import os
 import re
 import socket
-import tempfile
 import threading
 import time
 import urllib.error
@@ -706,20 +705,9 @@ def _looks_like_html(body: bytes) -> bool:
 
 
 def _atomic_write_bytes(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    from .tables import default_mode
-    default_mode(fd)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    from .tables import atomic_write_bytes
+
+    atomic_write_bytes(path, data)
 
 
 # ---------------------------------------------------------------------------

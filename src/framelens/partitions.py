@@ -141,24 +141,9 @@ def count_documents(paths: Iterable[str]) -> int | None:
 
 
 def _atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write bytes atomically: a temporary file in the same folder, flushed to disk, then renamed."""
-    import tempfile
+    from .tables import atomic_write_bytes
 
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-
-    from .tables import default_mode
-
-    default_mode(fd)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    atomic_write_bytes(path, data)
 
 
 def _sha256_file(path: Path) -> str:

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Iterable, Iterator
 
 from .corpus import Corpus, Problem
-from .errors import ConfigError, FramelensError
+from .errors import ConfigError
 from .model import META_FIELDS, Document, Span
 from .registry import DEFAULT_EXTRACTORS, get_extractor_class
 from .segment import segment

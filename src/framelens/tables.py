@@ -30,6 +30,7 @@ __all__ = [
     "span_rows",
     "TableWriter",
     "atomic_write_text",
+    "atomic_write_bytes",
     "FORMATS",
     "SPAN_BASE_COLUMNS",
 ]
@@ -118,15 +119,18 @@ def default_mode(fd_or_path) -> None:
         os.chmod(fd_or_path, mode)
 
 
-def atomic_write_text(path: str | os.PathLike, text: str) -> None:
-    """Write a text file atomically (temporary file in the same folder, then rename)."""
+def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
+    """Write a file atomically: a temporary file in the same folder, then renamed over ``path``.
+
+    A crash leaves the old file, no file, or a ``.NAME.*.tmp`` file; never a half-written ``path``.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     default_mode(fd)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -134,6 +138,11 @@ def atomic_write_text(path: str | os.PathLike, text: str) -> None:
         except OSError:
             pass
         raise
+
+
+def atomic_write_text(path: str | os.PathLike, text: str) -> None:
+    """Write a UTF-8 text file atomically (see :func:`atomic_write_bytes`)."""
+    atomic_write_bytes(path, text.encode("utf-8"))
 
 
 class _AtomicFile:

@@ -698,7 +698,6 @@ def _markdown(result, charts, title) -> str:
 
     from .termchoice import dominant_variants
 
-    s = result.stats
     lines = [f"# {title}", "",
              f"{_plural(len(result.documents), 'article')}, {int(result.documents['words'].sum()):,} words, "
              f"{_plural(len(result.groups), 'group')} by `{result.by}`"

@@ -1086,7 +1086,6 @@ class AttributionExtractor:
 
     # -- normalisation and pronouns ----------------------------------------
     def _normalise(self, text, seg, attrs: list[_Attr], tc: _TokCache) -> None:
-        lex = self.lex
         cache: dict = {}
         names: dict[str, tuple[str, bool]] = {}  # surname -> (full name, is official), from this document's sources
         for a in attrs:
