@@ -121,7 +121,7 @@ class Analyzer:
         return DocResult(doc, spans, metrics, seg.word_count, len(seg.sentences))
 
 
-def _as_docs(docs: Any, errors: str) -> Iterable[Document]:
+def _as_docs(docs: Any) -> Iterable[Document]:
     if isinstance(docs, Document):
         return [docs]
     if isinstance(docs, str):
@@ -145,7 +145,7 @@ def iter_analyze(
     if errors not in ("raise", "warn", "skip"):
         raise ConfigError(f"errors={errors!r}; allowed: raise, warn, skip")
     an = analyzer or Analyzer(AnalysisConfig(**config))
-    for doc in _as_docs(docs, errors):
+    for doc in _as_docs(docs):
         try:
             yield an.analyze_document(doc)
         except Exception as exc:  # noqa: BLE001 - one bad document never stops a run

@@ -50,12 +50,6 @@ def register_extractor(name: str, cls: Any, *, default: bool = False) -> None:
         DEFAULT_EXTRACTORS.append(name)
 
 
-def _register_builtin(name: str, path: str) -> None:
-    _BUILTIN[name] = path
-    if name not in DEFAULT_EXTRACTORS:
-        DEFAULT_EXTRACTORS.append(name)
-
-
 def available_extractors() -> list[str]:
     """Names of every registered extractor (built-in first)."""
     return list(_BUILTIN) + [n for n in _USER if n not in _BUILTIN]

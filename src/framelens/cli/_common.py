@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 import time
-from pathlib import Path
 
 from ..corpus import Corpus
 from ..pipeline import AnalysisConfig, Analyzer
@@ -113,5 +112,16 @@ def report_problems(problems, args=None, stream=None) -> None:
             print(f"  {p.origin}: {p.reason}", file=stream)
 
 
-def out_path(p: str) -> Path:
-    return Path(p)
+def read_documents(args, purpose: str):
+    """Read every input document into a list (for commands that need the whole corpus at once).
+
+    Reports skipped inputs as ``--errors`` says; returns ``(docs, corpus)``, or ``None`` after
+    printing an error when no document could be read (the caller then exits with EXIT_FAILED).
+    """
+    corpus = corpus_from_args(args)
+    docs = list(corpus)
+    report_problems(corpus.problems, args)
+    if not docs:
+        print(f"framelens: error: no document to {purpose}", file=sys.stderr)
+        return None
+    return docs, corpus

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from . import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL
-from ._common import add_input_args, corpus_from_args, report_problems
+from ._common import add_input_args, read_documents
 
 HELP = "find near-duplicate documents (reposts, wire copies) by word shingles and MinHash"
 EXAMPLES = """\
@@ -56,12 +56,10 @@ def run(args) -> int:
 
     if not 0 < args.threshold <= 1:
         raise ConfigError(f"--threshold {args.threshold}: must be in (0, 1]")
-    corpus = corpus_from_args(args)
-    docs = list(corpus)
-    report_problems(corpus.problems, args)
-    if not docs:
-        print("framelens: error: no document to compare", file=sys.stderr)
+    got = read_documents(args, "compare")
+    if got is None:
         return EXIT_FAILED
+    docs, corpus = got
     res = dedupe(docs, args.duplicates, threshold=args.threshold, shingle_size=args.shingle, num_perm=args.num_perm)
     by_id = {d.id: d for d in docs}
     if args.pairs:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from . import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL
-from ._common import add_input_args, corpus_from_args, report_problems
+from ._common import add_input_args, read_documents
 
 HELP = "group articles into events (TF-IDF similarity within a date window) and label each event"
 EXAMPLES = """\
@@ -64,12 +64,10 @@ def run(args) -> int:
 
     if not 0 < args.threshold <= 1:
         raise ConfigError(f"--threshold {args.threshold}: must be in (0, 1]")
-    corpus = corpus_from_args(args)
-    docs = list(corpus)
-    report_problems(corpus.problems, args)
-    if not docs:
-        print("framelens: error: no document to group", file=sys.stderr)
+    got = read_documents(args, "group")
+    if got is None:
         return EXIT_FAILED
+    docs, corpus = got
     res = group_events(docs, threshold=args.threshold, window=args.window, linkage=args.linkage,
                        label_terms=args.label_terms)
     write_documents(res.documents, args.out)
