@@ -17,6 +17,7 @@ Run from the repository root (needs ../shared/datasets/babe):
     .venv/bin/python benchmarks/babe.py                 # everything, ~15 min on 2 cores
     .venv/bin/python benchmarks/babe.py --quick         # default pipeline vs baseline only
     .venv/bin/python benchmarks/babe.py --json out.json
+    .venv/bin/python benchmarks/babe.py --quick --no-words --embeddings wordllama   # framelens[embeddings]
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ def paired_diff(y, pa, pb, n_boot=2000, seed=0):
     return float(np.quantile(diffs, 0.025)), float(np.quantile(diffs, 0.975)), float(np.mean(diffs <= 0))
 
 
-def sentence_level(d, quick=False, folds=5, seed=0):
+def sentence_level(d, quick=False, folds=5, seed=0, embeddings=()):
     from framelens.classify.pipeline import make_baseline, make_pipeline
     from framelens.classify.validate import cross_validate, stratified_folds
 
@@ -70,9 +71,14 @@ def sentence_level(d, quick=False, folds=5, seed=0):
     if not quick:
         configs += [
             ("baseline: word+char TF-IDF, C=1", make_baseline(C=1.0)),
-            ("TF-IDF + framelens counts only (no keyness)", make_pipeline(keyness=False)),
-            ("TF-IDF + keyness pooling only (no counts)", make_pipeline(framelens_weight=0.0)),
+            ("TF-IDF + log-count-ratio weighting only", make_baseline(term_weighting=True)),
+            ("default without log-count-ratio weighting", make_pipeline(term_weighting=False)),
+            ("default without framelens counts", make_pipeline(framelens_weight=0.0)),
+            ("default without keyness pooling", make_pipeline(keyness=False)),
         ]
+    for backend in embeddings:
+        configs += [(f"default + {backend} embeddings (optional extra)", make_pipeline(embeddings=backend)),
+                    (f"baseline + {backend} embeddings", make_baseline(embeddings=backend))]
     out = {}
     for name, model in configs:
         t = time.time()
@@ -140,10 +146,13 @@ def main(argv=None):
     ap.add_argument("--quick", action="store_true", help="only the default pipeline and the tuned baseline")
     ap.add_argument("--no-words", action="store_true", help="skip the word-level benchmark")
     ap.add_argument("--json", default=None, help="write the results as JSON")
+    ap.add_argument("--embeddings", action="append", default=[], choices=["wordllama", "minilm"],
+                    help="also run the default pipeline and the baseline with these sentence embeddings "
+                         "(needs the optional extra; repeatable)")
     args = ap.parse_args(argv)
     d = load()
     print(f"BABE: {len(d)} sentences ({(d.label_bias == 'Biased').sum()} Biased)", flush=True)
-    res = {"n": len(d), "sentence_level": sentence_level(d, args.quick)}
+    res = {"n": len(d), "sentence_level": sentence_level(d, args.quick, embeddings=args.embeddings)}
     if not args.no_words and not args.quick:
         res["word_level"] = word_level(d)
     if args.json:

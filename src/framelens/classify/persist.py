@@ -61,6 +61,7 @@ TRUSTED_TYPES: tuple[str, ...] = (
     "sklearn.linear_model._logistic.LogisticRegression", "sklearn.multiclass.OneVsRestClassifier",
     "framelens.classify.features.FramelensFeatures", "framelens.classify.features.KeynessPooling",
     "framelens.classify.pipeline.TunedLogisticRegression", "sklearn.feature_extraction.text.CountVectorizer",
+    "framelens.classify.features.LogCountRatioWeights", "framelens.classify.embeddings.SentenceEmbeddings",
 )
 #: skops node kinds allowed in a payload (no function, method or reduce nodes).
 _TRUSTED_NODES = frozenset({"DictNode", "ListNode", "TupleNode", "JsonNode", "TypeNode", "NdArrayNode",
@@ -119,15 +120,14 @@ class TrainedModel:
         return P[:, order]
 
 
-def _features_configs(estimator) -> list[dict]:
-    from .features import FramelensFeatures
-
+def _find(estimator, cls) -> list[Any]:
+    """Every instance of ``cls`` inside a (possibly nested) estimator."""
     found: list[Any] = []
 
     def walk(obj, depth=0):
         if depth > 20:
             return
-        if isinstance(obj, FramelensFeatures):
+        if isinstance(obj, cls):
             found.append(obj)
             return
         if hasattr(obj, "get_params"):
@@ -140,12 +140,45 @@ def _features_configs(estimator) -> list[dict]:
             for v in obj:
                 walk(v, depth + 1)
     walk(estimator)
+    return found
+
+
+def _features_configs(estimator) -> list[dict]:
+    from .features import FramelensFeatures
+
     out = []
-    for f in found:
+    for f in _find(estimator, FramelensFeatures):
         cfg = {"lexicons": [str(x) for x in (f.lexicons or ())], "default_lexicons": bool(f.default_lexicons)}
         if cfg not in out:
             out.append(cfg)
     return out
+
+
+def _embeddings_used(estimator) -> list[dict]:
+    """Backend, package, version, dimension and weights SHA-256 of every fitted embeddings block."""
+    from .embeddings import SentenceEmbeddings
+
+    out = []
+    for e in _find(estimator, SentenceEmbeddings):
+        info = dict(getattr(e, "backend_info_", None) or {"backend": e.backend, "fitted": False})
+        if info not in out:
+            out.append(info)
+    return out
+
+
+def _check_embeddings(p: str, recorded: list[dict]) -> None:
+    from ..errors import ConfigError
+    from .embeddings import backend_info
+
+    for rec in recorded:
+        try:
+            now = backend_info(str(rec.get("backend")))
+        except ConfigError as exc:
+            raise ModelError(f"{p}: refused: the model uses sentence embeddings that are not available here: {exc}") from None
+        if (now["version"], now["sha256"]) != (rec.get("version"), rec.get("sha256")):
+            raise ModelError(f"{p}: refused: the model was trained with {rec.get('package')} {rec.get('version')} "
+                             f"(weights sha256 {str(rec.get('sha256'))[:12]}); installed is {now['package']} "
+                             f"{now['version']} (sha256 {now['sha256'][:12]}). Install that version or retrain")
 
 
 def _resources_for(configs: list[dict]) -> list[dict]:
@@ -207,6 +240,7 @@ def save_model(model: TrainedModel, path: str | os.PathLike) -> Path:
         "label_col": model.label_col,
         "features": configs,
         "lexicons": _resources_for(configs),
+        "embeddings": _embeddings_used(model.estimator),
         "params": _json_safe(model.params),
         "metrics": _json_safe(model.metrics),
         "info": _json_safe(model.info),
@@ -333,6 +367,7 @@ def load_model(path: str | os.PathLike) -> TrainedModel:
         raise ModelError(f"{p}: refused: lexicon packs differ from those the model was trained with; "
                          f"trained with but not here: {sorted(was - now) or 'none'}; here but not at training: "
                          f"{sorted(now - was) or 'none'}. Retrain the model, or restore those packs")
+    _check_embeddings(p, meta.get("embeddings") or [])
     types = _payload_types(payload, p)
     bad = sorted(t for t in types if t not in TRUSTED_TYPES)
     if bad:
@@ -343,6 +378,8 @@ def load_model(path: str | os.PathLike) -> TrainedModel:
         raise ModelError(f"{p}: refused: the payload could not be rebuilt safely ({type(exc).__name__}: {exc})") from None
     if _features_configs(estimator) != configs:
         raise ModelError(f"{p}: refused: the payload's feature settings differ from its metadata")
+    if _embeddings_used(estimator) != (meta.get("embeddings") or []):
+        raise ModelError(f"{p}: refused: the payload's embeddings settings differ from its metadata")
     return TrainedModel(estimator=estimator, labels=list(meta.get("labels") or []), multilabel=bool(meta.get("multilabel")),
                         level=meta.get("level", "sentence"), label_sep=meta.get("label_sep", ";"),
                         text_col=meta.get("text_col", "text"), label_col=meta.get("label_col", "label"),

