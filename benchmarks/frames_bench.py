@@ -14,7 +14,7 @@ Violence Frame Corpus headlines (Liu et al. 2019).
 
 Run from the repository root (needs ../shared/datasets):
 
-    .venv/bin/python benchmarks/frames_bench.py [--json out.json] [--only narrative|gvfc]
+    .venv/bin/python benchmarks/frames_bench.py [--json out.json] [--only narrative|gvfc] [--embeddings wordllama]
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def cue_shares(texts, frames):
     return out, present
 
 
-def narrative(res):
+def narrative(res, embeddings=()):
     import pandas as pd
     from sklearn.metrics import roc_auc_score
 
@@ -67,8 +67,11 @@ def narrative(res):
     print(f"narrative_frames: {len(d)} articles; frame counts {dict(zip(NF, Y.sum(axis=0).tolist()))}", flush=True)
     splits = stratified_folds(Y, 5, 0, multilabel=True)
     out = {"n": len(d), "prevalence": dict(zip(NF, Y.mean(axis=0).round(3).tolist()))}
-    for name, model in [("framelens pipeline", make_pipeline("document", multilabel=True)),
-                        ("baseline TF-IDF", make_baseline("document", multilabel=True))]:
+    models = [("framelens pipeline", make_pipeline("document", multilabel=True)),
+              ("baseline TF-IDF", make_baseline("document", multilabel=True))]
+    models += [(f"framelens + {b} embeddings", make_pipeline("document", multilabel=True, embeddings=b))
+               for b in embeddings]
+    for name, model in models:
         t = time.time()
         r = cross_validate(model, texts, Y, splits=splits, multilabel=True, labels=NF)
         out[name] = {"macro_f1": r.macro_f1, "ci95": list(r.macro_f1_ci),
@@ -85,7 +88,7 @@ def narrative(res):
     res["narrative_frames"] = out
 
 
-def gvfc(res, cues_only=False):
+def gvfc(res, cues_only=False, embeddings=()):
     import pandas as pd
 
     from framelens.classify.pipeline import make_baseline, make_pipeline
@@ -99,6 +102,8 @@ def gvfc(res, cues_only=False):
     splits = stratified_folds(y, 5, 0)
     out = {"n": len(d)}
     models = [] if cues_only else [("framelens pipeline", make_pipeline()), ("baseline TF-IDF", make_baseline())]
+    if not cues_only:
+        models += [(f"framelens + {b} embeddings", make_pipeline(embeddings=b)) for b in embeddings]
     for name, model in models:
         t = time.time()
         r = cross_validate(model, texts, y, splits=splits)
@@ -126,14 +131,16 @@ def main(argv=None):
     ap.add_argument("--json", default=None)
     ap.add_argument("--only", choices=["narrative", "gvfc"], default=None)
     ap.add_argument("--cues-only", action="store_true", help="GVFC: only the cue-lexicon part (no classifiers)")
+    ap.add_argument("--embeddings", action="append", default=[], choices=["wordllama", "minilm"],
+                    help="also run the framelens pipeline with these sentence embeddings (optional extra; repeatable)")
     args = ap.parse_args(argv)
     if not SHARED.exists():
         sys.exit(f"datasets not found at {SHARED}")
     res: dict = {}
     if args.only in (None, "narrative"):
-        narrative(res)
+        narrative(res, embeddings=args.embeddings)
     if args.only in (None, "gvfc"):
-        gvfc(res, cues_only=args.cues_only)
+        gvfc(res, cues_only=args.cues_only, embeddings=args.embeddings)
     if args.json:
         Path(args.json).write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
 

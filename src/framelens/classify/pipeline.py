@@ -11,7 +11,8 @@
           ("framelens", Pipeline([("counts", FramelensFeatures()), ("scale", StandardScaler())])),   # weight 0.3
           ("keyness", Pipeline([("pool", KeynessPooling()), ("scale", StandardScaler())])),          # weight 0.3
           # only with embeddings="wordllama" or "minilm" (optional extras):
-          ("embeddings", SentenceEmbeddings(backend)),                                              # weight 1.0
+          ("embeddings", Pipeline([("embed", SentenceEmbeddings(backend)),
+                                   ("scale", StandardScaler())])),                      # weight 1/sqrt(dim)
       ])),
       ("clf", TunedLogisticRegression(class_weight="balanced"))      # or OneVsRestClassifier(...) for multi-label
     ])
@@ -164,7 +165,7 @@ def make_pipeline(level: str = "sentence", multilabel: bool = False, *, C: float
                   keyness_weight: float = 0.3, lexicons: Sequence[str] = (),
                   default_lexicons: bool = True, inner_folds: int = 3, random_state: int | None = 0,
                   term_weighting: bool | None = None, embeddings: str | None = None,
-                  embeddings_weight: float = 1.0):
+                  embeddings_weight: float | None = None):
     """The default framelens classifier: word + character TF-IDF + framelens features -> balanced logistic regression.
 
     ``level``: ``"sentence"`` (short texts: raw counts) or ``"document"`` (rates per
@@ -179,9 +180,10 @@ def make_pipeline(level: str = "sentence", multilabel: bool = False, *, C: float
     ``term_weighting``: weight the n-gram columns by their log-count ratio
     (default: on with the framelens features, off for the baseline).
     ``embeddings``: ``None`` (default; scikit-learn only), ``"wordllama"`` or
-    ``"minilm"`` adds a block of L2-normalised sentence embeddings from an optional
-    extra (:mod:`framelens.classify.embeddings`) with ``embeddings_weight`` (1.0: the
-    same scale as each TF-IDF block).
+    ``"minilm"`` adds a block of standardised sentence embeddings from an optional
+    extra (:mod:`framelens.classify.embeddings`) with ``embeddings_weight``; the
+    default 1/sqrt(dimensions) gives the block an expected squared norm of 1, the
+    same as each TF-IDF block's unit-length rows.
     """
     from sklearn.pipeline import FeatureUnion, Pipeline
     from sklearn.preprocessing import StandardScaler
@@ -213,9 +215,10 @@ def make_pipeline(level: str = "sentence", multilabel: bool = False, *, C: float
     if embeddings is not None:
         from .embeddings import SentenceEmbeddings, backend_info
 
-        backend_info(str(embeddings))      # a clear error now if the extra is missing, not after an hour of CV
-        blocks.append(("embeddings", SentenceEmbeddings(backend=str(embeddings))))
-        weights["embeddings"] = float(embeddings_weight)
+        dim = backend_info(str(embeddings))["dim"]   # a clear error now if the extra is missing, not after the CV
+        blocks.append(("embeddings", Pipeline([("embed", SentenceEmbeddings(backend=str(embeddings))),
+                                               ("scale", StandardScaler())])))
+        weights["embeddings"] = float(embeddings_weight) if embeddings_weight is not None else 1.0 / float(dim) ** 0.5
     union = FeatureUnion(blocks, transformer_weights=weights)
     return Pipeline([("features", union), ("clf", _classifier(C, multilabel, random_state, inner_folds))])
 
