@@ -140,6 +140,22 @@ def test_shipped_packs_are_valid_and_cited():
             assert e.role == "stop" or e.source
 
 
+def test_no_term_is_listed_twice_across_shipped_packs():
+    # the same term with the same inflection in two packs of one kind would make the entry that
+    # fires depend on pack order; noun and verb entries of one word (frames: arrest / arrest_v) differ
+    seen: dict = {}
+    dupes = []
+    for lx in load_lexicons():
+        for e in lx.entries:
+            if e.role == "stop" or not e.term:
+                continue
+            key = (lx.kind, e.term.lower(), frozenset(e.phrases), e.role)
+            if key in seen:
+                dupes.append((key, seen[key], f"{lx.name}:{e.id}"))
+            seen[key] = f"{lx.name}:{e.id}"
+    assert dupes == []
+
+
 def test_political_labels_are_balanced():
     (pol,) = [lx for lx in load_lexicons() if lx.name == "political"]
     left = [e.severity for e in pol.entries if e.targets == "left" and e.role == "term"]
