@@ -354,27 +354,32 @@ class KeynessPooling(TransformerMixin, BaseEstimator):
 
 
 class LogCountRatioWeights(TransformerMixin, BaseEstimator):
-    """Supervised term weighting: scale each n-gram column by how strongly it separates the classes.
+    """Supervised term weighting: scale each n-gram column by how strongly it separates two classes.
 
-    The naive-Bayes log-count ratio of Wang & Manning (2012, "NBSVM"), made
-    sign-free so that it works for any target: ``fit`` binarises the input
-    (presence of each column in a text) and computes, for every class (or every
-    indicator column of a multi-label ``y``) against all other texts,
+    The naive-Bayes log-count ratio of Wang & Manning (2012, "NBSVM"). For a
+    binary ``y`` ``fit`` binarises the input (presence of each column in a text)
+    and computes
 
-        r_c[j] = log( (p_c[j] / |p_c|) / (q_c[j] / |q_c|) )
+        r[j] = log( (p[j] / |p|) / (q[j] / |q|) )
 
-    with ``p_c[j] = alpha + number of texts of class c containing j`` and
-    ``q_c[j]`` the same over the other texts (``|.|`` = sum over columns).
-    The weight of column ``j`` is ``max_c |r_c[j]|`` (for two classes the two
-    ratios are equal up to sign). ``transform`` multiplies each column by its
-    weight. A linear model over the weighted columns starts from the
-    naive-Bayes evidence and keeps the discriminative fit; sign does not matter
-    because the linear model learns it. Works on sparse and dense input; place
-    it after a vectorizer (it is a no-op on the column order).
+    with ``p[j] = alpha + number of texts of one class containing j`` and
+    ``q[j]`` the same over the other class (``|.|`` = sum over columns); the
+    weight of column ``j`` is ``|r[j]|`` (the sign does not matter: the linear
+    model learns the direction). ``transform`` multiplies each column by its
+    weight, so a linear model starts from the naive-Bayes evidence and keeps the
+    discriminative fit.
+
+    The technique is defined for two classes. With more classes, or a
+    multi-label indicator matrix, one weight per column cannot serve every
+    class: ``multiclass="identity"`` (default) then leaves the columns unchanged
+    (all weights 1), ``multiclass="max"`` uses the largest |r| of the
+    one-vs-rest problems (on the narrative-frames data this hurt the rare frames;
+    see docs/validation_classify.md). Works on sparse and dense input.
     """
 
-    def __init__(self, alpha: float = 1.0):
+    def __init__(self, alpha: float = 1.0, multiclass: str = "identity"):
         self.alpha = alpha
+        self.multiclass = multiclass
 
     def fit(self, X, y):
         import numpy as np
@@ -385,7 +390,10 @@ class LogCountRatioWeights(TransformerMixin, BaseEstimator):
         a = float(self.alpha)
         if not a > 0:
             raise ConfigError(f"alpha={self.alpha!r}; give a positive number")
+        if self.multiclass not in ("identity", "max"):
+            raise ConfigError(f"multiclass={self.multiclass!r}; allowed: identity, max")
         B = (sp.csr_matrix(X) > 0).astype(np.float64).tocsr()
+        self.n_features_in_ = B.shape[1]
         y = np.asarray(y)
         if y.ndim == 2:
             T = y.astype(bool).T
@@ -394,13 +402,15 @@ class LogCountRatioWeights(TransformerMixin, BaseEstimator):
             if len(classes) < 2:
                 raise ConfigError(f"LogCountRatioWeights needs at least two classes, got {list(classes)}")
             T = np.stack([y == c for c in (classes[1:] if len(classes) == 2 else classes)])
+        if len(T) > 1 and self.multiclass == "identity":
+            self.weights_ = np.ones(B.shape[1])
+            return self
         w = np.zeros(B.shape[1])
         for t in T:
             p = a + np.asarray(B[t].sum(axis=0)).ravel()
             q = a + np.asarray(B[~t].sum(axis=0)).ravel()
             w = np.maximum(w, np.abs(np.log(p / p.sum()) - np.log(q / q.sum())))
         self.weights_ = w
-        self.n_features_in_ = B.shape[1]
         return self
 
     def transform(self, X):

@@ -17,9 +17,10 @@
       ("clf", TunedLogisticRegression(class_weight="balanced"))      # or OneVsRestClassifier(...) for multi-label
     ])
 
-The n-gram columns are weighted by their naive-Bayes log-count ratio
-(:class:`~framelens.classify.features.LogCountRatioWeights`, after Wang & Manning
-2012). The TF-IDF-only baseline (:func:`make_baseline`) is the plain
+For a two-class target the n-gram columns are weighted by their naive-Bayes
+log-count ratio (:class:`~framelens.classify.features.LogCountRatioWeights`, after
+Wang & Manning 2012); with more classes or labels that step leaves them unchanged.
+The TF-IDF-only baseline (:func:`make_baseline`) is the plain
 word + char TF-IDF logistic regression: no weighting, no framelens blocks.
 
 ``C="auto"`` picks the inverse regularisation strength by an *inner* stratified
