@@ -47,19 +47,21 @@ def test_log_count_ratio_hand_values_binary():
 
 def test_log_count_ratio_multiclass_multilabel_and_errors():
     X = sp.csr_matrix(np.eye(3))
-    # the default leaves more than two classes alone: one weight per column cannot serve every class
-    assert np.array_equal(LogCountRatioWeights().fit(X, ["x", "y", "z"]).weights_, np.ones(3))
+    # multi-label targets are left alone by default (one weight per column cannot serve every label's classifier)
     assert np.array_equal(LogCountRatioWeights().fit(X, np.array([[1, 0], [0, 1], [1, 1]])).weights_, np.ones(3))
-    w3 = LogCountRatioWeights(multiclass="max").fit(X, ["x", "y", "z"])
+    assert np.array_equal(LogCountRatioWeights(multiclass="identity").fit(X, ["x", "y", "z"]).weights_, np.ones(3))
+    w3 = LogCountRatioWeights().fit(X, ["x", "y", "z"])  # multi-class: the largest one-vs-rest ratio
     # each column appears in exactly one class: for that class p = [2,1,1]/4 vs q = [1,2,2]/5 on the column
     one = abs(np.log(2 / 4) - np.log(1 / 5))
     assert np.allclose(w3.weights_, one)
     Y = np.array([[1, 0], [0, 1], [1, 1]])
-    wl = LogCountRatioWeights(multiclass="max").fit(X, Y)
+    wl = LogCountRatioWeights(multilabel="max").fit(X, Y)
     # column 2 is in both labels' positive texts: label 0 p = [2,1,2]/5, q = [1,2,1]/4 -> |log(2/5) - log(1/4)|
     assert wl.weights_[2] == pytest.approx(abs(np.log(2 / 5) - np.log(1 / 4)))
     with pytest.raises(ConfigError, match="multiclass"):
         LogCountRatioWeights(multiclass="mean").fit(X, ["a", "b", "a"])
+    with pytest.raises(ConfigError, match="multilabel"):
+        LogCountRatioWeights(multilabel="sum").fit(X, ["a", "b", "a"])
     with pytest.raises(ConfigError, match="needs labels"):
         LogCountRatioWeights().fit(X, None)
     with pytest.raises(ConfigError, match="two classes"):

@@ -369,17 +369,21 @@ class LogCountRatioWeights(TransformerMixin, BaseEstimator):
     weight, so a linear model starts from the naive-Bayes evidence and keeps the
     discriminative fit.
 
-    The technique is defined for two classes. With more classes, or a
-    multi-label indicator matrix, one weight per column cannot serve every
-    class: ``multiclass="identity"`` (default) then leaves the columns unchanged
-    (all weights 1), ``multiclass="max"`` uses the largest |r| of the
-    one-vs-rest problems (on the narrative-frames data this hurt the rare frames;
-    see docs/validation_classify.md). Works on sparse and dense input.
+    The technique is defined for two classes. For a single-label target with
+    more classes, ``multiclass="max"`` (default) uses the largest |r| over the
+    one-vs-rest problems, the "max" globalisation of supervised term weights in
+    text categorisation (Debole & Sebastiani 2003); ``"identity"`` leaves the
+    columns unchanged. For a multi-label indicator matrix each label has its own
+    classifier, and one shared weight would impose the frequent labels' terms on
+    the rare ones: ``multilabel="identity"`` (default) leaves the columns
+    unchanged, ``"max"`` applies the largest |r| over the labels. Works on sparse
+    and dense input.
     """
 
-    def __init__(self, alpha: float = 1.0, multiclass: str = "identity"):
+    def __init__(self, alpha: float = 1.0, multiclass: str = "max", multilabel: str = "identity"):
         self.alpha = alpha
         self.multiclass = multiclass
+        self.multilabel = multilabel
 
     def fit(self, X, y):
         import numpy as np
@@ -390,8 +394,9 @@ class LogCountRatioWeights(TransformerMixin, BaseEstimator):
         a = float(self.alpha)
         if not a > 0:
             raise ConfigError(f"alpha={self.alpha!r}; give a positive number")
-        if self.multiclass not in ("identity", "max"):
-            raise ConfigError(f"multiclass={self.multiclass!r}; allowed: identity, max")
+        for name in ("multiclass", "multilabel"):
+            if getattr(self, name) not in ("identity", "max"):
+                raise ConfigError(f"{name}={getattr(self, name)!r}; allowed: identity, max")
         B = (sp.csr_matrix(X) > 0).astype(np.float64).tocsr()
         self.n_features_in_ = B.shape[1]
         y = np.asarray(y)
@@ -402,7 +407,7 @@ class LogCountRatioWeights(TransformerMixin, BaseEstimator):
             if len(classes) < 2:
                 raise ConfigError(f"LogCountRatioWeights needs at least two classes, got {list(classes)}")
             T = np.stack([y == c for c in (classes[1:] if len(classes) == 2 else classes)])
-        if len(T) > 1 and self.multiclass == "identity":
+        if len(T) > 1 and (self.multilabel if y.ndim == 2 else self.multiclass) == "identity":
             self.weights_ = np.ones(B.shape[1])
             return self
         w = np.zeros(B.shape[1])

@@ -17,9 +17,10 @@
       ("clf", TunedLogisticRegression(class_weight="balanced"))      # or OneVsRestClassifier(...) for multi-label
     ])
 
-For a two-class target the n-gram columns are weighted by their naive-Bayes
-log-count ratio (:class:`~framelens.classify.features.LogCountRatioWeights`, after
-Wang & Manning 2012); with more classes or labels that step leaves them unchanged.
+The n-gram columns are weighted by their naive-Bayes log-count ratio
+(:class:`~framelens.classify.features.LogCountRatioWeights`, after Wang & Manning
+2012; for more than two classes the largest one-vs-rest ratio; multi-label
+targets are left unweighted).
 The TF-IDF-only baseline (:func:`make_baseline`) is the plain
 word + char TF-IDF logistic regression: no weighting, no framelens blocks.
 
