@@ -445,3 +445,97 @@ def test_mention_spans_appositions_and_relative_pronouns(analyzer):
     (a,) = attributions(analyzer, text)[0]
     assert a.text == "Rep. Dalia Marwood (D-Ore.)" and a.attrs["source"] == "Dalia Marwood"
     assert a.attrs["source_type"] == "official"
+
+
+# ---------------------------------------------------------------------------
+# round three: speaker labels, coordinated reporting verbs, *called* with a quoted complement
+
+
+def _one_attr(analyzer, text):
+    return [(p.start, p.end, p.text, p.attrs["cue_start"], p.attrs["cue_end"], p.attrs["cue"], p.entry)
+            for p in attributions(analyzer, text)[0]]
+
+
+def test_colon_speaker_label(analyzer):
+    # headline style: a name used as a name elsewhere in the document, a colon, then what was said
+    text = "Lena Marr: We will appeal the ruling.\n\nThe mayor, Lena Marr, spoke on Monday."
+    (a,) = [p for p in attributions(analyzer, text)[0] if p.entry == "attribution:colon"]
+    assert (a.start, a.end, a.text) == (0, 9, "Lena Marr")
+    assert (a.attrs["cue_start"], a.attrs["cue_end"], a.attrs["cue"]) == (9, 10, ":")
+    assert a.attrs["source"] == "Lena Marr" and a.attrs["source_type"] == "person"
+    assert (a.attrs["content_start"], a.attrs["content_end"]) == (11, 36) and a.label == "indirect"
+    # a surname label with a quotation: direct content, the full name and title found elsewhere
+    text = 'Marr: "We will appeal."\n\nMayor Lena Marr spoke on Monday.'
+    (a,) = [p for p in attributions(analyzer, text)[0] if p.entry == "attribution:colon"]
+    assert (a.start, a.end, a.attrs["cue_start"], a.attrs["cue_end"]) == (0, 4, 4, 5)
+    assert a.label == "direct" and (a.attrs["content_start"], a.attrs["content_end"]) == (7, 22)
+    assert a.attrs["source"] == "Lena Marr" and a.attrs["source_type"] == "official"
+    # transcript style: an all-capitals label resolved to the name in the text; 'HOST' names nobody
+    text = "DUNLOP: I think the vote was fair and we will move on.\n\nHOST: Thank you.\n\n" \
+           "The host spoke with Osric Dunlop."
+    colon = [p for p in attributions(analyzer, text)[0] if p.entry == "attribution:colon"]
+    assert [(p.start, p.end, p.attrs["cue_start"], p.attrs["source"]) for p in colon] == [(0, 6, 6, "Osric Dunlop")]
+
+
+@pytest.mark.parametrize("text", [
+    "Ratio: 3 to 1 in favour of the plan.",                                     # a number after the colon
+    "Update: The council will meet again on Friday evening.",                   # a label that names nobody
+    "Bottom Line: The council will meet again on Friday evening.",
+    "Nell Brisco: A long shot.\n\nNell Brisco trails in the polls.",             # a section header, not speech
+    "The Plan Nobody Wanted: A council at odds over the Brisco budget vote.",   # a headline with a determiner
+    "Quill: The budget passed 7-2 on Monday night.",                             # 'Quill' never used as a name
+])
+def test_colon_look_alikes_do_not_fire(analyzer, text):
+    assert not [p for p in attributions(analyzer, text)[0] if p.attrs["cue"] == ":"]
+
+
+def test_coordinated_reporting_verb(analyzer):
+    text = "Tobin Vale toured the flooded plant and said the repairs would take a month."
+    assert _one_attr(analyzer, text) == [(0, 10, "Tobin Vale", 40, 44, "said", "attribution:coordinated")]
+    (a,) = attributions(analyzer, text)[0]
+    assert (a.attrs["content_start"], a.attrs["content_end"]) == (45, 75)
+    text = "She thanked the crews but added that the road would stay closed."
+    assert _one_attr(analyzer, text) == [(0, 3, "She", 26, 31, "added", "attribution:coordinated")]
+
+
+@pytest.mark.parametrize("text", [
+    "Tobin Vale toured the plant and said little.",                       # 'said little' reports nothing
+    "Tobin Vale toured the plant and spoke to the crew for an hour.",     # not a verb of saying with content
+    "Beyond the plant, the road flooded and said nothing to anyone.",     # no name or pronoun subject
+    "Tobin Vale toured the plant, which Orla Gant owns, and said it was safe.",  # a clause in between
+])
+def test_coordinated_look_alikes_do_not_fire(analyzer, text):
+    assert not [p for p in attributions(analyzer, text)[0] if p.entry == "attribution:coordinated"]
+
+
+def test_coordinated_does_not_change_a_direct_subject(analyzer):
+    # the cue has its own subject: the existing rule applies, not the coordination
+    text = "Tobin Vale said and did nothing about the repairs."
+    assert _one_attr(analyzer, text) == [(0, 10, "Tobin Vale", 11, 15, "said", "attribution:left")]
+
+
+def test_called_with_a_quoted_complement(analyzer):
+    text = 'Supervisor Ada Quist called the budget "a disgrace" on Tuesday.'
+    (a,) = attributions(analyzer, text)[0]
+    assert (a.start, a.end, a.text) == (0, 20, "Supervisor Ada Quist")
+    assert (a.attrs["cue_start"], a.attrs["cue_end"], a.attrs["cue"]) == (21, 27, "called")
+    assert a.label == "direct" and text[a.attrs["content_start"]:a.attrs["content_end"]] == "a disgrace"
+    assert a.attrs["source"] == "Ada Quist" and a.attrs["source_type"] == "official"
+    # 'what X called "..."'
+    text = 'The plan is what Quist called "a fair start."'
+    assert _one_attr(analyzer, text) == [(17, 22, "Quist", 23, 29, "called", "attribution:left")]
+    # a participle after a comma takes the sentence's subject
+    text = 'Ada Quist met the crew, calling their work "a triumph."'
+    assert _one_attr(analyzer, text) == [(0, 9, "Ada Quist", 24, 31, "calling", "attribution:participle")]
+
+
+@pytest.mark.parametrize("text", [
+    'The so-called plan drew a call for calm from a group called "Neighbors First."',  # naming, a noun
+    'A formula called the "chained index" sets the raise.',                          # naming with a determiner
+    "Ada Quist called the police twice.",                                           # no quoted complement
+    'Ada Quist called for "a full audit" of the fund.',                             # 'called for': another verb
+    'Neighbors carried signs calling the plan "a land grab."',                      # a participle after a noun
+    'Ada Quist called Brisco, who said the plan was "a land grab."',                 # the quote is past a comma
+])
+def test_called_look_alikes_do_not_fire(analyzer, text):
+    assert not [p for p in attributions(analyzer, text)[0] if p.attrs["cue"].lower().startswith("call")]

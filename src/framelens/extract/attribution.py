@@ -187,6 +187,25 @@ _PASSIVE_FORM = operator.methodcaller("endswith", ("ed", "en", "told", "said", "
 _BE_FORMS = ("was", "were", "is", "are", "been", "be", "being")
 _BE_RE = re.compile(r"(?<![^\W_])(?:" + "|".join(_BE_FORMS) + r")(?![^\W_])")
 _MEMO_MAX = 200_000  # entries of a per-extractor memo before it is emptied (bounds memory on large corpora)
+#: A speaker label at the start of a sentence: one to six capitalised words (titles, initials, hyphens, a short
+#: gloss in parentheses, 'and', 'of' or a lower-case noun such as 'camp' between them), a colon, and then text.
+_LABEL_WORD = r"(?:[A-Z][\w’'\-]*\.?|\([^()\n]{1,12}\))"
+_COLON_LABEL_RE = re.compile(r"[\"“‘']?(" + _LABEL_WORD + r"(?:[^\S\n](?:" + _LABEL_WORD + r"|and|of|&|[a-z]+))"
+                             r"{0,5}):(?=[^\S\n]+[\"“‘'A-Z]|[\"“‘'])")
+#: *call* as a verb of characterisation ('called the plan "a relic"'); see _call_complement.
+_CALL_RE = re.compile(r"call(?:ed|s|ing)?")
+#: Between *called* and its quoted complement: no clause punctuation (an abbreviation's period is allowed).
+_CALL_GAP_BAD_RE = re.compile(r"[,;:!?()\[\]—–]|(?<![A-Z])\.(?!\w)")
+#: A word right after *called* that makes it another verb: 'called for', 'called on', 'called off', 'called in'.
+_CALL_NOT_OBJECT = frozenset("for on upon off up out back in into to at from over about by with it's".split())
+#: Conjunctions that coordinate a reporting verb with an earlier verb of the same subject.
+_COORD = frozenset(("and", "but", "then"))
+#: Between a subject and its coordinated cue: a clause boundary or quotation that may bring another subject.
+_COORD_BLOCK_RE = re.compile(r"[;\"“”‘’«»()]|(?<![^\W_])(?:who|which|whose|whom|where|when|while|because|although|though|"
+                             r"if|unless|whether|since|after|before|until)(?![^\W_])|(?:^|\s)'|'(?:\s|$)")
+#: ... or another reporting verb (then that verb's attribution is the one to extend, not this one).
+_COORD_CUE_RE = re.compile(r"(?<![^\W_])(?:said|says|say|told|tells|added|adds|wrote|writes|stated|declared|announced|"
+                           r"argued|claimed|insisted)(?![^\W_])")
 _ADVERBS = frozenset("also first not never previously later widely once initially originally".split())
 
 
@@ -229,9 +248,10 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
 class _TokCache:
     """Tokens of a document, computed per sentence on first use and sliced by offsets."""
 
-    __slots__ = ("text", "seg", "low", "by_sent")
+    __slots__ = ("text", "seg", "low", "by_sent", "memo")
 
     def __init__(self, text: str, seg, low: str | None = None):
+        self.memo: dict = {}  # per-document results shared with _normalise (the document's full names)
         self.text = text
         self.seg = seg
         self.low = text.lower() if low is None else low  # same length as text
@@ -397,6 +417,7 @@ class AttributionExtractor:
                            | lx.words.get("adverbial", frozenset()))
         self._not_source_words = (lx.words.get("adverbial", frozenset()) | lx.words["between"] | lx.words["stop"]
                                   | _DETERMINERS | _MONTHS)
+        self._coord_verbs = lx.words.get("inversion", frozenset()) - {"continued", "posted"}
         self._role_suffixes = tuple(sorted(w for w in lx.words["role"] if len(w) > 2))
         self._generic_media = tuple(" ".join(p) for p in lx.phrases.get("media_generic", ()))
         anon = lx.phrases.get("anonymous", ())
@@ -439,6 +460,12 @@ class AttributionExtractor:
             for ms, me in _find_words(self._cue_re, low):
                 form = " ".join(low[ms:me].split())
                 cands.append((3, _Cue(ms, me, self.lex.cues.get(form, "neutral"), "cue", "cognition")))
+        for ms, me in _find_words(_CALL_RE, low):  # 'Marr called the plan "a relic"'
+            cands.append((5, _Cue(ms, me, "neutral", "call", "call")))
+        for ss, se in seg.sentences:  # a speaker label: 'Marr: We will appeal.', 'FENWICK: I disagree.'
+            m = _COLON_LABEL_RE.match(text, ss, se)
+            if m is not None:
+                cands.append((4, _Cue(m.end(1), m.end(1) + 1, "neutral", "colon", "colon")))
         cands.sort(key=lambda c: (c[0], c[1].start))
         taken: list[tuple[int, int]] = []
         out: list[_Cue] = []
@@ -520,6 +547,11 @@ class AttributionExtractor:
             # a document verb needs a document noun in its subject, or a passive ("was found by"): with neither
             # anywhere before it in the sentence, nothing below can succeed, so the sentence is not tokenised
             return None
+        complement = None
+        if cue.kind == "call":
+            complement = self._call_complement(text, seg, cue, q_starts, se, inq)
+            if complement is None:
+                return None
         left = tc.get(max(ss, cue.start - 240), cue.start)
         right = tc.get(cue.end, min(se, cue.end + 200))
 
@@ -531,6 +563,9 @@ class AttributionExtractor:
             stype, named = self._type(tc, text, s0, s1, cue.start, ss)
             return _Attr(s0, s1, cue, "no_response", stype, None, named, None, voice, rule="no_response",
                          mention=self._left_mention(left, s0, s1))
+
+        if cue.kind == "colon":
+            return self._colon(text, seg, cue, q_starts, tc, ss, se, voice)
 
         if cue.kind == "according_to":
             np = self._right_np(text, right, se)
@@ -581,10 +616,24 @@ class AttributionExtractor:
             np = self._left_np(text, left, ss)
             inversion = np is None and last.text == ","
         rule = "left"
+        if cue.kind == "call" and tc.low[cue.start:cue.end] == "calling":
+            # a participle: ', calling the plan "a relic"' takes the sentence's subject; without a comma it modifies
+            # a noun ('signs calling the mayor "a liar"') and is not attributed
+            if last is None or last.text != ",":
+                return None
+            np, inversion = None, False
         if np is None and last is not None and last.text == "," and text[cue.start:cue.end].lower().endswith("ing"):
-            np = self._subject(tc.get(ss, cue.start))  # "Ellery slammed the ruling, saying that ..."
+            stoks = tc.get(ss, cue.start)
+            np = self._subject(stoks)  # "Ellery slammed the ruling, saying that ..."
+            if np is not None and cue.kind == "call" and not self._plausible_subject(text, stoks, np[0], np[1]):
+                np = None
             if np is not None:
                 rule = "participle"
+        if np is None and not inversion and voice == "author" and cue.kind == "report_verb" and \
+                tc.low[cue.start:cue.end] in self._coord_verbs:
+            np = self._coordinated(tc, text, left, ss, cue)  # "Marr toured the plant and said ..."
+            if np is not None:
+                rule = "coordinated"
         if np is None:
             cue_form = " ".join(text[cue.start:cue.end].lower().split())
             if not inversion or cue.kind in ("document_cue",) or not self.lex.has("inversion", cue_form):
@@ -608,7 +657,13 @@ class AttributionExtractor:
         content = None
         mode = "indirect"
         after_pos = s1 if rule == "inverted" else cue.end
-        if inq is None:
+        if complement is not None:
+            direct, content = complement
+            if direct and stype not in ("person", "official", "pronoun") and \
+                    set(text[cue.end:content[0]].lower().split()) <= {"the", "a", "an", "\"", "“", "‘", "'"}:
+                return None  # 'a group called "Neighbors First"', 'a formula called the "chained index"': naming
+            mode = "direct" if direct else "indirect"
+        elif inq is None:
             qc = self._direct(text, seg, q_starts, min(s0, cue.start), max(s1, cue.end), ss, se)
             if qc is not None:
                 content, mode = qc, "direct"
@@ -636,6 +691,82 @@ class AttributionExtractor:
         elif rule == "inverted":
             mention = self._right_mention(text, s0, s1, se)
         return _Attr(s0, s1, cue, mode, stype, None, named, content, voice, rule=rule, mention=mention)
+
+    def _call_complement(self, text, seg, cue: _Cue, q_starts, se: int, inq):
+        """What *called* ascribes: ``(True, quotation content)`` for 'called the plan "a relic"' or 'what Marr
+        called "a relic"', where at most six words (the object) stand between the verb and a quotation in the
+        same sentence; None otherwise ('called for', 'called the police', 'a call for calm', 'so-called')."""
+        quotes = seg.quotes
+        k = bisect.bisect_left(q_starts, cue.end)
+        if k >= len(quotes):
+            return None
+        q = quotes[k]
+        if q.start >= se or q.label == "title" or (inq is not None and q.start >= inq.content_end):
+            return None
+        gap = text[cue.end:q.start]
+        words = gap.split()
+        if len(words) > 6 or _CALL_GAP_BAD_RE.search(gap):
+            return None
+        if words and words[0].lower() in _CALL_NOT_OBJECT:
+            return None
+        prev = text[max(0, cue.start - 4):cue.start].lower()
+        if prev.endswith(("so ", "so-")):
+            return None
+        return (True, (q.content_start, q.content_end))
+
+    def _colon(self, text, seg, cue: _Cue, q_starts, tc: _TokCache, ss: int, se: int, voice: str) -> _Attr | None:
+        """A speaker label opening a sentence: 'Lena Marr: We will appeal.' (headline style), 'MARR: I disagree.'
+        (transcript style), 'Marr: "We will appeal."'. The label must be a name used as a name elsewhere in the
+        document (its last word ends a full name found there, in any case), or name an outlet or organisation by
+        one of their words (`NY Ledger:`), or be a document noun (`Poll:`); so 'Update:', 'Ratio: 3 to 1' or
+        'Bottom Line:' are not sources."""
+        toks = tc.get(ss, cue.start)
+        while toks and toks[0].text in _QUOTE_CHARS:
+            toks = toks[1:]
+        words = [t for t in toks if t.is_word]
+        if not words or len(words) > 6 or len(words[-1].text) < 2:
+            return None
+        s0, s1 = toks[0].start, toks[-1].end
+        lex = self.lex
+        if any(t.low.endswith(("'s", "’s")) or t.low[:1].isdigit() for t in words):
+            return None
+        if any(not t.cap and t.low not in ("and", "of") and not self._is_noun(t.low) for t in words):
+            return None  # 'Marr said:', 'Marr added this:' are left to the verb
+        if words[0].low in _DETERMINERS or any(t.low in lex.words["stop"] or t.low in lex.words["between"]
+                                               or t.low in lex.words["pronoun"] for t in words if t.low != "of"):
+            return None  # 'The One Thing Both Sides Want:', 'Why It Matters:'
+        caps = all(t.text.isupper() for t in words if t.low not in ("and", "of"))
+        lows = [t.low for t in words]
+        stype, named = None, True
+        surname = words[-1].text.lower()
+        # a full name elsewhere in the document (not this label) ending with the label's last word
+        found = [official for pos, nm, official in self._doc_names(text, tc.memo)
+                 if not (s0 <= pos < s1) and nm.split()[-1].lower() == surname]
+        if found and not any(lex.has("organization", w) or _media_word(lex, w) or lex.has("document", w)
+                             for w in lows):
+            stype = "official" if any(found) or any(lex.has("role", w.rstrip(".")) for w in lows) else "person"
+        elif not caps and any(t.cap and (lex.has("organization", t.low) or _media_word(lex, t.low)) for t in words):
+            stype, named = self._type(tc, text, s0, s1, cue.start, ss)
+            if stype not in ("organization", "media"):
+                return None
+        elif not caps and lex.has("document", lows[-1]) and len(words) <= 3:
+            stype, named = "document", any(t.cap for t in words[:-1])
+        else:
+            return None
+        # content: a quotation right after the colon, else the rest of the paragraph
+        qc = self._direct(text, seg, q_starts, s0, cue.end, ss, se) if voice == "author" else None
+        if qc is not None:
+            content, mode = qc, "direct"
+        else:
+            pe = seg.paragraphs[seg.paragraph_at(cue.end)][1]
+            c0 = cue.end
+            while c0 < pe and text[c0].isspace():
+                c0 += 1
+            c1 = _trim_end(text, c0, pe)
+            if len(text[c0:c1].split()) < 4:
+                return None  # a section header ('Marr: A long shot.'), not something said
+            content, mode = (c0, c1), ("document" if stype == "document" else "indirect")
+        return _Attr(s0, s1, cue, mode, stype, None, named, content, voice, rule="colon")
 
     def _left_mention(self, left: list[_Tok], s0: int, s1: int) -> tuple[int, int] | None:
         """The mention as written when it is more than the source phrase ``text[s0:s1]`` before the cue.
@@ -798,6 +929,53 @@ class AttributionExtractor:
             if t.is_word and not (t.low in function_words or t.low[:1].isdigit()):
                 return False
         return True
+
+    def _coordinated(self, tc, text, left: list[_Tok], ss: int, cue: _Cue):
+        """The subject of a cue coordinated with an earlier verb of the same subject: 'Marr toured the plant and
+        said ...', 'Pell thanked the crew but said ...', 'Vance signed the order, then said ...'.
+
+        The cue must follow *and*, *but* or *then* (with adverbs and auxiliaries between); the subject is the
+        sentence's (a leading name or pronoun, as for a participle). Nothing is returned when another cue, a
+        quotation mark, a semicolon or a relative clause lies between the subject and the cue, since the
+        coordinated verb might then belong to another clause."""
+        i = _skip_back(left, self.lex, len(left) - 1, between_only=True)
+        if i < 1 or not left[i].is_word or left[i].low not in _COORD:
+            return None
+        conj = left[i]
+        if conj.low == "then" and i >= 1 and left[i - 1].low in ("and", "but"):
+            conj = left[i - 1]
+        toks = tc.get(ss, conj.start)
+        np = self._subject(toks)
+        if np is None:
+            return None
+        s0, s1, n = np
+        between = tc.low[s1:conj.start]
+        if len(between.split()) < 1 or _COORD_BLOCK_RE.search(between) or _COORD_CUE_RE.search(between):
+            return None
+        if not self._plausible_subject(text, toks, s0, s1):
+            return None
+        # 'He returned ... and said little': not a report
+        rest = tc.low[cue.end:cue.end + 12].split()
+        if rest and rest[0].strip(".,") in ("little", "nothing", "so"):
+            return None
+        return np
+
+    def _plausible_subject(self, text, toks: list[_Tok], s0: int, s1: int) -> bool:
+        """Whether the sentence subject ``text[s0:s1]`` found by :meth:`_subject` is a pronoun or a name followed by
+        its verb (a lower-case word), with no function word, possessive or participle in it ('Walking to the next
+        address, ...', 'In TV interviews ...', 'It's ...'); a single capitalised word must be used as a name
+        elsewhere in the document ('Beyond', 'Eight' open sentences too)."""
+        sub = [t for t in toks if s0 <= t.start and t.end <= s1]
+        nxt = next((t for t in toks if t.start >= s1), None)
+        if nxt is None or not nxt.is_word or nxt.cap:
+            return False
+        if len(sub) == 1 and sub[0].low in self.lex.words["pronoun"]:
+            return True
+        words = [t for t in sub if t.is_word]
+        if any(t.low in self._common and t.text not in self._abbr_title or t.low.endswith(("'s", "’s", "ing"))
+               for t in words):
+            return False
+        return len(words) > 1 or _name_elsewhere(text, words[0].text)
 
     def _subject(self, toks: list[_Tok]):
         """A sentence-initial name or pronoun: ``(start, end, n_words)`` or None."""
@@ -1086,7 +1264,7 @@ class AttributionExtractor:
 
     # -- normalisation and pronouns ----------------------------------------
     def _normalise(self, text, seg, attrs: list[_Attr], tc: _TokCache) -> None:
-        cache: dict = {}
+        cache = tc.memo
         names: dict[str, tuple[str, bool]] = {}  # surname -> (full name, is official), from this document's sources
         for a in attrs:
             if a.source_type in ("person", "official") and a.named:
@@ -1106,6 +1284,8 @@ class AttributionExtractor:
                 nm = self._name_part(tc, text, a.src_start, a.src_end) or _strip_det(mention)
                 if " " not in nm:
                     hit = names.get(nm) or self._full_name(text, nm, cache)
+                    if hit is None and nm.isupper() and a.rule == "colon":  # a transcript label: 'DUNLOP:'
+                        hit = names.get(nm.title()) or self._full_name(text, nm.title(), cache)
                     if hit:
                         nm = hit[0]
                         if hit[1]:
@@ -1464,6 +1644,11 @@ _APPOSITION_RE = re.compile(r",\s+(?=(?:a|an|the|another|his|her|their|its|one|w
 #: Where an apposition ends inside its sentence: a comma before a participle or a new clause.
 _APPOSITION_END_RE = re.compile(r",\s+(?=[a-z]+ing\b|(?:and|but|adding|according|as|while|because|although|when)\b"
                                 r"|[\"“‘'])")
+
+
+def _name_elsewhere(text: str, word: str) -> bool:
+    """Whether ``word`` is used as a proper name in ``text``: capitalised after a lower-case word or a comma."""
+    return re.search(r"[a-z,]\s+" + re.escape(word) + r"(?![\w'’\-])", text) is not None
 
 
 def _index_of(quotes, q_starts: list[int], q) -> int:
