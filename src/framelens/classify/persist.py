@@ -171,10 +171,15 @@ def _check_embeddings(p: str, recorded: list[dict]) -> None:
     from .embeddings import backend_info
 
     for rec in recorded:
+        if not isinstance(rec, dict):
+            raise ModelError(f"{p}: refused: malformed embeddings record in the metadata: {rec!r}")
         try:
             now = backend_info(str(rec.get("backend")))
         except ConfigError as exc:
             raise ModelError(f"{p}: refused: the model uses sentence embeddings that are not available here: {exc}") from None
+        except Exception as exc:  # noqa: BLE001 - a broken backend install is a refused model, not a crash
+            raise ModelError(f"{p}: refused: the sentence-embeddings backend {rec.get('backend')!r} cannot be "
+                             f"inspected here ({type(exc).__name__}: {exc})") from None
         if (now["version"], now["sha256"]) != (rec.get("version"), rec.get("sha256")):
             raise ModelError(f"{p}: refused: the model was trained with {rec.get('package')} {rec.get('version')} "
                              f"(weights sha256 {str(rec.get('sha256'))[:12]}); installed is {now['package']} "
@@ -226,6 +231,10 @@ def save_model(model: TrainedModel, path: str | os.PathLike) -> Path:
     if bad:
         raise ModelError(f"cannot save: the estimator contains types framelens would refuse to load: {', '.join(bad)}")
     configs = _features_configs(model.estimator)
+    unfitted = [e for e in _embeddings_used(model.estimator) if "sha256" not in e]
+    if unfitted:
+        raise ModelError(f"cannot save: the embeddings block ({unfitted[0].get('backend')}) is not fitted; "
+                         "fit the pipeline before saving")
     meta = {
         "format": FORMAT,
         "framelens_version": __version__,

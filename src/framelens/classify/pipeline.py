@@ -184,8 +184,8 @@ def make_pipeline(level: str = "sentence", multilabel: bool = False, *, C: float
     ``embeddings``: ``None`` (default; scikit-learn only), ``"wordllama"`` or
     ``"minilm"`` adds a block of standardised sentence embeddings from an optional
     extra (:mod:`framelens.classify.embeddings`) with ``embeddings_weight``; the
-    default 1/sqrt(dimensions) gives the block an expected squared norm of 1, the
-    same as each TF-IDF block's unit-length rows.
+    default 1/sqrt(dimensions) gives the standardised block an expected squared
+    norm of 1, the norm of a TF-IDF row before term weighting.
     """
     from sklearn.pipeline import FeatureUnion, Pipeline
     from sklearn.preprocessing import StandardScaler
@@ -221,6 +221,10 @@ def make_pipeline(level: str = "sentence", multilabel: bool = False, *, C: float
         blocks.append(("embeddings", Pipeline([("embed", SentenceEmbeddings(backend=str(embeddings))),
                                                ("scale", StandardScaler())])))
         weights["embeddings"] = float(embeddings_weight) if embeddings_weight is not None else 1.0 / float(dim) ** 0.5
+    elif embeddings_weight is not None:
+        raise ConfigError("embeddings_weight is set but embeddings is None; name a backend (e.g. embeddings='minilm')")
+    if embeddings is not None and not weights["embeddings"] > 0:
+        raise ConfigError(f"embeddings_weight={embeddings_weight!r}; give a positive number")
     union = FeatureUnion(blocks, transformer_weights=weights)
     return Pipeline([("features", union), ("clf", _classifier(C, multilabel, random_state, inner_folds))])
 

