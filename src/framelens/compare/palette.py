@@ -53,7 +53,9 @@ SOURCE_TYPE_COLORS = {
 }
 
 #: Hatches that distinguish loaded-term categories inside an outlet-coloured bar.
-CATEGORY_HATCHES = ("", "///", "...", "xxx", "\\\\\\", "ooo", "---", "|||", "+++", "***", "OO")
+#: Line hatches only: dot and circle hatches ("...", "ooo") are drawn as hundreds of curves and made one
+#: SVG chart over 1 MB.
+CATEGORY_HATCHES = ("", "///", "\\\\\\", "xxx", "---", "|||", "+++", "//", "\\\\", "x", "-")
 
 #: How each span kind is shown in the HTML report: CSS for the highlight and the legend text.
 KIND_STYLES = {
