@@ -539,3 +539,65 @@ def test_called_with_a_quoted_complement(analyzer):
 ])
 def test_called_look_alikes_do_not_fire(analyzer, text):
     assert not [p for p in attributions(analyzer, text)[0] if p.attrs["cue"].lower().startswith("call")]
+
+
+# ---------------------------------------------------------------------------
+# round four: fronted 'In a ... poll,', determiner subjects, 'issued a statement saying'
+
+
+def test_fronted_poll_is_a_document_source(analyzer):
+    text = "In a Quill Institute poll released Monday, 52 percent said they backed the levy."
+    got = _one_attr(analyzer, text)
+    assert (3, 41, "a Quill Institute poll released Monday", 0, 2, "In", "attribution:in_poll") in got
+    (a,) = [p for p in attributions(analyzer, text)[0] if p.entry == "attribution:in_poll"]
+    assert a.label == "document" and a.attrs["source_type"] == "document"
+    assert text[a.attrs["content_start"]:a.attrs["content_end"]] == "52 percent said they backed the levy"
+    # a 'by' agent belongs to the phrase; a conjunction may open the sentence
+    text = "But in a Harlow Gazette survey conducted by Brisco Research, most residents backed the levy."
+    assert _one_attr(analyzer, text) == [(7, 59, "a Harlow Gazette survey conducted by Brisco Research", 4, 6, "in",
+                                          "attribution:in_poll")]
+
+
+@pytest.mark.parametrize("text", [
+    "Tobin Vale leads in the latest polls by a wide margin.",            # mid-sentence: not annotated reliably
+    "In response to the survey, the council delayed the vote.",          # a function word in the phrase
+    "In the polls Tobin Vale trails badly.",                             # no comma after the phrase
+    'She said: "In a Quill Institute poll, we lead by ten points."',    # in a quotation: the speaker's words
+])
+def test_poll_look_alikes_do_not_fire(analyzer, text):
+    assert not [p for p in attributions(analyzer, text)[0] if p.entry == "attribution:in_poll"]
+
+
+def test_determiner_subject_of_participle_and_coordinated_verb(analyzer):
+    text = "The agency released the figures on Monday and said the backlog had doubled."
+    assert _one_attr(analyzer, text) == [(0, 10, "The agency", 46, 50, "said", "attribution:coordinated")]
+    text = "The department declined to release the audit, saying the review was not finished."
+    assert _one_attr(analyzer, text) == [(0, 14, "The department", 46, 52, "saying", "attribution:participle")]
+    text = "A spokesman for Mayor Ada Quist of Harlow defended the route and said the police were ready."
+    assert _one_attr(analyzer, text) == [(0, 41, "A spokesman for Mayor Ada Quist of Harlow", 65, 69, "said",
+                                          "attribution:coordinated")]
+
+
+@pytest.mark.parametrize("text", [
+    "The plan to widen the road and said to be costly stalled.",           # 'plan' is no source noun
+    "The agency's budget grew and said nothing about the backlog.",        # a possessive subject
+    "The department, which Ada Quist runs, cut staff and said it would hire later.",  # a clause in between
+])
+def test_determiner_subject_look_alikes_do_not_fire(analyzer, text):
+    assert not [p for p in attributions(analyzer, text)[0]
+                if p.entry in ("attribution:coordinated", "attribution:participle")]
+
+
+def test_statement_object_gives_way_to_the_subject(analyzer):
+    text = "Ada Quist issued a statement Friday saying the vote was fair. Quist later left."
+    assert _one_attr(analyzer, text)[0] == (0, 9, "Ada Quist", 36, 42, "saying", "attribution:statement")
+    text = "The agency issued a statement saying the vote was fair."
+    assert _one_attr(analyzer, text) == [(0, 10, "The agency", 30, 36, "saying", "attribution:statement")]
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters waved a sign saying the vote was rigged.",          # 'sign' is not a document noun
+    "Ada Quist, after a statement saying the vote was fair, left.",  # a comma: the object is no verb's object
+])
+def test_statement_look_alikes_do_not_fire(analyzer, text):
+    assert not [p for p in attributions(analyzer, text)[0] if p.entry == "attribution:statement"]

@@ -206,7 +206,22 @@ _COORD_BLOCK_RE = re.compile(r"[;\"“”‘’«»()]|(?<![^\W_])(?:who|which|w
 #: ... or another reporting verb (then that verb's attribution is the one to extend, not this one).
 _COORD_CUE_RE = re.compile(r"(?<![^\W_])(?:said|says|say|told|tells|added|adds|wrote|writes|stated|declared|announced|"
                            r"argued|claimed|insisted)(?![^\W_])")
+#: Determiners that open a sentence subject found by _det_subject ('The agency released the figures and said').
+_SUBJECT_DETS = frozenset(("the", "a", "an"))
 _ADVERBS = frozenset("also first not never previously later widely once initially originally".split())
+#: 'in' + a poll or survey ('In a Quill Institute poll released Monday, 52 percent ...', 'leads in the polls'): up
+#: to six words of the noun phrase before the noun, none a clause word (checked in _in_poll).
+_IN_POLL_RE = re.compile(r"(?<![^\W_])in\s+((?:[^\s,;:()\"“”‘’]+\s+){0,6}?(?:polls?|surveys?))(?![^\W_\-‐‑])")
+#: What may follow the poll noun within its phrase: when it was released or taken, and by whom.
+_IN_POLL_TAIL_RE = re.compile(
+    r"(?:\s+(?:released|conducted|published|taken)(?:\s+(?:on|in|last|this|earlier|late|early))?"
+    r"(?:\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|"
+    + "|".join(sorted(_MONTHS)) + r"))"
+    r"|\s+(?:last|this)\s+(?:week|month|year|spring|summer|fall|autumn|winter)"
+    r"|\s+(?:released|conducted|published|commissioned|taken)\s+by\s+[^,;:.!?\"“”()]{1,60}?(?=,))(?![^\W_])",
+    re.IGNORECASE)
+#: What may open a sentence before a fronted 'In a ... poll,': quotation marks and a conjunction.
+_IN_POLL_LEAD_RE = re.compile(r"[\s\"“‘'(]*(?:(?:but|and|yet|still|meanwhile|also)\s+)?$", re.IGNORECASE)
 
 
 class _Tok(NamedTuple):
@@ -462,6 +477,8 @@ class AttributionExtractor:
                 cands.append((3, _Cue(ms, me, self.lex.cues.get(form, "neutral"), "cue", "cognition")))
         for ms, me in _find_words(_CALL_RE, low):  # 'Marr called the plan "a relic"'
             cands.append((5, _Cue(ms, me, "neutral", "call", "call")))
+        for m in _IN_POLL_RE.finditer(low):  # 'in a Quill Institute poll': the poll is the source
+            cands.append((6, _Cue(m.start(), m.start() + 2, "neutral", "in_poll", "document")))
         for ss, se in seg.sentences:  # a speaker label: 'Marr: We will appeal.', 'FENWICK: I disagree.'
             m = _COLON_LABEL_RE.match(text, ss, se)
             if m is not None:
@@ -499,6 +516,11 @@ class AttributionExtractor:
             a = self._one(text, seg, cue, q_starts, tc)
             if a is not None:
                 attrs.append(a)
+        if any(a.rule == "in_poll" for a in attrs):
+            # 'the voters in the survey said': the poll is part of another source, not a source of its own
+            others = [(a.src_start, a.src_end) for a in attrs if a.rule != "in_poll"]
+            attrs = [a for a in attrs if a.rule != "in_poll" or not any(
+                o0 < a.src_end and a.src_start < o1 for o0, o1 in others)]
         self._normalise(text, seg, attrs, tc)
         _trim_nested(text, attrs)
         out: list[Span] = []
@@ -563,6 +585,9 @@ class AttributionExtractor:
             stype, named = self._type(tc, text, s0, s1, cue.start, ss)
             return _Attr(s0, s1, cue, "no_response", stype, None, named, None, voice, rule="no_response",
                          mention=self._left_mention(left, s0, s1))
+
+        if cue.kind == "in_poll":
+            return self._in_poll(text, cue, tc, ss, se, voice, right)
 
         if cue.kind == "colon":
             return self._colon(text, seg, cue, q_starts, tc, ss, se, voice)
@@ -645,6 +670,12 @@ class AttributionExtractor:
             rule = "inverted"
         else:
             s0, s1, _ = np
+            if rule == "left" and voice == "author" and cue.kind == "report_verb" and \
+                    tc.low[cue.start:cue.end].endswith("ing"):
+                sub = self._statement_subject(tc, text, ss, s0, s1)
+                if sub is not None:  # 'The agency issued a statement saying ...': the agency, not the statement
+                    s0, s1, _ = sub
+                    rule = "statement"
         if self._not_a_source(tc, text, s0, s1):
             return None
         stype, named = self._type(tc, text, s0, s1, s1 if rule == "inverted" else cue.start, ss)
@@ -691,6 +722,36 @@ class AttributionExtractor:
         elif rule == "inverted":
             mention = self._right_mention(text, s0, s1, se)
         return _Attr(s0, s1, cue, mode, stype, None, named, content, voice, rule=rule, mention=mention)
+
+    def _in_poll(self, text, cue: _Cue, tc: _TokCache, ss: int, se: int, voice: str, right) -> _Attr | None:
+        """A fronted 'in' + a poll or survey: 'In a Quill Institute poll released Monday, 52 percent backed the levy'.
+        The source is the noun phrase after 'in' (with when it was released, or a 'by' agent); the content is the
+        rest of the sentence. Only at the start of a sentence in the reporter's voice, with a comma after the
+        phrase, and not when a word of the phrase is a function word or a pronoun ('In response to the survey').
+        'leads in the polls' (mid-sentence) is left alone: PolNeAR's annotators mark it only now and then."""
+        if voice != "author" or not _IN_POLL_LEAD_RE.match(text, ss, cue.start):
+            return None
+        m = _IN_POLL_RE.match(tc.low, cue.start, se)
+        if m is None:
+            return None
+        s0, s1 = m.span(1)
+        lex = self.lex
+        toks = [t for t in tc.exact(s0, s1) if t.is_word]
+        if not toks or any(t.low in lex.words["stop"] or t.low in lex.words["pronoun"] or t.low in _RELATIVE
+                           or t.low in ("and", "or", "to", "for", "with") for t in toks[:-1]):
+            return None
+        head_end = s1
+        tail = _IN_POLL_TAIL_RE.match(text, s1, se)
+        if tail is not None:
+            s1 = tail.end()
+        if not text.startswith(",", s1):
+            return None
+        stype, named = self._type(tc, text, s0, head_end, head_end, ss)  # typed on the phrase up to the poll noun
+        stype, named = self._media_via_modifier(tc, text, s0, head_end, stype, named)
+        content = self._content_around(text, ss, se, cue.start, s1, tc.get(s1, se))
+        if content is None:
+            return None
+        return _Attr(s0, s1, cue, "document", stype, None, named, content, voice, rule="in_poll")
 
     def _call_complement(self, text, seg, cue: _Cue, q_starts, se: int, inq):
         """What *called* ascribes: ``(True, quotation content)`` for 'called the plan "a relic"' or 'what Marr
@@ -960,6 +1021,28 @@ class AttributionExtractor:
             return None
         return np
 
+    def _statement_subject(self, tc, text, ss: int, s0: int, s1: int):
+        """For a participle cue whose left noun phrase ``text[s0:s1]`` is a document object of a verb ('The agency
+        issued a statement saying', 'Vance sent an email to donors asking'): the sentence subject (a name, pronoun
+        or determiner subject as for a participle), or None. The object must open with *a* or *an* and end in a
+        document noun, and the word before it must be a lower-case verb."""
+        obj = [t for t in tc.exact(s0, s1) if t.is_word]
+        cut = next((j for j, t in enumerate(obj) if j and (t.low in _NP_PREPS or t.low in _CONNECT)), len(obj))
+        if cut < 2 or obj[0].low not in ("a", "an") or not self.lex.has("document", obj[cut - 1].low):
+            return None
+        toks = tc.get(ss, s0)
+        lex = self.lex
+        if not toks or not toks[-1].is_word or toks[-1].cap or toks[-1].low in _DETERMINERS or \
+                toks[-1].low in lex.words["stop"] or toks[-1].low in lex.words["pronoun"] or self._is_noun(toks[-1].low):
+            return None
+        np = self._subject(toks)
+        if np is None or not self._plausible_subject(text, toks, np[0], np[1]):
+            return None
+        between = tc.low[np[1]:s0]
+        if _COORD_BLOCK_RE.search(between) or _COORD_CUE_RE.search(between) or "," in between:
+            return None
+        return np
+
     def _plausible_subject(self, text, toks: list[_Tok], s0: int, s1: int) -> bool:
         """Whether the sentence subject ``text[s0:s1]`` found by :meth:`_subject` is a pronoun or a name followed by
         its verb (a lower-case word), with no function word, possessive or participle in it ('Walking to the next
@@ -971,6 +1054,9 @@ class AttributionExtractor:
             return False
         if len(sub) == 1 and sub[0].low in self.lex.words["pronoun"]:
             return True
+        if sub and sub[0].low in _SUBJECT_DETS:
+            got = self._det_subject([t for t in toks if t.start >= s0])
+            return got is not None and got[1] == s1
         words = [t for t in sub if t.is_word]
         if any(t.low in self._common and t.text not in self._abbr_title or t.low.endswith(("'s", "’s", "ing"))
                for t in words):
@@ -991,6 +1077,8 @@ class AttributionExtractor:
                 return None
         if toks[0].low in lex.words["pronoun"]:
             return (toks[0].start, toks[0].end, 1)
+        if toks[0].low in _SUBJECT_DETS:
+            return self._det_subject(toks)
         k = 0
         while k < len(toks) and k < 8 and (
                 (toks[k].is_word and toks[k].cap) or
@@ -1002,6 +1090,52 @@ class AttributionExtractor:
 
     def _is_noun(self, low: str) -> bool:
         return low in self._nouns
+
+    def _head_noun(self, t: _Tok) -> bool:
+        """A word that can end a determiner subject: a capitalised word or a source noun (also plural)."""
+        return t.is_word and (t.cap or self._is_noun(t.low) or (t.low.endswith("s") and self._is_noun(t.low[:-1])))
+
+    def _det_subject(self, toks: list[_Tok]):
+        """A sentence subject opened by *the*, *a* or *an* whose head is a source noun or a name, followed by a
+        lower-case word that is not a noun (its verb): 'The agency released ...', 'The Valley Water Board voted ...',
+        'A spokesman for Mayor Ada Quist defended ...'. Up to five words after the determiner, none a function word,
+        pronoun, auxiliary or possessive; an *of* or *for* + name after the head is part of the subject.
+        ``(start, end, n_words)`` or None."""
+        lex = self.lex
+        bad = lex.words["stop"] | lex.words["pronoun"] | lex.words["between"] | _DETERMINERS | _CONNECT | {"and", "or"}
+        n = len(toks)
+
+        def is_verb(t: _Tok) -> bool:
+            return t.is_word and not t.cap and t.low not in bad - lex.words["between"] and not self._is_noun(t.low) \
+                and not (t.low.endswith("s") and self._is_noun(t.low[:-1])) and not t.low.endswith(("'s", "’s"))
+
+        j = 1
+        while j < n and j <= 5:
+            t = toks[j]
+            if not t.is_word:
+                if t.text == "." and toks[j - 1].text in self._abbr_title or t.text in "-‐‑":
+                    j += 1
+                    continue
+                return None
+            if t.low in bad or t.low.endswith(("'s", "’s")):
+                return None
+            if self._head_noun(t) and j + 1 < n:
+                nxt = toks[j + 1]
+                end = j
+                if nxt.low in ("of", "for") and j + 2 < n and toks[j + 2].cap:
+                    k = j + 2  # 'A spokesman for Mayor Ada Quist of Harlow'
+                    while k < n and k < j + 9 and ((toks[k].is_word and (toks[k].cap or toks[k].low == "of")) or (
+                            toks[k].text == "." and toks[k - 1].text in self._abbr_title)):
+                        k += 1
+                    while k - 1 > j + 2 and not (toks[k - 1].is_word and toks[k - 1].cap):
+                        k -= 1
+                    end, nxt = k - 1, (toks[k] if k < n else None)
+                    if nxt is None:
+                        return None
+                if is_verb(nxt):
+                    return (toks[0].start, toks[end].end, end + 1)
+            j += 1
+        return None
 
     def _right_np(self, text, toks: list[_Tok], se: int):
         """The noun phrase right after a cue (inversion, ``according to X``, passive agent)."""
