@@ -98,6 +98,27 @@ def test_batches_do_not_change_vectors_and_logging_is_left_alone():
     assert SentenceEmbeddings("wordllama", max_words=np.int64(5)).fit(texts).transform(texts).shape == (3, 256)
 
 
+def test_cache_embeds_each_text_once_and_stays_bounded(monkeypatch):
+    calls = []
+    real = emb._embedder("wordllama")
+
+    def counting(texts):
+        calls.append(list(texts))
+        return real(texts)
+
+    monkeypatch.setattr(emb, "_embedder", lambda name: counting)
+    monkeypatch.setattr(emb, "_CACHE", {})
+    texts = ["The council met on Tuesday.", "Critics slammed the plan.", "The council met on Tuesday."]
+    se = SentenceEmbeddings("wordllama").fit(texts)
+    first = se.transform(texts)
+    second = se.transform(texts[::-1])
+    assert calls == [["The council met on Tuesday.", "Critics slammed the plan."]]  # duplicates and repeats: cached
+    assert np.array_equal(second, first[::-1])
+    monkeypatch.setattr(emb, "_CACHE_BYTES", 2 * 8 * 256)  # room for two vectors
+    se.transform(["one two", "three four", "five six"])
+    assert max(len(c) for c in emb._CACHE.values()) == 2
+
+
 def test_missing_or_unknown_backend_is_a_clear_error(monkeypatch):
     with pytest.raises(ConfigError, match="unknown; allowed: wordllama, minilm"):
         SentenceEmbeddings("glove").fit(["a"])

@@ -39,6 +39,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import numbers
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -202,6 +203,41 @@ def _embedder(name: str):
     return b.load()
 
 
+#: Window vectors kept per process, so that cross-validation (which transforms every text once per
+#: fold) embeds each text once. Bounded by memory: about 64 MB of float64 vectors per backend.
+_CACHE_BYTES = 64 * 1024 * 1024
+_CACHE: dict[tuple[str, str], "OrderedDict[str, Any]"] = {}
+
+
+def _cached_embed(backend: str, sha256: str, windows: list[str], batch_size: int, dim: int):
+    """Vectors of ``windows`` (one row each), from the per-process cache where present."""
+    import numpy as np
+
+    cache = _CACHE.setdefault((backend, sha256), OrderedDict())
+    limit = max(1, _CACHE_BYTES // (8 * dim))
+    out = np.empty((len(windows), dim), dtype=np.float64)
+    todo: dict[str, list[int]] = {}
+    for i, w in enumerate(windows):
+        v = cache.get(w)
+        if v is None:
+            todo.setdefault(w, []).append(i)
+        else:
+            cache.move_to_end(w)
+            out[i] = v
+    if todo:
+        embed = _embedder(backend)
+        new = list(todo)
+        vecs = np.vstack([embed(new[k:k + batch_size]) for k in range(0, len(new), batch_size)])
+        if vecs.shape[1] != dim:
+            raise ConfigError(f"embeddings backend {backend!r} returned {vecs.shape[1]} dimensions, expected {dim}")
+        for w, v in zip(new, vecs):
+            out[todo[w]] = v
+            cache[w] = v
+        while len(cache) > limit:
+            cache.popitem(last=False)
+    return out
+
+
 class SentenceEmbeddings(TextInputMixin, TransformerMixin, BaseEstimator):
     """L2-normalised sentence embeddings of each text from a shipped-weights backend.
 
@@ -288,12 +324,7 @@ class SentenceEmbeddings(TextInputMixin, TransformerMixin, BaseEstimator):
                 size.append(len(part))
         if not windows:
             return out
-        embed = _embedder(self.backend)
-        bs = int(self.batch_size)
-        vecs = np.vstack([embed(windows[k:k + bs]) for k in range(0, len(windows), bs)])
-        if vecs.shape[1] != dim:
-            raise ConfigError(f"embeddings backend {self.backend!r} returned {vecs.shape[1]} dimensions, "
-                              f"expected {dim}")
+        vecs = _cached_embed(self.backend, self.backend_info_["sha256"], windows, int(self.batch_size), dim)
         np.add.at(out, np.asarray(owner), vecs * np.asarray(size, dtype=np.float64)[:, None])
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         np.divide(out, norms, out=out, where=norms > 0)
