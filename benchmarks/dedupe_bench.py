@@ -21,6 +21,15 @@ BENCH = SHARED / "bench" / "news.jsonl"
 BASIL = SHARED / "datasets" / "basil" / "articles.csv"
 
 
+def _with_metadata(table, by_id, columns):
+    """A copy of ``table`` with outlet, date and title of the documents named in each (id column, prefix)."""
+    table = table.copy()
+    for col, pre in columns:
+        for f in ("outlet", "date", "title"):
+            table[f"{pre}_{f}"] = [getattr(by_id[i], f) for i in table[col]]
+    return table
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", default="/tmp/bench_dupes.csv", help="duplicates table (default: /tmp/bench_dupes.csv)")
@@ -47,18 +56,10 @@ def main(argv=None) -> int:
           f"{len(res.duplicates)} duplicates in {res.duplicates['group'].nunique()} groups; "
           f"{p['boilerplate_shingles_removed']:,} outlet-boilerplate shingle occurrences ignored")
     by_id = {d.id: d for d in docs}
-    table = res.duplicates.copy()
-    for col, pre in (("doc_id", "doc"), ("duplicate_of", "original")):
-        for f in ("outlet", "date", "title"):
-            table[f"{pre}_{f}"] = [getattr(by_id[i], f) for i in table[col]]
-    table.to_csv(args.out, index=False)
+    _with_metadata(res.duplicates, by_id, (("doc_id", "doc"), ("duplicate_of", "original"))).to_csv(args.out, index=False)
     print(f"duplicates written to {args.out}")
     low = dedupe(docs, "keep", threshold=0.2)
-    pairs = low.pairs.copy()
-    for col, pre in (("doc_a", "a"), ("doc_b", "b")):
-        for f in ("outlet", "date", "title"):
-            pairs[f"{pre}_{f}"] = [getattr(by_id[i], f) for i in pairs[col]]
-    pairs.to_csv(args.pairs_out, index=False)
+    _with_metadata(low.pairs, by_id, (("doc_a", "a"), ("doc_b", "b"))).to_csv(args.pairs_out, index=False)
     print(f"pairs with similarity >= 0.2 written to {args.pairs_out}")
     print("pairs at or above each threshold:",
           ", ".join(f"{t}: {(low.pairs['similarity'] >= t).sum()}" for t in (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)))

@@ -393,10 +393,7 @@ def _findings(result, docs) -> list[str]:
         for g in result.groups:
             if g in dom:
                 v, k, tot = dom[g]
-                loc = docs.first_span(g, lambda s, v=v: s["kind"] == "loaded_term" and s.get("voice") == "author"
-                                      and _variant_of(result, s) == v)
-                parts.append(f"{_sw(result, g)}{esc(g)}: {_link('“' + esc(v) + '”', docs.href(*loc) if loc else None)}"
-                             f" ({k} of {tot})")
+                parts.append(f"{_sw(result, g)}{esc(g)}: {_variant_link(result, docs, g, v)} ({k} of {tot})")
             else:
                 parts.append(f"{_sw(result, g)}{esc(g)}: <em>none in its own voice</em>")
         out.append(f"<strong>Labels for “{esc(ref.replace('_', ' '))}”</strong> (the reporter's own voice; uses of "
@@ -445,6 +442,13 @@ def _findings(result, docs) -> list[str]:
     return out
 
 
+def _variant_link(result, docs, g, variant: str) -> str:
+    """The variant in curly quotes, linked to its group's first use of it in the reporter's own voice."""
+    loc = docs.first_span(g, lambda s: s["kind"] == "loaded_term" and s.get("voice") == "author"
+                          and _variant_of(result, s) == variant)
+    return _link("“" + esc(variant) + "”", docs.href(*loc) if loc else None)
+
+
 def _variant_of(result, span: dict) -> str | None:
     tc = result.term_choice
     if not len(tc):
@@ -488,10 +492,7 @@ def _summary_table(result, docs) -> str:
             cells.append(c)
         if g in dom:
             v, k, tot = dom[g]
-            loc = docs.first_span(g, lambda s, v=v: s["kind"] == "loaded_term" and s.get("voice") == "author"
-                                  and _variant_of(result, s) == v)
-            cells.append(f"<td>{_link('“' + esc(v) + '”', docs.href(*loc) if loc else None)} "
-                         f'<span class="ci">{k} of {tot}</span></td>')
+            cells.append(f'<td>{_variant_link(result, docs, g, v)} <span class="ci">{k} of {tot}</span></td>')
         else:
             cells.append('<td><span class="ci">none in own voice</span></td>')
         for metric, kind in (("hedges", "hedge"), ("boosters", "booster")):
