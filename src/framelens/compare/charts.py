@@ -167,7 +167,7 @@ def loaded_rate_chart(stats, categories, documents, colors=None, ax=None, metric
                             elinewidth=1, capsize=3)
             n = int(st.loc[g, "n_docs"])
             ax.text(max(hi if not math.isnan(hi) else val, val) + 0.4, i,
-                    f"{val:.1f}  (n={n}, {int(words):,} w)", va="center", fontsize=8)
+                    f"{val:.1f}  ({n} article{'s' if n != 1 else ''}, {int(words):,} words)", va="center", fontsize=8)
         ax.set_yticks(range(len(groups)), [_short(g) for g in groups])
         _swatches(ax, groups, colors)
         ax.tick_params(axis="y", pad=12)
