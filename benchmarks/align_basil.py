@@ -40,8 +40,8 @@ def null_distribution(n_events: int = 300, seed: int = 0) -> None:
     import numpy as np
     import pandas as pd
 
-    from framelens.align import align_tables
-    from framelens.events import _day
+    from framelens.coverage.align import align_tables
+    from framelens.coverage.events import _day
 
     rows = [json.loads(line) for line in BENCH.open(encoding="utf-8")]
     by_topic: dict[str, list[int]] = {}
@@ -84,7 +84,7 @@ def null_distribution(n_events: int = 300, seed: int = 0) -> None:
 
 def gold_grid() -> None:
     import framelens
-    from framelens.align import DEFAULT_THRESHOLD, align
+    from framelens.coverage.align import DEFAULT_THRESHOLD, align
 
     sys.path.insert(0, str(ROOT / "tests"))
     from test_align import gold_scores, load_gold  # the metric is defined once, in the test
@@ -105,7 +105,7 @@ def basil(threshold: float | None = None) -> None:
     import pandas as pd
 
     import framelens
-    from framelens.align import DEFAULT_THRESHOLD, align_tables
+    from framelens.coverage.align import DEFAULT_THRESHOLD, align_tables
 
     threshold = DEFAULT_THRESHOLD if threshold is None else threshold
     arts = pd.read_csv(BASIL / "articles.csv")

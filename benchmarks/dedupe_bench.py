@@ -38,7 +38,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     sys.path.insert(0, str(ROOT / "src"))
     import framelens
-    from framelens.dedupe import _jaccard_exact, dedupe
+    from framelens.coverage.dedupe import _jaccard_exact, dedupe
 
     if not BENCH.is_file():
         print(f"bench corpus not found at {BENCH}", file=sys.stderr)

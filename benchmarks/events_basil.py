@@ -29,7 +29,7 @@ def null_distribution(framelens) -> None:
     """Cosine similarities of bench-corpus pairs published more than 30 days apart (different events)."""
     import numpy as np
 
-    from framelens.events import _day, _vectorize, group_events
+    from framelens.coverage.events import _day, _vectorize, group_events
 
     docs = list(framelens.read_corpus(str(BENCH)))
     X, _ = _vectorize([(d.title or "") + "\n" + d.text for d in docs], 1)
@@ -69,7 +69,7 @@ def main(argv=None) -> int:
     import framelens
     from sklearn.metrics import adjusted_rand_score
 
-    from framelens.events import DEFAULT_THRESHOLD, DEFAULT_WINDOW, group_events
+    from framelens.coverage.events import DEFAULT_THRESHOLD, DEFAULT_WINDOW, group_events
 
     if not BASIL.is_file():
         print(f"BASIL not found at {BASIL}", file=sys.stderr)

@@ -103,7 +103,7 @@ class Score:
 
 def run(data: Path, splits: list[str], limit: int | None, errors: dict | None = None):
     from framelens.model import Document
-    from framelens.pipeline import AnalysisConfig, Analyzer
+    from framelens.runtime.pipeline import AnalysisConfig, Analyzer
 
     meta, rels = load(data, set(splits))
     analyzer = Analyzer(AnalysisConfig(extractors=["structure", "hedges", "report_verbs", "attribution"],
@@ -228,7 +228,7 @@ def speed(n: int, repeats: int = 3) -> dict:
     CPU time of analysing them with structure, hedges, report_verbs and attribution minus the time without
     attribution (best of ``repeats`` alternating runs, so that a busy machine affects both alike)."""
     from framelens.model import Document
-    from framelens.pipeline import AnalysisConfig, Analyzer
+    from framelens.runtime.pipeline import AnalysisConfig, Analyzer
 
     docs = []
     with open(ROOT.parent / "shared" / "bench" / "news.jsonl", encoding="utf-8") as fh:

@@ -4,7 +4,7 @@
     .venv/bin/python benchmarks/profile_stages.py --docs 300 --tree   # plus a pyinstrument call tree
 
 Stages: segmentation, each extractor's ``extract`` and ``metrics``, and the
-serialisation of the tables (``framelens.engine._serialise``), timed with
+serialisation of the tables (``framelens.runtime.engine._serialise``), timed with
 ``time.process_time`` around each call (the same work ``Analyzer.analyze_document``
 does, in the same order). ``--tree`` needs ``pip install pyinstrument``.
 """
@@ -22,9 +22,9 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def stages(docs, an) -> Counter:
-    from framelens.engine import _serialise
-    from framelens.pipeline import DocResult
-    from framelens.segment import segment
+    from framelens.runtime.engine import _serialise
+    from framelens.runtime.pipeline import DocResult
+    from framelens.text.segmentation import segment
 
     tot: Counter = Counter()
     clock = time.process_time
@@ -56,7 +56,7 @@ def main(argv=None) -> int:
     p.add_argument("--tree", action="store_true", help="also print a pyinstrument call tree of analyze_document")
     a = p.parse_args(argv)
     import framelens
-    from framelens.pipeline import AnalysisConfig, Analyzer
+    from framelens.runtime.pipeline import AnalysisConfig, Analyzer
 
     docs = list(islice(framelens.read_corpus(a.corpus), a.docs))
     an = Analyzer(AnalysisConfig())

@@ -68,7 +68,7 @@ def _load_texts(corpus: str, n: int | None, skip: int = 0) -> list[str]:
 
 
 def _measure_words(texts: list[str]) -> tuple[int, int]:
-    from framelens.segment import count_words
+    from framelens.text.segmentation import count_words
 
     return sum(len(t.encode("utf-8")) for t in texts), sum(count_words(t) for t in texts)
 
@@ -92,14 +92,14 @@ def _best(fn, repeat: int):
 
 def _default_phrases() -> list[str]:
     """Every phrase (with inflections) of the shipped default packs, as the matcher compiles them."""
-    from framelens.matcher import get_matcher
+    from framelens.text.matcher import get_matcher
 
     m = get_matcher()
     return sorted({p for lx in m.lexicons for e in lx.entries for p in e.phrases})
 
 
 def child_matcher(a) -> dict:
-    from framelens.matcher import get_matcher
+    from framelens.text.matcher import get_matcher
 
     texts = _load_texts(a.corpus, a.docs)
     nbytes, words = _measure_words(texts)
@@ -203,9 +203,9 @@ def _slice_file(corpus: str, n: int, folder: str) -> str:
 def child_analysis(a) -> dict:
     """End to end: stream the JSONL, analyse, write partitions, assemble the tables."""
     import framelens
-    from framelens.engine import make_engine
-    from framelens.partitions import run_partitioned
-    from framelens.pipeline import AnalysisConfig, Analyzer
+    from framelens.runtime.engine import make_engine
+    from framelens.runtime.partitions import run_partitioned
+    from framelens.runtime.pipeline import AnalysisConfig, Analyzer
 
     with tempfile.TemporaryDirectory() as tmp:
         path = _slice_file(a.corpus, a.docs, tmp)
@@ -215,7 +215,7 @@ def child_analysis(a) -> dict:
         t = time.perf_counter()
         an = Analyzer(AnalysisConfig())
         if a.engine == "processes":
-            from framelens.engine import ProcessEngine
+            from framelens.runtime.engine import ProcessEngine
 
             # spawn: the workers are this process's own children, so their peak RSS is in RUSAGE_CHILDREN
             engine = ProcessEngine(an, jobs=a.jobs, start_method="spawn")
@@ -224,7 +224,7 @@ def child_analysis(a) -> dict:
         startup = 0.0
         if a.engine != "serial":
             # start the workers (each builds its Analyzer once) before the clock starts
-            from framelens.engine import PartitionTask
+            from framelens.runtime.engine import PartitionTask
 
             warm = [PartitionTask(i, [framelens.Document(f"w{i}", "Officials said the plan failed.")])
                     for i in range(a.jobs or a.workers or 1)]
@@ -260,7 +260,7 @@ def _synthetic_pack(corpus: str, entries: int, folder: str, seed: int = 20240607
     import re
     from collections import Counter
 
-    from framelens.matcher import get_matcher
+    from framelens.text.matcher import get_matcher
 
     real = []
     for lx in get_matcher().lexicons:
@@ -291,7 +291,7 @@ def _synthetic_pack(corpus: str, entries: int, folder: str, seed: int = 20240607
 
 
 def child_lexicon(a) -> dict:
-    from framelens.matcher import Matcher
+    from framelens.text.matcher import Matcher
     from framelens.lexicon import load_lexicons
 
     texts = _load_texts(a.corpus, a.docs)

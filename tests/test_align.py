@@ -32,7 +32,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 import framelens
-from framelens import align as A
+from framelens.coverage import align as A
 from framelens.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,7 +52,7 @@ FLOORS = {"precision": 0.75, "recall": 0.33, "single_precision": 0.85, "single_r
 
 def load_gold(analysis) -> dict:
     """The gold alignment mapped to sentence indices (each substring must occur exactly once)."""
-    from framelens.segment import segment
+    from framelens.text.segmentation import segment
 
     gold = json.loads(GOLD_PATH.read_text(encoding="utf-8"))
     texts = {r.doc.id: r.doc.text for r in analysis.results}

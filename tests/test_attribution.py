@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from framelens.errors import LexiconError
 from framelens.extract.attribution import MODES, SOURCE_TYPES, AttributionExtractor, load_source_lexicon
 from framelens.model import Document
-from framelens.pipeline import AnalysisConfig, Analyzer
-from framelens.segment import segment
+from framelens.runtime.pipeline import AnalysisConfig, Analyzer
+from framelens.text.segmentation import segment
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data" / "attribution_sentences.tsv"
@@ -293,7 +293,7 @@ def seed(analyzer):
     files = sorted(glob.glob(str(SEED_DIR / "*.txt")))
     if not files:
         pytest.skip(f"seed article not found in {SEED_DIR} (../shared is absent in a fresh clone)")
-    from framelens.corpus import read_corpus
+    from framelens.io.corpus import read_corpus
 
     doc = next(iter(read_corpus(files)))
     return doc, analyzer.analyze_document(doc)
@@ -355,7 +355,7 @@ def test_seed_prosecutor_quotes_and_verbs(seed):
 def test_source_table(analyzer):
     import pandas as pd
 
-    from framelens.sources import SOURCE_TABLE_COLUMNS, source_table
+    from framelens.coverage.sources import SOURCE_TABLE_COLUMNS, source_table
 
     docs = [
         Document(id="a", outlet="Gazette", text='"It works," Harris said. Harris told the Ledger it was fine. '

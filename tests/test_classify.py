@@ -483,7 +483,7 @@ def test_cli_train_folds_zero_and_usage_errors(tmp_path, capsys):
 def test_suggest_cli(tmp_path, capsys):
     import argparse
 
-    from framelens.classify.suggest_cli import add_suggest_parser, run_suggest
+    from framelens.cli.suggest import add_suggest_parser, run_suggest
 
     parser = argparse.ArgumentParser()
     add_suggest_parser(parser.add_subparsers())

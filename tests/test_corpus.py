@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import framelens
 from framelens import Corpus, DecodeError, EmptyDocumentError, FormatError, InputError
-from framelens.corpus import decode_bytes, read_text_document
+from framelens.io.corpus import decode_bytes, read_text_document
 
 ARTICLE = "The county board met on Monday. “It went well,” the chair said.\n"
 

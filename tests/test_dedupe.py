@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from framelens import Document
 from framelens.cli import main
-from framelens.dedupe import _jaccard_exact, dedupe, find_duplicates, lsh_params, shingles
+from framelens.coverage.dedupe import _jaccard_exact, dedupe, find_duplicates, lsh_params, shingles
 from framelens.errors import ConfigError
 
 WIRE = (

@@ -13,13 +13,13 @@ from hypothesis import strategies as st
 
 import framelens
 from framelens.cli import main
-from framelens.engine import (PartitionTask, ProcessEngine, SerialEngine, _windowed, analyze_partition,
+from framelens.runtime.engine import (PartitionTask, ProcessEngine, SerialEngine, _windowed, analyze_partition,
                               make_engine)
 from framelens.errors import ConfigError
 from framelens.model import Document
-from framelens.partitions import chunked, count_documents, partition_fingerprint, run_partitioned
-from framelens.pipeline import AnalysisConfig, Analyzer, iter_analyze
-from framelens.tables import TableWriter
+from framelens.runtime.partitions import chunked, count_documents, partition_fingerprint, run_partitioned
+from framelens.runtime.pipeline import AnalysisConfig, Analyzer, iter_analyze
+from framelens.io.tables import TableWriter
 
 from conftest import EXAMPLES, shared_path
 
@@ -336,10 +336,10 @@ _json_value = st.recursive(_json_leaf, lambda inner: st.lists(inner, max_size=3)
                                       max_size=3), max_size=4))
 def test_serialise_equals_plain_json(doc_id, metrics, attrs):
     """The one-pass serialiser writes exactly json.dumps(record) and json.dumps({"doc_id": id, **span})."""
-    from framelens.engine import _serialise
+    from framelens.runtime.engine import _serialise
     from framelens.model import Span
-    from framelens.pipeline import DocResult
-    from framelens.tables import span_rows
+    from framelens.runtime.pipeline import DocResult
+    from framelens.io.tables import span_rows
 
     text = "Ein “Zitat” – said officials."
     spans = [Span("hedge", 0, 3, text[0:3], "lab", None, "author", 0, a) for a in attrs]

@@ -16,7 +16,7 @@ import pytest
 from framelens import Document, read_corpus
 from framelens.cli import main
 from framelens.errors import ConfigError
-from framelens.events import document_record, group_events, write_documents
+from framelens.coverage.events import document_record, group_events, write_documents
 
 ARTICLES = [
     # event "ferry": the night ferry returns (2025-04-01..03)

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 import framelens
 from framelens.extract.frames import FRAME_CODES, FRAME_TITLES, dominant, frame_distribution
 from framelens.lexicon import load_lexicon, shipped_lexicons
-from framelens.registry import DEFAULT_EXTRACTORS, available_extractors
+from framelens.extract.registry import DEFAULT_EXTRACTORS, available_extractors
 
 TEXT = ('The court ruled that the tax break was unconstitutional. Police arrested two suspects after the robbery. '
         'Critics used the word "crime" loosely.')

@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import framelens
-from framelens.matcher import get_matcher
-from framelens.segment import segment
+from framelens.text.matcher import get_matcher
+from framelens.text.segmentation import segment
 
 DATA = Path(__file__).parent / "data" / "loaded_sentences.tsv"
 

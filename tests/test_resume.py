@@ -14,10 +14,10 @@ import pytest
 
 import framelens
 from framelens.cli import main
-from framelens.engine import SerialEngine
+from framelens.runtime.engine import SerialEngine
 from framelens.errors import ConfigError
-from framelens.partitions import PartitionStore, run_partitioned
-from framelens.pipeline import AnalysisConfig, Analyzer
+from framelens.runtime.partitions import PartitionStore, run_partitioned
+from framelens.runtime.pipeline import AnalysisConfig, Analyzer
 
 from conftest import EXAMPLES, REPO
 
@@ -204,7 +204,7 @@ def test_error_stops_run_and_resume_continues(tmp_path):
 
 
 def test_partition_store_write_is_checked(tmp_path):
-    from framelens.engine import PartitionOutput
+    from framelens.runtime.engine import PartitionOutput
 
     store = PartitionStore(tmp_path, {"x": 1})
     store.prepare()

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framelens import segment
-from framelens.segment import count_words, iter_words
+from framelens.text.segmentation import count_words, iter_words
 
 
 def sents(text):

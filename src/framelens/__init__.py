@@ -17,13 +17,13 @@ from __future__ import annotations
 import logging
 
 from ._version import __version__
-from .corpus import Corpus, Problem, read_corpus
+from .io.corpus import Corpus, Problem, read_corpus
 from .errors import (ConfigError, DecodeError, EmptyDocumentError, FormatError, FramelensError, InputError,
                      LexiconError, ModelError)
 from .model import Document, Span
-from .pipeline import AnalysisConfig, AnalysisResult, Analyzer, DocResult, analyze, iter_analyze
-from .registry import available_extractors, register_extractor
-from .segment import Quote, Segmentation, segment
+from .runtime.pipeline import AnalysisConfig, AnalysisResult, Analyzer, DocResult, analyze, iter_analyze
+from .extract.registry import available_extractors, register_extractor
+from .text.segmentation import Quote, Segmentation, segment
 
 logging.getLogger("framelens").addHandler(logging.NullHandler())
 

@@ -1,6 +1,6 @@
 """``FramelensFeatures``: framelens's lexicon and structure measurements as a scikit-learn transformer.
 
-For every text the transformer runs framelens's :class:`~framelens.pipeline.Analyzer`
+For every text the transformer runs framelens's :class:`~framelens.runtime.pipeline.Analyzer`
 (segmentation, loaded terms, hedges and boosters, reporting verbs, frame cues)
 and returns one row of counts:
 
@@ -67,7 +67,7 @@ _EXTRACTORS = ["structure", "loaded_terms", "hedges", "report_verbs", "frames"]
 
 @functools.lru_cache(maxsize=8)
 def _analyzer(lexicons: tuple[str, ...], default_lexicons: bool):
-    from ..pipeline import AnalysisConfig, Analyzer
+    from ..runtime.pipeline import AnalysisConfig, Analyzer
 
     return Analyzer(AnalysisConfig(lexicons=list(lexicons), default_lexicons=default_lexicons,
                                    extractors=list(_EXTRACTORS)))

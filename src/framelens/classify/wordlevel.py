@@ -66,7 +66,7 @@ def tokens(text: str, analyzer=None) -> list[Token]:
 
     an = analyzer or _analyzer((), True)
     res = an.analyze_document(Document(id="t", text=text))
-    from ..segment import segment
+    from ..text.segmentation import segment
 
     seg = segment(text)
     hits = [s for s in res.spans if s.kind in ("loaded_term", "hedge", "booster", "report_verb", "frame_cue")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 import time
 
-from ..corpus import Corpus
-from ..pipeline import AnalysisConfig, Analyzer
+from ..io.corpus import Corpus
+from ..runtime.pipeline import AnalysisConfig, Analyzer
 
 
 def add_input_args(p) -> None:

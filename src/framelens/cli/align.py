@@ -69,10 +69,10 @@ def add_parser(sub):
 
 
 def run(args) -> int:
-    from .. import align as A
+    from ..coverage import align as A
     from ..compare.report import write_alignment_report
-    from ..manifest import build_manifest, write_manifest
-    from ..pipeline import analyze
+    from ..io.manifest import build_manifest, write_manifest
+    from ..runtime.pipeline import analyze
 
     kw = {"threshold": A.DEFAULT_THRESHOLD if args.threshold is None else args.threshold,
           "max_per_doc": A.MAX_PER_DOC if args.max_per_doc is None else args.max_per_doc,

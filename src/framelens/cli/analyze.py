@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from ..errors import ConfigError
-from ..manifest import build_manifest, write_manifest
-from ..tables import FORMATS
+from ..io.manifest import build_manifest, write_manifest
+from ..io.tables import FORMATS
 from . import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL
 from ._common import (Progress, add_input_args, add_lexicon_args, analyzer_from_args, corpus_from_args,
                       input_parameters, report_problems)
@@ -59,8 +59,8 @@ def add_parser(sub):
 
 
 def add_engine_args(p) -> None:
-    from ..engine import ENGINES
-    from ..partitions import DEFAULT_PARTITION_SIZE
+    from ..runtime.engine import ENGINES
+    from ..runtime.partitions import DEFAULT_PARTITION_SIZE
 
     g = p.add_argument_group("speed and scale (docs/performance.md, docs/cluster.md)")
     g.add_argument("--engine", choices=list(ENGINES), default=None,
@@ -125,9 +125,9 @@ def run_analysis(args, out: Path, formats: list[str], command: str):
     partition by partition into ``out/partitions/``; the final tables are
     assembled from the partitions, the manifest written, then the partitions removed.
     """
-    from ..corpus import Problem
-    from ..engine import make_engine
-    from ..partitions import DEFAULT_PARTITION_SIZE, count_documents, run_partitioned
+    from ..io.corpus import Problem
+    from ..runtime.engine import make_engine
+    from ..runtime.partitions import DEFAULT_PARTITION_SIZE, count_documents, run_partitioned
 
     corpus = corpus_from_args(args)
     analyzer = analyzer_from_args(args)

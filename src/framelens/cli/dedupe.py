@@ -51,8 +51,8 @@ def add_parser(sub):
 
 
 def run(args) -> int:
-    from ..dedupe import dedupe
-    from ..events import write_documents
+    from ..coverage.dedupe import dedupe
+    from ..coverage.events import write_documents
 
     if not 0 < args.threshold <= 1:
         raise ConfigError(f"--threshold {args.threshold}: must be in (0, 1]")

@@ -60,7 +60,7 @@ def add_parser(sub):
 
 
 def run(args) -> int:
-    from ..events import group_events, write_documents
+    from ..coverage.events import group_events, write_documents
 
     if not 0 < args.threshold <= 1:
         raise ConfigError(f"--threshold {args.threshold}: must be in (0, 1]")

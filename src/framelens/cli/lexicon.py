@@ -46,7 +46,7 @@ def add_parser(sub):
     ex.add_argument("text", help="the sentence(s) to explain (use - to read stdin)")
     ex.add_argument("--lexicon", action="append", default=[], metavar="FILE|NAME")
     ex.add_argument("--no-default-lexicons", action="store_true")
-    from ..classify.suggest_cli import add_suggest_parser
+    from .suggest import add_suggest_parser
 
     add_suggest_parser(s)
     return p
@@ -64,7 +64,7 @@ def run(args) -> int:
         print("framelens lexicon: choose an action: list, show, validate, explain (see --help)", file=sys.stderr)
         return EXIT_USAGE
     if cmd == "suggest":
-        from ..classify.suggest_cli import run_suggest
+        from .suggest import run_suggest
 
         return run_suggest(args)
     return {"list": _list, "show": _show, "validate": _validate, "explain": _explain}[cmd](args)
@@ -145,8 +145,8 @@ def _validate(args) -> int:
 
 
 def _explain(args) -> int:
-    from ..matcher import get_matcher
-    from ..segment import segment
+    from ..text.matcher import get_matcher
+    from ..text.segmentation import segment
 
     text = sys.stdin.read() if args.text == "-" else args.text
     matcher = get_matcher(args.lexicon, not args.no_default_lexicons)

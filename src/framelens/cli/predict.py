@@ -89,9 +89,9 @@ def label_result(tm, res):
 
 def run(args) -> int:
     from ..classify.persist import load_model
-    from ..manifest import build_manifest, file_sha256, write_manifest
-    from ..pipeline import iter_analyze
-    from ..tables import TableWriter
+    from ..io.manifest import build_manifest, file_sha256, write_manifest
+    from ..runtime.pipeline import iter_analyze
+    from ..io.tables import TableWriter
     from .analyze import parse_formats
 
     formats = parse_formats(args.format)

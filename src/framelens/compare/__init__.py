@@ -63,7 +63,7 @@ class CompareResult:
     resources: list[dict[str, Any]] = field(default_factory=list)
     colors: dict[str, str] = field(default_factory=dict)
     parameters: dict[str, Any] = field(default_factory=dict)
-    #: event -> :class:`framelens.align.AlignResult` (fact units), for events covered by 2+ documents.
+    #: event -> :class:`framelens.coverage.align.AlignResult` (fact units), for events covered by 2+ documents.
     alignment: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -80,7 +80,7 @@ class CompareResult:
 def _documents_table(results):
     import pandas as pd
 
-    from ..tables import documents_frame
+    from ..io.tables import documents_frame
 
     docs = documents_frame(results)
     extra_rows = [dict(r.doc.extra) for r in results]
@@ -111,7 +111,7 @@ def _span_tables(documents, spans, texts, by):
     """The per-group tables built from spans (categories, verbs, sources, frames, positions)."""
     import pandas as pd
 
-    from ..segment import count_words, segment
+    from ..text.segmentation import count_words, segment
     from .group import group_column
 
     gmap = dict(zip(documents["id"], group_column(documents, by)))
@@ -212,7 +212,7 @@ def compare(
     metadata column. ``event``: keep only documents of that event. ``tests``: pairs of groups to compare
     with :func:`permutation_test` on ``test_metric``.
     """
-    from ..pipeline import AnalysisResult, analyze
+    from ..runtime.pipeline import AnalysisResult, analyze
     from .palette import group_colors
 
     if not isinstance(analysis, AnalysisResult):
@@ -226,7 +226,7 @@ def compare(
     if not results:
         raise InputError("nothing to compare: no document was analysed")
     documents = _documents_table(results)
-    from ..tables import spans_frame
+    from ..io.tables import spans_frame
 
     spans = spans_frame(results)
     texts = {r.doc.id: r.doc.text for r in results}
@@ -258,11 +258,11 @@ def compare(
 
 
 def _align_shared_events(documents, spans, texts) -> dict[str, Any]:
-    """Fact units (:func:`framelens.align.align_events`) of every event shared by two or more documents.
+    """Fact units (:func:`framelens.coverage.align.align_events`) of every event shared by two or more documents.
 
     Events too large to align in memory (more than ``align.MAX_SENTENCES`` sentences) are skipped
     with a warning; documents without an event are never aligned here."""
-    from .. import align as _align
+    from ..coverage import align as _align
 
     if "event" not in documents.columns:
         return {}
@@ -316,13 +316,13 @@ def run_compare(
     ``problems``, ``files``, ``manifest`` and ``duplicates`` (the near-duplicate table).
 
     ``duplicates``: near-duplicate documents (reposts, syndicated copies; see
-    :func:`framelens.dedupe.dedupe`) are ``"drop"``-ped before comparing, ``"flag"``-ged (kept,
+    :func:`framelens.coverage.dedupe.dedupe`) are ``"drop"``-ped before comparing, ``"flag"``-ged (kept,
     with a ``duplicate_of`` column in the documents table and ``tables/duplicates.csv``), or
     ``"keep"``-t without looking for them.
     """
-    from ..corpus import Corpus
-    from ..manifest import build_manifest, write_manifest
-    from ..pipeline import AnalysisConfig, Analyzer, analyze
+    from ..io.corpus import Corpus
+    from ..io.manifest import build_manifest, write_manifest
+    from ..runtime.pipeline import AnalysisConfig, Analyzer, analyze
     from .report import write_report
 
     if isinstance(paths, (str, Path)):
@@ -337,7 +337,7 @@ def run_compare(
     if duplicates not in ("drop", "flag", "keep"):
         raise ConfigError(f"duplicates={duplicates!r}; allowed: drop, flag, keep")
     if duplicates != "keep":
-        from ..dedupe import DEFAULT_THRESHOLD, dedupe
+        from ..coverage.dedupe import DEFAULT_THRESHOLD, dedupe
 
         dres = dedupe(list(corpus), duplicates, threshold=duplicate_threshold or DEFAULT_THRESHOLD)
         docs, dup_table = dres.documents, dres.duplicates

@@ -533,7 +533,7 @@ def coverage_map(facts, units=None, colors=None, ax=None, min_docs: int = 2, max
     unit, with the position of its first version (``L`` = in the lede, else the percentage of the
     article before it; a bold frame = buried in the last third); an empty grey cell where it does not.
 
-    ``facts``: the ``facts`` table of :class:`framelens.align.AlignResult` (unit, doc_id, outlet,
+    ``facts``: the ``facts`` table of :class:`framelens.coverage.align.AlignResult` (unit, doc_id, outlet,
     present, position, lede, buried, voice); ``units``: its ``units`` table (labels, order, n_docs).
     Units carried by fewer than ``min_docs`` documents are left out (counted in the title); at most
     ``max_units`` rows are drawn.

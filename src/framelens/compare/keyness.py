@@ -27,7 +27,7 @@ from collections import Counter
 from typing import Iterable
 
 from ..errors import ConfigError
-from ..segment import WORD_RE
+from ..text.segmentation import WORD_RE
 
 __all__ = ["tokenize", "keyness"]
 

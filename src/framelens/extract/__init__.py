@@ -1,1 +1,1 @@
-"""Built-in extractors: pure functions of a segmented document (see :mod:`framelens.registry`)."""
+"""Built-in extractors: pure functions of a segmented document (see :mod:`framelens.extract.registry`)."""

@@ -33,7 +33,7 @@ from typing import NamedTuple
 from .._resources import lexicon_dir
 from ..errors import LexiconError
 from ..model import Span
-from ..segment import count_words, load_abbreviations
+from ..text.segmentation import count_words, load_abbreviations
 
 __all__ = ["AttributionExtractor", "SourceLexicon", "load_source_lexicon", "ATTRIBUTION_FIELDS", "SOURCE_TYPES",
            "MODES"]

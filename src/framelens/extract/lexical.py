@@ -1,6 +1,6 @@
 """Lexicon-driven extractors: loaded terms, hedges and boosters, reporting verbs.
 
-All three share one compiled :class:`~framelens.matcher.Matcher` (one pass over
+All three share one compiled :class:`~framelens.text.matcher.Matcher` (one pass over
 the text for every pack of every kind); the hits of a document are computed
 once and cached on its segmentation.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..matcher import Hit, get_matcher
+from ..text.matcher import Hit, get_matcher
 from ..model import Span
 
 LOADED_FIELDS = ("category", "severity", "base_severity", "group", "alternatives", "targets", "stack", "use",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Span
-from ..segment import count_words
+from ..text.segmentation import count_words
 
 SENTENCE_FIELDS = ("paragraph", "quoted_share")
 QUOTE_FIELDS = ("mark", "uncertain", "continues", "continued", "content_start", "content_end")

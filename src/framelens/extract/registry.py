@@ -23,7 +23,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from .errors import ConfigError
+from ..errors import ConfigError
 
 __all__ = ["register_extractor", "available_extractors", "get_extractor_class", "DEFAULT_EXTRACTORS"]
 

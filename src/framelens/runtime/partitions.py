@@ -2,7 +2,7 @@
 
 A corpus is read as a stream and cut into *partitions* of ``partition_size``
 consecutive documents (:func:`chunked`; the corpus is never materialised).
-Each partition is analysed by an engine (:mod:`framelens.engine`) and, as soon
+Each partition is analysed by an engine (:mod:`framelens.runtime.engine`) and, as soon
 as it finishes, written under ``OUT/partitions/``::
 
     partitions/run.json                      the run's parameters (checked on --resume)
@@ -43,9 +43,9 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from .errors import ConfigError
-from .model import META_FIELDS, Document
-from .tables import FORMATS, TableWriter, atomic_write_text
+from ..errors import ConfigError
+from ..model import META_FIELDS, Document
+from ..io.tables import FORMATS, TableWriter, atomic_write_text
 
 __all__ = [
     "chunked",
@@ -101,7 +101,7 @@ def count_documents(paths: Iterable[str]) -> int | None:
     arrays and stdin give ``None``. Lines that turn out bad make it an
     over-estimate, used only for the progress ETA.
     """
-    from .corpus import HTML_EXT, JSONL_EXT, TEXT_EXT
+    from ..io.corpus import HTML_EXT, JSONL_EXT, TEXT_EXT
 
     total = 0
 
@@ -141,7 +141,7 @@ def count_documents(paths: Iterable[str]) -> int | None:
 
 
 def _atomic_write_bytes(path: Path, data: bytes) -> None:
-    from .tables import atomic_write_bytes
+    from ..io.tables import atomic_write_bytes
 
     atomic_write_bytes(path, data)
 
@@ -321,7 +321,7 @@ class PartitionStore:
 
         dest = self.out / what
         fd, tmp = tempfile.mkstemp(prefix=f".{what}.", suffix=".tmp", dir=self.out)
-        from .tables import default_mode
+        from ..io.tables import default_mode
         default_mode(fd)
         try:
             with os.fdopen(fd, "wb") as fh:

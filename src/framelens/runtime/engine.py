@@ -1,7 +1,7 @@
 """Engines: where documents get analysed (one process, local processes, or a Dask cluster).
 
 Every engine does the same thing behind one interface: it takes *partitions*
-(consecutive runs of documents, see :mod:`framelens.partitions`) and returns,
+(consecutive runs of documents, see :mod:`framelens.runtime.partitions`) and returns,
 for each, the serialised ``documents.jsonl`` lines (and ``spans.jsonl`` lines
 when asked), the counts and the per-document problems. Work is done by
 :func:`analyze_partition`, the same function in every engine, so the same
@@ -10,7 +10,7 @@ input and parameters give byte-identical tables whatever the engine.
 * :class:`SerialEngine` — in this process (the default; best for small inputs).
 * :class:`ProcessEngine` — ``jobs`` local worker processes
   (:class:`concurrent.futures.ProcessPoolExecutor`); each worker builds its
-  :class:`~framelens.pipeline.Analyzer` once, in the pool initializer.
+  :class:`~framelens.runtime.pipeline.Analyzer` once, in the pool initializer.
 * :class:`DaskEngine` — Dask ``distributed`` futures, one per partition, on an
   existing scheduler (``scheduler="tcp://host:8786"``) or on a
   ``LocalCluster`` of ``workers`` single-threaded processes. Each worker
@@ -19,7 +19,7 @@ input and parameters give byte-identical tables whatever the engine.
 Engines keep at most a small window of partitions in flight (``2 x workers``
 by default), pulling the next partition from the stream only when one is
 finished, so memory stays flat however large the corpus. Results come back in
-*completion* order; :mod:`framelens.partitions` puts them back in input order.
+*completion* order; :mod:`framelens.runtime.partitions` puts them back in input order.
 
 Dask is an optional extra (``pip install "framelens[dask]"``), imported only
 when a Dask engine is started.
@@ -34,8 +34,8 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
-from .errors import ConfigError
-from .model import Document
+from ..errors import ConfigError
+from ..model import Document
 
 __all__ = [
     "PartitionTask",
@@ -85,13 +85,13 @@ class PartitionOutput:
 def analyze_partition(analyzer, task: PartitionTask) -> PartitionOutput:
     """Analyse one partition with ``analyzer`` and serialise its records.
 
-    The lines are exactly those :class:`framelens.tables.TableWriter` writes
+    The lines are exactly those :class:`framelens.io.tables.TableWriter` writes
     (``json.dumps(record, ensure_ascii=False)``), so partitions concatenated in
     input order equal a single-process ``documents.jsonl``. A document whose
     analysis fails follows ``task.errors``: ``"raise"`` re-raises, otherwise it
     becomes a problem entry and the rest of the partition goes on.
     """
-    from .corpus import Problem
+    from ..io.corpus import Problem
 
     # lines are encoded at once into one growing buffer: no per-line string outlives its document,
     # and UTF-8 is the most compact form to hold and to send back (pure-ASCII text costs 1 byte a character)
@@ -125,7 +125,7 @@ def analyze_partition(analyzer, task: PartitionTask) -> PartitionOutput:
 def _serialise(res) -> tuple[bytes, list[bytes]]:
     """The documents.jsonl line and the spans.jsonl lines of one result, as UTF-8.
 
-    Byte for byte what :class:`framelens.tables.TableWriter` writes
+    Byte for byte what :class:`framelens.io.tables.TableWriter` writes
     (``json.dumps(record)`` and ``json.dumps({"doc_id": id, **span})``), but each
     span is converted and JSON-encoded once, not twice: the JSON encoder is
     compositional (``", "`` between items, ``": "`` after keys), so the record's

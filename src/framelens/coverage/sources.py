@@ -27,7 +27,7 @@ def source_table(spans: Any, *, voice: str | None = "author", include_pronouns: 
     """One row per normalised source, most cited first.
 
     ``spans``: the spans DataFrame (one row per span, with ``doc_id``; an
-    :class:`~framelens.pipeline.AnalysisResult` is accepted too). Only
+    :class:`~framelens.runtime.pipeline.AnalysisResult` is accepted too). Only
     ``attribution`` rows are used. ``voice="author"`` (default) counts the
     reporter's own attributions, not those nested inside quotations; ``None``
     counts both. Unresolved pronouns (``source_type == "pronoun"``) and agentless

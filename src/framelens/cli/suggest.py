@@ -31,7 +31,7 @@ why each term was suggested (P(bias), counts, G2). Nothing is added to any pack 
 
 
 def add_suggest_parser(subparsers):
-    from ..cli._common import add_input_args
+    from ._common import add_input_args
 
     p = subparsers.add_parser("suggest", help=HELP, description=HELP, epilog=EXAMPLES,
                               formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -75,11 +75,11 @@ def _parse_words(value) -> list[str]:
 
 
 def run_suggest(args) -> int:
-    from ..cli import EXIT_FAILED, EXIT_OK
-    from ..cli._common import corpus_from_args, report_problems
-    from ..corpus import Corpus
-    from ..tables import atomic_write_text
-    from .wordlevel import suggest_terms
+    from . import EXIT_FAILED, EXIT_OK
+    from ._common import corpus_from_args, report_problems
+    from ..io.corpus import Corpus
+    from ..io.tables import atomic_write_text
+    from ..classify.wordlevel import suggest_terms
 
     if (args.label_col is None) != (args.positive is None):
         raise ConfigError("--label-col and --positive go together")

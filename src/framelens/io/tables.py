@@ -21,7 +21,7 @@ import tempfile
 from pathlib import Path
 from typing import Any, Iterable
 
-from .model import META_FIELDS
+from ..model import META_FIELDS
 
 __all__ = [
     "documents_frame",
@@ -179,7 +179,7 @@ class TableWriter:
         self.formats = list(dict.fromkeys(formats))
         bad = [f for f in self.formats if f not in FORMATS]
         if bad:
-            from .errors import ConfigError
+            from ..errors import ConfigError
 
             raise ConfigError(f"unknown output format(s) {bad}; allowed: {', '.join(FORMATS)}")
         self.span_columns = list(SPAN_BASE_COLUMNS) + [f for f in span_fields if f not in SPAN_BASE_COLUMNS]

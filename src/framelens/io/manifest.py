@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any, Iterable
 
-from ._version import __version__
+from .._version import __version__
 from .tables import atomic_write_text
 
 __all__ = ["build_manifest", "write_manifest", "file_sha256"]

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from ._resources import lexicon_dir
-from .errors import LexiconError
+from .._resources import lexicon_dir
+from ..errors import LexiconError
 
 __all__ = [
     "Entry",

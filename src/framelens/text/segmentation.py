@@ -22,7 +22,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from ._resources import lexicon_dir
+from .._resources import lexicon_dir
 
 __all__ = ["Quote", "Segmentation", "segment", "iter_words", "count_words", "load_abbreviations"]
 

@@ -12,11 +12,11 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
-from .corpus import Corpus, Problem
-from .errors import ConfigError
-from .model import META_FIELDS, Document, Span
-from .registry import DEFAULT_EXTRACTORS, get_extractor_class
-from .segment import segment
+from ..io.corpus import Corpus, Problem
+from ..errors import ConfigError
+from ..model import META_FIELDS, Document, Span
+from ..extract.registry import DEFAULT_EXTRACTORS, get_extractor_class
+from ..text.segmentation import segment
 
 __all__ = ["AnalysisConfig", "Analyzer", "DocResult", "AnalysisResult", "analyze", "iter_analyze"]
 
@@ -186,7 +186,7 @@ def analyze(
     >>> res.documents.loc[0, "sentences"]
     2
     """
-    from .tables import documents_frame, spans_frame
+    from ..io.tables import documents_frame, spans_frame
 
     problems: list[Problem] = []
     an = analyzer or Analyzer(AnalysisConfig(**config))

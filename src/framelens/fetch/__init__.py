@@ -56,8 +56,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
-from ._version import __version__
-from .errors import ConfigError, FormatError, InputError
+from .._version import __version__
+from ..errors import ConfigError, FormatError, InputError
 
 __all__ = [
     "DEFAULT_CONTACT",
@@ -705,7 +705,7 @@ def _looks_like_html(body: bytes) -> bool:
 
 
 def _atomic_write_bytes(path: Path, data: bytes) -> None:
-    from .tables import atomic_write_bytes
+    from ..io.tables import atomic_write_bytes
 
     atomic_write_bytes(path, data)
 

@@ -30,8 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Iterable, Iterator, Mapping
 
-from .errors import ConfigError, DecodeError, EmptyDocumentError, FormatError, InputError
-from .model import META_FIELDS, Document
+from ..errors import ConfigError, DecodeError, EmptyDocumentError, FormatError, InputError
+from ..model import META_FIELDS, Document
 
 __all__ = ["Corpus", "Problem", "read_corpus", "read_text_document", "decode_bytes", "EXTENSIONS"]
 

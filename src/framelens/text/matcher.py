@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from .lexicon import Entry, Lexicon
+from ..lexicon import Entry, Lexicon
 
 __all__ = ["Hit", "Matcher", "get_matcher"]
 
@@ -362,7 +362,7 @@ class Matcher:
 
 @functools.lru_cache(maxsize=16)
 def _cached(key: tuple) -> Matcher:
-    from .lexicon import load_lexicons
+    from ..lexicon import load_lexicons
 
     specs, defaults = key
     return Matcher(load_lexicons(list(specs), defaults=defaults))

@@ -4,7 +4,7 @@ Method (docs/methods_align.md has the full description, docs/validation_align.md
 validation):
 
 1. **Sentences.** Every document of the event is segmented by framelens
-   (:func:`framelens.segment`); a sentence takes part in the alignment when it
+   (:func:`framelens.text.segmentation`); a sentence takes part in the alignment when it
    has at least ``min_words`` words and is not a heading or list line (a
    paragraph of one sentence with no closing ``.``, ``!``, ``?`` or quotation
    mark). Other sentences keep their index but belong to no unit.
@@ -47,7 +47,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
-from .errors import ConfigError, InputError
+from ..errors import ConfigError, InputError
 
 __all__ = ["DEFAULT_THRESHOLD", "MAX_PER_DOC", "MIN_WORDS", "MAX_SENTENCES", "BURIED_FROM", "VOICES", "FACT_COLUMNS", "AlignResult",
            "align", "align_events", "align_tables", "sentence_similarity", "word_diff"]
@@ -256,8 +256,8 @@ def _cluster(S, doc_of, threshold: float, max_per_doc: int) -> list[list[int]]:
 # -- sentences of one document ---------------------------------------------------------------------------
 
 def _lede_end(text: str, seg) -> int:
-    from .compare import LEDE_MIN_WORDS
-    from .segment import count_words
+    from ..compare import LEDE_MIN_WORDS
+    from ..text.segmentation import count_words
 
     for ps, pe in seg.paragraphs:
         if count_words(text, ps, pe) >= LEDE_MIN_WORDS:
@@ -276,7 +276,7 @@ def _is_heading(text: str, seg, k: int) -> bool:
 
 def _doc_sentences(doc_id: str, text: str, spans, min_words: int) -> list[dict[str, Any]]:
     """One record per sentence of a document, with its voice and the spans that fall in it."""
-    from .segment import count_words, segment
+    from ..text.segmentation import count_words, segment
 
     seg = segment(text)
     lede_end = _lede_end(text, seg)
@@ -615,7 +615,7 @@ def coverage_table(facts, units, documents):
 # -- entry points ----------------------------------------------------------------------------------------
 
 def _analysis(docs, analyzer=None):
-    from .pipeline import AnalysisResult, analyze
+    from ..runtime.pipeline import AnalysisResult, analyze
 
     if isinstance(docs, AnalysisResult):
         return docs

@@ -1,0 +1,1 @@
+"""coverage: see the modules of this package."""
