@@ -26,6 +26,7 @@ demo: $(STAMP)
 	$(VENV)/bin/framelens demo --out reports/demo
 
 test: $(STAMP)
+	$(VENV)/bin/lint-imports --no-cache    # the layer contract in .importlinter
 	$(PY) -m pytest -q
 
 bench: $(STAMP)

@@ -3,11 +3,15 @@
 Every error raised on purpose by framelens derives from :class:`FramelensError`.
 Subclasses also inherit the builtin exception they resemble, so callers may
 catch either (``except ValueError`` keeps working for a bad lexicon).
+
+Every error carries a machine-readable ``code`` (a :class:`Reason` value), so
+code that handles errors branches on ``exc.code``, never on message text.
 """
 
 from __future__ import annotations
 
 __all__ = [
+    "Reason",
     "FramelensError",
     "InputError",
     "DecodeError",
@@ -19,8 +23,35 @@ __all__ = [
 ]
 
 
+class Reason:
+    """Reason codes carried by :attr:`FramelensError.code` (plain strings, stable across releases)."""
+
+    ERROR = "error"                      #: unspecified (the base class)
+    INPUT = "input"                      #: an input could not be read as documents
+    DECODE = "decode"                    #: bytes not valid in any accepted encoding
+    EMPTY_DOCUMENT = "empty_document"    #: a document with no text
+    FORMAT = "format"                    #: structurally bad input (JSON, columns, extension, binary)
+    LEXICON = "lexicon"                  #: a lexicon pack failed validation
+    MODEL = "model"                      #: a saved model was refused
+    CONFIG = "config"                    #: bad parameters
+    MISSING_REQUIREMENT = "missing_requirement"  #: a component needs another that is not available
+    TOO_LARGE = "too_large"              #: the work asked for exceeds a documented limit
+    UNKNOWN_NAME = "unknown_name"        #: an extractor, kind or pack name that is not registered
+
+
 class FramelensError(Exception):
-    """Base class of every error framelens raises on purpose."""
+    """Base class of every error framelens raises on purpose.
+
+    ``code`` is a :class:`Reason` value; subclasses set their default, and any
+    raise may give a more specific one (``ConfigError(msg, code=Reason.TOO_LARGE)``).
+    """
+
+    code: str = Reason.ERROR
+
+    def __init__(self, *args, code: str | None = None):
+        super().__init__(*args)
+        if code is not None:
+            self.code = code
 
 
 class InputError(FramelensError, ValueError):
@@ -30,38 +61,52 @@ class InputError(FramelensError, ValueError):
     (``"corpus.jsonl:17"``); the message always starts with it.
     """
 
-    def __init__(self, origin: str, message: str):
+    code = Reason.INPUT
+
+    def __init__(self, origin: str, message: str, *, code: str | None = None):
         self.origin = origin
         self.reason = message
-        super().__init__(f"{origin}: {message}")
+        super().__init__(f"{origin}: {message}", code=code)
 
 
 class DecodeError(InputError, UnicodeError):
     """Bytes that are not valid in any encoding framelens accepts."""
 
+    code = Reason.DECODE
+
 
 class EmptyDocumentError(InputError):
     """A document with no text."""
+
+    code = Reason.EMPTY_DOCUMENT
 
 
 class FormatError(InputError):
     """Structurally bad input: invalid JSON line, missing column, unknown extension, binary file."""
 
+    code = Reason.FORMAT
+
 
 class LexiconError(FramelensError, ValueError):
     """A lexicon pack failed validation. ``problems`` lists every problem as ``file:line: field: message``."""
 
-    def __init__(self, problems: list[str] | str):
+    code = Reason.LEXICON
+
+    def __init__(self, problems: list[str] | str, *, code: str | None = None):
         if isinstance(problems, str):
             problems = [problems]
         self.problems = list(problems)
         head = f"{len(self.problems)} problem(s) in lexicon" if len(self.problems) > 1 else "problem in lexicon"
-        super().__init__(head + ":\n" + "\n".join(self.problems))
+        super().__init__(head + ":\n" + "\n".join(self.problems), code=code)
 
 
 class ModelError(FramelensError, ValueError):
     """A saved model was refused: wrong format, foreign, tampered with, or version mismatch."""
 
+    code = Reason.MODEL
+
 
 class ConfigError(FramelensError, ValueError):
     """Bad parameters given to a framelens function or command."""
+
+    code = Reason.CONFIG

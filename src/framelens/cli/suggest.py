@@ -78,7 +78,7 @@ def run_suggest(args) -> int:
     from . import EXIT_FAILED, EXIT_OK
     from ._common import corpus_from_args, report_problems
     from ..io.corpus import Corpus
-    from ..io.tables import atomic_write_text
+    from ..io.atomic import atomic_write_text
     from ..classify.wordlevel import suggest_terms
 
     if (args.label_col is None) != (args.positive is None):

@@ -103,7 +103,7 @@ def run(args) -> int:
     from ..classify.persist import TrainedModel, save_model
     from ..classify.pipeline import make_pipeline
     from ..classify.validate import binarize_labels, cross_validate, krippendorff_alpha, plot_confusion
-    from ..io.tables import atomic_write_text
+    from ..io.atomic import atomic_write_text
 
     if args.folds < 0 or args.folds == 1:
         raise ConfigError(f"--folds {args.folds}: give 0 (no cross-validation) or K >= 2")

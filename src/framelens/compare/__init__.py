@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from ..errors import ConfigError, InputError
+from ..errors import ConfigError, InputError, Reason
 
 __all__ = ["CompareResult", "compare", "run_compare", "group_stats", "permutation_test", "keyness", "term_choice",
            "term_choice_matrix"]
@@ -36,7 +36,7 @@ from .termchoice import term_choice, term_choice_matrix  # noqa: E402
 
 #: Lede: the first paragraph with at least this many words (shorter opening lines, such as a headline
 #: or a dateline, are counted as part of the top of the article).
-LEDE_MIN_WORDS = 15
+from ..text.segmentation import LEDE_MIN_WORDS  # noqa: E402 (re-exported)
 
 
 @dataclass
@@ -111,7 +111,7 @@ def _span_tables(documents, spans, texts, by):
     """The per-group tables built from spans (categories, verbs, sources, frames, positions)."""
     import pandas as pd
 
-    from ..text.segmentation import count_words, segment
+    from ..text.segmentation import lede_end, segment
     from .group import group_column
 
     gmap = dict(zip(documents["id"], group_column(documents, by)))
@@ -167,14 +167,10 @@ def _span_tables(documents, spans, texts, by):
     for did, part in loaded.groupby("doc_id"):
         text = texts.get(did, "")
         seg = segment(text)
-        lede_end = len(text)
-        for ps, pe in seg.paragraphs:
-            if count_words(text, ps, pe) >= LEDE_MIN_WORDS:
-                lede_end = pe
-                break
+        lede_at = lede_end(text, seg)
         for _, r in part.iterrows():
             rows.append({"group": r["group"], "doc_id": did, "start": int(r["start"]), "text": r["text"],
-                         "rel_pos": int(r["start"]) / max(len(text), 1), "in_lede": int(r["start"]) < lede_end,
+                         "rel_pos": int(r["start"]) / max(len(text), 1), "in_lede": int(r["start"]) < lede_at,
                          "voice": r["voice"]})
     positions = pd.DataFrame(rows, columns=["group", "doc_id", "start", "text", "rel_pos", "in_lede", "voice"])
     return categories, verbs, source_types, sources, source_verbs, frames, positions
@@ -224,7 +220,7 @@ def compare(
             events = sorted({str(r.doc.event) for r in analysis.results})
             raise ConfigError(f"--event {event!r}: no document has that event; events present: {', '.join(events)}")
     if not results:
-        raise InputError("nothing to compare: no document was analysed")
+        raise InputError("input", "nothing to compare: no document was analysed", code=Reason.EMPTY_DOCUMENT)
     documents = _documents_table(results)
     from ..io.tables import spans_frame
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .._version import __version__
-from ..io.tables import atomic_write_text
+from ..io.atomic import atomic_write_text
 from .palette import KIND_STYLES, STANCE_COLORS
 
 __all__ = ["write_report", "highlight", "span_tip", "SHOWN_KINDS", "MAX_ARTICLE_PAGES"]

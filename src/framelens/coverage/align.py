@@ -47,7 +47,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
-from ..errors import ConfigError, InputError
+from ..errors import ConfigError, InputError, Reason
 
 __all__ = ["DEFAULT_THRESHOLD", "MAX_PER_DOC", "MIN_WORDS", "MAX_SENTENCES", "BURIED_FROM", "VOICES", "FACT_COLUMNS", "AlignResult",
            "align", "align_events", "align_tables", "sentence_similarity", "word_diff"]
@@ -255,16 +255,6 @@ def _cluster(S, doc_of, threshold: float, max_per_doc: int) -> list[list[int]]:
 
 # -- sentences of one document ---------------------------------------------------------------------------
 
-def _lede_end(text: str, seg) -> int:
-    from ..compare import LEDE_MIN_WORDS
-    from ..text.segmentation import count_words
-
-    for ps, pe in seg.paragraphs:
-        if count_words(text, ps, pe) >= LEDE_MIN_WORDS:
-            return pe
-    return len(text)
-
-
 def _is_heading(text: str, seg, k: int) -> bool:
     """A paragraph of one sentence that does not end like a sentence (a heading or a list line)."""
     s, e = seg.sentences[k]
@@ -276,10 +266,10 @@ def _is_heading(text: str, seg, k: int) -> bool:
 
 def _doc_sentences(doc_id: str, text: str, spans, min_words: int) -> list[dict[str, Any]]:
     """One record per sentence of a document, with its voice and the spans that fall in it."""
-    from ..text.segmentation import count_words, segment
+    from ..text.segmentation import count_words, lede_end, segment
 
     seg = segment(text)
-    lede_end = _lede_end(text, seg)
+    lede_at = lede_end(text, seg)
     n = max(len(text), 1)
     rows = []
     by_kind: dict[str, list[dict]] = {}
@@ -296,7 +286,7 @@ def _doc_sentences(doc_id: str, text: str, spans, min_words: int) -> list[dict[s
         quoted = [text[max(q.content_start, s):min(q.content_end, e)] for q in seg.quotes
                   if q.content_start < e and q.content_end > s]
         rec = {"doc_id": doc_id, "sentence": k, "start": s, "end": e, "text": text[s:e], "words": words,
-               "position": s / n, "lede": s < lede_end, "buried": s / n >= BURIED_FROM, "quoted_share": qs,
+               "position": s / n, "lede": s < lede_at, "buried": s / n >= BURIED_FROM, "quoted_share": qs,
                "quoted": quoted, "aligned": words >= min_words and not _is_heading(text, seg, k)}
         rec.update(_sentence_spans(by_kind, k, s, e))
         rec["voice"] = "quotation" if qs >= 0.5 else ("attributed" if rec["source"] is not None else "reporter")
@@ -448,7 +438,8 @@ def align_tables(documents, spans, texts: dict[str, str], *, event: str | None =
     aligned_idx = [i for i, r in enumerate(sent_rows) if r["aligned"]]
     if len(aligned_idx) > MAX_SENTENCES:
         raise ConfigError(f"event {event!r}: {len(aligned_idx):,} sentences to align, more than {MAX_SENTENCES:,} "
-                          "(an event this large is probably several events: split it, e.g. with framelens events)")
+                          "(an event this large is probably several events: split it, e.g. with framelens events)",
+                          code=Reason.TOO_LARGE)
     stop = _stop_words()
     a_texts = [sent_rows[i]["text"] for i in aligned_idx]
     a_anchors = [_anchors(sent_rows[i]["text"], sent_rows[i]["quoted"], stop) for i in aligned_idx]
@@ -702,7 +693,7 @@ def align_events(docs, *, min_docs: int = 2, threshold: float = DEFAULT_THRESHOL
             out[ev] = align_tables(documents[documents["id"].isin(set(ids))], spans, texts, event=ev,
                                    threshold=threshold, max_per_doc=max_per_doc, min_words=min_words)
         except ConfigError as exc:
-            if not skip_large or "more than" not in str(exc):
+            if not skip_large or exc.code != Reason.TOO_LARGE:
                 raise
             log.warning("align: %s; not aligned", exc)
     return out

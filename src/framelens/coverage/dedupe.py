@@ -212,7 +212,7 @@ class _Rows:
 
 def _rows(docs: Any, id_col: str, text_col: str, date_col: str) -> tuple[_Rows, str]:
     """Pull id/text/date/url/canonical_url from Documents, dicts or a DataFrame; returns (rows, kind)."""
-    from ..fetch import normalize_date
+    from ..io.dates import normalize_date
 
     def norm(v):
         if v is None or (isinstance(v, float) and v != v):

@@ -68,7 +68,7 @@ class EventResult:
 
 
 def _day(value: Any) -> float:
-    from ..fetch import normalize_date
+    from ..io.dates import normalize_date
 
     d = normalize_date(value)
     return float(_dt.date.fromisoformat(d).toordinal()) if d else float("nan")
@@ -281,7 +281,7 @@ def document_record(doc: Document | dict) -> dict[str, Any]:
 
 def write_documents(docs: Iterable[Document | dict], path: str | os.PathLike) -> Path:
     """Write documents as a JSONL corpus (one :func:`document_record` a line), atomically."""
-    from ..io.tables import atomic_write_text
+    from ..io.atomic import atomic_write_text
 
     path = Path(path)
     lines = [json.dumps(document_record(d), ensure_ascii=False, default=str) for d in docs]

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .._version import __version__
-from .tables import atomic_write_text
+from .atomic import atomic_write_text
 
 __all__ = ["build_manifest", "write_manifest", "file_sha256"]
 

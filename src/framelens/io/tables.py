@@ -17,11 +17,11 @@ from __future__ import annotations
 import csv
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any, Iterable
 
 from ..model import META_FIELDS
+from .atomic import AtomicFile
 
 __all__ = [
     "documents_frame",
@@ -29,8 +29,6 @@ __all__ = [
     "document_row",
     "span_rows",
     "TableWriter",
-    "atomic_write_text",
-    "atomic_write_bytes",
     "FORMATS",
     "SPAN_BASE_COLUMNS",
 ]
@@ -98,73 +96,6 @@ def _cell(v: Any) -> Any:
     return v
 
 
-def _umask() -> int:
-    """The process umask, read without changing it (Linux /proc); 022 where it cannot be read."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as fh:
-            for line in fh:
-                if line.startswith("Umask:"):
-                    return int(line.split()[1], 8)
-    except (OSError, ValueError):
-        pass
-    return 0o022
-
-
-def default_mode(fd_or_path) -> None:
-    """Give a file made by ``tempfile.mkstemp`` (mode 0600) the usual mode: 0666 minus the umask."""
-    mode = 0o666 & ~_umask()
-    if isinstance(fd_or_path, int):
-        os.fchmod(fd_or_path, mode)
-    else:
-        os.chmod(fd_or_path, mode)
-
-
-def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
-    """Write a file atomically: a temporary file in the same folder, then renamed over ``path``.
-
-    A crash leaves the old file, no file, or a ``.NAME.*.tmp`` file; never a half-written ``path``.
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    default_mode(fd)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
-def atomic_write_text(path: str | os.PathLike, text: str) -> None:
-    """Write a UTF-8 text file atomically (see :func:`atomic_write_bytes`)."""
-    atomic_write_bytes(path, text.encode("utf-8"))
-
-
-class _AtomicFile:
-    def __init__(self, path: Path):
-        self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, self.tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        default_mode(fd)
-        self.fh = os.fdopen(fd, "w", encoding="utf-8", newline="")
-
-    def commit(self) -> None:
-        self.fh.close()
-        os.replace(self.tmp, self.path)
-
-    def abort(self) -> None:
-        self.fh.close()
-        try:
-            os.unlink(self.tmp)
-        except OSError:
-            pass
-
-
 class TableWriter:
     """Streams analysis results to ``out_dir`` in the requested formats.
 
@@ -186,7 +117,7 @@ class TableWriter:
         self.batch = batch
         self.n_docs = 0
         self.n_spans = 0
-        self._files: dict[str, _AtomicFile] = {}
+        self._files: dict[str, AtomicFile] = {}
         self._open("documents.jsonl")
         if "jsonl" in self.formats:
             self._open("spans.jsonl")
@@ -202,8 +133,8 @@ class TableWriter:
         self._doc_rows_for_csv: list[dict] = []
         self._doc_columns: list[str] | None = None
 
-    def _open(self, name: str) -> _AtomicFile:
-        f = _AtomicFile(self.out / name)
+    def _open(self, name: str) -> AtomicFile:
+        f = AtomicFile(self.out / name)
         self._files[name] = f
         return f
 

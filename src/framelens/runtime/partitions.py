@@ -45,7 +45,8 @@ from typing import Any, Callable, Iterable, Iterator
 
 from ..errors import ConfigError
 from ..model import META_FIELDS, Document
-from ..io.tables import FORMATS, TableWriter, atomic_write_text
+from ..io.atomic import atomic_write_text
+from ..io.tables import FORMATS, TableWriter
 
 __all__ = [
     "chunked",
@@ -141,7 +142,7 @@ def count_documents(paths: Iterable[str]) -> int | None:
 
 
 def _atomic_write_bytes(path: Path, data: bytes) -> None:
-    from ..io.tables import atomic_write_bytes
+    from ..io.atomic import atomic_write_bytes
 
     atomic_write_bytes(path, data)
 
@@ -321,7 +322,7 @@ class PartitionStore:
 
         dest = self.out / what
         fd, tmp = tempfile.mkstemp(prefix=f".{what}.", suffix=".tmp", dir=self.out)
-        from ..io.tables import default_mode
+        from ..io.atomic import default_mode
         default_mode(fd)
         try:
             with os.fdopen(fd, "wb") as fh:

@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 
 from .._resources import lexicon_dir
 
-__all__ = ["Quote", "Segmentation", "segment", "iter_words", "count_words", "load_abbreviations"]
+__all__ = ["Quote", "Segmentation", "segment", "iter_words", "count_words", "load_abbreviations", "lede_end",
+           "LEDE_MIN_WORDS"]
 
 # ---------------------------------------------------------------------------
 # words
@@ -45,6 +46,20 @@ def count_words(text: str, start: int = 0, end: int | None = None) -> int:
     if start == 0 and end is None:
         return len(WORD_RE.findall(text))
     return sum(1 for _ in WORD_RE.finditer(text, start, len(text) if end is None else end))
+
+
+#: The lede is the first paragraph of at least this many words (shorter first paragraphs are
+#: headlines, datelines or bylines); see docs/methods_compare.md.
+LEDE_MIN_WORDS = 15
+
+
+def lede_end(text: str, seg: "Segmentation") -> int:
+    """Where the lede ends: the end offset of the first paragraph of ``LEDE_MIN_WORDS``+ words
+    (the whole text when no paragraph is that long)."""
+    for ps, pe in seg.paragraphs:
+        if count_words(text, ps, pe) >= LEDE_MIN_WORDS:
+            return pe
+    return len(text)
 
 
 # ---------------------------------------------------------------------------

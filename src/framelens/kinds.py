@@ -1,0 +1,154 @@
+"""Span kinds, declared once: what a kind's spans carry, whether they are counted, how they look.
+
+Every extractor declares the kinds it emits as :class:`KindSpec` objects
+(``emits = (KindSpec(...), ...)``, see :mod:`framelens.extract.registry`). The
+spans table's columns, docs/schema.md, the report's highlight layers, legend and
+tooltips, the palette and the comparison's per-kind counts are all read from
+these specs, so a new kind (from a researcher's own extractor) appears
+everywhere without editing framelens.
+
+What counts as *loaded* is decided in one place, :func:`is_loaded`: a
+``loaded_term`` span used (not mentioned) with severity of at least 1. The spans
+table exposes the decision of every kind's own rule as the ``counted`` column
+(see :meth:`KindSpec.counts`).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping
+
+__all__ = ["Field", "Style", "KindSpec", "is_loaded", "span_value", "DTYPES"]
+
+#: Column types a span field may declare (pandas dtype each becomes in the spans table).
+DTYPES = {
+    "string": "string",  # text (pandas "string" in typed frames; str/None in JSONL)
+    "int": "Int64",  # integer, may be missing (nullable)
+    "float": "float64",
+    "bool": "boolean",  # may be missing (nullable)
+    "list": "object",  # a list (JSON text in CSV and Parquet)
+    "dict": "object",  # a mapping (JSON text in CSV and Parquet)
+}
+
+
+@dataclass(frozen=True)
+class Field:
+    """One kind-specific span field: its column name, type (a key of :data:`DTYPES`) and meaning."""
+
+    name: str
+    dtype: str
+    doc: str
+
+    def __post_init__(self) -> None:
+        if self.dtype not in DTYPES:
+            raise ValueError(f"field {self.name!r}: dtype {self.dtype!r}; allowed: {', '.join(DTYPES)}")
+
+
+@dataclass(frozen=True)
+class Style:
+    """How a kind's spans are highlighted in the HTML report.
+
+    ``css``: the highlight's declarations; ``legend``: its legend text; ``layer``:
+    nesting order (lower = outer element); ``mark``: use ``<mark>`` (a highlight of
+    words) rather than ``<span>`` (a structural region); ``variant_field``: a field
+    whose value adds the class ``st-<value>`` (verb stance colours);
+    ``default_on``: whether the layer is shown when the page opens.
+    """
+
+    css: str
+    legend: str
+    layer: int = 50
+    mark: bool = True
+    variant_field: str | None = None
+    default_on: bool = True
+
+
+def span_value(span: Mapping[str, Any] | Any, key: str) -> Any:
+    """A field of a span given as a dict, a table row or a :class:`~framelens.model.Span`;
+    ``None`` for missing values (absent, None or NaN)."""
+    if isinstance(span, Mapping):
+        v = span.get(key)
+    else:
+        v = getattr(span, key, None)
+        if v is None and hasattr(span, "attrs"):
+            v = span.attrs.get(key)
+    if isinstance(v, float) and math.isnan(v):
+        return None
+    return v
+
+
+def _label_line(span: Mapping[str, Any]) -> str:
+    return f"{str(span_value(span, 'kind')).replace('_', ' ')}: {span_value(span, 'label')}"
+
+
+@dataclass(frozen=True)
+class KindSpec:
+    """Everything framelens needs to know about one span kind.
+
+    ``fields``: the kind-specific columns its spans carry (after the fixed
+    columns of every span). ``counted``: ``None`` (structural: never counted) or
+    a predicate over one span (dict, row or Span) that says whether it counts in
+    the kind's totals; ``counted_doc`` says the rule in words (docs/schema.md).
+    ``style``: report highlight (``None``: not highlighted). ``tooltip``: fields
+    shown as ``name: value`` lines; ``describe``: optional function giving the
+    tooltip's lines instead (for kinds whose tooltip needs wording);
+    ``show_voice``: add the reporter's-voice / quotation line. ``metric``: the
+    documents-table column of the kind's count per document, when an extractor
+    writes one (otherwise the comparison counts spans).
+    """
+
+    name: str
+    doc: str
+    fields: tuple[Field, ...] = ()
+    label_doc: str = ""
+    counted: Callable[[Any], bool] | None = None
+    counted_doc: str = "not counted (structural)"
+    style: Style | None = None
+    tooltip: tuple[str, ...] = ()
+    describe: Callable[[Mapping[str, Any]], list[str]] | None = None
+    show_voice: bool = True
+    metric: str | None = None
+    extractor: str | None = field(default=None, compare=False)
+
+    @property
+    def field_names(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields)
+
+    def counts(self, span: Any) -> bool:
+        """Whether ``span`` counts in this kind's totals (the ``counted`` column)."""
+        return bool(self.counted(span)) if self.counted is not None else False
+
+    def tooltip_lines(self, span: Mapping[str, Any]) -> list[str]:
+        """The plain-text tooltip of one span (a dict or a spans-table row)."""
+        lines = [_label_line(span)]
+        if self.describe is not None:
+            lines.extend(self.describe(span))
+        else:
+            for key in self.tooltip:
+                v = span_value(span, key)
+                if v is not None and v != "" and v != []:
+                    lines.append(f"{key.replace('_', ' ')}: {v}")
+        if self.show_voice:
+            lines.append("voice: " + ("reporter's own" if span_value(span, "voice") == "author" else "inside a quotation"))
+        if span_value(span, "entry"):
+            lines.append(f"entry: {span_value(span, 'entry')}")
+        return lines
+
+
+def is_used(span: Any) -> bool:
+    """A lexicon hit used as language (``use == "use"``), not mentioned as a word."""
+    return span_value(span, "use") == "use"
+
+
+def is_loaded(span: Any) -> bool:
+    """THE rule for what counts as loaded language: a ``loaded_term`` span that is used (not a
+    mention such as "the term 'illegal alien'") with severity of at least 1 (severity 0 marks a
+    neutral variant, kept for term choice)."""
+    if span_value(span, "kind") != "loaded_term" or not is_used(span):
+        return False
+    sev = span_value(span, "severity")
+    try:
+        return sev is not None and float(sev) >= 1
+    except (TypeError, ValueError):
+        return False
