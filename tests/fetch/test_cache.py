@@ -7,9 +7,11 @@ Runs against the local site of conftest.py (127.0.0.1); no test touches the inte
 from __future__ import annotations
 
 import gzip
+import json
 from pathlib import Path
 
-from framelens.fetch import UrlItem, fetch_corpus
+from framelens.fetch import PageResult, UrlItem, fetch_corpus
+from framelens.fetch.cache import PageCache
 
 FERRY = (Path(__file__).parents[1] / "data" / "fetch" / "ferry.html").read_bytes()
 
@@ -46,3 +48,27 @@ def test_transient_failures_are_not_cached(site, make_fetcher):
     assert f.fetch(site.url("/unstable.html")).error == "server"
     site.fixed = True
     assert make_fetcher().fetch(site.url("/unstable.html")).ok
+
+
+def test_page_cache_round_trip_and_damaged_entries_are_ignored(tmp_path, caplog):
+    cache = PageCache(tmp_path / "k")
+    page = PageResult(url="https://news.example/a", final_url="https://news.example/a", status=200,
+                      content_type="text/html", body=FERRY, fetched_at="2025-04-02T08:00:00+00:00", attempts=1)
+    cache.store(page, "framelens/test")
+    meta_path, body_path = cache.paths(page.url)
+    assert meta_path.parent.name == meta_path.name[:2] and body_path.name.endswith(".html.gz")
+    back = cache.load(page.url)
+    assert back.body == FERRY and back.from_cache and back.attempts == 0
+    assert (back.url, back.status, back.content_type) == (page.url, 200, "text/html")
+    # a body that no longer matches its recorded SHA-256 is ignored, with a warning
+    body_path.write_bytes(gzip.compress(b"<html>tampered</html>"))
+    assert cache.load(page.url) is None
+    assert "corrupt" in caplog.text
+    # a permanent failure has no body file; an entry of another cache version is ignored
+    miss = PageResult(url="https://news.example/gone", status=404, error="http", reason="HTTP 404")
+    cache.store(miss, "framelens/test")
+    assert not cache.paths(miss.url)[1].exists()
+    assert (cache.load(miss.url).error, cache.load(miss.url).reason) == ("http", "HTTP 404")
+    meta = json.loads(cache.paths(miss.url)[0].read_text())
+    cache.paths(miss.url)[0].write_text(json.dumps({**meta, "cache_version": 0}))
+    assert cache.load(miss.url) is None

@@ -5,6 +5,11 @@ Runs against the local site of conftest.py (127.0.0.1); no test touches the inte
 
 from __future__ import annotations
 
+import pytest
+
+from framelens.fetch.http import Failure, Response
+from framelens.fetch.robots import read_robots, robots_agent
+
 
 def test_robots_disallow_never_requests_the_page(site, make_fetcher):
     f = make_fetcher()
@@ -52,3 +57,71 @@ def test_crawl_delay_and_per_host_delay(make_fetcher, sleeps, make_site):
     sleeps.calls.clear()
     f.fetch(s.url("/navonly.html", host="localhost"))
     assert len(sleeps.calls) == 1 and 3.5 < sleeps.calls[0] <= 4.0
+
+
+# ---------------------------------------------------------------------------
+# read_robots on its own, with a fake GET: every RFC 9309 case decided by status or Failure.code
+
+
+class FakeGet:
+    """Answers GETs from a table {url: Response}; records the URLs asked for."""
+
+    def __init__(self, table):
+        self.table = table
+        self.asked: list[str] = []
+
+    def __call__(self, url):
+        self.asked.append(url)
+        return self.table[url]
+
+
+def _ok(body: bytes) -> Response:
+    return Response(200, {"Content-Type": "text/plain"}, body, None, 1)
+
+
+@pytest.mark.parametrize("answer,state,reason", [
+    (Response(0, None, None, Failure("too_large", "more than 10 bytes (stopped reading)"), 1),
+     "allow_all", "robots.txt too large: ignored"),
+    (Response(0, None, None, Failure("timeout", "no answer within the timeout (after 2 attempt(s))"), 2),
+     "disallow_all", "robots.txt unreachable (timeout:no answer within the timeout (after 2 attempt(s))): "
+                     "RFC 9309 says assume disallow"),
+    (Response(503, {}, None, Failure("server", "HTTP 503 after 1 attempt(s)"), 1),
+     "disallow_all", "robots.txt unreachable (server:HTTP 503 after 1 attempt(s)): RFC 9309 says assume disallow"),
+    (Response(401, {}, None, None, 1), "disallow_all", "robots.txt answered HTTP 401"),
+    (Response(403, {}, None, None, 1), "disallow_all", "robots.txt answered HTTP 403"),
+    (Response(404, {}, None, None, 1), "allow_all", "no robots.txt (HTTP 404)"),
+    (Response(410, {}, None, None, 1), "allow_all", "no robots.txt (HTTP 410)"),
+])
+def test_read_robots_status_and_failure_cases(answer, state, reason):
+    get = FakeGet({"https://news.example/robots.txt": answer})
+    policy = read_robots("https://news.example/a/b.html", get, "framelens", 30.0)
+    assert (policy.state, policy.reason) == (state, reason)
+    assert policy.allows("https://news.example/a/b.html", "framelens") == (state == "allow_all", reason)
+
+
+def test_read_robots_follows_redirects_then_obeys_the_rules():
+    get = FakeGet({
+        "https://news.example/robots.txt": Response(301, {"Location": "https://www.news.example/robots.txt"}, None,
+                                                    None, 1),
+        "https://www.news.example/robots.txt": _ok(b"User-agent: *\nDisallow: /drafts/\n\n"
+                                                   b"User-agent: framelens\nDisallow: /private/\nCrawl-delay: 45\n"),
+    })
+    policy = read_robots("https://news.example/", get, "framelens", 30.0)
+    assert get.asked == ["https://news.example/robots.txt", "https://www.news.example/robots.txt"]
+    assert policy.state == "rules" and policy.crawl_delay == 45.0  # the caller caps it at max_crawl_delay
+    assert policy.allows("https://news.example/drafts/x", "framelens") == (True, "allowed by robots.txt")
+    assert policy.allows("https://news.example/private/x", "framelens") == (
+        False, "disallowed by https://news.example/robots.txt for 'framelens'")
+
+
+def test_read_robots_gives_up_after_five_redirects():
+    table = {f"https://news.example/r{i}": Response(302, {"Location": f"/r{i + 1}"}, None, None, 1) for i in range(9)}
+    table["https://news.example/robots.txt"] = Response(302, {"Location": "/r0"}, None, None, 1)
+    get = FakeGet(table)
+    policy = read_robots("https://news.example/", get, "framelens", 30.0)
+    assert len(get.asked) == 6
+    assert (policy.state, policy.reason) == ("allow_all", "no robots.txt (HTTP 302)")
+
+
+def test_robots_agent_is_the_product_token():
+    assert robots_agent("framelens/1.2.3 (+mailto:a@b.example)") == "framelens"
