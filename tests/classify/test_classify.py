@@ -22,16 +22,9 @@ from framelens.classify.validate import (agreement_report, binarize_labels, boot
                                          masi_distance, plot_confusion)
 from framelens.classify.wordlevel import WordBiasModel, log_likelihood, match_biased_words, suggest_terms, tokens
 from framelens.cli import main
+from helpers import CODED_SENTENCES as EXAMPLE, REPO as ROOT, SHARED, TOY_X, TOY_Y, rewrite_model as _rewrite
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE = ROOT / "examples" / "coding" / "coded_sentences.csv"
-BABE = ROOT.parent / "shared" / "datasets" / "babe" / "final_labels_SG2.csv"
-
-TOY_X = ["Critics slammed the radical plan as a disaster.", "The council met on Tuesday to discuss the budget.",
-         "The reckless scheme is clearly a shameful waste.", "Officials said the report was released Monday.",
-         "The outrageous decision allegedly enraged voters.", "The committee will vote on the measure next week.",
-         "This disgraceful mess is undeniably a failure.", "The agency published its annual figures."] * 3
-TOY_Y = ["biased", "neutral"] * 12
+BABE = SHARED / "datasets" / "babe" / "final_labels_SG2.csv"
 
 
 @pytest.fixture(scope="module")
@@ -275,25 +268,6 @@ def test_agreement_report_on_table():
 
 
 # --------------------------------------------------------------------------- persistence
-
-def _rewrite(path: Path, meta_fn=None, payload_fn=None, rehash=False):
-    from framelens.classify.persist import META_NAME, PAYLOAD_NAME, _content_hash
-
-    with zipfile.ZipFile(path) as z:
-        meta = json.loads(z.read(META_NAME))
-        payload = z.read(PAYLOAD_NAME)
-    if payload_fn:
-        payload = payload_fn(payload)
-        if rehash:
-            meta["payload"] = {"name": PAYLOAD_NAME, "bytes": len(payload), "sha256": hashlib.sha256(payload).hexdigest()}
-    if meta_fn:
-        meta_fn(meta)
-    if rehash:
-        meta["content_sha256"] = _content_hash(meta)
-    with zipfile.ZipFile(path, "w") as z:
-        z.writestr(META_NAME, json.dumps(meta))
-        z.writestr(PAYLOAD_NAME, payload)
-
 
 def test_save_load_roundtrip(tmp_path, toy_model):
     p = save_model(TrainedModel(toy_model, ["biased", "neutral"], metrics={"macro_f1": 0.5}), tmp_path / "m.flmodel")

@@ -8,13 +8,7 @@ import sys
 
 
 from framelens.cli import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, main
-from test_corpus import make_bad_folder, write
-
-from conftest import EXAMPLES, SEED_DIR, shared_path
-
-
-def read_jsonl(path):
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+from helpers import EXAMPLES, SEED_DIR, make_bad_folder, read_jsonl, shared_path, write
 
 
 def test_version_and_help(capsys):

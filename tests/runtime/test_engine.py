@@ -21,7 +21,7 @@ from framelens.runtime.partitions import chunked, count_documents, partition_fin
 from framelens.runtime.pipeline import AnalysisConfig, Analyzer, iter_analyze
 from framelens.io.tables import TableWriter
 
-from conftest import EXAMPLES, shared_path
+from helpers import EXAMPLES, shared_path
 
 OUTPUTS = ("documents.jsonl", "spans.jsonl", "documents.csv", "spans.csv", "documents.parquet", "spans.parquet")
 

@@ -17,6 +17,7 @@ from framelens import Document, read_corpus
 from framelens.cli import main
 from framelens.errors import ConfigError
 from framelens.coverage.events import document_record, group_events, write_documents
+from helpers import SHARED
 
 ARTICLES = [
     # event "ferry": the night ferry returns (2025-04-01..03)
@@ -193,7 +194,7 @@ def test_cli_events(tmp_path, capsys):
     assert main(["events", str(corpus), "--out", str(out), "--threshold", "0"]) == 2
 
 
-BASIL = Path(__file__).resolve().parents[1].parent / "shared" / "datasets" / "basil" / "articles.csv"
+BASIL = SHARED / "datasets" / "basil" / "articles.csv"
 
 
 @pytest.mark.skipif(not BASIL.is_file(), reason=f"BASIL not found at {BASIL} (../shared/datasets is not in a fresh clone)")

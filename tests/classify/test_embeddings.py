@@ -15,9 +15,7 @@ from framelens.classify.persist import TrainedModel, load_model, read_model_info
 from framelens.classify.pipeline import make_pipeline
 from framelens.cli import main
 from framelens.errors import ConfigError
-
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE = ROOT / "examples" / "coding" / "coded_sentences.csv"
+from helpers import CODED_SENTENCES as EXAMPLE, TOY_X, TOY_Y, rewrite_model
 
 # --------------------------------------------------------------------------- embeddings (wordllama extra)
 
@@ -134,13 +132,6 @@ def test_missing_or_unknown_backend_is_a_clear_error(monkeypatch):
         SentenceEmbeddings("wordllama", max_words=0).fit(["a"])
 
 
-TOY_X = ["Critics slammed the radical plan as a disaster.", "The council met on Tuesday to discuss the budget.",
-         "The reckless scheme is clearly a shameful waste.", "Officials said the report was released Monday.",
-         "The outrageous decision allegedly enraged voters.", "The committee will vote on the measure next week.",
-         "This disgraceful mess is undeniably a failure.", "The agency published its annual figures."] * 3
-TOY_Y = ["biased", "neutral"] * 12
-
-
 def test_pipeline_with_embeddings_saves_records_and_checks_backend(tmp_path):
     m = make_pipeline(C=1.0, embeddings="wordllama").fit(np.asarray(TOY_X, dtype=object), TOY_Y)
     names = [n for n, _ in m.named_steps["features"].transformer_list]
@@ -155,17 +146,15 @@ def test_pipeline_with_embeddings_saves_records_and_checks_backend(tmp_path):
     assert np.allclose(tm.predict_proba(TOY_X[:3]), m.predict_proba(TOY_X[:3]))
 
     # a model that claims another version of the backend is refused at load time
-    from test_classify import _rewrite
-
     other = tmp_path / "other.flmodel"
     other.write_bytes(p.read_bytes())
-    _rewrite(other, meta_fn=lambda meta: meta["embeddings"][0].update(version="0.0.1"), rehash=True)
+    rewrite_model(other, meta_fn=lambda meta: meta["embeddings"][0].update(version="0.0.1"), rehash=True)
     with pytest.raises(ModelError, match="trained with wordllama 0.0.1"):
         load_model(other)
     # the same version but other weights (sha256) is refused too
     resha = tmp_path / "resha.flmodel"
     resha.write_bytes(p.read_bytes())
-    _rewrite(resha, meta_fn=lambda meta: meta["embeddings"][0].update(sha256="0" * 64), rehash=True)
+    rewrite_model(resha, meta_fn=lambda meta: meta["embeddings"][0].update(sha256="0" * 64), rehash=True)
     with pytest.raises(ModelError, match="sha256 000000000000"):
         load_model(resha)
     # a backend that is not installed here: refused with the extra to install

@@ -34,10 +34,9 @@ from hypothesis import given, settings, strategies as st
 import framelens
 from framelens.coverage import align as A
 from framelens.errors import ConfigError
+from helpers import DATA, EXAMPLES as CORPUS, REPO as ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT / "examples" / "corpus"
-GOLD_PATH = ROOT / "tests" / "data" / "gold_alignment.json"
+GOLD_PATH = DATA / "gold_alignment.json"
 GOLD_MD = ROOT / "examples" / "gold_facts.md"
 
 # Floors: set below the figures measured with the default threshold 0.28 (docs/validation_align.md:
@@ -133,17 +132,37 @@ def gold(analysis):
     return load_gold(analysis)
 
 
-def test_gold_matches_the_human_table(gold):
-    """The gold JSON lists exactly the articles marked Y or P in examples/gold_facts.md."""
+GOLD_FACTS = json.loads(GOLD_PATH.read_text(encoding="utf-8"))["facts"]
+
+
+def human_table() -> dict[str, set[str]]:
+    """examples/gold_facts.md as {fact id: articles marked Y or P}."""
+    md = GOLD_MD.read_text(encoding="utf-8").splitlines()
+    header = [h.strip().removesuffix(".md") for h in next(x for x in md if x.startswith("| Fact")).split("|")[2:-1]]
     table = {}
-    lines = [x for x in GOLD_MD.read_text(encoding="utf-8").splitlines() if re.match(r"\| F\d+ ", x)]
-    header = [h.strip().removesuffix(".md") for h in
-              next(x for x in GOLD_MD.read_text(encoding="utf-8").splitlines() if x.startswith("| Fact")).split("|")[2:-1]]
-    for line in lines:
+    for line in (x for x in md if re.match(r"\| F\d+ ", x)):
         cells = [c.strip() for c in line.split("|")[1:-1]]
         table[cells[0]] = {h for h, c in zip(header, cells[1:]) if c.startswith(("Y", "P"))}
+    return table
+
+
+def test_gold_matches_the_human_table(gold):
+    """The gold JSON lists exactly the articles marked Y or P in examples/gold_facts.md."""
+    table = human_table()
     assert len(table) == 14
     assert {f: set(cells) for f, cells in gold["facts"].items()} == table
+
+
+@pytest.mark.parametrize("fact", GOLD_FACTS, ids=[f["id"] for f in GOLD_FACTS])
+def test_gold_fact(fact, analysis):
+    """One fact of the gold: its articles are the human table's row, and each of its sentences is found
+    by a substring that occurs exactly once in the article."""
+    assert set(fact["articles"]) == human_table()[fact["id"]], fact["fact"]
+    texts = {r.doc.id: r.doc.text for r in analysis.results}
+    for doc, subs in fact["articles"].items():
+        assert subs, f"{fact['id']} {doc}: no sentence listed"
+        for sub in subs:
+            assert texts[doc].count(sub) == 1, f"{fact['id']} {doc}: {sub!r} must occur exactly once"
 
 
 def test_gold_alignment_precision_recall(res, gold, capsys):

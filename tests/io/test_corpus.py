@@ -13,15 +13,7 @@ import framelens
 from framelens import Corpus, DecodeError, EmptyDocumentError, FormatError, InputError
 from framelens.io.corpus import decode_bytes, read_text_document
 
-ARTICLE = "The county board met on Monday. “It went well,” the chair said.\n"
-
-
-def write(path, data):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(data, str):
-        data = data.encode("utf-8")
-    path.write_bytes(data)
-    return path
+from helpers import ARTICLE, make_bad_folder, write
 
 
 def test_front_matter_and_offsets(tmp_path):
@@ -121,18 +113,6 @@ def test_glob(tmp_path):
     for n in "abc":
         write(tmp_path / f"{n}.txt", f"Article {n}.")
     assert [d.id for d in Corpus(str(tmp_path / "[ab].txt"))] == ["a", "b"]
-
-
-def make_bad_folder(root):
-    write(root / "good.md", "---\noutlet: Wire\n---\n" + ARTICLE)
-    write(root / "good.txt", ARTICLE)
-    write(root / "rows.jsonl", json.dumps({"id": "r1", "text": ARTICLE}) + "\n{not json\n" + json.dumps({"id": "r3", "text": "Fine."}) + "\n")
-    write(root / "binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00")
-    write(root / "empty.txt", "   \n\n")
-    write(root / "latin1.txt", "Ol\u00e9, said the fan.".encode("latin-1"))
-    write(root / "notes.docx", b"PK\x03\x04 not a text file")
-    write(root / ".DS_Store", b"\x00\x00")  # dotfiles are ignored
-    return root
 
 
 def test_mixed_folder_every_good_document_and_every_bad_one_listed(tmp_path):

@@ -19,7 +19,7 @@ from framelens.errors import ConfigError
 from framelens.runtime.partitions import PartitionStore, run_partitioned
 from framelens.runtime.pipeline import AnalysisConfig, Analyzer
 
-from conftest import EXAMPLES, REPO
+from helpers import EXAMPLES, REPO
 
 N_DOCS = 480
 PART = 4

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import functools
+import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import framelens
 from framelens.text.matcher import get_matcher
 from framelens.text.segmentation import segment
+from helpers import DATA as DATA_DIR
 
-DATA = Path(__file__).parent / "data" / "loaded_sentences.tsv"
+DATA = DATA_DIR / "loaded_sentences.tsv"
 
 
 def loaded(text, **kw):
@@ -20,8 +23,9 @@ def loaded(text, **kw):
 
 
 def load_set():
+    """The hand-written sentence set: (line number, sentence, gold items) for each sentence line."""
     rows = []
-    for line in DATA.read_text(encoding="utf-8").splitlines():
+    for lineno, line in enumerate(DATA.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
         sentence, gold = line.split("\t")
@@ -33,33 +37,54 @@ def load_set():
                 surface = surface.replace("\\n", "\n")
                 entry, _, flag = ref.partition("@")
                 items.add((surface, entry, flag or "author"))
-        rows.append((sentence, items))
+        rows.append((lineno, sentence, items))
     return rows
 
 
-def found(sentence):
+ROWS = load_set()
+
+
+def row_id(lineno: int, sentence: str) -> str:
+    """A test id naming the row: its line in the TSV and its first words."""
+    return f"line{lineno}-" + "_".join(re.findall(r"[A-Za-z0-9']+", sentence)[:6])
+
+
+@functools.lru_cache(maxsize=None)
+def _found(sentence):
     out = set()
     for s in loaded(sentence):
         if s.attrs["severity"] == 0 and s.attrs["use"] == "use" and not s.attrs.get("group"):
             continue
         flag = "mention" if s.attrs["use"] == "mention" else s.voice
         out.add((s.text, s.entry.rsplit(":", 1)[1], flag))
-    return out
+    return frozenset(out)
+
+
+def found(sentence):
+    """The (surface, entry, voice-or-mention) items the analysis finds (cached: the per-row and aggregate tests
+    look at the same sentences)."""
+    return set(_found(sentence))
+
+
+@pytest.mark.parametrize("sentence, gold", [pytest.param(s, g, id=row_id(n, s)) for n, s, g in ROWS])
+def test_sentence(sentence, gold):
+    got = found(sentence)
+    assert got == gold, f"{sentence!r}: missing {sorted(gold - got)}, unexpected {sorted(got - gold)}"
 
 
 def test_sentence_set_precision_and_recall():
-    rows = load_set()
+    rows = ROWS
     assert len(rows) >= 80
     tp = fp = fn = 0
-    lookalikes = sum(1 for _, g in rows if not g)
+    lookalikes = sum(1 for _, _, g in rows if not g)
     failures = []
-    for sentence, gold in rows:
+    for lineno, sentence, gold in rows:
         got = found(sentence)
         tp += len(got & gold)
         fp += len(got - gold)
         fn += len(gold - got)
         if got != gold:
-            failures.append(f"{sentence!r}: expected {sorted(gold)}, got {sorted(got)}")
+            failures.append(f"line {lineno} {sentence!r}: expected {sorted(gold)}, got {sorted(got)}")
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
     print(f"\nloaded-term sentence set: {len(rows)} sentences ({lookalikes} look-alikes), "
@@ -78,8 +103,6 @@ def test_seed_article_hits(seed_result):
                    for s in spans for t in [s.text])
     # every "illegal immigrant(s)" and "illegal migrant(s)" in the reporter's voice
     text = seed_result.doc.text
-    import re
-
     expected = [m.start() for m in re.finditer(r"(?i)illegal (?:immigrant|migrant)s?\b", text)]
     starts = {s.start for s in spans if s.attrs["group"] == "unauthorized_immigrants"}
     for pos in expected:
