@@ -29,7 +29,7 @@ from ..io.dates import normalize_date  # re-exported: part of fetch's public API
 from .article import decode_html, extract_article
 from .config import DEFAULT_CONTACT, FetchConfig, default_cache_dir, default_user_agent
 from .fetcher import Fetcher
-from .http import retry_after as _retry_after  # noqa: F401 (the name the tests of older releases import)
+from .http import retry_after as _retry_after  # noqa: F401 (importable from here before the split)
 from .results import ERROR_CODES, PERMANENT_ERRORS, PageResult
 from .run import FetchRecord, FetchSummary, default_log_path, fetch_corpus, iter_fetch
 from .urllist import COLUMN_ALIASES, UrlItem, read_url_list

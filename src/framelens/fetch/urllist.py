@@ -42,8 +42,11 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
-def _find_columns(header: list[str], columns: Mapping[str, str] | None) -> dict[str, str]:
-    """``{field: column name}`` for the fields found in ``header`` (``columns`` names them explicitly)."""
+def _find_columns(header: list[str], columns: Mapping[str, str] | None, origin: str) -> dict[str, str]:
+    """``{field: column name}`` for the fields found in ``header`` (``columns`` names them explicitly).
+
+    Raises :class:`~framelens.errors.FormatError` at ``origin`` when a column named in ``columns`` is absent.
+    """
     low = {h.strip().lower(): h for h in header}
     found: dict[str, str] = {}
     columns = dict(columns or {})
@@ -51,7 +54,7 @@ def _find_columns(header: list[str], columns: Mapping[str, str] | None) -> dict[
         if columns.get(key):
             want = columns[key]
             if want not in header and want.lower() not in low:
-                raise FormatError("", f"no {want!r} column for {key}; columns are: {', '.join(header)}")
+                raise FormatError(origin, f"no {want!r} column for {key}; columns are: {', '.join(header)}")
             found[key] = want if want in header else low[want.lower()]
             continue
         for a in aliases:
@@ -115,10 +118,7 @@ def _read_url_table(text: str, path: str, columns: Mapping[str, str] | None) -> 
         header = next(reader)
     except StopIteration:
         return []
-    try:
-        found = _find_columns(header, columns)
-    except FormatError as exc:
-        raise FormatError(f"{path}:1", exc.reason) from None
+    found = _find_columns(header, columns, f"{path}:1")
     if "url" not in found:
         raise FormatError(f"{path}:1", f"no URL column (looked for {', '.join(COLUMN_ALIASES['url'])}); "
                                         f"columns are: {', '.join(header) or '(none)'}")
