@@ -5,21 +5,20 @@ from __future__ import annotations
 import csv
 import glob
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from helpers import DATA as TEST_DATA
+from helpers import SEED_DIR
 from framelens.errors import LexiconError
 from framelens.extract.attribution import MODES, SOURCE_TYPES, AttributionExtractor, load_source_lexicon
 from framelens.model import Document
 from framelens.runtime.pipeline import AnalysisConfig, Analyzer
 from framelens.text.segmentation import segment
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA = Path(__file__).resolve().parent / "data" / "attribution_sentences.tsv"
-SEED_DIR = ROOT.parent / "shared" / "corpus" / "seed"
+DATA = TEST_DATA / "attribution_sentences.tsv"
 
 EXTRACTORS = ["structure", "loaded_terms", "hedges", "report_verbs", "attribution"]
 
@@ -100,62 +99,97 @@ def _match(pred, row):
     return hits[-1] if hits else None
 
 
+def score_row(analyzer, row):
+    """How the extractor does on one row: a dict of counts (``tp``, ``fp``, ``fn``; ``typed``, ``mode_ok``,
+    ``content_ok`` with the ``mode_n``, ``content_n`` they are out of) and the row's ``failures``."""
+    out = dict.fromkeys(("tp", "fp", "fn", "typed", "mode_ok", "mode_n", "content_ok", "content_n"), 0)
+    failures = out["failures"] = []
+    pred, _ = attributions(analyzer, row["text"])
+    pred = _scored([s for s in pred if s.voice == "author"], row)
+    if row["source"] == "-":
+        out["fp"] += len(pred)
+        if pred:
+            failures.append((row["id"], "spurious", [(s.text, s.attrs["cue"]) for s in pred]))
+        return out
+    hit = _match(pred, row)
+    extra = [s for s in pred if s is not hit]
+    out["fp"] += len(extra)
+    if extra:
+        failures.append((row["id"], "extra", [(s.text, s.attrs["cue"]) for s in extra]))
+    if hit is None:
+        out["fn"] += 1
+        failures.append((row["id"], "missed", [(s.text, s.attrs["cue"]) for s in pred]))
+        return out
+    want = None if row["source"] == "(none)" else row["source"]
+    got = hit.attrs["source"]
+    ok = (want is None and got is None) or (want is not None and got is not None and
+                                            (_norm(got) == _norm(want) or _norm(hit.text) == _norm(want)))
+    if ok:
+        out["tp"] += 1
+        out["typed"] += hit.attrs["source_type"] == row["source_type"]
+        if hit.attrs["source_type"] != row["source_type"]:
+            failures.append((row["id"], "type", hit.attrs["source_type"], row["source_type"]))
+    else:
+        out["fp"] += 1
+        out["fn"] += 1
+        failures.append((row["id"], "source", got, want))
+    if row["mode"] != "*":
+        out["mode_n"] += 1
+        out["mode_ok"] += hit.label == row["mode"]
+        if hit.label != row["mode"]:
+            failures.append((row["id"], "mode", hit.label, row["mode"]))
+    if row["content"] != "*":
+        out["content_n"] += 1
+        cs, ce = hit.attrs["content_start"], hit.attrs["content_end"]
+        got_c = None if cs is None else row["text"][cs:ce]
+        want_c = row["content"] or None
+        c_ok = (got_c is None and want_c is None) or (
+            got_c is not None and want_c is not None and _strip(got_c) == _strip(want_c))
+        out["content_ok"] += c_ok
+        if not c_ok:
+            failures.append((row["id"], "content", got_c, want_c))
+    return out
+
+
 def score_test_set(analyzer):
-    tp = fp = fn = 0
-    typed = cue_ok = mode_ok = content_ok = content_n = mode_n = 0
+    total = dict.fromkeys(("tp", "fp", "fn", "typed", "mode_ok", "mode_n", "content_ok", "content_n"), 0)
     failures = []
     for row in ROWS:
-        pred, _ = attributions(analyzer, row["text"])
-        pred = _scored([s for s in pred if s.voice == "author"], row)
-        if row["source"] == "-":
-            fp += len(pred)
-            if pred:
-                failures.append((row["id"], "spurious", [(s.text, s.attrs["cue"]) for s in pred]))
-            continue
-        hit = _match(pred, row)
-        extra = [s for s in pred if s is not hit]
-        fp += len(extra)
-        if extra:
-            failures.append((row["id"], "extra", [(s.text, s.attrs["cue"]) for s in extra]))
-        if hit is None:
-            fn += 1
-            failures.append((row["id"], "missed", [(s.text, s.attrs["cue"]) for s in pred]))
-            continue
-        want = None if row["source"] == "(none)" else row["source"]
-        got = hit.attrs["source"]
-        ok = (want is None and got is None) or (want is not None and got is not None and
-                                                (_norm(got) == _norm(want) or _norm(hit.text) == _norm(want)))
-        if ok:
-            tp += 1
-            cue_ok += 1
-            typed += hit.attrs["source_type"] == row["source_type"]
-            if hit.attrs["source_type"] != row["source_type"]:
-                failures.append((row["id"], "type", hit.attrs["source_type"], row["source_type"]))
-        else:
-            fp += 1
-            fn += 1
-            failures.append((row["id"], "source", got, want))
-        if row["mode"] != "*":
-            mode_n += 1
-            mode_ok += hit.label == row["mode"]
-            if hit.label != row["mode"]:
-                failures.append((row["id"], "mode", hit.label, row["mode"]))
-        if row["content"] != "*":
-            content_n += 1
-            cs, ce = hit.attrs["content_start"], hit.attrs["content_end"]
-            got_c = None if cs is None else row["text"][cs:ce]
-            want_c = row["content"] or None
-            c_ok = (got_c is None and want_c is None) or (
-                got_c is not None and want_c is not None and _strip(got_c) == _strip(want_c))
-            content_ok += c_ok
-            if not c_ok:
-                failures.append((row["id"], "content", got_c, want_c))
+        one = score_row(analyzer, row)
+        failures += one.pop("failures")
+        for k, v in one.items():
+            total[k] += v
+    tp, fp, fn = total["tp"], total["fp"], total["fn"]
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     return {"tp": tp, "fp": fp, "fn": fn, "precision": p, "recall": r, "f1": f,
-            "type_accuracy": typed / tp if tp else 0.0, "mode_accuracy": mode_ok / mode_n if mode_n else 0.0,
-            "content_accuracy": content_ok / content_n if content_n else 0.0, "failures": failures}
+            "type_accuracy": total["typed"] / tp if tp else 0.0,
+            "mode_accuracy": total["mode_ok"] / total["mode_n"] if total["mode_n"] else 0.0,
+            "content_accuracy": total["content_ok"] / total["content_n"] if total["content_n"] else 0.0,
+            "failures": failures}
+
+
+#: Rows the extractor is known to get wrong (printed by the aggregate test); each stays an expected failure
+#: (strict: a fix makes its test pass and must then be removed from here).
+KNOWN_FAILURES: dict[str, str] = {
+    "i25": "a company name with no organisation word ('Kestrel Foods') is typed as a person",
+    "n03": "a company name with no organisation word ('Kestrel Foods') is typed as a person",
+    "s02": "the relative clause 'who spoke on condition of anonymity' also yields a spurious 'who spoke'",
+    "r05": "'they' is not resolved to an organisation typed as a person ('Kestrel Foods')",
+    "u03": "with mismatched quotation marks the inverted 'said Quill' is missed",
+}
+
+
+def _row_param(row):
+    marks = [pytest.mark.xfail(reason=KNOWN_FAILURES[row["id"]], strict=True)] if row["id"] in KNOWN_FAILURES else []
+    return pytest.param(row, id=row["id"], marks=marks)
+
+
+@pytest.mark.parametrize("row", [_row_param(r) for r in ROWS])
+def test_gold_row(analyzer, row):
+    """Each hand-written row: its source, type, mode and content as annotated, and nothing spurious."""
+    assert score_row(analyzer, row)["failures"] == []
 
 
 def test_test_set_precision_recall(analyzer, capsys):

@@ -1,0 +1,192 @@
+"""What is attributed: quoted content next to an attribution, indirect content after or before its cue, the
+quoted complement of *called*, and nested contents trimmed where a later attribution begins."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from .records import Attribution, Cue
+from .tokens import TOKEN_RE, Token
+from .words import AttributionWords
+
+_SENTENCE_END = ".!?…"
+#: Characters stripped between a content and its attribution.
+_GAP_CHARS = " ,;:—–\t\n\u00a0"
+#: Between *called* and its quoted complement: no clause punctuation (an abbreviation's period is allowed).
+_CALL_GAP_BAD_RE = re.compile(r"[,;:!?()\[\]—–]|(?<![A-Z])\.(?!\w)")
+#: A word right after *called* that makes it another verb: 'called for', 'called on', 'called off', 'called in'.
+_CALL_NOT_OBJECT = frozenset("for on upon off up out back in into to at from over about by with it's".split())
+
+
+def trim_end(text: str, start: int, end: int) -> int:
+    """``end`` moved back over white space and closing punctuation (not before ``start``)."""
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _SENTENCE_END or text[end - 1] in ",;:"):
+        end -= 1
+    return end
+
+
+def direct_content(text: str, seg, quote_starts: list[int], attr_start: int, attr_end: int, sentence_end: int):
+    """Quoted content next to the attribution ``text[attr_start:attr_end]``: ``(start, end)`` or None.
+
+    A quotation just before it ('"...," she said'), just after it ('She said: "..."'), or both (a split
+    quotation), extended over the paragraphs of a multi-paragraph quotation."""
+    quotes = seg.quotes
+    para = seg.paragraph_at(attr_start)
+    para_start, para_end = seg.paragraphs[para]
+    i = bisect.bisect_left(quote_starts, attr_end)  # first quote starting at/after the attribution
+    before = None
+    j = i - 1
+    while j >= 0 and quotes[j].end > attr_start:
+        j -= 1
+    if j >= 0 and quotes[j].start >= para_start and quotes[j].label != "title":
+        if _only_punct(text[quotes[j].end:attr_start]):
+            before = quotes[j]
+    after = None
+    if i < len(quotes) and quotes[i].start < para_end and quotes[i].label != "title":
+        q = quotes[i]
+        gap = text[attr_end:q.start]
+        if before is not None:
+            # split quote: '"...," she said. "..."' or '"...," Harris told the outlet, "..."'
+            ok = _few_words(gap, 6) and (q.start < sentence_end or _opens_sentence(seg, q.start))
+        else:
+            ok = _only_punct(gap.replace(":", "")) or (_few_words(gap, 4) and gap.rstrip()[-1:] in ":,")
+        if ok:
+            after = q
+    if before is None and after is None and text[attr_end:para_end].strip() == ":" and i < len(quotes) \
+            and para + 1 < len(seg.paragraphs) and quotes[i].start == seg.paragraphs[para + 1][0]:
+        after = quotes[i]  # 'Brandt said:' closing a paragraph, the quotation opening the next one
+    if before is None and after is None:
+        return None
+    first = before or after
+    last = after or before
+    # a multi-paragraph quotation goes on while a region says it continues
+    k = _index_of(quotes, quote_starts, last)
+    while quotes[k].continues and k + 1 < len(quotes) and quotes[k + 1].continued:
+        k += 1
+    last = quotes[k]
+    k = _index_of(quotes, quote_starts, first)
+    while quotes[k].continued and k > 0 and quotes[k - 1].continues:
+        k -= 1
+    first = quotes[k]
+    return (first.content_start, last.content_end)
+
+
+def content_after(words: AttributionWords, text: str, tokens: list[Token], sentence_end: int):
+    """Indirect content: from after the cue (and 'that') to the end of the sentence."""
+    k = 0
+    n = len(tokens)
+    while k < n:
+        t = tokens[k]
+        if t.text in ",:" or t.low == "that":
+            k += 1
+            continue
+        hit = words.adverbials.starting_at(tokens, k)
+        if hit:
+            k += hit
+            continue
+        break
+    if k >= n:
+        return None
+    start = tokens[k].start
+    end = trim_end(text, start, sentence_end)
+    if end <= start:
+        return None
+    return (start, end)
+
+
+def content_before(text: str, sentence_start: int, attr_start: int):
+    """Content that precedes its attribution: 'X happened, the LA Times reported.'"""
+    end = attr_start
+    while end > sentence_start and text[end - 1] in _GAP_CHARS:
+        end -= 1
+    start = sentence_start
+    while start < end and text[start] in " \"“‘'":
+        start += 1
+    if end - start < 2:
+        return None
+    return (start, end)
+
+
+def content_around(text: str, sentence_start: int, sentence_end: int, cue_start: int, source_end: int):
+    """Content of 'according to X' (and of a passive agent or a poll): the rest of the sentence on either side."""
+    before = content_before(text, sentence_start, cue_start)
+    after_start = source_end
+    while after_start < sentence_end and text[after_start] in " ,;:—–":
+        after_start += 1
+    end = trim_end(text, after_start, sentence_end)
+    if before is not None and (end - after_start) < 3:
+        return before
+    if before is None and end - after_start >= 3:
+        return (after_start, end)
+    if before is not None:
+        return (before[0], end)
+    return None
+
+
+def call_complement(text: str, seg, cue: Cue, quote_starts: list[int], sentence_end: int, quote_inside):
+    """What *called* ascribes: ``(True, quotation content)`` for 'called the plan "a relic"' or 'what Marr
+    called "a relic"', where at most six words (the object) stand between the verb and a quotation in the
+    same sentence; None otherwise ('called for', 'called the police', 'a call for calm', 'so-called')."""
+    quotes = seg.quotes
+    k = bisect.bisect_left(quote_starts, cue.end)
+    if k >= len(quotes):
+        return None
+    q = quotes[k]
+    if q.start >= sentence_end or q.label == "title" or (quote_inside is not None
+                                                          and q.start >= quote_inside.content_end):
+        return None
+    gap = text[cue.end:q.start]
+    gap_words = gap.split()
+    if len(gap_words) > 6 or _CALL_GAP_BAD_RE.search(gap):
+        return None
+    if gap_words and gap_words[0].lower() in _CALL_NOT_OBJECT:
+        return None
+    if text[max(0, cue.start - 4):cue.start].lower().endswith(("so ", "so-")):
+        return None
+    return (True, (q.content_start, q.content_end))
+
+
+def trim_nested(text: str, attrs: list[Attribution]) -> None:
+    """End an indirect content where a later attribution's own source begins.
+
+    In "Harris claimed it was not the county's role, the LA Times reported" the
+    content of *claimed* stops before ", the LA Times reported".
+    """
+    for a in attrs:
+        if a.mode in ("direct", "no_response") or a.content is None:
+            continue
+        content_start, content_end = a.content
+        for b in attrs:
+            if b is a or b.content is None:
+                continue
+            if content_start < b.src_start < content_end and b.content[1] <= b.src_start and \
+                    min(b.src_start, b.cue.start) > a.cue.end:
+                end = min(b.src_start, b.cue.start)
+                while end > content_start and text[end - 1] in _GAP_CHARS:
+                    end -= 1
+                if end > content_start:
+                    content_end = end
+        a.content = (content_start, content_end)
+
+
+def _index_of(quotes, quote_starts: list[int], q) -> int:
+    """Position of the quotation ``q`` in ``quotes`` (found by its start; compared by identity, not equality)."""
+    k = bisect.bisect_left(quote_starts, q.start)
+    while k < len(quotes) and quotes[k] is not q and quote_starts[k] == q.start:
+        k += 1
+    if k < len(quotes) and quotes[k] is q:
+        return k
+    return quotes.index(q)
+
+
+def _only_punct(s: str) -> bool:
+    return all(not ch.isalnum() for ch in s) and len(s) <= 6
+
+
+def _few_words(s: str, limit: int) -> bool:
+    return len(TOKEN_RE.findall(s)) <= limit * 2 and sum(1 for w in TOKEN_RE.findall(s) if w[0].isalnum()) <= limit
+
+
+def _opens_sentence(seg, pos: int) -> bool:
+    return seg.sentences[seg.sentence_at(pos)][0] == pos

@@ -1,0 +1,150 @@
+"""What the attribution rules read about one cue: its sentence (clipped to the quotation holding it), voice,
+the tokens on either side, and a few facts computed once and shared by the rules (is it a passive, does it open
+its clause, the noun phrase before it)."""
+
+from __future__ import annotations
+
+import functools
+import operator
+import re
+
+from .content import call_complement
+from .phrases import left_np
+from .records import Cue
+from .source_types import SourceTyper
+from .names import NameFinder
+from .tokens import Token, TokenCache
+from .words import QUOTE_CHARS, AttributionWords
+
+#: A cue form that can be a passive participle ('was reported', 'was told').
+PASSIVE_FORM = operator.methodcaller("endswith", ("ed", "en", "told", "said", "thought"))
+BE_FORMS = ("was", "were", "is", "are", "been", "be", "being")
+_BE_RE = re.compile(r"(?<![^\W_])(?:" + "|".join(BE_FORMS) + r")(?![^\W_])")
+#: Adverbs skipped between a form of *be* and a passive cue ('was also reported').
+_ADVERBS = frozenset("also first not never previously later widely once initially originally".split())
+#: Cue kinds that have rules of their own; the others are verbs ('said', 'believes', 'show', 'called').
+_OWN_RULE_KINDS = frozenset(("no_response", "in_poll", "colon", "according_to"))
+#: Words that make a cue part of a subordinate clause with no source of its own ('when asked', 'as reported').
+_SUBORDINATORS = ("when", "if", "as", "after", "before", "while", "once")
+_LEFT_WINDOW, _RIGHT_WINDOW = 240, 200  # characters read on either side of a cue
+
+
+class CueContext:
+    """One cue in its sentence, with the extractor's word lists, typer and name finder."""
+
+    def __init__(self, words: AttributionWords, typer: SourceTyper, names: NameFinder, seg, cache: TokenCache,
+                 quote_starts: list[int], cue: Cue, sentence_start: int, sentence_end: int, quote_inside,
+                 complement):
+        self.words, self.typer, self.names = words, typer, names
+        self.text = cache.text
+        self.seg = seg
+        self.cache = cache
+        self.quote_starts = quote_starts
+        self.cue = cue
+        self.sentence_start, self.sentence_end = sentence_start, sentence_end
+        self.quote_inside = quote_inside  # the quotation holding the cue, or None
+        self.voice = "author" if quote_inside is None else "quoted"
+        self.complement = complement  # what *called* ascribes (see content.call_complement), or None
+        self.left: list[Token] = cache.get(max(sentence_start, cue.start - _LEFT_WINDOW), cue.start)
+        self.right: list[Token] = cache.get(cue.end, min(sentence_end, cue.end + _RIGHT_WINDOW))
+        # the cue lower-cased two ways, each where the rules always used it: sliced from the lower-cased text,
+        # and the cue's own text lower-cased (they differ only for characters that change length or context)
+        self.cue_low = cache.low[cue.start:cue.end]
+        self.cue_text_lower = self.text[cue.start:cue.end].lower()
+        self.verbal = cue.kind not in _OWN_RULE_KINDS
+        self.last: Token | None = self.left[-1] if self.left else None
+
+    @functools.cached_property
+    def be_index(self) -> int:
+        """Index in ``left`` of the word before the cue once adverbs are skipped ('was also reported' -> 'was')."""
+        left = self.left
+        prev = len(left) - 1
+        while prev >= 0 and left[prev].is_word and (left[prev].low in _ADVERBS or (
+                len(left[prev].low) > 4 and left[prev].low.endswith("ly") and not left[prev].cap)):
+            prev -= 1
+        return prev
+
+    @functools.cached_property
+    def passive(self) -> bool:
+        """A verb cue after a form of *be*: 'it was reported', 'was reported by the Courier', 'Harris was told'."""
+        prev = self.be_index
+        return self.verbal and prev >= 0 and self.left[prev].low in BE_FORMS and PASSIVE_FORM(self.cue_text_lower)
+
+    @property
+    def calling(self) -> bool:
+        """The participle *calling*, which takes the sentence's subject, never a noun phrase right before it."""
+        return self.cue.kind == "call" and self.cue_low == "calling"
+
+    @functools.cached_property
+    def without_source(self) -> bool:
+        """A verb cue with no source of its own, which the verb rules leave alone: a passive ('Harris was told': the
+        subject is the addressee; a passive with *by* or *it* has rules of its own), a cue in a subordinate clause
+        ('when asked', 'as reported'), or *calling* with no comma before it, which modifies a noun ('signs calling
+        the mayor "a liar"')."""
+        if self.passive:
+            return True
+        left = self.left
+        if self.cue.kind != "document_cue":
+            prev = self.words.skip_back(left, len(left) - 1, between_only=True)
+            if prev >= 0 and left[prev].low in _SUBORDINATORS:
+                return True
+        return self.calling and (self.last is None or self.last.text != ",")
+
+    @functools.cached_property
+    def opens_clause(self) -> bool:
+        """Nothing, a quotation mark or clause punctuation before the cue: its source may follow ('"...," said
+        Marr')."""
+        last = self.last
+        return last is None or last.text in QUOTE_CHARS or last.text in ":;—–(" or \
+            (last.text in ".!?" and last.start < self.sentence_start)
+
+    @functools.cached_property
+    def left_phrase(self):
+        """The noun phrase right before a verb cue, ``(start, end, n_words)``, or None."""
+        if not self.verbal or self.opens_clause or self.calling:
+            return None
+        return left_np(self.words, self.left)
+
+    @functools.cached_property
+    def inversion(self) -> bool:
+        """Whether the source may follow the cue: it opens its clause, or a comma with no source before it
+        precedes it ('..., said Marr')."""
+        if self.calling:
+            return False
+        return self.opens_clause or (self.left_phrase is None and self.last.text == ",")
+
+
+def cue_context(words: AttributionWords, typer: SourceTyper, names: NameFinder, seg, cache: TokenCache,
+                quote_starts: list[int], cue: Cue) -> CueContext | None:
+    """The context of a cue, or None when the cue cannot attribute anything: it straddles its sentence or
+    quotation, it is a cognition cue inside a quotation, a document verb with no document noun or passive before
+    it, or *called* with no quoted complement."""
+    sentence_start, sentence_end, quote_inside = _bounds(seg, cue.start)
+    if cue.start < sentence_start or cue.end > sentence_end:
+        return None
+    if quote_inside is not None and cue.kind == "cue":
+        return None  # "I think", "we believe" inside a quotation are the speaker's own hedges, not sourcing
+    low = cache.low
+    if cue.kind == "document_cue" and not words.document_word_re.search(low, sentence_start, cue.start) and not (
+            PASSIVE_FORM(low[cue.start:cue.end]) and _BE_RE.search(low, sentence_start, cue.start)):
+        # a document verb needs a document noun in its subject, or a passive ("was found by"): with neither
+        # anywhere before it in the sentence, no rule can succeed, so the sentence is not tokenised
+        return None
+    complement = None
+    if cue.kind == "call":
+        complement = call_complement(cache.text, seg, cue, quote_starts, sentence_end, quote_inside)
+        if complement is None:
+            return None
+    return CueContext(words, typer, names, seg, cache, quote_starts, cue, sentence_start, sentence_end,
+                      quote_inside, complement)
+
+
+def _bounds(seg, pos: int) -> tuple[int, int, object]:
+    """The sentence around ``pos``, clipped to the quotation holding ``pos`` if any."""
+    sentence_start, sentence_end = seg.sentences[seg.sentence_at(pos)]
+    quote = seg.quote_at(pos)
+    if quote is not None and quote.uncertain:
+        quote = None  # unbalanced marks: the quotation's extent is a guess, so a cue inside it is the reporter's
+    if quote is not None:
+        sentence_start, sentence_end = max(sentence_start, quote.content_start), min(sentence_end, quote.content_end)
+    return sentence_start, sentence_end, quote

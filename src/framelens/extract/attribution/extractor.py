@@ -1,0 +1,110 @@
+"""The ``attribution`` extractor: finds the cues of a document, applies the rules to each, normalises the
+sources and builds the spans."""
+
+from __future__ import annotations
+
+import bisect
+
+from ...lexicon.wordlists import load_source_lexicon
+from ...model import Span
+from ...text.segmentation import load_abbreviations
+from .content import trim_nested
+from .context import cue_context
+from .cues import CueFinder
+from .metrics import attribution_metrics
+from .names import NameFinder
+from .records import ATTRIBUTION_FIELDS, Attribution
+from .resolve import normalise_sources
+from .rules import apply_rules
+from .source_types import SourceTyper
+from .tokens import TokenCache
+from .words import AttributionWords
+
+
+class AttributionExtractor:
+    """``attribution`` spans and the document's sourcing metrics (docs/methods_attribution.md).
+
+    Runs after the ``report_verbs`` extractor (whose spans are the main cue
+    candidates) and the ``loaded_terms`` and ``hedges`` extractors (used for the
+    unsourced evaluative sentences metric and the ``hedged`` field).
+    """
+
+    name = "attribution"
+    span_fields = ATTRIBUTION_FIELDS
+
+    def __init__(self, config=None):
+        self.config = config
+        self.lex = load_source_lexicon(getattr(config, "source_lexicon", None))
+        self.words = AttributionWords(self.lex, load_abbreviations().title)
+        self.cue_finder = CueFinder(self.words)
+        self.typer = SourceTyper(self.words)
+        self.names = NameFinder(self.words)
+
+    def resources(self):
+        return [self.lex.info()]
+
+    def extract(self, doc, seg, spans):
+        text = doc.text
+        if not seg.sentences:
+            return []
+        low = text.lower()
+        if len(low) != len(text):  # a few characters change length when lower-cased (e.g. dotted capital I)
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        cues = self.cue_finder.find(text, seg, spans, low)
+        if not cues:
+            return []
+        hedges = sorted((s.start, s.end) for s in spans if s.kind == "hedge")
+        quote_starts = [q.start for q in seg.quotes]
+        cache = TokenCache(text, seg, low)
+        attrs: list[Attribution] = []
+        for cue in cues:
+            ctx = cue_context(self.words, self.typer, self.names, seg, cache, quote_starts, cue)
+            found = apply_rules(ctx) if ctx is not None else None
+            if found is not None:
+                attrs.append(found)
+        if any(a.rule == "in_poll" for a in attrs):
+            # 'the voters in the survey said': the poll is part of another source, not a source of its own
+            others = [(a.src_start, a.src_end) for a in attrs if a.rule != "in_poll"]
+            attrs = [a for a in attrs if a.rule != "in_poll" or not any(
+                other_start < a.src_end and a.src_start < other_end for other_start, other_end in others)]
+        normalise_sources(self.names, seg, attrs, cache)
+        trim_nested(text, attrs)
+        return [self._span(text, seg, a, hedges) for a in attrs]
+
+    @staticmethod
+    def _span(text: str, seg, a: Attribution, hedges: list[tuple[int, int]]) -> Span:
+        cue = a.cue
+        lo = min(a.src_start, cue.start)
+        hi = max(a.src_end, cue.end)
+        hedged = _overlaps_any(hedges, cue.start, cue.end) or _overlaps_any(hedges, lo, hi)
+        mention_start, mention_end = a.mention or (a.src_start, a.src_end)
+        if a.mention and a.mention[0] > a.src_start and a.resolved_from is None:
+            a.resolved_from = text[mention_start:mention_end]  # a relative pronoun standing for its antecedent
+        return Span(
+            "attribution", mention_start, mention_end, text[mention_start:mention_end], a.mode,
+            f"attribution:{a.rule}", a.voice, seg.sentence_at(mention_start),
+            {"source": a.source, "source_type": a.source_type, "named": a.named,
+             "cue": text[cue.start:cue.end], "cue_start": cue.start, "cue_end": cue.end, "stance": cue.stance,
+             "mode": a.mode,
+             "content_start": a.content[0] if a.content else None,
+             "content_end": a.content[1] if a.content else None,
+             "resolved_from": a.resolved_from, "uncertain": a.uncertain, "hedged": hedged,
+             "passive": a.passive},
+        )
+
+    def metrics(self, doc, seg, spans):
+        return attribution_metrics(doc, seg, spans)
+
+
+def _overlaps_any(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether a range of the sorted ``ranges`` overlaps ``[start, end)`` (ranges are short: the search stops
+    2000 characters back)."""
+    i = bisect.bisect_left(ranges, (end, end))
+    while i > 0:
+        i -= 1
+        range_start, range_end = ranges[i]
+        if range_end > start and range_start < end:
+            return True
+        if range_end <= start and range_start < start - 2000:
+            break
+    return False

@@ -1,0 +1,77 @@
+"""The document metrics of attributions: how much is attributed, to which kinds of source, in which mode, how
+much is directly quoted, and which evaluative sentences in the reporter's voice have no source."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ...text.segmentation import count_words
+from .records import MODES, SOURCE_TYPES
+
+
+def attribution_metrics(doc, seg, spans) -> dict:
+    """The sourcing metrics of a document (docs/methods_attribution.md, "Metrics")."""
+    words = seg.word_count
+    attrs = [s for s in spans if s.kind == "attribution" and s.voice == "author"]
+    n = len(attrs)
+    sentences_with = set()
+    for s in attrs:
+        sentences_with.add(s.sentence)
+        sentences_with.add(seg.sentence_at(s.attrs["cue_start"]))
+    n_sentences = len(seg.sentences)
+    types = Counter(s.attrs["source_type"] for s in attrs)
+    modes = Counter(s.label for s in attrs)
+    distinct = {s.attrs["source"] for s in attrs if s.attrs["source"] and s.attrs["source_type"] != "pronoun"}
+    named = sum(1 for s in attrs if s.attrs.get("named"))
+    direct_words = _direct_quote_words(doc, seg, attrs)
+    unsourced, author_sents = _unsourced_evaluative(seg, spans, attrs, sentences_with)
+    return {
+        "attributions": n,
+        "attributions_per_100w": round(100.0 * n / words, 3) if words else 0.0,
+        "attributed_sentence_share": round(len(sentences_with) / n_sentences, 4) if n_sentences else 0.0,
+        "sources_distinct": len(distinct),
+        "sources_named_share": round(named / n, 4) if n else 0.0,
+        "sources_anonymous": types.get("anonymous", 0),
+        "sources_vague": types.get("vague", 0),
+        "sources_media_share": round(types.get("media", 0) / n, 4) if n else 0.0,
+        "sources_by_type": {t: types[t] for t in SOURCE_TYPES if types.get(t)},
+        "attributions_by_mode": {m: modes[m] for m in MODES if modes.get(m)},
+        "no_responses": modes.get("no_response", 0),
+        "direct_quote_words": direct_words,
+        "direct_quote_share": round(direct_words / words, 4) if words else 0.0,
+        "unsourced_evaluative": len(unsourced),
+        "unsourced_evaluative_share": round(len(unsourced) / len(author_sents), 4) if author_sents else 0.0,
+        "unsourced_evaluative_sentences": unsourced,
+    }
+
+
+def _direct_quote_words(doc, seg, attrs) -> int:
+    """Words in direct quotations: quotations the segmenter labels direct (a quoted sentence or clause), plus
+    shorter ones that are the content of a direct attribution ('"We will appeal," Haldane said')."""
+    direct_spans = [(s.attrs["content_start"], s.attrs["content_end"]) for s in attrs if s.label == "direct"]
+    return sum(count_words(doc.text, q.content_start, q.content_end) for q in seg.quotes
+               if q.label == "direct" or (q.label != "title" and any(
+                   a <= q.content_start and q.content_end <= b for a, b in direct_spans)))
+
+
+def _unsourced_evaluative(seg, spans, attrs, sentences_with: set) -> tuple[list[int], set]:
+    """Evaluative language in the reporter's voice, in sentences with no attribution (neither a source, a cue nor
+    an attributed content): ``(sorted sentence indexes, the reporter-voice sentences)``."""
+    evaluative_sents = set()
+    for s in spans:
+        if s.voice != "author" or s.attrs.get("use", "use") != "use":
+            continue
+        if (s.kind == "loaded_term" and s.attrs.get("severity", 0) > 0) or s.kind == "booster" or \
+                (s.kind == "report_verb" and s.attrs.get("stance") == "evaluative"):
+            evaluative_sents.add(s.sentence)
+    author_sents = {s.sentence for s in spans if s.kind == "sentence" and s.voice == "author"}
+    if not any(s.kind == "sentence" for s in spans):
+        author_sents = set(range(len(seg.sentences)))
+    covered = set(sentences_with)
+    for s in attrs:
+        content_start, content_end = s.attrs.get("content_start"), s.attrs.get("content_end")
+        if content_start is not None and content_end is not None and content_end > content_start:
+            first, last = seg.sentence_at(content_start), seg.sentence_at(max(content_start, content_end - 1))
+            covered.update(range(first, last + 1))
+    unsourced = sorted(i for i in evaluative_sents if i is not None and i in author_sents and i not in covered)
+    return unsourced, author_sents

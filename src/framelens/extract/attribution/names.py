@@ -1,0 +1,142 @@
+"""Names in a document: full personal names (for 'Castellano' -> 'Maren Castellano'), the name part of a source
+mention, and an outlet's name in a longer mention."""
+
+from __future__ import annotations
+
+import re
+
+from .tokens import Token, TokenCache
+from .words import CONNECTORS, DETERMINERS, MEMO_MAX, NP_PREPOSITIONS, AttributionWords
+
+#: Two or three capitalised words in a row (a possible full name); the last one is looked up as a surname.
+#: The pattern opens with the capital (the look-behind follows it) so that the regex engine can skip ahead to
+#: capitals instead of trying the look-behind at every position.
+NAME_RUN_RE = re.compile(r"[A-Z](?<![\w’'\-].)[\w’'\-]*[^\W\d_]\s(?:[A-Z][\w’'\-]*[^\W\d_]\s)?"
+                         r"[A-Z][^\W_]+(?:[\-‐‑][A-Z][^\W_]+)?(?![\w\-])")
+_POST_MODIFIER_OPENERS = CONNECTORS | NP_PREPOSITIONS
+
+
+class NameFinder:
+    """Personal and outlet names, with a per-extractor memo of the capitalised runs already read."""
+
+    def __init__(self, words: AttributionWords):
+        self.words = words
+        self._memo: dict = {}
+
+    def doc_names(self, text: str, cache: dict) -> list[tuple[int, str, bool]]:
+        """Full personal names in the document: ``(start, name, preceded by a title)``, in text order
+        (computed once per document and kept in ``cache``)."""
+        if "names" in cache:
+            return cache["names"]
+        out = []
+        role_suffixes = self.words.role_suffixes
+        memo = self._memo
+        for m in NAME_RUN_RE.finditer(text):
+            run = m.group()
+            got = memo.get(run)
+            if got is None:
+                got = self._name_of_run(run)
+                if len(memo) >= MEMO_MAX:
+                    memo.clear()
+                memo[run] = got
+            if not got:
+                continue
+            offset, name, official = got
+            run_start = m.start()
+            out.append((run_start + offset, name, official or (
+                run_start > 0 and text[max(0, run_start - 6):run_start].rstrip(" .").lower().endswith(role_suffixes))))
+        cache["names"] = out
+        return out
+
+    def _name_of_run(self, run: str):
+        """For a run of capitalised words: ``(offset of the name in the run, name, preceded by a title)``, or
+        ``()`` when the run is not a personal name (fewer than two words left, a place, an organisation)."""
+        words = self.words
+        parts = run.split()
+        official = False
+        k = 0
+        for w in parts:
+            low = w.lower().rstrip(".")
+            if words.has("role", low) or w in words.title_abbreviations:
+                official = True
+                k += 1
+                continue
+            if low in words.name_lead:
+                k += 1
+                continue
+            break
+        rest = parts[k:]
+        if len(rest) < 2 or words.has("place", rest[-1].lower()) or any(
+                words.has("organization", w.lower()) or words.is_media(w.lower()) or words.has("document", w.lower())
+                for w in rest):
+            return ()
+        name = " ".join(rest)
+        offset = len(run) - len(name) if run.endswith(name) else 0
+        return (offset, name, official)
+
+    def outlet_name(self, cache: TokenCache, src_start: int, src_end: int) -> str | None:
+        """The capitalised run that names the outlet ('a 2009 article from the LA Times' -> 'LA Times')."""
+        runs: list[list[Token]] = []
+        current: list[Token] = []
+        for t in cache.exact(src_start, src_end):
+            if t.is_word and t.cap:
+                current.append(t)
+            elif current and (t.text in "-‐‑&." or t.low in ("and", "of")):
+                current.append(t)
+            else:
+                if current:
+                    runs.append(current)
+                current = []
+        if current:
+            runs.append(current)
+        for run in reversed(runs):
+            while run and not (run[-1].is_word and run[-1].cap):
+                run.pop()
+            while run and run[0].low in DETERMINERS:
+                run.pop(0)
+            if run and any(t.is_word and self.words.is_media(t.low) for t in run):
+                return cache.text[run[0].start:run[-1].end]
+        return None
+
+    def name_part(self, cache: TokenCache, src_start: int, src_end: int) -> str | None:
+        """The personal name in a mention: the last run of capitalised words, titles and roles removed."""
+        words = self.words
+        # stop at a post-modifier ("a spokesperson for Gov. Alan Whitlock" has no name of its own)
+        head = []
+        for t in cache.exact(src_start, src_end):
+            if t.is_word and t.low in _POST_MODIFIER_OPENERS:
+                break
+            head.append(t)
+        run: list[Token] = []
+        for t in reversed(head):
+            if t.is_word and t.cap and not words.has("role", t.low) and t.text not in words.title_abbreviations:
+                run.append(t)
+            elif not t.is_word and t.text in "-‐‑" and run:
+                continue
+            else:
+                break
+        if not run:
+            return None
+        run.reverse()
+        return cache.text[run[0].start:run[-1].end]
+
+    def full_name(self, text: str, surname: str, cache: dict) -> tuple[str, bool] | None:
+        """A longer form of a one-word name used in the document ('Castellano' -> 'Maren Castellano'), and whether
+        a title preceded it; None when there is no such form or more than one."""
+        if not surname[:1].isupper():
+            return None
+        found = {}
+        for _, name, official in self.doc_names(text, cache):
+            if name.split()[-1] == surname:
+                found[name] = found.get(name, False) or official
+        if len(found) != 1:
+            return None
+        return next(iter(found.items()))
+
+
+def strip_determiner(s: str) -> str:
+    """``s`` without a leading *the*, *a* or *an*."""
+    parts = s.split(None, 1)
+    if len(parts) == 2 and parts[0].lower() in ("the", "a", "an"):
+        return parts[1]
+    return s

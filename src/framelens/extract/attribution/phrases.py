@@ -1,0 +1,274 @@
+"""Source phrases: the noun phrase before a cue ('Harris said'), after it ('said Harris', 'according to the LA
+Times', 'was reported by the Courier'), and how far the written mention runs (appositions, relative pronouns).
+
+Each function works on the few tokens next to a cue and returns offsets; a
+left phrase is ``(start, end, n_words)``, a right phrase ``(start, end)``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .content import trim_end
+from .tokens import Token, TokenCache
+from .words import (APOSTROPHES, CONNECTORS, DETERMINERS, NP_PREPOSITIONS, QUOTE_CHARS, RELATIVE_PRONOUNS,
+                    AttributionWords)
+
+#: A comma after an inverted source that opens an apposition: a determiner, a lower-case word (a role:
+#: 'chairman of'), or a relative pronoun; not a conjunction, a participle or a quotation.
+_APPOSITION_RE = re.compile(r",\s+(?=(?:a|an|the|another|his|her|their|its|one|who|which)\s|"
+                            r"(?!(?:and|but|or|so|yet|then|while|because|as|adding|saying|noting|according|in|on|at|"
+                            r"when|after|before|if|although|though)\b)[a-z][a-z\-]*\s)")
+#: Where an apposition ends inside its sentence: a comma before a participle or a new clause.
+_APPOSITION_END_RE = re.compile(r",\s+(?=[a-z]+ing\b|(?:and|but|adding|according|as|while|because|although|when)\b"
+                                r"|[\"“‘'])")
+_CONNECTORS_AND = CONNECTORS | {"and", "&"}
+
+
+def left_np(words: AttributionWords, tokens: list[Token]):
+    """The noun phrase that ends right before the cue (``tokens`` run up to it): ``(start, end, n_words)`` or
+    None."""
+    i = words.skip_back(tokens, len(tokens) - 1)
+    if i < 0:
+        return None
+    t = tokens[i]
+    if t.text == ",":
+        # an appositive or parenthetical between source and cue: "Dunmore, a Republican ..., said"
+        j = i - 1
+        while j >= 0 and tokens[j].text not in ",;:" and tokens[j].text not in QUOTE_CHARS and i - j < 40:
+            j -= 1
+        if j < 0 or tokens[j].text != "," or i - j < 2:
+            return None
+        i = j - 1
+        if i < 0:
+            return None
+        t = tokens[i]
+        if t.is_word and t.low[:1].isdigit() and i >= 2 and tokens[i - 1].text == "," and tokens[i - 2].is_word:
+            i -= 2  # an age before the apposition: "Marley Anderson, 21, a junior from Las Vegas, said"
+            t = tokens[i]
+    if t.text == ")":
+        # a party and state or a short gloss in parentheses: "Sen. Bernie Sanders (I-Vt.) said"
+        j = i - 1
+        while j >= 0 and tokens[j].text not in "()" and i - j < 8:
+            j -= 1
+        if j < 1 or tokens[j].text != "(" or not tokens[j - 1].is_word:
+            return None
+        i = j - 1
+        t = tokens[i]
+    if not t.is_word:
+        return None
+    if t.low in words.pronouns:
+        return (t.start, t.end, 1)
+    if t.low in RELATIVE_PRONOUNS:
+        # "Barrientos, who directs the coalition, said" is handled above; "outlets that described",
+        # "a lawyer who said": the source is the noun phrase before the relative pronoun
+        j = i - 1
+        if j >= 0 and tokens[j].text == ",":
+            j -= 1
+        if j < 0 or not tokens[j].is_word or tokens[j].low in words.stop:
+            return None
+        return left_np(words, tokens[:j + 1])
+    if t.text[-2:].lower() in ("'s", "’s") or (t.text[-1:] in APOSTROPHES):
+        return None  # a possessive is not a subject: "the county's (nationally praised) ..."
+    first, n_words = _scan_back(words, tokens, i)
+    if first is None:
+        return None
+    # drop leading connectors and lower-case non-nouns that cannot open a source phrase
+    while first <= i and tokens[first].low in _CONNECTORS_AND:
+        first += 1
+    if first > i:
+        return None
+    if tokens[first].low == "no" and not (first < i and tokens[first + 1].low == "one"):
+        return None  # "no questions asked", "no official said": a negated subject is nobody
+    if first > 0 and tokens[first - 1].is_word and tokens[first - 1].low not in ("and", "but", "or", "so", "yet",
+                                                                                  "while", "because", "as"):
+        with_clause = _restrictive_relative(words, tokens, first, i)
+        if with_clause is not None:
+            return with_clause
+    return (tokens[first].start, tokens[i].end, n_words)
+
+
+def _scan_back(words: AttributionWords, tokens: list[Token], head: int) -> tuple[int | None, int]:
+    """From the head word ``tokens[head]`` back to where the noun phrase opens: ``(first token, n_words)``;
+    ``(None, n)`` when the phrase runs over ten words."""
+    is_noun = words.is_noun
+    k = head
+    first = head + 1
+    n_words = 0
+    while k >= 0:
+        t = tokens[k]
+        low = t.low
+        if t.is_word:
+            if low == "by" and k >= 2 and k < head and tokens[k - 1].low.endswith("ed") and is_noun(tokens[k - 2].low):
+                k -= 1  # "emails obtained by the Ledger", "records reviewed by the Gazette"
+                continue
+            if low in words.stop and low not in CONNECTORS:
+                if low in NP_PREPOSITIONS and k > 0 and tokens[k - 1].is_word and is_noun(tokens[k - 1].low) \
+                        and k < head:
+                    k -= 1
+                    continue
+                break
+            if low in words.pronouns and not t.cap:
+                break
+            if low == "and" or low == "&":
+                if 0 < k < head and tokens[k - 1].cap and tokens[k + 1].cap:
+                    k -= 1
+                    continue
+                break
+            if low in CONNECTORS and (k == head or k == 0):
+                break
+            first = k
+            n_words += 1
+            if n_words > 10:
+                return None, n_words
+            if low in DETERMINERS and not (k > 0 and _continues_phrase(words, tokens, k)):
+                break  # a determiner opens the noun phrase
+        else:
+            c = t.text
+            if c == "." and k > 0 and (tokens[k - 1].text in words.title_abbreviations or
+                                       (len(tokens[k - 1].text) == 1 and tokens[k - 1].cap)):
+                k -= 1
+                continue
+            if c in APOSTROPHES and k > 0 and tokens[k - 1].text[-1:] in "sSzZ" and k < head:
+                k -= 1
+                continue
+            if c in "-&" and k < head:
+                k -= 1
+                continue
+            break
+        k -= 1
+    return first, n_words
+
+
+def _continues_phrase(words: AttributionWords, tokens: list[Token], k: int) -> bool:
+    """Whether the determiner ``tokens[k]`` continues a longer noun phrase rather than opening it: after *of* or
+    *for*, a possessive apostrophe, a noun + preposition ('officials at the'), or a noun + participle + *by*."""
+    before = tokens[k - 1]
+    return (before.low in CONNECTORS or before.text in APOSTROPHES
+            or (before.low in NP_PREPOSITIONS and k > 1 and words.is_noun(tokens[k - 2].low))
+            or (before.low == "by" and k > 2 and tokens[k - 2].low.endswith("ed")
+                and words.is_noun(tokens[k - 3].low)))
+
+
+def _restrictive_relative(words: AttributionWords, tokens: list[Token], first: int, head: int):
+    """A subject with a restrictive relative clause: "officials who spoke on condition of anonymity said", "an
+    official who was not authorized to speak said": the clause runs back to "who". None if there is none."""
+    j = first - 1
+    while j >= 0 and tokens[j].low != "who" and tokens[j].text not in ",;:" and \
+            tokens[j].text not in QUOTE_CHARS and head - j < 18:
+        j -= 1
+    if j > 0 and tokens[j].low == "who" and tokens[j - 1].is_word and tokens[j - 1].low not in words.stop:
+        antecedent = left_np(words, tokens[:j])
+        if antecedent is not None:
+            end = head
+            while end + 1 < len(tokens) and tokens[end + 1].is_word and tokens[end + 1].low.endswith("ly") \
+                    and not tokens[end + 1].cap:
+                end += 1  # "... not authorized to speak publicly said"
+            return (antecedent[0], tokens[end].end, antecedent[2] + (end - j + 1))
+    return None
+
+
+def right_np(words: AttributionWords, tokens: list[Token]):
+    """The noun phrase right after a cue (inversion, ``according to X``, passive agent): ``(start, end)`` or
+    None."""
+    is_noun = words.is_noun
+    k = 0
+    n = len(tokens)
+    last_good = -1  # the last token that can end the phrase
+    unknown = 0  # lower-case non-nouns since then
+    seen_cap = False
+    after_det = False
+    while k < n and k < 24:
+        t = tokens[k]
+        low = t.low
+        if t.is_word:
+            if low in words.pronouns and k == 0:
+                return (t.start, t.end)
+            if low in DETERMINERS and (k == 0 or tokens[k - 1].low in CONNECTORS | NP_PREPOSITIONS):
+                k += 1
+                after_det = True
+                continue
+            if low in CONNECTORS or (low in NP_PREPOSITIONS and last_good >= 0 and is_noun(tokens[last_good].low)):
+                if last_good < 0:
+                    break
+                k += 1
+                continue
+            if low in ("and", "&") and last_good >= 0 and tokens[last_good].cap and k + 1 < n and tokens[k + 1].cap:
+                k += 1
+                continue
+            if low in words.stop:
+                break
+            if t.cap or is_noun(low) or (after_det and k > 1):
+                last_good = k
+                unknown = 0
+                seen_cap = seen_cap or t.cap
+                after_det = False
+            else:
+                if seen_cap and last_good == k - 1 and tokens[last_good].cap and not is_noun(low) and not (
+                        k + 1 < n and tokens[k + 1].cap and tokens[k + 1].is_word):
+                    break  # the name run is over ("told the LA Times allowing ...")
+                unknown += 1
+                if unknown > 3:
+                    break
+        else:
+            c = t.text
+            if c == "." and k > 0 and (tokens[k - 1].text in words.title_abbreviations or
+                                       (len(tokens[k - 1].text) == 1 and tokens[k - 1].cap)) and \
+                    k + 1 < n and tokens[k + 1].cap:
+                k += 1
+                continue
+            if c in APOSTROPHES and k > 0 and tokens[k - 1].text[-1:] in "sSzZ" and k + 1 < n and \
+                    tokens[k + 1].is_word:
+                k += 1
+                continue
+            if c in "-&" and last_good == k - 1:
+                k += 1
+                continue
+            break
+        k += 1
+    if last_good < 0:
+        return None
+    return (tokens[0].start if tokens[0].is_word else tokens[1].start, tokens[last_good].end)
+
+
+def not_a_source(words: AttributionWords, cache: TokenCache, src_start: int, src_end: int) -> bool:
+    """A phrase made only of time words, adverbs, numbers and function words ('On Sunday', 'Meanwhile')."""
+    function_words = words.not_source_words
+    for t in cache.exact(src_start, src_end):
+        if t.is_word and not (t.low in function_words or t.low[:1].isdigit()):
+            return False
+    return True
+
+
+def left_mention(words: AttributionWords, left: list[Token], src_start: int, src_end: int):
+    """The mention as written when it is more than the source phrase before the cue.
+
+    An apposition or non-restrictive clause between the source and the cue belongs to the mention
+    ('Paul Maslin, a Democratic pollster, said' -> the span runs to the second comma; ``source`` stays
+    'Paul Maslin'); a relative pronoun right before the cue is the mention itself ('Barkley, who said' ->
+    'who', ``source`` 'Barkley', ``resolved_from`` 'who'). ``(start, end)`` or None."""
+    i = words.skip_back(left, len(left) - 1)
+    if i < 0:
+        return None
+    t = left[i]
+    if t.text in ",)" and t.start >= src_end:
+        return (src_start, t.end)
+    if t.is_word and t.low in RELATIVE_PRONOUNS and t.start >= src_end:
+        return (t.start, t.end)
+    return None
+
+
+def right_mention(text: str, src_start: int, src_end: int, sentence_end: int):
+    """An apposition after an inverted source ('said Paul Maslin, a Democratic pollster.'): the mention runs
+    to the end of the sentence, or to a comma that opens a participle or a coordinated clause (comma
+    included). ``(start, end)`` or None."""
+    m = _APPOSITION_RE.match(text, src_end, sentence_end)
+    if m is None:
+        return None
+    end = trim_end(text, src_end, sentence_end)
+    while end > src_end and text[end - 1] in QUOTE_CHARS:
+        end = trim_end(text, src_end, end - 1)
+    cut = _APPOSITION_END_RE.search(text, m.end(), end)
+    if cut is not None:
+        end = cut.start() + 1
+    return (src_start, end) if end > src_end else None

@@ -1,0 +1,371 @@
+"""The attribution rules: one function per construction, tried in the order of :data:`RULES`.
+
+Each rule reads a :class:`~.context.CueContext` and returns
+
+* an :class:`~.records.Attribution` when it fires (its ``rule`` is the rule's name, and the span's entry is
+  ``attribution:<name>``);
+* :data:`NO_ATTRIBUTION` when it applies to the cue but finds that the cue attributes nothing (its source
+  phrase is no source, there is no content, ...): no later rule is tried;
+* None when it does not apply; the next rule is tried.
+
+The first four rules belong to cue kinds of their own (refusals, polls, speaker labels, *according to*); the
+others read verb cues, and leave alone those with no source of their own ('Harris was told', 'when asked';
+see :attr:`.context.CueContext.without_source`). The rules apply to different constructions; where two could
+fire on one cue the order decides: *statement* before *left* (it replaces the statement object found by
+*left* with the sentence subject), *participle* before *inverted* ('..., saying X'). docs/methods_attribution.md
+describes each rule and its limits.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from .content import content_after, content_around, content_before, direct_content, trim_end
+from .context import CueContext
+from .cues import IN_POLL_RE, IN_POLL_TAIL_RE
+from .phrases import left_mention, left_np, not_a_source, right_mention, right_np
+from .records import Attribution
+from .subjects import coordinated_subject, plausible_subject, statement_subject, subject
+from .words import DETERMINERS, QUOTE_CHARS, RELATIVE_PRONOUNS
+
+__all__ = ["RULES", "NO_ATTRIBUTION", "apply_rules"]
+
+
+class _NoAttribution:
+    """The verdict of a rule that applies to a cue and finds that it attributes nothing."""
+
+    def __repr__(self) -> str:
+        return "NO_ATTRIBUTION"
+
+
+NO_ATTRIBUTION = _NoAttribution()
+
+#: Verbs whose object is the addressee, not the content ('told the Ledger it was fine').
+_TELL = frozenset("told tell tells telling informed assured warned reminded urged".split())
+#: What may open a sentence before a fronted 'In a ... poll,': quotation marks and a conjunction.
+_IN_POLL_LEAD_RE = re.compile(r"[\s\"“‘'(]*(?:(?:but|and|yet|still|meanwhile|also)\s+)?$", re.IGNORECASE)
+
+
+# ---------------------------------------------------------------------------
+# cue kinds with rules of their own
+
+
+def no_response(ctx: CueContext):
+    """'The Drayford Tenants Union declined to comment': the noun phrase before the refusal; no content."""
+    if ctx.cue.kind != "no_response":
+        return None
+    phrase = left_np(ctx.words, ctx.left)
+    if phrase is None:
+        return NO_ATTRIBUTION
+    src_start, src_end, _ = phrase
+    source_type, named = ctx.typer.type(ctx.cache, src_start, src_end, ctx.cue.start, ctx.sentence_start)
+    return Attribution(src_start, src_end, ctx.cue, "no_response", source_type, None, named, None, ctx.voice,
+                       rule="no_response", mention=left_mention(ctx.words, ctx.left, src_start, src_end))
+
+
+def in_poll(ctx: CueContext):
+    """A fronted 'in' + a poll or survey: 'In a Quill Institute poll released Monday, 52 percent backed the levy'.
+
+    The source is the noun phrase after 'in' (with when it was released, or a 'by' agent); the content is the
+    rest of the sentence. Only at the start of a sentence in the reporter's voice, with a comma after the
+    phrase, and not when a word of the phrase is a function word or a pronoun ('In response to the survey').
+    'leads in the polls' (mid-sentence) is left alone: PolNeAR's annotators mark it only now and then."""
+    if ctx.cue.kind != "in_poll":
+        return None
+    text, cue, sentence_start, sentence_end = ctx.text, ctx.cue, ctx.sentence_start, ctx.sentence_end
+    if ctx.voice != "author" or not _IN_POLL_LEAD_RE.match(text, sentence_start, cue.start):
+        return NO_ATTRIBUTION
+    m = IN_POLL_RE.match(ctx.cache.low, cue.start, sentence_end)
+    if m is None:
+        return NO_ATTRIBUTION
+    src_start, src_end = m.span(1)
+    words = ctx.words
+    phrase_words = [t for t in ctx.cache.exact(src_start, src_end) if t.is_word]
+    if not phrase_words or any(t.low in words.stop or t.low in words.pronouns or t.low in RELATIVE_PRONOUNS
+                               or t.low in ("and", "or", "to", "for", "with") for t in phrase_words[:-1]):
+        return NO_ATTRIBUTION
+    head_end = src_end
+    tail = IN_POLL_TAIL_RE.match(text, src_end, sentence_end)
+    if tail is not None:
+        src_end = tail.end()
+    if not text.startswith(",", src_end):
+        return NO_ATTRIBUTION
+    # typed on the phrase up to the poll noun
+    source_type, named = ctx.typer.type(ctx.cache, src_start, head_end, head_end, sentence_start)
+    source_type, named = ctx.typer.media_via_modifier(ctx.cache, src_start, head_end, source_type, named)
+    content = content_around(text, sentence_start, sentence_end, cue.start, src_end)
+    if content is None:
+        return NO_ATTRIBUTION
+    return Attribution(src_start, src_end, cue, "document", source_type, None, named, content, ctx.voice,
+                       rule="in_poll")
+
+
+def colon(ctx: CueContext):
+    """A speaker label opening a sentence: 'Lena Marr: We will appeal.' (headline style), 'MARR: I disagree.'
+    (transcript style), 'Marr: "We will appeal."'.
+
+    The label must be a name used as a name elsewhere in the document (its last word ends a full name found
+    there, in any case), or name an outlet or organisation by one of their words ('NY Ledger:'), or be a
+    document noun ('Poll:'); so 'Update:', 'Ratio: 3 to 1' or 'Bottom Line:' are not sources."""
+    if ctx.cue.kind != "colon":
+        return None
+    return _speaker_label(ctx) or NO_ATTRIBUTION
+
+
+def _speaker_label(ctx: CueContext) -> Attribution | None:
+    text, cue, words = ctx.text, ctx.cue, ctx.words
+    tokens = ctx.cache.get(ctx.sentence_start, cue.start)
+    while tokens and tokens[0].text in QUOTE_CHARS:
+        tokens = tokens[1:]
+    label = [t for t in tokens if t.is_word]
+    if not label or len(label) > 6 or len(label[-1].text) < 2:
+        return None
+    src_start, src_end = tokens[0].start, tokens[-1].end
+    if any(t.low.endswith(("'s", "’s")) or t.low[:1].isdigit() for t in label):
+        return None
+    if any(not t.cap and t.low not in ("and", "of") and not words.is_noun(t.low) for t in label):
+        return None  # 'Marr said:', 'Marr added this:' are left to the verb
+    if label[0].low in DETERMINERS or any(t.low in words.stop or t.low in words.between or t.low in words.pronouns
+                                          for t in label if t.low != "of"):
+        return None  # 'The One Thing Both Sides Want:', 'Why It Matters:'
+    all_caps = all(t.text.isupper() for t in label if t.low not in ("and", "of"))
+    lows = [t.low for t in label]
+    named = True
+    surname = label[-1].text.lower()
+    # a full name elsewhere in the document (not this label) ending with the label's last word
+    found = [official for pos, name, official in ctx.names.doc_names(text, ctx.cache.memo)
+             if not (src_start <= pos < src_end) and name.split()[-1].lower() == surname]
+    if found and not any(words.has("organization", w) or words.is_media(w) or words.has("document", w)
+                         for w in lows):
+        source_type = "official" if any(found) or any(words.has("role", w.rstrip(".")) for w in lows) else "person"
+    elif not all_caps and any(t.cap and (words.has("organization", t.low) or words.is_media(t.low)) for t in label):
+        source_type, named = ctx.typer.type(ctx.cache, src_start, src_end, cue.start, ctx.sentence_start)
+        if source_type not in ("organization", "media"):
+            return None
+    elif not all_caps and words.has("document", lows[-1]) and len(label) <= 3:
+        source_type, named = "document", any(t.cap for t in label[:-1])
+    else:
+        return None
+    # content: a quotation right after the colon, else the rest of the paragraph
+    quoted = direct_content(text, ctx.seg, ctx.quote_starts, src_start, cue.end, ctx.sentence_end) \
+        if ctx.voice == "author" else None
+    if quoted is not None:
+        content, mode = quoted, "direct"
+    else:
+        para_end = ctx.seg.paragraphs[ctx.seg.paragraph_at(cue.end)][1]
+        content_start = cue.end
+        while content_start < para_end and text[content_start].isspace():
+            content_start += 1
+        content_end = trim_end(text, content_start, para_end)
+        if len(text[content_start:content_end].split()) < 4:
+            return None  # a section header ('Marr: A long shot.'), not something said
+        content, mode = (content_start, content_end), ("document" if source_type == "document" else "indirect")
+    return Attribution(src_start, src_end, cue, mode, source_type, None, named, content, ctx.voice, rule="colon")
+
+
+def according_to(ctx: CueContext):
+    """'The fund ran dry, according to the Brisk Valley Gazette': the noun phrase after the cue; the content is
+    the rest of the sentence on either side."""
+    if ctx.cue.kind != "according_to":
+        return None
+    phrase = right_np(ctx.words, ctx.right)
+    if phrase is None:
+        return NO_ATTRIBUTION
+    src_start, src_end = phrase
+    source_type, named = ctx.typer.type(ctx.cache, src_start, src_end, src_end, ctx.sentence_start)
+    source_type, named = ctx.typer.media_via_modifier(ctx.cache, src_start, src_end, source_type, named)
+    content = content_around(ctx.text, ctx.sentence_start, ctx.sentence_end, ctx.cue.start, src_end)
+    return Attribution(src_start, src_end, ctx.cue, "according_to", source_type, None, named, content, ctx.voice,
+                       rule="according_to")
+
+
+# ---------------------------------------------------------------------------
+# passives
+
+
+def passive_by(ctx: CueContext):
+    """A passive with an agent: 'it was reported by the Courier that ...'; the agent is the source."""
+    if not ctx.passive or not (ctx.right and ctx.right[0].low == "by"):
+        return None
+    phrase = right_np(ctx.words, ctx.right[1:])
+    if phrase is None:
+        return NO_ATTRIBUTION
+    src_start, src_end = phrase
+    source_type, named = ctx.typer.type(ctx.cache, src_start, src_end, src_end, ctx.sentence_start)
+    content = content_around(ctx.text, ctx.sentence_start, ctx.sentence_end, ctx.cue.start, src_end)
+    return Attribution(src_start, src_end, ctx.cue, "indirect", source_type, None, named, content, ctx.voice,
+                       passive=True, rule="passive_by")
+
+
+def passive_it(ctx: CueContext):
+    """An agentless passive with *it*: 'It was reported that ...'; an attribution without a source (the span is
+    the cue)."""
+    if not ctx.passive or (ctx.right and ctx.right[0].low == "by"):
+        return None
+    subject_index = ctx.be_index - 1
+    if subject_index < 0 or ctx.left[subject_index].low != "it":
+        return None
+    content = content_after(ctx.words, ctx.text, ctx.right, ctx.sentence_end)
+    if content is None:
+        return NO_ATTRIBUTION
+    cue = ctx.cue
+    return Attribution(cue.start, cue.end, cue, "indirect", "vague", None, False, content, ctx.voice, passive=True,
+                       rule="passive_it")
+
+
+# ---------------------------------------------------------------------------
+# verb cues: where the source is
+
+
+def statement(ctx: CueContext):
+    """'The agency issued a statement saying ...': the sentence subject, not the statement, is the source."""
+    if ctx.without_source or not (ctx.voice == "author" and ctx.cue.kind == "report_verb" and
+                                  ctx.cue_low.endswith("ing")):
+        return None
+    phrase = ctx.left_phrase
+    if phrase is None:
+        return None
+    found = statement_subject(ctx.words, ctx.cache, ctx.sentence_start, phrase[0], phrase[1])
+    if found is None:
+        return None
+    return _attribute_verb(ctx, found[0], found[1], "statement")
+
+
+def left(ctx: CueContext):
+    """The noun phrase right before the cue: 'Harris said', 'Paul Maslin, a Democratic pollster, said'."""
+    if ctx.without_source:
+        return None
+    phrase = ctx.left_phrase
+    if phrase is None:
+        return None
+    return _attribute_verb(ctx, phrase[0], phrase[1], "left")
+
+
+def participle(ctx: CueContext):
+    """A participle after a comma takes the sentence's subject: 'Ellery slammed the ruling, saying that ...'."""
+    if not ctx.verbal or ctx.without_source or ctx.left_phrase is not None or ctx.last is None or \
+            ctx.last.text != "," or not ctx.cue_text_lower.endswith("ing"):
+        return None
+    tokens = ctx.cache.get(ctx.sentence_start, ctx.cue.start)
+    found = subject(ctx.words, tokens)
+    if found is not None and ctx.cue.kind == "call" and \
+            not plausible_subject(ctx.words, ctx.text, tokens, found[0], found[1]):
+        found = None
+    if found is None:
+        return None
+    return _attribute_verb(ctx, found[0], found[1], "participle")
+
+
+def coordinated(ctx: CueContext):
+    """A reporting verb coordinated with an earlier verb of the same subject: 'Marr toured the plant and said
+    ...' (see :func:`.subjects.coordinated_subject`)."""
+    if not ctx.verbal or ctx.without_source or ctx.left_phrase is not None or ctx.inversion or \
+            ctx.voice != "author" or ctx.cue.kind != "report_verb" or ctx.cue_low not in ctx.words.coordinated_verbs:
+        return None
+    found = coordinated_subject(ctx.words, ctx.cache, ctx.left, ctx.sentence_start, ctx.cue.end)
+    if found is None:
+        return None
+    return _attribute_verb(ctx, found[0], found[1], "coordinated")
+
+
+def inverted(ctx: CueContext):
+    """The source after the cue, for the verbs of the ``inversion`` list: '"We will appeal," said Harris'."""
+    if not ctx.verbal or ctx.without_source or ctx.left_phrase is not None or not ctx.inversion or \
+            ctx.cue.kind == "document_cue" or not ctx.words.has("inversion", " ".join(ctx.cue_text_lower.split())):
+        return None
+    phrase = right_np(ctx.words, ctx.right)
+    if phrase is None:
+        return NO_ATTRIBUTION
+    return _attribute_verb(ctx, phrase[0], phrase[1], "inverted")
+
+
+def _attribute_verb(ctx: CueContext, src_start: int, src_end: int, rule: str):
+    """The attribution of a verb cue whose source phrase is ``text[src_start:src_end]``: its type, content and
+    mode, or :data:`NO_ATTRIBUTION` when the phrase is no source or there is no content."""
+    text, cue, cache, words = ctx.text, ctx.cue, ctx.cache, ctx.words
+    sentence_start, sentence_end = ctx.sentence_start, ctx.sentence_end
+    if not_a_source(words, cache, src_start, src_end):
+        return NO_ATTRIBUTION
+    source_type, named = ctx.typer.type(cache, src_start, src_end, src_end if rule == "inverted" else cue.start,
+                                        sentence_start)
+    if cue.kind == "document_cue" and source_type != "document":
+        return NO_ATTRIBUTION
+    document_head = source_type == "document"
+    source_type, named = ctx.typer.media_via_modifier(cache, src_start, src_end, source_type, named)
+    content = None
+    mode = "indirect"
+    if ctx.complement is not None:
+        is_direct, content = ctx.complement
+        if is_direct and source_type not in ("person", "official", "pronoun") and \
+                set(text[cue.end:content[0]].lower().split()) <= {"the", "a", "an", "\"", "“", "‘", "'"}:
+            return NO_ATTRIBUTION  # 'a group called "Neighbors First"', 'a formula called the "chained index"'
+        mode = "direct" if is_direct else "indirect"
+    elif ctx.quote_inside is None:
+        quoted = direct_content(text, ctx.seg, ctx.quote_starts, min(src_start, cue.start), max(src_end, cue.end),
+                                sentence_end)
+        if quoted is not None:
+            content, mode = quoted, "direct"
+    if content is None:
+        content = _indirect_content(ctx, src_start, src_end, rule)
+        if content is None:
+            return NO_ATTRIBUTION
+    if (source_type == "document" or document_head) and mode != "direct":
+        mode = "document"
+    mention = None
+    if rule == "left":
+        mention = left_mention(words, ctx.left, src_start, src_end)
+    elif rule == "inverted":
+        mention = right_mention(text, src_start, src_end, sentence_end)
+    return Attribution(src_start, src_end, cue, mode, source_type, None, named, content, ctx.voice, rule=rule,
+                       mention=mention)
+
+
+def _indirect_content(ctx: CueContext, src_start: int, src_end: int, rule: str):
+    """Reported content that is not quoted: after the cue (or after an inverted source, or after the addressee
+    of *told*), else before the attribution ('..., the LA Times reported.'); None if there is none, or if an
+    evaluative verb has an object rather than reported speech ('boasts a long history')."""
+    text, cue, cache = ctx.text, ctx.cue, ctx.cache
+    sentence_end = ctx.sentence_end
+    tokens = cache.get(src_end, sentence_end) if rule == "inverted" else ctx.right
+    if rule == "left" and ctx.cue_text_lower in _TELL:
+        addressee = right_np(ctx.words, tokens)
+        if addressee is not None:
+            tokens = cache.get(addressee[1], sentence_end)
+    content = content_after(ctx.words, text, tokens, sentence_end)
+    if content is None or (cue.kind != "document_cue" and rule == "left" and content[1] - content[0] < 2):
+        # the content precedes: "..., the LA Times reported."
+        content = content_before(text, ctx.sentence_start, min(src_start, cue.start))
+    if content is None:
+        return None
+    after_pos = src_end if rule == "inverted" else cue.end
+    starts_that = text[content[0]:content[0] + 5].lower().startswith("that ") or \
+        text[after_pos:content[0]].lower().strip(" ,:").endswith("that")
+    if cue.stance == "evaluative" and not starts_that and content[0] > cue.start:
+        return None
+    return content
+
+
+#: The rules in the order they are tried (name -> rule); the first that does not return None decides.
+RULES: dict[str, Callable[[CueContext], object]] = {
+    "no_response": no_response,
+    "in_poll": in_poll,
+    "colon": colon,
+    "according_to": according_to,
+    "passive_by": passive_by,
+    "passive_it": passive_it,
+    "statement": statement,
+    "left": left,
+    "participle": participle,
+    "coordinated": coordinated,
+    "inverted": inverted,
+}
+
+
+def apply_rules(ctx: CueContext, rules: dict = RULES) -> Attribution | None:
+    """The attribution of a cue: the verdict of the first rule that applies, or None."""
+    for rule in rules.values():
+        verdict = rule(ctx)
+        if verdict is not None:
+            return None if verdict is NO_ATTRIBUTION else verdict
+    return None

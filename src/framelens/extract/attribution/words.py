@@ -1,0 +1,176 @@
+"""The extractor's vocabulary: closed word classes, and the sets and patterns derived once from the word lists.
+
+:class:`AttributionWords` is built once per extractor from ``source_types.txt``
+(:func:`framelens.lexicon.wordlists.load_source_lexicon`) and the abbreviation
+list, so that the per-cue code does set look-ups only.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...lexicon.wordlists import SOURCE_SECTIONS, VALUED_SECTIONS, SourceLexicon
+from .tokens import Token
+
+QUOTE_CHARS = frozenset("\"“”„«»‘’'")
+APOSTROPHES = frozenset("'’")
+DETERMINERS = frozenset("the a an this these those his her their its our my your any another every each no".split())
+RELATIVE_PRONOUNS = frozenset(("who", "which", "that"))
+#: Prepositions that join a post-modifier to a source noun ('a spokesperson for', 'officials of').
+CONNECTORS = frozenset(("of", "for"))
+#: Prepositions that may continue a noun phrase after a source noun ('officials at', 'a source close to').
+NP_PREPOSITIONS = frozenset(("at", "with", "from", "in", "on", "to", "close"))
+MONTHS = frozenset("january february march april may june july august september october november december jan feb "
+                   "mar apr jun jul aug sep sept oct nov dec".split())
+#: Determiners that open a sentence subject found by :func:`.subjects.det_subject`.
+SUBJECT_DETERMINERS = frozenset(("the", "a", "an"))
+MEMO_MAX = 200_000  # entries of a per-extractor memo before it is emptied (bounds memory on large corpora)
+
+_HYPHEN_RE = re.compile(r"[\-‐‑]")
+#: Key words near which a refusal to comment is looked for (one fast pass over the text).
+_NO_RESPONSE_KEYS = ("comment respon repl return answer reached available interview discuss elaborate speak inquir "
+                     "request message call email question").split()
+#: Sections whose words are source nouns (the head of a source phrase).
+_NOUN_SECTIONS = ("role", "organization", "media", "document", "vague", "anonymous")
+
+
+def trie_pattern(words) -> str:
+    """A regular expression matching exactly ``words``, factored as a trie (fast on long lists)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch != ""]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end:
+            return "(?:" + body + ")?"
+        return body
+
+    return build(trie)
+
+
+class Phrases:
+    """Word sequences indexed by first and last word, for matching at a token position."""
+
+    def __init__(self, phrases):
+        self.by_first: dict[str, list[tuple[str, ...]]] = {}
+        self.by_last: dict[str, list[tuple[str, ...]]] = {}
+        for p in sorted(phrases, key=len, reverse=True):
+            self.by_first.setdefault(p[0], []).append(p)
+            self.by_last.setdefault(p[-1], []).append(p)
+
+    def __bool__(self) -> bool:
+        return bool(self.by_first)
+
+    def starting_at(self, tokens, k: int) -> int:
+        """Length of the longest phrase that starts at token ``k`` (0 if none)."""
+        for p in self.by_first.get(tokens[k].low, ()):
+            n = len(p)
+            if k + n <= len(tokens) and all(tokens[k + q].low == p[q] for q in range(1, n)):
+                return n
+        return 0
+
+    def ending_at(self, tokens, i: int) -> int:
+        """Length of the longest phrase that ends at token ``i`` (0 if none)."""
+        for p in self.by_last.get(tokens[i].low, ()):
+            n = len(p)
+            if i + 1 >= n and all(tokens[i - n + 1 + q].low == p[q] for q in range(n - 1)):
+                return n
+        return 0
+
+
+class AttributionWords:
+    """The word lists of an extractor and everything derived from them."""
+
+    def __init__(self, lex: SourceLexicon, title_abbreviations: frozenset[str]):
+        self.lex = lex
+        words = lex.words
+        self.title_abbreviations = title_abbreviations  # 'Sen', 'Gov', 'Dr' (without the period)
+        self.pronouns = words["pronoun"]
+        self.stop = words["stop"]
+        self.between = words["between"]
+        self.adverbial_words = words.get("adverbial", frozenset())
+        self.adverbials = Phrases({tuple(p) for p in lex.phrases.get("adverbial", ())}
+                                  | {(w,) for w in self.adverbial_words})
+        self.nouns = frozenset().union(*(words.get(s, ()) for s in _NOUN_SECTIONS)) | {"familiar", "close"}
+        #: Every single word of the lists, and determiners: capitalised, these open sentences rather than names.
+        self.common = frozenset().union(*(words.get(s, ()) for s in SOURCE_SECTIONS if s not in VALUED_SECTIONS)) | \
+            DETERMINERS
+        #: Words that may precede a full name in a run of capitalised words without being part of it.
+        self.name_lead = self.stop | DETERMINERS | self.pronouns | self.between | self.adverbial_words
+        #: Words of a phrase that is no source ('On Sunday', 'Meanwhile').
+        self.not_source_words = self.adverbial_words | self.between | self.stop | DETERMINERS | MONTHS
+        #: Reporting verbs that can follow a coordinating conjunction and take the sentence's subject.
+        self.coordinated_verbs = words.get("inversion", frozenset()) - {"continued", "posted"}
+        self.role_suffixes = tuple(sorted(w for w in words["role"] if len(w) > 2))
+        self.generic_media = tuple(" ".join(p) for p in lex.phrases.get("media_generic", ()))
+        anonymous = lex.phrases.get("anonymous", ())
+        self.anonymous_re = re.compile(" (?:" + "|".join(re.escape(" ".join(p)) for p in anonymous) + ") ") \
+            if anonymous else None
+        # any document noun as a whole word (a superset of the token test in source typing)
+        self.document_word_re = re.compile(r"(?<![^\W_])(?:" + trie_pattern(sorted(words["document"]))
+                                           + r")(?![^\W_])")
+        self.no_response_key_re = re.compile(trie_pattern(_NO_RESPONSE_KEYS))
+
+    def has(self, section: str, word: str) -> bool:
+        """Whether ``word`` is a single-word entry of ``section``."""
+        return self.lex.has(section, word)
+
+    def is_noun(self, low: str) -> bool:
+        """Whether a lower-case word is a source noun (a role, organisation, outlet, document, ... word)."""
+        return low in self.nouns
+
+    def is_media(self, low: str) -> bool:
+        """A media word, also as part of a hyphenated name ('Courier-Ledger')."""
+        return media_word(self.lex, low)
+
+    def phrase_ends_at(self, section: str, lows: list[str], j: int) -> bool:
+        """Whether a multi-word entry of ``section`` ends at word ``j`` of ``lows``."""
+        for p in self.lex.phrases.get(section, ()):
+            n = len(p)
+            if j + 1 >= n and tuple(lows[j + 1 - n:j + 1]) == p:
+                return True
+        return False
+
+    def skip_back(self, tokens: list[Token], i: int, *, between_only: bool = False) -> int:
+        """Index of the last token before ``i`` (inclusive) that is not an auxiliary, adverb or adverbial
+        (with ``between_only``: not an auxiliary or adverb)."""
+        adverbials = () if between_only else self.adverbials
+        between = self.between
+        while i >= 0:
+            t = tokens[i]
+            low = t.low
+            if t.is_word and (low in between or (len(low) > 4 and low.endswith("ly") and not t.cap)):
+                i -= 1
+                continue
+            if t.is_word and low.endswith(("n't", "n’t")):
+                i -= 1
+                continue
+            if adverbials:
+                hit = adverbials.ending_at(tokens, i)
+                if hit:
+                    i -= hit
+                    continue
+            if not between_only and t.text in APOSTROPHES and i > 0 and tokens[i - 1].low in (
+                    "didn", "doesn", "hasn", "haven", "wasn"):
+                i -= 1
+                continue
+            break
+        return i
+
+
+def media_word(lex: SourceLexicon, low: str) -> bool:
+    """A media word, also as part of a hyphenated name ('Courier-Ledger')."""
+    media = lex.words.get("media", frozenset())
+    if low in media:
+        return True
+    if "-" in low or "‐" in low or "‑" in low:
+        return any(w in media for w in _HYPHEN_RE.split(low) if w)
+    return False
