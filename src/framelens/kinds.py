@@ -19,7 +19,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
-__all__ = ["Field", "Style", "KindSpec", "is_loaded", "span_value", "DTYPES"]
+__all__ = ["Field", "Style", "KindSpec", "is_loaded", "is_used", "span_value", "DTYPES"]
 
 #: Column types a span field may declare (pandas dtype each becomes in the spans table).
 DTYPES = {

@@ -66,6 +66,13 @@ class Span:
     span lies in the reporter's own voice, ``"quoted"`` inside a quotation.
     ``sentence`` is the index of the sentence holding ``start``. ``attrs`` holds
     the fields particular to the span's kind (see docs/schema.md).
+
+    The :class:`~framelens.runtime.pipeline.Analyzer` fills three facts once,
+    after the extractors ran, so nothing downstream segments again:
+    ``paragraph`` (index of the paragraph holding ``start``), ``lede`` (``start``
+    lies in the lede, :func:`framelens.text.segmentation.lede_end`) and
+    ``counted`` (the span counts in its kind's totals, by the kind's rule in
+    :mod:`framelens.kinds`; ``None`` for a kind nobody declared).
     """
 
     kind: str
@@ -77,6 +84,16 @@ class Span:
     voice: str = "author"
     sentence: int | None = None
     attrs: Mapping[str, Any] = field(default_factory=dict)
+    paragraph: int | None = None
+    lede: bool | None = None
+    counted: bool | None = None
+
+    def with_context(self, paragraph: int | None, lede: bool | None, counted: bool | None) -> "Span":
+        """Set the document-level facts (once, by the Analyzer; the span is otherwise immutable)."""
+        object.__setattr__(self, "paragraph", paragraph)
+        object.__setattr__(self, "lede", lede)
+        object.__setattr__(self, "counted", counted)
+        return self
 
     def to_dict(self) -> dict[str, Any]:
         """A flat, JSON-ready dict: the fixed fields, then ``attrs``."""
@@ -89,6 +106,9 @@ class Span:
             "entry": self.entry,
             "voice": self.voice,
             "sentence": self.sentence,
+            "paragraph": self.paragraph,
+            "lede": self.lede,
+            "counted": self.counted,
         }
         for k, v in self.attrs.items():
             if k not in out:

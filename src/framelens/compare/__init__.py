@@ -65,6 +65,8 @@ class CompareResult:
     parameters: dict[str, Any] = field(default_factory=dict)
     #: event -> :class:`framelens.coverage.align.AlignResult` (fact units), for events covered by 2+ documents.
     alignment: dict[str, Any] = field(default_factory=dict)
+    #: kind name -> :class:`~framelens.kinds.KindSpec` of every kind in the analysis (styles, tooltips, counts)
+    kinds: dict[str, Any] = field(default_factory=dict)
 
     @property
     def groups(self) -> list[str]:
@@ -75,21 +77,6 @@ class CompareResult:
         s = self.stats
         part = s[(s["group"] == group) & (s["metric"] == metric)]
         return None if part.empty else part.iloc[0].to_dict()
-
-
-def _documents_table(results):
-    import pandas as pd
-
-    from ..io.tables import documents_frame
-
-    docs = documents_frame(results)
-    extra_rows = [dict(r.doc.extra) for r in results]
-    if any(extra_rows):
-        extra = pd.DataFrame(extra_rows)
-        for c in extra.columns:
-            if c not in docs.columns:
-                docs[c] = extra[c].to_numpy()
-    return docs
 
 
 def _source_key(source: Any, source_type: Any) -> str | None:
@@ -107,11 +94,20 @@ def _source_key(source: Any, source_type: Any) -> str | None:
     return s.lower()
 
 
+def _loaded_mask(sp):
+    """Which rows of a spans table count as loaded: the ``counted`` column that
+    :func:`framelens.kinds.is_loaded` filled (recomputed by the same rule for a table without it)."""
+    from ..kinds import is_loaded
+
+    if "counted" in sp.columns and not sp["counted"].isna().any():
+        return sp["counted"].astype(bool)
+    return sp.apply(lambda r: is_loaded(r.to_dict()), axis=1).astype(bool) if len(sp) else sp["kind"] == ""
+
+
 def _span_tables(documents, spans, texts, by):
     """The per-group tables built from spans (categories, verbs, sources, frames, positions)."""
     import pandas as pd
 
-    from ..text.segmentation import lede_end, segment
     from .group import group_column
 
     gmap = dict(zip(documents["id"], group_column(documents, by)))
@@ -121,9 +117,7 @@ def _span_tables(documents, spans, texts, by):
     def col(name):
         return sp[name] if name in sp.columns else pd.Series([None] * len(sp), index=sp.index)
 
-    sev = pd.to_numeric(col("severity"), errors="coerce").fillna(0)
-    use = col("use").fillna("use")
-    loaded = sp[(sp["kind"] == "loaded_term") & (sev >= 1) & (use != "mention")]
+    loaded = sp[(sp["kind"] == "loaded_term") & _loaded_mask(sp)]
     categories = (loaded.groupby(["group", "label"]).size().reset_index(name="count")
                   .rename(columns={"label": "category"}))
 
@@ -165,25 +159,44 @@ def _span_tables(documents, spans, texts, by):
 
     rows = []
     for did, part in loaded.groupby("doc_id"):
-        text = texts.get(did, "")
-        seg = segment(text)
-        lede_at = lede_end(text, seg)
-        for _, r in part.iterrows():
-            rows.append({"group": r["group"], "doc_id": did, "start": int(r["start"]), "text": r["text"],
-                         "rel_pos": int(r["start"]) / max(len(text), 1), "in_lede": int(r["start"]) < lede_at,
-                         "voice": r["voice"]})
+        n = max(len(texts.get(did, "")), 1)
+        for r in part.itertuples(index=False):
+            rows.append({"group": r.group, "doc_id": did, "start": int(r.start), "text": r.text,
+                         "rel_pos": int(r.start) / n, "in_lede": bool(r.lede), "voice": r.voice})
     positions = pd.DataFrame(rows, columns=["group", "doc_id", "start", "text", "rel_pos", "in_lede", "voice"])
     return categories, verbs, source_types, sources, source_verbs, frames, positions
 
 
-def _add_span_counts(documents, spans):
-    """Document counts of attribution and frame_cue spans, when the metrics table lacks them."""
-    for kind, colname in (("attribution", "attributions"), ("frame_cue", "frame_cues")):
-        if colname not in documents.columns:
-            counts = spans[spans["kind"] == kind].groupby("doc_id").size()
-            if len(counts):
-                documents[colname] = documents["id"].map(counts).fillna(0).astype(int)
-    return documents
+def _kind_count_column(spec) -> str:
+    """The documents-table column holding a kind's per-document count: the extractor's own metric when it
+    writes one, else ``<kind>_count`` (counted spans)."""
+    return spec.metric or f"{spec.name}_count"
+
+
+def _add_kind_counts(documents, spans, kinds):
+    """Per-document counts of every declared kind that is counted, when the documents table lacks them
+    (a kind from a researcher's own extractor, or a spans table without the extractor's metrics);
+    returns the documents table and the metrics to aggregate for those kinds."""
+    import pandas as pd
+
+    from .group import METRICS, Metric
+
+    extra_metrics = []
+    for kind, spec in kinds.items():
+        if spec.counted is None:
+            continue
+        col = _kind_count_column(spec)
+        if col not in documents.columns:
+            mask = spans["kind"] == kind
+            if "counted" in spans.columns:
+                mask &= spans["counted"].fillna(False).astype(bool)
+            counts = spans[mask].groupby("doc_id").size()
+            if not len(counts) and kind not in set(spans["kind"]):
+                continue
+            documents[col] = documents["id"].map(counts).fillna(0).astype(int)
+        if col not in METRICS:
+            extra_metrics.append(Metric(col, col, "words", 1000.0, f"{kind.replace('_', ' ')} spans", "rate"))
+    return documents, extra_metrics
 
 
 def compare(
@@ -213,24 +226,28 @@ def compare(
 
     if not isinstance(analysis, AnalysisResult):
         analysis = analyze(analysis, errors="warn")
-    results = list(analysis.results)
+    # the analysis tables as given: nothing is rebuilt or segmented again
+    documents = analysis.documents
+    spans = analysis.spans
     if event is not None:
-        results = [r for r in results if r.doc.event == event]
-        if not results:
-            events = sorted({str(r.doc.event) for r in analysis.results})
+        documents = documents[documents["event"] == event]
+        if documents.empty:
+            events = sorted({str(e) for e in analysis.documents["event"]})
             raise ConfigError(f"--event {event!r}: no document has that event; events present: {', '.join(events)}")
-    if not results:
+    if documents.empty:
         raise InputError("input", "nothing to compare: no document was analysed", code=Reason.EMPTY_DOCUMENT)
-    documents = _documents_table(results)
-    from ..io.tables import spans_frame
-
-    spans = spans_frame(results)
-    texts = {r.doc.id: r.doc.text for r in results}
-    documents = _add_span_counts(documents, spans)
-    from .group import group_column
+    documents = documents.reset_index(drop=True).copy()
+    keep = set(documents["id"])
+    spans = spans[spans["doc_id"].isin(keep)].reset_index(drop=True) if len(documents) < len(analysis.documents) \
+        else spans
+    texts = {r.doc.id: r.doc.text for r in analysis.results if r.doc.id in keep}
+    kinds = analysis.kinds or _registered_kinds(spans)
+    documents, kind_metrics = _add_kind_counts(documents, spans, kinds)
+    from .group import available_metrics, group_column
 
     documents["group"] = group_column(documents, by).to_numpy()
-    stats = group_stats(documents, by=by, n_boot=n_boot, seed=seed)
+    stats = group_stats(documents, by=by, n_boot=n_boot, seed=seed,
+                        metrics=available_metrics(documents) + kind_metrics)
     key = keyness([texts[i] for i in documents["id"]], documents["group"], min_count=keyness_min_count,
                   prior_strength=prior_strength, top=keyness_top)
     if variant_labels is None:
@@ -250,7 +267,15 @@ def compare(
                          term_choice=tc, categories=categories, verbs=verbs, source_types=source_types, sources=sources,
                          source_verbs=source_verbs, frames=frames, positions=positions, tests=done_tests,
                          problems=list(analysis.problems), colors=group_colors(documents["group"]), parameters=params,
-                         alignment=alignment)
+                         alignment=alignment, kinds=kinds)
+
+
+def _registered_kinds(spans) -> dict[str, Any]:
+    """Specs of the kinds present in a spans table (for an AnalysisResult made without them)."""
+    from ..extract.registry import kind_specs
+
+    present = set(spans["kind"]) if "kind" in spans.columns else set()
+    return {k: s for k, s in kind_specs().items() if k in present}
 
 
 def _align_shared_events(documents, spans, texts) -> dict[str, Any]:

@@ -27,8 +27,9 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from ..kinds import Field, KindSpec, Style, is_used
 from ..model import Span
-from .lexical import _hits, _LexiconExtractor, _per_1k
+from .base import LexiconExtractor, lexicon_hits, per_1k
 
 __all__ = ["FrameExtractor", "FRAME_CODES", "FRAME_TITLES", "frame_distribution"]
 
@@ -57,7 +58,17 @@ FRAME_TITLES: dict[str, str] = {
     "other": "Other",
 }
 
-FRAME_FIELDS = ("frame", "use", "lexicon")
+FRAME_CUE = KindSpec(
+    "frame_cue", "a cue word of a Policy Frames Codebook dimension (docs/methods_classify.md)",
+    fields=(Field("frame", "string", "the frame code (as the label)"),
+            Field("use", "string", "`use`, or `mention` when the word is talked about"),
+            Field("lexicon", "string", "the pack that fired, `pack@version`")),
+    label_doc="the frame code", counted=is_used, counted_doc="used (not mentioned)",
+    style=Style("text-decoration:underline dashed #009E73 1px;text-underline-offset:2px",
+                "frame cue (thin dashed underline; frame in the tooltip)", layer=2, mark=False),
+    metric="frame_cues")
+
+FRAME_FIELDS = FRAME_CUE.field_names
 
 
 def dominant(counts: Counter, sentences: dict[str, set], first: dict[str, int]) -> str | None:
@@ -67,17 +78,19 @@ def dominant(counts: Counter, sentences: dict[str, set], first: dict[str, int]) 
     return min(counts, key=lambda f: (-counts[f], -len(sentences.get(f, ())), first.get(f, 1 << 60), f))
 
 
-class FrameExtractor(_LexiconExtractor):
+class FrameExtractor(LexiconExtractor):
     """``frame_cue`` spans (label = frame code) and the document's frame distribution."""
 
     name = "frames"
     kinds = ("frame_cue",)
+    emits = (FRAME_CUE,)
+    requires: tuple[str, ...] = ()
     span_fields = FRAME_FIELDS
 
     def extract(self, doc, seg, spans):
         out = []
         text = doc.text
-        for h in _hits(self.matcher, doc, seg):
+        for h in lexicon_hits(self.matcher, doc, seg):
             if h.kind != "frame_cue":
                 continue
             frame = h.entry.category
@@ -100,7 +113,7 @@ class FrameExtractor(_LexiconExtractor):
         keys = sorted(counts, key=lambda f: (order.get(f, len(order)), f))
         return {
             "frame_cues": n,
-            "frame_cues_per_1k": _per_1k(n, seg.word_count),
+            "frame_cues_per_1k": per_1k(n, seg.word_count),
             "frame_counts": {f: counts[f] for f in keys},
             "frame_shares": {f: round(counts[f] / n, 4) for f in keys},
             "frame_sentences": {f: len(sentences[f]) for f in keys},

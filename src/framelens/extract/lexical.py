@@ -9,51 +9,85 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..text.matcher import Hit, get_matcher
+from ..kinds import Field, KindSpec, Style, is_loaded, is_used, span_value
 from ..model import Span
+from ..text.matcher import Hit
+from .base import LexiconExtractor, per_1k
 
-LOADED_FIELDS = ("category", "severity", "base_severity", "group", "alternatives", "targets", "stack", "use",
-                 "lexicon", "source_ref")
-HEDGE_FIELDS = ("category", "use", "lexicon")
-VERB_FIELDS = ("stance", "category", "use", "lexicon")
-
-
-def _hits(matcher, doc, seg) -> list[Hit]:
-    cache = seg.__dict__.setdefault("_lexicon_hits", {})
-    key = id(matcher)
-    if key not in cache:
-        cache[key] = matcher.match(doc.text, seg)
-    return cache[key]
+_USE = Field("use", "string", "`use`, or `mention` when the word is talked about (\"the term 'illegal alien'\")")
+_LEXICON = Field("lexicon", "string", "the pack that fired, `pack@version`")
+_CATEGORY = Field("category", "string", "the entry's category in its pack")
 
 
-def _per_1k(n: float, words: int) -> float:
-    return round(1000.0 * n / words, 3) if words else 0.0
+def _loaded_tip(span) -> list[str]:
+    lines = []
+    sev = span_value(span, "severity")
+    if sev is not None:
+        lines.append(f"severity {sev:g}" + (" (neutral variant)" if sev == 0 else ""))
+    alts = span_value(span, "alternatives")
+    if isinstance(alts, str) and alts.startswith("["):
+        import json
+
+        alts = json.loads(alts)
+    if alts:
+        lines.append("neutral alternative: " + ("; ".join(map(str, alts)) if isinstance(alts, list) else str(alts)))
+    if span_value(span, "group"):
+        lines.append(f"referent group: {span_value(span, 'group')}")
+    if span_value(span, "use") == "mention":
+        lines.append("mentioned as a word, not used")
+    return lines
 
 
-class _LexiconExtractor:
-    kinds: tuple[str, ...] = ()
+LOADED_TERM = KindSpec(
+    "loaded_term", "a term from a loaded-language pack (neutral variants of a referent group too, with severity 0)",
+    fields=(_CATEGORY,
+            Field("severity", "int", "0-3; stacked: the head's severity plus its modifiers' (0 = neutral variant)"),
+            Field("base_severity", "int", "the entry's own severity"),
+            Field("group", "string", "referent group for term choice, or null"),
+            Field("alternatives", "list", "neutral alternatives given by the entry"),
+            Field("targets", "string", "`left`/`right`/`none` or null: whom the term is aimed at"),
+            Field("stack", "list", "ids of merged modifier entries"),
+            _USE, _LEXICON,
+            Field("source_ref", "list", "source ids cited by the entry")),
+    label_doc="the entry's category",
+    counted=is_loaded, counted_doc="used (not mentioned) with severity >= 1 (framelens.kinds.is_loaded)",
+    style=Style("background:#FFD3C4;box-shadow:inset 0 -2px 0 #D55E00", "loaded term (reporter's voice or quoted)",
+                layer=4),
+    describe=_loaded_tip, metric="loaded")
 
-    def __init__(self, config=None):
-        specs = list(getattr(config, "lexicons", []) or [])
-        defaults = getattr(config, "default_lexicons", True)
-        self.matcher = get_matcher(specs, defaults)
-
-    def resources(self):
-        return [lx.info() for lx in self.matcher.lexicons if lx.kind in self.kinds]
-
-    def _spans(self, doc, seg, kind: str, attrs_fn) -> list[Span]:
-        out = []
-        text = doc.text
-        for h in _hits(self.matcher, doc, seg):
-            if h.kind != kind:
-                continue
-            out.append(Span(kind, h.start, h.end, text[h.start:h.end], h.entry.category if kind != "report_verb"
-                            else (h.entry.stance or h.entry.category), h.ref, seg.voice_at(h.start),
-                            seg.sentence_at(h.start), attrs_fn(h)))
-        return out
+_HEDGE_FIELDS = (_CATEGORY, _USE, _LEXICON)
+HEDGE = KindSpec(
+    "hedge", "a hedge: a word or phrase that weakens a claim (allegedly, may have, reportedly)", fields=_HEDGE_FIELDS,
+    label_doc="the entry's category", counted=is_used, counted_doc="used (not mentioned)",
+    style=Style("background:#FFF1B8;box-shadow:inset 0 -2px 0 #B08800", "hedge (allegedly, may have...)", layer=5),
+    metric="hedges")
+BOOSTER = KindSpec(
+    "booster", "a booster: a word that strengthens a claim (clearly, undeniably)", fields=_HEDGE_FIELDS,
+    label_doc="the entry's category", counted=is_used, counted_doc="used (not mentioned)",
+    style=Style("background:#D9F0FF;box-shadow:inset 0 -2px 0 #0072B2", "booster (clearly, undeniably...)", layer=6),
+    metric="boosters")
 
 
-class LoadedTermExtractor(_LexiconExtractor):
+def _author_verb(span) -> bool:
+    return is_used(span) and span_value(span, "voice") == "author"
+
+
+REPORT_VERB = KindSpec(
+    "report_verb", "a reporting verb or phrase (said, claimed, admitted, slammed, according to)",
+    fields=(Field("stance", "string", "`neutral`, `distancing`, `endorsing` or `evaluative`"), _CATEGORY, _USE,
+            _LEXICON),
+    label_doc="the stance (the category where the entry has none)",
+    counted=_author_verb, counted_doc="used, in the reporter's own voice",
+    style=Style("outline:1.5px solid #555;outline-offset:-1px;border-radius:2px",
+                "reporting verb (stance in the tooltip)", layer=3, mark=False, variant_field="stance"),
+    tooltip=("stance",), metric="report_verbs")
+
+LOADED_FIELDS = LOADED_TERM.field_names
+HEDGE_FIELDS = HEDGE.field_names
+VERB_FIELDS = REPORT_VERB.field_names
+
+
+class LoadedTermExtractor(LexiconExtractor):
     """``loaded_term`` spans and loaded-language metrics.
 
     A hit with severity 0 is a neutral variant: it is a span (for term choice)
@@ -63,6 +97,8 @@ class LoadedTermExtractor(_LexiconExtractor):
 
     name = "loaded_terms"
     kinds = ("loaded_term",)
+    emits = (LOADED_TERM,)
+    requires: tuple[str, ...] = ()
     span_fields = LOADED_FIELDS
 
     def extract(self, doc, seg, spans):
@@ -76,8 +112,7 @@ class LoadedTermExtractor(_LexiconExtractor):
 
     def metrics(self, doc, seg, spans):
         words = seg.word_count
-        loaded = [s for s in spans if s.kind == "loaded_term" and s.attrs.get("use") == "use"
-                  and s.attrs.get("severity", 0) > 0]
+        loaded = [s for s in spans if s.kind == "loaded_term" and is_loaded(s)]
         author = [s for s in loaded if s.voice == "author"]
         quoted = [s for s in loaded if s.voice == "quoted"]
         choice: dict[str, Counter] = {}
@@ -89,12 +124,12 @@ class LoadedTermExtractor(_LexiconExtractor):
             "loaded": len(loaded),
             "loaded_author": len(author),
             "loaded_quoted": len(quoted),
-            "loaded_per_1k": _per_1k(len(loaded), words),
-            "loaded_author_per_1k": _per_1k(len(author), words),
-            "loaded_quoted_per_1k": _per_1k(len(quoted), words),
+            "loaded_per_1k": per_1k(len(loaded), words),
+            "loaded_author_per_1k": per_1k(len(author), words),
+            "loaded_quoted_per_1k": per_1k(len(quoted), words),
             "loaded_severity": sum(s.attrs["severity"] for s in loaded),
             "loaded_severity_author": sev_author,
-            "loaded_severity_author_per_1k": _per_1k(sev_author, words),
+            "loaded_severity_author_per_1k": per_1k(sev_author, words),
             "loaded_mentions": sum(1 for s in spans if s.kind == "loaded_term" and s.attrs.get("use") == "mention"),
             "loaded_by_category": dict(Counter(s.attrs["category"] for s in loaded)),
             "loaded_by_pack": dict(Counter(s.attrs["lexicon"].split("@")[0] for s in loaded)),
@@ -102,11 +137,13 @@ class LoadedTermExtractor(_LexiconExtractor):
         }
 
 
-class HedgeExtractor(_LexiconExtractor):
+class HedgeExtractor(LexiconExtractor):
     """``hedge`` and ``booster`` spans with voice, and their rates."""
 
     name = "hedges"
     kinds = ("hedge", "booster")
+    emits = (HEDGE, BOOSTER)
+    requires: tuple[str, ...] = ()
     span_fields = HEDGE_FIELDS
 
     def extract(self, doc, seg, spans):
@@ -122,16 +159,18 @@ class HedgeExtractor(_LexiconExtractor):
             author = sum(1 for s in items if s.voice == "author")
             out[key] = len(items)
             out[f"{key}_author"] = author
-            out[f"{key}_per_1k"] = _per_1k(len(items), words)
-            out[f"{key}_author_per_1k"] = _per_1k(author, words)
+            out[f"{key}_per_1k"] = per_1k(len(items), words)
+            out[f"{key}_author_per_1k"] = per_1k(author, words)
         return out
 
 
-class ReportVerbExtractor(_LexiconExtractor):
+class ReportVerbExtractor(LexiconExtractor):
     """``report_verb`` spans (label = stance) and the stance mix of the document's reporting verbs."""
 
     name = "report_verbs"
     kinds = ("report_verb",)
+    emits = (REPORT_VERB,)
+    requires: tuple[str, ...] = ()
     span_fields = VERB_FIELDS
 
     def extract(self, doc, seg, spans):

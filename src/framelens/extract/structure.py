@@ -2,11 +2,36 @@
 
 from __future__ import annotations
 
+from ..kinds import Field, KindSpec, Style, span_value
 from ..model import Span
 from ..text.segmentation import count_words
 
-SENTENCE_FIELDS = ("paragraph", "quoted_share")
-QUOTE_FIELDS = ("mark", "uncertain", "continues", "continued", "content_start", "content_end")
+SENTENCE = KindSpec(
+    "sentence", "a sentence (voice `quoted` when at least half of its characters lie inside quotations)",
+    fields=(Field("quoted_share", "float", "share of the sentence's characters inside quotations"),),
+    label_doc="`sentence`")
+
+
+def _quote_tip(span) -> list[str]:
+    return ["quotation marks did not balance: extent is a best guess"] if span_value(span, "uncertain") else []
+
+
+QUOTE = KindSpec(
+    "quote", "a quotation, marks included (always voice `quoted`)",
+    fields=(Field("mark", "string", "`double` or `single`"),
+            Field("uncertain", "bool", "the marks did not balance: the extent is a best guess"),
+            Field("continues", "bool", "the quotation goes on in the next paragraph"),
+            Field("continued", "bool", "the quotation goes on from the previous paragraph"),
+            Field("content_start", "int", "start of the quoted words (inside the marks)"),
+            Field("content_end", "int", "end of the quoted words (inside the marks)")),
+    label_doc="`direct`, `partial` or `title`",
+    counted=lambda span: True, counted_doc="every quotation",
+    style=Style("background:#E8EEF7;border-bottom:2px solid #7A9CC6", "quotation (background layer)", layer=0,
+                mark=False),
+    describe=_quote_tip, show_voice=False, metric="quotes")
+
+SENTENCE_FIELDS = SENTENCE.field_names
+QUOTE_FIELDS = QUOTE.field_names
 
 
 class StructureExtractor:
@@ -15,6 +40,8 @@ class StructureExtractor:
     ``partial`` or ``title``; always ``voice="quoted"``)."""
 
     name = "structure"
+    emits = (SENTENCE, QUOTE)
+    requires: tuple[str, ...] = ()
     span_fields = SENTENCE_FIELDS + QUOTE_FIELDS
 
     def __init__(self, config=None):
@@ -40,7 +67,7 @@ class StructureExtractor:
                 Span(
                     "sentence", s, e, text[s:e], "sentence", "segment:sentence",
                     "quoted" if share >= 0.5 else "author", i,
-                    {"paragraph": seg.sentence_paragraph[i], "quoted_share": round(share, 4)},
+                    {"quoted_share": round(share, 4)},
                 )
             )
         for q in quotes:

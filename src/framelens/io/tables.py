@@ -20,7 +20,7 @@ import os
 from pathlib import Path
 from typing import Any, Iterable
 
-from ..model import META_FIELDS
+from ..schema import DOC_BASE_COLUMNS, SPAN_BASE_COLUMNS, build_records, document_row, documents_frame, spans_frame
 from .atomic import AtomicFile
 
 __all__ = [
@@ -34,59 +34,6 @@ __all__ = [
 ]
 
 FORMATS = ("jsonl", "csv", "parquet")
-SPAN_BASE_COLUMNS = ["doc_id", "kind", "start", "end", "text", "label", "entry", "voice", "sentence"]
-DOC_BASE_COLUMNS = ["id", *META_FIELDS, "words", "sentences"]
-
-
-def _flatten(prefix: str, value: Any, out: dict[str, Any]) -> None:
-    """Top-level metrics become columns; nested dicts (counts by category...) stay one cell (JSON in CSV)."""
-    for k, v in value.items():
-        out[f"{prefix}.{k}" if prefix else str(k)] = v
-
-
-def document_row(result) -> dict[str, Any]:
-    """One flat row of the documents table."""
-    d = result.doc
-    row: dict[str, Any] = {"id": d.id}
-    for k in META_FIELDS:
-        row[k] = getattr(d, k)
-    row["words"] = result.words
-    row["sentences"] = result.sentences
-    _flatten("", result.metrics, row)
-    return row
-
-
-def span_rows(result) -> list[dict[str, Any]]:
-    rows = []
-    for s in result.spans:
-        r = {"doc_id": result.doc.id}
-        r.update(s.to_dict())
-        rows.append(r)
-    return rows
-
-
-def documents_frame(results: Iterable) -> Any:
-    import pandas as pd
-
-    rows = [document_row(r) for r in results]
-    if not rows:
-        return pd.DataFrame(columns=DOC_BASE_COLUMNS)
-    return pd.DataFrame(rows)
-
-
-def spans_frame(results: Iterable, fields: list[str] | None = None) -> Any:
-    import pandas as pd
-
-    rows = [row for r in results for row in span_rows(r)]
-    columns = list(SPAN_BASE_COLUMNS)
-    for f in fields or []:
-        if f not in columns:
-            columns.append(f)
-    for row in rows:
-        for k in row:
-            if k not in columns:
-                columns.append(k)
-    return pd.DataFrame(rows, columns=columns)
 
 
 def _cell(v: Any) -> Any:
@@ -139,9 +86,8 @@ class TableWriter:
         return f
 
     def write(self, result) -> None:
-        rec = result.to_record()
+        rec, rows = build_records(result)
         self._files["documents.jsonl"].fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-        rows = span_rows(result)
         self.n_docs += 1
         self.n_spans += len(rows)
         if "jsonl" in self.formats:
@@ -226,3 +172,8 @@ def _stable_schema(schema):
     for f in schema:
         fields.append(pa.field(f.name, pa.string()) if pa.types.is_null(f.type) else f)
     return pa.schema(fields)
+
+
+def span_rows(result) -> list[dict[str, Any]]:
+    """The spans-table rows of one result (see :func:`framelens.schema.build_records`)."""
+    return build_records(result)[1]

@@ -36,6 +36,7 @@ from typing import Any, Iterable, Iterator
 
 from ..errors import ConfigError
 from ..model import Document
+from ..schema import build_records
 
 __all__ = [
     "PartitionTask",
@@ -132,7 +133,7 @@ def _serialise(res) -> tuple[bytes, list[bytes]]:
     ``"spans"`` array, its last key, is the span texts joined, and a span row is
     the span text with ``"doc_id"`` put in front.
     """
-    rec = res.to_record()
+    rec, _rows = build_records(res)
     spans = rec.pop("spans")
     dumps = json.dumps
     span_texts = [dumps(d, ensure_ascii=False) for d in spans]

@@ -155,18 +155,6 @@ def _sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
-class _SpanRecord:
-    """A span as read back from a documents.jsonl record (what TableWriter needs of a Span)."""
-
-    __slots__ = ("_d",)
-
-    def __init__(self, d: dict[str, Any]):
-        self._d = d
-
-    def to_dict(self) -> dict[str, Any]:
-        return dict(self._d)
-
-
 class _DocStub:
     __slots__ = ("id", *META_FIELDS)
 
@@ -179,15 +167,19 @@ class _DocStub:
 class _RecordResult:
     """A documents.jsonl record presented as a DocResult to :class:`TableWriter`."""
 
-    __slots__ = ("_rec", "doc", "spans", "metrics", "words", "sentences")
+    __slots__ = ("_rec", "doc", "metrics", "words", "sentences")
 
     def __init__(self, rec: dict[str, Any]):
         self._rec = rec
         self.doc = _DocStub(rec)
-        self.spans = [_SpanRecord(s) for s in rec.get("spans", [])]
         self.metrics = rec.get("metrics", {})
         self.words = rec.get("words")
         self.sentences = rec.get("sentences")
+
+    @property
+    def stored_record(self) -> dict[str, Any]:
+        """The record as read back (see :func:`framelens.schema.build_records`)."""
+        return self._rec
 
     def to_record(self) -> dict[str, Any]:
         return self._rec

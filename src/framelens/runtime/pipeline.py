@@ -14,9 +14,10 @@ from typing import Any, Iterable, Iterator
 
 from ..io.corpus import Corpus, Problem
 from ..errors import ConfigError
-from ..model import META_FIELDS, Document, Span
-from ..extract.registry import DEFAULT_EXTRACTORS, get_extractor_class
-from ..text.segmentation import segment
+from ..model import Document, Span
+from ..schema import build_records
+from ..extract.registry import DEFAULT_EXTRACTORS, extractor_fields, get_extractor_class, kind_specs, resolve_extractors
+from ..text.segmentation import lede_end, segment
 
 __all__ = ["AnalysisConfig", "Analyzer", "DocResult", "AnalysisResult", "analyze", "iter_analyze"]
 
@@ -29,7 +30,9 @@ class AnalysisConfig:
 
     ``lexicons``: extra lexicon packs (paths to YAML/CSV files, or names of shipped
     packs) used on top of the shipped defaults unless ``default_lexicons`` is False.
-    ``extractors``: which extractors run (default: all registered defaults).
+    ``extractors``: which extractors run (default: all registered defaults); the
+    extractors they require are added before them (``add_requirements=False``
+    refuses instead, naming what is missing).
     ``span_kinds``: which span kinds go to the output (None = all).
     """
 
@@ -37,6 +40,7 @@ class AnalysisConfig:
     default_lexicons: bool = True
     extractors: list[str] | None = None
     span_kinds: list[str] | None = None
+    add_requirements: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -44,6 +48,7 @@ class AnalysisConfig:
             "default_lexicons": self.default_lexicons,
             "extractors": list(self.extractors) if self.extractors is not None else list(DEFAULT_EXTRACTORS),
             "span_kinds": self.span_kinds,
+            "add_requirements": self.add_requirements,
         }
 
 
@@ -58,19 +63,8 @@ class DocResult:
     sentences: int
 
     def to_record(self) -> dict[str, Any]:
-        """The documents.jsonl record (see docs/schema.md)."""
-        d = self.doc
-        rec: dict[str, Any] = {"id": d.id}
-        for k in META_FIELDS:
-            rec[k] = getattr(d, k)
-        rec["words"] = self.words
-        rec["sentences"] = self.sentences
-        rec["metrics"] = self.metrics
-        if d.extra:
-            rec["meta"] = dict(d.extra)
-        rec["origin"] = d.origin
-        rec["spans"] = [s.to_dict() for s in self.spans]
-        return rec
+        """The documents.jsonl record (see docs/schema.md and :func:`framelens.schema.build_records`)."""
+        return build_records(self)[0]
 
 
 class Analyzer:
@@ -82,10 +76,11 @@ class Analyzer:
         elif kwargs:
             raise ConfigError("pass either config= or keyword parameters, not both")
         self.config = config
-        names = config.extractors if config.extractors is not None else list(DEFAULT_EXTRACTORS)
-        if "structure" not in names:
-            names = ["structure"] + list(names)
+        names = resolve_extractors(config.extractors, add_requirements=config.add_requirements)
+        self.names = names
         self.extractors = [get_extractor_class(n)(config) for n in names]
+        # each kind's counting rule, looked up once (kinds without a declared spec get counted=None)
+        self._count_rules = {k: spec.counts for k, spec in kind_specs(names).items()}
         self.span_kinds = set(config.span_kinds) if config.span_kinds is not None else None
 
     def resources(self) -> list[dict[str, Any]]:
@@ -100,12 +95,17 @@ class Analyzer:
         return out
 
     def span_fields(self) -> list[str]:
+        """The kind-specific span columns of this run, in extractor order, each once."""
         fields: list[str] = []
         for ex in self.extractors:
-            for f in getattr(ex, "span_fields", ()):
+            for f in extractor_fields(type(ex)):
                 if f not in fields:
                     fields.append(f)
         return fields
+
+    def kinds(self) -> dict[str, Any]:
+        """The :class:`~framelens.kinds.KindSpec` of every kind this run emits (by name)."""
+        return kind_specs(self.names)
 
     def analyze_document(self, doc: Document) -> DocResult:
         seg = segment(doc.text)
@@ -113,6 +113,14 @@ class Analyzer:
         for ex in self.extractors:
             spans.extend(ex.extract(doc, seg, spans))
         spans.sort(key=lambda s: (s.start, -s.end, s.kind))
+        lede_at = lede_end(doc.text, seg)
+        para_of = seg.sentence_paragraph
+        rules = self._count_rules
+        for s in spans:
+            rule = rules.get(s.kind)
+            k = s.sentence
+            s.with_context(para_of[k] if k is not None and 0 <= k < len(para_of) else seg.paragraph_at(s.start),
+                           s.start < lede_at, None if rule is None else rule(s))
         metrics: dict[str, Any] = {}
         for ex in self.extractors:
             metrics.update(ex.metrics(doc, seg, spans))
@@ -167,6 +175,8 @@ class AnalysisResult:
     spans: Any  # pandas.DataFrame
     problems: list[Problem]
     results: list[DocResult]
+    #: kind name -> :class:`~framelens.kinds.KindSpec` of every kind the run's extractors emit
+    kinds: dict[str, Any] = field(default_factory=dict)
 
 
 def analyze(
@@ -186,11 +196,12 @@ def analyze(
     >>> res.documents.loc[0, "sentences"]
     2
     """
-    from ..io.tables import documents_frame, spans_frame
+    from ..schema import documents_frame, spans_frame
 
     problems: list[Problem] = []
     an = analyzer or Analyzer(AnalysisConfig(**config))
     results = list(iter_analyze(docs, analyzer=an, errors=errors, problems=problems))
     if isinstance(docs, Corpus):
         problems = list(docs.problems) + problems
-    return AnalysisResult(documents_frame(results), spans_frame(results, an.span_fields()), problems, results)
+    return AnalysisResult(documents_frame(results), spans_frame(results, an.span_fields(), an.kinds()), problems,
+                          results, kinds=an.kinds())

@@ -1,0 +1,53 @@
+"""What the lexicon-driven extractors share: one compiled matcher, its per-document hits, rates.
+
+All lexicon extractors (loaded terms, hedges and boosters, reporting verbs,
+frame cues) share one :class:`~framelens.text.matcher.Matcher` (one pass over
+the text for every pack of every kind); the hits of a document are computed
+once and cached on its segmentation.
+"""
+
+from __future__ import annotations
+
+from ..model import Span
+from ..text.matcher import get_matcher
+
+__all__ = ["LexiconExtractor", "lexicon_hits", "per_1k"]
+
+
+def lexicon_hits(matcher, doc, seg) -> list:
+    """The matcher's hits in ``doc``, computed once per document and cached on its segmentation."""
+    cache = seg.__dict__.setdefault("_lexicon_hits", {})
+    key = id(matcher)
+    if key not in cache:
+        cache[key] = matcher.match(doc.text, seg)
+    return cache[key]
+
+
+def per_1k(n: float, words: int) -> float:
+    """``n`` per 1,000 words, rounded to 3 decimals (0 for an empty document)."""
+    return round(1000.0 * n / words, 3) if words else 0.0
+
+
+class LexiconExtractor:
+    """Base of the lexicon-driven extractors: builds (or reuses) the shared matcher for the run's packs."""
+
+    kinds: tuple[str, ...] = ()
+
+    def __init__(self, config=None):
+        specs = list(getattr(config, "lexicons", []) or [])
+        defaults = getattr(config, "default_lexicons", True)
+        self.matcher = get_matcher(specs, defaults)
+
+    def resources(self):
+        return [lx.info() for lx in self.matcher.lexicons if lx.kind in self.kinds]
+
+    def _spans(self, doc, seg, kind: str, attrs_fn) -> list[Span]:
+        out = []
+        text = doc.text
+        for h in lexicon_hits(self.matcher, doc, seg):
+            if h.kind != kind:
+                continue
+            out.append(Span(kind, h.start, h.end, text[h.start:h.end], h.entry.category if kind != "report_verb"
+                            else (h.entry.stance or h.entry.category), h.ref, seg.voice_at(h.start),
+                            seg.sentence_at(h.start), attrs_fn(h)))
+        return out
