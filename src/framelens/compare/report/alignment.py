@@ -1,0 +1,221 @@
+"""Same facts, different words (framelens.align): the fact-by-article section, its files, and the page of
+``framelens align``."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import logging
+import math
+from pathlib import Path
+from typing import Any, Callable
+
+from markupsafe import Markup
+
+from ..._version import __version__
+from ...io.atomic import atomic_write_text
+from .charts import inline_svg
+from .markdown import alignment_markdown
+from .render import page, render, static_text
+from .tables import jsonable
+
+__all__ = ["alignment_html", "write_alignment_files", "write_alignment_report", "alignment_section"]
+
+log = logging.getLogger("framelens")
+
+_VOICES = {"reporter": "reporter's statement", "attributed": "attributed claim", "quotation": "quotation"}
+
+
+def _cut(text: Any, width: int) -> str:
+    t = " ".join(str(text).split())
+    return t if len(t) <= width else t[: width - 1] + "…"
+
+
+def _fmt_pos(r) -> str:
+    if r is None or not bool(r.get("present")):
+        return "–"
+    if bool(r.get("lede")):
+        return "lede"
+    pos = r.get("position")
+    return "–" if pos is None or (isinstance(pos, float) and math.isnan(pos)) else f"{float(pos):.0%}"
+
+
+def _pieces(marked) -> list[tuple[str, bool]]:
+    """(text, differs) pieces of a version compared with the label version."""
+    if isinstance(marked, str):
+        marked = json.loads(marked)
+    return [(str(t), bool(c)) for t, c in marked]
+
+
+def _version_meta(v: dict, s: dict) -> str:
+    bits = [f"sentence {int(s['sentence'])}", "lede" if s.get("lede") else f"at {float(s['position']):.0%}"
+            + (" (last third)" if s.get("buried") else ""), _VOICES.get(str(s.get("voice")), str(s.get("voice")))]
+    if v.get("source") is not None and isinstance(v.get("source"), str):
+        cue = f" — “{v['cue']}”" if isinstance(v.get("cue"), str) else ""
+        st = f" ({v['stance']})" if isinstance(v.get("stance"), str) else ""
+        bits.append(f"source: {v['source']}{cue}{st}")
+    for key in ("loaded", "hedges", "boosters", "verbs"):
+        if isinstance(v.get(key), str) and v[key]:
+            bits.append(f"{key}: {v[key]}")
+    return " · ".join(bits)
+
+
+def alignment_html(res, colors: dict[str, str], *, key: str = "e1", chart_png: Path | None = None,
+                   doc_href: Callable[[str], str | None] | None = None, max_units: int | None = None) -> Markup:
+    """HTML of one event's fact alignment: coverage summary, a clickable fact-by-article table, and every
+    unit's versions side by side with the differing words marked. Anchors: ``{key}-{unit}`` for a unit,
+    ``{key}-{unit}-d{k}`` for its version in the k-th document. All text is escaped (``alignment.html.j2``).
+
+    ``chart_png``: the coverage map (its ``.svg`` sibling is embedded inline). ``doc_href``: optional function
+    doc id -> link to the highlighted article (the compare report).
+    """
+    docs = list(res.documents["doc_id"])
+    outlet = dict(zip(res.documents["doc_id"], res.documents["outlet"]))
+    facts = {(r["unit"], r["doc_id"]): r for r in res.facts.to_dict("records")}
+    sents = res.sentences[res.sentences["unit"].notna()]
+    phr = {(r["unit"], r["doc_id"], int(r["sentence"])): r for r in res.phrasing.to_dict("records")}
+    units = res.units
+    shared = units[units["n_docs"] >= 2]
+    single = units[units["n_docs"] < 2]
+    columns = [{"outlet": outlet[d], "color": colors.get(outlet[d]), "short": _cut(outlet[d], 22)} for d in docs]
+    cover = [{**r, "color": colors.get(r["outlet"]),
+              "omitted_units": [u for u in str(r["omitted_units"]).split(";") if u],
+              "exclusive_units": [u for u in str(r["exclusive_units"]).split(";") if u]}
+             for r in res.coverage.to_dict("records")]
+    fact_rows = []
+    for u in shared.to_dict("records"):
+        cells = []
+        for k, d in enumerate(docs):
+            f = facts.get((u["unit"], d))
+            on = f is not None and bool(f["present"])
+            cells.append({"on": on, "k": k, "color": colors.get(outlet[d], "#ccc"), "pos": _fmt_pos(f) if on else ""})
+        fact_rows.append({"unit": u["unit"], "label": _cut(u["label"], 110), "cells": cells})
+    shown = shared if max_units is None else shared.head(max_units)
+    unit_boxes = []
+    for u in shown.to_dict("records"):
+        mine = sents[sents["unit"] == u["unit"]]
+        boxes = []
+        for k, d in enumerate(docs):
+            part = mine[mine["doc_id"] == d].sort_values("sentence")
+            versions = []
+            for s in part.to_dict("records"):
+                v = phr.get((u["unit"], d, int(s["sentence"])), {})
+                pieces = _pieces(v["marked"]) if v.get("marked") is not None else [(str(s["text"]), False)]
+                versions.append({"pieces": pieces, "meta": _version_meta(v, s)})
+            boxes.append({"k": k, "outlet": outlet[d], "color": colors.get(outlet[d], "#777"), "versions": versions,
+                          "href": doc_href(d) if doc_href and versions else None})
+        unit_boxes.append({"unit": u["unit"], "label": _cut(u["label"], 160), "n_docs": u["n_docs"],
+                           "cohesion": f"{u['cohesion']:.2f}", "boxes": boxes})
+    singles = [{"unit": u["unit"], "k": docs.index(u["label_doc"]), "outlet": outlet[u["label_doc"]],
+                "color": colors.get(outlet[u["label_doc"]]), "label": u["label"]} for u in single.to_dict("records")]
+    chart = None
+    if chart_png is not None and Path(chart_png).with_suffix(".svg").is_file():
+        chart = inline_svg(Path(chart_png).with_suffix(".svg"))
+    return render("alignment.html.j2", css=Markup(static_text("align.css")), key=key,
+                  event=res.event if res.event is not None else "(all documents)", n_docs=len(docs),
+                  n_units=len(units), n_shared=len(shared), threshold=res.parameters.get("threshold"), chart=chart,
+                  cover=cover, columns=columns, fact_rows=fact_rows, units=unit_boxes,
+                  more=len(shared) - max_units if max_units is not None and len(shared) > max_units else 0,
+                  singles=singles)
+
+
+def write_alignment_files(alignments: dict, out: Path, colors: dict[str, str], *, tables_dir: Path | None = None,
+                          charts_dir: Path | None = None, formats=("csv",)) -> tuple[list[Path], dict]:
+    """Write facts/units/coverage/phrasing/sentences tables (all events together, with an ``event`` column)
+    and one coverage-map chart per event. Returns (files, {event: png path or None})."""
+    import pandas as pd
+
+    from .. import charts as C
+
+    out = Path(out)
+    tables_dir = tables_dir or out
+    charts_dir = charts_dir or out / "charts"
+    files: list[Path] = []
+    pngs: dict = {}
+    multi = len(alignments) > 1
+    for k, (ev, res) in enumerate(alignments.items(), 1):
+        try:
+            ax = C.coverage_map(res.facts, res.units, colors)
+        except C.NoData as exc:
+            log.info("coverage map of event %s not drawn: %s", ev, exc)
+            pngs[ev] = None
+            continue
+        stem = charts_dir / (f"coverage_map_{k}" if multi else "coverage_map")
+        paths = C.save_figure(ax.figure, stem, caption=f"Event {ev}: fact units carried by 2+ articles (rows, in "
+                              f"order of first report) x articles; cell = position of the first version (L = lede), "
+                              f"bold frame = last third; – = not reported. framelens.align, threshold "
+                              f"{res.parameters.get('threshold')}.")
+        files += paths
+        pngs[ev] = paths[0]
+
+    def cat(attr, add_event=True):
+        frames = []
+        for ev, res in alignments.items():
+            df = getattr(res, attr).copy()
+            if add_event and "event" not in df.columns:
+                df.insert(0, "event", ev)
+            frames.append(df)
+        return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+    tables = {"facts": cat("facts", add_event=False), "fact_units": cat("units"), "fact_coverage": cat("coverage"),
+              "fact_phrasing": cat("phrasing"), "fact_sentences": cat("sentences")}
+    tables_dir.mkdir(parents=True, exist_ok=True)
+    for name, df in tables.items():
+        df = jsonable(df)
+        for c in ("present", "lede", "buried", "aligned", "central", "reference"):
+            if c in df.columns and df[c].dtype == bool:  # the facts.csv contract: true/false
+                df[c] = df[c].map({True: "true", False: "false"})
+        if "csv" in formats:
+            p = tables_dir / f"{name}.csv"
+            atomic_write_text(p, df.to_csv(index=False))
+            files.append(p)
+    return files, pngs
+
+
+def write_alignment_report(alignments: dict, out, *, title: str | None = None, colors: dict[str, str] | None = None
+                           ) -> list[Path]:
+    """The output folder of ``framelens align``: facts.csv (the contract), units.csv, coverage.csv,
+    phrasing.csv, sentences.csv, charts/coverage_map*.png/svg and a self-contained index.html."""
+    from ..palette import group_colors
+
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    colors = colors or group_colors({o for r in alignments.values() for o in r.documents["outlet"]})
+    files, pngs = write_alignment_files(alignments, out, colors)
+    renames = {"fact_units": "units", "fact_coverage": "coverage", "fact_phrasing": "phrasing",
+               "fact_sentences": "sentences"}
+    final = []
+    for p in files:
+        stem = Path(p).stem
+        if Path(p).suffix == ".csv" and stem in renames:
+            target = Path(p).with_name(renames[stem] + ".csv")
+            Path(p).replace(target)
+            final.append(target)
+        else:
+            final.append(Path(p))
+    title = title or "framelens: same facts, different words"
+    sections = [alignment_html(res, colors, key=f"e{k}", chart_png=pngs.get(ev))
+                for k, (ev, res) in enumerate(alignments.items(), 1)]
+    body = render("alignment_page.html.j2", title=title, n=len(alignments), date=_dt.date.today().isoformat(),
+                  version=__version__, events=list(alignments), sections=sections)
+    atomic_write_text(out / "index.html", page(title, body))
+    final.append(out / "index.html")
+    return final
+
+
+def alignment_section(result, out: Path, doc_href: Callable[[str], str | None]) -> tuple[Markup, list[Path], str]:
+    """The compare report's "Same facts" section (HTML, files written, Markdown); empty when no event is shared."""
+    alignments = getattr(result, "alignment", None) or {}
+    if not alignments:
+        return Markup(""), [], ""
+    colors = result.colors if result.by == "outlet" else None
+    if colors is None:
+        from ..palette import group_colors
+
+        colors = group_colors({o for r in alignments.values() for o in r.documents["outlet"]})
+    files, pngs = write_alignment_files(alignments, out, colors, tables_dir=out / "tables", charts_dir=out / "charts",
+                                        formats=("csv",))
+    parts = [alignment_html(res, colors, key=f"facts-e{k}", chart_png=pngs.get(ev), doc_href=doc_href,
+                            max_units=200) for k, (ev, res) in enumerate(alignments.items(), 1)]
+    html = Markup('<h2 id="facts">Same facts, different words</h2>\n') + Markup("\n").join(parts)
+    return html, files, alignment_markdown(alignments)

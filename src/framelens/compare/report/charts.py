@@ -1,0 +1,126 @@
+"""The report's charts: which are drawn, their captions (from the run's parameters), and inline SVG.
+
+Each chart is written to ``charts/<name>.png`` and ``.svg``; the page embeds the
+SVG inline (text stays text, about a quarter of a base64 PNG's size). A chart
+whose data is absent gets a note saying why instead.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, Callable
+
+from markupsafe import Markup
+
+from .. import charts as C
+from ..termchoice import term_choice_matrix
+from .findings import top_referent
+
+__all__ = ["chart_entries", "inline_svg", "ci_note"]
+
+
+#: Screen pixels per point of a chart: the charts used to be 150-dpi PNGs shown at their natural size, and
+#: the inline SVGs keep that size (a point is 1/72 inch).
+PX_PER_PT = 150 / 72
+
+
+def inline_svg(path: str | Path) -> dict[str, Any]:
+    """An SVG file written by matplotlib (which escapes the text it draws) for embedding in a page: ``svg``,
+    the markup without its XML prolog, and ``width``, the width to show it at (CSS pixels)."""
+    src = Path(path).read_text(encoding="utf-8")
+    root = src[src.index("<svg"):].strip()
+    m = re.match(r'<svg[^>]*?\swidth="([0-9.]+)pt"', root)
+    return {"svg": Markup(root), "width": round(float(m.group(1)) * PX_PER_PT) if m else None}
+
+
+def ci_note(result) -> str:
+    """How the intervals were computed, from the run's parameters (resamples, seed)."""
+    p = result.parameters
+    boot = f"{int(p.get('n_boot', 0)):,} resamples, seed {p.get('seed')}"
+    single = (result.stats.groupby("group")["n_docs"].first() == 1).any() if len(result.stats) else False
+    if single:
+        return (" Groups with one article get an exact Poisson interval of that article's count (variation of words "
+                "within one article only); groups with two or more get a bootstrap interval over articles "
+                f"({boot}), which is too narrow with fewer than about five articles.")
+    return f" Intervals: bootstrap over articles ({boot}); too narrow with fewer than about five articles per group."
+
+
+def _specs(result) -> list[tuple[str, str, str, Callable[[], Any]]]:
+    """(name, title, caption, draw) of every chart of the report, in page order."""
+    docs = result.documents
+    n_docs = len(docs)
+    nw = f"{n_docs} articles, {int(docs['words'].sum()):,} words"
+    ci = ci_note(result)
+    out = [("loaded_rate", "Loaded terms by group",
+            f"Loaded-term uses (severity ≥ 1; mentions and neutral variants excluded) per 1,000 words, pooled over "
+            f"each group's articles, split by lexicon category (hatching); {nw}.{ci}",
+            lambda: C.loaded_rate_chart(result.stats, result.categories, docs, result.colors))]
+    tc = result.term_choice
+    if len(tc):
+        ref = top_referent(tc)
+        out.append(("term_choice", "Term choice",
+                    f"Uses of each variant for the referent group “{ref.replace('_', ' ')}” (the group with most uses), "
+                    f"per {result.by}; “(k quoted)” = of which inside quotations. Mentions (a term discussed as a "
+                    f"word) are excluded. {nw}.",
+                    lambda: C.term_choice_heatmap(term_choice_matrix(tc, ref),
+                                                  term_choice_matrix(tc, ref, value="quoted"), result.colors,
+                                                  n_docs=n_docs)))
+    else:
+        def no_terms():
+            raise C.NoData("no loaded-term entries with a referent group were found, so there is no term choice "
+                           "to show")
+        out.append(("term_choice", "Term choice", "", no_terms))
+    out += [
+        ("verb_stance", "Reporting-verb stance",
+         f"Reporting verbs in the reporter's own voice by stance: neutral (said), endorsing (acknowledged, confirmed), "
+         f"distancing (claimed, insisted), evaluative (slammed, boasted); share of each group's verbs; {nw}.",
+         lambda: C.stance_profile_chart(result.verbs, result.colors, n_docs=n_docs)),
+        ("sourcing_density", "Sourcing density",
+         f"Attributions (someone cited as the source of a statement) per 1,000 words, pooled; {nw}.{ci}",
+         lambda: C.sourcing_density_chart(result.stats, result.colors, documents=docs)),
+        ("source_mix", "Source types",
+         f"Share of attributions by type of source (named person, official, organization, media, document, "
+         f"anonymous, vague such as “experts say”, pronoun); {nw}.",
+         lambda: C.source_mix_chart(result.source_types, result.colors)),
+        ("hedges_boosters", "Hedges vs boosters",
+         f"One point per article: hedges per 1,000 words against boosters per 1,000 words, both voices; {nw}. "
+         "Points above the dashed line use more certainty markers than hedges.",
+         lambda: C.hedges_boosters_chart(docs, "group", result.colors)),
+        ("frames", "Frame cues",
+         f"Share of each frame among each group's frame-cue hits (lexicon cues, not a classifier); {nw}.",
+         lambda: C.frame_chart(result.frames, result.colors)),
+        ("keyness", "Distinctive words",
+         "Words most distinctive of each group against all other groups pooled: z-score of the weighted log-odds "
+         "ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008); words used at least twice in "
+         f"the corpus; {nw}. z > 1.96 is nominally significant for one word; many words are tested.",
+         lambda: C.keyness_chart(result.keyness, result.colors)),
+        ("positions", "Where loaded terms fall",
+         f"Each dot is a loaded term at its position in the article; filled = reporter's own voice, hollow = inside "
+         f"a quotation. Lede = the first paragraph of at least {result.parameters.get('lede_min_words', 15)} words "
+         f"and anything above it (headline lines); {nw}.",
+         lambda: C.position_chart(result.positions, result.colors)),
+        ("source_verbs", "Verbs for shared sources",
+         f"For sources cited by two or more groups (persons and officials matched by surname): the verbs each group "
+         f"uses to introduce them, box coloured by the dominant stance; {nw}.",
+         lambda: C.source_verbs_chart(result.source_verbs, result.colors)),
+    ]
+    return out
+
+
+def chart_entries(result, out: Path, *, draw: bool = True) -> list[dict[str, Any]]:
+    """Draw every chart into ``out/charts`` (PNG and SVG); one entry per chart: name, title, caption, png, svg
+    (paths, None when not drawn) and note (why not drawn). ``draw=False``: nothing is drawn or noted."""
+    entries = []
+    for name, title, caption, fn in _specs(result):
+        e = {"name": name, "title": title, "caption": caption, "png": None, "svg": None, "note": None}
+        entries.append(e)
+        if not draw:
+            continue
+        try:
+            ax = fn()
+        except C.NoData as exc:
+            e["note"] = f"{title}: not drawn — {exc}."
+            continue
+        e["png"], e["svg"] = C.save_figure(ax.figure, out / "charts" / name, caption=caption)[:2]
+    return entries

@@ -1,0 +1,69 @@
+"""The comparison's tables as files: ``tables/<name>.csv`` and ``.parquet`` (list and dict cells as JSON text)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+from pathlib import Path
+
+from ...io.atomic import atomic_write_text
+
+__all__ = ["jsonable", "write_tables"]
+
+log = logging.getLogger("framelens")
+
+
+def jsonable(df):
+    """A copy of ``df`` whose list, dict and tuple cells are JSON text."""
+    df = df.copy()
+    for c in df.columns:
+        if df[c].dtype == object:
+            df[c] = df[c].map(lambda v: json.dumps(v, ensure_ascii=False, default=str)
+                              if isinstance(v, (list, dict, tuple)) else v)
+    return df
+
+
+def _long(wide, name: str):
+    import pandas as pd
+
+    if not len(wide):
+        return pd.DataFrame(columns=["group", name, "count"])
+    df = wide.stack().reset_index(name="count").rename(columns={"level_1": name})
+    df.columns = ["group", name, "count"]
+    return df
+
+
+def write_tables(result, out: Path, formats) -> list[Path]:
+    """Write every table of ``result`` under ``out/tables`` in ``formats`` (csv, parquet); returns the paths."""
+    import pandas as pd
+
+    tdir = out / "tables"
+    tdir.mkdir(parents=True, exist_ok=True)
+    tables = {
+        "group_stats": result.stats, "keyness": result.keyness, "term_choice": result.term_choice,
+        "loaded_categories": result.categories, "verb_stance": _long(result.verbs, "stance"),
+        "sources": result.sources, "source_verbs": result.source_verbs, "frames": _long(result.frames, "frame"),
+        "loaded_positions": result.positions, "tests": pd.DataFrame(result.tests), "documents": result.documents,
+        "spans": result.spans,
+    }
+    paths = []
+    for name, df in tables.items():
+        df = jsonable(df)
+        if "csv" in formats:
+            p = tdir / f"{name}.csv"
+            atomic_write_text(p, df.to_csv(index=False))
+            paths.append(p)
+        if "parquet" in formats:
+            p = tdir / f"{name}.parquet"
+            try:
+                df2 = df.copy()
+                for c in df2.columns:  # mixed object columns -> text, so pyarrow accepts them
+                    if df2[c].dtype == object:
+                        df2[c] = df2[c].map(lambda v: None if v is None or (isinstance(v, float) and math.isnan(v))
+                                            else str(v) if not isinstance(v, str) else v)
+                df2.to_parquet(p, index=False)
+                paths.append(p)
+            except ImportError:
+                log.warning("pyarrow is not installed: Parquet tables skipped (pip install 'framelens[parquet]')")
+    return paths
