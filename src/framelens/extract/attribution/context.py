@@ -10,9 +10,9 @@ import re
 
 from .content import call_complement
 from .phrases import left_np
+from .names import NameFinder
 from .records import Cue
 from .source_types import SourceTyper
-from .names import NameFinder
 from .tokens import Token, TokenCache
 from .words import QUOTE_CHARS, AttributionWords
 
