@@ -33,3 +33,14 @@ def example_docs():
     import framelens
 
     return list(framelens.read_corpus(EXAMPLES))
+
+
+@pytest.fixture(scope="session")
+def demo_report(tmp_path_factory):
+    """``framelens demo`` run once per session: (exit code, report folder). The report is the compare report
+    of the example corpus by outlet; drawing its charts takes seconds, and both the demo test and the
+    fact-alignment section test read it (treat the folder as read-only)."""
+    from framelens.cli import main
+
+    out = tmp_path_factory.mktemp("demo") / "demo"
+    return main(["demo", "--out", str(out)]), out

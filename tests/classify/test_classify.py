@@ -3,12 +3,10 @@ word-level model and the train/predict/evaluate/agreement/suggest commands."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import pickle
 import zipfile
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -30,6 +28,21 @@ BABE = SHARED / "datasets" / "babe" / "final_labels_SG2.csv"
 @pytest.fixture(scope="module")
 def toy_model():
     return make_pipeline(C=1.0).fit(np.asarray(TOY_X, dtype=object), TOY_Y)
+
+
+@pytest.fixture(scope="module")
+def saved_toy(toy_model, tmp_path_factory):
+    """The toy model saved once (saving takes most of a second); tests copy the file before changing it."""
+    return save_model(TrainedModel(toy_model, ["biased", "neutral"], metrics={"macro_f1": 0.5}),
+                      tmp_path_factory.mktemp("model") / "m.flmodel")
+
+
+@pytest.fixture
+def toy_file(saved_toy, tmp_path):
+    """A private copy of the saved toy model."""
+    p = tmp_path / "m.flmodel"
+    p.write_bytes(saved_toy.read_bytes())
+    return p
 
 
 # --------------------------------------------------------------------------- features
@@ -269,8 +282,8 @@ def test_agreement_report_on_table():
 
 # --------------------------------------------------------------------------- persistence
 
-def test_save_load_roundtrip(tmp_path, toy_model):
-    p = save_model(TrainedModel(toy_model, ["biased", "neutral"], metrics={"macro_f1": 0.5}), tmp_path / "m.flmodel")
+def test_save_load_roundtrip(toy_file, toy_model):
+    p = toy_file
     tm = load_model(p)
     assert tm.predict(TOY_X[:4]) == TOY_Y[:4]
     assert np.allclose(tm.predict_proba(TOY_X[:3]), toy_model.predict_proba(TOY_X[:3]))
@@ -280,8 +293,8 @@ def test_save_load_roundtrip(tmp_path, toy_model):
     assert all(len(lx["sha256"]) == 64 for lx in info["lexicons"])
 
 
-def test_tampered_payload_and_metadata_are_refused(tmp_path, toy_model):
-    p = save_model(TrainedModel(toy_model, ["biased", "neutral"]), tmp_path / "m.flmodel")
+def test_tampered_payload_and_metadata_are_refused(tmp_path, toy_file):
+    p = toy_file
     data = p.read_bytes()
     bad = tmp_path / "payload.flmodel"
     bad.write_bytes(data)
@@ -295,8 +308,8 @@ def test_tampered_payload_and_metadata_are_refused(tmp_path, toy_model):
         load_model(bad2)
 
 
-def test_version_and_lexicon_mismatch_refused(tmp_path, toy_model):
-    p = save_model(TrainedModel(toy_model, ["biased", "neutral"]), tmp_path / "m.flmodel")
+def test_version_and_lexicon_mismatch_refused(tmp_path, toy_file):
+    p = toy_file
     old = tmp_path / "old.flmodel"
     old.write_bytes(p.read_bytes())
     _rewrite(old, meta_fn=lambda m: m.update(framelens_version="0.0.1"), rehash=True)
@@ -330,11 +343,11 @@ def test_foreign_files_refused(tmp_path):
         load_model(tmp_path / "missing.flmodel")
 
 
-def test_untrusted_types_refused_even_with_matching_hashes(tmp_path, toy_model):
+def test_untrusted_types_refused_even_with_matching_hashes(tmp_path, toy_file):
     import skops.io as sio
     from sklearn.ensemble import RandomForestClassifier
 
-    p = save_model(TrainedModel(toy_model, ["biased", "neutral"]), tmp_path / "m.flmodel")
+    p = toy_file
     rf = RandomForestClassifier(n_estimators=2).fit([[0], [1]], [0, 1])
     assert "sklearn.ensemble._forest.RandomForestClassifier" not in TRUSTED_TYPES
     _rewrite(p, payload_fn=lambda b: sio.dumps(rf), rehash=True)
@@ -344,8 +357,8 @@ def test_untrusted_types_refused_even_with_matching_hashes(tmp_path, toy_model):
         save_model(TrainedModel(rf, ["0", "1"]), tmp_path / "rf.flmodel")
 
 
-def test_loading_never_unpickles(tmp_path, toy_model, monkeypatch):
-    p = save_model(TrainedModel(toy_model, ["biased", "neutral"]), tmp_path / "m.flmodel")
+def test_loading_never_unpickles(toy_file, monkeypatch):
+    p = toy_file
 
     def boom(*a, **k):
         raise AssertionError("unpickling attempted")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-
+from pathlib import Path
 
 from framelens.cli import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, main
 from helpers import EXAMPLES, SEED_DIR, make_bad_folder, read_jsonl, shared_path, write
@@ -76,15 +76,18 @@ def test_errors_raise_and_nothing_analysed(tmp_path, capsys):
     assert main(["analyze", str(only_bad), "--out", str(tmp_path / "o2")]) == EXIT_FAILED
 
 
-def test_demo_writes_reports(tmp_path):
-    out = tmp_path / "demo"
-    assert main(["demo", "--out", str(out)]) == EXIT_OK
+def test_demo_writes_reports(demo_report):
+    code, out = demo_report
+    assert code == EXIT_OK
     assert (out / "manifest.json").is_file()
     assert len(list(EXAMPLES.glob("*.md"))) >= 5
 
 
 def test_console_script_and_stdin(tmp_path):
-    exe = [sys.executable, "-m", "framelens"]
+    """A real process of the installed ``framelens`` script (``python -m framelens`` is run as a process by
+    tests/runtime/test_resume.py); the other command-line tests call framelens.cli.main in this process."""
+    script = Path(sys.executable).with_name("framelens")
+    exe = [str(script)] if script.is_file() else [sys.executable, "-m", "framelens"]
     r = subprocess.run(exe + ["analyze", "-", "--out", str(tmp_path / "s")], input="Officials said it was fine.".encode(),
                        capture_output=True, timeout=120)
     assert r.returncode == 0, r.stderr.decode()

@@ -50,11 +50,6 @@ def _same_files(a: Path, b: Path, names) -> None:
         assert (a / name).read_bytes() == (b / name).read_bytes(), f"{name} differs between {a} and {b}"
 
 
-@pytest.fixture(scope="module")
-def example_docs():
-    return list(framelens.read_corpus(EXAMPLES))
-
-
 # ---------------------------------------------------------------------------
 # identical tables, whatever the engine (fictional corpus: always runs)
 
