@@ -7,16 +7,16 @@ beyond that the colours repeat and :func:`group_colors` logs a warning. The
 assignment depends only on the sorted group names, so the same outlet gets the
 same colour in every chart of a report and in every report on the same outlets.
 
-Span kinds and verb stances have their own fixed colours, chosen so that text
-highlighted in the report stays readable (light backgrounds, dark text).
+Verb stances have their own fixed colours, chosen so that text highlighted in
+the report stays readable (light backgrounds, dark text). How each span kind is
+highlighted is declared with the kind (:class:`framelens.kinds.Style`).
 """
 
 from __future__ import annotations
 
 import logging
 
-__all__ = ["OKABE_ITO", "OUTLET_COLORS", "group_colors", "STANCE_COLORS", "KIND_STYLES", "CATEGORY_HATCHES",
-           "SOURCE_TYPE_COLORS"]
+__all__ = ["OKABE_ITO", "OUTLET_COLORS", "group_colors", "STANCE_COLORS", "CATEGORY_HATCHES", "SOURCE_TYPE_COLORS"]
 
 log = logging.getLogger("framelens")
 
@@ -56,21 +56,6 @@ SOURCE_TYPE_COLORS = {
 #: Line hatches only: dot and circle hatches ("...", "ooo") are drawn as hundreds of curves and made one
 #: SVG chart over 1 MB.
 CATEGORY_HATCHES = ("", "///", "\\\\\\", "xxx", "---", "|||", "+++", "//", "\\\\", "x", "-")
-
-#: How each span kind is shown in the HTML report: CSS for the highlight and the legend text.
-KIND_STYLES = {
-    "quote": {"css": "background:#E8EEF7;border-bottom:2px solid #7A9CC6", "legend": "quotation (background layer)"},
-    "attribution": {"css": "text-decoration:underline dotted #332288 2px;text-underline-offset:4px",
-                    "legend": "attribution: who is cited, by which verb (dotted underline)"},
-    "loaded_term": {"css": "background:#FFD3C4;box-shadow:inset 0 -2px 0 #D55E00",
-                    "legend": "loaded term (reporter's voice or quoted)"},
-    "hedge": {"css": "background:#FFF1B8;box-shadow:inset 0 -2px 0 #B08800", "legend": "hedge (allegedly, may have...)"},
-    "booster": {"css": "background:#D9F0FF;box-shadow:inset 0 -2px 0 #0072B2", "legend": "booster (clearly, undeniably...)"},
-    "report_verb": {"css": "outline:1.5px solid #555;outline-offset:-1px;border-radius:2px",
-                    "legend": "reporting verb (stance in the tooltip)"},
-    "frame_cue": {"css": "text-decoration:underline dashed #009E73 1px;text-underline-offset:2px",
-                  "legend": "frame cue (thin dashed underline; frame in the tooltip)"},
-}
 
 
 def group_colors(groups) -> dict[str, str]:
