@@ -48,6 +48,7 @@ from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 from ..errors import ConfigError, InputError, Reason
+from .similarity import anchors, cluster, sentence_similarity, stop_words
 
 __all__ = ["DEFAULT_THRESHOLD", "MAX_PER_DOC", "MIN_WORDS", "MAX_SENTENCES", "BURIED_FROM", "VOICES", "FACT_COLUMNS", "AlignResult",
            "align", "align_events", "align_tables", "sentence_similarity", "word_diff"]
@@ -71,9 +72,6 @@ VOICES = ("reporter", "attributed", "quotation")
 #: The columns of ``facts.csv`` (the contract for other tools), in order.
 FACT_COLUMNS = ["unit", "doc_id", "outlet", "present", "sentence", "position", "voice", "text"]
 
-_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
-_NUM = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*")
-_CAP = re.compile(r"[^\W\d_][\w'’\-]*")
 _TOKEN = re.compile(r"\w+(?:['’\-]\w+)*|[^\w\s]")
 _CLOSERS = ".!?\"”’'…)"
 
@@ -125,169 +123,66 @@ class AlignResult:
         return m.reindex(index=list(self.units["unit"]), columns=list(self.documents["doc_id"])).fillna(False).astype(int)
 
 
-# -- features --------------------------------------------------------------------------------------------
-
-def _stop_words() -> frozenset[str]:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    return frozenset(ENGLISH_STOP_WORDS)
-
-
-def _anchors(text: str, quoted: list[str], stop: frozenset[str]) -> list[str]:
-    """Numbers, names and quotation shingles of one sentence (the anchor tokens)."""
-    t = text.replace("’", "'")
-    out = ["n:" + m.group(0).replace(",", "") for m in _NUM.finditer(t)]
-    first = True
-    for m in _CAP.finditer(t):
-        w = m.group(0)
-        low = re.sub(r"'s?$", "", w.lower())
-        if w[:1].isupper() and low not in stop and len(low) > 1:
-            if not first or low not in stop:
-                out.append("e:" + low)
-        first = False
-    for q in quoted:
-        words = [w.lower() for w in _WORD.findall(q.replace("’", "'"))]
-        if len(words) < 3:
-            out += ["q:" + " ".join(words)] if words else []
-        else:
-            out += ["q:" + " ".join(words[i:i + 3]) for i in range(len(words) - 2)]
-    return out
-
-
-def _blocks(texts: Sequence[str], anchors: Sequence[list[str]]):
-    """The three L2-normalised TF-IDF blocks (word, character, anchor) of the sentences."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    norm = [t.replace("’", "'").replace("‘", "'") for t in texts]
-    blocks = []
-    specs = [
-        (dict(lowercase=True, stop_words="english", token_pattern=r"(?u)\b\w[\w']*\b", ngram_range=(1, 2),
-              sublinear_tf=True), norm),
-        (dict(lowercase=True, analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True), norm),
-        (dict(analyzer=lambda toks: toks, lowercase=False, sublinear_tf=True), list(anchors)),
-    ]
-    for kw, data in specs:
-        vec = TfidfVectorizer(norm="l2", **kw)
-        try:
-            blocks.append(vec.fit_transform(data).tocsr())
-        except ValueError:  # empty vocabulary (no anchors at all, no content word)
-            blocks.append(None)
-    return blocks
-
-
-def sentence_similarity(texts: Sequence[str], anchors: Sequence[list[str]] | None = None):
-    """The n x n similarity matrix of sentences: the mean of the word, character and anchor cosines.
-
-    ``anchors``: per sentence, its anchor tokens (numbers ``n:612``, names ``e:castellano``,
-    quotation shingles ``q:we found a``); by default computed from the text alone (no
-    quotation shingles). Fitted on ``texts`` themselves (IDF within the given sentences).
-    """
-    import numpy as np
-
-    n = len(texts)
-    if anchors is None:
-        stop = _stop_words()
-        anchors = [_anchors(t, [], stop) for t in texts]
-    S = np.zeros((n, n))
-    if n == 0:
-        return S
-    for X in _blocks(texts, anchors):
-        if X is not None:
-            S += (X @ X.T).toarray()
-    S /= 3.0
-    return np.clip(S, 0.0, 1.0)
-
-
-# -- clustering ------------------------------------------------------------------------------------------
-
-def _cluster(S, doc_of, threshold: float, max_per_doc: int) -> list[list[int]]:
-    """Average-linkage clustering of the similarity matrix ``S`` with a per-document cap.
-
-    The linkage of two clusters is the mean similarity over their pairs of sentences from
-    *different* documents (pairs within one document are left out: they are no evidence either
-    way); clusters with no such pair never merge. Merging stops when the best linkage is below
-    ``threshold``; a merge that would give one document more than ``max_per_doc`` sentences in a
-    cluster is skipped (and stays forbidden: clusters only grow).
-    """
-    import numpy as np
-
-    n = S.shape[0]
-    if n == 0:
-        return []
-    docs = {d: k for k, d in enumerate(dict.fromkeys(doc_of))}
-    dix = np.array([docs[d] for d in doc_of])
-    counts = np.zeros((n, len(docs)), dtype=np.int32)
-    counts[np.arange(n), dix] = 1
-    cross = dix[:, None] != dix[None, :]
-    W = np.where(cross, S, 0.0).astype(float)
-    C = cross.astype(float)  # number of cross-document sentence pairs between two clusters
-    active = np.ones(n, dtype=bool)
-    forbidden = np.eye(n, dtype=bool)
-    members = [[i] for i in range(n)]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        while True:
-            avg = np.where(C > 0, W / np.where(C > 0, C, 1.0), -np.inf)
-            avg[forbidden] = -np.inf
-            avg[~active, :] = -np.inf
-            avg[:, ~active] = -np.inf
-            k = int(np.argmax(avg))
-            i, j = divmod(k, n)
-            if not avg[i, j] >= threshold:
-                break
-            if i > j:
-                i, j = j, i
-            if int((counts[i] + counts[j]).max()) > max_per_doc:
-                forbidden[i, j] = forbidden[j, i] = True  # clusters only grow: the pair stays forbidden
-                continue
-            W[i, :] += W[j, :]
-            W[:, i] += W[:, j]
-            C[i, :] += C[j, :]
-            C[:, i] += C[:, j]
-            counts[i] += counts[j]
-            forbidden[i, :] |= forbidden[j, :]
-            forbidden[:, i] |= forbidden[:, j]
-            forbidden[i, i] = True
-            active[j] = False
-            members[i] += members[j]
-            members[j] = []
-    return [sorted(m) for m in members if m]
-
-
 # -- sentences of one document ---------------------------------------------------------------------------
 
-def _is_heading(text: str, seg, k: int) -> bool:
-    """A paragraph of one sentence that does not end like a sentence (a heading or a list line)."""
-    s, e = seg.sentences[k]
-    para = seg.sentence_paragraph[k] if k < len(seg.sentence_paragraph) else None
-    alone = para is not None and sum(1 for p in seg.sentence_paragraph if p == para) == 1
-    body = text[s:e].rstrip()
-    return alone and (not body or body[-1] not in _CLOSERS)
+class _Structure:
+    """The sentences, paragraphs and quotations of one document, as the analysis recorded them in its
+    ``sentence`` and ``quote`` spans (with their ``paragraph`` and ``lede`` columns), so alignment never
+    segments again; a document whose spans lack sentences is segmented here instead."""
+
+    __slots__ = ("sentences", "sentence_paragraph", "lede", "quotes")
+
+    def __init__(self, text: str, by_kind: dict[str, list[dict]]):
+        sents = sorted((sp for sp in by_kind.get("sentence", []) if _ok(sp.get("sentence"))),
+                       key=lambda sp: int(sp["sentence"]))
+        if sents and all(_ok(sp.get("paragraph")) and _ok(sp.get("lede")) for sp in sents):
+            self.sentences = [(int(sp["start"]), int(sp["end"])) for sp in sents]
+            self.sentence_paragraph = [int(sp["paragraph"]) for sp in sents]
+            self.lede = [bool(sp["lede"]) for sp in sents]
+            self.quotes = [(int(q["start"]), int(q["end"]), int(q["content_start"]), int(q["content_end"]))
+                           for q in sorted(by_kind.get("quote", []), key=lambda q: int(q["start"]))]
+            return
+        from ..text.segmentation import lede_end, segment
+
+        seg = segment(text)
+        lede_at = lede_end(text, seg)
+        self.sentences = list(seg.sentences)
+        self.sentence_paragraph = list(seg.sentence_paragraph)
+        self.lede = [s < lede_at for s, _ in seg.sentences]
+        self.quotes = [(q.start, q.end, q.content_start, q.content_end) for q in seg.quotes]
+
+    def is_heading(self, text: str, k: int) -> bool:
+        """A paragraph of one sentence that does not end like a sentence (a heading or a list line)."""
+        s, e = self.sentences[k]
+        paras = self.sentence_paragraph
+        para = paras[k] if k < len(paras) else None
+        alone = para is not None and sum(1 for p in paras if p == para) == 1
+        body = text[s:e].rstrip()
+        return alone and (not body or body[-1] not in _CLOSERS)
 
 
 def _doc_sentences(doc_id: str, text: str, spans, min_words: int) -> list[dict[str, Any]]:
     """One record per sentence of a document, with its voice and the spans that fall in it."""
-    from ..text.segmentation import count_words, lede_end, segment
+    from ..text.segmentation import count_words
 
-    seg = segment(text)
-    lede_at = lede_end(text, seg)
     n = max(len(text), 1)
     rows = []
     by_kind: dict[str, list[dict]] = {}
     for sp in spans:
         by_kind.setdefault(sp.get("kind"), []).append(sp)
+    st = _Structure(text, by_kind)
     sent_spans = {int(sp["sentence"]): sp for sp in by_kind.get("sentence", []) if _ok(sp.get("sentence"))}
-    for k, (s, e) in enumerate(seg.sentences):
+    for k, (s, e) in enumerate(st.sentences):
         sp = sent_spans.get(k)
         qs = _f(sp.get("quoted_share")) if sp is not None else None
         if qs is None:
-            qchars = sum(max(0, min(e, q.end) - max(s, q.start)) for q in seg.quotes)
+            qchars = sum(max(0, min(e, qe) - max(s, qs_)) for qs_, qe, _, _ in st.quotes)
             qs = qchars / max(e - s, 1)
         words = count_words(text, s, e)
-        quoted = [text[max(q.content_start, s):min(q.content_end, e)] for q in seg.quotes
-                  if q.content_start < e and q.content_end > s]
+        quoted = [text[max(cs, s):min(ce, e)] for _, _, cs, ce in st.quotes if cs < e and ce > s]
         rec = {"doc_id": doc_id, "sentence": k, "start": s, "end": e, "text": text[s:e], "words": words,
-               "position": s / n, "lede": s < lede_at, "buried": s / n >= BURIED_FROM, "quoted_share": qs,
-               "quoted": quoted, "aligned": words >= min_words and not _is_heading(text, seg, k)}
+               "position": s / n, "lede": st.lede[k], "buried": s / n >= BURIED_FROM, "quoted_share": qs,
+               "quoted": quoted, "aligned": words >= min_words and not st.is_heading(text, k)}
         rec.update(_sentence_spans(by_kind, k, s, e))
         rec["voice"] = "quotation" if qs >= 0.5 else ("attributed" if rec["source"] is not None else "reporter")
         rows.append(rec)
@@ -440,16 +335,16 @@ def align_tables(documents, spans, texts: dict[str, str], *, event: str | None =
         raise ConfigError(f"event {event!r}: {len(aligned_idx):,} sentences to align, more than {MAX_SENTENCES:,} "
                           "(an event this large is probably several events: split it, e.g. with framelens events)",
                           code=Reason.TOO_LARGE)
-    stop = _stop_words()
+    stop = stop_words()
     a_texts = [sent_rows[i]["text"] for i in aligned_idx]
-    a_anchors = [_anchors(sent_rows[i]["text"], sent_rows[i]["quoted"], stop) for i in aligned_idx]
+    a_anchors = [anchors(sent_rows[i]["text"], sent_rows[i]["quoted"], stop) for i in aligned_idx]
     S = sentence_similarity(a_texts, a_anchors)
     doc_of = [sent_rows[i]["doc_id"] for i in aligned_idx]
     same = np.array(doc_of, dtype=object)
     Sx = S.copy()
     if len(doc_of):
         Sx[same[:, None] == same[None, :]] = 0.0
-    clusters = _cluster(Sx, doc_of, threshold, max_per_doc)
+    clusters = cluster(Sx, doc_of, threshold, max_per_doc)
 
     # order units by first report: (document rank, sentence index) of their earliest member
     rank = {d["doc_id"]: k for k, d in enumerate(docs)}
