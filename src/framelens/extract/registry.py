@@ -36,7 +36,7 @@ from typing import Any, Iterable
 from ..errors import ConfigError, Reason
 from ..kinds import KindSpec
 
-__all__ = ["register_extractor", "available_extractors", "get_extractor_class", "DEFAULT_EXTRACTORS",
+__all__ = ["register_extractor", "unregister_extractor", "available_extractors", "get_extractor_class", "DEFAULT_EXTRACTORS",
            "resolve_extractors", "kind_specs", "get_kind", "extractor_fields", "describe_extractors"]
 
 log = logging.getLogger("framelens")
@@ -74,6 +74,17 @@ def register_extractor(name: str, cls: Any, *, default: bool = False) -> None:
     _USER[name] = cls
     if default and name not in DEFAULT_EXTRACTORS:
         DEFAULT_EXTRACTORS.append(name)
+
+
+def unregister_extractor(name: str) -> None:
+    """Remove an extractor registered with :func:`register_extractor` (built-ins cannot be removed)."""
+    if name in _BUILTIN:
+        raise ConfigError(f"{name!r} is a built-in extractor and cannot be removed")
+    if name not in _USER:
+        raise ConfigError(f"no extractor {name!r} was registered", code=Reason.UNKNOWN_NAME)
+    del _USER[name]
+    if name in DEFAULT_EXTRACTORS:
+        DEFAULT_EXTRACTORS.remove(name)
 
 
 def _check_declarations(name: str, cls: Any) -> None:
