@@ -43,12 +43,12 @@ from typing import Any, Iterable
 from sklearn.base import BaseEstimator, OneToOneFeatureMixin, TransformerMixin
 
 from ..errors import ConfigError
+from ..extract.frames import FRAME_CODES
 
 __all__ = ["FramelensFeatures", "KeynessPooling", "LogCountRatioWeights", "FEATURE_GROUPS"]
 
-_FRAME_CODES = ("economic", "capacity_resources", "morality", "fairness_equality", "legality", "policy_prescription",
-                "crime_punishment", "security_defense", "health_safety", "quality_of_life", "cultural_identity",
-                "public_opinion", "political", "external_regulation")
+# the codebook's frames except "other", which is its own feature column (frame_other)
+_FRAME_CODES = tuple(c for c in FRAME_CODES if c != "other")
 _STANCES = ("neutral", "distancing", "endorsing", "evaluative")
 
 #: Feature group -> column names, in output order.
@@ -158,10 +158,9 @@ class FramelensFeatures(TextInputMixin, TransformerMixin, BaseEstimator):
             if use != "use":
                 continue
             if s.kind == "loaded_term":
-                sev = s.attrs.get("severity", 0) or 0
-                if sev > 0:
+                if s.counted:  # the one loaded rule (framelens.kinds.is_loaded), applied by the Analyzer
                     r["loaded"] += 1
-                    r["loaded_severity"] += sev
+                    r["loaded_severity"] += s.attrs["severity"]
                     r["loaded_author" if s.voice == "author" else "loaded_quoted"] += 1
             elif s.kind in ("hedge", "booster"):
                 key = "hedges" if s.kind == "hedge" else "boosters"
