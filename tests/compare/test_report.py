@@ -1,4 +1,4 @@
-"""framelens.compare.report: span markup from sorted boundaries, escaping, files of the report."""
+"""framelens.compare.report: span markup from sorted boundaries, kinds from the registry, escaping, files of the report."""
 
 from __future__ import annotations
 
@@ -13,9 +13,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framelens.compare.report import SHOWN_KINDS, highlight
+from framelens.compare.report import highlight, shown_kinds, span_tip
+from framelens.kinds import KindSpec, Style
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 class _Checker(HTMLParser):
@@ -72,12 +73,12 @@ def test_nested_term_in_quote_renders_as_nested_elements():
 def test_crossing_spans_are_split_not_broken():
     text = "abcdefghij"
     spans = [{"kind": "quote", "start": 0, "end": 5, "label": "q", "sid": "a"},
-             {"kind": "attribution", "start": 3, "end": 8, "label": "x", "sid": "b", "source": "X"}]
+             {"kind": "report_verb", "start": 3, "end": 8, "label": "neutral", "sid": "b", "stance": "neutral"}]
     out = highlight(text, spans)
     c = check(out)
     assert c.ok and "".join(c.text) == text
     assert c.sids.count("b") == 2 and c.firsts == ["a", "b"]  # b is closed at 5 and reopened as a continuation
-    assert 'class="hl k-attribution cont"' in out
+    assert 'class="hl k-report_verb cont st-neutral"' in out
 
 
 def test_text_and_tooltips_are_escaped():
@@ -88,7 +89,14 @@ def test_text_and_tooltips_are_escaped():
     assert "".join(check(out).text) == text
 
 
-_span = st.tuples(st.sampled_from(SHOWN_KINDS), st.integers(0, 40), st.integers(0, 12))
+def test_built_in_kinds_are_highlighted_in_layers():
+    # every kind a built-in extractor emits is highlighted except sentences; quotes outermost, terms innermost
+    assert set(shown_kinds()) == {"quote", "attribution", "frame_cue", "report_verb", "loaded_term", "hedge", "booster"}
+    order = shown_kinds()
+    assert order[0] == "quote" and order.index("report_verb") < order.index("loaded_term") < order.index("hedge")
+
+
+_span = st.tuples(st.sampled_from(shown_kinds()), st.integers(0, 40), st.integers(0, 12))
 
 
 @settings(max_examples=200, deadline=None)
@@ -105,14 +113,9 @@ def test_any_spans_give_well_formed_markup(text, raw):
     assert sorted(c.firsts) == sorted(s["sid"] for s in spans)
 
 
-@pytest.fixture(scope="module")
-def report(tmp_path_factory):
-    from framelens.compare import run_compare
-
-    out = tmp_path_factory.mktemp("rep") / "demo"
-    r = run_compare([str(ROOT / "examples" / "corpus")], out, n_boot=200, inline=4,
-                    tests=[("The Marlow Sentinel-Express", "Lakeshore Wire Service")])
-    return out, r
+@pytest.fixture
+def report(example_report):
+    return example_report
 
 
 def test_report_files(report):
@@ -133,7 +136,8 @@ def test_index_is_self_contained_and_answers_the_questions(report):
     out, _ = report
     page = (out / "index.html").read_text()
     assert not re.search(r'(src|href)="(https?:)?//', page)
-    assert "data:image/png;base64," in page
+    assert "<img" not in page and page.count('<div class="chart" role="img"') >= 8  # charts are inline SVG
+    assert len(page.encode()) < 1_000_000
     assert "Most loaded terms:" in page and "The Marlow Sentinel-Express" in page
     assert "“illegal alien”" in page and "“undocumented immigrant”" in page
     assert "Hedges most:" in page
@@ -165,21 +169,90 @@ def test_markdown_summary(report):
     assert "## Permutation tests" in md
 
 
-def test_escaping_of_malicious_metadata(tmp_path):
-    from framelens.compare import run_compare
+HOSTILE = [
+    {"id": "x1", "outlet": "<img src=x onerror=alert(1)>", "event": "e", "title": "<b>bold</b>",
+     "text": "Officials said <script>alert('x')</script> the illegal aliens were released."},
+    {"id": "x2", "outlet": "<script>alert('outlet')</script>", "event": "e", "title": '"><script>alert(2)</script>',
+     "url": 'javascript:alert(3)" onmouseover="alert(4)', "text": "The undocumented immigrants were released, reportedly."},
+    {"id": "x3", "outlet": "Plain Wire", "event": "e", "title": "t",
+     "text": "Officials said the undocumented immigrants were released, reportedly."},
+]
 
-    rows = [{"id": "x1", "outlet": "<img src=x onerror=alert(1)>", "event": "e", "title": "<b>bold</b>",
-             "text": "Officials said <script>alert('x')</script> the illegal aliens were released."},
-            {"id": "x2", "outlet": "Plain Wire", "event": "e", "title": "t",
-             "text": "Officials said the undocumented immigrants were released, reportedly."}]
-    src = tmp_path / "c.jsonl"
-    src.write_text("\n".join(json.dumps(r) for r in rows))
-    run_compare([str(src)], tmp_path / "r", n_boot=100, formats=("csv",))
-    page = (tmp_path / "r" / "index.html").read_text()
+
+def test_escaping_of_malicious_metadata(html_report):
+    out = html_report(HOSTILE)
+    page = (out / "index.html").read_text()
+    body = page.split("<body>", 1)[1]
     assert "<script>alert" not in page and "<img src=x" not in page and "<b>bold" not in page
+    assert body.count("<script>") == 1  # the page's own tooltip script, nothing else
     assert "&lt;img src=x onerror=alert(1)&gt;" in page and "&lt;script&gt;alert(" in page and ")&lt;/script&gt;" in page
-    md = (tmp_path / "r" / "summary.md").read_text()
+    assert "&lt;script&gt;alert(&#39;outlet&#39;)&lt;/script&gt;" in page  # the outlet, as text
+    assert 'onmouseover="alert' not in page and "onmouseover=&#34;alert(4)" in page  # an attribute can't be closed
+    c = check(body.rsplit("</body>", 1)[0])
+    assert c.ok, getattr(c, "bad", None)
+    assert "<script>alert('outlet')</script>" in "".join(c.text)  # what the reader sees is the name as written
+    md = (out / "summary.md").read_text()
     assert "<img src=x onerror=alert(1)>" in md  # Markdown is plain text: the name as written
+
+
+# -- span kinds come from the registry (framelens.kinds.KindSpec) --------------------------------------------
+
+def _claims_extractor():
+    """A researcher's own extractor declaring two kinds: ``claim`` (styled) and ``aside`` (no style)."""
+    class Claims:
+        emits = (KindSpec("claim", "a checkable claim", style=Style("background:#ABCDEF", "claim (checkable statement)",
+                                                                      layer=7), tooltip=("confidence",)),
+                 KindSpec("aside", "an aside (not highlighted)"))
+
+        def __init__(self, config=None):
+            pass
+
+        def extract(self, doc, seg, spans):
+            return []
+    return Claims
+
+
+@pytest.fixture
+def claims_registered(monkeypatch):
+    from framelens.extract import registry
+
+    monkeypatch.setattr(registry, "_USER", dict(registry._USER))  # the registration ends with the test
+    registry.register_extractor("claims_for_test", _claims_extractor())
+    yield
+
+
+def test_a_registered_kind_with_a_style_is_highlighted_and_one_without_is_not(claims_registered):
+    from markupsafe import Markup
+
+    from framelens.compare.report import legend_items
+    from framelens.compare.report.render import page
+
+    text = "The mayor said crime fell 40%."
+    spans = [{"kind": "claim", "start": 15, "end": 29, "label": "statistic", "sid": "c", "confidence": "high",
+              "voice": "author"},
+             {"kind": "aside", "start": 0, "end": 9, "label": "x", "sid": "a"}]
+    out = highlight(text, spans)
+    assert re.fullmatch(r'The mayor said <mark class="hl k-claim" data-sid="c" data-kind="claim" id="c" tabindex="0" '
+                        r'data-tip="[^"]+">crime fell 40%</mark>\.', out), out
+    assert "claim" in shown_kinds() and "aside" not in shown_kinds()
+    assert shown_kinds()[-1] == "claim"  # layer 7: inside every built-in highlight
+    assert {"kind": "claim", "note": "checkable statement", "variants": False, "variants_label": ""} in legend_items()
+    assert ".k-claim{background:#ABCDEF}" in page("t", Markup(""))  # its style is in every page
+
+
+def test_tooltips_come_from_the_kind_spec(claims_registered):
+    from framelens.extract.registry import get_kind
+
+    span = {"kind": "claim", "label": "statistic", "confidence": "high", "voice": "quoted", "entry": "claims:pct"}
+    assert span_tip(span) == "claim: statistic\nconfidence: high\nvoice: inside a quotation\nentry: claims:pct"
+    out = highlight("crime fell", [{**span, "start": 0, "end": 10, "sid": "s"}])
+    assert html.unescape(re.search(r'data-tip="([^"]*)"', out).group(1)) == span_tip(span)
+    verb = {"kind": "report_verb", "label": "distancing", "stance": "distancing", "voice": "author",
+            "entry": "report_verbs@1.0.0:claim"}
+    assert span_tip(verb).splitlines() == get_kind("report_verb").tooltip_lines(verb)
+    assert span_tip(verb).splitlines()[1] == "stance: distancing"
+    # a kind nobody declares still gets the generic lines
+    assert span_tip({"kind": "mystery", "label": "m", "voice": "author"}) == "mystery: m\nvoice: reporter's own"
 
 
 def test_cli_compare(tmp_path, capsys):

@@ -15,7 +15,7 @@ from framelens.compare.keyness import tokenize
 from framelens.compare.termchoice import dominant_variants
 from framelens.errors import ConfigError
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
 
 
@@ -169,14 +169,6 @@ def test_metric_registry_units():
     assert Metric("x", "x").kind == "rate"
 
 
-@pytest.fixture(scope="module")
-def example_cmp():
-    import framelens
-
-    res = framelens.analyze(framelens.read_corpus(str(ROOT / "examples" / "corpus")))
-    return compare(res, n_boot=200, tests=[("The Marlow Sentinel-Express", "Lakeshore Wire Service")])
-
-
 def test_compare_example_corpus(example_cmp):
     c = example_cmp
     assert len(c.groups) == 6 and len(c.documents) == 6
@@ -194,11 +186,9 @@ def test_compare_example_corpus(example_cmp):
     assert set(c.positions["group"]) <= set(c.groups) and c.positions["rel_pos"].between(0, 1).all()
 
 
-def test_compare_event_filter(example_cmp):
-    import framelens
-
-    res = framelens.analyze(framelens.read_corpus(str(ROOT / "examples" / "corpus")))
-    c = compare(res, event="marlow-diversion", n_boot=100)
+def test_compare_event_filter(example_analysis):
+    res = example_analysis
+    c = compare(res, event="marlow-diversion", n_boot=100, align_facts=False)
     assert len(c.documents) == 6
     with pytest.raises(ConfigError, match="events present: marlow-diversion"):
         compare(res, event="no-such-event", n_boot=100)
@@ -215,28 +205,43 @@ def test_source_key_matches_surnames():
 
 @pytest.mark.skipif(not (SHARED / "corpus" / "seed").is_dir(), reason="../shared/corpus/seed not present (fresh clone)")
 def test_seed_with_example_corpus_mixed_events(tmp_path):
-    from framelens.compare import run_compare
+    import framelens
+    from framelens.compare.report import write_report
 
-    r = run_compare([str(ROOT / "examples" / "corpus"), str(SHARED / "corpus" / "seed")], tmp_path / "rep", n_boot=100)
-    c = r["result"]
+    docs = framelens.read_corpus([str(ROOT / "examples" / "corpus"), str(SHARED / "corpus" / "seed")])
+    c = compare(framelens.analyze(docs), n_boot=100)
     assert len(c.documents) == 7 and "(unknown)" in c.groups  # the seed has no outlet
-    assert (tmp_path / "rep" / "index.html").is_file()
+    write_report(c, tmp_path / "rep", charts=False)
+    assert "(unknown)" in (tmp_path / "rep" / "index.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.skipif(not (SHARED / "datasets" / "basil" / "articles.csv").is_file(),
                     reason="../shared/datasets/basil not present (fresh clone)")
 @pytest.mark.slow
 def test_basil_report(tmp_path):
-    from framelens.compare import run_compare
+    """BASIL (three outlets on the same events): the whole file reads with a column mapping; a slice of 12 events
+    (36 articles) is compared and reported without charts (drawing ~60 charts, one coverage map per event, was
+    most of this test's time and is tested on the example corpus)."""
+    import framelens
+    from framelens.compare.report import write_report
 
     cols = {"outlet": "source", "event": "triplet_uuid", "id": "article_uuid"}
-    r = run_compare([str(SHARED / "datasets" / "basil" / "articles.csv")], tmp_path / "basil", columns=cols,
-                    n_boot=200, inline=5)
-    c = r["result"]
-    assert set(c.groups) == {"fox", "hpo", "nyt"} and len(c.documents) == 150
+    src = SHARED / "datasets" / "basil" / "articles.csv"
+    docs = list(framelens.read_corpus(str(src), columns=cols))
+    assert len(docs) == 150 and pd.Series([d.outlet for d in docs]).value_counts().to_dict() == {
+        "fox": 50, "hpo": 50, "nyt": 50}
+    events = list(dict.fromkeys(d.event for d in docs))[:12]
+    part = [d for d in docs if d.event in events]
+    c = compare(framelens.analyze(part), n_boot=200)
+    assert set(c.groups) == {"fox", "hpo", "nyt"} and len(c.documents) == 36
     st = c.stats[c.stats.metric == "loaded"]
-    assert (st["n_docs"] == 50).all() and st["ci_method"].str.startswith("bootstrap").all()
+    assert (st["n_docs"] == 12).all() and st["ci_method"].str.startswith("bootstrap").all()
     assert (st["ci_low"] <= st["pooled"]).all() and (st["pooled"] <= st["ci_high"]).all()
+    assert set(c.alignment) == set(events)  # every event is covered by all three outlets
     out = tmp_path / "basil"
-    assert (out / "index.html").is_file() and (out / "articles" / "100.html").is_file()
-    assert (out / "tables" / "group_stats.parquet").is_file()
+    write_report(c, out, inline=5, charts=False)
+    assert (out / "index.html").is_file() and (out / "articles" / "35.html").is_file()
+    assert not (out / "articles" / "36.html").exists()
+    assert (out / "tables" / "group_stats.parquet").is_file() and (out / "tables" / "facts.csv").is_file()
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert page.count('<h3 id="facts-e') == 12 and not (out / "charts").exists()

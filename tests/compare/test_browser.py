@@ -5,7 +5,6 @@ Fails (does not skip) when CI=true and Chromium or Playwright is missing; skips 
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 from pathlib import Path
@@ -15,7 +14,7 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--no-first-run", "--disable-sync"]
@@ -66,14 +65,11 @@ def _screenshot(page, tmp_path: Path, name: str) -> None:
         shutil.copy(tmp_path / name, Path(target) / name)
 
 
-@pytest.fixture(scope="module")
-def demo_report(tmp_path_factory):
+@pytest.fixture
+def demo_report(example_report):
+    """The example corpus's report (built once per session, see conftest.py): 4 articles inline, 2 on pages."""
     _need_browser()
-    from framelens.compare import run_compare
-
-    out = tmp_path_factory.mktemp("browser") / "demo"
-    run_compare([str(ROOT / "examples" / "corpus")], out, n_boot=200, inline=20, formats=("csv",))
-    return out
+    return example_report[0]
 
 
 def test_report_in_browser(browser, demo_report, tmp_path):
@@ -83,8 +79,10 @@ def test_report_in_browser(browser, demo_report, tmp_path):
     # every span of the articles shown inline is highlighted exactly once (continuations share its id)
     spans = pd.read_csv(demo_report / "tables" / "spans.csv")
     shown_docs = page.eval_on_selector_all("#inline-articles article.doc", "els => els.map(e => e.dataset.doc)")
-    assert len(shown_docs) == 6
-    expected = spans[spans["doc_id"].isin(shown_docs) & (spans["kind"] != "sentence")]
+    assert len(shown_docs) == 4
+    from framelens.compare.report import shown_kinds
+
+    expected = spans[spans["doc_id"].isin(shown_docs) & spans["kind"].isin(shown_kinds())]
     sids = page.eval_on_selector_all("#inline-articles [data-sid]", "els => [...new Set(els.map(e => e.dataset.sid))]")
     assert len(sids) == len(expected)
     by_kind = page.eval_on_selector_all("#inline-articles [data-sid][tabindex]", "els => els.map(e => e.dataset.kind)")
@@ -100,9 +98,9 @@ def test_report_in_browser(browser, demo_report, tmp_path):
     page.mouse.move(0, 0)
     page.locator('#inline-articles [data-kind="report_verb"][tabindex]').first.focus()
     assert tip.is_visible() and "stance:" in tip.inner_text()
-    # charts are embedded images that loaded
-    widths = page.eval_on_selector_all("figure img", "els => els.map(e => e.naturalWidth)")
-    assert widths and all(w > 100 for w in widths)
+    # charts are inline SVG, drawn at a readable size
+    widths = page.eval_on_selector_all("figure .chart svg", "els => els.map(e => e.getBoundingClientRect().width)")
+    assert len(widths) >= 8 and all(w > 400 for w in widths)
     # a summary link lands on a highlight
     href = page.locator("#summary-table a").first.get_attribute("href")
     assert href.startswith("#") and page.locator(href.replace(":", "\\:")).count() == 1
@@ -111,26 +109,35 @@ def test_report_in_browser(browser, demo_report, tmp_path):
     page.locator("#inline-articles").scroll_into_view_if_needed()
     _screenshot(page, tmp_path, "report_articles.png")
     page.close()
+    # an article on its own page: highlighted, with its legend and working tooltips
+    page, errors, requests = _open(browser, demo_report / "articles" / "4.html")
+    assert errors == [] and all(u.startswith(("file:", "data:")) for u in requests)
+    assert page.locator(".legend .hl").count() >= 6
+    page.locator("article.doc [data-kind='hedge'][tabindex]").first.focus()
+    assert page.locator("#tip").is_visible() and "hedge:" in page.locator("#tip").inner_text()
+    page.close()
 
 
-def test_malicious_input_renders_as_text(browser, tmp_path):
-    from framelens.compare import run_compare
-
+def test_malicious_input_renders_as_text(browser, html_report, tmp_path):
     rows = [{"id": "evil", "outlet": "<img src=x onerror=alert(1)>", "event": "e", "title": "<script>alert(2)</script>",
              "text": "Officials said <script>window.__pwned = 1</script> the illegal aliens were released."},
+            {"id": "evil2", "outlet": "<script>window.__pwned = 2</script>", "event": "e",
+             "title": '"><img src=y onerror="window.__pwned = 3">',
+             "text": "The mayor said the illegal aliens were released, reportedly."},
             {"id": "plain", "outlet": "Plain Wire", "event": "e", "title": "Plain",
              "text": "Officials said the undocumented immigrants were released, reportedly."}]
-    src = tmp_path / "c.jsonl"
-    src.write_text("\n".join(json.dumps(r) for r in rows))
-    run_compare([str(src)], tmp_path / "r", n_boot=100, formats=("csv",))
+    out = html_report(rows, charts=True)  # charts too: the outlet names are drawn in them
     dialogs = []
-    page, errors, requests = _open(browser, tmp_path / "r" / "index.html")
+    page, errors, requests = _open(browser, out / "index.html")
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     assert errors == [] and dialogs == []
     assert page.evaluate("window.__pwned === undefined")
-    assert page.locator("img[src='x']").count() == 0
+    assert page.locator("img").count() == 0 and page.locator("script").count() == 1  # the page's own script only
     body = page.inner_text("body")
     assert "<img src=x onerror=alert(1)>" in body and "<script>window.__pwned = 1</script>" in body
+    assert "<script>window.__pwned = 2</script>" in body and '"><img src=y onerror="window.__pwned = 3">' in body
+    svg_text = " ".join(page.eval_on_selector_all("figure .chart svg text", "els => els.map(e => e.textContent)"))
+    assert "<script>window.__pwned = 2</script>" in svg_text  # chart labels are text too
     assert all(u.startswith(("file:", "data:")) for u in requests)
     _screenshot(page, tmp_path, "report_escaping.png")
     page.close()

@@ -9,18 +9,16 @@ import pandas as pd
 import pytest
 
 from framelens.compare import charts as C
-from framelens.compare import compare, term_choice_matrix
+from framelens.compare import term_choice_matrix
 from framelens.compare.palette import OKABE_ITO, group_colors
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="module")
-def cmp():
-    import framelens
-
-    res = framelens.analyze(framelens.read_corpus(str(ROOT / "examples" / "corpus")))
-    return compare(res, n_boot=200)
+@pytest.fixture
+def cmp(example_cmp):
+    """The example corpus compared (shared by the session, see conftest.py)."""
+    return example_cmp
 
 
 def all_charts(c):
