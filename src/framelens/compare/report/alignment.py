@@ -120,9 +120,11 @@ def alignment_html(res, colors: dict[str, str], *, key: str = "e1", chart_png: P
 
 
 def write_alignment_files(alignments: dict, out: Path, colors: dict[str, str], *, tables_dir: Path | None = None,
-                          charts_dir: Path | None = None, formats=("csv",)) -> tuple[list[Path], dict]:
+                          charts_dir: Path | None = None, formats=("csv",), charts: bool = True
+                          ) -> tuple[list[Path], dict]:
     """Write facts/units/coverage/phrasing/sentences tables (all events together, with an ``event`` column)
-    and one coverage-map chart per event. Returns (files, {event: png path or None})."""
+    and one coverage-map chart per event (none with ``charts=False``). Returns (files, {event: png path or
+    None})."""
     import pandas as pd
 
     from .. import charts as C
@@ -134,6 +136,9 @@ def write_alignment_files(alignments: dict, out: Path, colors: dict[str, str], *
     pngs: dict = {}
     multi = len(alignments) > 1
     for k, (ev, res) in enumerate(alignments.items(), 1):
+        if not charts:
+            pngs[ev] = None
+            continue
         try:
             ax = C.coverage_map(res.facts, res.units, colors)
         except C.NoData as exc:
@@ -203,8 +208,10 @@ def write_alignment_report(alignments: dict, out, *, title: str | None = None, c
     return final
 
 
-def alignment_section(result, out: Path, doc_href: Callable[[str], str | None]) -> tuple[Markup, list[Path], str]:
-    """The compare report's "Same facts" section (HTML, files written, Markdown); empty when no event is shared."""
+def alignment_section(result, out: Path, doc_href: Callable[[str], str | None], *, charts: bool = True
+                      ) -> tuple[Markup, list[Path], str]:
+    """The compare report's "Same facts" section (HTML, files written, Markdown); empty when no event is shared.
+    ``charts=False``: no coverage map."""
     alignments = getattr(result, "alignment", None) or {}
     if not alignments:
         return Markup(""), [], ""
@@ -214,7 +221,7 @@ def alignment_section(result, out: Path, doc_href: Callable[[str], str | None]) 
 
         colors = group_colors({o for r in alignments.values() for o in r.documents["outlet"]})
     files, pngs = write_alignment_files(alignments, out, colors, tables_dir=out / "tables", charts_dir=out / "charts",
-                                        formats=("csv",))
+                                        formats=("csv",), charts=charts)
     parts = [alignment_html(res, colors, key=f"facts-e{k}", chart_png=pngs.get(ev), doc_href=doc_href,
                             max_units=200) for k, (ev, res) in enumerate(alignments.items(), 1)]
     html = Markup('<h2 id="facts">Same facts, different words</h2>\n') + Markup("\n").join(parts)

@@ -10,6 +10,7 @@ not highlighted.
 
 from __future__ import annotations
 
+import html
 import logging
 from typing import Any, Iterable
 
@@ -138,7 +139,7 @@ def highlight(text: str, spans: Iterable[dict], *, id_prefix: str = "", sid_attr
             else:
                 stack.append(it)
         if bi + 1 < len(bounds):
-            out.append(str(escape(text[pos:bounds[bi + 1]])))
+            out.append(html.escape(text[pos:bounds[bi + 1]], quote=False))  # element content: & < > suffice
     out.extend(close_tag(it) for it in reversed(stack))
     return Markup("".join(out))
 

@@ -74,8 +74,8 @@ def write_report(result, out, *, inline: int = 20, pair=None, formats=("csv", "p
                  charts: bool = True) -> list[Path]:
     """Write the report folder ``out`` for a :class:`CompareResult`; returns the files written (not article pages).
 
-    ``charts=False`` draws no chart (index.html and summary.md then have none): for quick runs and tests of the
-    page alone. Tables, summary.md and the page are otherwise the same.
+    ``charts=False`` draws no chart (index.html and summary.md then have none, nor charts/): for quick runs and
+    tests of the page alone. Tables and the page are otherwise the same.
     """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -84,7 +84,7 @@ def write_report(result, out, *, inline: int = 20, pair=None, formats=("csv", "p
     files: list[Path] = list(write_tables(result, out, formats))
     chart_list = chart_entries(result, out, draw=charts)
     files += [c[k] for c in chart_list for k in ("png", "svg") if c[k]]
-    facts_html, facts_files, facts_md = alignment_section(result, out, docs.href)
+    facts_html, facts_files, facts_md = alignment_section(result, out, docs.href, charts=charts)
     files += facts_files
     n = len(docs.docs)
     shown = sorted(docs.inline)
