@@ -213,12 +213,12 @@ def _claims_extractor():
 
 
 @pytest.fixture
-def claims_registered(monkeypatch):
-    from framelens.extract import registry
+def claims_registered():
+    from framelens.extract.registry import register_extractor, unregister_extractor
 
-    monkeypatch.setattr(registry, "_USER", dict(registry._USER))  # the registration ends with the test
-    registry.register_extractor("claims_for_test", _claims_extractor())
+    register_extractor("claims_for_test", _claims_extractor())
     yield
+    unregister_extractor("claims_for_test")
 
 
 def test_a_registered_kind_with_a_style_is_highlighted_and_one_without_is_not(claims_registered):
