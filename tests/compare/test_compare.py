@@ -245,3 +245,4 @@ def test_basil_report(tmp_path):
     assert (out / "tables" / "group_stats.parquet").is_file() and (out / "tables" / "facts.csv").is_file()
     page = (out / "index.html").read_text(encoding="utf-8")
     assert page.count('<h3 id="facts-e') == 12 and not (out / "charts").exists()
+    assert "Charts were not drawn for this report." in page and "<svg" not in page

@@ -99,7 +99,7 @@ def write_report(result, out, *, inline: int = 20, pair=None, formats=("csv", "p
         "report.html.j2", title=title, n=n, words=int(docs.docs["words"].sum()), n_groups=len(result.groups),
         by=result.by, event=result.event, date=_dt.date.today().isoformat(), version=__version__,
         findings=findings(result, docs), summary=summary_table(result, docs), tests=result.tests,
-        charts=[{**c, "inline": inline_svg(c["svg"]) if c["svg"] else None} for c in chart_list],
+        charts=[{**c, "inline": inline_svg(c["svg"]) if c["svg"] else None} for c in chart_list], drawn=charts,
         term_choice=list(result.term_choice.itertuples()) if len(result.term_choice) else [],
         colors=result.colors, keyness=_keyness_rows(result) if len(result.keyness) else [],
         sources=_source_rows(result) if len(result.sources) else [], pair=pair_ctx, facts=facts_html,

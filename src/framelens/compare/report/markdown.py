@@ -73,6 +73,8 @@ def markdown(result, charts: list[dict], title: str) -> str:
                 for g, part in result.keyness.groupby("group")]
         lines.append(md_table([result.by, "term (z)"], rows))
     lines += ["", "## Charts", ""]
+    if not any(c["png"] or c["note"] for c in charts):
+        lines += ["Charts were not drawn for this report.", ""]
     for c in charts:
         if c["png"]:
             lines += [f"![{c['title']}](charts/{Path(c['png']).name})", "", f"*{c['caption']}*", ""]
