@@ -4,7 +4,6 @@ its clause, the noun phrase before it)."""
 
 from __future__ import annotations
 
-import functools
 import operator
 import re
 
@@ -27,6 +26,22 @@ _OWN_RULE_KINDS = frozenset(("no_response", "in_poll", "colon", "according_to"))
 #: Words that make a cue part of a subordinate clause with no source of its own ('when asked', 'as reported').
 _SUBORDINATORS = ("when", "if", "as", "after", "before", "while", "once")
 _LEFT_WINDOW, _RIGHT_WINDOW = 240, 200  # characters read on either side of a cue
+
+
+class _lazy:
+    """A computed attribute, stored on the instance on first use (as ``functools.cached_property``, whose lock on
+    every first access in Python 3.11 costs more than the rules it serves)."""
+
+    def __init__(self, fn):
+        self.fn = fn
+        self.name = fn.__name__
+        self.__doc__ = fn.__doc__
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.fn(obj)
+        return value
 
 
 class CueContext:
@@ -54,7 +69,7 @@ class CueContext:
         self.verbal = cue.kind not in _OWN_RULE_KINDS
         self.last: Token | None = self.left[-1] if self.left else None
 
-    @functools.cached_property
+    @_lazy
     def be_index(self) -> int:
         """Index in ``left`` of the word before the cue once adverbs are skipped ('was also reported' -> 'was')."""
         left = self.left
@@ -64,7 +79,7 @@ class CueContext:
             prev -= 1
         return prev
 
-    @functools.cached_property
+    @_lazy
     def passive(self) -> bool:
         """A verb cue after a form of *be*: 'it was reported', 'was reported by the Courier', 'Harris was told'."""
         prev = self.be_index
@@ -75,7 +90,7 @@ class CueContext:
         """The participle *calling*, which takes the sentence's subject, never a noun phrase right before it."""
         return self.cue.kind == "call" and self.cue_low == "calling"
 
-    @functools.cached_property
+    @_lazy
     def without_source(self) -> bool:
         """A verb cue with no source of its own, which the verb rules leave alone: a passive ('Harris was told': the
         subject is the addressee; a passive with *by* or *it* has rules of its own), a cue in a subordinate clause
@@ -90,7 +105,7 @@ class CueContext:
                 return True
         return self.calling and (self.last is None or self.last.text != ",")
 
-    @functools.cached_property
+    @_lazy
     def opens_clause(self) -> bool:
         """Nothing, a quotation mark or clause punctuation before the cue: its source may follow ('"...," said
         Marr')."""
@@ -98,14 +113,14 @@ class CueContext:
         return last is None or last.text in QUOTE_CHARS or last.text in ":;—–(" or \
             (last.text in ".!?" and last.start < self.sentence_start)
 
-    @functools.cached_property
+    @_lazy
     def left_phrase(self):
         """The noun phrase right before a verb cue, ``(start, end, n_words)``, or None."""
         if not self.verbal or self.opens_clause or self.calling:
             return None
         return left_np(self.words, self.left)
 
-    @functools.cached_property
+    @_lazy
     def inversion(self) -> bool:
         """Whether the source may follow the cue: it opens its clause, or a comma with no source before it
         precedes it ('..., said Marr')."""
