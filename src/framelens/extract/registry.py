@@ -138,6 +138,13 @@ def resolve_extractors(names: Iterable[str] | None = None, *, add_requirements: 
     for n in wanted:
         get_extractor_class(n)  # unknown names fail here, with the list of available ones
     given = set(wanted) | set(ALWAYS)
+    if not add_requirements:
+        missing = [(n, req) for n in wanted for req in getattr(get_extractor_class(n), "requires", ())
+                   if req not in given]
+        if missing:
+            need = "; ".join(f"{n!r} requires {req!r}" for n, req in missing)
+            raise ConfigError(f"missing extractor requirements: {need} (extractors to run: {', '.join(wanted)}); "
+                              "add them, or let framelens add them", code=Reason.MISSING_REQUIREMENT)
     order: list[str] = []
     state: dict[str, str] = {}
 
@@ -148,10 +155,6 @@ def resolve_extractors(names: Iterable[str] | None = None, *, add_requirements: 
             raise ConfigError("extractor requirements form a cycle: " + " -> ".join(chain + (n,)), code=Reason.CONFIG)
         state[n] = "visiting"
         for req in getattr(get_extractor_class(n), "requires", ()):
-            if req not in given and not add_requirements:
-                raise ConfigError(f"extractor {n!r} requires {req!r}, which is not in the extractors to run "
-                                  f"({', '.join(wanted)}); add it, or let framelens add it",
-                                  code=Reason.MISSING_REQUIREMENT)
             visit(req, chain + (n,))
         state[n] = "done"
         order.append(n)

@@ -13,7 +13,7 @@ from .context import cue_context
 from .cues import CueFinder
 from .metrics import attribution_metrics
 from .names import NameFinder
-from .records import ATTRIBUTION_FIELDS, Attribution
+from .records import ATTRIBUTION, ATTRIBUTION_FIELDS, Attribution
 from .resolve import normalise_sources
 from .rules import apply_rules
 from .source_types import SourceTyper
@@ -30,6 +30,8 @@ class AttributionExtractor:
     """
 
     name = "attribution"
+    requires = ("structure", "loaded_terms", "hedges", "report_verbs")
+    emits = (ATTRIBUTION,)
     span_fields = ATTRIBUTION_FIELDS
 
     def __init__(self, config=None):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ...kinds import is_loaded
 from ...text.segmentation import count_words
 from .records import MODES, SOURCE_TYPES
 
@@ -61,7 +62,7 @@ def _unsourced_evaluative(seg, spans, attrs, sentences_with: set) -> tuple[list[
     for s in spans:
         if s.voice != "author" or s.attrs.get("use", "use") != "use":
             continue
-        if (s.kind == "loaded_term" and s.attrs.get("severity", 0) > 0) or s.kind == "booster" or \
+        if (s.kind == "loaded_term" and is_loaded(s)) or s.kind == "booster" or \
                 (s.kind == "report_verb" and s.attrs.get("stance") == "evaluative"):
             evaluative_sents.add(s.sentence)
     author_sents = {s.sentence for s in spans if s.kind == "sentence" and s.voice == "author"}

@@ -4,15 +4,41 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["ATTRIBUTION_FIELDS", "SOURCE_TYPES", "MODES", "Cue", "Attribution"]
+from ...kinds import Field, KindSpec, Style, span_value
 
-ATTRIBUTION_FIELDS = ("source", "source_type", "named", "cue", "cue_start", "cue_end", "stance", "mode",
-                      "content_start", "content_end", "resolved_from", "uncertain", "hedged", "passive")
+__all__ = ["ATTRIBUTION", "ATTRIBUTION_FIELDS", "SOURCE_TYPES", "MODES", "Cue", "Attribution"]
 
 #: Allowed values of the ``source_type`` field.
 SOURCE_TYPES = ("person", "official", "organization", "media", "document", "anonymous", "vague", "pronoun")
 #: Allowed values of the ``mode`` field (and the span label).
 MODES = ("direct", "indirect", "according_to", "document", "no_response")
+
+ATTRIBUTION = KindSpec(
+    "attribution", "who is cited: start/end cover the source mention (the cue for an agentless passive); "
+    "see docs/methods_attribution.md",
+    fields=(Field("source", "string", "the source, normalised (null for an agentless passive)"),
+            Field("source_type", "string", "`" + "`, `".join(SOURCE_TYPES) + "`"),
+            Field("named", "bool", "the source is named (a person's or organisation's name)"),
+            Field("cue", "string", "the reporting cue (said, according to, ...)"),
+            Field("cue_start", "int", "where the cue starts"),
+            Field("cue_end", "int", "where the cue ends"),
+            Field("stance", "string", "the cue's stance: `neutral`, `distancing`, `endorsing` or `evaluative`"),
+            Field("mode", "string", "`" + "`, `".join(MODES) + "`"),
+            Field("content_start", "int", "start of the attributed content (null where there is none)"),
+            Field("content_end", "int", "end of the attributed content"),
+            Field("resolved_from", "string", "the pronoun or short form the source was resolved from"),
+            Field("uncertain", "bool", "the rule's reading is a best guess"),
+            Field("hedged", "bool", "a hedge stands in the attribution's sentence"),
+            Field("passive", "bool", "a passive construction (\"was told by\", agentless passives)")),
+    label_doc="the mode",
+    counted=lambda s: span_value(s, "voice") == "author",
+    counted_doc="in the reporter's own voice (not nested inside a quotation)",
+    style=Style("text-decoration:underline dotted #332288 2px;text-underline-offset:4px",
+                "attribution: who is cited, by which verb (dotted underline)", layer=1, mark=False,
+                variant_field="stance"),
+    tooltip=("source", "source_type", "cue", "stance", "mode"), metric="attributions")
+
+ATTRIBUTION_FIELDS = ATTRIBUTION.field_names
 
 
 @dataclass
