@@ -18,7 +18,8 @@ from pathlib import Path
 from .._resources import lexicon_dir
 from ..errors import LexiconError
 
-__all__ = ["SourceLexicon", "load_source_lexicon", "SOURCE_SECTIONS", "VALUED_SECTIONS", "CUE_STANCES"]
+__all__ = ["SourceLexicon", "load_source_lexicon", "SOURCE_SECTIONS", "VALUED_SECTIONS", "CUE_STANCES", "Abbreviations",
+           "load_abbreviations"]
 
 #: The sections of ``source_types.txt``, in file order.
 SOURCE_SECTIONS = ("pronoun", "role", "organization", "media", "media_generic", "document", "vague", "anonymous",
@@ -142,3 +143,30 @@ def _split_sections(path: str, text: str, meta: dict, problems: list[str]) -> di
             continue
         sections[current].append((line_no, line.rstrip("\r\n")))
     return sections
+
+
+@dataclass(frozen=True)
+class Abbreviations:
+    """The abbreviation list (lexicons/abbreviations.txt): ``title`` ones (Mr., Dr., Gov.) never end a
+    sentence; ``other`` ones (U.S., Inc.) end one only before a typical sentence opener."""
+
+    title: frozenset[str]
+    other: frozenset[str]
+
+
+@functools.lru_cache(maxsize=None)
+def load_abbreviations(path: str | None = None) -> Abbreviations:
+    """Read the abbreviation list (``ABBREV<TAB>class`` lines, ``#`` comments)."""
+    p = lexicon_dir() / "abbreviations.txt" if path is None else path
+    title: set[str] = set()
+    other: set[str] = set()
+    with open(p, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            parts = line.split("\t") if "\t" in line else line.split()
+            abbr = parts[0].rstrip(".")
+            cls = parts[1].strip().lower() if len(parts) > 1 else "other"
+            (title if cls == "title" else other).add(abbr)
+    return Abbreviations(frozenset(title), frozenset(other))

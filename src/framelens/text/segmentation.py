@@ -18,11 +18,10 @@ See docs/methods.md for the rules and their limits.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from dataclasses import dataclass, field
 
-from .._resources import lexicon_dir
+from ..lexicon.wordlists import Abbreviations, load_abbreviations
 
 __all__ = ["Quote", "Segmentation", "segment", "iter_words", "count_words", "load_abbreviations", "lede_end",
            "LEDE_MIN_WORDS"]
@@ -64,30 +63,6 @@ def lede_end(text: str, seg: "Segmentation") -> int:
 
 # ---------------------------------------------------------------------------
 # abbreviations
-
-
-@dataclass(frozen=True)
-class Abbreviations:
-    title: frozenset[str]
-    other: frozenset[str]
-
-
-@functools.lru_cache(maxsize=None)
-def load_abbreviations(path: str | None = None) -> Abbreviations:
-    """Read the abbreviation list (``ABBREV<TAB>class`` lines, ``#`` comments)."""
-    p = lexicon_dir() / "abbreviations.txt" if path is None else path
-    title: set[str] = set()
-    other: set[str] = set()
-    with open(p, encoding="utf-8") as fh:
-        for line in fh:
-            line = line.strip()
-            if not line or line.startswith("#"):
-                continue
-            parts = line.split("\t") if "\t" in line else line.split()
-            abbr = parts[0].rstrip(".")
-            cls = parts[1].strip().lower() if len(parts) > 1 else "other"
-            (title if cls == "title" else other).add(abbr)
-    return Abbreviations(frozenset(title), frozenset(other))
 
 
 #: Words that typically open a sentence; after an "other" abbreviation

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import bisect
 
-from ...lexicon.wordlists import load_source_lexicon
+from ...lexicon.wordlists import load_abbreviations, load_source_lexicon
 from ...model import Span
-from ...text.segmentation import load_abbreviations
 from .content import trim_nested
 from .context import cue_context
 from .cues import CueFinder
