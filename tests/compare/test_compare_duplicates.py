@@ -32,7 +32,7 @@ def make_corpus(tmp_path):
 
 def test_flag_keeps_and_lists(tmp_path, capsys):
     out = tmp_path / "flag"
-    assert main(["compare", str(make_corpus(tmp_path)), "--out", str(out), "--n-boot", "200"]) == 0
+    assert main(["compare", str(make_corpus(tmp_path)), "--out", str(out), "--n-boot", "200", "--no-charts"]) == 0
     dups = pd.read_csv(out / "tables" / "duplicates.csv")
     assert list(dups["doc_id"]) == ["repost"] and list(dups["duplicate_of"]) == ["wire"]
     assert dups.loc[0, "similarity"] > 0.8
@@ -44,7 +44,7 @@ def test_flag_keeps_and_lists(tmp_path, capsys):
 def test_drop_removes_the_copy(tmp_path):
     out = tmp_path / "drop"
     assert main(["compare", str(make_corpus(tmp_path)), "--out", str(out), "--duplicates", "drop",
-                 "--n-boot", "200"]) == 0
+                 "--n-boot", "200", "--no-charts"]) == 0
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["counts"]["documents"] == 2 and manifest["counts"]["groups"] == 2
 
@@ -52,6 +52,6 @@ def test_drop_removes_the_copy(tmp_path):
 def test_keep_does_not_look(tmp_path):
     out = tmp_path / "keep"
     assert main(["compare", str(make_corpus(tmp_path)), "--out", str(out), "--duplicates", "keep",
-                 "--n-boot", "200"]) == 0
+                 "--n-boot", "200", "--no-charts"]) == 0
     assert not (out / "tables" / "duplicates.csv").exists()
     assert json.loads((out / "manifest.json").read_text())["counts"]["groups"] == 3

@@ -259,10 +259,12 @@ def test_cli_compare(tmp_path, capsys):
     from framelens.cli import main
 
     code = main(["compare", str(ROOT / "examples" / "corpus" / "wire.md"), str(ROOT / "examples" / "corpus" / "opinion.md"),
-                 "--out", str(tmp_path / "r"), "--n-boot", "100", "--format", "csv", "--test",
+                 "--out", str(tmp_path / "r"), "--n-boot", "100", "--format", "csv", "--no-charts", "--test",
                  "Lakeshore Wire Service", "The Harlan Falls Herald-Review (Opinion)"])
     err = capsys.readouterr().err
     assert code == 0, err
     assert "p = 1 (1 vs 1 documents, exact)" in err and (tmp_path / "r" / "index.html").is_file()
+    assert not (tmp_path / "r" / "charts").exists()  # --no-charts
+    assert json.loads((tmp_path / "r" / "manifest.json").read_text())["parameters"]["charts"] is False
     assert main(["compare", str(ROOT / "examples" / "corpus"), "--out", str(tmp_path / "x"), "--by", "lean"]) == 2
     assert main(["compare", str(ROOT / "examples" / "corpus"), "--out", str(tmp_path / "x"), "--format", "xml"]) == 2

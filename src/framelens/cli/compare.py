@@ -67,6 +67,8 @@ def add_parser(sub):
     o.add_argument("--format", default="csv,parquet", metavar="LIST",
                    help="table formats among csv, parquet (default: csv,parquet)")
     o.add_argument("--title", default=None, help="title of the report")
+    o.add_argument("--no-charts", action="store_true",
+                   help="draw no chart (a quicker report: tables, findings and highlighted articles only)")
     return p
 
 
@@ -87,7 +89,7 @@ def run(args) -> int:
         seed=args.seed, tests=[tuple(t) for t in args.test], test_metric=args.test_metric, inline=args.inline,
         pair=tuple(args.pair) if args.pair else None, formats=formats, title=args.title,
         argv=getattr(args, "_argv", None), duplicates=args.duplicates,
-        duplicate_threshold=args.duplicate_threshold,
+        duplicate_threshold=args.duplicate_threshold, charts=not args.no_charts,
     )
     result = res["result"]
     dups = res.get("duplicates")

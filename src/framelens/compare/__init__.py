@@ -328,6 +328,7 @@ def run_compare(
     argv: list[str] | None = None,
     duplicates: str = "flag",
     duplicate_threshold: float | None = None,
+    charts: bool = True,
 ) -> dict[str, Any]:
     """Analyse ``paths``, compare by ``by`` and write a report folder ``out``.
 
@@ -339,7 +340,7 @@ def run_compare(
     ``duplicates``: near-duplicate documents (reposts, syndicated copies; see
     :func:`framelens.coverage.dedupe.dedupe`) are ``"drop"``-ped before comparing, ``"flag"``-ged (kept,
     with a ``duplicate_of`` column in the documents table and ``tables/duplicates.csv``), or
-    ``"keep"``-t without looking for them.
+    ``"keep"``-t without looking for them. ``charts=False`` draws no chart (a quicker report).
     """
     from ..io.corpus import Corpus
     from ..io.manifest import build_manifest, write_manifest
@@ -375,13 +376,13 @@ def run_compare(
     if dup_table is not None and duplicates == "flag":
         of = dict(zip(dup_table["doc_id"], dup_table["duplicate_of"]))
         result.documents["duplicate_of"] = [of.get(i) for i in result.documents["id"]]
-    files = write_report(result, out, inline=inline, pair=pair, formats=formats, title=title)
+    files = write_report(result, out, inline=inline, pair=pair, formats=formats, title=title, charts=charts)
     if dup_table is not None:
         dup_path = out / "tables" / "duplicates.csv"
         dup_path.parent.mkdir(parents=True, exist_ok=True)
         dup_table.to_csv(dup_path, index=False)
         files = list(files) + [dup_path]
-    params = {**result.parameters, "inline": inline, "pair": list(pair) if pair else None, "formats": list(formats),
+    params = {**result.parameters, "charts": charts, "inline": inline, "pair": list(pair) if pair else None, "formats": list(formats),
               "columns": columns, "encoding": encoding, "errors": errors, "dedupe": dup_params,
               **analyzer.config.to_dict()}
     manifest = build_manifest(

@@ -34,8 +34,7 @@ ATTRIBUTION = KindSpec(
     counted=lambda s: span_value(s, "voice") == "author",
     counted_doc="in the reporter's own voice (not nested inside a quotation)",
     style=Style("text-decoration:underline dotted #332288 2px;text-underline-offset:4px",
-                "attribution: who is cited, by which verb (dotted underline)", layer=1, mark=False,
-                variant_field="stance"),
+                "attribution: who is cited, by which verb (dotted underline)", layer=1, mark=False),
     tooltip=("source", "source_type", "cue", "stance", "mode"), metric="attributions")
 
 ATTRIBUTION_FIELDS = ATTRIBUTION.field_names
