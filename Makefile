@@ -4,26 +4,36 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip
 STAMP  := $(VENV)/.installed
+CORE   := $(VENV)/.installed-core
 
-.PHONY: demo test bench install clean browser-deps help
+.PHONY: demo test bench install docs clean browser-deps help
 
 help:
 	@echo "make demo   - install into $(VENV) and run framelens on the bundled example corpus (reports/demo/)"
 	@echo "make test   - install with test extras and run the whole test suite"
 	@echo "make bench  - speed benchmarks against peers (see docs/performance.md)"
+	@echo "make docs   - the API reference, generated from docstrings (docs/api/)"
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
 
+# the demo needs only the core install (no test or browser extras)
+$(CORE): $(PY) pyproject.toml
+	$(PIP) install --quiet -e .
+	@touch $(CORE)
+
 $(STAMP): $(PY) pyproject.toml
 	$(PIP) install --quiet -e ".[test,browser]"
-	@touch $(STAMP)
+	@touch $(STAMP) $(CORE)
 
 install: $(STAMP)
 
-demo: $(STAMP)
+demo: $(CORE)
 	$(VENV)/bin/framelens demo --out reports/demo
+
+docs: $(STAMP)
+	$(PY) -m pdoc --docformat numpy --no-show-source -o docs/api framelens
 
 test: $(STAMP)
 	$(VENV)/bin/lint-imports --no-cache    # the layer contract in .importlinter

@@ -6,11 +6,13 @@ markers) goes through here, so a crash never leaves a half-written file.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
+from typing import IO, Iterator
 
-__all__ = ["atomic_write_bytes", "atomic_write_text", "default_mode", "AtomicFile"]
+__all__ = ["atomic_open", "atomic_write_bytes", "atomic_write_text", "default_mode", "AtomicFile"]
 
 
 def _umask() -> int:
@@ -34,8 +36,10 @@ def default_mode(fd_or_path) -> None:
         os.chmod(fd_or_path, mode)
 
 
-def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
-    """Write a file atomically: a temporary file in the same folder, then renamed over ``path``.
+@contextlib.contextmanager
+def atomic_open(path: str | os.PathLike, mode: str = "wb") -> Iterator[IO]:
+    """Open ``path`` for writing atomically: the file is written under a temporary name in the same folder
+    and renamed over ``path`` when the ``with`` block ends without an exception (removed otherwise).
 
     A crash leaves the old file, no file, or a ``.NAME.*.tmp`` file; never a half-written ``path``.
     """
@@ -44,8 +48,8 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     default_mode(fd)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+        with os.fdopen(fd, mode) as fh:
+            yield fh
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -53,6 +57,12 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
         except OSError:
             pass
         raise
+
+
+def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
+    """Write a file atomically (see :func:`atomic_open`)."""
+    with atomic_open(path, "wb") as fh:
+        fh.write(data)
 
 
 def atomic_write_text(path: str | os.PathLike, text: str) -> None:

@@ -310,24 +310,13 @@ class PartitionStore:
         return paths
 
     def _concat(self, what: str, n: int) -> Path:
-        import tempfile
+        from ..io.atomic import atomic_open
 
         dest = self.out / what
-        fd, tmp = tempfile.mkstemp(prefix=f".{what}.", suffix=".tmp", dir=self.out)
-        from ..io.atomic import default_mode
-        default_mode(fd)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                for i in range(n):
-                    with open(self._path(i, what), "rb") as src:
-                        shutil.copyfileobj(src, fh, 1 << 20)
-            os.replace(tmp, dest)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        with atomic_open(dest, "wb") as fh:
+            for i in range(n):
+                with open(self._path(i, what), "rb") as src:
+                    shutil.copyfileobj(src, fh, 1 << 20)
         return dest
 
     def _tables(self, n: int, formats: list[str], span_fields) -> list[Path]:
