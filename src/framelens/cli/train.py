@@ -153,20 +153,16 @@ def run(args) -> int:
         oof.to_csv(report / "oof_predictions.csv", index=False)
         chart = None
         if not args.multilabel:
-            try:
-                import matplotlib
+            import matplotlib  # a core dependency
 
-                matplotlib.use("Agg", force=False)
-                import matplotlib.pyplot as plt
+            matplotlib.use("Agg", force=False)
+            import matplotlib.pyplot as plt
 
-                ax = plot_confusion(res.confusion(), title=f"{args.label_col}: {args.folds}-fold CV confusion "
-                                                           f"(n = {len(texts)})")
-                chart = report / "confusion.png"
-                ax.figure.savefig(chart, dpi=120, bbox_inches="tight")
-                plt.close(ax.figure)
-            except ImportError:
-                print("framelens: matplotlib is not installed; no confusion chart (pip install framelens[plot])",
-                      file=sys.stderr)
+            ax = plot_confusion(res.confusion(), title=f"{args.label_col}: {args.folds}-fold CV confusion "
+                                                       f"(n = {len(texts)})")
+            chart = report / "confusion.png"
+            ax.figure.savefig(chart, dpi=120, bbox_inches="tight")
+            plt.close(ax.figure)
         stream = sys.stderr if args.json else sys.stdout
         print_metrics(metrics, stream, f"{args.folds}-fold cross-validation of {args.label_col!r} "
                                        f"({'baseline TF-IDF' if args.baseline else 'framelens pipeline'}, "

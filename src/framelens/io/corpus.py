@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Iterable, Iterator, Mapping
 
-from ..errors import ConfigError, DecodeError, EmptyDocumentError, FormatError, InputError
+from ..errors import ConfigError, DecodeError, EmptyDocumentError, FormatError, FramelensError, InputError, Reason
 from ..model import META_FIELDS, Document
 
 __all__ = ["Corpus", "Problem", "read_corpus", "read_text_document", "decode_bytes", "EXTENSIONS"]
@@ -210,6 +210,7 @@ class Corpus:
         self.problems: list[Problem] = []
         self.inputs: list[dict[str, Any]] = []
         self._seen_ids: dict[str, int] = {}
+        _require_html_reader(self.paths)
 
     # -- problems -------------------------------------------------------
     def _problem(self, exc: InputError) -> None:
@@ -458,11 +459,52 @@ def _path_id(path: str, root: str) -> str:
     return Path(stem).as_posix()
 
 
+HTML_HINT = "pip install 'framelens[html]'"
+
+
+def _first_html(paths: Iterable[str]) -> str | None:
+    """The first HTML file among ``paths`` (folders walked and globs expanded as reading does), or None."""
+    for p in paths:
+        if p == "-":
+            continue
+        if os.path.isdir(p):
+            for root, dirs, files in os.walk(p):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                for f in files:
+                    if not f.startswith(".") and f.lower().endswith(HTML_EXT):
+                        return os.path.join(root, f)
+        elif os.path.exists(p):
+            if p.lower().endswith(HTML_EXT):
+                return p
+        elif any(c in p for c in "*?["):
+            for m in glob.glob(p, recursive=True):
+                if m.lower().endswith(HTML_EXT) and os.path.isfile(m):
+                    return m
+    return None
+
+
+def _require_html_reader(paths: list[str]) -> None:
+    """Refuse, before any document is read, inputs holding HTML when trafilatura is not installed.
+
+    Raises :class:`~framelens.errors.FramelensError` with code
+    ``Reason.MISSING_REQUIREMENT`` (the command line exits 4) and the one-line
+    install hint. The inputs are scanned only when trafilatura is missing.
+    """
+    import importlib.util
+
+    if importlib.util.find_spec("trafilatura") is not None:
+        return
+    html = _first_html(paths)
+    if html is not None:
+        raise FramelensError(f"{html}: reading HTML needs the optional package trafilatura: {HTML_HINT}",
+                             code=Reason.MISSING_REQUIREMENT)
+
+
 def _read_html(html: str, origin: str, default_id: str) -> Document:
     try:
         import trafilatura
     except ImportError:  # pragma: no cover - depends on the install
-        raise FormatError(origin, "reading HTML needs trafilatura: pip install 'framelens[html]'") from None
+        raise FormatError(origin, f"reading HTML needs trafilatura: {HTML_HINT}") from None
     result = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
     )

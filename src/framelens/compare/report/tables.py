@@ -56,14 +56,11 @@ def write_tables(result, out: Path, formats) -> list[Path]:
             paths.append(p)
         if "parquet" in formats:
             p = tdir / f"{name}.parquet"
-            try:
-                df2 = df.copy()
-                for c in df2.columns:  # mixed object columns -> text, so pyarrow accepts them
-                    if df2[c].dtype == object:
-                        df2[c] = df2[c].map(lambda v: None if v is None or (isinstance(v, float) and math.isnan(v))
-                                            else str(v) if not isinstance(v, str) else v)
-                df2.to_parquet(p, index=False)
-                paths.append(p)
-            except ImportError:
-                log.warning("pyarrow is not installed: Parquet tables skipped (pip install 'framelens[parquet]')")
+            df2 = df.copy()  # pyarrow is a core dependency
+            for c in df2.columns:  # mixed object columns -> text, so pyarrow accepts them
+                if df2[c].dtype == object:
+                    df2[c] = df2[c].map(lambda v: None if v is None or (isinstance(v, float) and math.isnan(v))
+                                        else str(v) if not isinstance(v, str) else v)
+            df2.to_parquet(p, index=False)
+            paths.append(p)
     return paths
