@@ -1,15 +1,9 @@
-"""Charts of a comparison (matplotlib).
+"""Charts of a comparison (matplotlib): pass the tables of a :class:`~framelens.compare.CompareResult`.
 
-Every function takes the tables built by :mod:`framelens.compare` (pandas in),
-draws on ``ax`` (a new figure when ``ax`` is None), returns the Axes and never
-calls ``plt.show()``. Figures are :class:`matplotlib.figure.Figure` objects, not
-pyplot state, and styling is applied inside :func:`style` (an ``rc_context``),
-so nothing global changes. Titles say what is measured and on what n; one
-colour per outlet (``colors``, from :func:`framelens.compare.palette.group_colors`).
-
-A chart whose data is absent (e.g. no attribution spans because that extractor
-did not run) raises :class:`NoData` with a sentence saying why; the report
-shows that sentence instead of the chart.
+Every function draws on ``ax`` (a new :class:`~matplotlib.figure.Figure`, not pyplot state, when None), returns
+the Axes, never calls ``plt.show()`` and styles inside :func:`style` (an ``rc_context``: rcParams stay as they were).
+``colors``: group -> colour (default :func:`~framelens.compare.palette.group_colors`). Titles say what is measured
+and on what n. A chart whose data is absent raises :class:`NoData` saying why (the report shows that instead).
 """
 
 from __future__ import annotations
@@ -135,8 +129,16 @@ def loaded_rate_chart(stats, categories, documents, colors=None, ax=None, metric
                       max_categories: int = 6):
     """Loaded terms per 1,000 words per group (pooled), stacked by category, with the CI of the total.
 
-    ``stats``: :func:`group_stats` rows; ``categories``: DataFrame group, category, count (loaded-term
-    uses with severity >= 1); ``documents``: the documents table (for n).
+    Parameters
+    ----------
+    stats, categories, documents : DataFrame
+        ``CompareResult.stats``, ``.categories`` (group, category, count of uses) and ``.documents`` (for n).
+    colors, ax, metric, max_categories : optional
+        Colours; Axes to draw on (None: a new figure); the ``stats`` metric drawn; categories shown
+        (the rest lumped together).
+    Returns
+    -------
+    matplotlib.axes.Axes
     """
     st = stats[stats["metric"] == metric].set_index("group")
     if st.empty:
@@ -188,7 +190,18 @@ def loaded_rate_chart(stats, categories, documents, colors=None, ax=None, metric
 # -- 2. term-choice heatmap ---------------------------------------------------------------------------
 
 def term_choice_heatmap(count_matrix, quoted_matrix=None, colors=None, ax=None, n_docs=None):
-    """Groups x variants for one referent group; cells = uses (``+q`` = of which inside quotations)."""
+    """Groups x variants for one referent group; cells = uses (``+q`` = of which inside quotations).
+
+    Parameters
+    ----------
+    count_matrix, quoted_matrix : DataFrame
+        :func:`term_choice_matrix` of ``CompareResult.term_choice`` (``value="quoted"`` for the second).
+    colors, ax, n_docs : optional
+        Colours; Axes to draw on (None: a new figure); articles, for the title.
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
     import numpy as np
 
     if count_matrix is None or count_matrix.empty:
@@ -259,7 +272,14 @@ def _stacked_shares(ax, table, order, palette, colors, title, xlabel, n_label):
 def stance_profile_chart(verbs, colors=None, ax=None, n_docs=None):
     """Share of each reporting-verb stance per group (verbs in the reporter's voice).
 
-    ``verbs``: DataFrame indexed by group, one column per stance, values = counts.
+    Parameters
+    ----------
+    verbs : DataFrame, ``CompareResult.verbs`` (counts by group and stance)
+    colors, ax, n_docs : optional
+        Colours; Axes to draw on (None: a new figure); articles, for the title.
+    Returns
+    -------
+    matplotlib.axes.Axes
     """
     if verbs is None or verbs.empty or verbs.to_numpy().sum() == 0:
         raise NoData("no reporting verbs were found in the reporter's voice")
@@ -277,7 +297,17 @@ def stance_profile_chart(verbs, colors=None, ax=None, n_docs=None):
 # -- 4. sourcing ----------------------------------------------------------------------------------------
 
 def sourcing_density_chart(stats, colors=None, ax=None, documents=None):
-    """Attributions per 1,000 words per group, with 95% CIs."""
+    """Attributions per 1,000 words per group, with 95% CIs.
+
+    Parameters
+    ----------
+    stats : DataFrame, ``CompareResult.stats``
+    colors, ax, documents : optional
+        Colours; Axes to draw on (None: a new figure); ``CompareResult.documents`` (n in the title).
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
     st = stats[stats["metric"] == "attributions"]
     if st.empty or st["numerator"].sum() == 0:
         raise NoData("no attribution spans: the attribution extractor did not run or found no sources")
@@ -306,7 +336,14 @@ def sourcing_density_chart(stats, colors=None, ax=None, documents=None):
 def source_mix_chart(source_types, colors=None, ax=None):
     """Share of each source type (person, official, anonymous, vague...) among a group's attributions.
 
-    ``source_types``: DataFrame indexed by group, one column per source type, values = counts.
+    Parameters
+    ----------
+    source_types : DataFrame, ``CompareResult.source_types`` (counts by group and source type)
+    colors, ax : optional
+        Colours; Axes to draw on (None: a new figure).
+    Returns
+    -------
+    matplotlib.axes.Axes
     """
     if source_types is None or source_types.empty or source_types.to_numpy().sum() == 0:
         raise NoData("no attribution spans with a source type: the attribution extractor did not run")
@@ -325,7 +362,18 @@ def source_mix_chart(source_types, colors=None, ax=None):
 # -- 5. hedges vs boosters -----------------------------------------------------------------------------
 
 def hedges_boosters_chart(documents, by="outlet", colors=None, ax=None, label_points: bool = False):
-    """One point per article: hedges per 1,000 words (x) against boosters per 1,000 words (y)."""
+    """One point per article: hedges per 1,000 words (x) against boosters per 1,000 words (y).
+
+    Parameters
+    ----------
+    documents, by : DataFrame, str
+        ``CompareResult.documents`` and the column naming the groups (``"group"`` there).
+    colors, ax, label_points : optional
+        Colours; Axes to draw on (None: a new figure); write each article's id by its point.
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
     from .group import group_column
 
     need = {"hedges", "boosters", "words"}
@@ -364,7 +412,17 @@ def hedges_boosters_chart(documents, by="outlet", colors=None, ax=None, label_po
 # -- 6. frames -------------------------------------------------------------------------------------------
 
 def frame_chart(frames, colors=None, ax=None):
-    """Share of frame cues per frame, per group (heatmap; ``frames`` indexed by group, columns = frame codes)."""
+    """Share of frame cues per frame, per group (heatmap).
+
+    Parameters
+    ----------
+    frames : DataFrame, ``CompareResult.frames`` (counts by group and frame)
+    colors, ax : optional
+        Colours; Axes to draw on (None: a new figure).
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
     import numpy as np
 
     if frames is None or frames.empty or frames.to_numpy().sum() == 0:
@@ -394,7 +452,17 @@ def frame_chart(frames, colors=None, ax=None):
 # -- 7. keyness -------------------------------------------------------------------------------------------
 
 def keyness_chart(key, colors=None, ax=None, top: int = 8):
-    """The ``top`` most distinctive terms of every group (z-score of the weighted log-odds, vs the rest)."""
+    """The ``top`` most distinctive terms of every group (z-score of the weighted log-odds, vs the rest).
+
+    Parameters
+    ----------
+    key : DataFrame, ``CompareResult.keyness``
+    colors, ax, top : optional
+        Colours; Axes to draw on (None: a new figure); terms per group.
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
     if key is None or key.empty:
         raise NoData("keyness needs at least two groups with text")
     groups = sorted(key["group"].unique())
@@ -434,8 +502,16 @@ def keyness_chart(key, colors=None, ax=None, top: int = 8):
 def position_chart(positions, colors=None, ax=None):
     """Where loaded terms fall in each article: relative position (0 = first character, 1 = last).
 
-    ``positions``: DataFrame group, doc_id, rel_pos, in_lede (bool), voice. Filled = reporter's
-    voice, hollow = inside a quotation; the right margin counts terms in the lede.
+    Parameters
+    ----------
+    positions : DataFrame
+        ``CompareResult.positions`` (group, doc_id, rel_pos, in_lede, voice). Filled dot = reporter's
+        voice, hollow = inside a quotation; the right margin counts terms in the lede.
+    colors, ax : optional
+        Colours; Axes to draw on (None: a new figure).
+    Returns
+    -------
+    matplotlib.axes.Axes
     """
     import numpy as np
 
@@ -480,7 +556,15 @@ def position_chart(positions, colors=None, ax=None):
 def source_verbs_chart(source_verbs, colors=None, ax=None, max_sources: int = 8):
     """For each source cited by several groups: the cue verbs each group uses for it, coloured by stance.
 
-    ``source_verbs``: DataFrame source, group, cue, stance, count (one row per verb form).
+    Parameters
+    ----------
+    source_verbs : DataFrame
+        ``CompareResult.source_verbs``: source, group, cue, stance, count (one row per verb form).
+    colors, ax, max_sources : optional
+        Colours; Axes to draw on (None: a new figure); sources shown.
+    Returns
+    -------
+    matplotlib.axes.Axes
     """
     if source_verbs is None or source_verbs.empty:
         raise NoData("no source is cited by two or more groups (or the attribution extractor did not run)")
@@ -528,15 +612,19 @@ def source_verbs_chart(source_verbs, colors=None, ax=None, max_sources: int = 8)
 
 def coverage_map(facts, units=None, colors=None, ax=None, min_docs: int = 2, max_units: int = 60,
                  label_width: int = 60):
-    """Which article carries which fact unit: units as rows (in order of first report), documents as
-    columns (labelled by outlet), a filled cell in the outlet's colour where the document carries the
-    unit, with the position of its first version (``L`` = in the lede, else the percentage of the
-    article before it; a bold frame = buried in the last third); an empty grey cell where it does not.
+    """Which article carries which fact unit: units (rows, in order of first report) x documents (columns).
 
-    ``facts``: the ``facts`` table of :class:`framelens.coverage.align.AlignResult` (unit, doc_id, outlet,
-    present, position, lede, buried, voice); ``units``: its ``units`` table (labels, order, n_docs).
-    Units carried by fewer than ``min_docs`` documents are left out (counted in the title); at most
-    ``max_units`` rows are drawn.
+    Parameters
+    ----------
+    facts, units : DataFrame
+        Tables of an :class:`~framelens.coverage.align.AlignResult` (``CompareResult.alignment[event]``). A carried
+        unit is a cell in the outlet's colour with its position (``L`` = lede; bold frame = last third).
+    colors, ax, min_docs, max_units, label_width : optional
+        Colours; Axes to draw on (None: a new figure); units in fewer than ``min_docs`` documents are left
+        out (counted in the title); at most ``max_units`` rows; labels cut to ``label_width`` characters.
+    Returns
+    -------
+    matplotlib.axes.Axes
     """
     import numpy as np
     from matplotlib.patches import Rectangle
