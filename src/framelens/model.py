@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 from dataclasses import dataclass, field, fields
 from typing import Any, Mapping
 
@@ -10,6 +11,9 @@ __all__ = ["Document", "Span", "META_FIELDS", "VOICES"]
 
 #: Metadata fields every document has (``None`` where unknown).
 META_FIELDS = ("outlet", "date", "title", "url", "event", "author")
+
+#: A notebook view of a Document shows at most this many characters of its text.
+_HTML_TEXT_LIMIT = 100_000
 
 #: Allowed values of :attr:`Span.voice`.
 VOICES = ("author", "quoted")
@@ -55,6 +59,26 @@ class Document:
     def sha256(self) -> str:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
+    def __repr__(self) -> str:
+        """Short: id, outlet, date, length and the start of the text (the whole text can be megabytes)."""
+        meta = "".join(f", {k}={_short(getattr(self, k), 40)!r}" for k in ("outlet", "date") if getattr(self, k))
+        return f"<Document {_short(self.id, 60)!r}{meta}, {len(self.text):,} chars: {_short(self.text, 60)!r}>"
+
+    def _repr_html_(self) -> str:
+        """Notebook view: metadata and the escaped text. Plain on purpose: this core layer imports nothing
+        above it; span highlighting is framelens.display(doc) (analyses it) or a DocResult's own view."""
+        e = html.escape
+        cut = len(self.text) > _HTML_TEXT_LIMIT
+        body = e(self.text[:_HTML_TEXT_LIMIT]) + (f"<i> … ({len(self.text) - _HTML_TEXT_LIMIT:,} more characters)</i>"
+                                                  if cut else "")
+        meta = " · ".join(e(str(v)) for v in (self.outlet, self.date, self.author, self.event) if v)
+        title = e(self.title or self.id)
+        return (f'<div class="framelens-doc"><div><b>{title}</b></div>'
+                f'<div style="color:#555;font-size:.85em">{meta}{" · " if meta else ""}id: {e(self.id)} · '
+                f'{len(self.text):,} characters</div>'
+                f'<div style="white-space:pre-wrap;overflow-wrap:anywhere;max-height:30em;overflow-y:auto">'
+                f"{body}</div></div>")
+
 
 @dataclass(frozen=True)
 class Span:
@@ -95,6 +119,11 @@ class Span:
         object.__setattr__(self, "counted", counted)
         return self
 
+    def __repr__(self) -> str:
+        """Short: kind, label, offsets, voice and the start of the span's text."""
+        return (f"<Span {self.kind} {_short(self.label, 40)!r} [{self.start}:{self.end}] {self.voice}: "
+                f"{_short(self.text, 60)!r}>")
+
     def to_dict(self) -> dict[str, Any]:
         """A flat, JSON-ready dict: the fixed fields, then ``attrs``."""
         out: dict[str, Any] = {
@@ -114,3 +143,9 @@ class Span:
             if k not in out:
                 out[k] = v
         return out
+
+
+def _short(value: Any, n: int) -> str:
+    """``value`` as text, cut to ``n`` characters with an ellipsis (for reprs)."""
+    s = str(value)
+    return s if len(s) <= n else s[: n - 1] + "…"
