@@ -5,11 +5,14 @@ Exit codes (also in ``framelens --help`` and docs/cli.md):
 ==  =====================================================================
 0   success
 1   unexpected internal error (a bug: please report it with the traceback)
-2   usage error: unknown option, bad value, missing input path
+2   usage error: the command line itself is wrong (unknown option, bad or
+    conflicting values), found before any input is read
 3   finished, but some inputs or documents were skipped (listed on stderr
     and in the manifest's ``skipped`` list)
-4   nothing could be done: no document could be analysed, an invalid
-    lexicon, a refused model file
+4   nothing could be done because of the input: no input could be read
+    (missing file, wrong column name, not UTF-8, empty), an invalid lexicon,
+    a refused model file; one ``framelens: error: FILE[:LINE]: ...`` line
+    per failed input says what to do
 ==  =====================================================================
 """
 
@@ -51,9 +54,10 @@ EPILOG = """\
 exit codes:
   0  success
   1  unexpected internal error (a bug)
-  2  usage error (bad option or value, missing input)
+  2  usage error: bad or conflicting option values (found before any input is read)
   3  finished, but some inputs or documents were skipped (see stderr and manifest.json)
-  4  nothing could be done (no document analysed, invalid lexicon, refused model)
+  4  nothing could be done because of the input: missing file, wrong column name, not UTF-8,
+     empty input, invalid lexicon, refused model (one error line per input says what to do)
 
 start here:
   framelens demo                          compare the outlets of the bundled fictional corpus

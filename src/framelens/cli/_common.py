@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import re
 import sys
 import time
 
+from ..errors import DecodeError, FormatError, InputError, Reason
 from ..io.corpus import Corpus
 from ..runtime.pipeline import AnalysisConfig, Analyzer
 
@@ -59,7 +62,9 @@ def input_parameters(args) -> dict:
 
 
 class Progress:
-    """Documents/s, words/s, count (and ETA when the total is known) on stderr, only when stderr is a terminal."""
+    """Superseded by :func:`framelens.cli._progress.progress_bar` (tqdm); kept only for old callers.
+
+    Documents/s, words/s, count (and ETA when the total is known) on stderr, only when stderr is a terminal."""
 
     def __init__(self, enabled: bool | None = None, every: float = 0.5, total: int | None = None, stream=None):
         self.stream = stream or sys.stderr
@@ -112,16 +117,94 @@ def report_problems(problems, args=None, stream=None) -> None:
             print(f"  {p.origin}: {p.reason}", file=stream)
 
 
+_ORIGIN_TAIL = re.compile(r":(?:\d+|row \d+)$")
+
+
+def _file_of(origin: str) -> str:
+    """The path part of a problem origin (``"a.csv:3"`` -> ``"a.csv"``)."""
+    return _ORIGIN_TAIL.sub("", origin)
+
+
+def explain_problem(origin: str, reason: str, purpose: str) -> str:
+    """``origin: reason`` plus what to do, for the cases the file system tells apart (missing, empty)."""
+    path = _file_of(origin)
+    if path != "-" and not os.path.exists(path):
+        return f"{path}: no such file or folder; check the path (relative paths start in {os.getcwd()})"
+    if os.path.isfile(path) and not open(path, "rb").read(4096).strip():
+        return f"{path}: the file is empty; nothing to {purpose}"
+    return f"{origin}: {reason}"
+
+
+def fail_no_documents(problems, purpose: str, paths=()) -> int:
+    """Print why nothing could be done, ONE line per failed input, and return EXIT_FAILED (4).
+
+    Used when not a single document could be read: the inputs' problems are the error itself,
+    so they are printed as errors (not as a "skipped" list followed by a summary).
+    """
+    from . import EXIT_FAILED
+
+    for p in problems:
+        print(f"framelens: error: {explain_problem(p.origin, p.reason, purpose)}", file=sys.stderr)
+    if not problems:
+        where = ", ".join(map(str, paths)) or "the input"
+        print(f"framelens: error: {where}: no document to {purpose}; give files or folders of "
+              ".txt .md .html .jsonl .csv .tsv .json documents", file=sys.stderr)
+    return EXIT_FAILED
+
+
 def read_documents(args, purpose: str):
     """Read every input document into a list (for commands that need the whole corpus at once).
 
     Reports skipped inputs as ``--errors`` says; returns ``(docs, corpus)``, or ``None`` after
-    printing an error when no document could be read (the caller then exits with EXIT_FAILED).
+    printing one error line per failed input when no document could be read (the caller then
+    exits with EXIT_FAILED).
     """
     corpus = corpus_from_args(args)
     docs = list(corpus)
-    report_problems(corpus.problems, args)
     if not docs:
-        print(f"framelens: error: no document to {purpose}", file=sys.stderr)
+        fail_no_documents(corpus.problems, purpose, args.paths)
         return None
+    report_problems(corpus.problems, args)
     return docs, corpus
+
+
+def check_text_file(path: str, purpose: str) -> None:
+    """Raise :class:`InputError` (missing or empty file) or :class:`DecodeError` (not UTF-8), naming the file
+    (and the line of the first bad byte) and saying what to do. Exit code 4 through ``main``."""
+    if not os.path.isfile(path):
+        raise InputError(path, f"no such file; check the path (relative paths start in {os.getcwd()})")
+    with open(path, "rb") as fh:
+        data = fh.read()
+    if not data.strip():
+        raise InputError(path, f"the file is empty; nothing to {purpose}", code=Reason.EMPTY_DOCUMENT)
+    try:  # the readers of these files decode as UTF-8 (BOM allowed); say where it fails, and how to fix it
+        data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise DecodeError(f"{path}:{line}", f"bytes are not valid UTF-8 (byte 0x{data[exc.start]:02x} at byte "
+                                            f"offset {exc.start}); save the file as UTF-8 (spreadsheet: 'CSV "
+                                            "UTF-8'; or iconv -f cp1252 -t utf-8)") from None
+
+
+def read_labelled_table(path: str, purpose: str):
+    """A labelled table (train, evaluate, agreement) read after :func:`check_text_file` (not for Parquet).
+
+    A table without rows raises :class:`InputError` too (exit 4).
+    """
+    from ..classify._io import read_table
+
+    if not path.lower().endswith(".parquet") or not os.path.isfile(path):
+        check_text_file(path, purpose)
+    df = read_table(path)
+    if len(df) == 0:
+        raise InputError(path, f"the table has a header but no rows; nothing to {purpose}",
+                         code=Reason.EMPTY_DOCUMENT)
+    return df
+
+
+def require_columns(df, path: str, wanted: dict[str, str]) -> None:
+    """Raise :class:`FormatError` (exit 4) naming the first column of ``wanted`` ({column: option}) not in ``df``."""
+    for col, option in wanted.items():
+        if col not in df.columns:
+            raise FormatError(path, f"no column {col!r}; columns are: {', '.join(map(str, df.columns))}; "
+                                    f"name the right one with {option}")

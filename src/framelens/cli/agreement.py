@@ -9,6 +9,7 @@ import sys
 
 from ..errors import ConfigError
 from . import EXIT_OK
+from ._common import read_labelled_table, require_columns
 
 HELP = "inter-coder agreement: Krippendorff's alpha, Cohen's kappa per coder pair, alpha per category"
 EXAMPLES = """\
@@ -60,14 +61,12 @@ def _clean(obj):
 
 
 def run(args) -> int:
-    from ..classify._io import read_table
     from ..classify.validate import agreement_report
 
-    df = read_table(args.data)
+    df = read_labelled_table(args.data, "measure")
     if args.long:
-        for col in (args.unit_col, args.coder_col, args.label_col):
-            if col not in df.columns:
-                raise ConfigError(f"{args.data}: no column {col!r}; columns are: {', '.join(map(str, df.columns))}")
+        require_columns(df, args.data, {args.unit_col: "--unit-col", args.coder_col: "--coder-col",
+                                        args.label_col: "--label-col"})
         dup = df.duplicated([args.unit_col, args.coder_col])
         if dup.any():
             first = df[dup].iloc[0]
@@ -80,6 +79,7 @@ def run(args) -> int:
         table = df
         if args.coders:
             coders = [c.strip() for c in args.coders.split(",") if c.strip()]
+            require_columns(df, args.data, {c: "--coders" for c in coders})
         else:
             coders = [c for c in df.columns if str(c).lower().startswith("coder")]
             if len(coders) < 2:

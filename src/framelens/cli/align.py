@@ -8,8 +8,9 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from . import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL
-from ._common import add_input_args, add_lexicon_args, analyzer_from_args, corpus_from_args, input_parameters, \
-    report_problems
+from ._common import add_input_args, add_lexicon_args, analyzer_from_args, corpus_from_args, fail_no_documents, \
+    input_parameters, report_problems
+from ._progress import progress_bar
 
 HELP = "align the articles of one event into fact units: who reports which fact, where, in which words"
 EXAMPLES = """\
@@ -68,6 +69,13 @@ def add_parser(sub):
     return p
 
 
+def _counted(docs, bar):
+    """Yield ``docs``, advancing the progress ``bar`` by one for each."""
+    for d in docs:
+        yield d
+        bar.update(1)
+
+
 def run(args) -> int:
     from ..coverage import align as A
     from ..compare.report import write_alignment_report
@@ -85,12 +93,14 @@ def run(args) -> int:
         raise ConfigError("--event and --all-events exclude each other")
     corpus = corpus_from_args(args)
     analyzer = analyzer_from_args(args)
-    analysis = analyze(corpus, analyzer=analyzer, errors="raise" if args.errors == "raise" else "skip")
-    problems = list(analysis.problems)
-    report_problems(problems, args)
+    with progress_bar(args, unit="doc", desc="align: analyse") as bar:  # total unknown: a count
+        analysis = analyze(_counted(corpus, bar), analyzer=analyzer,
+                           errors="raise" if args.errors == "raise" else "skip")
+    # a generator, not the Corpus, went to analyze(): add the corpus's own problems first, as analyze() does
+    problems = list(corpus.problems) + list(analysis.problems)
     if not analysis.results:
-        print("framelens: error: no document could be read", file=sys.stderr)
-        return EXIT_FAILED
+        return fail_no_documents(problems, "align", args.paths)
+    report_problems(problems, args)
     if args.all_events:
         alignments = A.align_events(analysis, **kw)
         if not alignments:

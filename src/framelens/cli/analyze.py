@@ -10,8 +10,10 @@ from ..errors import ConfigError
 from ..io.manifest import build_manifest, write_manifest
 from ..io.tables import FORMATS
 from . import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL
-from ._common import (Progress, add_input_args, add_lexicon_args, analyzer_from_args, corpus_from_args,
+from ._common import (add_input_args, add_lexicon_args, analyzer_from_args, corpus_from_args, fail_no_documents,
                       input_parameters, report_problems)
+from ._progress import enabled as progress_enabled
+from ._progress import progress_bar
 
 HELP = "analyse documents: spans with exact offsets, per-document metrics, tables and a manifest"
 EXAMPLES = """\
@@ -134,21 +136,20 @@ def run_analysis(args, out: Path, formats: list[str], command: str):
     eng_opts = engine_options(args)
     partition_size = getattr(args, "partition_size", None) or DEFAULT_PARTITION_SIZE
     resume = bool(getattr(args, "resume", False))
-    progress = Progress()
-    if progress.enabled:
-        progress.total = count_documents(args.paths)
+    # counting the inputs costs a pass over them: done only when a bar is drawn
+    total = count_documents(args.paths) if progress_enabled(args) else None
     params = {"formats": formats, **input_parameters(args), **analyzer.config.to_dict()}
     # what must not change between an interrupted run and its --resume
     run_params = {**params, "inputs": [str(p) for p in args.paths], "lexicon_hashes": analyzer.resources()}
     with make_engine(analyzer, eng_opts["engine"], jobs=eng_opts["jobs"], scheduler=eng_opts["scheduler"],
-                     workers=eng_opts["workers"]) as engine:
+                     workers=eng_opts["workers"]) as engine, \
+            progress_bar(args, total=total, unit="doc", desc=command) as bar:
         summary, store = run_partitioned(
             corpus, out, engine, formats=formats, partition_size=partition_size, resume=resume,
             errors="raise" if args.errors == "raise" else "skip", run_parameters=run_params,
-            span_fields=analyzer.span_fields(), progress=lambda n, w: progress.update(w, n),
+            span_fields=analyzer.span_fields(), progress=lambda n, w: bar.update(n),
         )
         engine_info = engine.describe()
-    progress.done()
     problems = list(corpus.problems) + [Problem(**p) for p in summary.problems]
     params["engine"] = {**engine_info, "partition_size": partition_size, "resumed": resume}
     manifest = build_manifest(
@@ -167,9 +168,8 @@ def run(args) -> int:
     formats = parse_formats(args.format)
     out = Path(args.out)
     manifest, problems, n = run_analysis(args, out, formats, "analyze")
+    if n == 0:
+        return fail_no_documents(problems, "analyse", args.paths)
     report_problems(problems, args)
     print(f"framelens: analysed {n} document(s), {manifest['counts']['spans']} spans -> {out}/", file=sys.stderr)
-    if n == 0:
-        print("framelens: error: no document could be analysed", file=sys.stderr)
-        return EXIT_FAILED
     return EXIT_PARTIAL if problems else EXIT_OK

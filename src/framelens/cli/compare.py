@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from . import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL
-from ._common import add_input_args, add_lexicon_args, report_problems
+from ._common import add_input_args, add_lexicon_args, corpus_from_args, fail_no_documents, report_problems
 
 HELP = "compare outlets covering the same event: aggregates with CIs, keyness, term choice, charts, HTML report"
 EXAMPLES = """\
@@ -72,6 +72,16 @@ def add_parser(sub):
     return p
 
 
+def _nothing_readable(args) -> bool:
+    """Read the inputs once before the comparison (reading is fast beside the analysis): when not one
+    document can be read, print one error line per failed input and return True."""
+    corpus = corpus_from_args(args)
+    if any(True for _ in corpus):
+        return False
+    fail_no_documents(corpus.problems, "compare", args.paths)
+    return True
+
+
 def run(args) -> int:
     from ..compare import run_compare
 
@@ -81,6 +91,8 @@ def run(args) -> int:
         raise ConfigError(f"--format {args.format!r}: allowed formats are csv, parquet")
     if args.inline < 0:
         raise ConfigError(f"--inline {args.inline}: must be 0 or more")
+    if "-" not in args.paths and _nothing_readable(args):  # stdin cannot be read twice
+        return EXIT_FAILED
     columns = {"text": args.text_col, "id": args.id_col, "outlet": args.outlet_col, "date": args.date_col,
                "title": args.title_col, "event": args.event_col, "url": args.url_col}
     res = run_compare(

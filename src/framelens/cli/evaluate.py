@@ -7,6 +7,7 @@ import json
 import sys
 
 from . import EXIT_OK
+from ._common import read_labelled_table, require_columns
 from .train import add_common_model_args, print_metrics
 
 HELP = "score a saved model on a gold file: per-class P/R/F1, macro-F1 with bootstrap CI, alpha"
@@ -60,14 +61,15 @@ def evaluate_model(tm, texts, labels, seed: int = 0) -> dict:
 
 
 def run(args) -> int:
-    from ..classify._io import labelled, read_table
+    from ..classify._io import labelled
     from ..classify.persist import load_model
 
     tm = load_model(args.model)
     text_col = args.text_col or tm.text_col
     label_col = args.label_col or tm.label_col
     sep = args.label_sep or tm.label_sep
-    df = read_table(args.gold)
+    df = read_labelled_table(args.gold, "evaluate")
+    require_columns(df, args.gold, {text_col: "--text-col", label_col: "--label-col"})
     texts, labels, dropped = labelled(df, args.gold, text_col, label_col, tm.multilabel, sep)
     if dropped:
         print(f"framelens: {dropped} row(s) without text or label were left out", file=sys.stderr)

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from . import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL
+from ._common import check_text_file
+from ._progress import progress_bar
 
 HELP = "download news pages (robots.txt, rate limits, cache) and extract their text into a corpus"
 EXAMPLES = """\
@@ -73,8 +75,7 @@ def add_parser(sub):
 def run(args) -> int:
     from ..fetch import FetchConfig, Fetcher, default_cache_dir, default_user_agent, fetch_corpus, read_url_list
 
-    if not os.path.isfile(args.urls):
-        raise ConfigError(f"no such URL list: {args.urls}")
+    check_text_file(args.urls, "fetch")
     if args.user_agent and args.contact:
         raise ConfigError("give either --user-agent or --contact, not both")
     cache = None if args.no_cache else (Path(args.cache) if args.cache else default_cache_dir())
@@ -91,20 +92,9 @@ def run(args) -> int:
     if not items:
         print(f"framelens: error: no URL in {args.urls}", file=sys.stderr)
         return EXIT_FAILED
-    verbose = not getattr(args, "quiet", False)
-    tty = sys.stderr.isatty()
-    n_done = [0]
-
-    def progress(rec) -> None:
-        n_done[0] += 1
-        if verbose and tty:
-            sys.stderr.write(f"\r{n_done[0]}/{len(items)} URLs ")
-            sys.stderr.flush()
-
-    summary = fetch_corpus(items, args.out, config=config, resume=args.resume, log_path=args.log,
-                           fetcher=Fetcher(config), on_record=progress)
-    if verbose and tty and n_done[0]:
-        sys.stderr.write("\n")
+    with progress_bar(args, total=len(items), unit="URL", desc="fetch") as bar:
+        summary = fetch_corpus(items, args.out, config=config, resume=args.resume, log_path=args.log,
+                               fetcher=Fetcher(config), on_record=lambda rec: bar.update(1))
     if summary.failed:
         print(f"framelens: {len(summary.failed)} URL(s) failed:", file=sys.stderr)
         for r in summary.failed:

@@ -9,8 +9,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL
-from ._common import (Progress, add_input_args, add_lexicon_args, analyzer_from_args, corpus_from_args,
+from ._common import (add_input_args, add_lexicon_args, analyzer_from_args, corpus_from_args, fail_no_documents,
                       input_parameters, report_problems)
+from ._progress import enabled as progress_enabled
+from ._progress import progress_bar
 
 HELP = "label documents (or their sentences) with a saved model; adds labels and probabilities to the tables"
 EXAMPLES = """\
@@ -90,6 +92,7 @@ def label_result(tm, res):
 def run(args) -> int:
     from ..classify.persist import load_model
     from ..io.manifest import build_manifest, file_sha256, write_manifest
+    from ..runtime.partitions import count_documents
     from ..runtime.pipeline import iter_analyze
     from ..io.tables import TableWriter
     from .analyze import parse_formats
@@ -102,16 +105,17 @@ def run(args) -> int:
     problems: list = []
     fields = analyzer.span_fields() + ["model_label", "model_proba"]
     writer = TableWriter(out, formats, span_fields=fields)
-    progress = Progress()
+    # counting the inputs costs a pass over them: done only when a bar is drawn
+    total = count_documents(args.paths) if progress_enabled(args) else None
     try:
-        for res in iter_analyze(corpus, analyzer=analyzer, errors="raise" if args.errors == "raise" else "skip",
-                                problems=problems):
-            writer.write(label_result(tm, res))
-            progress.update(res.words)
+        with progress_bar(args, total=total, unit="doc", desc="predict") as bar:
+            for res in iter_analyze(corpus, analyzer=analyzer, errors="raise" if args.errors == "raise" else "skip",
+                                    problems=problems):
+                writer.write(label_result(tm, res))
+                bar.update(1)
     except BaseException:
         writer.abort()
         raise
-    progress.done()
     paths = writer.close()
     problems = list(corpus.problems) + problems
     params = {"formats": formats, **input_parameters(args), **analyzer.config.to_dict(),
@@ -123,10 +127,9 @@ def run(args) -> int:
                               counts={"documents": writer.n_docs, "spans": writer.n_spans, "skipped": len(problems)},
                               outputs=paths, argv=getattr(args, "_argv", None))
     write_manifest(out / "manifest.json", manifest)
+    if writer.n_docs == 0:
+        return fail_no_documents(problems, "label", args.paths)
     report_problems(problems, args)
     print(f"framelens: labelled {writer.n_docs} document(s) with {args.model} ({tm.level} level) -> {out}/",
           file=sys.stderr)
-    if writer.n_docs == 0:
-        print("framelens: error: no document could be analysed", file=sys.stderr)
-        return EXIT_FAILED
     return EXIT_PARTIAL if problems else EXIT_OK

@@ -76,7 +76,7 @@ def _parse_words(value) -> list[str]:
 
 def run_suggest(args) -> int:
     from . import EXIT_FAILED, EXIT_OK
-    from ._common import corpus_from_args, report_problems
+    from ._common import read_documents
     from ..io.corpus import Corpus
     from ..io.atomic import atomic_write_text
     from ..classify.wordlevel import suggest_terms
@@ -85,12 +85,10 @@ def run_suggest(args) -> int:
         raise ConfigError("--label-col and --positive go together")
     if args.top < 1 or args.min_count < 1:
         raise ConfigError("--top and --min-count must be at least 1")
-    corpus = corpus_from_args(args)
-    docs = list(corpus)
-    report_problems(corpus.problems, args)
-    if not docs:
-        print("framelens: error: no document could be read", file=sys.stderr)
+    got = read_documents(args, "rank")
+    if got is None:
         return EXIT_FAILED
+    docs, _ = got
     texts = [d.text for d in docs]
     labels = None
     if args.label_col:

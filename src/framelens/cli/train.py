@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from . import EXIT_OK
+from ._common import read_labelled_table, require_columns
 
 HELP = "train a classifier on your coded sample (cross-validated), save it as a safe model file"
 EXAMPLES = """\
@@ -99,7 +100,7 @@ def print_metrics(m: dict, stream, title: str) -> None:
 def run(args) -> int:
     import numpy as np
 
-    from ..classify._io import labelled, read_table
+    from ..classify._io import labelled
     from ..classify.persist import TrainedModel, save_model
     from ..classify.pipeline import make_pipeline
     from ..classify.validate import binarize_labels, cross_validate, krippendorff_alpha, plot_confusion
@@ -108,7 +109,8 @@ def run(args) -> int:
     if args.folds < 0 or args.folds == 1:
         raise ConfigError(f"--folds {args.folds}: give 0 (no cross-validation) or K >= 2")
     C = parse_C(args.C)
-    df = read_table(args.data)
+    df = read_labelled_table(args.data, "train on")
+    require_columns(df, args.data, {args.text_col: "--text-col", args.label_col: "--label-col"})
     texts, labels, dropped = labelled(df, args.data, args.text_col, args.label_col, args.multilabel, args.label_sep)
     if dropped:
         print(f"framelens: {dropped} row(s) without text or label were left out", file=sys.stderr)
