@@ -169,10 +169,14 @@ class Corpus:
     ----------
     paths:
         Files, folders (read recursively, in sorted order; dotfiles are
-        ignored), glob patterns (``"news/**/*.jsonl"``) or ``"-"`` for stdin.
+        ignored), glob patterns (``"news/**/*.jsonl"``) or ``"-"`` for stdin;
+        or a pandas DataFrame with one document per row (read like CSV rows:
+        columns other than the mapped ones go to :attr:`Document.extra`).
     columns:
-        Column mapping for JSONL/CSV: framelens field -> column name, e.g.
+        Column mapping for JSONL/CSV/DataFrames: framelens field -> column name, e.g.
         ``{"text": "body", "outlet": "source"}``. Unmapped fields use their own name.
+        For a DataFrame, a mapped column (and the text column) must exist:
+        :class:`~framelens.errors.ConfigError` names it and the columns present.
     errors:
         ``"raise"`` | ``"warn"`` | ``"skip"`` for per-document problems.
     encoding:
@@ -192,7 +196,10 @@ class Corpus:
         encoding: str | None = None,
         stdin: BinaryIO | None = None,
     ):
-        if isinstance(paths, (str, os.PathLike)):
+        self.frame = paths if _is_dataframe(paths) else None
+        if self.frame is not None:
+            paths = [FRAME_ORIGIN]
+        elif isinstance(paths, (str, os.PathLike)):
             paths = [paths]
         self.paths = [os.fspath(p) for p in paths]
         if not self.paths:
@@ -204,6 +211,8 @@ class Corpus:
         if unknown:
             raise ConfigError(f"unknown column mapping key(s) {unknown}; allowed: {', '.join(_COLUMN_KEYS)}")
         self.columns = {k: columns.get(k, k) for k in _COLUMN_KEYS}
+        if self.frame is not None:
+            _check_frame_columns(self.frame, self.columns, set(columns) | {"text"})
         self.errors = errors
         self.encoding = encoding
         self.stdin = stdin
@@ -211,6 +220,14 @@ class Corpus:
         self.inputs: list[dict[str, Any]] = []
         self._seen_ids: dict[str, int] = {}
         _require_html_reader(self.paths)
+
+    def __repr__(self) -> str:
+        if self.frame is not None:
+            src = f"DataFrame of {len(self.frame):,} rows"
+        else:
+            shown = ", ".join(repr(p if len(p) <= 60 else p[:59] + "…") for p in self.paths[:3])
+            src = f"{len(self.paths)} path{'s' if len(self.paths) != 1 else ''} ({shown}{', …' if len(self.paths) > 3 else ''})"
+        return f"<Corpus: {src}, errors={self.errors!r}, {len(self.problems)} problems so far>"
 
     # -- problems -------------------------------------------------------
     def _problem(self, exc: InputError) -> None:
@@ -262,6 +279,13 @@ class Corpus:
                 self._problem(InputError(p, "no such file or folder"))
 
     def __iter__(self) -> Iterator[Document]:
+        if self.frame is not None:
+            for item in self._read_frame():
+                if isinstance(item, InputError):
+                    self._problem(item)
+                else:
+                    yield self._unique(item)
+            return
         for path, root in self._expand():
             try:
                 for item in self._read_path(path, root):
@@ -423,6 +447,24 @@ class Corpus:
         finally:
             csv.field_size_limit(old_limit)
 
+    def _read_frame(self, chunk: int = 1000) -> Iterator[Document | InputError]:
+        """Rows of a DataFrame as documents, like CSV rows (``<DataFrame>:row <index label>`` as origin);
+        read in chunks so a large frame is never copied whole into dicts."""
+        df = self.frame
+        self.inputs.append(_frame_input(df))
+        text_col = self.columns["text"]
+        for begin in range(0, len(df), chunk):
+            part = df.iloc[begin:begin + chunk]
+            for label, row in zip(part.index, part.to_dict("records")):
+                origin = f"{FRAME_ORIGIN}:row {label}"
+                clean = {k: _frame_value(v) for k, v in row.items()}
+                if clean.get(text_col) is None:
+                    clean[text_col] = ""  # a missing cell is an empty document, as in a CSV file
+                try:
+                    yield self._row_doc(clean, origin)
+                except InputError as exc:
+                    yield exc
+
     def _read_stdin(self) -> Iterator[Document | InputError]:
         stream = self.stdin if self.stdin is not None else sys.stdin.buffer
         data = stream.read()
@@ -524,6 +566,80 @@ def _read_html(html: str, origin: str, default_id: str) -> Document:
     return _make_document(meta, text, origin, default_id)
 
 
-def read_corpus(paths, **kwargs) -> Corpus:
-    """Shorthand for :class:`Corpus` (see there for the parameters)."""
-    return Corpus(paths, **kwargs)
+# ---------------------------------------------------------------------------
+# DataFrames
+
+#: The origin of a DataFrame's rows in problems and the manifest (``<DataFrame>:row <index label>``).
+FRAME_ORIGIN = "<DataFrame>"
+
+
+def _is_dataframe(obj: Any) -> bool:
+    """Whether ``obj`` is a pandas DataFrame (without importing pandas when nobody has)."""
+    pd = sys.modules.get("pandas")
+    return pd is not None and isinstance(obj, pd.DataFrame)
+
+
+def _check_frame_columns(df: Any, columns: Mapping[str, str], required: set[str]) -> None:
+    """The text column and every explicitly mapped column must be in the frame (ConfigError otherwise)."""
+    present = list(df.columns)
+    for key in [k for k in _COLUMN_KEYS if k in required]:
+        name = columns[key]
+        if name not in present:
+            how = f"{key}={name!r}" if name != key else f"the default {key!r} column"
+            raise ConfigError(f"DataFrame has no column {name!r} ({how}); columns are: "
+                              f"{', '.join(map(str, present)) or '(none)'}", code=Reason.FORMAT)
+
+
+def _frame_value(v: Any) -> Any:
+    """A DataFrame cell as a plain Python value: None for NaN/NaT/NA, a date at midnight as YYYY-MM-DD,
+    numpy scalars as Python numbers."""
+    if v is None:
+        return None
+    try:
+        if v != v:  # NaN, NaT
+            return None
+    except (TypeError, ValueError):  # pd.NA refuses comparison; arrays are ambiguous
+        if type(v).__name__ == "NAType":
+            return None
+        return v
+    if isinstance(v, _dt.datetime) and v.tzinfo is None and v.time() == _dt.time(0):
+        return v.date().isoformat()
+    if type(v).__module__ == "numpy" and hasattr(v, "item"):
+        return v.item()
+    return v
+
+
+def _frame_input(df: Any) -> dict[str, Any]:
+    """The manifest's record of a DataFrame input: rows, columns and a SHA-256 of pandas' row hashes."""
+    import pandas as pd
+
+    try:
+        digest = hashlib.sha256(pd.util.hash_pandas_object(df, index=True).to_numpy().tobytes()).hexdigest()
+    except TypeError:  # unhashable cells (lists, dicts)
+        digest = None
+    return {"path": FRAME_ORIGIN, "rows": len(df), "columns": [str(c) for c in df.columns], "sha256": digest}
+
+
+def read_corpus(paths, *, columns: Mapping[str, str] | None = None, text: str | None = None, id: str | None = None,
+                outlet: str | None = None, date: str | None = None, title: str | None = None,
+                url: str | None = None, event: str | None = None, author: str | None = None, **kwargs) -> Corpus:
+    """Shorthand for :class:`Corpus` (see there for the parameters).
+
+    ``paths`` may also be a pandas DataFrame. The column keywords (``text=``, ``id=``,
+    ``outlet=``, ``date=``, ``title=``, ``url=``, ``event=``, ``author=``) name the
+    column holding each field, for DataFrames, CSV and JSONL alike; they add to
+    ``columns=`` (naming a field in both is a :class:`~framelens.errors.ConfigError`).
+
+    >>> import pandas as pd, framelens
+    >>> df = pd.DataFrame({"content": ["The plan passed."], "source": ["Daily"], "lean": ["left"]})
+    >>> doc = next(iter(framelens.read_corpus(df, text="content", outlet="source")))
+    >>> doc.outlet, doc.extra["lean"]
+    ('Daily', 'left')
+    """
+    named = {k: v for k, v in (("text", text), ("id", id), ("outlet", outlet), ("date", date), ("title", title),
+                               ("url", url), ("event", event), ("author", author)) if v is not None}
+    both = sorted(set(named) & set(columns or {}))
+    if both:
+        raise ConfigError(f"column(s) {both} given both as keywords and in columns=; give each once")
+    merged = {**(columns or {}), **named}
+    return Corpus(paths, columns=merged or None, **kwargs)
