@@ -66,6 +66,16 @@ class DocResult:
         """The documents.jsonl record (see docs/schema.md and :func:`framelens.schema.build_records`)."""
         return build_records(self)[0]
 
+    def __repr__(self) -> str:
+        return (f"<DocResult: {self.doc!r}, {self.words:,} words, {self.sentences:,} sentences, "
+                f"{len(self.spans):,} spans ({_kind_counts(s.kind for s in self.spans)})>")
+
+    def _repr_html_(self) -> str:
+        """Notebook view: the document with its spans highlighted like the report, and a small metrics table."""
+        from ..view.html import doc_result_html
+
+        return doc_result_html(self)
+
 
 class Analyzer:
     """Runs the configured extractors over documents. Build once, reuse for many documents."""
@@ -129,6 +139,33 @@ class Analyzer:
         return DocResult(doc, spans, metrics, seg.word_count, len(seg.sentences))
 
 
+def _kind_counts(kinds: Iterable[str], limit: int = 12) -> str:
+    """``"kind: n, ..."`` most frequent first (at most ``limit`` kinds), for reprs."""
+    from collections import Counter
+
+    counts = Counter(kinds).most_common()
+    text = ", ".join(f"{k}: {n:,}" for k, n in counts[:limit])
+    return (text + f", … {len(counts) - limit} more kinds") if len(counts) > limit else (text or "none")
+
+
+#: Keyword arguments of analyze/iter_analyze that name DataFrame columns (see :func:`framelens.read_corpus`).
+COLUMN_KEYWORDS = ("text", "id", "outlet", "date", "title", "url", "event", "author")
+
+
+def _frame_corpus(docs: Any, config: dict[str, Any], errors: str) -> Any:
+    """A DataFrame becomes a :class:`Corpus` (column keywords popped from ``config``); other inputs are
+    returned as they are, and column keywords with them are a ConfigError."""
+    from ..io.corpus import _is_dataframe, read_corpus
+
+    named = {k: config.pop(k) for k in COLUMN_KEYWORDS if k in config}
+    if _is_dataframe(docs):
+        return read_corpus(docs, errors=errors, **named)
+    if named:
+        raise ConfigError(f"{', '.join(f'{k}=' for k in named)}: column names apply to a DataFrame only; for "
+                          "files use framelens.read_corpus(path, text=..., ...)")
+    return docs
+
+
 def _as_docs(docs: Any) -> Iterable[Document]:
     if isinstance(docs, Document):
         return [docs]
@@ -147,12 +184,21 @@ def iter_analyze(
 ) -> Iterator[DocResult]:
     """Analyse documents one by one, yielding a :class:`DocResult` for each.
 
+    ``docs`` may also be a pandas DataFrame, with column keywords as in
+    :func:`framelens.read_corpus` (``text="content", outlet="source"``).
     A document whose analysis fails follows ``errors`` (``raise`` | ``warn`` |
-    ``skip``); skipped ones are appended to ``problems`` if given.
+    ``skip``); skipped ones are appended to ``problems`` if given (for a
+    DataFrame, so are its rows that could not be read).
     """
     if errors not in ("raise", "warn", "skip"):
         raise ConfigError(f"errors={errors!r}; allowed: raise, warn, skip")
+    frame = _frame_corpus(docs, config, errors)
     an = analyzer or Analyzer(AnalysisConfig(**config))
+    if frame is not docs:
+        yield from iter_analyze(frame, analyzer=an, errors=errors, problems=problems)
+        if problems is not None:
+            problems[:0] = frame.problems
+        return
     for doc in _as_docs(docs):
         try:
             yield an.analyze_document(doc)
@@ -178,6 +224,17 @@ class AnalysisResult:
     #: kind name -> :class:`~framelens.kinds.KindSpec` of every kind the run's extractors emit
     kinds: dict[str, Any] = field(default_factory=dict)
 
+    def __repr__(self) -> str:
+        kinds = _kind_counts(self.spans["kind"]) if "kind" in getattr(self.spans, "columns", ()) else "none"
+        return (f"<AnalysisResult: {len(self.documents):,} documents, {len(self.spans):,} spans (kinds: {kinds}), "
+                f"{len(self.problems):,} problems>")
+
+    def _repr_html_(self) -> str:
+        """Notebook view: documents, words, spans by kind, problems and the first rows of the documents table."""
+        from ..view.html import analysis_html
+
+        return analysis_html(self)
+
 
 def analyze(
     docs: Iterable[Document] | Corpus | Document | str,
@@ -189,7 +246,11 @@ def analyze(
     """Analyse documents and return the ``documents`` and ``spans`` tables as pandas DataFrames.
 
     ``docs`` may be a :class:`Corpus`, any iterable of :class:`Document`, one
-    Document, or a plain string. Keyword parameters go to :class:`AnalysisConfig`.
+    Document, a plain string, or a pandas DataFrame with one document per row:
+    ``analyze(df, text="content", outlet="source")`` names the columns (the
+    keywords of :func:`framelens.read_corpus`; other columns go to
+    ``Document.extra`` and so to the documents table). Other keyword parameters
+    go to :class:`AnalysisConfig`.
 
     >>> import framelens
     >>> res = framelens.analyze("Officials said the plan was “a flawed idea.” It passed.")
@@ -199,6 +260,7 @@ def analyze(
     from ..schema import documents_frame, spans_frame
 
     problems: list[Problem] = []
+    docs = _frame_corpus(docs, config, errors)
     an = analyzer or Analyzer(AnalysisConfig(**config))
     results = list(iter_analyze(docs, analyzer=an, errors=errors, problems=problems))
     if isinstance(docs, Corpus):
