@@ -72,6 +72,21 @@ class CompareResult:
     def groups(self) -> list[str]:
         return sorted(self.documents["group"].unique()) if len(self.documents) else []
 
+    def __repr__(self) -> str:
+        groups = self.groups
+        n = self.documents["group"].value_counts() if len(self.documents) else {}
+        shown = ", ".join(f"{g if len(g) <= 40 else g[:39] + '…'}: {int(n[g]):,}" for g in groups[:8])
+        more = f", … {len(groups) - 8} more" if len(groups) > 8 else ""
+        event = f", event={self.event!r}" if self.event else ""
+        return (f"<CompareResult by {self.by!r}{event}: {len(groups)} groups ({shown}{more}), "
+                f"{len(self.documents):,} documents, {len(self.spans):,} spans, {len(self.problems):,} problems>")
+
+    def _repr_html_(self) -> str:
+        """Notebook view: per group n, words and a few rates per 1,000 words with their 95% intervals."""
+        from ..view.html import compare_html
+
+        return compare_html(self)
+
     def stat(self, group: str, metric: str) -> dict[str, Any] | None:
         """The group_stats row of one group and metric, as a dict (None when absent)."""
         s = self.stats
