@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import importlib
 import subprocess
 import sys
+
+import pytest
 
 import framelens
 
 EXPECTED = [
-    "__version__", "AnalysisConfig", "AnalysisResult", "Analyzer", "ConfigError", "Corpus", "DecodeError", "DocResult",
-    "Document", "EmptyDocumentError", "FormatError", "FramelensError", "InputError", "LexiconError", "ModelError",
-    "Problem", "Quote", "Segmentation", "Span", "analyze", "available_extractors", "iter_analyze", "read_corpus",
-    "register_extractor", "segment",
+    "__version__", "AnalysisConfig", "AnalysisResult", "Analyzer", "CompareResult", "ConfigError", "Corpus",
+    "DecodeError", "DocResult", "Document", "EmptyDocumentError", "FormatError", "FramelensError", "InputError",
+    "LexiconError", "ModelError", "Problem", "Quote", "Segmentation", "Span", "analyze", "available_extractors",
+    "compare_groups", "iter_analyze", "read_corpus", "register_extractor", "run_compare", "segment",
+    # the charts of framelens.compare.charts
+    "coverage_map", "frame_chart", "hedges_boosters_chart", "keyness_chart", "loaded_rate_chart", "position_chart",
+    "source_mix_chart", "source_verbs_chart", "sourcing_density_chart", "stance_profile_chart", "term_choice_heatmap",
 ]
 
 
@@ -26,6 +32,55 @@ def test_import_is_light():
             "'pyarrow', 'yaml', 'ahocorasick') if m in sys.modules]; print(','.join(heavy))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == ""
+
+
+def _run(code: str) -> str:
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+
+
+def test_import_does_not_load_pandas_or_matplotlib():
+    """The comparison and chart names are exported lazily: importing framelens loads neither."""
+    code = ("import sys, framelens; print(framelens.__all__ and ','.join(m for m in ('pandas', 'matplotlib') "
+            "if m in sys.modules))")
+    assert _run(code) == ""
+
+
+def test_lazy_names_are_the_library_objects():
+    from framelens.compare import CompareResult, compare, run_compare
+    from framelens.compare import charts
+
+    assert framelens.compare_groups is compare and framelens.run_compare is run_compare
+    assert framelens.CompareResult is CompareResult
+    for name in EXPECTED:
+        if name.endswith(("_chart", "_heatmap", "_map")):
+            assert getattr(framelens, name) is getattr(charts, name), name
+    assert set(EXPECTED) <= set(dir(framelens))
+    with pytest.raises(AttributeError):
+        framelens.no_such_name  # noqa: B018
+
+
+@pytest.mark.parametrize("first", ["import framelens", "import framelens.compare", "from framelens.compare import charts",
+                                   "import framelens.compare as fc"])
+def test_compare_is_the_subpackage_whatever_is_imported_first(first):
+    """``framelens.compare`` is always the subpackage and ``framelens.compare_groups`` its function, in either
+    import order (a function and a subpackage sharing one name would shadow each other: issue 13)."""
+    code = (f"{first}\nimport types, framelens, framelens.compare as m\n"
+            "assert isinstance(framelens.compare, types.ModuleType) and m is framelens.compare\n"
+            "assert framelens.compare_groups is framelens.compare.compare\n"
+            "assert framelens.compare.run_compare is framelens.run_compare\n"
+            "from framelens import compare_groups, compare\n"
+            "assert compare is m and callable(compare_groups)\n"
+            "print('ok')")
+    assert _run(code) == "ok"
+
+
+def test_compare_groups_runs_on_an_analysis():
+    res = framelens.analyze([framelens.Document("a", "Officials said the plan failed.", outlet="A"),
+                             framelens.Document("b", "Critics claimed the plan failed badly.", outlet="B")])
+    importlib.import_module("framelens.compare")  # importing the subpackage does not shadow the function
+
+    cmp = framelens.compare_groups(res, by="outlet", n_boot=100)
+    assert isinstance(cmp, framelens.CompareResult) and cmp.groups == ["A", "B"]
 
 
 def test_span_is_frozen_and_serialises():
