@@ -128,7 +128,7 @@ def _doc_item(doc: Any, spans: Iterable[Any], specs: Mapping[str, KindSpec], kin
     for s in spans:
         d = _span_dict(s)
         if d.get("kind") in kinds:
-            d["sid"] = f"{prefix}s{len(rows)}"
+            d["sid"] = f"s{len(rows)}"
             rows.append(d)
     meta = [doc.outlet, _show(doc.date), doc.author, f"event: {doc.event}" if doc.event else None,
             f"{words:,} words" if words is not None else None, f"id: {doc.id}"]
