@@ -25,7 +25,7 @@ import sys
 import traceback
 
 from .._version import __version__
-from ..errors import ConfigError, FramelensError
+from ..errors import ConfigError, FramelensError, LexiconError
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -124,6 +124,10 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"framelens: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except LexiconError as exc:  # one problem: one line (several: the list, one line each)
+        msg = f"invalid lexicon: {exc.problems[0]}" if len(exc.problems) == 1 else str(exc)
+        print(f"framelens: error: {msg}", file=sys.stderr)
+        return EXIT_FAILED
     except FramelensError as exc:
         print(f"framelens: error: {exc}", file=sys.stderr)
         return EXIT_FAILED

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..errors import ConfigError
 from ..io.manifest import build_manifest, write_manifest
 from ..io.tables import FORMATS
-from . import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL
+from . import EXIT_OK, EXIT_PARTIAL
 from ._common import (add_input_args, add_lexicon_args, analyzer_from_args, corpus_from_args, fail_no_documents,
                       input_parameters, report_problems)
 from ._progress import enabled as progress_enabled
@@ -55,7 +55,9 @@ def add_parser(sub):
     g = p.add_argument_group("output")
     g.add_argument("--out", default="results", metavar="DIR", help="output folder (default: results/)")
     g.add_argument("--format", default="jsonl", metavar="LIST",
-                   help=f"comma-separated table formats among {', '.join(FORMATS)} (default: jsonl)")
+                   help=f"comma-separated table formats among {', '.join(FORMATS)} (default: jsonl); "
+                        "documents.jsonl, the full record of every document with its spans, is always written "
+                        "whatever the formats")
     add_engine_args(p)
     return p
 

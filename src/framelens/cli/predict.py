@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
-from . import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL
+from . import EXIT_OK, EXIT_PARTIAL
 from ._common import (add_input_args, add_lexicon_args, analyzer_from_args, corpus_from_args, fail_no_documents,
                       input_parameters, report_problems)
 from ._progress import enabled as progress_enabled
@@ -41,7 +41,8 @@ def add_parser(sub):
     add_lexicon_args(p)
     g = p.add_argument_group("output")
     g.add_argument("--out", default="results", metavar="DIR", help="output folder (default: results/)")
-    g.add_argument("--format", default="jsonl", metavar="LIST", help="comma-separated table formats (default: jsonl)")
+    g.add_argument("--format", default="jsonl", metavar="LIST", help="comma-separated table formats among jsonl, csv, parquet (default: jsonl); "
+                        "documents.jsonl, the full record of every document, is always written")
     return p
 
 
