@@ -15,6 +15,8 @@ EXPECTED = [
     "DecodeError", "DocResult", "Document", "EmptyDocumentError", "FormatError", "FramelensError", "InputError",
     "LexiconError", "ModelError", "Problem", "Quote", "Segmentation", "Span", "analyze", "available_extractors",
     "compare_groups", "iter_analyze", "read_corpus", "register_extractor", "run_compare", "segment",
+    # public subpackages (documented by pdoc, reachable without an import statement)
+    "compare", "kinds",
     # the charts of framelens.compare.charts
     "coverage_map", "frame_chart", "hedges_boosters_chart", "keyness_chart", "loaded_rate_chart", "position_chart",
     "source_mix_chart", "source_verbs_chart", "sourcing_density_chart", "stance_profile_chart", "term_choice_heatmap",

@@ -46,11 +46,12 @@ _LAZY = {
     "CompareResult": ("framelens.compare", "CompareResult"),
     **{name: ("framelens.compare.charts", name) for name in _CHARTS},
 }
-#: Subpackages reachable as attributes without an import statement (``framelens.compare.run_compare``).
-_SUBPACKAGES = ("compare",)
+#: Public subpackages, reachable as attributes without an import statement (``framelens.compare.run_compare``)
+#: and listed in ``__all__`` so that the API reference (pdoc) documents them.
+_SUBPACKAGES = ("compare", "kinds")
 
 if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load in __getattr__
-    from . import compare
+    from . import compare, kinds
     from .compare import CompareResult, run_compare
     from .compare import compare as compare_groups
     from .compare.charts import (coverage_map, frame_chart, hedges_boosters_chart, keyness_chart, loaded_rate_chart,
@@ -98,12 +99,14 @@ __all__ = [
     "Span",
     "analyze",
     "available_extractors",
+    "compare",
     "compare_groups",
     "coverage_map",
     "frame_chart",
     "hedges_boosters_chart",
     "iter_analyze",
     "keyness_chart",
+    "kinds",
     "loaded_rate_chart",
     "position_chart",
     "read_corpus",
