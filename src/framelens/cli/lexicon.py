@@ -126,6 +126,15 @@ def _show(args) -> int:
     return EXIT_OK
 
 
+def _shadowed_by_shipped(lx):
+    """The entries of pack ``lx`` that a shipped pack shadows when both are loaded (shipped packs come first)."""
+    from ..lexicon import load_lexicons
+    from ..text.matcher import find_shadowed
+
+    shipped = [s for s in load_lexicons() if s.name != lx.name]
+    return [sh for sh in find_shadowed([*shipped, lx]) if sh.lexicon is lx]
+
+
 def _validate(args) -> int:
     from ..lexicon import load_lexicon
 
@@ -133,7 +142,11 @@ def _validate(args) -> int:
     for f in args.files:
         try:
             lx = load_lexicon(f)
-            print(f"{f}: ok ({lx.ref}, kind {lx.kind}, {len(lx.entries)} entries)")
+            shadowed = _shadowed_by_shipped(lx)
+            more = f", {len(shadowed)} shadowed by shipped packs" if shadowed else ""
+            print(f"{f}: ok ({lx.ref}, kind {lx.kind}, {len(lx.entries)} entries{more})")
+            for sh in shadowed:
+                print(f"framelens: warning: {sh.message()}", file=sys.stderr)
         except LexiconError as exc:
             problems.extend(exc.problems)
     for p in problems:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import math
+import warnings
 from pathlib import Path
 
 from .palette import CATEGORY_HATCHES, SOURCE_TYPE_COLORS, STANCE_COLORS, group_colors
@@ -101,8 +102,10 @@ def save_figure(fig, stem: str | Path, caption: str | None = None, formats=("png
         out = []
         for fmt in formats:
             p = stem.with_suffix(f".{fmt}")
-            fig.savefig(p, format=fmt, dpi=dpi, bbox_inches="tight", pad_inches=0.15,
-                        metadata={"Date": None} if fmt == "svg" else None)
+            with warnings.catch_warnings():  # a crowded chart still saves well (bbox_inches="tight"): no terminal noise
+                warnings.filterwarnings("ignore", message=".*constrained_layout not applied", category=UserWarning)
+                fig.savefig(p, format=fmt, dpi=dpi, bbox_inches="tight", pad_inches=0.15,
+                            metadata={"Date": None} if fmt == "svg" else None)
             out.append(p)
     return out
 
