@@ -394,6 +394,7 @@ def krippendorff_alpha(data: Sequence[Sequence[Any]], level: str = "nominal",
     Krippendorff's alpha-reliability"). Returns NaN when there is no variation
     to measure against (D_e = 0) or no pairable values.
     """
+    # Hand-written: scikit-learn and scipy have no Krippendorff's alpha (nor MASI); nltk's is the tests' oracle.
     if level not in ("nominal", "masi") and distance is None:
         raise ConfigError(f"level={level!r}; allowed: nominal, masi (or pass distance=)")
     rows = [list(r) for r in data]
