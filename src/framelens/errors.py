@@ -42,8 +42,13 @@ class Reason:
 class FramelensError(Exception):
     """Base class of every error framelens raises on purpose.
 
-    ``code`` is a :class:`Reason` value; subclasses set their default, and any
-    raise may give a more specific one (``ConfigError(msg, code=Reason.TOO_LARGE)``).
+    Parameters
+    ----------
+    *args
+        The message (as for :class:`Exception`).
+    code : str, optional
+        A :class:`Reason` value, more specific than the class's default
+        (``ConfigError(msg, code=Reason.TOO_LARGE)``); read it back as ``exc.code``.
     """
 
     code: str = Reason.ERROR
@@ -57,8 +62,14 @@ class FramelensError(Exception):
 class InputError(FramelensError, ValueError):
     """A corpus input could not be read as documents.
 
-    ``origin`` names the file and, where known, the line or row
-    (``"corpus.jsonl:17"``); the message always starts with it.
+    Parameters
+    ----------
+    origin : str
+        The file and, where known, the line or row (``"corpus.jsonl:17"``); the message starts with it.
+    message : str
+        What is wrong and what to do (kept as ``exc.reason``).
+    code : str, optional
+        A :class:`Reason` value (default ``Reason.INPUT``, or the subclass's).
     """
 
     code = Reason.INPUT
@@ -70,25 +81,51 @@ class InputError(FramelensError, ValueError):
 
 
 class DecodeError(InputError, UnicodeError):
-    """Bytes that are not valid in any encoding framelens accepts."""
+    """Bytes that are not valid in any encoding framelens accepts.
+
+    Parameters
+    ----------
+    origin, message, code
+        As for :class:`InputError` (code ``Reason.DECODE``).
+    """
 
     code = Reason.DECODE
 
 
 class EmptyDocumentError(InputError):
-    """A document with no text."""
+    """A document with no text.
+
+    Parameters
+    ----------
+    origin, message, code
+        As for :class:`InputError` (code ``Reason.EMPTY_DOCUMENT``).
+    """
 
     code = Reason.EMPTY_DOCUMENT
 
 
 class FormatError(InputError):
-    """Structurally bad input: invalid JSON line, missing column, unknown extension, binary file."""
+    """Structurally bad input: invalid JSON line, missing column, unknown extension, binary file.
+
+    Parameters
+    ----------
+    origin, message, code
+        As for :class:`InputError` (code ``Reason.FORMAT``).
+    """
 
     code = Reason.FORMAT
 
 
 class LexiconError(FramelensError, ValueError):
-    """A lexicon pack failed validation. ``problems`` lists every problem as ``file:line: field: message``."""
+    """A lexicon pack failed validation.
+
+    Parameters
+    ----------
+    problems : list of str or str
+        Every problem, as ``file:line: field: message`` (kept as ``exc.problems``).
+    code : str, optional
+        A :class:`Reason` value (default ``Reason.LEXICON``).
+    """
 
     code = Reason.LEXICON
 
@@ -101,12 +138,24 @@ class LexiconError(FramelensError, ValueError):
 
 
 class ModelError(FramelensError, ValueError):
-    """A saved model was refused: wrong format, foreign, tampered with, or version mismatch."""
+    """A saved model was refused: wrong format, foreign, tampered with, or version mismatch.
+
+    Parameters
+    ----------
+    *args, code
+        As for :class:`FramelensError` (code ``Reason.MODEL``).
+    """
 
     code = Reason.MODEL
 
 
 class ConfigError(FramelensError, ValueError):
-    """Bad parameters given to a framelens function or command."""
+    """Bad parameters given to a framelens function or command.
+
+    Parameters
+    ----------
+    *args, code
+        As for :class:`FramelensError` (code ``Reason.CONFIG``, or e.g. ``Reason.TOO_LARGE``).
+    """
 
     code = Reason.CONFIG

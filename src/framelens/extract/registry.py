@@ -61,9 +61,26 @@ ALWAYS = ("structure",)
 def register_extractor(name: str, cls: Any, *, default: bool = False) -> None:
     """Register an extractor class (or an ``"module:Class"`` path) under ``name``.
 
-    ``default=True`` adds it to the extractors every analysis runs. Its declared
-    kinds must not clash with another extractor's kinds, and its requirements
+    Its declared kinds must not clash with another extractor's kinds, and its requirements
     must be registered extractors (checked here, so a mistake shows at once).
+
+    Parameters
+    ----------
+    name : str
+        The name to pass in ``analyze(..., extractors=[name])``; not a built-in extractor's name.
+    cls : type or str
+        The extractor class (see docs/architecture.md for its contract), or ``"module:Class"``.
+    default : bool
+        Add it to the extractors every analysis runs.
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    ConfigError
+        A bad or built-in name, or declarations that clash or need an unregistered extractor.
     """
     if not name or not isinstance(name, str):
         raise ConfigError(f"extractor name must be a non-empty string, got {name!r}")
@@ -110,7 +127,12 @@ def _kind_owner(kind: str, skip: str | None = None) -> str | None:
 
 
 def available_extractors() -> list[str]:
-    """Names of every registered extractor (built-in first)."""
+    """Names of every registered extractor (built-in first).
+
+    Returns
+    -------
+    list of str
+    """
     return list(_BUILTIN) + [n for n in _USER if n not in _BUILTIN]
 
 

@@ -94,14 +94,21 @@ _OPENERS_BEFORE = set(" \t\r\n\u00a0([{—–-/")
 class Quote:
     """A quotation region.
 
-    ``start``/``end`` include the quote marks; ``content_start``/``content_end``
-    are the text between them. ``mark`` is ``"double"`` or ``"single"``.
-    ``label`` is ``direct`` (a quoted sentence or clause), ``partial`` (a short
-    quoted phrase: a partial quote or scare quotes) or ``title`` (a short
-    Title-Case name in quotes, e.g. a programme's name). ``uncertain`` is set
-    when the marks did not balance and the extent is a best guess;
-    ``continues`` when a multi-paragraph quote goes on in the next paragraph,
-    ``continued`` when this region is such a continuation.
+    Parameters
+    ----------
+    start, end : int
+        The region including the quote marks.
+    content_start, content_end : int
+        The text between the marks.
+    mark : str
+        ``"double"`` or ``"single"``.
+    label : str
+        ``direct`` (a quoted sentence or clause), ``partial`` (a short quoted phrase: a partial
+        quote or scare quotes) or ``title`` (a short Title-Case name in quotes, e.g. a programme's name).
+    uncertain : bool
+        The marks did not balance and the extent is a best guess.
+    continues, continued : bool
+        A multi-paragraph quote goes on in the next paragraph; this region is such a continuation.
     """
 
     start: int
@@ -359,7 +366,20 @@ def _split_parentheticals(text: str, sents: list[tuple[int, int]]) -> list[tuple
 class Segmentation:
     """Paragraphs, sentences and quotation regions of one text, with helpers to locate an offset.
 
-    All offsets are half-open ``(start, end)`` into :attr:`text`.
+    Made by :func:`segment`. All offsets are half-open ``(start, end)`` into :attr:`text`.
+
+    Parameters
+    ----------
+    text : str
+        The text segmented.
+    paragraphs, sentences : list of (int, int)
+        Paragraph and sentence extents, in order.
+    sentence_paragraph : list of int
+        The paragraph index of each sentence.
+    quotes : list of Quote
+        Quotation regions, in order of start.
+    stray_quote_marks : list of int
+        Offsets of quote marks that open or close nothing.
     """
 
     text: str
@@ -427,6 +447,17 @@ def segment(text: str, *, abbreviations: Abbreviations | None = None) -> Segment
     """Segment ``text`` into paragraphs, sentences and quotation regions.
 
     Never raises on any ``str``; offsets index ``text`` unchanged.
+
+    Parameters
+    ----------
+    text : str
+        The text.
+    abbreviations : Abbreviations, optional
+        Abbreviations that do not end a sentence (default: the shipped English list).
+
+    Returns
+    -------
+    Segmentation
     """
     abbr = abbreviations or load_abbreviations()
     paragraphs = _paragraphs(text)
