@@ -254,7 +254,7 @@ def analyze(
 
     >>> import framelens
     >>> res = framelens.analyze("Officials said the plan was “a flawed idea.” It passed.")
-    >>> res.documents.loc[0, "sentences"]
+    >>> int(res.documents.loc[0, "sentences"])
     2
     """
     from ..schema import documents_frame, spans_frame
