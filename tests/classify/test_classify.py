@@ -462,7 +462,7 @@ def test_cli_train_folds_zero_and_usage_errors(tmp_path, capsys):
     model = tmp_path / "f.flmodel"
     assert main(["train", str(EXAMPLE), "--label-col", "frame", "--folds", "0", "--C", "1", "--out", str(model)]) == 0
     assert not (tmp_path / "f.flmodel.report").exists()
-    assert main(["train", str(EXAMPLE), "--label-col", "nope", "--out", str(model)]) == 2
+    assert main(["train", str(EXAMPLE), "--label-col", "nope", "--out", str(model)]) == 4  # bad input: nothing done
     assert "no column 'nope'" in capsys.readouterr().err
     assert main(["train", str(EXAMPLE), "--label-col", "frame", "--folds", "1", "--out", str(model)]) == 2
 

@@ -84,5 +84,5 @@ def test_cli_fetch_all_failed_and_usage_errors(tmp_path, capsys):
     urls = tmp_path / "urls.txt"
     urls.write_text("ftp://nothing.example/a\n")
     assert main(["fetch", str(urls), "--out", str(tmp_path / "c.jsonl"), "--cache", str(tmp_path / "k")]) == 4
-    assert main(["fetch", str(tmp_path / "absent.txt"), "--out", str(tmp_path / "c.jsonl")]) == 2
+    assert main(["fetch", str(tmp_path / "absent.txt"), "--out", str(tmp_path / "c.jsonl")]) == 4  # missing input
     assert main(["fetch", str(urls), "--timeout", "0"]) == 2

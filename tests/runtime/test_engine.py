@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 from itertools import islice
 from pathlib import Path
@@ -252,37 +251,6 @@ def test_count_documents(tmp_path):
     assert count_documents([tmp_path / "e.csv"]) is None
     assert count_documents(["-"]) is None
     assert count_documents([EXAMPLES]) == 6
-
-
-# ---------------------------------------------------------------------------
-# progress
-
-
-def test_progress_line_with_total_and_eta():
-    from framelens.cli._common import Progress
-
-    buf = io.StringIO()
-    p = Progress(enabled=True, every=0.0, total=100, stream=buf)
-    p.t0 -= 10.0  # ten seconds ago
-    p.update(5000, docs=25)
-    line = p.line(now=p.t0 + 10.0)
-    assert line.startswith("25/100 documents (25%)")
-    assert "2 docs/s" in line and "500 words/s" in line
-    assert line.endswith("ETA 0:00:30")
-    p.done()
-    assert buf.getvalue().endswith(" \n") and "\r" in buf.getvalue()
-
-
-def test_progress_is_quiet_off_a_terminal():
-    from framelens.cli._common import Progress
-
-    buf = io.StringIO()  # isatty() is False
-    p = Progress(stream=buf)
-    p.update(10)
-    p.done()
-    assert not p.enabled and buf.getvalue() == "" and p.docs == 1 and p.words == 10
-    q = Progress(enabled=True, stream=io.StringIO())
-    assert q.line().startswith("0 documents") and "ETA" not in q.line()
 
 
 # ---------------------------------------------------------------------------

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 import sys
-import time
 
 from ..errors import DecodeError, FormatError, InputError, Reason
 from ..io.corpus import Corpus
@@ -59,52 +58,6 @@ def input_parameters(args) -> dict:
         "encoding": args.encoding,
         "errors": args.errors,
     }
-
-
-class Progress:
-    """Superseded by :func:`framelens.cli._progress.progress_bar` (tqdm); kept only for old callers.
-
-    Documents/s, words/s, count (and ETA when the total is known) on stderr, only when stderr is a terminal."""
-
-    def __init__(self, enabled: bool | None = None, every: float = 0.5, total: int | None = None, stream=None):
-        self.stream = stream or sys.stderr
-        self.enabled = self.stream.isatty() if enabled is None else enabled
-        self.every = every
-        self.total = total
-        self.t0 = time.monotonic()
-        self.last = 0.0
-        self.docs = 0
-        self.words = 0
-
-    def update(self, words: int, docs: int = 1) -> None:
-        self.docs += docs
-        self.words += words
-        if not self.enabled:
-            return
-        now = time.monotonic()
-        if now - self.last >= self.every:
-            self.last = now
-            self.stream.write("\r" + self.line(now) + " ")
-            self.stream.flush()
-
-    def line(self, now: float | None = None) -> str:
-        """The progress line: count, rates and, when the total is known, percentage and ETA."""
-        now = time.monotonic() if now is None else now
-        dt = max(now - self.t0, 1e-9)
-        rate = self.docs / dt
-        text = f"{self.docs:,} documents  {rate:,.0f} docs/s  {self.words / dt:,.0f} words/s"
-        if self.total:
-            done = min(self.docs, self.total)
-            text = f"{done:,}/{self.total:,} documents ({100 * done / self.total:.0f}%)" + text[text.index("  "):]
-            if rate > 0 and done < self.total:
-                left = (self.total - done) / rate
-                text += f"  ETA {int(left // 3600)}:{int(left % 3600 // 60):02d}:{int(left % 60):02d}"
-        return text
-
-    def done(self) -> None:
-        if self.enabled and self.docs:
-            self.stream.write("\r" + self.line() + " \n")
-            self.stream.flush()
 
 
 def report_problems(problems, args=None, stream=None) -> None:
