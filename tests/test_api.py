@@ -14,7 +14,7 @@ EXPECTED = [
     "__version__", "AnalysisConfig", "AnalysisResult", "Analyzer", "CompareResult", "ConfigError", "Corpus",
     "DecodeError", "DocResult", "Document", "EmptyDocumentError", "FormatError", "FramelensError", "InputError",
     "LexiconError", "ModelError", "Problem", "Quote", "Segmentation", "Span", "analyze", "available_extractors",
-    "compare_groups", "iter_analyze", "read_corpus", "register_extractor", "run_compare", "segment",
+    "compare_groups", "display", "iter_analyze", "read_corpus", "register_extractor", "run_compare", "segment",
     # public subpackages (documented by pdoc, reachable without an import statement)
     "compare", "kinds",
     # the charts of framelens.compare.charts
@@ -57,6 +57,7 @@ def test_lazy_names_are_the_library_objects():
         if name.endswith(("_chart", "_heatmap", "_map")):
             assert getattr(framelens, name) is getattr(charts, name), name
     assert set(EXPECTED) <= set(dir(framelens))
+    assert framelens.display is importlib.import_module("framelens.runtime.notebook").display
     with pytest.raises(AttributeError):
         framelens.no_such_name  # noqa: B018
 

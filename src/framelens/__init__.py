@@ -44,6 +44,7 @@ _LAZY = {
     "compare_groups": ("framelens.compare", "compare"),
     "run_compare": ("framelens.compare", "run_compare"),
     "CompareResult": ("framelens.compare", "CompareResult"),
+    "display": ("framelens.runtime.notebook", "display"),
     **{name: ("framelens.compare.charts", name) for name in _CHARTS},
 }
 #: Public subpackages, reachable as attributes without an import statement (``framelens.compare.run_compare``)
@@ -53,6 +54,7 @@ _SUBPACKAGES = ("compare", "kinds")
 if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load in __getattr__
     from . import compare, kinds
     from .compare import CompareResult, run_compare
+    from .runtime.notebook import display
     from .compare import compare as compare_groups
     from .compare.charts import (coverage_map, frame_chart, hedges_boosters_chart, keyness_chart, loaded_rate_chart,
                                  position_chart, source_mix_chart, source_verbs_chart, sourcing_density_chart,
@@ -99,6 +101,7 @@ __all__ = [
     "Span",
     "analyze",
     "available_extractors",
+    "display",
     "compare",
     "compare_groups",
     "coverage_map",

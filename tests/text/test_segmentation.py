@@ -204,3 +204,9 @@ def test_analysis_spans_index_the_text(text):
     for sp in res.spans:
         assert text[sp.start:sp.end] == sp.text
         assert sp.voice in ("author", "quoted")
+
+
+def test_segmentation_repr_is_short(seed_doc):
+    seg = segment(seed_doc.text)
+    r = repr(seg)
+    assert len(r) < 2048 and f"{len(seg.sentences)} sentences" in r

@@ -389,6 +389,12 @@ class Segmentation:
     quotes: list[Quote]
     stray_quote_marks: list[int] = field(default_factory=list)
 
+    def __repr__(self) -> str:
+        head = self.text[:40].replace("\n", " ")
+        return (f"<Segmentation: {len(self.text):,} characters, {len(self.paragraphs)} paragraphs, "
+                f"{len(self.sentences)} sentences, {len(self.quotes)} quotations; text {head!r}"
+                f"{'...' if len(self.text) > 40 else ''}>")
+
     def __post_init__(self) -> None:
         self._sent_starts = [s for s, _ in self.sentences]
         self._par_starts = [s for s, _ in self.paragraphs]
