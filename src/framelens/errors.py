@@ -20,6 +20,8 @@ __all__ = [
     "LexiconError",
     "ModelError",
     "ConfigError",
+    "MissingDependencyError",
+    "require_package",
 ]
 
 
@@ -159,3 +161,20 @@ class ConfigError(FramelensError, ValueError):
     """
 
     code = Reason.CONFIG
+
+
+class MissingDependencyError(FramelensError, ImportError):
+    """An optional package a feature needs is not installed; the message gives the install line.
+
+    Raised before any work is done (the command exits 4: nothing could be done)."""
+
+    code = Reason.MISSING_REQUIREMENT
+
+
+def require_package(module: str, feature: str, extra: str) -> None:
+    """Raise :class:`MissingDependencyError` unless ``module`` can be imported (checked without importing it)."""
+    import importlib.util
+
+    if importlib.util.find_spec(module) is None:
+        raise MissingDependencyError(f"{feature} needs the optional package {module}, which is not installed: "
+                                     f"pip install 'framelens[{extra}]'")

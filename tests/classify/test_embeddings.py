@@ -13,7 +13,7 @@ from framelens import ModelError
 from framelens.classify.persist import TrainedModel, load_model, read_model_info, save_model
 from framelens.classify.pipeline import make_pipeline
 from framelens.cli import main
-from framelens.errors import ConfigError
+from framelens.errors import ConfigError, MissingDependencyError
 from helpers import CODED_SENTENCES as EXAMPLE, TOY_X, TOY_Y, rewrite_model
 
 # --------------------------------------------------------------------------- embeddings (wordllama extra)
@@ -123,9 +123,9 @@ def test_missing_or_unknown_backend_is_a_clear_error(monkeypatch):
 
     real = importlib.util.find_spec
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "wordllama" else real(name, *a))
-    with pytest.raises(ConfigError, match=r"pip install 'framelens\[embeddings\]'"):
+    with pytest.raises(MissingDependencyError, match=r"pip install 'framelens\[embeddings\]'"):
         backend_info("wordllama")
-    with pytest.raises(ConfigError, match="not installed"):
+    with pytest.raises(MissingDependencyError, match="not installed"):
         make_pipeline(embeddings="wordllama")
     with pytest.raises(ConfigError, match="max_words"):
         SentenceEmbeddings("wordllama", max_words=0).fit(["a"])

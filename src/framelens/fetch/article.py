@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..errors import ConfigError
+from ..errors import MissingDependencyError
 
 __all__ = ["HTML_TYPES", "decode_html", "extract_article", "looks_like_html"]
 
@@ -57,7 +57,8 @@ def extract_article(html: str | bytes, url: str | None = None, content_type: str
     try:
         import trafilatura
     except ImportError:  # pragma: no cover - depends on the install
-        raise ConfigError("fetching needs trafilatura: pip install 'framelens[html]'") from None
+        raise MissingDependencyError("fetching needs the optional package trafilatura, which is not installed: "
+                                     "pip install 'framelens[html]'") from None
     if isinstance(html, bytes):
         html = decode_html(html, content_type)
     result = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,

@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
+from ..errors import require_package
 from ..io.dates import normalize_date
 from .article import extract_article
 from .config import FetchConfig
@@ -122,6 +123,7 @@ def iter_fetch(items: Iterable[UrlItem], fetcher: Fetcher | None = None,
 
     Document ids are not yet made unique here (see :func:`fetch_corpus`).
     """
+    require_package("trafilatura", "fetching (article extraction)", "html")  # before any request
     fetcher = fetcher or Fetcher(config)
     items = list(items)
 
@@ -209,8 +211,10 @@ def fetch_corpus(items: Iterable[UrlItem] | str | os.PathLike, out: str | os.Pat
     flushed as they come, so an interrupted run keeps its work; ``resume=True``
     appends to ``out`` and skips URLs already written or permanently failed
     (transient failures are tried again). Without ``resume`` both files are
-    started afresh. ``on_record`` is called with each record (progress display).
+    started afresh. ``on_record`` is called with each record (progress display). Without the ``html`` extra
+    (trafilatura) nothing is fetched: :class:`~framelens.errors.MissingDependencyError` at once.
     """
+    require_package("trafilatura", "fetching (article extraction)", "html")  # before any file or request
     if isinstance(items, (str, os.PathLike)):
         items = read_url_list(items)
     items = list(items)

@@ -30,7 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Iterable, Iterator, Mapping
 
-from ..errors import ConfigError, DecodeError, EmptyDocumentError, FormatError, FramelensError, InputError, Reason
+from ..errors import (ConfigError, DecodeError, EmptyDocumentError, FormatError, InputError, MissingDependencyError,
+                      Reason)
 from ..model import META_FIELDS, Document
 
 __all__ = ["Corpus", "Problem", "read_corpus", "read_text_document", "decode_bytes", "EXTENSIONS"]
@@ -538,8 +539,7 @@ def _require_html_reader(paths: list[str]) -> None:
         return
     html = _first_html(paths)
     if html is not None:
-        raise FramelensError(f"{html}: reading HTML needs the optional package trafilatura: {HTML_HINT}",
-                             code=Reason.MISSING_REQUIREMENT)
+        raise MissingDependencyError(f"{html}: reading HTML needs the optional package trafilatura: {HTML_HINT}")
 
 
 def _read_html(html: str, origin: str, default_id: str) -> Document:

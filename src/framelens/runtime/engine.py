@@ -34,7 +34,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
-from ..errors import ConfigError
+from ..errors import ConfigError, require_package
 from ..model import Document
 from ..schema import build_records
 
@@ -322,6 +322,7 @@ class DaskEngine(Engine):
 
     def __init__(self, analyzer, scheduler: str | None = None, workers: int | None = None,
                  client: Any = None, window: int | None = None, memory_limit: str | None = "auto"):
+        require_package("distributed", "the Dask engine", "dask")  # before any work: exit 4 with the install line
         super().__init__(analyzer)
         self.scheduler = scheduler
         self._requested = workers
