@@ -305,7 +305,8 @@ def stratified_folds(y, folds: int, seed: int = 0, multilabel: bool = False) -> 
 
 
 def cross_validate(model, texts: Sequence[str], y, folds: int = 5, seed: int = 0, multilabel: bool = False,
-                   labels: Sequence[str] | None = None, n_boot: int = 2000, splits=None) -> CVResult:
+                   labels: Sequence[str] | None = None, n_boot: int = 2000, splits=None,
+                   on_fold: Callable[[int], None] | None = None) -> CVResult:
     """Stratified k-fold CV of ``model`` (cloned for every fold); metrics on the pooled out-of-fold predictions.
 
     ``y``: labels (single-label) or a 0/1 indicator matrix with ``labels`` naming
@@ -313,6 +314,7 @@ def cross_validate(model, texts: Sequence[str], y, folds: int = 5, seed: int = 0
     train/test index pairs), e.g. to compare two models on the SAME folds.
     Macro-F1 is computed on all out-of-fold predictions pooled; the 95% interval
     is a percentile bootstrap over items; ``fold_macro_f1`` lists each fold's score.
+    ``on_fold``: called with the fold's index when it is done (progress display).
     """
     from sklearn.base import clone
 
@@ -346,6 +348,8 @@ def cross_validate(model, texts: Sequence[str], y, folds: int = 5, seed: int = 0
                     if str(lab) in order:
                         proba[te, j] = pr[:, order[str(lab)]]
         fold_scores.append(classification_metrics(Y[te], p, labels, multilabel)["macro_f1"])
+        if on_fold is not None:
+            on_fold(k)
     mask = fold >= 0
     metrics = classification_metrics(Y[mask], pred[mask], labels, multilabel)
     ci = bootstrap_ci(Y[mask], pred[mask], n_boot=n_boot, seed=seed, multilabel=multilabel, labels=labels)

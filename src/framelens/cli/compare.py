@@ -8,6 +8,8 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from . import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL
+from ._progress import enabled as progress_enabled
+from ._progress import progress_bar
 from ._common import add_input_args, add_lexicon_args, corpus_from_args, fail_no_documents, report_problems
 
 HELP = "compare outlets covering the same event: aggregates with CIs, keyness, term choice, charts, HTML report"
@@ -95,14 +97,27 @@ def run(args) -> int:
         return EXIT_FAILED
     columns = {"text": args.text_col, "id": args.id_col, "outlet": args.outlet_col, "date": args.date_col,
                "title": args.title_col, "event": args.event_col, "url": args.url_col}
-    res = run_compare(
+    from ..runtime.partitions import count_documents
+
+    total = count_documents(args.paths) if progress_enabled(args) and "-" not in args.paths else None
+    with progress_bar(args, total=total, unit="doc", desc="compare") as bar:
+        res = _run(args, run_compare, columns, formats, on_document=lambda: bar.update(1))
+    return _finish(args, res)
+
+
+def _run(args, run_compare, columns, formats, on_document):
+    return run_compare(
         args.paths, Path(args.out), by=args.by, event=args.event, columns=columns, encoding=args.encoding,
         errors=args.errors, lexicons=args.lexicon, default_lexicons=not args.no_default_lexicons, n_boot=args.n_boot,
         seed=args.seed, tests=[tuple(t) for t in args.test], test_metric=args.test_metric, inline=args.inline,
         pair=tuple(args.pair) if args.pair else None, formats=formats, title=args.title,
         argv=getattr(args, "_argv", None), duplicates=args.duplicates,
-        duplicate_threshold=args.duplicate_threshold, charts=not args.no_charts,
+        duplicate_threshold=args.duplicate_threshold, charts=not args.no_charts, on_document=on_document,
     )
+
+
+def _finish(args, res) -> int:
+    """Report duplicates, problems and tests on stderr; the exit code."""
     result = res["result"]
     dups = res.get("duplicates")
     if dups is not None and len(dups):

@@ -10,6 +10,7 @@ from pathlib import Path
 from ..errors import ConfigError
 from . import EXIT_OK
 from ._common import read_labelled_table, require_columns
+from ._progress import progress_bar
 
 HELP = "train a classifier on your coded sample (cross-validated), save it as a safe model file"
 EXAMPLES = """\
@@ -127,8 +128,9 @@ def run(args) -> int:
     metrics: dict = {}
     out = Path(args.out)
     if args.folds:
-        res = cross_validate(model, texts, y, folds=args.folds, seed=args.seed, multilabel=args.multilabel,
-                             labels=classes)
+        with progress_bar(args, total=args.folds, unit="fold", desc="cross-validation") as bar:
+            res = cross_validate(model, texts, y, folds=args.folds, seed=args.seed, multilabel=args.multilabel,
+                                 labels=classes, on_fold=lambda k: bar.update(1))
         metrics = res.to_dict()
         if args.multilabel:
             human = [";".join(sorted(s)) for s in labels]

@@ -21,7 +21,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from ..errors import ConfigError, InputError, Reason
 
@@ -192,8 +192,6 @@ def _add_kind_counts(documents, spans, kinds):
     """Per-document counts of every declared kind that is counted, when the documents table lacks them
     (a kind from a researcher's own extractor, or a spans table without the extractor's metrics);
     returns the documents table and the metrics to aggregate for those kinds."""
-    import pandas as pd
-
     from .group import METRICS, Metric
 
     extra_metrics = []
@@ -344,6 +342,7 @@ def run_compare(
     duplicates: str = "flag",
     duplicate_threshold: float | None = None,
     charts: bool = True,
+    on_document: Callable[[], None] | None = None,
 ) -> dict[str, Any]:
     """Analyse ``paths``, compare by ``by`` and write a report folder ``out``.
 
@@ -356,6 +355,7 @@ def run_compare(
     :func:`framelens.coverage.dedupe.dedupe`) are ``"drop"``-ped before comparing, ``"flag"``-ged (kept,
     with a ``duplicate_of`` column in the documents table and ``tables/duplicates.csv``), or
     ``"keep"``-t without looking for them. ``charts=False`` draws no chart (a quicker report).
+    ``on_document``: called after each document is analysed (progress display).
     """
     from ..io.corpus import Corpus
     from ..io.manifest import build_manifest, write_manifest
@@ -382,7 +382,10 @@ def run_compare(
         if len(dup_table):
             log.info("compare: %d near-duplicate document(s) %s", len(dup_table),
                      "dropped" if duplicates == "drop" else "flagged")
-    analysis = analyze(docs, analyzer=analyzer, errors="raise" if errors == "raise" else "skip")
+    feed = docs if on_document is None else _calling(docs, on_document)
+    analysis = analyze(feed, analyzer=analyzer, errors="raise" if errors == "raise" else "skip")
+    if feed is not docs and isinstance(docs, Corpus):  # analyze() takes a Corpus's problems only from a Corpus
+        analysis.problems = list(docs.problems) + analysis.problems
     if isinstance(docs, list):  # the corpus was read into memory for dedupe: keep its problems
         analysis.problems = list(corpus.problems) + [p for p in analysis.problems if p not in corpus.problems]
     result = compare(analysis, by=by, event=event, n_boot=n_boot, seed=seed, tests=tests, test_metric=test_metric,
@@ -411,6 +414,13 @@ def run_compare(
     write_manifest(out / "manifest.json", manifest)
     return {"out": out, "result": result, "problems": result.problems, "files": files, "manifest": manifest,
             "duplicates": dup_table}
+
+
+def _calling(docs, callback):
+    """The documents of ``docs``, calling ``callback`` after each has been handed on (and so analysed)."""
+    for d in docs:
+        yield d
+        callback()
 
 
 def _isnan(v: Any) -> bool:
