@@ -52,7 +52,8 @@ class Style:
     ``css``: the highlight's declarations; ``legend``: its legend text; ``layer``:
     nesting order (lower = outer element); ``mark``: use ``<mark>`` (a highlight of
     words) rather than ``<span>`` (a structural region); ``variant_field``: a field
-    whose value adds the class ``st-<value>`` (verb stance colours);
+    whose value adds the class ``st-<value>``, coloured by ``variant_colors``
+    (``(value, "#RRGGBB")`` pairs; verb stance colours);
     ``default_on``: whether the layer is shown when the page opens.
     """
 
@@ -61,6 +62,7 @@ class Style:
     layer: int = 50
     mark: bool = True
     variant_field: str | None = None
+    variant_colors: tuple[tuple[str, str], ...] = ()
     default_on: bool = True
 
 

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import logging
 
+from ..extract.lexical import STANCE_COLORS as _STANCE_COLORS
+
 __all__ = ["OKABE_ITO", "OUTLET_COLORS", "group_colors", "STANCE_COLORS", "CATEGORY_HATCHES", "SOURCE_TYPE_COLORS"]
 
 log = logging.getLogger("framelens")
@@ -30,15 +32,8 @@ OUTLET_COLORS = (
     "#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255", "#AA4499",
 )
 
-#: Reporting-verb stances (greys for neutral, then colours outside the first outlet colours' hues
-#: would be impossible with many outlets; these are distinct in lightness as well as hue).
-STANCE_COLORS = {
-    "neutral": "#BBBBBB",
-    "endorsing": "#44AA99",
-    "distancing": "#DDAA33",
-    "evaluative": "#BB5566",
-    "other": "#777777",
-}
+#: Reporting-verb stances: declared with the report_verb kind (its highlight style), used here for charts.
+STANCE_COLORS = dict(_STANCE_COLORS)
 
 #: Source types of attributions (lightness steps so the mix reads in greyscale too).
 SOURCE_TYPE_COLORS = {

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections import Counter
 
 from ..kinds import Field, KindSpec, Style, is_loaded, is_used, span_value
-from ..model import Span
 from ..text.matcher import Hit
 from .base import LexiconExtractor, per_1k
 
@@ -68,6 +67,12 @@ BOOSTER = KindSpec(
     metric="boosters")
 
 
+#: Reporting-verb stance colours (greys for neutral; distinct in lightness as well as hue), used by the
+#: report's highlights, the notebook views and the stance chart (framelens.compare.palette.STANCE_COLORS).
+STANCE_COLORS = (("neutral", "#BBBBBB"), ("endorsing", "#44AA99"), ("distancing", "#DDAA33"),
+                 ("evaluative", "#BB5566"), ("other", "#777777"))
+
+
 def _author_verb(span) -> bool:
     return is_used(span) and span_value(span, "voice") == "author"
 
@@ -79,7 +84,8 @@ REPORT_VERB = KindSpec(
     label_doc="the stance (the category where the entry has none)",
     counted=_author_verb, counted_doc="used, in the reporter's own voice",
     style=Style("outline:1.5px solid #555;outline-offset:-1px;border-radius:2px",
-                "reporting verb (stance in the tooltip)", layer=3, mark=False, variant_field="stance"),
+                "reporting verb (stance in the tooltip)", layer=3, mark=False, variant_field="stance",
+                variant_colors=STANCE_COLORS),
     tooltip=("stance",), metric="report_verbs")
 
 LOADED_FIELDS = LOADED_TERM.field_names

@@ -61,11 +61,13 @@ def span_tip(span: dict, specs: dict[str, KindSpec] | None = None) -> str:
 def kind_css(styles: Mapping[str, Style], *, scope: str = "", variant_colors: Mapping[str, str] | None = None) -> str:
     """CSS rules of the highlighted kinds (``{kind: Style}``, from :func:`highlight_styles`): the kind's own
     declarations under ``.k-<kind>``, prefixed by ``scope`` (e.g. ``".framelens "``); with ``variant_colors``
-    (value -> colour) also one rule per value for kinds whose style names a ``variant_field``."""
+    (value -> colour; default: the style's own ``variant_colors``) also one rule per value for kinds whose
+    style names a ``variant_field``."""
     rules = [f"{scope}.k-{k}{{{s.css}}}" for k, s in styles.items()]
     for k, s in styles.items():
-        if s.variant_field and variant_colors:
-            rules += [f"{scope}.k-{k}.st-{v}{{outline-color:{c};background:{c}33}}" for v, c in variant_colors.items()
+        colors = dict(variant_colors) if variant_colors else dict(s.variant_colors)
+        if s.variant_field and colors:
+            rules += [f"{scope}.k-{k}.st-{v}{{outline-color:{c};background:{c}33}}" for v, c in colors.items()
                       if SAFE_NAME.match(v) and re.fullmatch(r"#[0-9A-Fa-f]{3,8}", c)]
     return "\n".join(rules)
 

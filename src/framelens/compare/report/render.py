@@ -21,7 +21,6 @@ from typing import Any
 from jinja2 import Environment, FunctionLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..palette import STANCE_COLORS
 
 __all__ = ["env", "render", "page", "static_text", "num", "plural", "text", "kind_css"]
 
@@ -90,7 +89,7 @@ def kind_css(styles: dict) -> str:
     rules = [f".k-{k}{{{s.css}}}" for k, s in styles.items()]
     for k, s in styles.items():
         if s.variant_field:
-            rules += [f".k-{k}.st-{v}{{outline-color:{c};background:{c}33}}" for v, c in STANCE_COLORS.items()]
+            rules += [f".k-{k}.st-{v}{{outline-color:{c};background:{c}33}}" for v, c in s.variant_colors]
     return "\n".join(rules)
 
 
