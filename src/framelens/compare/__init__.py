@@ -41,7 +41,64 @@ from ..text.segmentation import LEDE_MIN_WORDS  # noqa: E402 (re-exported)
 
 @dataclass
 class CompareResult:
-    """Every table of a comparison. All DataFrames; ``group`` columns hold the value of ``by``."""
+    """Every table of a comparison (made by :func:`compare`).
+
+    Tables are DataFrames; ``group`` columns hold the value of ``by``.
+
+    How each number is computed, and its limits, is in docs/methods_compare.md.
+
+    Parameters
+    ----------
+    by : str
+        The column the documents are grouped by.
+    event : str or None
+        The event the comparison was restricted to (None: all documents).
+    documents : DataFrame
+        The analysis documents table (only the compared documents), with a
+        ``group`` column and a count column for every counted kind.
+    spans : DataFrame
+        The analysis spans table (only the spans of the compared documents).
+    texts : dict of str to str
+        Document id -> text.
+    stats : DataFrame
+        :func:`group_stats`: one row per (group, metric), with pooled rates,
+        95% bootstrap intervals and n.
+    keyness : DataFrame
+        :func:`keyness`: distinctive terms of each group against the others.
+    term_choice : DataFrame
+        :func:`term_choice`: variant counts per (group, referent group, entry).
+    categories : DataFrame
+        Counted loaded terms per group and category (``group``, ``category``, ``count``).
+    verbs : DataFrame
+        Report verbs in the author's voice: groups x verb label, counts.
+    source_types : DataFrame
+        Attributions: groups x source type, counts.
+    sources : DataFrame
+        Cited sources per group (``group``, ``source``, ``source_type``, ``count``).
+    source_verbs : DataFrame
+        How each source is cited (``source``, ``group``, ``cue``, ``stance``, ``count``).
+    frames : DataFrame
+        Frame cues: groups x frame label, counts.
+    positions : DataFrame
+        Where each counted loaded term lies (``group``, ``doc_id``, ``start``,
+        ``text``, ``rel_pos``, ``in_lede``, ``voice``).
+    tests : list of dict
+        The :func:`permutation_test` results asked for.
+    problems : list of Problem
+        Documents and inputs skipped by the analysis.
+    resources : list of dict
+        Lexicons and other resources used (filled by :func:`run_compare`).
+    colors : dict of str to str
+        Group -> colour, as used in charts and the report.
+    parameters : dict
+        The comparison's parameters (recorded in the manifest).
+    alignment : dict
+        Event -> :class:`framelens.coverage.align.AlignResult` (fact units), for
+        events covered by 2+ documents.
+    kinds : dict of str to KindSpec
+        Kind name -> :class:`~framelens.kinds.KindSpec` of every kind in the
+        analysis (styles, tooltips, counts).
+    """
 
     by: str
     event: str | None
@@ -70,6 +127,12 @@ class CompareResult:
 
     @property
     def groups(self) -> list[str]:
+        """The groups compared, sorted (empty when there are no documents).
+
+        Returns
+        -------
+        list of str
+        """
         return sorted(self.documents["group"].unique()) if len(self.documents) else []
 
     def __repr__(self) -> str:
@@ -88,7 +151,20 @@ class CompareResult:
         return compare_html(self)
 
     def stat(self, group: str, metric: str) -> dict[str, Any] | None:
-        """The group_stats row of one group and metric, as a dict (None when absent)."""
+        """The group_stats row of one group and metric, as a dict (None when absent).
+
+        Parameters
+        ----------
+        group : str
+            A group (a value of ``by``).
+        metric : str
+            A metric name of :attr:`stats` (e.g. ``"loaded"``).
+
+        Returns
+        -------
+        dict or None
+            The row's columns and values; None when ``stats`` has no such row.
+        """
         s = self.stats
         part = s[(s["group"] == group) & (s["metric"] == metric)]
         return None if part.empty else part.iloc[0].to_dict()
@@ -229,10 +305,52 @@ def compare(
 ) -> CompareResult:
     """Compare groups of documents: aggregates, intervals, keyness, term choice, sourcing, frames.
 
-    ``analysis``: an :class:`~framelens.AnalysisResult` (from :func:`framelens.analyze`), or documents /
-    a corpus, which are analysed with the default settings first. ``by``: ``outlet``, ``event`` or any
-    metadata column. ``event``: keep only documents of that event. ``tests``: pairs of groups to compare
-    with :func:`permutation_test` on ``test_metric``.
+    Every table is computed from the analysis tables as given (nothing is
+    segmented again).
+
+    Parameters
+    ----------
+    analysis : AnalysisResult, or documents
+        An :class:`~framelens.AnalysisResult` (from :func:`framelens.analyze`), or
+        documents / a corpus (anything :func:`framelens.analyze` takes), which are
+        analysed with the default settings first (``errors="warn"``).
+    by : str, default "outlet"
+        The column to group by: ``outlet``, ``event`` or any metadata column.
+    event : str, optional
+        Keep only documents of that event.
+    n_boot : int, default 2000
+        Bootstrap resamples for the intervals of :func:`group_stats`.
+    seed : int, default 0
+        Random seed of the bootstrap and the permutation tests (same seed, same numbers).
+    tests : sequence of (str, str), optional
+        Pairs of groups to compare with :func:`permutation_test` on ``test_metric``.
+    test_metric : str, default "loaded"
+        The metric of the permutation tests.
+    keyness_top : int or None, default 200
+        Keep the ``keyness_top`` highest-z terms of each group (None: all).
+    keyness_min_count : int, default 2
+        Leave out of keyness the terms used fewer times in the whole corpus.
+    prior_strength : float, optional
+        The keyness prior's strength (see :func:`keyness`).
+    variant_labels : dict of str to str, optional
+        Lexicon entry ref -> readable variant label for :func:`term_choice`
+        (default: the canonical terms of the shipped packs).
+    align_facts : bool, default True
+        Align the fact units of every event covered by two or more documents
+        (:attr:`CompareResult.alignment`).
+
+    Returns
+    -------
+    CompareResult
+
+    Raises
+    ------
+    ConfigError
+        ``event`` matches no document, ``by`` is not a column, a test names an
+        unknown group or the same group twice, or a parameter is out of range
+        (e.g. ``n_boot`` under 100).
+    InputError
+        No document to compare (code ``empty_document``).
     """
     from ..runtime.pipeline import AnalysisResult, analyze
     from .palette import group_colors
@@ -348,14 +466,76 @@ def run_compare(
 
     Writes ``index.html`` (self-contained), ``summary.md``, ``tables/`` (CSV and Parquet),
     ``charts/`` (PNG and SVG), ``articles/`` (pages of articles not shown inline) and
-    ``manifest.json``. Returns a dict with ``out``, ``result`` (the :class:`CompareResult`),
-    ``problems``, ``files``, ``manifest`` and ``duplicates`` (the near-duplicate table).
+    ``manifest.json``.
 
-    ``duplicates``: near-duplicate documents (reposts, syndicated copies; see
-    :func:`framelens.coverage.dedupe.dedupe`) are ``"drop"``-ped before comparing, ``"flag"``-ged (kept,
-    with a ``duplicate_of`` column in the documents table and ``tables/duplicates.csv``), or
-    ``"keep"``-t without looking for them. ``charts=False`` draws no chart (a quicker report).
-    ``on_document``: called after each document is analysed (progress display).
+    Parameters
+    ----------
+    paths : str, Path or iterable of str or Path
+        Files, folders, glob patterns or ``"-"`` (stdin), as for :class:`~framelens.Corpus`.
+    out : str or Path, default "reports/compare"
+        The report folder (created if needed).
+    by : str, default "outlet"
+        The column to group by (see :func:`compare`).
+    event : str, optional
+        Compare only the documents of that event.
+    columns : dict of str to str, optional
+        Column mapping for JSONL/CSV input (framelens field -> column name).
+    encoding : str, optional
+        Fallback encoding for files that are not UTF-8/UTF-16 with BOM.
+    errors : str, default "warn"
+        ``"raise"`` stops at the first input that cannot be read or document whose
+        analysis fails; any other value skips them, listed in ``problems`` and
+        the manifest.
+    lexicons : sequence of str, default ()
+        Extra lexicon packs (files or shipped names), as in :class:`~framelens.AnalysisConfig`.
+    default_lexicons : bool, default True
+        Use the shipped lexicon packs.
+    n_boot, seed, tests, test_metric
+        As for :func:`compare`.
+    inline : int, default 20
+        How many articles ``index.html`` shows; the others get pages under ``articles/``.
+    pair : (str, str), optional
+        Two document ids shown side by side (default: the pair on one event, from
+        different groups, with the largest gap in loaded-term rate).
+    formats : sequence of str, default ("csv", "parquet")
+        The formats of the tables.
+    title : str, optional
+        The report's title (default: ``"framelens comparison by <by>"``, with the event).
+    argv : list of str, optional
+        The command line, recorded in the manifest.
+    duplicates : {"flag", "drop", "keep"}, default "flag"
+        Near-duplicate documents (reposts, syndicated copies; see
+        :func:`framelens.coverage.dedupe.dedupe`) are ``"drop"``-ped before comparing,
+        ``"flag"``-ged (kept, with a ``duplicate_of`` column in the documents table and
+        ``tables/duplicates.csv``), or ``"keep"``-t without looking for them.
+    duplicate_threshold : float, optional
+        The near-duplicate similarity threshold (default:
+        :data:`framelens.coverage.dedupe.DEFAULT_THRESHOLD`).
+    charts : bool, default True
+        False draws no chart (a quicker report).
+    on_document : callable, optional
+        Called with no argument after each document is analysed (progress display).
+
+    Returns
+    -------
+    dict
+        ``out`` (Path), ``result`` (the :class:`CompareResult`), ``problems``,
+        ``files`` (the files written), ``manifest`` and ``duplicates`` (the
+        near-duplicate table; None with ``duplicates="keep"``).
+
+    Raises
+    ------
+    ConfigError
+        ``duplicates`` not one of the allowed values, bad input or comparison
+        parameters (see :class:`~framelens.Corpus` and :func:`compare`), or a
+        ``pair`` that names no document of the report.
+    LexiconError
+        A lexicon pack failed to load or validate.
+    MissingDependencyError
+        HTML input without the optional package trafilatura (code ``missing_requirement``).
+    InputError
+        No document to compare (code ``empty_document``); with ``errors="raise"``,
+        an input that cannot be read.
     """
     from ..io.corpus import Corpus
     from ..io.manifest import build_manifest, write_manifest

@@ -28,12 +28,24 @@ log = logging.getLogger("framelens")
 class AnalysisConfig:
     """Parameters of an analysis (recorded in the run manifest).
 
-    ``lexicons``: extra lexicon packs (paths to YAML/CSV files, or names of shipped
-    packs) used on top of the shipped defaults unless ``default_lexicons`` is False.
-    ``extractors``: which extractors run (default: all registered defaults); the
-    extractors they require are added before them (``add_requirements=False``
-    refuses instead, naming what is missing).
-    ``span_kinds``: which span kinds go to the output (None = all).
+    Parameters
+    ----------
+    lexicons : list of str, default []
+        Extra lexicon packs (paths to YAML/CSV files, or names of shipped packs),
+        used on top of the shipped defaults unless ``default_lexicons`` is False.
+    default_lexicons : bool, default True
+        Use the shipped lexicon packs.
+    extractors : list of str, optional
+        Which extractors run (default None: all registered defaults,
+        :data:`framelens.extract.registry.DEFAULT_EXTRACTORS`). The extractors
+        they require are added before them.
+    span_kinds : list of str, optional
+        Which span kinds go to the output (default None: all). Document metrics
+        are computed from every span either way.
+    add_requirements : bool, default True
+        Add the extractors that ``extractors`` require; False refuses instead
+        (a :class:`~framelens.errors.ConfigError`, code ``missing_requirement``,
+        naming what is missing, when the :class:`Analyzer` is built).
     """
 
     lexicons: list[str] = field(default_factory=list)
@@ -43,6 +55,15 @@ class AnalysisConfig:
     add_requirements: bool = True
 
     def to_dict(self) -> dict[str, Any]:
+        """The parameters as a plain, JSON-ready dict (for the run manifest).
+
+        Returns
+        -------
+        dict
+            ``lexicons``, ``default_lexicons``, ``extractors`` (the default
+            extractors' names when ``extractors`` is None), ``span_kinds`` and
+            ``add_requirements``.
+        """
         return {
             "lexicons": list(self.lexicons),
             "default_lexicons": self.default_lexicons,
@@ -54,7 +75,22 @@ class AnalysisConfig:
 
 @dataclass
 class DocResult:
-    """Everything framelens found in one document."""
+    """Everything framelens found in one document (made by :meth:`Analyzer.analyze_document`).
+
+    Parameters
+    ----------
+    doc : Document
+        The document analysed.
+    spans : list of Span
+        Its spans, ordered by start (then longest first, then kind); only the
+        configured ``span_kinds`` when the analysis keeps only some.
+    metrics : dict
+        Document metrics (flat: name -> number or string) from every extractor.
+    words : int
+        Number of words in the document's text.
+    sentences : int
+        Number of sentences in the document's text.
+    """
 
     doc: Document
     spans: list[Span]
@@ -63,7 +99,13 @@ class DocResult:
     sentences: int
 
     def to_record(self) -> dict[str, Any]:
-        """The documents.jsonl record (see docs/schema.md and :func:`framelens.schema.build_records`)."""
+        """The documents.jsonl record (see docs/schema.md and :func:`framelens.schema.build_records`).
+
+        Returns
+        -------
+        dict
+            The document's record, as written to documents.jsonl.
+        """
         return build_records(self)[0]
 
     def __repr__(self) -> str:
@@ -78,7 +120,43 @@ class DocResult:
 
 
 class Analyzer:
-    """Runs the configured extractors over documents. Build once, reuse for many documents."""
+    """Runs the configured extractors over documents. Build once, reuse for many documents.
+
+    Building it resolves the extractors (requirements first) and loads every
+    extractor's resources (lexicons) once.
+
+    Parameters
+    ----------
+    config : AnalysisConfig, optional
+        The analysis parameters.
+    **kwargs
+        Without ``config``: the fields of :class:`AnalysisConfig`
+        (``Analyzer(extractors=["hedges"])``).
+
+    Attributes
+    ----------
+    config : AnalysisConfig
+        The parameters in use.
+    names : list of str
+        The extractors run, in order (``structure`` first, each requirement
+        before the extractor that needs it).
+    extractors : list
+        The extractor instances, in the order of ``names``.
+    span_kinds : set of str or None
+        The span kinds kept in results (None: all).
+
+    Raises
+    ------
+    ConfigError
+        Both ``config`` and keyword parameters given (code ``config``); an
+        unknown extractor (code ``unknown_name``); a missing requirement with
+        ``add_requirements=False`` (code ``missing_requirement``); requirements
+        that form a cycle (code ``config``).
+    LexiconError
+        A lexicon pack failed to load or validate.
+    TypeError
+        A keyword that is not a field of :class:`AnalysisConfig`.
+    """
 
     def __init__(self, config: AnalysisConfig | None = None, **kwargs: Any):
         if config is None:
@@ -94,7 +172,13 @@ class Analyzer:
         self.span_kinds = set(config.span_kinds) if config.span_kinds is not None else None
 
     def resources(self) -> list[dict[str, Any]]:
-        """Lexicons and other resources in use (name, version, sha256), for the manifest."""
+        """Lexicons and other resources in use (name, version, sha256), for the manifest.
+
+        Returns
+        -------
+        list of dict
+            One dict per resource, each once, in extractor order.
+        """
         out: list[dict[str, Any]] = []
         for ex in self.extractors:
             fn = getattr(ex, "resources", None)
@@ -105,7 +189,12 @@ class Analyzer:
         return out
 
     def span_fields(self) -> list[str]:
-        """The kind-specific span columns of this run, in extractor order, each once."""
+        """The kind-specific span columns of this run, in extractor order, each once.
+
+        Returns
+        -------
+        list of str
+        """
         fields: list[str] = []
         for ex in self.extractors:
             for f in extractor_fields(type(ex)):
@@ -114,10 +203,38 @@ class Analyzer:
         return fields
 
     def kinds(self) -> dict[str, Any]:
-        """The :class:`~framelens.kinds.KindSpec` of every kind this run emits (by name)."""
+        """The :class:`~framelens.kinds.KindSpec` of every kind this run emits (by name).
+
+        Returns
+        -------
+        dict of str to KindSpec
+            Kind name -> spec, with ``extractor`` set to the extractor that emits it.
+        """
         return kind_specs(self.names)
 
     def analyze_document(self, doc: Document) -> DocResult:
+        """Analyse one document.
+
+        Segments the text, runs every extractor in order (each sees the spans of
+        the ones before it), sorts the spans, fills each span's ``paragraph``,
+        ``lede`` and ``counted``, collects every extractor's metrics (from all
+        spans), then keeps only the configured ``span_kinds``.
+
+        Parameters
+        ----------
+        doc : Document
+            The document.
+
+        Returns
+        -------
+        DocResult
+
+        Raises
+        ------
+        Exception
+            Whatever an extractor raises (:func:`iter_analyze` and :func:`analyze`
+            apply their ``errors`` policy to it).
+        """
         seg = segment(doc.text)
         spans: list[Span] = []
         for ex in self.extractors:
@@ -184,11 +301,45 @@ def iter_analyze(
 ) -> Iterator[DocResult]:
     """Analyse documents one by one, yielding a :class:`DocResult` for each.
 
-    ``docs`` may also be a pandas DataFrame, with column keywords as in
-    :func:`framelens.read_corpus` (``text="content", outlet="source"``).
-    A document whose analysis fails follows ``errors`` (``raise`` | ``warn`` |
-    ``skip``); skipped ones are appended to ``problems`` if given (for a
-    DataFrame, so are its rows that could not be read).
+    Parameters
+    ----------
+    docs : Corpus, iterable of Document, Document, str or pandas.DataFrame
+        The documents: a :class:`Corpus`, any iterable of :class:`Document`, one
+        Document, a plain string (a document with id ``"text"``), or a pandas
+        DataFrame with one document per row, its columns named with the column
+        keywords of :func:`framelens.read_corpus` (``text="content", outlet="source"``).
+    analyzer : Analyzer, optional
+        A ready analyzer to reuse; by default one is built from ``config``
+        (which is then not used).
+    errors : {"raise", "warn", "skip"}, default "raise"
+        What a document whose analysis fails does: raise the exception, or be
+        skipped with a logged warning, or quietly. For a DataFrame, also the
+        policy for rows that cannot be read.
+    problems : list of Problem, optional
+        If given, each skipped document is appended to it as a :class:`Problem`
+        (for a DataFrame, its rows that could not be read are put first once the
+        iteration ends). The problems of a :class:`Corpus` stay in its ``problems``.
+    **config
+        Column keywords (``text``, ``id``, ``outlet``, ``date``, ``title``,
+        ``url``, ``event``, ``author``; for a DataFrame only), then the fields
+        of :class:`AnalysisConfig`.
+
+    Yields
+    ------
+    DocResult
+        One per document analysed, in input order.
+
+    Raises
+    ------
+    ConfigError
+        ``errors`` not one of the allowed values, column keywords with an input
+        that is not a DataFrame, a DataFrame without a named column (code
+        ``format``), or a bad analysis configuration (see :class:`Analyzer`).
+        Raised when iteration starts.
+    InputError
+        With ``errors="raise"``: a DataFrame row that cannot be read.
+    Exception
+        With ``errors="raise"``: whatever a document's analysis raises.
     """
     if errors not in ("raise", "warn", "skip"):
         raise ConfigError(f"errors={errors!r}; allowed: raise, warn, skip")
@@ -215,7 +366,25 @@ def iter_analyze(
 
 @dataclass
 class AnalysisResult:
-    """Tables of an analysis: ``documents`` (one row per document) and ``spans`` (one row per span)."""
+    """Tables of an analysis: ``documents`` (one row per document) and ``spans`` (one row per span).
+
+    Made by :func:`analyze`.
+
+    Parameters
+    ----------
+    documents : pandas.DataFrame
+        One row per document analysed: metadata and metrics.
+    spans : pandas.DataFrame
+        One row per span, with the run's kind-specific span columns.
+    problems : list of Problem
+        Documents and inputs that were skipped, and why (a corpus's reading
+        problems first).
+    results : list of DocResult
+        The per-document results the tables were built from.
+    kinds : dict of str to KindSpec
+        Kind name -> :class:`~framelens.kinds.KindSpec` of every kind the run's
+        extractors emit.
+    """
 
     documents: Any  # pandas.DataFrame
     spans: Any  # pandas.DataFrame
@@ -245,13 +414,48 @@ def analyze(
 ) -> AnalysisResult:
     """Analyse documents and return the ``documents`` and ``spans`` tables as pandas DataFrames.
 
-    ``docs`` may be a :class:`Corpus`, any iterable of :class:`Document`, one
-    Document, a plain string, or a pandas DataFrame with one document per row:
-    ``analyze(df, text="content", outlet="source")`` names the columns (the
-    keywords of :func:`framelens.read_corpus`; other columns go to
-    ``Document.extra`` and so to the documents table). Other keyword parameters
-    go to :class:`AnalysisConfig`.
+    Parameters
+    ----------
+    docs : Corpus, iterable of Document, Document, str or pandas.DataFrame
+        A :class:`Corpus`, any iterable of :class:`Document`, one Document, a
+        plain string, or a pandas DataFrame with one document per row:
+        ``analyze(df, text="content", outlet="source")`` names the columns (the
+        keywords of :func:`framelens.read_corpus`; other columns go to
+        ``Document.extra`` and so to the documents table).
+    errors : {"raise", "warn", "skip"}, default "raise"
+        What a document whose analysis fails does: raise the exception, or be
+        skipped (listed in ``problems``) with a logged warning, or quietly. For
+        a DataFrame, also the policy for rows that cannot be read.
+    analyzer : Analyzer, optional
+        A ready analyzer to reuse; by default one is built from ``config``
+        (which is then not used).
+    **config
+        Column keywords (``text``, ``id``, ``outlet``, ``date``, ``title``,
+        ``url``, ``event``, ``author``; for a DataFrame only); other keyword
+        parameters go to :class:`AnalysisConfig`.
 
+    Returns
+    -------
+    AnalysisResult
+        The ``documents`` and ``spans`` tables, the problems (those of a
+        :class:`Corpus` input first), the per-document results and the kinds.
+
+    Raises
+    ------
+    ConfigError
+        ``errors`` not one of the allowed values, column keywords with an input
+        that is not a DataFrame, a DataFrame without a named column (code
+        ``format``), or a bad analysis configuration (see :class:`Analyzer`).
+    LexiconError
+        A lexicon pack failed to load or validate.
+    InputError
+        An input that cannot be read, when the corpus (or, for a DataFrame,
+        ``errors``) is ``"raise"``.
+    Exception
+        With ``errors="raise"``: whatever a document's analysis raises.
+
+    Examples
+    --------
     >>> import framelens
     >>> res = framelens.analyze("Officials said the plan was “a flawed idea.” It passed.")
     >>> int(res.documents.loc[0, "sentences"])
