@@ -23,10 +23,22 @@ VOICES = ("author", "quoted")
 class Document:
     """One article.
 
-    ``text`` is the article text exactly as read (curly quotes, NBSP and CRLF
-    kept), without front matter or a leading ``date`` line; every span offset
-    indexes it. ``body_offset`` is where that text starts in the source file
-    (0 for JSONL/CSV), so an offset can be traced back to the file too.
+    Parameters
+    ----------
+    id : str
+        The document's id (unique within a corpus).
+    text : str
+        The article text exactly as read (curly quotes, NBSP and CRLF kept),
+        without front matter or a leading ``date`` line; every span offset indexes it.
+    outlet, date, title, url, event, author : str, optional
+        Metadata (:data:`META_FIELDS`); None where unknown.
+    origin : str, optional
+        Where the document was read: ``"path"`` or ``"path:line"``.
+    body_offset : int, default 0
+        Where ``text`` starts in the source file (0 for JSONL/CSV), so an
+        offset can be traced back to the file too.
+    extra : mapping, default {}
+        Any other metadata (front-matter fields, other columns).
     """
 
     id: str
@@ -42,14 +54,32 @@ class Document:
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     def meta(self) -> dict[str, Any]:
-        """Metadata as a plain dict (the fixed fields, then ``extra``)."""
+        """Metadata as a plain dict (the fixed fields, then ``extra``).
+
+        Returns
+        -------
+        dict
+            The :data:`META_FIELDS`, then the ``extra`` keys that do not clash with them.
+        """
         out = {k: getattr(self, k) for k in META_FIELDS}
         for k, v in self.extra.items():
             out.setdefault(k, v)
         return out
 
     def get(self, key: str, default: Any = None) -> Any:
-        """A metadata value by name: a fixed field, else from ``extra``."""
+        """A metadata value by name: a fixed field, else from ``extra``.
+
+        Parameters
+        ----------
+        key : str
+            A field name (``"outlet"``) or a key of ``extra``.
+        default : any, optional
+            Returned when ``extra`` has no such key, or the fixed field is None.
+
+        Returns
+        -------
+        any
+        """
         if key in {f.name for f in fields(self)}:
             value = getattr(self, key)
             return default if value is None else value
@@ -57,6 +87,7 @@ class Document:
 
     @property
     def sha256(self) -> str:
+        """The SHA-256 of ``text`` (UTF-8), as hex."""
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
     def __repr__(self) -> str:
@@ -85,18 +116,34 @@ class Span:
     """One finding, with provenance.
 
     ``text == document.text[start:end]`` always holds (half-open offsets into
-    the original text). ``entry`` is ``"pack@version:entry_id"`` for lexicon
-    hits, or the rule that produced the span. ``voice`` is ``"author"`` when the
-    span lies in the reporter's own voice, ``"quoted"`` inside a quotation.
-    ``sentence`` is the index of the sentence holding ``start``. ``attrs`` holds
-    the fields particular to the span's kind (see docs/schema.md).
+    the original text).
 
-    The :class:`~framelens.runtime.pipeline.Analyzer` fills three facts once,
-    after the extractors ran, so nothing downstream segments again:
-    ``paragraph`` (index of the paragraph holding ``start``), ``lede`` (``start``
-    lies in the lede, :func:`framelens.text.segmentation.lede_end`) and
-    ``counted`` (the span counts in its kind's totals, by the kind's rule in
-    :mod:`framelens.kinds`; ``None`` for a kind nobody declared).
+    Parameters
+    ----------
+    kind : str
+        The span kind (see :mod:`framelens.kinds`).
+    start, end : int
+        Half-open character offsets into the document's text.
+    text : str
+        ``document.text[start:end]``.
+    label : str
+        The kind-specific label (e.g. a category).
+    entry : str, optional
+        ``"pack@version:entry_id"`` for lexicon hits, or the rule that produced the span.
+    voice : {"author", "quoted"}, default "author"
+        ``"author"`` when the span lies in the reporter's own voice, ``"quoted"``
+        inside a quotation.
+    sentence : int, optional
+        The index of the sentence holding ``start``.
+    attrs : mapping, default {}
+        The fields particular to the span's kind (see docs/schema.md).
+    paragraph, lede, counted : optional
+        Filled once by the :class:`~framelens.runtime.pipeline.Analyzer`, after
+        the extractors ran, so nothing downstream segments again: ``paragraph``
+        (index of the paragraph holding ``start``), ``lede`` (``start`` lies in
+        the lede, :func:`framelens.text.segmentation.lede_end`) and ``counted``
+        (the span counts in its kind's totals, by the kind's rule in
+        :mod:`framelens.kinds`; ``None`` for a kind nobody declared).
     """
 
     kind: str
@@ -113,7 +160,22 @@ class Span:
     counted: bool | None = None
 
     def with_context(self, paragraph: int | None, lede: bool | None, counted: bool | None) -> "Span":
-        """Set the document-level facts (once, by the Analyzer; the span is otherwise immutable)."""
+        """Set the document-level facts (once, by the Analyzer; the span is otherwise immutable).
+
+        Parameters
+        ----------
+        paragraph : int or None
+            Index of the paragraph holding ``start``.
+        lede : bool or None
+            Whether ``start`` lies in the lede.
+        counted : bool or None
+            Whether the span counts in its kind's totals.
+
+        Returns
+        -------
+        Span
+            This span, changed in place.
+        """
         object.__setattr__(self, "paragraph", paragraph)
         object.__setattr__(self, "lede", lede)
         object.__setattr__(self, "counted", counted)
@@ -125,7 +187,13 @@ class Span:
                 f"{_short(self.text, 60)!r}>")
 
     def to_dict(self) -> dict[str, Any]:
-        """A flat, JSON-ready dict: the fixed fields, then ``attrs``."""
+        """A flat, JSON-ready dict: the fixed fields, then ``attrs``.
+
+        Returns
+        -------
+        dict
+            The fixed fields, then the ``attrs`` keys that do not clash with them.
+        """
         out: dict[str, Any] = {
             "kind": self.kind,
             "start": self.start,

@@ -53,13 +53,24 @@ _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"PK\x03\x04", b"\xff\xd8\xff", b"GIF8", b
 
 @dataclass(frozen=True)
 class Problem:
-    """A document or input that could not be analysed, and why."""
+    """A document or input that could not be analysed, and why.
+
+    Parameters
+    ----------
+    origin : str
+        Where: ``"path"``, ``"path:line"`` or ``"path:row N"`` (a document id if nothing else is known).
+    reason : str
+        What is wrong.
+    error : str
+        The exception class name (e.g. ``"DecodeError"``).
+    """
 
     origin: str  # "path", "path:line" or "path:row N"
     reason: str
     error: str  # the exception class name
 
     def to_dict(self) -> dict[str, str]:
+        """``origin``, ``reason`` and ``error`` as a dict (for the manifest)."""
         return {"origin": self.origin, "reason": self.reason, "error": self.error}
 
 
@@ -168,24 +179,46 @@ class Corpus:
 
     Parameters
     ----------
-    paths:
+    paths : str, os.PathLike, iterable of them, or pandas.DataFrame
         Files, folders (read recursively, in sorted order; dotfiles are
         ignored), glob patterns (``"news/**/*.jsonl"``) or ``"-"`` for stdin;
         or a pandas DataFrame with one document per row (read like CSV rows:
         columns other than the mapped ones go to :attr:`Document.extra`).
-    columns:
+    columns : mapping of str to str, optional
         Column mapping for JSONL/CSV/DataFrames: framelens field -> column name, e.g.
         ``{"text": "body", "outlet": "source"}``. Unmapped fields use their own name.
         For a DataFrame, a mapped column (and the text column) must exist:
         :class:`~framelens.errors.ConfigError` names it and the columns present.
-    errors:
-        ``"raise"`` | ``"warn"`` | ``"skip"`` for per-document problems.
-    encoding:
+    errors : {"raise", "warn", "skip"}, default "raise"
+        For per-document problems: raise the :class:`~framelens.errors.InputError`,
+        or skip the document with a logged warning, or quietly.
+    encoding : str, optional
         Fallback encoding for files that are not UTF-8/UTF-16 with BOM
         (e.g. ``"latin-1"``). By default such files are reported as problems.
+    stdin : binary file, optional
+        The stream read for ``"-"`` (default: ``sys.stdin.buffer``).
 
-    Iterating yields documents; :attr:`problems` lists what was skipped and
-    :attr:`inputs` each file read with its size and SHA-256 (for the manifest).
+    Attributes
+    ----------
+    problems : list of Problem
+        What was skipped so far.
+    inputs : list of dict
+        Each input read, with its size and SHA-256 (for the manifest).
+
+    Raises
+    ------
+    ConfigError
+        No paths, ``errors`` not allowed, an unknown ``columns`` key, or a
+        DataFrame without a mapped column or the text column (code ``format``).
+    MissingDependencyError
+        HTML input without trafilatura (code ``missing_requirement``).
+    InputError
+        While iterating, with ``errors="raise"``: the first problem (a
+        ``DecodeError``, ``EmptyDocumentError``, ``FormatError`` or plain InputError).
+
+    Notes
+    -----
+    Iterating yields documents; a repeated id is renamed ``id~2``, ``id~3``, ...
     """
 
     def __init__(
@@ -625,11 +658,29 @@ def read_corpus(paths, *, columns: Mapping[str, str] | None = None, text: str | 
                 url: str | None = None, event: str | None = None, author: str | None = None, **kwargs) -> Corpus:
     """Shorthand for :class:`Corpus` (see there for the parameters).
 
-    ``paths`` may also be a pandas DataFrame. The column keywords (``text=``, ``id=``,
-    ``outlet=``, ``date=``, ``title=``, ``url=``, ``event=``, ``author=``) name the
-    column holding each field, for DataFrames, CSV and JSONL alike; they add to
-    ``columns=`` (naming a field in both is a :class:`~framelens.errors.ConfigError`).
+    Parameters
+    ----------
+    paths : str, os.PathLike, iterable of them, or pandas.DataFrame
+        Files, folders, globs, ``"-"`` for stdin, or a DataFrame, as for :class:`Corpus`.
+    columns : mapping of str to str, optional
+        Column mapping (framelens field -> column name), as for :class:`Corpus`.
+    text, id, outlet, date, title, url, event, author : str, optional
+        The column holding each field, for DataFrames, CSV and JSONL alike; they
+        add to ``columns``.
+    **kwargs
+        ``errors``, ``encoding``, ``stdin``: as for :class:`Corpus`.
 
+    Returns
+    -------
+    Corpus
+
+    Raises
+    ------
+    ConfigError
+        A field named both as a keyword and in ``columns``; otherwise as for :class:`Corpus`.
+
+    Examples
+    --------
     >>> import pandas as pd, framelens
     >>> df = pd.DataFrame({"content": ["The plan passed."], "source": ["Daily"], "lean": ["left"]})
     >>> doc = next(iter(framelens.read_corpus(df, text="content", outlet="source")))
