@@ -37,7 +37,7 @@ docs: $(STAMP)
 
 test: $(STAMP)
 	$(VENV)/bin/lint-imports --no-cache    # the layer contract in .importlinter
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n auto --dist loadfile   # one worker per core; a test file's tests share a worker
 
 bench: $(STAMP)
 	$(PIP) install --quiet -e ".[bench]"

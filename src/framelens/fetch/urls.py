@@ -18,8 +18,11 @@ HTTP_SCHEMES = ("http", "https")
 
 
 def clean_url(url: str) -> str:
-    """Strip whitespace and the #fragment (never sent to a server)."""
-    return urllib.parse.urldefrag(url.strip())[0]
+    """Strip whitespace and the #fragment (never sent to a server); the rest is kept exactly as given.
+
+    Cut at the first ``#`` by hand: ``urllib.parse.urldefrag`` rebuilds the URL and drops an empty query
+    (``https://a.example/?`` became ``https://a.example/``), which is another URL to a server."""
+    return url.strip().split("#", 1)[0]
 
 
 def has_http_scheme(url: str) -> bool:
