@@ -132,3 +132,14 @@ def test_every_non_blank_cell_becomes_one_document_with_its_exact_text(texts):
     corpus = framelens.read_corpus(pd.DataFrame({"text": texts}), errors="skip")
     assert [d.text for d in corpus] == [t for t in texts if t.strip()]
     assert len(corpus.problems) == sum(1 for t in texts if not t.strip())
+
+
+def test_analyze_progress_bar_counts_documents(capsys):
+    """progress=True draws a tqdm bar (to stderr outside Jupyter) with the DataFrame's total."""
+    df = pd.DataFrame({"content": ["One short text here.", "Another short text.", "A third one."],
+                       "source": ["A", "B", "C"]})
+    res = framelens.analyze(df, text="content", outlet="source", progress=True)
+    assert len(res.documents) == 3
+    assert "3/3" in capsys.readouterr().err
+    framelens.analyze(df, text="content", outlet="source")
+    assert capsys.readouterr().err == ""  # off by default

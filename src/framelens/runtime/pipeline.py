@@ -410,6 +410,7 @@ def analyze(
     *,
     errors: str = "raise",
     analyzer: Analyzer | None = None,
+    progress: bool = False,
     **config: Any,
 ) -> AnalysisResult:
     """Analyse documents and return the ``documents`` and ``spans`` tables as pandas DataFrames.
@@ -429,6 +430,10 @@ def analyze(
     analyzer : Analyzer, optional
         A ready analyzer to reuse; by default one is built from ``config``
         (which is then not used).
+    progress : bool, default False
+        Show a progress bar (``tqdm.auto``: a widget in Jupyter, a text bar on a
+        terminal), with the total and an ETA when the input's length is known
+        (a DataFrame, a list). Off by default: the library prints nothing unless asked.
     **config
         Column keywords (``text``, ``id``, ``outlet``, ``date``, ``title``,
         ``url``, ``event``, ``author``; for a DataFrame only); other keyword
@@ -464,9 +469,15 @@ def analyze(
     from ..schema import documents_frame, spans_frame
 
     problems: list[Problem] = []
+    total = 1 if isinstance(docs, (str, Document)) else (len(docs) if hasattr(docs, "__len__") else None)
     docs = _frame_corpus(docs, config, errors)
     an = analyzer or Analyzer(AnalysisConfig(**config))
-    results = list(iter_analyze(docs, analyzer=an, errors=errors, problems=problems))
+    stream = iter_analyze(docs, analyzer=an, errors=errors, problems=problems)
+    if progress:
+        from tqdm.auto import tqdm
+
+        stream = tqdm(stream, total=total, unit="doc", desc="analyse")
+    results = list(stream)
     if isinstance(docs, Corpus):
         problems = list(docs.problems) + problems
     return AnalysisResult(documents_frame(results), spans_frame(results, an.span_fields(), an.kinds()), problems,
