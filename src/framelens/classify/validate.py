@@ -114,9 +114,12 @@ def classification_metrics(y_true, y_pred, labels: Sequence[str] | None = None, 
 def _macro_f1_fast(yt_idx: np.ndarray, yp_idx: np.ndarray, k: int) -> float:
     # Hand-written on purpose: called n_boot (2,000) times per CV; one bincount is ~250x quicker than sklearn.metrics.
     cm = np.bincount(yt_idx * k + yp_idx, minlength=k * k).reshape(k, k).astype(float)
-    tp = np.diag(cm)
-    sup = cm.sum(axis=1)
-    pred = cm.sum(axis=0)
+    return _macro_f1_of_counts(np.diag(cm), cm.sum(axis=0), cm.sum(axis=1))
+
+
+def _macro_f1_of_counts(tp: np.ndarray, pred: np.ndarray, sup: np.ndarray) -> float:
+    """Macro-F1 over the labels that occur (in truth or prediction), from per-label true positives,
+    predicted and true counts (the shared tail of the two fast bootstrap metrics)."""
     with np.errstate(invalid="ignore", divide="ignore"):
         p = np.where(pred > 0, tp / pred, 0.0)
         r = np.where(sup > 0, tp / sup, 0.0)
@@ -127,15 +130,8 @@ def _macro_f1_fast(yt_idx: np.ndarray, yp_idx: np.ndarray, k: int) -> float:
 
 def _macro_f1_multilabel_fast(T: np.ndarray, P: np.ndarray) -> float:
     # Hand-written on purpose, like _macro_f1_fast: sklearn.metrics inside the 2,000 resamples is ~240x slower.
-    tp = (T & P).sum(axis=0).astype(float)
-    pred = P.sum(axis=0).astype(float)
-    sup = T.sum(axis=0).astype(float)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        p = np.where(pred > 0, tp / pred, 0.0)
-        r = np.where(sup > 0, tp / sup, 0.0)
-        f = np.where(p + r > 0, 2 * p * r / (p + r), 0.0)
-    play = (sup > 0) | (pred > 0)
-    return float(f[play].mean()) if play.any() else 0.0
+    return _macro_f1_of_counts((T & P).sum(axis=0).astype(float), P.sum(axis=0).astype(float),
+                               T.sum(axis=0).astype(float))
 
 
 def bootstrap_ci(y_true, y_pred, metric: str | Callable = "macro_f1", n_boot: int = 2000, level: float = 0.95,
