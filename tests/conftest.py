@@ -44,3 +44,9 @@ def demo_report(tmp_path_factory):
 
     out = tmp_path_factory.mktemp("demo") / "demo"
     return main(["demo", "--out", str(out)]), out
+
+
+def pytest_collection_modifyitems(config, items):
+    """Run the slowest file first (the plain-install test builds a venv and runs four jobs in it), so that
+    with ``make test``'s parallel workers (one file per worker at a time) it does not finish alone at the end."""
+    items.sort(key=lambda item: 0 if item.nodeid.startswith("tests/test_wheel.py") else 1)
