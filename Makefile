@@ -18,7 +18,7 @@ UV     := $(VENV)/bin/uv
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
-	$(PIP) install --quiet --upgrade pip uv
+	$(PIP) install --quiet uv
 
 # Installs go through uv (the same packages from PyPI, several times faster than pip); pip if uv fails.
 # The demo needs only the core install (no test or browser extras).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import html
 import json
 import re
@@ -268,3 +269,20 @@ def test_cli_compare(tmp_path, capsys):
     assert json.loads((tmp_path / "r" / "manifest.json").read_text())["parameters"]["charts"] is False
     assert main(["compare", str(ROOT / "examples" / "corpus"), "--out", str(tmp_path / "x"), "--by", "lean"]) == 2
     assert main(["compare", str(ROOT / "examples" / "corpus"), "--out", str(tmp_path / "x"), "--format", "xml"]) == 2
+
+
+def test_compare_report_includes_the_fact_section(example_report):
+    """The compare report of the example corpus (run_compare by outlet, the session's shared report) has the
+    fact-alignment section for its one event."""
+    report, _ = example_report
+    with open(report / "tables" / "facts.csv", newline="", encoding="utf-8") as fh:
+        assert {r["event"] for r in csv.DictReader(fh)} == {"marlow-diversion"}  # the events in result.alignment
+    assert json.loads((report / "manifest.json").read_text())["parameters"]["align"]["events"] == 1
+    page = (report / "index.html").read_text(encoding="utf-8")
+    assert '<h2 id="facts">' in page and 'href="#facts"' in page
+    assert 'id="facts-e1-u01"' in page
+    # versions link to the highlighted article in the same page
+    assert re.search(r'href="#doc-\d+">in the article</a>', page)
+    assert (report / "tables" / "facts.csv").is_file()
+    assert (report / "charts" / "coverage_map.png").is_file()
+    assert "## Same facts, different words" in (report / "summary.md").read_text(encoding="utf-8")

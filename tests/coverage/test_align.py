@@ -402,24 +402,6 @@ def test_escaping_of_hostile_text(tmp_path):
     assert "<script>alert" not in page and "&lt;script&gt;" in page and "<b>A</b>" not in page
 
 
-def test_compare_report_includes_the_section(demo_report):
-    """The compare report of the example corpus (written by ``framelens demo``, i.e. run_compare by outlet,
-    shared with tests/cli/test_cli.py) has the fact-alignment section for its one event."""
-    code, report = demo_report
-    assert code == 0
-    with open(report / "tables" / "facts.csv", newline="", encoding="utf-8") as fh:
-        assert {r["event"] for r in csv.DictReader(fh)} == {"marlow-diversion"}  # the events in result.alignment
-    assert json.loads((report / "manifest.json").read_text())["parameters"]["align"]["events"] == 1
-    page = (report / "index.html").read_text(encoding="utf-8")
-    assert '<h2 id="facts">' in page and 'href="#facts"' in page
-    assert 'id="facts-e1-u01"' in page
-    # versions link to the highlighted article in the same page
-    assert re.search(r'href="#doc-\d+">in the article</a>', page)
-    assert (report / "tables" / "facts.csv").is_file()
-    assert (report / "charts" / "coverage_map.png").is_file()
-    assert "## Same facts, different words" in (report / "summary.md").read_text(encoding="utf-8")
-
-
 def test_compare_without_events_has_no_section(tmp_path):
     from framelens.compare import compare
 
