@@ -480,5 +480,6 @@ def analyze(
     results = list(stream)
     if isinstance(docs, Corpus):
         problems = list(docs.problems) + problems
-    return AnalysisResult(documents_frame(results), spans_frame(results, an.span_fields(), an.kinds()), problems,
-                          results, kinds=an.kinds())
+    kinds = an.kinds()
+    return AnalysisResult(documents_frame(results), spans_frame(results, an.span_fields(), kinds), problems,
+                          results, kinds=kinds)

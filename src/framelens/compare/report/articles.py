@@ -10,7 +10,6 @@ not highlighted.
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from markupsafe import Markup
@@ -24,7 +23,6 @@ from .render import render, text
 __all__ = ["span_tip", "highlight", "highlight_styles", "shown_kinds", "legend_items", "DocIndex", "article",
            "article_rows", "MAX_ARTICLE_PAGES"]
 
-log = logging.getLogger("framelens")
 
 #: Articles beyond this many get no page of their own (listed in the tables only).
 MAX_ARTICLE_PAGES = 5000

@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import math
-import re
 from importlib import resources
 from typing import Any
 
@@ -22,11 +21,9 @@ from jinja2 import Environment, FunctionLoader, StrictUndefined
 from markupsafe import Markup
 
 
-__all__ = ["env", "render", "page", "static_text", "num", "plural", "text", "kind_css"]
+__all__ = ["env", "render", "page", "static_text", "num", "plural", "text"]
 
 _PKG = "framelens.compare.report"
-#: A kind name usable in a class name and a CSS selector (other kinds are not highlighted).
-SAFE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 
 
 @functools.lru_cache(maxsize=None)
@@ -83,19 +80,9 @@ def render(template: str, **context: Any) -> Markup:
     return Markup(env().get_template(template).render(**context))
 
 
-def kind_css(styles: dict) -> str:
-    """Highlight rules of the span kinds (``{kind: Style}``): the kind's own declarations, and a stance
-    colour per value for kinds whose style names a ``variant_field``."""
-    rules = [f".k-{k}{{{s.css}}}" for k, s in styles.items()]
-    for k, s in styles.items():
-        if s.variant_field:
-            rules += [f".k-{k}.st-{v}{{outline-color:{c};background:{c}33}}" for v, c in s.variant_colors]
-    return "\n".join(rules)
-
-
 def page(title: str, body: Markup, *, extra_css: str = "") -> str:
     """A whole HTML page: the shell of ``page.html.j2`` around ``body``, with the style and script inlined."""
-    from .articles import highlight_styles
+    from ...view.highlight import highlight_styles, kind_css
 
     css = static_text("report.css") + "\n" + kind_css(highlight_styles()) + "\n" + extra_css
     return env().get_template("page.html.j2").render(title=title, body=body, css=Markup(css),

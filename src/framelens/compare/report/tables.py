@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
 import math
 from pathlib import Path
 
@@ -11,7 +10,6 @@ from ...io.atomic import atomic_write_text
 
 __all__ = ["jsonable", "write_tables"]
 
-log = logging.getLogger("framelens")
 
 
 def jsonable(df):
