@@ -6,23 +6,33 @@ import os
 from typing import Any
 
 from ..errors import ConfigError, FormatError, InputError
+from ..io.textfile import read_text_file
 
 
-def read_table(path: str) -> Any:
-    """A pandas DataFrame of a labelled file; every cell is read as text (no type guessing)."""
+def read_table(path: str, purpose: str = "read") -> Any:
+    """A pandas DataFrame of a labelled file; every cell is read as text (no type guessing).
+
+    The file is read once; a missing or empty file, or one that is not UTF-8, raises the error of
+    :func:`framelens.io.textfile.read_text_file` (``purpose`` completes "nothing to ...").
+    """
+    import io
+
     import pandas as pd
 
     if not os.path.isfile(path):
-        raise InputError(path, "no such file")
+        raise InputError(path, f"no such file; check the path (relative paths start in {os.getcwd()})")
     low = path.lower()
     try:
-        if low.endswith((".jsonl", ".ndjson")):
-            return pd.read_json(path, lines=True, dtype=False).astype(object)
         if low.endswith(".parquet"):
             return pd.read_parquet(path)
-        sep = "\t" if low.endswith((".tsv", ".tab")) else ","
-        return pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8-sig")
-    except (ValueError, UnicodeDecodeError, OSError) as exc:
+        text = io.StringIO(read_text_file(path, purpose))
+        if low.endswith((".jsonl", ".ndjson", ".jsonl.gz")):
+            return pd.read_json(text, lines=True, dtype=False).astype(object)
+        sep = "\t" if low.endswith((".tsv", ".tab", ".tsv.gz")) else ","
+        return pd.read_csv(text, sep=sep, dtype=str, keep_default_na=False, na_values=[""])
+    except (ValueError, OSError) as exc:
+        if isinstance(exc, InputError):  # the reader's own errors (missing, empty, not UTF-8) as they are
+            raise
         raise FormatError(path, f"cannot read as a table: {exc}") from None
 
 

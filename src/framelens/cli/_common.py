@@ -6,8 +6,9 @@ import os
 import re
 import sys
 
-from ..errors import DecodeError, FormatError, InputError, Reason
+from ..errors import FormatError, InputError, Reason
 from ..io.corpus import Corpus
+from ..io.textfile import read_text_file
 from ..runtime.pipeline import AnalysisConfig, Analyzer
 
 
@@ -124,31 +125,16 @@ def read_documents(args, purpose: str):
 def check_text_file(path: str, purpose: str) -> None:
     """Raise :class:`InputError` (missing or empty file) or :class:`DecodeError` (not UTF-8), naming the file
     (and the line of the first bad byte) and saying what to do. Exit code 4 through ``main``."""
-    if not os.path.isfile(path):
-        raise InputError(path, f"no such file; check the path (relative paths start in {os.getcwd()})")
-    with open(path, "rb") as fh:
-        data = fh.read()
-    if not data.strip():
-        raise InputError(path, f"the file is empty; nothing to {purpose}", code=Reason.EMPTY_DOCUMENT)
-    try:  # the readers of these files decode as UTF-8 (BOM allowed); say where it fails, and how to fix it
-        data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise DecodeError(f"{path}:{line}", f"bytes are not valid UTF-8 (byte 0x{data[exc.start]:02x} at byte "
-                                            f"offset {exc.start}); save the file as UTF-8 (spreadsheet: 'CSV "
-                                            "UTF-8'; or iconv -f cp1252 -t utf-8)") from None
+    read_text_file(path, purpose)
 
 
 def read_labelled_table(path: str, purpose: str):
-    """A labelled table (train, evaluate, agreement) read after :func:`check_text_file` (not for Parquet).
-
-    A table without rows raises :class:`InputError` too (exit 4).
+    """A labelled table (train, evaluate, agreement): a missing, empty or non-UTF-8 file, and a table
+    without rows, raise :class:`InputError` (exit 4).
     """
     from ..classify._io import read_table
 
-    if not path.lower().endswith(".parquet") or not os.path.isfile(path):
-        check_text_file(path, purpose)
-    df = read_table(path)
+    df = read_table(path, purpose)
     if len(df) == 0:
         raise InputError(path, f"the table has a header but no rows; nothing to {purpose}",
                          code=Reason.EMPTY_DOCUMENT)

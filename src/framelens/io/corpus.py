@@ -78,22 +78,22 @@ class Problem:
 # decoding
 
 
-def decode_bytes(data: bytes, origin: str, encoding: str | None = None) -> str:
+def decode_bytes(data: bytes, origin: str, encoding: str | None = None, *, advice: str | None = None) -> str:
     """Decode file bytes: UTF-8 with or without BOM, UTF-16 with BOM, or ``encoding`` if given.
 
     Raises :class:`FormatError` for binary data and :class:`DecodeError`, naming
-    the line of the first bad byte, for bytes that are not valid UTF-8.
+    the line of the first bad byte, for bytes that are not valid UTF-8; ``advice`` replaces its default fix.
     """
     if data.startswith(codecs.BOM_UTF8):
-        return _decode(data[3:], "utf-8", origin, 3)
+        return _decode(data[3:], "utf-8", origin, 3, advice)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _decode(data, "utf-16", origin, 0)
+        return _decode(data, "utf-16", origin, 0, advice)
     if data.startswith(_BINARY_MAGIC) or b"\x00" in data[:65536]:
         raise FormatError(f"{origin}:1", "binary file, not text (NUL bytes or a binary file signature)")
-    return _decode(data, encoding or "utf-8", origin, 0)
+    return _decode(data, encoding or "utf-8", origin, 0, advice)
 
 
-def _decode(data: bytes, enc: str, origin: str, shift: int) -> str:
+def _decode(data: bytes, enc: str, origin: str, shift: int, advice: str | None = None) -> str:
     try:
         return data.decode(enc)
     except UnicodeDecodeError as exc:
@@ -102,7 +102,7 @@ def _decode(data: bytes, enc: str, origin: str, shift: int) -> str:
         raise DecodeError(
             f"{origin}:{line}",
             f"bytes are not valid {exc.encoding} (byte 0x{bad} at byte offset {exc.start + shift}); "
-            "save the file as UTF-8, or name its encoding (--encoding latin-1 / encoding='cp1252')",
+            + (advice or "save the file as UTF-8, or name its encoding (--encoding latin-1 / encoding='cp1252')"),
         ) from None
     except LookupError:
         raise FormatError(origin, f"unknown encoding {enc!r}") from None
