@@ -549,14 +549,41 @@ def _load_csv(path: str, text: str) -> Lexicon:
                    sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
 
 
+#: Largest lexicon file read (bytes): the shipped packs are a few KB, a researcher's list of 100,000
+#: terms a few MB; anything larger is refused before it is read.
+MAX_LEXICON_BYTES = 32_000_000
+
+
+def _read_lexicon_bytes(path: str, limit: int | None = None) -> bytes:
+    """The bytes of a lexicon file, refused (LexiconError) when it is not a regular file (a device, a FIFO:
+    symlinks resolved) or is larger than ``limit`` (default :data:`MAX_LEXICON_BYTES`), before reading it."""
+    import stat
+
+    from ..errors import Reason
+
+    limit = MAX_LEXICON_BYTES if limit is None else limit
+    try:
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):
+            raise LexiconError([f"{path}:1: (file): not a regular file (a device, FIFO or socket); "
+                                "give a .yaml or .csv file"])
+        if st.st_size > limit:
+            raise LexiconError([f"{path}:1: (file): {st.st_size:,} bytes, more than the {limit:,} a lexicon "
+                                "file may have"], code=Reason.TOO_LARGE)
+        with open(path, "rb") as fh:
+            data = fh.read(limit + 1)  # a file that grew since stat is still capped
+    except OSError as exc:
+        raise LexiconError([f"{path}:1: (file): cannot read: {exc.strerror or exc}"]) from None
+    if len(data) > limit:
+        raise LexiconError([f"{path}:1: (file): more than the {limit:,} bytes a lexicon file may have"],
+                           code=Reason.TOO_LARGE)
+    return data
+
+
 def load_lexicon(path: str | os.PathLike) -> Lexicon:
     """Load and validate one pack (YAML or CSV). Raises LexiconError listing every problem."""
     path = os.fspath(path)
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except OSError as exc:
-        raise LexiconError([f"{path}:1: (file): cannot read: {exc.strerror or exc}"]) from None
+    data = _read_lexicon_bytes(path)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
