@@ -39,6 +39,8 @@ class Reason:
     MISSING_REQUIREMENT = "missing_requirement"  #: a component needs another that is not available
     TOO_LARGE = "too_large"              #: the work asked for exceeds a documented limit
     UNKNOWN_NAME = "unknown_name"        #: an extractor, kind or pack name that is not registered
+    OUTPUT = "output"                    #: an output could not be written (permission, disk full, read-only, not a folder)
+    IN_USE = "in_use"                    #: the output folder is locked by another running framelens
 
 
 class FramelensError(Exception):
