@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 from typing import IO, Iterator
 
-__all__ = ["atomic_open", "atomic_write_bytes", "atomic_write_text", "default_mode", "AtomicFile"]
+__all__ = ["atomic_open", "atomic_path", "atomic_write_bytes", "atomic_write_text", "default_mode", "AtomicFile"]
 
 
 def _umask() -> int:
@@ -59,6 +59,37 @@ def atomic_open(path: str | os.PathLike, mode: str = "wb") -> Iterator[IO]:
         raise
 
 
+@contextlib.contextmanager
+def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
+    """A temporary path next to ``path`` for writers that want a file name (``savefig``, ``to_parquet``):
+    renamed over ``path`` when the ``with`` block ends without an exception, removed otherwise.
+
+    Parameters
+    ----------
+    path : path-like
+        The final file.
+
+    Yields
+    ------
+    pathlib.Path
+        The temporary file to write (it exists, empty, with the usual mode); same suffix as ``path``.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=f".tmp{path.suffix}", dir=path.parent)
+    default_mode(fd)
+    os.close(fd)
+    try:
+        yield Path(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
 def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
     """Write a file atomically (see :func:`atomic_open`)."""
     with atomic_open(path, "wb") as fh:
@@ -71,6 +102,9 @@ def atomic_write_text(path: str | os.PathLike, text: str) -> None:
 
 
 class AtomicFile:
+    """A text file (UTF-8, no newline translation) written under a temporary name: :meth:`commit` renames it
+    into place, :meth:`abort` removes it. For writers that stream into a file across many calls."""
+
     def __init__(self, path: Path):
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)

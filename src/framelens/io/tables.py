@@ -14,7 +14,6 @@ writes every file atomically (to a temporary name, renamed when complete).
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 from pathlib import Path
@@ -22,6 +21,7 @@ from typing import Any, Iterable
 
 from ..schema import DOC_BASE_COLUMNS, SPAN_BASE_COLUMNS, build_records, document_row, documents_frame, spans_frame
 from .atomic import AtomicFile
+from .safecsv import SafeDictWriter, protection_enabled
 
 __all__ = [
     "documents_frame",
@@ -49,11 +49,15 @@ class TableWriter:
     Files: ``documents.jsonl`` (always: the full nested record per document, with
     its spans), and per format: ``spans.jsonl`` / ``documents.csv`` + ``spans.csv``
     / ``documents.parquet`` + ``spans.parquet``. Parquet files are written in row
-    groups of ``batch`` documents, so memory stays bounded.
+    groups of ``batch`` documents, so memory stays bounded. CSV cells a spreadsheet would
+    run as formulas get a ``'`` in front unless ``csv_protection=False`` (see
+    :mod:`framelens.io.safecsv`; None follows :func:`~framelens.io.safecsv.csv_protection`).
     """
 
-    def __init__(self, out_dir: str | os.PathLike, formats: Iterable[str] = ("jsonl",), span_fields=(), batch=2000):
+    def __init__(self, out_dir: str | os.PathLike, formats: Iterable[str] = ("jsonl",), span_fields=(), batch=2000,
+                 csv_protection: bool | None = None):
         self.out = Path(out_dir)
+        self.csv_protection = protection_enabled(csv_protection)
         self.formats = list(dict.fromkeys(formats))
         bad = [f for f in self.formats if f not in FORMATS]
         if bad:
@@ -72,7 +76,8 @@ class TableWriter:
         self._csv_span_writer = None
         if "csv" in self.formats:
             f = self._open("spans.csv")
-            self._csv_span_writer = csv.DictWriter(f.fh, fieldnames=self.span_columns + ["extra"], extrasaction="ignore")
+            self._csv_span_writer = SafeDictWriter(f.fh, fieldnames=self.span_columns + ["extra"], extrasaction="ignore",
+                                                   protect=self.csv_protection)
             self._csv_span_writer.writeheader()
         self._pq_docs: list[dict] = []
         self._pq_spans: list[dict] = []
@@ -112,7 +117,8 @@ class TableWriter:
         if self._doc_columns is None:
             self._doc_columns = list(row)
             f = self._open("documents.csv")
-            self._csv_doc_writer = csv.DictWriter(f.fh, fieldnames=self._doc_columns + ["extra"], extrasaction="ignore")
+            self._csv_doc_writer = SafeDictWriter(f.fh, fieldnames=self._doc_columns + ["extra"], extrasaction="ignore",
+                                                  protect=self.csv_protection)
             self._csv_doc_writer.writeheader()
         extra = {k: v for k, v in row.items() if k not in self._doc_columns}
         out = {k: _cell(row.get(k)) for k in self._doc_columns}

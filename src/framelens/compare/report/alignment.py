@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from ..._version import __version__
 from ...io.atomic import atomic_write_text
+from ...io.safecsv import write_csv
 from .charts import inline_svg
 from .markdown import alignment_markdown
 from .render import page, render, static_text
@@ -172,7 +173,7 @@ def write_alignment_files(alignments: dict, out: Path, colors: dict[str, str], *
                 df[c] = df[c].map({True: "true", False: "false"})
         if "csv" in formats:
             p = tables_dir / f"{name}.csv"
-            atomic_write_text(p, df.to_csv(index=False))
+            write_csv(df, p)
             files.append(p)
     return files, pngs
 

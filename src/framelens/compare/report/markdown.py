@@ -1,9 +1,17 @@
 """summary.md: the report's findings, summary table, tests, term choice, distinctive words and charts as
-Markdown (plain text: names appear as written, nothing is HTML-escaped)."""
+Markdown.
+
+Every value that comes from the data (outlet and group names, titles, terms, findings, file names,
+problem messages) goes through :func:`md_text`, so a Markdown viewer that renders HTML never runs
+markup from a corpus and no value can open a link or an image: ``<``, ``>`` and ``&`` become
+entities, ``[ ] ` \\`` are backslash-escaped, control characters and newlines become spaces.
+"""
 
 from __future__ import annotations
 
+import html
 import math
+import re
 from pathlib import Path
 
 from ..._version import __version__
@@ -12,13 +20,44 @@ from .articles import DocIndex
 from .findings import findings, plain
 from .render import num, plural
 
-__all__ = ["md_table", "markdown", "alignment_markdown"]
+__all__ = ["md_code", "md_table", "md_text", "markdown", "alignment_markdown"]
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_MD_ESCAPE = re.compile(r"([\\`\[\]])")
+
+
+def md_text(value) -> str:
+    """``value`` as inert Markdown text: shows as written, never becomes HTML, a link, an image or code.
+
+    Parameters
+    ----------
+    value : Any
+        Text from the data (``str()`` of anything else).
+
+    Returns
+    -------
+    str
+        One line: control characters (newlines included) become spaces, ``&<>`` entities, and the
+        backslash, backtick and square brackets are backslash-escaped (CommonMark: they then show literally).
+    """
+    s = _CONTROL.sub(" ", str(value))
+    s = html.escape(s, quote=False)
+    return _MD_ESCAPE.sub(r"\\\1", s)
+
+
+def md_code(value) -> str:
+    """``value`` as an inline code span (nothing inside is rendered), or as :func:`md_text` when it holds a
+    backtick or a control character that would end the span."""
+    s = str(value)
+    if not s or "`" in s or _CONTROL.search(s):
+        return md_text(s)
+    return f"`{s}`"
 
 
 def md_table(header: list, rows: list[list]) -> str:
-    """A pipe table; ``|`` in cells is escaped and newlines become spaces."""
+    """A pipe table; every cell goes through :func:`md_text` and ``|`` is escaped."""
     def cell(x):
-        return str(x).replace("|", "\\|").replace("\n", " ")
+        return md_text(x).replace("|", "\\|")
     lines = ["| " + " | ".join(cell(h) for h in header) + " |", "|" + "|".join("---" for _ in header) + "|"]
     lines += ["| " + " | ".join(cell(c) for c in r) + " |" for r in rows]
     return "\n".join(lines)
@@ -35,14 +74,14 @@ def _value(result, g, metric: str) -> str:
 def markdown(result, charts: list[dict], title: str) -> str:
     """The text of summary.md."""
     docs = result.documents
-    lines = [f"# {title}", "",
+    lines = [f"# {md_text(title)}", "",
              f"{plural(len(docs), 'article')}, {int(docs['words'].sum()):,} words, "
-             f"{plural(len(result.groups), 'group')} by `{result.by}`"
-             + (f", event `{result.event}`" if result.event else "") + f". framelens {__version__}.", "",
+             f"{plural(len(result.groups), 'group')} by {md_code(result.by)}"
+             + (f", event {md_code(result.event)}" if result.event else "") + f". framelens {__version__}.", "",
              "Open `index.html` for the charts and the highlighted articles. Rates are per 1,000 words, pooled over "
              "each group's articles, with 95% intervals in brackets (see docs/methods_compare.md).", ""]
     lines += ["## Findings", ""]
-    lines += ["- " + plain(f) for f in findings(result, DocIndex(result, 0))]
+    lines += ["- " + md_text(plain(f)) for f in findings(result, DocIndex(result, 0))]
     lines += ["", "## At a glance", ""]
     tc = result.term_choice
     dom = dominant_variants(tc, None, "author") if len(tc) else {}
@@ -77,11 +116,11 @@ def markdown(result, charts: list[dict], title: str) -> str:
         lines += ["Charts were not drawn for this report.", ""]
     for c in charts:
         if c["png"]:
-            lines += [f"![{c['title']}](charts/{Path(c['png']).name})", "", f"*{c['caption']}*", ""]
+            lines += [f"![{md_text(c['title'])}](charts/{Path(c['png']).name})", "", f"*{md_text(c['caption'])}*", ""]
         elif c["note"]:
-            lines += [f"- {c['note']}", ""]
+            lines += [f"- {md_text(c['note'])}", ""]
     if result.problems:
-        lines += ["## Skipped inputs", ""] + [f"- {p.origin}: {p.reason}" for p in result.problems]
+        lines += ["## Skipped inputs", ""] + [f"- {md_text(p.origin)}: {md_text(p.reason)}" for p in result.problems]
     return "\n".join(lines) + "\n"
 
 
@@ -90,7 +129,7 @@ def alignment_markdown(alignments: dict) -> str:
     lines = ["", "## Same facts, different words", ""]
     for ev, res in alignments.items():
         u = res.units
-        lines += [f"### Event `{ev}`: {len(u)} fact units, {int((u['n_docs'] >= 2).sum())} reported by two or more "
+        lines += [f"### Event {md_code(ev)}: {len(u)} fact units, {int((u['n_docs'] >= 2).sum())} reported by two or more "
                   "articles", ""]
         lines.append(md_table(["outlet", "units", "core carried", "reported, most others omit",
                                "omitted, most others report", "in lede", "last third", "reporter/attributed/quoted"],

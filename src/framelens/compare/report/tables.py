@@ -6,7 +6,8 @@ import json
 import math
 from pathlib import Path
 
-from ...io.atomic import atomic_write_text
+from ...io.atomic import atomic_path
+from ...io.safecsv import write_csv
 
 __all__ = ["jsonable", "write_tables"]
 
@@ -32,8 +33,12 @@ def _long(wide, name: str):
     return df
 
 
-def write_tables(result, out: Path, formats) -> list[Path]:
-    """Write every table of ``result`` under ``out/tables`` in ``formats`` (csv, parquet); returns the paths."""
+def write_tables(result, out: Path, formats, csv_protection: bool | None = None) -> list[Path]:
+    """Write every table of ``result`` under ``out/tables`` in ``formats`` (csv, parquet); returns the paths.
+
+    Every file is written atomically; CSV cells a spreadsheet would run as formulas get a ``'`` in front
+    unless ``csv_protection=False`` (see :mod:`framelens.io.safecsv`).
+    """
     import pandas as pd
 
     tdir = out / "tables"
@@ -50,7 +55,7 @@ def write_tables(result, out: Path, formats) -> list[Path]:
         df = jsonable(df)
         if "csv" in formats:
             p = tdir / f"{name}.csv"
-            atomic_write_text(p, df.to_csv(index=False))
+            write_csv(df, p, protect=csv_protection)
             paths.append(p)
         if "parquet" in formats:
             p = tdir / f"{name}.parquet"
@@ -59,6 +64,7 @@ def write_tables(result, out: Path, formats) -> list[Path]:
                 if df2[c].dtype == object:
                     df2[c] = df2[c].map(lambda v: None if v is None or (isinstance(v, float) and math.isnan(v))
                                         else str(v) if not isinstance(v, str) else v)
-            df2.to_parquet(p, index=False)
+            with atomic_path(p) as tmp:
+                df2.to_parquet(tmp, index=False)
             paths.append(p)
     return paths
