@@ -22,6 +22,7 @@ from typing import Any, Iterable
 
 from .._resources import lexicon_dir
 from ..errors import LexiconError
+from .context import MAX_GAPS, ContextRule, parse_context
 
 __all__ = [
     "Entry",
@@ -50,7 +51,7 @@ _PACK_KEYS = {"format", "name", "version", "language", "kind", "description", "l
 _REQUIRED_PACK_KEYS = ("format", "name", "version", "kind", "license", "sources", "entries")
 _ENTRY_KEYS = {"id", "term", "pattern", "inflect", "forms", "category", "severity", "group", "alternatives", "targets",
                "source", "notes", "role", "stacks_onto", "not_followed_by", "not_preceded_by", "followed_by", "case",
-               "stance", "label", "frame", "__line__", "__lines__"}
+               "stance", "label", "frame", "context", "gaps", "view", "family", "__line__", "__lines__"}
 _LIST_KEYS = ("forms", "alternatives", "stacks_onto", "not_followed_by", "not_preceded_by", "followed_by")
 
 
@@ -76,6 +77,14 @@ class Entry:
     case: str = "any"
     stance: str | None = None
     line: int | None = None
+    #: context rules (word sense), evaluated in order; the first that fires decides (lexicon/context.py)
+    context: tuple[ContextRule, ...] = ()
+    #: how many modifier words may stand inside the phrase, before its last word (0-2)
+    gaps: int = 0
+    #: referent view for term choice: groups compared in one table (default: ``group``)
+    view: str | None = None
+    #: word family of the label (``immigrant``, ``migrant``, ``alien``...), kept as a term-choice column
+    family: str | None = None
 
 
 @dataclass
@@ -399,6 +408,24 @@ def _build_entry(raw: dict, idx: int, pack_kind: str, source_ids: set[str], seen
     if group is not None and not isinstance(group, str):
         pr.add(at("group"), f"entries[{idx}].group", "must be a name")
         ok = False
+    for key in ("view", "family"):
+        v = raw.get(key)
+        if v is not None and (not isinstance(v, str) or not _ID_RE.match(v)):
+            pr.add(at(key), f"entries[{idx}].{key}", f"{v!r}: a snake_case name")
+            ok = False
+    if raw.get("view") is not None and group is None:
+        pr.add(at("view"), f"entries[{idx}].view", "only for entries with a group")
+        ok = False
+    gaps = raw.get("gaps", 0)
+    if isinstance(gaps, bool) or not isinstance(gaps, int) or not 0 <= gaps <= MAX_GAPS:
+        pr.add(at("gaps"), f"entries[{idx}].gaps", f"{gaps!r}; allowed: an integer 0-{MAX_GAPS}")
+        ok = False
+    context = parse_context(raw.get("context"), f"entries[{idx}].context", at("context"), pr.add, normalize_phrase)
+    if context is None:
+        ok = False
+    elif context and role != "term":
+        pr.add(at("context"), f"entries[{idx}].context", "only for entries with role: term")
+        ok = False
     if not ok:
         return None
     if term is not None:
@@ -419,7 +446,8 @@ def _build_entry(raw: dict, idx: int, pack_kind: str, source_ids: set[str], seen
         not_followed_by=frozenset(normalize_phrase(w) for w in lists["not_followed_by"]),
         not_preceded_by=frozenset(normalize_phrase(w) for w in lists["not_preceded_by"]),
         followed_by=frozenset(w if w.startswith("<") else normalize_phrase(w) for w in lists["followed_by"]),
-        case=case, stance=stance, line=line,
+        case=case, stance=stance, line=line, context=context, gaps=gaps,
+        view=raw.get("view") or group, family=raw.get("family"),
     )
 
 
