@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import datetime as _dt
 import glob
 import gzip
 import hashlib
@@ -24,150 +23,25 @@ import io
 import json
 import logging
 import os
-import re
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Iterable, Iterator, Mapping
 
-from ..errors import (ConfigError, DecodeError, EmptyDocumentError, FormatError, InputError, MissingDependencyError,
-                      Reason)
-from ..model import META_FIELDS, Document
+from ..errors import ConfigError, DecodeError, FormatError, InputError
+from ..model import Document
+from .decoding import _decode, decode_bytes
+from .documents import COLUMN_KEYS as _COLUMN_KEYS
+from .documents import _clean_meta, _content_id, _make_document, read_text_document, row_document  # noqa: F401
+from .formats import CSV_EXT, EXTENSIONS, HTML_EXT, JSON_EXT, JSONL_EXT, TEXT_EXT  # noqa: F401
+from .frames import FRAME_ORIGIN, _check_frame_columns, _frame_input, _frame_value, _is_dataframe  # noqa: F401
+from .html import HTML_HINT, read_html, require_html_reader  # noqa: F401
+from .problems import Problem
 
 __all__ = ["Corpus", "Problem", "read_corpus", "read_text_document", "decode_bytes", "EXTENSIONS"]
 
 log = logging.getLogger("framelens")
 
-TEXT_EXT = (".txt", ".md", ".markdown", ".text")
-HTML_EXT = (".html", ".htm", ".xhtml")
-JSONL_EXT = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
-JSON_EXT = (".json",)
-CSV_EXT = (".csv", ".tsv", ".csv.gz", ".tsv.gz")
-#: Every file extension framelens reads.
-EXTENSIONS = TEXT_EXT + HTML_EXT + JSONL_EXT + JSON_EXT + CSV_EXT
-
 ERROR_POLICIES = ("raise", "warn", "skip")
-_COLUMN_KEYS = ("text", "id") + META_FIELDS
-_BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"PK\x03\x04", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b", b"\x7fELF")
-
-
-@dataclass(frozen=True)
-class Problem:
-    """A document or input that could not be analysed, and why.
-
-    Parameters
-    ----------
-    origin : str
-        Where: ``"path"``, ``"path:line"`` or ``"path:row N"`` (a document id if nothing else is known).
-    reason : str
-        What is wrong.
-    error : str
-        The exception class name (e.g. ``"DecodeError"``).
-    """
-
-    origin: str  # "path", "path:line" or "path:row N"
-    reason: str
-    error: str  # the exception class name
-
-    def to_dict(self) -> dict[str, str]:
-        """``origin``, ``reason`` and ``error`` as a dict (for the manifest)."""
-        return {"origin": self.origin, "reason": self.reason, "error": self.error}
-
-
-# ---------------------------------------------------------------------------
-# decoding
-
-
-def decode_bytes(data: bytes, origin: str, encoding: str | None = None, *, advice: str | None = None) -> str:
-    """Decode file bytes: UTF-8 with or without BOM, UTF-16 with BOM, or ``encoding`` if given.
-
-    Raises :class:`FormatError` for binary data and :class:`DecodeError`, naming
-    the line of the first bad byte, for bytes that are not valid UTF-8; ``advice`` replaces its default fix.
-    """
-    if data.startswith(codecs.BOM_UTF8):
-        return _decode(data[3:], "utf-8", origin, 3, advice)
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _decode(data, "utf-16", origin, 0, advice)
-    if data.startswith(_BINARY_MAGIC) or b"\x00" in data[:65536]:
-        raise FormatError(f"{origin}:1", "binary file, not text (NUL bytes or a binary file signature)")
-    return _decode(data, encoding or "utf-8", origin, 0, advice)
-
-
-def _decode(data: bytes, enc: str, origin: str, shift: int, advice: str | None = None) -> str:
-    try:
-        return data.decode(enc)
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        bad = data[exc.start : exc.start + 1].hex()
-        raise DecodeError(
-            f"{origin}:{line}",
-            f"bytes are not valid {exc.encoding} (byte 0x{bad} at byte offset {exc.start + shift}); "
-            + (advice or "save the file as UTF-8, or name its encoding (--encoding latin-1 / encoding='cp1252')"),
-        ) from None
-    except LookupError:
-        raise FormatError(origin, f"unknown encoding {enc!r}") from None
-
-
-# ---------------------------------------------------------------------------
-# text files
-
-_FRONT_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
-_DATE_LINE_RE = re.compile(r"\A\s*date:?[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*(?:\r?\n)?\s*", re.I)
-
-
-def _clean_meta(value: Any) -> Any:
-    if isinstance(value, (_dt.date, _dt.datetime)):
-        return value.isoformat()
-    if isinstance(value, float) and value != value:  # NaN from CSV
-        return None
-    return value
-
-
-def read_text_document(text: str, origin: str, default_id: str) -> Document:
-    """Build a Document from a text file's decoded contents (front matter and date line handled)."""
-    meta: dict[str, Any] = {}
-    offset = 0
-    m = _FRONT_RE.match(text)
-    if m:
-        import yaml
-
-        try:
-            loaded = yaml.safe_load(m.group(1))
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = (mark.line + 2) if mark is not None else 1
-            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-            raise FormatError(f"{origin}:{line}", f"invalid YAML front matter: {problem}") from None
-        if loaded is None:
-            loaded = {}
-        if not isinstance(loaded, dict):
-            raise FormatError(f"{origin}:2", "front matter must be a mapping of field: value")
-        meta = {str(k): _clean_meta(v) for k, v in loaded.items()}
-        offset = m.end()
-    d = _DATE_LINE_RE.match(text, offset)
-    if d:
-        meta.setdefault("date", d.group(1))
-        offset = d.end()
-    body = text[offset:]
-    if not body.strip():
-        line = text[:offset].count("\n") + 1
-        raise EmptyDocumentError(f"{origin}:{line}", "empty document (no text after the metadata)")
-    return _make_document(meta, body, origin, default_id, offset)
-
-
-def _make_document(meta: Mapping[str, Any], text: str, origin: str, default_id: str, offset: int = 0) -> Document:
-    fixed = {}
-    for k in META_FIELDS:
-        v = meta.get(k)
-        fixed[k] = None if v is None or v == "" else str(_clean_meta(v))
-    extra = {k: _clean_meta(v) for k, v in meta.items() if k not in META_FIELDS and k not in ("id", "text")}
-    doc_id = meta.get("id")
-    doc_id = default_id if doc_id is None or str(doc_id).strip() == "" else str(doc_id)
-    return Document(id=doc_id, text=text, origin=origin, body_offset=offset, extra=extra, **fixed)
-
-
-def _content_id(text: str) -> str:
-    return "h" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:15]
 
 
 # ---------------------------------------------------------------------------
@@ -253,7 +127,7 @@ class Corpus:
         self.problems: list[Problem] = []
         self.inputs: list[dict[str, Any]] = []
         self._seen_ids: dict[str, int] = {}
-        _require_html_reader(self.paths)
+        require_html_reader(self.paths)
 
     def __repr__(self) -> str:
         if self.frame is not None:
@@ -350,7 +224,7 @@ class Corpus:
             text = decode_bytes(data, path, self.encoding)
             default_id = _path_id(path, root)
             if low.endswith(HTML_EXT):
-                yield _read_html(text, path, default_id)
+                yield read_html(text, path, default_id)
             elif low.endswith(JSON_EXT):
                 yield from self._read_json(text, path)
             else:
@@ -375,25 +249,7 @@ class Corpus:
         return fh
 
     def _row_doc(self, row: Mapping[str, Any], origin: str) -> Document:
-        c = self.columns
-        text = row.get(c["text"])
-        if text is None:
-            raise FormatError(
-                origin, f"no {c['text']!r} field; fields are: {', '.join(map(str, row.keys())) or '(none)'}"
-            )
-        if not isinstance(text, str):
-            raise FormatError(origin, f"field {c['text']!r} is a {type(text).__name__}, not a string")
-        if not text.strip():
-            raise EmptyDocumentError(origin, "empty document (the text field is blank)")
-        meta: dict[str, Any] = {}
-        for k in _COLUMN_KEYS:
-            if k != "text" and c[k] in row:
-                meta[k] = row[c[k]]
-        mapped = {c[k] for k in _COLUMN_KEYS}
-        for k, v in row.items():
-            if k not in mapped and k not in meta:
-                meta[k] = v
-        return _make_document(meta, text, origin, _content_id(text))
+        return row_document(row, self.columns, origin)
 
     def _read_jsonl(self, path: str) -> Iterator[Document | InputError]:
         digest = hashlib.sha256()
@@ -533,124 +389,6 @@ def _path_id(path: str, root: str) -> str:
             stem = stem[: -len(ext)]
             break
     return Path(stem).as_posix()
-
-
-HTML_HINT = "pip install 'framelens[html]'"
-
-
-def _first_html(paths: Iterable[str]) -> str | None:
-    """The first HTML file among ``paths`` (folders walked and globs expanded as reading does), or None."""
-    for p in paths:
-        if p == "-":
-            continue
-        if os.path.isdir(p):
-            for root, dirs, files in os.walk(p):
-                dirs[:] = [d for d in dirs if not d.startswith(".")]
-                for f in files:
-                    if not f.startswith(".") and f.lower().endswith(HTML_EXT):
-                        return os.path.join(root, f)
-        elif os.path.exists(p):
-            if p.lower().endswith(HTML_EXT):
-                return p
-        elif any(c in p for c in "*?["):
-            for m in glob.glob(p, recursive=True):
-                if m.lower().endswith(HTML_EXT) and os.path.isfile(m):
-                    return m
-    return None
-
-
-def _require_html_reader(paths: list[str]) -> None:
-    """Refuse, before any document is read, inputs holding HTML when trafilatura is not installed.
-
-    Raises :class:`~framelens.errors.FramelensError` with code
-    ``Reason.MISSING_REQUIREMENT`` (the command line exits 4) and the one-line
-    install hint. The inputs are scanned only when trafilatura is missing.
-    """
-    import importlib.util
-
-    if importlib.util.find_spec("trafilatura") is not None:
-        return
-    html = _first_html(paths)
-    if html is not None:
-        raise MissingDependencyError(f"{html}: reading HTML needs the optional package trafilatura: {HTML_HINT}")
-
-
-def _read_html(html: str, origin: str, default_id: str) -> Document:
-    try:
-        import trafilatura
-    except ImportError:  # pragma: no cover - depends on the install
-        raise FormatError(origin, f"reading HTML needs trafilatura: {HTML_HINT}") from None
-    result = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
-    )
-    if result is None:
-        raise EmptyDocumentError(f"{origin}:1", "no article text found in the page")
-    get = result.get if isinstance(result, dict) else (lambda k, d=None: getattr(result, k, d))
-    text = get("text") or ""
-    if not text.strip():
-        raise EmptyDocumentError(f"{origin}:1", "no article text found in the page")
-    meta = {
-        "title": get("title"),
-        "date": get("date"),
-        "outlet": get("sitename") or get("hostname"),
-        "author": get("author"),
-        "url": get("url"),
-    }
-    return _make_document(meta, text, origin, default_id)
-
-
-# ---------------------------------------------------------------------------
-# DataFrames
-
-#: The origin of a DataFrame's rows in problems and the manifest (``<DataFrame>:row <index label>``).
-FRAME_ORIGIN = "<DataFrame>"
-
-
-def _is_dataframe(obj: Any) -> bool:
-    """Whether ``obj`` is a pandas DataFrame (without importing pandas when nobody has)."""
-    pd = sys.modules.get("pandas")
-    return pd is not None and isinstance(obj, pd.DataFrame)
-
-
-def _check_frame_columns(df: Any, columns: Mapping[str, str], required: set[str]) -> None:
-    """The text column and every explicitly mapped column must be in the frame (ConfigError otherwise)."""
-    present = list(df.columns)
-    for key in [k for k in _COLUMN_KEYS if k in required]:
-        name = columns[key]
-        if name not in present:
-            how = f"{key}={name!r}" if name != key else f"the default {key!r} column"
-            raise ConfigError(f"DataFrame has no column {name!r} ({how}); columns are: "
-                              f"{', '.join(map(str, present)) or '(none)'}", code=Reason.FORMAT)
-
-
-def _frame_value(v: Any) -> Any:
-    """A DataFrame cell as a plain Python value: None for NaN/NaT/NA, a date at midnight as YYYY-MM-DD,
-    numpy scalars as Python numbers."""
-    if v is None:
-        return None
-    try:
-        if v != v:  # NaN, NaT
-            return None
-    except (TypeError, ValueError):  # pd.NA refuses comparison; arrays are ambiguous
-        if type(v).__name__ == "NAType":
-            return None
-        return v
-    if isinstance(v, _dt.datetime) and v.tzinfo is None and v.time() == _dt.time(0):
-        return v.date().isoformat()
-    if type(v).__module__ == "numpy" and hasattr(v, "item"):
-        return v.item()
-    return v
-
-
-def _frame_input(df: Any) -> dict[str, Any]:
-    """The manifest's record of a DataFrame input: rows, columns and a SHA-256 of pandas' row hashes."""
-    import pandas as pd
-
-    try:
-        digest = hashlib.sha256(pd.util.hash_pandas_object(df, index=True).to_numpy().tobytes()).hexdigest()
-    except TypeError:  # unhashable cells (lists, dicts)
-        digest = None
-    return {"path": FRAME_ORIGIN, "rows": len(df), "columns": [str(c) for c in df.columns], "sha256": digest}
 
 
 def read_corpus(paths, *, columns: Mapping[str, str] | None = None, text: str | None = None, id: str | None = None,
