@@ -11,12 +11,15 @@ scale (1,000 for "per 1,000 words"). For each group it is reported two ways:
 * ``mean``: the mean of the per-document ratios (every article weighs the
   same; documents with a zero denominator are left out of the mean).
 
-Confidence intervals resample *documents* within the group with replacement
-(percentile bootstrap, ``n_boot`` resamples, seeded). A group of a single
-document cannot be resampled; its pooled rate then gets an exact interval from
-the count alone (Poisson for rates, Clopper-Pearson for shares), which only
-describes the variation of words within that one article, and says so in
-``ci_method``. See docs/methods_compare.md for the limits.
+Confidence intervals of groups with at least ``BOOTSTRAP_MIN_ARTICLES`` (5)
+articles resample *documents* within the group with replacement (percentile
+bootstrap, ``n_boot`` resamples, seeded). Smaller groups get an exact interval
+of their *effective* count (count / phi over words / phi, where phi is the
+corpus's quasi-Poisson / NB1 dispersion between articles; see
+:mod:`framelens.compare.stats`), so that one article's interval is as wide as
+the variation between articles implies; ``ci_method`` says which. Every row
+also carries the group's small-sample flag and an empirical-Bayes shrunken
+estimate used for ranking. See docs/methods_compare.md for the limits.
 """
 
 from __future__ import annotations
@@ -128,6 +131,8 @@ def _seed_for(seed: int, *parts: str) -> list[int]:
 
 def _bootstrap(num, den, scale, n_boot, rng, alpha):
     """Percentile intervals of the pooled ratio and of the mean of per-document ratios."""
+    # Hand-written rather than scipy.stats.bootstrap: one vectorised pass gives both statistics from the same
+    # resamples of (count, words) pairs, and keeps the seeded numbers of earlier versions.
     import numpy as np
 
     n = len(num)
@@ -154,22 +159,6 @@ def _bootstrap(num, den, scale, n_boot, rng, alpha):
     return float(pl[0]), float(pl[1]), float(ml[0]), float(ml[1])
 
 
-def _exact_interval(k: float, d: float, metric: Metric, alpha: float) -> tuple[float, float, str]:
-    from scipy import stats
-
-    k = int(round(k))
-    if d <= 0:
-        return math.nan, math.nan, "none (no words)"
-    if metric.kind == "share":
-        n = int(round(d))
-        lo = 0.0 if k == 0 else float(stats.beta.ppf(alpha / 2, k, n - k + 1))
-        hi = 1.0 if k >= n else float(stats.beta.ppf(1 - alpha / 2, k + 1, n - k))
-        return lo * metric.scale, hi * metric.scale, "Clopper-Pearson (1 document)"
-    lo = 0.0 if k == 0 else float(stats.chi2.ppf(alpha / 2, 2 * k) / 2)
-    hi = float(stats.chi2.ppf(1 - alpha / 2, 2 * k + 2) / 2)
-    return lo / d * metric.scale, hi / d * metric.scale, "exact Poisson (1 document)"
-
-
 def group_stats(
     documents,
     by: str = "outlet",
@@ -178,16 +167,42 @@ def group_stats(
     n_boot: int = 2000,
     seed: int = 0,
     ci: float = 0.95,
+    min_articles: int | None = None,
+    min_words: int | None = None,
 ):
-    """Per-group aggregates of each metric, with bootstrap confidence intervals.
+    """Per-group aggregates of each metric, with confidence intervals, small-sample flags and shrunken estimates.
 
     Returns a long DataFrame, one row per (group, metric): ``group``, ``metric``,
     ``label``, ``unit``, ``n_docs``, ``words``, ``numerator`` (summed count),
     ``denominator``, ``pooled``, ``ci_low``, ``ci_high`` (interval of the pooled
     value), ``mean``, ``mean_ci_low``, ``mean_ci_high`` (per-document mean and its
-    interval), ``ci_method``, ``n_boot``, ``seed``. Same inputs and seed give the
-    same numbers.
+    interval), ``ci_method``, ``n_boot``, ``seed``, then (see
+    :mod:`framelens.compare.stats`) ``flagged`` and ``flag_reason`` (the group is
+    under a minimum), ``dispersion`` (phi), ``prior_mean``, ``shrunk``,
+    ``shrunk_low``, ``shrunk_high`` (empirical-Bayes estimate and its 95% interval)
+    and ``rank`` (1 = highest shrunken value among unflagged groups). Same inputs
+    and seed give the same numbers.
+
+    Parameters
+    ----------
+    documents : DataFrame
+        The documents table.
+    by : str
+        The grouping column.
+    metrics : iterable of str or Metric, optional
+        Default: :func:`available_metrics`.
+    n_boot, seed, ci
+        Bootstrap resamples, seed and interval level.
+    min_articles, min_words : int, optional
+        Group minimums (default :data:`framelens.compare.stats.DEFAULT_MIN_ARTICLES` and
+        ``DEFAULT_MIN_WORDS``).
+
+    Returns
+    -------
+    DataFrame
     """
+    from . import stats as S
+
     import numpy as np
     import pandas as pd
 
@@ -198,6 +213,14 @@ def group_stats(
     mets = _resolve_metrics(documents, metrics)
     alpha = 1 - ci
     groups = group_column(documents, by)
+    min_articles = S.DEFAULT_MIN_ARTICLES if min_articles is None else min_articles
+    min_words = S.DEFAULT_MIN_WORDS if min_words is None else min_words
+    S.check_minimums(min_articles, min_words, 0)
+    phis = {}
+    for m in mets:
+        phis[m.name] = S.dispersion(pd.to_numeric(documents[m.numerator], errors="coerce").fillna(0).to_numpy(float),
+                                    pd.to_numeric(documents[m.denominator], errors="coerce").fillna(0).to_numpy(float),
+                                    groups.to_numpy(), m.kind)
     rows = []
     for g in sorted(groups.unique()):
         sub = documents[groups == g]
@@ -210,13 +233,22 @@ def group_stats(
             pooled = tn / td * m.scale if td > 0 else math.nan
             ok = den > 0
             mean = float(np.mean(num[ok] / den[ok]) * m.scale) if ok.any() else math.nan
-            if n >= 2 and td > 0:
+            used_boot = False
+            if n >= S.BOOTSTRAP_MIN_ARTICLES and td > 0:
                 rng = np.random.default_rng(_seed_for(seed, g, m.name))
                 lo, hi, mlo, mhi = _bootstrap(num, den, m.scale, n_boot, rng, alpha)
                 method = f"bootstrap over documents ({n_boot} resamples)"
-            elif n == 1:
-                lo, hi, method = _exact_interval(tn, td, m, alpha)
+                used_boot = True
+            elif n >= 1 and td > 0:
+                lo, hi = S.effective_interval(tn, td, phis[m.name], m.kind, m.scale, alpha)
+                method = (f"{'Clopper-Pearson' if m.kind == 'share' else 'exact Poisson'} on the count / dispersion "
+                          f"{phis[m.name]:.2f} (NB1; {n} document{'s' if n != 1 else ''}, fewer than "
+                          f"{S.BOOTSTRAP_MIN_ARTICLES})")
                 mlo, mhi = lo, hi
+                if n >= 2:
+                    rng = np.random.default_rng(_seed_for(seed, g, m.name))
+                    mlo, mhi = _bootstrap(num, den, m.scale, n_boot, rng, alpha)[2:]
+                    used_boot = True
             else:
                 lo = hi = mlo = mhi = math.nan
                 method = "none"
@@ -224,11 +256,21 @@ def group_stats(
                 "group": g, "metric": m.name, "label": m.label, "unit": m.unit, "n_docs": n, "words": words,
                 "numerator": tn, "denominator": td, "pooled": pooled, "ci_low": lo, "ci_high": hi,
                 "mean": mean, "mean_ci_low": mlo, "mean_ci_high": mhi, "ci_level": ci, "ci_method": method,
-                "n_boot": n_boot if n >= 2 else 0, "seed": seed,
+                "n_boot": n_boot if used_boot else 0, "seed": seed,
             })
-    return pd.DataFrame(rows, columns=[
+    table = pd.DataFrame(rows, columns=[
         "group", "metric", "label", "unit", "n_docs", "words", "numerator", "denominator", "pooled", "ci_low",
         "ci_high", "mean", "mean_ci_low", "mean_ci_high", "ci_level", "ci_method", "n_boot", "seed"])
+    flags = S.group_flags(documents.assign(group=groups.to_numpy()), min_articles=min_articles, min_words=min_words,
+                          unknown=UNKNOWN_GROUP if (groups == UNKNOWN_GROUP).any() and _has_blank(documents, by)
+                          else None)
+    return S.add_shrinkage(table, phis, flags, ci)
+
+
+def _has_blank(documents, by: str) -> bool:
+    """Whether the ``(unknown)`` group comes from blank values (not from a value spelt "(unknown)")."""
+    col = documents[by]
+    return bool((col.isna() | col.map(lambda v: isinstance(v, str) and not v.strip())).any())
 
 
 def permutation_test(

@@ -32,6 +32,24 @@ Method (docs/gathering.md has the full description and its limits):
    threshold when A~B and B~C chain C to A; ``linked_similarity`` then gives
    the strongest direct link).
 
+6. *Containment* (Broder 1997) catches what resemblance misses: an excerpt that
+   is 60% of another article, with a paragraph of its own, has a Jaccard
+   similarity near 0.5 or below, yet nearly all of it lies inside the other
+   text. Every pair sharing shingles is found exactly from an inverted index
+   (shingle -> documents; shingles in more than ``max_shared_df`` documents
+   are skipped there), and a pair whose smaller document has at least
+   ``min_contained_shingles`` shingles and ``|A ∩ B| / |A| >=
+   containment_threshold`` (default 0.8, A the smaller) is a duplicate: A is an
+   *excerpt* (or repost) of B, and B is its original (never A, whatever the
+   dates say), unless a canonical URL says otherwise.
+
+With ``duplicates="credit"`` the duplicates are kept but counted under the
+original's outlet (their own outlet moves to ``host_outlet``).
+:func:`outlet_overrides` applies what the metadata says: a document with an
+``original_outlet`` or ``via`` field is credited to that outlet, and a letter to
+the editor (``genre``, ``section`` or ``type`` mentioning letters) becomes its
+own group ``"<outlet> (letters)"``.
+
 The default threshold, Jaccard >= 0.5 over 5-word shingles, means that at
 least half of all the distinct 5-word sequences of the two texts are shared:
 separately written reports of one event share a few quotations, not half of
@@ -49,18 +67,25 @@ from typing import Any, Sequence
 
 from ..errors import ConfigError
 
-__all__ = ["DEFAULT_THRESHOLD", "DUPLICATE_POLICIES", "DedupeResult", "dedupe", "find_duplicates", "shingles",
-           "lsh_params"]
+__all__ = ["DEFAULT_THRESHOLD", "DEFAULT_CONTAINMENT", "DUPLICATE_POLICIES", "DedupeResult", "dedupe",
+           "find_duplicates", "shingles", "lsh_params", "containment", "outlet_overrides"]
 
 log = logging.getLogger("framelens")
 
 DEFAULT_THRESHOLD = 0.5
+#: Share of the smaller document's shingles found in the other above which it is an excerpt or repost of it.
+DEFAULT_CONTAINMENT = 0.8
+#: Fewer shingles than this (about 25 words) and a document is never called an excerpt by containment alone:
+#: two reports may share one long quotation.
+DEFAULT_MIN_CONTAINED = 20
+#: Shingles found in more documents than this are skipped when counting shared shingles for containment.
+DEFAULT_MAX_SHARED_DF = 200
 DEFAULT_SHINGLE = 5
 DEFAULT_PERM = 128
 #: Shingles found in more than this many documents of one outlet are that outlet's page furniture.
 DEFAULT_BOILERPLATE_DF = 10
 #: What to do with duplicates: drop them, keep them flagged (``duplicate_of``), or keep them unmarked.
-DUPLICATE_POLICIES = ("drop", "flag", "keep")
+DUPLICATE_POLICIES = ("drop", "flag", "keep", "credit")
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _MASK64 = (1 << 64) - 1
@@ -196,6 +221,99 @@ def _overlap(a, b) -> int:
     return int(np.intersect1d(a, b, assume_unique=True).size)
 
 
+def _shared_counts(sets, max_df: int):
+    """``(pairs, counts)``: every pair of documents (i < j) sharing a shingle found in at most ``max_df``
+    documents, and how many such shingles they share (an inverted index, shingle -> documents)."""
+    import numpy as np
+
+    sizes = np.array([s.size for s in sets], dtype=np.int64)
+    n = len(sets)
+    if n < 2 or sizes.sum() == 0:
+        return np.empty((0, 2), dtype=np.int64), np.empty(0, dtype=np.int64)
+    x = np.concatenate([s for s in sets if s.size])
+    d = np.repeat(np.arange(n, dtype=np.int64), sizes)
+    order = np.argsort(x, kind="stable")
+    xs, ds = x[order], d[order]
+    starts = np.flatnonzero(np.r_[True, xs[1:] != xs[:-1]])
+    counts = np.diff(np.r_[starts, len(xs)])
+    codes = []
+    two = starts[counts == 2]
+    if two.size:
+        a, b = ds[two], ds[two + 1]
+        codes.append(np.minimum(a, b) * n + np.maximum(a, b))
+    for st, c in zip(starts[(counts > 2) & (counts <= max_df)], counts[(counts > 2) & (counts <= max_df)]):
+        members = np.sort(ds[st: st + c])
+        i, j = np.triu_indices(c, k=1)
+        codes.append(members[i] * n + members[j])
+    if not codes:
+        return np.empty((0, 2), dtype=np.int64), np.empty(0, dtype=np.int64)
+    u, cnt = np.unique(np.concatenate(codes), return_counts=True)
+    return np.stack([u // n, u % n], axis=1), cnt
+
+
+def containment(a: str, b: str, size: int = DEFAULT_SHINGLE) -> float:
+    """The share of ``a``'s shingles found in ``b`` (``|A ∩ B| / |A|``; 0 for a text without words).
+
+    Parameters
+    ----------
+    a, b : str
+        The texts.
+    size : int, default 5
+        Words per shingle.
+
+    Returns
+    -------
+    float
+    """
+    sa, sb = shingles(a, size), shingles(b, size)
+    return _overlap(sa, sb) / sa.size if sa.size else 0.0
+
+
+def outlet_overrides(docs: Any) -> tuple[list[Any], list[dict[str, Any]]]:
+    """Credit documents to the outlet their metadata names (see the module docstring).
+
+    A non-blank ``original_outlet`` (else ``via``) field replaces the outlet; a ``genre``, ``section`` or
+    ``type`` field that mentions letters makes the outlet ``"<outlet> (letters)"``. The replaced outlet is
+    kept as ``host_outlet``.
+
+    Parameters
+    ----------
+    docs : iterable of Document or dict
+
+    Returns
+    -------
+    (list, list of dict)
+        The documents (changed ones copied) and one row per change: ``doc_id``, ``host_outlet``, ``outlet``,
+        ``reason``.
+    """
+    out, changes = [], []
+    for d in docs:
+        get = d.get
+        outlet = get("outlet")
+        new, reason = None, None
+        for field in ("original_outlet", "via"):
+            v = get(field)
+            if isinstance(v, str) and v.strip() and v.strip() != outlet:
+                new, reason = v.strip(), f"{field} field"
+                break
+        if new is None:
+            for field in ("genre", "section", "type"):
+                v = get(field)
+                if isinstance(v, str) and re.search(r"\bletters?\b", v, re.I) and outlet:
+                    new, reason = f"{outlet} (letters)", f"{field}: {v.strip()}"
+                    break
+        if new is None:
+            out.append(d)
+            continue
+        did = d.get("id") if isinstance(d, dict) else d.id
+        changes.append({"doc_id": did, "host_outlet": outlet, "outlet": new, "reason": reason})
+        if isinstance(d, dict):
+            out.append({**d, "outlet": new, "host_outlet": outlet})
+        else:
+            out.append(replace(d, outlet=new, extra={**dict(d.extra), "host_outlet": outlet}))
+    return out, changes
+
+
 # ---------------------------------------------------------------------------
 # inputs
 
@@ -258,7 +376,7 @@ def _rows(docs: Any, id_col: str, text_col: str, date_col: str) -> tuple[_Rows, 
 @dataclass
 class DedupeResult:
     """``duplicates``: one row per duplicate document (``doc_id``, ``duplicate_of``, ``similarity``,
-    ``containment``, ``linked_similarity``, ``group``); ``pairs``: every pair at or above the threshold
+    ``containment``, ``linked_similarity``, ``group``, ``kind``: "repost" or "excerpt"); ``pairs``: every pair at or above the threshold
     (``doc_a``, ``doc_b``, ``similarity``, ``containment``); ``documents``: the input, with duplicates
     dropped, flagged (``duplicate_of``) or kept, in the input's own form (DataFrame, Documents, dicts);
     ``parameters``: the settings used, for a manifest."""
@@ -286,7 +404,10 @@ def _check(threshold: float, shingle_size: int, num_perm: int, policy: str) -> N
 
 def dedupe(docs: Any, duplicates: str = "flag", *, threshold: float = DEFAULT_THRESHOLD,
            shingle_size: int = DEFAULT_SHINGLE, num_perm: int = DEFAULT_PERM, seed: int = 1,
-           boilerplate_df: int | None = DEFAULT_BOILERPLATE_DF, id_col: str = "id", text_col: str = "text", date_col: str = "date") -> DedupeResult:
+           boilerplate_df: int | None = DEFAULT_BOILERPLATE_DF, id_col: str = "id", text_col: str = "text",
+           date_col: str = "date", containment_threshold: float | None = DEFAULT_CONTAINMENT,
+           min_contained_shingles: int = DEFAULT_MIN_CONTAINED,
+           max_shared_df: int = DEFAULT_MAX_SHARED_DF) -> DedupeResult:
     """Find near-duplicates among ``docs`` and drop, flag or keep them (see the module docstring).
 
     ``docs`` is an iterable of :class:`~framelens.Document` (a Corpus too) or of dicts, or a pandas
@@ -302,6 +423,9 @@ def dedupe(docs: Any, duplicates: str = "flag", *, threshold: float = DEFAULT_TH
     import pandas as pd
 
     _check(threshold, shingle_size, num_perm, duplicates)
+    if containment_threshold is not None and not (0 < containment_threshold <= 1):
+        raise ConfigError(f"containment_threshold={containment_threshold!r}: must be in (0, 1] (share of the smaller "
+                          "document's shingles found in the other)")
     if not hasattr(docs, "columns"):
         docs = list(docs)
     rows, kind = _rows(docs, id_col, text_col, date_col)
@@ -316,7 +440,8 @@ def dedupe(docs: Any, duplicates: str = "flag", *, threshold: float = DEFAULT_TH
     bands, r = lsh_params(threshold, num_perm)
     params = {"threshold": threshold, "shingle_size": shingle_size, "num_perm": num_perm, "bands": bands,
               "rows": r, "seed": seed, "measure": "jaccard", "duplicates": duplicates, "documents": n,
-              "boilerplate_df": boilerplate_df, "boilerplate_shingles_removed": removed}
+              "boilerplate_df": boilerplate_df, "boilerplate_shingles_removed": removed,
+              "containment_threshold": containment_threshold, "min_contained_shingles": min_contained_shingles}
     valid = np.array([s.size > 0 for s in sets], dtype=bool)
     sig = _signatures(sets, bands * r, seed) if n else np.empty((0, bands * r), dtype=np.uint32)
     cand = _candidates(sig, bands, r, valid) if n > 1 else np.empty((0, 2), dtype=np.int64)
@@ -328,7 +453,24 @@ def dedupe(docs: Any, duplicates: str = "flag", *, threshold: float = DEFAULT_TH
         sim = inter / union if union else 0.0
         if sim >= threshold:
             pair_rows.append((int(i), int(j), sim, inter / min(sets[i].size, sets[j].size)))
-    log.info("dedupe: %d documents, %d candidate pairs (%d bands x %d rows), %d pairs >= %.2f",
+    # containment: (contained, container) pairs, exact overlaps from the inverted index
+    contained: dict[int, int] = {}
+    if containment_threshold is not None and n > 1:
+        seen = {(i, j) for i, j, _, _ in pair_rows}
+        sp, cnt = _shared_counts(sets, max_shared_df)
+        for (i, j), inter in zip(sp.tolist(), cnt.tolist()):
+            small, big = (i, j) if (sets[i].size, j) <= (sets[j].size, i) else (j, i)
+            if sets[small].size < min_contained_shingles:
+                continue
+            cont = inter / sets[small].size
+            if cont < containment_threshold:
+                continue
+            contained.setdefault(small, big)
+            if (i, j) not in seen:
+                inter = _overlap(sets[i], sets[j])
+                pair_rows.append((i, j, inter / (sets[i].size + sets[j].size - inter), cont))
+    params["containment_pairs"] = len(contained)
+    log.info("dedupe: %d documents, %d candidate pairs (%d bands x %d rows), %d pairs >= %.2f or contained",
              n, len(cand), bands, r, len(pair_rows), threshold)
 
     # groups (union-find)
@@ -356,7 +498,9 @@ def dedupe(docs: Any, duplicates: str = "flag", *, threshold: float = DEFAULT_TH
         members.sort()
         named = {rows.canon[m] for m in members if rows.canon[m]}
         canonical = [m for m in members if rows.urls[m] and rows.urls[m] in named]
-        pool = canonical or members
+        # a document found inside another is never the original (the container is, whatever the dates)
+        containers = [m for m in members if m not in contained]
+        pool = canonical or containers or members
         orig = min(pool, key=lambda m: (rows.dates[m] is None, rows.dates[m] or "", m))
         for m in members:
             if m == orig:
@@ -367,22 +511,29 @@ def dedupe(docs: Any, duplicates: str = "flag", *, threshold: float = DEFAULT_TH
                 "doc_id": rows.ids[m], "duplicate_of": rows.ids[orig],
                 "similarity": round(inter / union, 4) if union else 0.0,
                 "containment": round(inter / min(sets[m].size, sets[orig].size), 4),
-                "linked_similarity": round(best_link[m], 4), "group": gno, "_pos": m,
+                "linked_similarity": round(best_link[m], 4), "group": gno,
+                "kind": "excerpt" if m in contained else "repost", "_pos": m,
             })
     dup_rows.sort(key=lambda d: d["_pos"])
     table = pd.DataFrame(dup_rows, columns=["doc_id", "duplicate_of", "similarity", "containment",
-                                            "linked_similarity", "group", "_pos"]).drop(columns="_pos")
+                                            "linked_similarity", "group", "kind", "_pos"]).drop(columns="_pos")
     pairs = pd.DataFrame(
         [{"doc_a": rows.ids[i], "doc_b": rows.ids[j], "similarity": round(s, 4), "containment": round(c, 4)}
          for i, j, s, c in sorted(pair_rows, key=lambda p: (-p[2], p[0], p[1]))],
         columns=["doc_a", "doc_b", "similarity", "containment"])
     of = dict(zip(table["doc_id"], table["duplicate_of"]))
-    return DedupeResult(table, pairs, _apply(docs, kind, rows.ids, of, duplicates, id_col), params)
+    credit = None
+    if duplicates == "credit":
+        outlet_of = dict(zip(rows.ids, rows.outlets))
+        credit = {d: outlet_of.get(o) for d, o in of.items()}
+    return DedupeResult(table, pairs, _apply(docs, kind, rows.ids, of, duplicates, id_col, credit), params)
 
 
-def _apply(docs: Any, kind: str, ids: list[str], of: dict[str, str], policy: str, id_col: str) -> Any:
+def _apply(docs: Any, kind: str, ids: list[str], of: dict[str, str], policy: str, id_col: str,
+           credit: dict[str, str | None] | None = None) -> Any:
     if policy == "keep":
         return docs
+    credit = credit or {}
     if kind == "frame":
         import pandas as pd
 
@@ -393,14 +544,22 @@ def _apply(docs: Any, kind: str, ids: list[str], of: dict[str, str], policy: str
         out = df.copy()
         out["duplicate_of"] = pd.Series([of.get(k) for k in keys], index=out.index, dtype=object)
         out["is_duplicate"] = out["duplicate_of"].notna()
+        if policy == "credit" and "outlet" in out.columns:
+            out["host_outlet"] = [o if k in credit else None for k, o in zip(keys, out["outlet"])]
+            out["outlet"] = [credit.get(k) or o if k in credit else o for k, o in zip(keys, out["outlet"])]
         return out
     out_list = []
     for d, key in zip(docs, ids):
         if key in of:
             if policy == "drop":
                 continue
+            new = credit.get(key) if policy == "credit" else None
             if kind == "dicts":
                 d = {**d, "duplicate_of": of[key]}
+                if new:
+                    d.update(host_outlet=d.get("outlet"), outlet=new)
+            elif new:
+                d = replace(d, outlet=new, extra={**dict(d.extra), "duplicate_of": of[key], "host_outlet": d.outlet})
             else:
                 d = replace(d, extra={**dict(d.extra), "duplicate_of": of[key]})
         out_list.append(d)

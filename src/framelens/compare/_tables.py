@@ -1,0 +1,142 @@
+"""Per-group tables built from the spans table (loaded-term categories, verbs, sources, frames, positions),
+per-document counts of declared kinds, and readable variant labels."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+__all__: list[str] = []
+
+
+def _source_key(source: Any, source_type: Any) -> str | None:
+    """Which cited source a surface form refers to: persons and officials by surname, others by name."""
+    if not isinstance(source, str) or not source.strip():
+        return None
+    s = re.sub(r"\s+", " ", source.strip()).replace("’", "'")
+    s = re.sub(r"'s?$", "", s)
+    if source_type in ("person", "official"):
+        caps = [t for t in re.findall(r"[^\W\d_][\w'\-]*", s) if t[:1].isupper()]
+        if caps:
+            return caps[-1].lower()
+    if source_type in ("anonymous", "vague", "pronoun"):
+        return None
+    return s.lower()
+
+
+def _loaded_mask(sp):
+    """Which rows of a spans table count as loaded: the ``counted`` column that
+    :func:`framelens.kinds.is_loaded` filled (recomputed by the same rule for a table without it)."""
+    from ..kinds import is_loaded
+
+    if "counted" in sp.columns and not sp["counted"].isna().any():
+        return sp["counted"].astype(bool)
+    return sp.apply(lambda r: is_loaded(r.to_dict()), axis=1).astype(bool) if len(sp) else sp["kind"] == ""
+
+
+def _span_tables(documents, spans, texts, by):
+    """The per-group tables built from spans (categories, verbs, sources, frames, positions)."""
+    import pandas as pd
+
+    from .group import group_column
+
+    gmap = dict(zip(documents["id"], group_column(documents, by)))
+    sp = spans[spans["doc_id"].isin(gmap)].copy()
+    sp["group"] = sp["doc_id"].map(gmap)
+
+    def col(name):
+        return sp[name] if name in sp.columns else pd.Series([None] * len(sp), index=sp.index)
+
+    loaded = sp[(sp["kind"] == "loaded_term") & _loaded_mask(sp)]
+    categories = (loaded.groupby(["group", "label"]).size().reset_index(name="count")
+                  .rename(columns={"label": "category"}))
+
+    rv = sp[(sp["kind"] == "report_verb") & (sp["voice"] == "author")]
+    verbs = rv.groupby(["group", "label"]).size().unstack(fill_value=0) if len(rv) else pd.DataFrame()
+
+    at = sp[sp["kind"] == "attribution"]
+    if len(at) and "source_type" in at.columns:
+        source_types = at.groupby(["group", "source_type"]).size().unstack(fill_value=0)
+    else:
+        source_types = pd.DataFrame()
+    if len(at) and "source" in at.columns:
+        a = at.copy()
+        stype = a["source_type"] if "source_type" in a.columns else pd.Series([None] * len(a), index=a.index)
+        a["key"] = [_source_key(s, t) for s, t in zip(a["source"], stype)]
+        a["stype"] = stype
+        a = a[a["key"].notna()]
+        names = (a.assign(n=a["source"].str.len()).sort_values("n", ascending=False)
+                 .groupby("key")["source"].first())
+        a["source_name"] = a["key"].map(names)
+        main_type = (a.assign(stype=a["stype"].fillna("")).groupby(["key", "stype"]).size().reset_index(name="n")
+                     .sort_values(["n", "stype"], ascending=[False, True]).groupby("key")["stype"].first())
+        a["stype"] = a["key"].map(main_type)
+        sources = (a.groupby(["group", "source_name", "stype"], dropna=False).size().reset_index(name="count")
+                   .rename(columns={"source_name": "source", "stype": "source_type"})
+                   .sort_values(["group", "count", "source"], ascending=[True, False, True]))
+        cue = a["cue"] if "cue" in a.columns else pd.Series(["?"] * len(a), index=a.index)
+        stance = a["stance"] if "stance" in a.columns else pd.Series(["other"] * len(a), index=a.index)
+        a["cue_l"] = cue.fillna("?").astype(str).str.lower()
+        a["stance_l"] = stance.fillna("other").astype(str)
+        source_verbs = (a.groupby(["source_name", "group", "cue_l", "stance_l"]).size().reset_index(name="count")
+                        .rename(columns={"source_name": "source", "cue_l": "cue", "stance_l": "stance"}))
+    else:
+        sources = pd.DataFrame(columns=["group", "source", "source_type", "count"])
+        source_verbs = pd.DataFrame(columns=["source", "group", "cue", "stance", "count"])
+
+    fc = sp[sp["kind"] == "frame_cue"]
+    frames = fc.groupby(["group", "label"]).size().unstack(fill_value=0) if len(fc) else pd.DataFrame()
+
+    rows = []
+    for did, part in loaded.groupby("doc_id"):
+        n = max(len(texts.get(did, "")), 1)
+        for r in part.itertuples(index=False):
+            rows.append({"group": r.group, "doc_id": did, "start": int(r.start), "text": r.text,
+                         "rel_pos": int(r.start) / n, "in_lede": bool(r.lede), "voice": r.voice})
+    positions = pd.DataFrame(rows, columns=["group", "doc_id", "start", "text", "rel_pos", "in_lede", "voice"])
+    return categories, verbs, source_types, sources, source_verbs, frames, positions
+
+
+def _kind_count_column(spec) -> str:
+    """The documents-table column holding a kind's per-document count: the extractor's own metric when it
+    writes one, else ``<kind>_count`` (counted spans)."""
+    return spec.metric or f"{spec.name}_count"
+
+
+def _add_kind_counts(documents, spans, kinds):
+    """Per-document counts of every declared kind that is counted, when the documents table lacks them
+    (a kind from a researcher's own extractor, or a spans table without the extractor's metrics);
+    returns the documents table and the metrics to aggregate for those kinds."""
+    from .group import METRICS, Metric
+
+    extra_metrics = []
+    for kind, spec in kinds.items():
+        if spec.counted is None:
+            continue
+        col = _kind_count_column(spec)
+        if col not in documents.columns:
+            mask = spans["kind"] == kind
+            if "counted" in spans.columns:
+                mask &= spans["counted"].fillna(False).astype(bool)
+            counts = spans[mask].groupby("doc_id").size()
+            if not len(counts) and kind not in set(spans["kind"]):
+                continue
+            documents[col] = documents["id"].map(counts).fillna(0).astype(int)
+        if col not in METRICS:
+            extra_metrics.append(Metric(col, col, "words", 1000.0, f"{kind.replace('_', ' ')} spans", "rate"))
+    return documents, extra_metrics
+
+
+def _entry_terms(analyzer) -> dict[str, str]:
+    """entry ref -> the lexicon's canonical term, for readable variant labels (``analyzer=None``: shipped packs)."""
+    from ..lexicon import load_lexicons
+
+    try:
+        if analyzer is None:  # the shipped packs
+            lexs = load_lexicons((), defaults=True)
+        else:
+            lexs = load_lexicons(analyzer.config.lexicons, defaults=analyzer.config.default_lexicons)
+    except Exception:  # noqa: BLE001 - labels fall back to surface forms
+        return {}
+    # pattern entries have a pattern as their term ("(in|into) the (country|...)"): use surface forms for those
+    return {lx.entry_ref(e): e.term for lx in lexs for e in lx.entries if not re.search(r"[()|\[\]?*+\\]", e.term)}
