@@ -14,6 +14,8 @@ from .words import CONNECTORS, DETERMINERS, MEMO_MAX, NP_PREPOSITIONS, Attributi
 NAME_RUN_RE = re.compile(r"[A-Z](?<![\w’'\-].)[\w’'\-]*[^\W\d_]\s(?:[A-Z][\w’'\-]*[^\W\d_]\s)?"
                          r"[A-Z][^\W_]+(?:[\-‐‑][A-Z][^\W_]+)?(?![\w\-])")
 _POST_MODIFIER_OPENERS = CONNECTORS | NP_PREPOSITIONS
+#: The word right before a position ('Mayor' in 'Mayor London Breed'); used on a bounded window.
+_WORD_BEFORE_RE = re.compile(r"([^\W\d_][\w.\-]*)\s+$")
 
 
 class NameFinder:
@@ -120,18 +122,56 @@ class NameFinder:
         run.reverse()
         return cache.text[run[0].start:run[-1].end]
 
+    def index(self, text: str, cache: dict) -> "NameIndex":
+        """The document's full names indexed by last word and by shorter tails (computed once per document and
+        kept in ``cache``)."""
+        got = cache.get("name_index")
+        if got is None:
+            got = NameIndex(self.doc_names(text, cache), text, self.words)
+            cache["name_index"] = got
+        return got
+
     def full_name(self, text: str, surname: str, cache: dict) -> tuple[str, bool] | None:
         """A longer form of a one-word name used in the document ('Castellano' -> 'Maren Castellano'), and whether
         a title preceded it; None when there is no such form or more than one."""
         if not surname[:1].isupper():
             return None
-        found = {}
-        for _, name, official in self.doc_names(text, cache):
-            if name.split()[-1] == surname:
-                found[name] = found.get(name, False) or official
-        if len(found) != 1:
+        found = self.index(text, cache).by_last.get(surname)
+        if not found or len(found) != 1:
             return None
         return next(iter(found.items()))
+
+
+class NameIndex:
+    """A document's full names (runs of two or three capitalised words) looked up in constant time:
+    ``by_last`` (last word -> {name: preceded by a title}), ``by_tail`` (a shorter tail of two or more words,
+    'Yulín Cruz' -> the names ending with it) and ``titles`` (name -> the lower-case title or role words seen
+    right before it: 'mayor', 'sen')."""
+
+    def __init__(self, doc_names: list[tuple[int, str, bool]], text: str, words: AttributionWords):
+        self.by_last: dict[str, dict[str, bool]] = {}
+        self.by_tail: dict[str, set[str]] = {}
+        self.titles: dict[str, set[str]] = {}
+        for pos, name, official in doc_names:
+            parts = name.split()
+            d = self.by_last.setdefault(parts[-1], {})
+            d[name] = d.get(name, False) or official
+            for k in range(1, len(parts) - 1):
+                self.by_tail.setdefault(" ".join(parts[k:]), set()).add(name)
+            before = _WORD_BEFORE_RE.search(text, max(0, pos - 30), pos)
+            if before is not None:
+                low = before.group(1).lower().rstrip(".")
+                if words.has("role", low) or words.has("honorific", low) or \
+                        before.group(1).rstrip(".") in words.title_abbreviations:
+                    self.titles.setdefault(name, set()).add(low)
+
+    def longer(self, name: str) -> str | None:
+        """The one full name that ends with the multi-word ``name`` and is longer ('Yulín Cruz' -> 'Carmen Yulín
+        Cruz'); None when there is none or several."""
+        found = self.by_tail.get(name)
+        if found and len(found) == 1:
+            return next(iter(found))
+        return None
 
 
 def strip_determiner(s: str) -> str:

@@ -17,6 +17,9 @@ ATTRIBUTION = KindSpec(
     "attribution", "who is cited: start/end cover the source mention (the cue for an agentless passive); "
     "see docs/methods_attribution.md",
     fields=(Field("source", "string", "the source, normalised (null for an agentless passive)"),
+            Field("source_id", "string", "the source's identity key: its name without case, accents, punctuation "
+                  "and titles (`ted cruz`); one per person in a document; null for unnamed, vague and anonymous "
+                  "sources and unresolved pronouns"),
             Field("source_type", "string", "`" + "`, `".join(SOURCE_TYPES) + "`"),
             Field("named", "bool", "the source is named (a person's or organisation's name)"),
             Field("cue", "string", "the reporting cue (said, according to, ...)"),
@@ -75,3 +78,7 @@ class Attribution:
     uncertain: bool = False
     pronoun: str | None = None
     mention: tuple[int, int] | None = None
+    #: The source is a personal name (a person, an official, a journalist), set by :mod:`.resolve`.
+    person: bool = False
+    #: The identity key (:func:`.identity.unify_sources`).
+    source_id: str | None = None

@@ -1,30 +1,124 @@
 """After every cue of a document is read: the normalised ``source`` of each attribution (a full name for a
-surname, an outlet's name, no leading determiner), short forms of organisations named in full elsewhere, and
-pronouns or generic outlet nouns ('the newspaper') resolved to the nearest clear antecedent."""
+surname, a title and surname or a shorter tail of a name, an outlet's name, no leading determiner), short forms
+of organisations named in full elsewhere, pronouns or generic outlet nouns ('the newspaper') resolved to the
+nearest clear antecedent, and one source id and one type per person (:mod:`.identity`).
+
+Every step uses indexes built once per document (dictionaries, a sliding window over the text), so the work
+is linear in the number of attributions and names, not quadratic.
+"""
 
 from __future__ import annotations
 
+from collections import Counter, deque
+
+from .identity import role_evidence, unify_sources
 from .names import NameFinder, strip_determiner
 from .records import Attribution
 from .tokens import TokenCache
 
+#: Types a pronoun (or a generic outlet noun) may stand for, and whether the antecedent must be named.
+_COMPATIBLE = {"he": (("person", "official", "media"), True), "she": (("person", "official", "media"), True),
+               "they": (("organization", "vague", "anonymous", "official"), False),
+               "it": (("organization", "media", "document"), True), "media": (("media",), True)}
+#: How many paragraphs back an antecedent is looked for.
+_WINDOW_PARAGRAPHS = 2
+
+
+class _Names:
+    """The full names of a document, from its sources first and then from runs of capitalised words, looked up
+    by last word or by a shorter tail."""
+
+    def __init__(self, names: NameFinder, text: str, memo: dict):
+        self.index = names.index(text, memo)
+        self.by_last: dict[str, dict[str, bool]] = {}  # from this document's sources: last word -> {name: official}
+        self.by_tail: dict[str, set[str]] = {}
+        self.titles: dict[str, set[str]] = {}  # name -> title words seen before it in a source mention
+
+    def add_source(self, full: str, official: bool, title: str | None) -> None:
+        if title:
+            self.titles.setdefault(full, set()).add(title)
+        parts = full.split()
+        d = self.by_last.setdefault(parts[-1], {})
+        d[full] = d.get(full, False) or official
+        for k in range(1, len(parts) - 1):
+            self.by_tail.setdefault(" ".join(parts[k:]), set()).add(full)
+
+    def expand(self, name: str, title: str | None) -> tuple[str, bool] | None:
+        """The one full name a short form stands for, and whether it had a title; None when there is none or
+        several. A one-word name is looked up by last word, a longer one by tail; a title in the mention ('Sen.
+        Cruz') picks among several full names the one seen after the same title."""
+        if " " in name:
+            found = self.by_tail.get(name)
+            if found and len(found) == 1:
+                full = next(iter(found))
+                return full, self.by_last[full.split()[-1]][full]
+            longer = self.index.longer(name)
+            if longer is None:
+                return None
+            return longer, self.index.by_last.get(longer.split()[-1], {}).get(longer, False)
+        for table in (self.by_last, self.index.by_last):
+            found = table.get(name)
+            if not found:
+                continue
+            if len(found) == 1:
+                return next(iter(found.items()))
+            if title:
+                titled = [(n, o) for n, o in found.items()
+                          if title in self.index.titles.get(n, ()) or title in self.titles.get(n, ())]
+                if len(titled) == 1:
+                    return titled[0]
+            return None  # several people share the name: leave it as written
+        return None
+
+    def canonical(self, name: str) -> str:
+        """A document name's full form where the document has exactly one ('Yulín Cruz' -> 'Carmen Yulín Cruz')."""
+        hit = self.expand(name, None) if name.split()[-1] != name else None
+        return hit[0] if hit else name
+
 
 def normalise_sources(names: NameFinder, seg, attrs: list[Attribution], cache: TokenCache) -> None:
-    """Fill ``source`` (and upgrade ``source_type``, set ``resolved_from``/``uncertain``) on ``attrs``."""
+    """Fill ``source`` (and upgrade ``source_type``, set ``resolved_from``/``uncertain``, ``person`` and
+    ``source_id``) on ``attrs``."""
     text = cache.text
-    surnames: dict[str, tuple[str, bool]] = {}  # surname -> (full name, is official), from this document's sources
+    known = _Names(names, text, cache.memo)
     for a in attrs:
-        if a.source_type in ("person", "official") and a.named:
-            full = names.name_part(cache, a.src_start, a.src_end)
+        if a.source_type in ("person", "official", "media") and a.named:
+            full = _personal_name(names, cache, a)
             if full and " " in full:
-                surnames.setdefault(full.split()[-1], (full, a.source_type == "official"))
+                known.add_source(full, a.source_type == "official", _title_before(names, cache, a, full))
     for a in attrs:
-        _source_string(names, text, a, surnames, cache)
+        _source_string(names, text, a, known, cache)
     _expand_short_forms(attrs)
-    _resolve_antecedents(names, text, seg, attrs, surnames, cache.memo)
+    _resolve_antecedents(names, text, seg, attrs, known, cache.memo)
+    doc_names = names.doc_names(text, cache.memo)
+    unify_sources(attrs, role_evidence(names.words, text, doc_names, known.canonical))
 
 
-def _source_string(names: NameFinder, text: str, a: Attribution, surnames: dict, cache: TokenCache) -> None:
+def _personal_name(names: NameFinder, cache: TokenCache, a: Attribution) -> str | None:
+    """The personal name in a mention; for a ``media`` mention only a name without an outlet word ('reporter
+    Jane Roe', not 'the Daily Ledger')."""
+    name = names.name_part(cache, a.src_start, a.src_end)
+    if name and a.source_type == "media" and any(names.words.is_media(w.lower()) for w in name.split()):
+        return None
+    return name
+
+
+def _title_before(names: NameFinder, cache: TokenCache, a: Attribution, name: str) -> str | None:
+    """The title or role word right before the name in the mention ('Sen. Cruz' -> 'sen')."""
+    mention = cache.text[a.src_start:a.src_end]
+    at = mention.rfind(name)
+    if at <= 0:
+        return None
+    words = mention[:at].split()
+    if not words:
+        return None
+    low = words[-1].lower().rstrip(".")
+    w = names.words
+    return low if w.has("role", low) or w.has("honorific", low) or words[-1].rstrip(".") in w.title_abbreviations \
+        else None
+
+
+def _source_string(names: NameFinder, text: str, a: Attribution, known: _Names, cache: TokenCache) -> None:
     mention = text[a.src_start:a.src_end]
     if a.source_type == "pronoun":
         a.pronoun = mention
@@ -33,17 +127,19 @@ def _source_string(names: NameFinder, text: str, a: Attribution, surnames: dict,
     if a.passive and a.rule == "passive_it":
         a.source = None
         return
-    if a.source_type in ("person", "official") and a.named:
-        name = names.name_part(cache, a.src_start, a.src_end) or strip_determiner(mention)
-        if " " not in name:
-            hit = surnames.get(name) or names.full_name(text, name, cache.memo)
-            if hit is None and name.isupper() and a.rule == "colon":  # a transcript label: 'DUNLOP:'
-                hit = surnames.get(name.title()) or names.full_name(text, name.title(), cache.memo)
-            if hit:
-                name = hit[0]
-                if hit[1]:
-                    a.source_type = "official"  # "Pilbeam" after "State Sen. Agnes Pilbeam"
+    personal = _personal_name(names, cache, a) if a.named and a.source_type in ("person", "official", "media") \
+        else None
+    if a.source_type in ("person", "official") and a.named or personal and a.source_type == "media":
+        name = personal or strip_determiner(mention)
+        hit = known.expand(name, _title_before(names, cache, a, name))
+        if hit is None and " " not in name and name.isupper() and a.rule == "colon":  # a transcript label: 'DUNLOP:'
+            hit = known.expand(name.title(), None)
+        if hit:
+            name = hit[0]
+            if hit[1] and a.source_type == "person":
+                a.source_type = "official"  # "Pilbeam" after "State Sen. Agnes Pilbeam"
         a.source = name
+        a.person = personal is not None
     elif a.source_type == "media" and a.named:
         a.source = names.outlet_name(cache, a.src_start, a.src_end) or strip_determiner(" ".join(mention.split()))
     else:
@@ -52,68 +148,129 @@ def _source_string(names: NameFinder, text: str, a: Attribution, surnames: dict,
 
 
 def _expand_short_forms(attrs: list[Attribution]) -> None:
-    """A short form of an organisation or outlet named in full elsewhere in the document takes the full form."""
-    full_forms = {a.source for a in attrs if a.source_type in ("media", "organization") and a.named and a.source}
+    """A short form of an organisation or outlet named in full elsewhere in the document takes the full form
+    (one dictionary of word tails, so each look-up is constant time)."""
+    tails: dict[str, set[str]] = {}
     for a in attrs:
-        if a.source_type in ("media", "organization") and a.named and a.source:
-            longer = {f for f in full_forms if f.endswith(" " + a.source)}
+        if a.source_type in ("media", "organization") and a.named and a.source and not a.person:
+            parts = a.source.split()
+            for k in range(max(1, len(parts) - 8), len(parts)):  # tails of up to eight words
+                tails.setdefault(" ".join(parts[k:]), set()).add(a.source)
+    for a in attrs:
+        if a.source_type in ("media", "organization") and a.named and a.source and not a.person:
+            longer = tails.get(a.source, set()) - {a.source}
             if len(longer) == 1:
                 a.source = longer.pop()
 
 
-def _resolve_antecedents(names: NameFinder, text: str, seg, attrs: list[Attribution], surnames: dict,
+class _Window:
+    """The antecedent candidates of one kind of pronoun within the last paragraphs: a queue in text order with
+    a count per name, and the same for the current paragraph (amortised constant time per step)."""
+
+    def __init__(self):
+        self.queue: deque = deque()  # (position, paragraph, source, type, named, person)
+        self.counts: Counter = Counter()
+        self.para: int | None = None
+        self.para_counts: Counter = Counter()
+        self.last_unnamed = -1  # position of the latest unnamed singular person-like source (blocks he/she)
+
+    def push(self, item) -> None:
+        self.queue.append(item)
+        self.counts[item[2]] += 1
+        if item[1] == self.para:
+            self.para_counts[item[2]] += 1
+
+    def advance(self, para: int) -> None:
+        while self.queue and self.queue[0][1] < para - _WINDOW_PARAGRAPHS:
+            old = self.queue.popleft()
+            self.counts[old[2]] -= 1
+            if not self.counts[old[2]]:
+                del self.counts[old[2]]
+        if para != self.para:
+            self.para = para
+            self.para_counts = Counter()
+            for item in reversed(self.queue):  # the current paragraph's items are the queue's tail
+                if item[1] != para:
+                    break
+                self.para_counts[item[2]] += 1
+
+    def pick(self):
+        """The nearest candidate when it is clear: every candidate names the same source, or exactly one
+        source is named in the pronoun's paragraph and it is the nearest; else None."""
+        if not self.queue:
+            return None
+        nearest = self.queue[-1]
+        if len(self.counts) == 1 or (len(self.para_counts) == 1 and nearest[1] == self.para):
+            return nearest
+        return None
+
+
+def _resolve_antecedents(names: NameFinder, text: str, seg, attrs: list[Attribution], known: _Names,
                          memo: dict) -> None:
     """Pronouns and generic outlet nouns ("the newspaper") take the nearest clear antecedent within two
-    paragraphs; when the antecedent is unclear they are marked ``uncertain``."""
-    paras: list[int] | None = None
+    paragraphs; when the antecedent is unclear they are marked ``uncertain``. *he/she* also need that no
+    unnamed person-like source ("a neighbor", "the official") stands between the antecedent and the pronoun."""
     generic_forms = frozenset(names.words.generic_media)
+    wanted: list[tuple[int, str]] = []  # (index in attrs, pronoun class)
     for idx, a in enumerate(attrs):
-        generic_media = a.source_type == "media" and not a.named and \
-            " ".join(text[a.src_start:a.src_end].lower().split()) in generic_forms
-        if a.source_type != "pronoun" and not generic_media:
-            continue
-        low = text[a.src_start:a.src_end].lower()
-        if generic_media:
-            compatible = ("media",)
-        elif low in ("he", "she"):
-            compatible = ("person", "official")
-        elif low == "they":
-            compatible = ("organization", "vague", "anonymous", "official")
-        elif low == "it":
-            compatible = ("organization", "media", "document")
-        else:
+        if a.source_type == "pronoun":
+            low = text[a.src_start:a.src_end].lower()
+            if low in _COMPATIBLE:
+                wanted.append((idx, low if low != "she" else "he"))
+            else:
+                a.uncertain = True
+        elif a.source_type == "media" and not a.named and \
+                " ".join(text[a.src_start:a.src_end].lower().split()) in generic_forms:
+            wanted.append((idx, "media"))
+    if not wanted:
+        return
+    paragraph_at = seg.paragraph_at
+    # the candidate stream in text order: named attributions and, for he/she, full names in the text
+    events: list[tuple[int, int, object]] = [(a.src_start, 1, a) for a in attrs if a.source_type != "pronoun"]
+    for pos, name, official in names.doc_names(text, memo):
+        events.append((pos, 0, (known.canonical(name), "official" if official else "person")))
+    events.sort(key=lambda e: (e[0], e[1]))
+    windows = {k: _Window() for k in ("he", "they", "it", "media")}
+    order = sorted(wanted, key=lambda w: attrs[w[0]].src_start)
+    ei = 0
+    for idx, cls in order:
+        a = attrs[idx]
+        para = paragraph_at(a.src_start)
+        while ei < len(events) and events[ei][0] < a.src_start:
+            _push_event(windows, events[ei], paragraph_at, known)
+            ei += 1
+        win = windows[cls]
+        win.advance(para)
+        pick = win.pick()
+        if pick is None or (cls == "he" and win.last_unnamed > pick[0]):
             a.uncertain = True
             continue
-        if paras is None:
-            paras = [seg.paragraph_at(b.src_start) for b in attrs]
-        para = paras[idx]
-        candidates: list[tuple[int, str, str, bool]] = []  # (position, source, type, named)
-        for bi, b in enumerate(attrs[:idx]):
-            if paras[bi] >= para - 2 and b.source_type in compatible and \
-                    (b.named or low == "they") and b.source and b.src_start < a.src_start:
-                candidates.append((b.src_start, b.source, b.source_type, b.named))
-        if low in ("he", "she"):
-            # people named in the text before the pronoun, even if not quoted ("Lorcan Pell runs the shelter")
-            doc_names = names.doc_names(text, memo)
-            if "name_paras" not in memo:
-                memo["name_paras"] = [seg.paragraph_at(pos) for pos, _, _ in doc_names]
-            for (pos, name, official), name_para in zip(doc_names, memo["name_paras"]):
-                if pos >= a.src_start:
-                    break
-                if name_para >= para - 2:
-                    known = surnames.get(name.split()[-1])
-                    candidates.append((pos, name, "official" if official or (known and known[1]) else "person", True))
-        if not candidates:
-            a.uncertain = True
+        a.resolved_from = text[a.src_start:a.src_end]
+        _, _, a.source, a.source_type, a.named, a.person = pick
+        # a resolved pronoun is a candidate for the next one ("Breed said ... She said ... She added")
+        _push_attr(windows, a, para)
+
+
+def _push_event(windows: dict, event, paragraph_at, known: _Names) -> None:
+    pos, is_attr, item = event
+    para = paragraph_at(pos)
+    if is_attr:
+        _push_attr(windows, item, para)
+    else:
+        name, stype = item
+        windows["he"].push((pos, para, name, stype, True, True))
+
+
+def _push_attr(windows: dict, b: Attribution, para: int) -> None:
+    if not b.source:
+        return
+    item = (b.src_start, para, b.source, b.source_type, b.named, b.person)
+    for cls, (types, need_named) in _COMPATIBLE.items():
+        if cls == "she" or b.source_type not in types or (need_named and not b.named):
             continue
-        candidates.sort()
-        latest = {}
-        for c in candidates:
-            latest[c[1]] = c  # the latest mention of each name
-        nearest = candidates[-1]
-        same_para = {c[1] for c in candidates if seg.paragraph_at(c[0]) == para}
-        if len(latest) == 1 or (len(same_para) == 1 and nearest[1] in same_para):
-            a.resolved_from = text[a.src_start:a.src_end]
-            _, a.source, a.source_type, a.named = nearest
-        else:
-            a.uncertain = True
+        if (cls == "he" and b.source_type == "media" and not b.person) or (cls in ("it", "media") and b.person):
+            continue  # he/she: people only (a journalist, not an outlet); it/media: outlets, not journalists
+        windows[cls].push(item)
+    if not b.named and b.source_type in ("person", "official", "anonymous", "vague") and \
+            not b.source.lower().endswith("s"):
+        windows["he"].last_unnamed = b.src_start  # 'a neighbor said ... He said': he may be the neighbour

@@ -79,14 +79,20 @@ class SourceTyper:
             return ("media" if media_cap else "organization"), named_any
         if has("media", last) and not head[-1].cap:
             return "media", named_any  # "the newspaper", "right-wing outlets"
+        if has("media_role", last) or words.phrase_ends_at("media_role", head_lows, len(head_lows) - 1):
+            return "media", False  # "a reporter for the Daily Ledger": a journalist, unnamed
         if has("role", last) or words.phrase_ends_at("role", head_lows, len(head_lows) - 1):
-            return "official", bool(proper(head))
+            # an unnamed office holder: a name before the role is a modifier ("a Trump administration
+            # official", "one longtime Clinton adviser"), not that person
+            return "official", False
         if has("vague", last):
             return "vague", False
         if head and head[-1].cap:
             # a name: an official if a title or role precedes it with no organisation or outlet word after the role
             if roles and not any(has("organization", w) or words.is_media(w) for w in head_lows[roles[-1] + 1:]):
                 return "official", True
+            if any(has("media_role", w) for w in head_lows[:-1]):
+                return "media", True  # "Ledger reporter Jane Roe", "correspondent Ana Ruiz"
             if media_cap:
                 return "media", True
             if org_cap or (_ACRONYM_RE.match(head[-1].text) and not has("role", last)):
@@ -97,7 +103,7 @@ class SourceTyper:
         if any(has("document", w) for w in head_lows):
             return "document", named_any
         if roles:
-            return "official", bool(proper(head))
+            return "official", False
         return "vague", False
 
     def media_via_modifier(self, cache: TokenCache, src_start: int, src_end: int, source_type: str,

@@ -1,0 +1,211 @@
+"""Source identity within a document: name keys, the offices and newsroom jobs a person is given in the text, and
+one source id with one type per person.
+
+The key of a name (:func:`normalise_name`) is what documents are compared on later
+(:mod:`framelens.coverage.identity`): case, accents, punctuation and leading titles removed, so
+``"Mayor Carmen Yulín Cruz"`` and ``"Carmen Yulin Cruz"`` share the key ``"carmen yulin cruz"``. Every step is
+one pass over the string, so the work is linear in its length. See docs/methods_attribution.md, "Source
+identity".
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from ...lexicon.wordlists import load_source_lexicon
+from .records import Attribution
+from .words import CONNECTORS, NP_PREPOSITIONS, AttributionWords
+
+__all__ = ["normalise_name", "normalise_label", "NAME_KEY_MAX", "role_evidence", "unify_sources"]
+
+#: Longest key :func:`normalise_name` returns (characters); longer names are cut at a word boundary.
+NAME_KEY_MAX = 160
+#: Characters of a name read at most (a source string longer than this is not a name; bounds the work).
+_NAME_READ_MAX = 4 * NAME_KEY_MAX
+_WORD_RE = re.compile(r"[^\W_]+")
+_APOSTROPHES = "'’`ʼ"
+#: Types whose named sources are people (their keys drop leading titles).
+PERSON_TYPES = ("person", "official", "media")
+#: Words that end the head of an apposition ('a reporter *for* the Daily Ledger').
+_POST_MODIFIER_OPENERS = CONNECTORS | NP_PREPOSITIONS | {"who", "that", "which", "and", "or", "but", "since",
+                                                         "until", "when", "where", "while", "said", "says"}
+#: An apposition or copula right after a name: 'Mark Ellis, the district attorney,', 'Jane Roe is a reporter
+#: for ...'. Bounded: at most 80 characters of the noun phrase are read, stopping at the first clause mark.
+_APPOSITION_RE = re.compile(r"(?:\s*,\s*(?:\d{1,3}\s*,\s*)?(?:who\s+(?:is|was)\s+)?|\s+(?:is|was)\s+)"
+                            r"(?P<np>(?:a|an|the|its|his|her|their)\s[^,.;:!?()\[\]\"“”\n]{1,80}"
+                            r"|[^\W\d_][^,.;:!?()\[\]\"“”\n]{0,80})")
+#: How far before a name a lower-case role or newsroom job is looked for ('district attorney Mark Ellis').
+_BEFORE = 40
+_WORD_BEFORE_RE = re.compile(r"([^\W\d_][\w.\-]*)\s+$")
+
+
+@functools.lru_cache(maxsize=4)
+def _default_titles(path: str | None = None) -> frozenset[str]:
+    lex = load_source_lexicon(path)
+    words = set(lex.words.get("role", ())) | set(lex.words.get("honorific", ()))
+    return frozenset(w.replace(".", "") for w in words)
+
+
+def _fold(s: str) -> str:
+    """Lower case without accents: NFKD, combining marks dropped, case-folded (twice, because a compatibility
+    decomposition can yield a capital: U+3381 -> 'nA')."""
+    for _ in range(2):
+        s = unicodedata.normalize("NFKD", s)
+        s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
+    return s
+
+
+def _words(name: object) -> list[str]:
+    if not isinstance(name, str):
+        return []
+    s = name[:_NAME_READ_MAX].strip()
+    for a in _APOSTROPHES:  # possessive: "Trump's", "Harris'"
+        if s.endswith(a + "s") or s.endswith(a + "S"):
+            s = s[:-2]
+        elif s.endswith(a):
+            s = s[:-1]
+    for a in _APOSTROPHES:  # an apostrophe inside a name joins its parts: O'Rourke -> orourke
+        s = s.replace(a, "")
+    return _WORD_RE.findall(_fold(s))
+
+
+def _bounded(words: list[str]) -> str:
+    out = " ".join(words)
+    if len(out) > NAME_KEY_MAX:
+        out = out[:NAME_KEY_MAX].rsplit(" ", 1)[0] if " " in out[:NAME_KEY_MAX] else out[:NAME_KEY_MAX]
+    return out
+
+
+def normalise_label(s: object) -> str:
+    """A source string compared without its case, accents and punctuation (``"The  Times"`` -> ``"the times"``).
+
+    Never raises (anything but a string gives ``""``); the result is at most :data:`NAME_KEY_MAX` characters;
+    applying it twice gives the same result.
+    """
+    return _bounded(_words(s))
+
+
+def normalise_name(name: object, titles: Iterable[str] | None = None) -> str:
+    """The key of a personal name: lower case, accents and punctuation removed, leading titles dropped.
+
+    Parameters
+    ----------
+    name : str
+        A name as written (``"Sen. Ted Cruz"``, ``"Mayor Carmen Yulín Cruz"``, ``"Trump's"``).
+    titles : iterable of str, optional
+        Lower-case words dropped from the start (default: the ``[role]`` and ``[honorific]`` words of
+        ``lexicons/source_types.txt``, periods removed). A name made only of titles keeps its last word
+        (``"the Mayor"`` -> ``"mayor"``).
+
+    Returns
+    -------
+    str
+        ``"ted cruz"``, ``"carmen yulin cruz"``, ``"trump"``; ``""`` for anything that is not a string or has
+        no letters or digits. Never raises; at most :data:`NAME_KEY_MAX` characters; idempotent. Linear in
+        the length of ``name`` (at most the first few hundred characters are read).
+    """
+    words = _words(name)
+    drop = _default_titles() if titles is None else frozenset(t.lower().replace(".", "") for t in titles)
+    k = 0
+    while k < len(words) - 1 and words[k] in drop:
+        k += 1
+    if k and k == len(words) - 1 and words[k] in drop:
+        k = len(words) - 1
+    return _bounded(words[k:])
+
+
+def _np_kind(words: AttributionWords, np: str) -> str | None:
+    """``"official"``, ``"media"`` or None for the noun phrase of an apposition: its head (after the last
+    possessive, before the first post-modifier) ends in a public office (``[office]``) or a newsroom job
+    (``[media_role]``)."""
+    lows: list[str] = []
+    for w in np.split():
+        low = w.lower().strip("\"'“”‘’")
+        if low in _POST_MODIFIER_OPENERS:
+            break
+        if low.endswith(("'s", "’s")) or low.endswith(("'", "’")) and len(low) > 1:
+            lows = []  # "the city's mayor": the head comes after the possessive
+            continue
+        lows.append(low.rstrip("."))
+    if not lows:
+        return None
+    if words.has("media_role", lows[-1]) or words.phrase_ends_at("media_role", lows, len(lows) - 1):
+        return "media"
+    if words.has("office", lows[-1]) or words.phrase_ends_at("office", lows, len(lows) - 1):
+        return "official"
+    return None
+
+
+def role_evidence(words: AttributionWords, text: str, doc_names: list[tuple[int, str, bool]],
+                  canonical) -> dict[str, set[str]]:
+    """What the document says each named person is: ``{name: {"official", "media"}}``.
+
+    ``doc_names`` are the document's full names (:meth:`.names.NameFinder.doc_names`), ``canonical`` maps a
+    name to its full form in the document. A person is an official when a title or role precedes the name
+    (``Mayor London Breed``, ``district attorney Mark Ellis``) or an apposition or copula after it ends in a
+    role (``Mark Ellis, the district attorney,``); media when that word is a newsroom job (``Jane Roe, a
+    reporter for the Daily Ledger``, ``Ledger columnist Jane Roe``). Each occurrence reads a bounded window,
+    so the work is linear in the document's length.
+    """
+    out: dict[str, set[str]] = {}
+    for pos, name, official in doc_names:
+        full = canonical(name)
+        found = out.setdefault(full, set())
+        if official:
+            found.add("official")
+        before = _WORD_BEFORE_RE.search(text, max(0, pos - _BEFORE), pos)
+        if before is not None:
+            low = before.group(1).lower().rstrip(".")
+            if words.has("media_role", low):
+                found.add("media")
+            elif words.has("office", low) or (before.group(1).rstrip(".") in words.title_abbreviations
+                                              and not words.has("honorific", low)):
+                found.add("official")  # an office, not a courtesy title ('Mr.')
+        m = _APPOSITION_RE.match(text, pos + len(name), min(len(text), pos + len(name) + 100))
+        if m is not None:
+            kind = _np_kind(words, m.group("np"))
+            if kind:
+                found.add(kind)
+    return out
+
+
+def person_type(types: Iterable[str], evidence: set[str]) -> str:
+    """One type for a person in a document: ``official`` if any mention or the text gives them an office,
+    else ``media`` if any gives them a newsroom job, else ``person``."""
+    found = set(types) | evidence
+    if "official" in found:
+        return "official"
+    if "media" in found:
+        return "media"
+    return "person"
+
+
+def unify_sources(attrs: list[Attribution], evidence: dict[str, set[str]]) -> None:
+    """Give every attribution its ``source_id`` and each person one type across the document.
+
+    A named source's id is its key (:func:`normalise_name` for people, :func:`normalise_label` for
+    organisations, outlets and documents); unnamed, vague and anonymous sources and unresolved pronouns get
+    none. All attributions of one person (same id, a personal name) then get one type (:func:`person_type`),
+    from every mention and from ``evidence`` (:func:`role_evidence`).
+    """
+    people: dict[str, list[Attribution]] = {}
+    for a in attrs:
+        a.source_id = None
+        if not a.source or not a.named or a.source_type in ("pronoun", "anonymous", "vague"):
+            continue
+        if a.person:
+            a.source_id = normalise_name(a.source)
+            if a.source_id:
+                people.setdefault(a.source_id, []).append(a)
+        else:
+            a.source_id = normalise_label(a.source) or None
+    for key, group in people.items():
+        ev: set[str] = set()
+        for a in group:
+            ev |= evidence.get(a.source, set())
+        kind = person_type((a.source_type for a in group), ev)
+        for a in group:
+            a.source_type = kind
