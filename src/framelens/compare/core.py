@@ -133,6 +133,9 @@ def compare(
     documents["group"] = group_column(documents, by).to_numpy()
     blank = int((documents["group"] == UNKNOWN_GROUP).sum()) if _has_blank(documents, by) else 0
     _document_checks(documents, texts, short_words)
+    if {"verbs_distancing", "verbs_evaluative"} <= set(documents.columns):
+        documents["verbs_distancing_evaluative"] = (documents["verbs_distancing"].fillna(0)
+                                                    + documents["verbs_evaluative"].fillna(0))
     metrics = available_metrics(documents) + kind_metrics
     stats = group_stats(documents, by=by, n_boot=n_boot, seed=seed, metrics=metrics, min_articles=min_articles,
                         min_words=min_words)

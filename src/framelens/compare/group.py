@@ -82,6 +82,7 @@ METRICS: dict[str, Metric] = {m.name: m for m in [
     _share("verbs_distancing", "report_verbs", "distancing reporting verbs"),
     _share("verbs_endorsing", "report_verbs", "endorsing reporting verbs"),
     _share("verbs_evaluative", "report_verbs", "evaluative reporting verbs"),
+    _share("verbs_distancing_evaluative", "report_verbs", "distancing or evaluative reporting verbs"),
     _share("quoted_words", "words", "words inside quotations"),
 ]}
 

@@ -57,7 +57,7 @@ DEFAULT_SHORT_WORDS = 200
 BOOTSTRAP_MIN_ARTICLES = 5
 #: Measures tested across groups by default (when their columns exist).
 TEST_METRICS = ("loaded", "loaded_author", "hedges", "boosters", "attributions", "quotes",
-                "verbs_distancing_share", "verbs_evaluative_share")
+                "verbs_distancing_evaluative_share")
 #: False-discovery rate of the Benjamini-Hochberg procedure.
 FDR_Q = 0.05
 

@@ -10,7 +10,9 @@ from .base import NoData, OTHER, _axes, _n_docs_words, _short, _swatches, _top_c
 
 def loaded_rate_chart(stats, categories, documents, colors=None, ax=None, metric: str = "loaded",
                       max_categories: int = 6):
-    """Loaded terms per 1,000 words per group (pooled), stacked by category, with the CI of the total.
+    """Loaded terms per 1,000 words per group (pooled), stacked by category, with the CI of the total; a diamond
+    marks the empirical-Bayes shrunken estimate (when ``stats`` has a ``shrunk`` column) and flagged groups
+    (under the minimums) are labelled so.
 
     Parameters
     ----------
@@ -50,15 +52,23 @@ def loaded_rate_chart(stats, categories, documents, colors=None, ax=None, metric
             if not (math.isnan(lo) or math.isnan(hi)):
                 ax.errorbar(val, i, xerr=[[max(val - lo, 0)], [max(hi - val, 0)]], fmt="none", ecolor="#222222",
                             elinewidth=1, capsize=3)
+            shr = st.loc[g, "shrunk"] if "shrunk" in st.columns else math.nan
+            if not math.isnan(shr):
+                ax.plot([shr], [i], marker="D", markersize=4.5, color="#222222", markerfacecolor="white", zorder=4)
             n = int(st.loc[g, "n_docs"])
+            flagged = bool(st.loc[g, "flagged"]) if "flagged" in st.columns else False
             ax.text(max(hi if not math.isnan(hi) else val, val) + 0.4, i,
-                    f"{val:.1f}  ({n} article{'s' if n != 1 else ''}, {int(words):,} words)", va="center", fontsize=8)
+                    f"{val:.1f}  ({n} article{'s' if n != 1 else ''}, {int(words):,} words)"
+                    + ("  — flagged: too small" if flagged else ""), va="center", fontsize=8,
+                    color="#8a6d00" if flagged else "#222222")
         ax.set_yticks(range(len(groups)), [_short(g) for g in groups])
         _swatches(ax, groups, colors)
         ax.tick_params(axis="y", pad=12)
         xmax = max([v for v in st["ci_high"].tolist() + st["pooled"].tolist() if not math.isnan(v)] + [1])
         ax.set_xlim(0, xmax * 1.45 + 1)
-        ax.set_xlabel("loaded terms per 1,000 words (pooled over the group's articles; line = 95% CI)")
+        ax.set_xlabel("loaded terms per 1,000 words (pooled over the group's articles; line = 95% CI; "
+                      "◇ = shrunken estimate)" if "shrunk" in st.columns else
+                      "loaded terms per 1,000 words (pooled over the group's articles; line = 95% CI)")
         ax.set_title(f"Loaded terms per 1,000 words, by {st.index.name or 'group'} ({_n_docs_words(documents)})")
         if cats:
             from matplotlib.patches import Patch

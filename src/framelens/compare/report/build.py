@@ -81,7 +81,7 @@ def write_report(result, out, *, inline: int = 20, pair=None, formats=("csv", "p
     out.mkdir(parents=True, exist_ok=True)
     docs = DocIndex(result, inline)
     title = title or (f"framelens comparison by {result.by}" + (f" — event {result.event}" if result.event else ""))
-    files: list[Path] = list(write_tables(result, out, formats))
+    files: list[Path] = list(write_tables(result, out, formats)) + _write_extra_tables(result, out, formats)
     chart_list = chart_entries(result, out, draw=charts)
     files += [c[k] for c in chart_list for k in ("png", "svg") if c[k]]
     facts_html, facts_files, facts_md = alignment_section(result, out, docs.href, charts=charts)
@@ -116,6 +116,28 @@ def write_report(result, out, *, inline: int = 20, pair=None, formats=("csv", "p
     atomic_write_text(out / "summary.md", md)
     files.append(out / "summary.md")
     return files
+
+
+def _write_extra_tables(result, out: Path, formats) -> list[Path]:
+    """tables/comparisons and tables/group_flags (every test with its adjusted p-value; the small-sample flags)."""
+    import pandas as pd
+
+    from .tables import jsonable
+
+    paths = []
+    extra = {"comparisons": getattr(result, "comparisons", None), "group_flags": getattr(result, "flags", None)}
+    tdir = out / "tables"
+    for name, df in extra.items():
+        if df is None:
+            continue
+        df = jsonable(pd.DataFrame(df))
+        if "csv" in formats:
+            atomic_write_text(tdir / f"{name}.csv", df.to_csv(index=False))
+            paths.append(tdir / f"{name}.csv")
+        if "parquet" in formats:
+            df.to_parquet(tdir / f"{name}.parquet", index=False)
+            paths.append(tdir / f"{name}.parquet")
+    return paths
 
 
 def _article_list(result, docs: DocIndex, limit: int | None, prefix: str = ""):

@@ -35,15 +35,22 @@ def inline_svg(path: str | Path) -> dict[str, Any]:
 
 
 def ci_note(result) -> str:
-    """How the intervals were computed, from the run's parameters (resamples, seed)."""
+    """How the intervals were computed, from the run's parameters (resamples, seed, dispersion, minimums)."""
     p = result.parameters
     boot = f"{int(p.get('n_boot', 0)):,} resamples, seed {p.get('seed')}"
-    single = (result.stats.groupby("group")["n_docs"].first() == 1).any() if len(result.stats) else False
-    if single:
-        return (" Groups with one article get an exact Poisson interval of that article's count (variation of words "
-                "within one article only); groups with two or more get a bootstrap interval over articles "
-                f"({boot}), which is too narrow with fewer than about five articles.")
-    return f" Intervals: bootstrap over articles ({boot}); too narrow with fewer than about five articles per group."
+    kmin = int(p.get("bootstrap_min_articles", 5))
+    st = result.stats
+    small = bool(len(st)) and bool((st.groupby("group")["n_docs"].first() < kmin).any())
+    out = f" Intervals: bootstrap over articles ({boot}) for groups of {kmin} or more articles"
+    if small:
+        out += (f"; smaller groups get an exact interval of their count divided by the corpus's between-article "
+                "dispersion (NB1 / quasi-Poisson)")
+    fl = getattr(result, "flags", None)
+    nflag = int(fl["flagged"].sum()) if fl is not None and len(fl) else 0
+    if nflag:
+        out += (f". {nflag} group{'s are' if nflag != 1 else ' is'} flagged (fewer than {p.get('min_articles')} "
+                f"articles or {int(p.get('min_words', 0)):,} words): labelled “flagged”, never ranked")
+    return out + "."
 
 
 def _specs(result) -> list[tuple[str, str, str, Callable[[], Any]]]:
@@ -54,7 +61,8 @@ def _specs(result) -> list[tuple[str, str, str, Callable[[], Any]]]:
     ci = ci_note(result)
     out = [("loaded_rate", "Loaded terms by group",
             f"Loaded-term uses (severity ≥ 1; mentions and neutral variants excluded) per 1,000 words, pooled over "
-            f"each group's articles, split by lexicon category (hatching); {nw}.{ci}",
+            f"each group's articles, split by lexicon category (hatching); ◇ = empirical-Bayes shrunken estimate "
+            f"(used for ranking); {nw}.{ci}",
             lambda: C.loaded_rate_chart(result.stats, result.categories, docs, result.colors))]
     tc = result.term_choice
     if len(tc):

@@ -26,8 +26,10 @@ def stat_cell(result, docs: DocIndex, g, metric: str, pred: Callable | None = No
         ci = f"[{num(r['ci_low'], digits)}–{num(r['ci_high'], digits)}] · {int(r['numerator'])}×"
     else:
         ci = f"{int(r['numerator'])}×"
+    shrunk = r.get("shrunk")
+    shrunk = None if shrunk is None or math.isnan(shrunk) else num(shrunk, digits)
     return {"kind": "stat", "missing": False, "value": num(r["pooled"], digits), "ci": ci, "metric": metric,
-            "group": g, "top": top, "href": docs.first_href(g, pred) if pred else None}
+            "group": g, "top": top, "href": docs.first_href(g, pred) if pred else None, "shrunk": shrunk}
 
 
 def _kind(kind: str, author: bool = False):
@@ -42,6 +44,9 @@ def summary_table(result, docs: DocIndex) -> Markup:
         ref = top_referent(tc)
         dom = dominant_variants(tc, ref, voice="author")
     has_attr = "attributions" in result.documents.columns
+    fl = getattr(result, "flags", None)
+    flags = ({} if fl is None or not len(fl)
+             else dict(zip(fl["group"], fl["flag_reason"].where(fl["flagged"].astype(bool), ""))))
     top = {m: (top_group(result, m) or (None,))[0] for m in ("loaded", "loaded_author", "hedges", "boosters")}
     rows = []
     for g in result.groups:
@@ -57,8 +62,8 @@ def summary_table(result, docs: DocIndex) -> Markup:
             cells.append({"kind": "variant", "variant": None})
         cells.append(stat_cell(result, docs, g, "hedges", _kind("hedge"), top=top["hedges"] == g))
         cells.append(stat_cell(result, docs, g, "boosters", _kind("booster"), top=top["boosters"] == g))
-        rd = result.stat(g, "verbs_distancing_share")
-        re_ = result.stat(g, "verbs_evaluative_share")
+        rd = result.stat(g, "verbs_distancing_evaluative_share") or result.stat(g, "verbs_distancing_share")
+        re_ = None if rd and rd["metric"] == "verbs_distancing_evaluative_share" else result.stat(g, "verbs_evaluative_share")
         if rd and rd["denominator"] > 0:
             k = int(rd["numerator"] + (re_["numerator"] if re_ else 0))
             n = int(rd["denominator"])
@@ -73,7 +78,12 @@ def summary_table(result, docs: DocIndex) -> Markup:
             cells.append({"kind": "text", "text": names})
         else:
             cells.append(stat_cell(result, docs, g, "quotes", _kind("quote")))
+        flag = flags.get(g, "")
         rows.append({"group": g, "color": result.colors.get(g, "#777"), "n": len(sub),
-                     "words": int(sub["words"].sum()), "cells": cells})
+                     "words": int(sub["words"].sum()), "cells": cells, "flag": flag,
+                     "short": int(sub["short_text"].sum()) if "short_text" in sub else 0,
+                     "non_english": int(sub["language_warning"].sum()) if "language_warning" in sub else 0})
+    p = result.parameters
     return render("summary_table.html.j2", by=result.by, referent=(ref or "referent").replace("_", " "),
-                  has_attr=has_attr, rows=rows)
+                  has_attr=has_attr, rows=rows, n_flagged=sum(1 for r in rows if r["flag"]),
+                  min_articles=p.get("min_articles"), min_words=p.get("min_words"))
