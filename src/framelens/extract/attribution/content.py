@@ -152,22 +152,63 @@ def trim_nested(text: str, attrs: list[Attribution]) -> None:
 
     In "Harris claimed it was not the county's role, the LA Times reported" the
     content of *claimed* stops before ", the LA Times reported".
+
+    Each attribution ``a`` (in list order) is cut, in list order, by every other attribution ``b`` whose source
+    starts inside ``a``'s content as cut so far, whose own content ends before its source, and whose source and
+    cue follow ``a``'s cue. The candidates ``b`` are indexed by where their source starts, so each ``a`` looks
+    only at the sources inside its own content (a bisect), never at every attribution of the document.
     """
-    for a in attrs:
+    n = len(attrs)
+    if n < 2:
+        return
+    # b's own content may have been cut already when b comes before a: a cut only moves an end back, so a
+    # b can only become a candidate (content end <= source start) once cut, never stop being one
+    cand = sorted((b.src_start, i) for i, b in enumerate(attrs)
+                  if b.content is not None and b.content[1] <= b.src_start)
+    srcs = [c[0] for c in cand]
+    # the usual case: candidates come in list order as their sources come in the text, so the first candidate
+    # (by source) that cuts a content is also the first in list order, and nothing after it can cut further
+    monotone = all(cand[k][1] < cand[k + 1][1] for k in range(len(cand) - 1))
+    late: list[tuple[int, int]] = []  # sorted (source start, index) of those that became candidates once cut
+    for ai, a in enumerate(attrs):
         if a.mode in ("direct", "no_response") or a.content is None:
             continue
         content_start, content_end = a.content
-        for b in attrs:
-            if b is a or b.content is None:
-                continue
-            if content_start < b.src_start < content_end and b.content[1] <= b.src_start and \
-                    min(b.src_start, b.cue.start) > a.cue.end:
-                end = min(b.src_start, b.cue.start)
-                while end > content_start and text[end - 1] in _GAP_CHARS:
-                    end -= 1
+        was_candidate = content_end <= a.src_start
+        cue_end = a.cue.end
+        lo = bisect.bisect_right(srcs, max(content_start, cue_end))
+        hi = bisect.bisect_left(srcs, content_end, lo)
+        extra = [i for _, i in late[bisect.bisect_right(late, (content_start, n)):
+                                    bisect.bisect_left(late, (content_end, -1))]]
+        if monotone and not extra:
+            for k in range(lo, hi):
+                b = attrs[cand[k][1]]
+                if b is a or b.cue.start <= cue_end:
+                    continue
+                end = _cut(text, content_start, b)
+                if end > content_start:
+                    content_end = end
+                    break  # every later candidate's source is at or after this cut, so beyond the new end
+        else:  # the rule as written: every candidate in list order, against the content as cut so far
+            for bi in sorted({cand[k][1] for k in range(lo, hi)}.union(extra)):
+                b = attrs[bi]
+                if b is a or not (content_start < b.src_start < content_end) or \
+                        min(b.src_start, b.cue.start) <= cue_end:
+                    continue
+                end = _cut(text, content_start, b)
                 if end > content_start:
                     content_end = end
         a.content = (content_start, content_end)
+        if not was_candidate and content_end <= a.src_start:
+            bisect.insort(late, (a.src_start, ai))
+
+
+def _cut(text: str, content_start: int, b: Attribution) -> int:
+    """Where a content that holds ``b``'s source ends: before ``b``'s source or cue and the gap before it."""
+    end = min(b.src_start, b.cue.start)
+    while end > content_start and text[end - 1] in _GAP_CHARS:
+        end -= 1
+    return end
 
 
 def _index_of(quotes, quote_starts: list[int], q) -> int:

@@ -4,6 +4,7 @@ sources and builds the spans."""
 from __future__ import annotations
 
 import bisect
+import itertools
 
 from ...lexicon.wordlists import load_abbreviations, load_source_lexicon
 from ...model import Span
@@ -65,9 +66,7 @@ class AttributionExtractor:
                 attrs.append(found)
         if any(a.rule == "in_poll" for a in attrs):
             # 'the voters in the survey said': the poll is part of another source, not a source of its own
-            others = [(a.src_start, a.src_end) for a in attrs if a.rule != "in_poll"]
-            attrs = [a for a in attrs if a.rule != "in_poll" or not any(
-                other_start < a.src_end and a.src_start < other_end for other_start, other_end in others)]
+            attrs = _drop_polls_inside_sources(attrs)
         normalise_sources(self.names, seg, attrs, cache)
         trim_nested(text, attrs)
         return [self._span(text, seg, a, hedges) for a in attrs]
@@ -95,6 +94,22 @@ class AttributionExtractor:
 
     def metrics(self, doc, seg, spans):
         return attribution_metrics(doc, seg, spans)
+
+
+def _drop_polls_inside_sources(attrs: list[Attribution]) -> list[Attribution]:
+    """``attrs`` without the ``in_poll`` attributions whose source overlaps the source of another attribution.
+
+    The other sources are sorted by start with the furthest end reached so far, so each poll needs one bisect
+    (a source ``(s, e)`` overlaps the poll's ``(ps, pe)`` when ``s < pe`` and ``e > ps``)."""
+    others = sorted((a.src_start, a.src_end) for a in attrs if a.rule != "in_poll")
+    starts = [s for s, _ in others]
+    reach = list(itertools.accumulate((e for _, e in others), max))
+
+    def overlaps(a: Attribution) -> bool:
+        k = bisect.bisect_left(starts, a.src_end)  # the sources starting before the poll's source ends
+        return k > 0 and reach[k - 1] > a.src_start
+
+    return [a for a in attrs if a.rule != "in_poll" or not overlaps(a)]
 
 
 def _overlaps_any(ranges: list[tuple[int, int]], start: int, end: int) -> bool:

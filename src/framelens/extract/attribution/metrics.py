@@ -3,6 +3,8 @@ much is directly quoted, and which evaluative sentences in the reporter's voice 
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections import Counter
 
 from ...kinds import is_loaded
@@ -49,10 +51,21 @@ def attribution_metrics(doc, seg, spans) -> dict:
 def _direct_quote_words(doc, seg, attrs) -> int:
     """Words in direct quotations: quotations the segmenter labels direct (a quoted sentence or clause), plus
     shorter ones that are the content of a direct attribution ('"We will appeal," Haldane said')."""
-    direct_spans = [(s.attrs["content_start"], s.attrs["content_end"]) for s in attrs if s.label == "direct"]
-    return sum(count_words(doc.text, q.content_start, q.content_end) for q in seg.quotes
-               if q.label == "direct" or (q.label != "title" and any(
-                   a <= q.content_start and q.content_end <= b for a, b in direct_spans)))
+    direct_spans = sorted((s.attrs["content_start"], s.attrs["content_end"]) for s in attrs if s.label == "direct")
+    # whether a quotation lies inside some direct content: among the contents starting at or before the
+    # quotation's start (a prefix of the sorted starts), the furthest end must reach its end (one bisect a quote)
+    starts = [a for a, _ in direct_spans]
+    reach = list(itertools.accumulate((b for _, b in direct_spans), max))
+    text = doc.text
+    total = 0
+    for q in seg.quotes:
+        if q.label == "direct":
+            total += count_words(text, q.content_start, q.content_end)
+        elif q.label != "title":
+            k = bisect.bisect_right(starts, q.content_start)
+            if k and reach[k - 1] >= q.content_end:
+                total += count_words(text, q.content_start, q.content_end)
+    return total
 
 
 def _unsourced_evaluative(seg, spans, attrs, sentences_with: set) -> tuple[list[int], set]:
