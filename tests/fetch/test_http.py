@@ -67,7 +67,7 @@ def test_slow_page_times_out(site, make_fetcher):
     t0 = time.monotonic()
     page = make_fetcher(timeout=0.2, retries=1).fetch(site.url("/slow.html"))
     assert page.error == "timeout"
-    assert page.reason == "no answer within the timeout (after 2 attempt(s))"
+    assert page.reason == "no complete answer within the timeout of 0.2s (after 2 attempt(s))"
     assert time.monotonic() - t0 < 1.5
 
 

@@ -52,11 +52,12 @@ def test_crawl_delay_and_per_host_delay(make_fetcher, sleeps, make_site):
     # robots.txt -> page 1 -> page 2: two waits, each close to the 4 s crawl delay (> the 1 s delay)
     assert len(sleeps.calls) == 2
     assert all(3.5 < w <= 4.0 for w in sleeps.calls)
-    # another host (localhost is a different host name for the same server) does not wait for this one:
-    # its robots.txt goes at once, only its page waits for its own crawl delay
+    # localhost is another name of the same server: it waits in the same queue, so its robots.txt and
+    # its page each wait for the crawl delay (robots.txt is read again: rules belong to a host name)
     sleeps.calls.clear()
     f.fetch(s.url("/navonly.html", host="localhost"))
-    assert len(sleeps.calls) == 1 and 3.5 < sleeps.calls[0] <= 4.0
+    assert len(sleeps.calls) == 2 and all(3.5 < w <= 4.0 for w in sleeps.calls)
+    assert s.paths()[-2:] == ["/robots.txt", "/navonly.html"]
 
 
 # ---------------------------------------------------------------------------

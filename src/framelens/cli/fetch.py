@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from ..errors import ConfigError
+from ..io.safetext import safe_message
 from . import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL
 from ._common import check_text_file
 from ._progress import progress_bar
@@ -25,8 +26,12 @@ examples:
       rebuild the corpus from the page cache alone, without any network access
 
 politeness (always on): robots.txt is obeyed for every page and redirect hop; one request
-at a time per host with --delay seconds between them (longer if robots.txt sets a
-Crawl-delay); retries with backoff on 429/5xx/timeouts, honouring Retry-After.
+at a time per server with --delay seconds between them (longer if robots.txt sets a
+Crawl-delay); every spelling of one server (localhost and 127.0.0.1, h and h:443, user@h,
+HOST. and host) shares that one queue; retries with backoff on 429/5xx/timeouts, honouring
+Retry-After. --timeout bounds each whole request, however slowly a server sends.
+A URL given twice is fetched once (the later lines are logged as duplicates), and the
+user:password@ of a URL is never written to the corpus, the log or the screen.
 
 every URL that fails is listed with its reason: robots, http (404...), server (5xx/429
 after retries), timeout, network, not_html, too_large, redirects, no_text, bad_url, offline.
@@ -56,7 +61,7 @@ def add_parser(sub):
                    help="your contact in the default User-Agent, e.g. mailto:you@university.edu")
     g.add_argument("--delay", type=float, default=2.0, metavar="S",
                    help="seconds between two requests to the same host (default: 2)")
-    g.add_argument("--timeout", type=float, default=20.0, metavar="S", help="per-request timeout (default: 20)")
+    g.add_argument("--timeout", type=float, default=20.0, metavar="S", help="time limit of each whole request: connection, headers and body (default: 20)")
     g.add_argument("--retries", type=int, default=3, metavar="N", help="retries on 429/5xx/timeouts (default: 3)")
     g.add_argument("--backoff", type=float, default=2.0, metavar="S",
                    help="first retry wait, doubled each retry (default: 2)")
@@ -97,10 +102,18 @@ def run(args) -> int:
     if summary.failed:
         print(f"framelens: {len(summary.failed)} URL(s) failed:", file=sys.stderr)
         for r in summary.failed:
-            print(f"  {r.url}: {r.reason} [{r.error}]", file=sys.stderr)
+            print(safe_message(f"  {r.url}: {r.reason} [{r.error}]"), file=sys.stderr)
+    if summary.duplicates:
+        print(f"framelens: {len(summary.duplicates)} duplicate URL line(s), fetched once:", file=sys.stderr)
+        for r in summary.duplicates[:20]:
+            print(safe_message(f"  {r.origin or r.url}: same URL as {r.duplicate_of}"), file=sys.stderr)
+        if len(summary.duplicates) > 20:
+            print(f"  ... and {len(summary.duplicates) - 20} more (see the log)", file=sys.stderr)
     resumed = f", {summary.skipped_resume} settled earlier (--resume)" if summary.skipped_resume else ""
-    print(f"framelens: fetched {summary.ok} of {summary.total} URL(s) ({summary.from_cache} from the cache, "
-          f"{summary.requests} network request(s){resumed}) -> {summary.out}; log: {summary.log}", file=sys.stderr)
+    unique = summary.total - len(summary.duplicates)
+    print(safe_message(f"framelens: fetched {summary.ok} of {unique} URL(s) ({summary.from_cache} from the cache, "
+                       f"{summary.requests} network request(s){resumed}) -> {summary.out}; log: {summary.log}"),
+          file=sys.stderr)
     if summary.ok == 0 and summary.skipped_resume == 0:
         return EXIT_FAILED
     return EXIT_PARTIAL if summary.failed else EXIT_OK

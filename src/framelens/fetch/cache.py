@@ -18,6 +18,7 @@ import os
 from pathlib import Path
 
 from ..io.atomic import atomic_write_bytes
+from ..io.safetext import redact_url
 from .results import PageResult
 
 __all__ = ["CACHE_VERSION", "PageCache", "cache_key"]
@@ -57,10 +58,10 @@ class PageCache:
                 with gzip.open(body_path, "rb") as fh:
                     body = fh.read()
                 if hashlib.sha256(body).hexdigest() != meta.get("sha256"):
-                    log.warning("cache entry for %s is corrupt (hash mismatch); ignoring it", url)
+                    log.warning("cache entry for %s is corrupt (hash mismatch); ignoring it", redact_url(url))
                     return None
         except (OSError, ValueError, EOFError) as exc:
-            log.warning("cache entry for %s unreadable (%s); ignoring it", url, exc)
+            log.warning("cache entry for %s unreadable (%s); ignoring it", redact_url(url), exc)
             return None
         if meta.get("cache_version") != CACHE_VERSION:
             return None

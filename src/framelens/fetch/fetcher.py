@@ -38,13 +38,15 @@ class Fetcher(HttpClient):
 
     Takes the arguments of :class:`~framelens.fetch.http.HttpClient`: a
     :class:`~framelens.fetch.FetchConfig` and, for tests, ``sleep``, ``clock``
-    and ``opener``. ``requests`` counts the network requests made (robots.txt
+    ``opener`` and ``resolve``. ``requests`` counts the network requests made (robots.txt
     included).
     """
 
     def __init__(self, config: FetchConfig | None = None, *, sleep: Callable[[float], None] = time.sleep,
-                 clock: Callable[[], float] = time.monotonic, opener: urllib.request.OpenerDirector | None = None):
-        super().__init__(config, sleep=sleep, clock=clock, opener=opener)
+                 clock: Callable[[], float] = time.monotonic, opener: urllib.request.OpenerDirector | None = None,
+                 resolve: Callable[[str], str] | None = None):
+        kw = {} if resolve is None else {"resolve": resolve}
+        super().__init__(config, sleep=sleep, clock=clock, opener=opener, **kw)
         self.cache_dir = None if self.config.cache_dir is None else Path(self.config.cache_dir)
         self.cache = None if self.cache_dir is None else PageCache(self.cache_dir)
 
@@ -57,11 +59,12 @@ class Fetcher(HttpClient):
     def allowed(self, url: str) -> tuple[bool, str]:
         """Whether robots.txt lets framelens fetch ``url`` (reads robots.txt on first use of a host)."""
         host = self.host(url)
-        if host.robots is None:
-            policy = read_robots(url, lambda u: self.get(u, self.host(u), ROBOTS_ACCEPT), self.robots_agent,
-                                 self.config.max_crawl_delay)
-            host.crawl_delay = policy.crawl_delay
-            host.robots = policy
+        with host.robots_lock:  # one read of robots.txt per host, however many threads ask at once
+            if host.robots is None:
+                policy = read_robots(url, lambda u: self.get(u, self.host(u), ROBOTS_ACCEPT), self.robots_agent,
+                                     self.config.max_crawl_delay)
+                host.crawl_delay = policy.crawl_delay
+                host.robots = policy
         return host.robots.allows(url, self.robots_agent)
 
     # -- cache ----------------------------------------------------------

@@ -2,10 +2,15 @@
 
 :class:`HttpClient` is the network half of :class:`~framelens.fetch.Fetcher`:
 
-- at most one request to a host at a time (a lock per :class:`HostState`), and
-  at least ``delay`` seconds between two requests to the same host (longer if
-  robots.txt asks for a ``Crawl-delay``, up to ``max_crawl_delay``);
-- a timeout on every request; retries with exponential backoff on 429, 5xx,
+- at most one request to a server at a time, and at least ``delay`` seconds
+  between two requests to it (longer if robots.txt asks for a ``Crawl-delay``,
+  up to ``max_crawl_delay``). Pacing is shared by every spelling of a server:
+  the :class:`Pace` of a :class:`HostState` is keyed on the address its name
+  resolves to (:func:`~framelens.fetch.urls.resolve_host`), so ``localhost``,
+  ``127.0.0.1``, ``127.1``, ``user@host`` and ``host:443`` wait in one queue;
+- ``timeout`` bounds the whole request (connection, headers and body: a
+  :class:`~framelens.fetch.deadline.Deadline`), not each socket read, so a
+  server that drips one byte a second is cut at ``timeout``; retries with exponential backoff on 429, 5xx,
   timeouts and connection errors, honouring ``Retry-After`` (seconds or an
   HTTP date) up to ``max_retry_after``;
 - bodies larger than ``max_bytes`` are refused, by ``Content-Length`` or while
@@ -31,10 +36,12 @@ import urllib.request
 from dataclasses import dataclass
 from typing import Any, Callable, NamedTuple
 
+from ..io.safetext import redact_url
 from .config import FetchConfig
-from .urls import host_key
+from .deadline import Deadline, deadline_opener
+from .urls import host_key, resolve_host
 
-__all__ = ["REDIRECT_CODES", "Failure", "HostState", "HttpClient", "NoRedirect", "Response", "retry_after"]
+__all__ = ["REDIRECT_CODES", "Failure", "HostState", "HttpClient", "NoRedirect", "Pace", "Response", "retry_after"]
 
 log = logging.getLogger("framelens")
 
@@ -74,14 +81,47 @@ class TooLarge(Exception):
     """A body over ``max_bytes`` (its message says how it was found out)."""
 
 
-class HostState:
-    """Per-host state: a lock (one request at a time), the last request time, the robots.txt policy."""
+class Pace:
+    """The pacing of one server (one resolved address): a lock (one request at a time), the time of the last
+    request and the longest Crawl-delay any of its host names asked for."""
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.last: float | None = None
-        self.robots = None  # a robots.RobotsPolicy once robots.txt has been read
         self.crawl_delay: float = 0.0
+
+
+class HostState:
+    """Per-host state: the robots.txt policy of one ``scheme://host[:port]`` and the :class:`Pace` of the
+    server it resolves to (shared with the other names of that server)."""
+
+    def __init__(self, pace: Pace | None = None) -> None:
+        self.pace = pace or Pace()
+        self.robots = None  # a robots.RobotsPolicy once robots.txt has been read
+        self.robots_lock = threading.Lock()
+
+    @property
+    def lock(self) -> threading.Lock:
+        """The server's lock: held for the whole of each request."""
+        return self.pace.lock
+
+    @property
+    def last(self) -> float | None:
+        """When the server's last request ended (the client's clock)."""
+        return self.pace.last
+
+    @last.setter
+    def last(self, value: float | None) -> None:
+        self.pace.last = value
+
+    @property
+    def crawl_delay(self) -> float:
+        """The longest Crawl-delay of the server's host names."""
+        return self.pace.crawl_delay
+
+    @crawl_delay.setter
+    def crawl_delay(self, value: float) -> None:
+        self.pace.crawl_delay = max(self.pace.crawl_delay, float(value or 0.0))
 
 
 def retry_after(value: str | None, now: float | None = None) -> float | None:
@@ -109,26 +149,36 @@ class HttpClient:
     ``sleep`` and ``clock`` can be replaced (tests pass a recorder and fake
     time); ``opener`` is a :class:`urllib.request.OpenerDirector` (by default
     one that does not follow redirects by itself and ignores proxies only if
-    the environment says so).
+    the environment says so). ``resolve(url)`` names the server of a URL for
+    pacing (default :func:`~framelens.fetch.urls.resolve_host`).
     """
 
     def __init__(self, config: FetchConfig | None = None, *, sleep: Callable[[float], None] = time.sleep,
-                 clock: Callable[[], float] = time.monotonic, opener: urllib.request.OpenerDirector | None = None):
+                 clock: Callable[[], float] = time.monotonic, opener: urllib.request.OpenerDirector | None = None,
+                 resolve: Callable[[str], str] = resolve_host):
         self.config = config or FetchConfig()
         self.sleep = sleep
         self.clock = clock
-        self.opener = opener or urllib.request.build_opener(NoRedirect())
+        self.opener = opener or deadline_opener(NoRedirect())
+        self.resolve = resolve
         self._hosts: dict[str, HostState] = {}
+        self._paces: dict[str, Pace] = {}
         self._hosts_lock = threading.Lock()
         self.requests = 0  # network requests made (robots.txt included)
 
     def host(self, url: str) -> HostState:
-        """The state of ``url``'s host (made on first use)."""
+        """The state of ``url``'s host (made on first use; its server's :class:`Pace` looked up once)."""
         key = host_key(url)
         with self._hosts_lock:
             h = self._hosts.get(key)
+            if h is not None:
+                return h
+        server = self.resolve(url)  # DNS outside the lock; the same answer for the same key
+        with self._hosts_lock:
+            h = self._hosts.get(key)
             if h is None:
-                h = self._hosts[key] = HostState()
+                pace = self._paces.setdefault(server, Pace())
+                h = self._hosts[key] = HostState(pace)
             return h
 
     def _wait_turn(self, host: HostState) -> None:
@@ -149,40 +199,45 @@ class HttpClient:
             "Accept-Encoding": "identity",
         })
         self.requests += 1
+        late = Failure("timeout", f"no complete answer within the timeout of {self.config.timeout:g}s")
+        deadline = Deadline(self.config.timeout)
         try:
-            try:
-                resp = self.opener.open(req, timeout=self.config.timeout)
-            except urllib.error.HTTPError as exc:
-                resp = exc
-            with resp:
-                status = resp.status if hasattr(resp, "status") and resp.status else resp.code
-                headers = resp.headers
-                if status >= 300:
-                    body = None
-                    try:
-                        resp.read(65536)  # drain a little so the connection closes cleanly
-                    except Exception:  # noqa: BLE001 - body of an error page is irrelevant
-                        pass
-                else:
-                    body = self._read_limited(resp, headers)
+            with deadline:
+                try:
+                    resp = self.opener.open(req, timeout=deadline.remaining())
+                except urllib.error.HTTPError as exc:
+                    resp = exc
+                with resp:
+                    status = resp.status if hasattr(resp, "status") and resp.status else resp.code
+                    headers = resp.headers
+                    if status >= 300:
+                        body = None
+                        try:
+                            resp.read(65536)  # drain a little so the connection closes cleanly
+                        except Exception:  # noqa: BLE001 - body of an error page is irrelevant
+                            pass
+                    else:
+                        body = self._read_limited(resp, headers, deadline)
+                if deadline.expired:  # the sockets were shut at the deadline: what was read is cut short
+                    return 0, None, None, late
                 return status, headers, body, None
         except TooLarge as exc:
             return 0, None, None, Failure("too_large", str(exc))
         except (socket.timeout, TimeoutError):
-            return 0, None, None, Failure("timeout", "no answer within the timeout")
+            return 0, None, None, late
         except urllib.error.URLError as exc:
             r = exc.reason
-            if isinstance(r, (socket.timeout, TimeoutError)):
-                return 0, None, None, Failure("timeout", "no answer within the timeout")
+            if deadline.expired or isinstance(r, (socket.timeout, TimeoutError)):
+                return 0, None, None, late
             return 0, None, None, Failure("network", str(r))
-        except (ConnectionError, OSError, ValueError) as exc:  # reset, refused, http.client errors
-            return 0, None, None, Failure("network", f"{type(exc).__name__}: {exc}")
-        except Exception as exc:  # noqa: BLE001 - http.client.HTTPException and friends
+        except Exception as exc:  # noqa: BLE001 - reset, refused, http.client errors and friends
+            if deadline.expired:
+                return 0, None, None, late
             return 0, None, None, Failure("network", f"{type(exc).__name__}: {exc}")
         finally:
             host.last = self.clock()
 
-    def _read_limited(self, resp, headers) -> bytes:
+    def _read_limited(self, resp, headers, deadline: Deadline | None = None) -> bytes:
         """The body, refused (:class:`TooLarge`) by its Content-Length or as soon as it passes ``max_bytes``."""
         limit = self.config.max_bytes
         length = headers.get("Content-Length")
@@ -190,8 +245,11 @@ class HttpClient:
             raise TooLarge(f"Content-Length {int(length):,} bytes exceeds the limit of {limit:,}")
         chunks = []
         size = 0
+        read = getattr(resp, "read1", None) or resp.read  # read1: what has arrived, without waiting for 64 KB
         while True:
-            chunk = resp.read(65536)
+            if deadline is not None and deadline.expired:
+                raise TimeoutError("the request took longer than the timeout")
+            chunk = read(65536)
             if not chunk:
                 break
             size += len(chunk)
@@ -223,7 +281,7 @@ class HttpClient:
                             "server", f"HTTP {status} with Retry-After {ra:.0f}s, longer than the "
                                       f"{self.config.max_retry_after:.0f}s allowed"), attempt)
                     wait = ra
-            log.info("%s: %s; retry %d/%d in %.1fs", url, str(failure) if failure else f"HTTP {status}", attempt,
+            log.info("%s: %s; retry %d/%d in %.1fs", redact_url(url), str(failure) if failure else f"HTTP {status}", attempt,
                      self.config.retries, wait)
             if wait > 0:
                 self.sleep(wait)

@@ -4,7 +4,10 @@
 analyze`` reads) and a log line per input URL (``ok``, or ``failed`` with
 ``error`` and ``reason``), both flushed as they come so an interrupted run
 keeps its work; ``resume=True`` skips URLs already written or permanently
-failed. A run never stops for one URL.
+failed. A run never stops for one URL. A URL given twice (the same after
+:func:`~framelens.fetch.urls.normalize_url`) is fetched once; the later lines are
+logged as ``duplicate`` with the line of the first. No ``user:password@`` of a URL
+reaches the corpus, the log or the messages (:func:`~framelens.io.safetext.redact_url`).
 """
 
 from __future__ import annotations
@@ -19,12 +22,13 @@ from typing import Any, Callable, Iterable, Iterator
 
 from ..errors import require_package
 from ..io.dates import normalize_date
+from ..io.safetext import redact_url, redact_urls
 from .article import extract_article
 from .config import FetchConfig
 from .fetcher import Fetcher
 from .results import PERMANENT_ERRORS, PageResult
 from .urllist import UrlItem, read_url_list
-from .urls import slug_id
+from .urls import normalize_url, slug_id
 
 __all__ = ["FetchRecord", "FetchSummary", "default_log_path", "fetch_corpus", "iter_fetch"]
 
@@ -33,7 +37,8 @@ log = logging.getLogger("framelens")
 
 @dataclass
 class FetchRecord:
-    """What happened to one input URL: ``status`` is ``"ok"`` or ``"failed"``."""
+    """What happened to one input URL: ``status`` is ``"ok"``, ``"failed"`` or ``"duplicate"`` (the same URL
+    as the line ``duplicate_of``, fetched once)."""
 
     url: str
     status: str
@@ -45,12 +50,22 @@ class FetchRecord:
     final_url: str | None = None
     redirects: list[dict[str, Any]] = field(default_factory=list)
     from_cache: bool = False
+    duplicate_of: str | None = None
     document: dict[str, Any] | None = None
 
     def log_dict(self) -> dict[str, Any]:
-        """The record as a log line (everything but the document)."""
+        """The record as a log line (everything but the document; credentials in URLs hidden)."""
         d = asdict(self)
         d.pop("document")
+        if d["duplicate_of"] is None:
+            d.pop("duplicate_of")
+        for k in ("url", "final_url"):
+            if d[k]:
+                d[k] = redact_url(d[k])
+        if d["reason"]:
+            d["reason"] = redact_urls(d["reason"])
+        d["redirects"] = [{k: (redact_url(v) if isinstance(v, str) else v) for k, v in r.items()}
+                          for r in d["redirects"]]
         return d
 
 
@@ -63,6 +78,7 @@ class FetchSummary:
     from_cache: int = 0
     skipped_resume: int = 0
     failed: list[FetchRecord] = field(default_factory=list)
+    duplicates: list[FetchRecord] = field(default_factory=list)
     requests: int = 0
     out: str | None = None
     log: str | None = None
@@ -99,12 +115,12 @@ def _record_for(item: UrlItem, page: PageResult) -> FetchRecord:
         "outlet": meta.pop("outlet", None) or art["sitename"] or host,
         "date": meta.pop("date", None) or normalize_date(art["date"]) or art["date"],
         "title": meta.pop("title", None) or art["title"],
-        "url": item.url,
+        "url": redact_url(item.url),
         "event": meta.pop("event", None),
         "author": meta.pop("author", None) or art["author"],
-        "canonical_url": art["canonical_url"],
-        "final_url": page.final_url,
-        "redirects": [r["url"] for r in page.redirects] or None,
+        "canonical_url": redact_url(art["canonical_url"]) if art["canonical_url"] else None,
+        "final_url": redact_url(page.final_url) if page.final_url else None,
+        "redirects": [redact_url(r["url"]) for r in page.redirects] or None,
         "fetched_at": page.fetched_at,
     }
     if art.get("description"):
@@ -132,7 +148,7 @@ def iter_fetch(items: Iterable[UrlItem], fetcher: Fetcher | None = None,
             page = fetcher.fetch(item.url)
             return _record_for(item, page)
         except Exception as exc:  # noqa: BLE001 - one URL never stops a run
-            log.exception("unexpected error on %s", item.url)
+            log.exception("unexpected error on %s", redact_url(item.url))
             return FetchRecord(url=item.url, status="failed", origin=item.origin, error="network",
                                reason=f"unexpected {type(exc).__name__}: {exc}")
 
@@ -165,8 +181,8 @@ def _read_done(out: Path, log_path: Path) -> tuple[set[str], set[str]]:
                 break
             pos += len(line)
             if isinstance(obj, dict):
-                if obj.get("url"):
-                    done.add(obj["url"])
+                if isinstance(obj.get("url"), str):
+                    done.add(normalize_url(obj["url"]))
                 if obj.get("id"):
                     ids.add(str(obj["id"]))
         good_bytes = pos
@@ -181,10 +197,10 @@ def _read_done(out: Path, log_path: Path) -> tuple[set[str], set[str]]:
                     obj = json.loads(line)
                 except ValueError:
                     continue
-                if obj.get("status") == "ok" and obj.get("url") in done:
+                if not isinstance(obj, dict) or not isinstance(obj.get("url"), str):
                     continue
                 if obj.get("status") == "failed" and obj.get("error") in PERMANENT_ERRORS:
-                    done.add(obj["url"])
+                    done.add(normalize_url(obj["url"]))
     return done, ids
 
 
@@ -211,7 +227,8 @@ def fetch_corpus(items: Iterable[UrlItem] | str | os.PathLike, out: str | os.Pat
     flushed as they come, so an interrupted run keeps its work; ``resume=True``
     appends to ``out`` and skips URLs already written or permanently failed
     (transient failures are tried again). Without ``resume`` both files are
-    started afresh. ``on_record`` is called with each record (progress display). Without the ``html`` extra
+    started afresh. A URL already given on an earlier line (:func:`~framelens.fetch.urls.normalize_url`) is
+    not fetched again: it gets a ``duplicate`` log line and is listed in :attr:`FetchSummary.duplicates`. ``on_record`` is called with each record (progress display). Without the ``html`` extra
     (trafilatura) nothing is fetched: :class:`~framelens.errors.MissingDependencyError` at once.
     """
     require_package("trafilatura", "fetching (article extraction)", "html")  # before any file or request
@@ -227,8 +244,17 @@ def fetch_corpus(items: Iterable[UrlItem] | str | os.PathLike, out: str | os.Pat
     if resume:
         done, ids = _read_done(out, log_path)
     todo = []
+    first: dict[str, UrlItem] = {}
+    dups: list[FetchRecord] = []
     for it in items:
-        if it.url in done:
+        key = normalize_url(it.url)
+        if key in first:
+            dups.append(FetchRecord(url=it.url, status="duplicate", origin=it.origin,
+                                    duplicate_of=first[key].origin or first[key].url,
+                                    reason=f"the same URL as {first[key].origin or 'an earlier line'}"))
+            continue
+        first[key] = it
+        if key in done:
             summary.skipped_resume += 1
         else:
             todo.append(it)
@@ -237,6 +263,12 @@ def fetch_corpus(items: Iterable[UrlItem] | str | os.PathLike, out: str | os.Pat
     mode = "a" if resume else "w"
     with open(out, mode, encoding="utf-8", newline="\n") as fout, \
             open(log_path, mode, encoding="utf-8", newline="\n") as flog:
+        for rec in dups:
+            summary.duplicates.append(rec)
+            flog.write(json.dumps(rec.log_dict(), ensure_ascii=False) + "\n")
+            if on_record is not None:
+                on_record(rec)
+        flog.flush()
         for rec in iter_fetch(todo, fetcher):
             if rec.status == "ok" and rec.document is not None:
                 base = rec.document["id"]
@@ -252,7 +284,7 @@ def fetch_corpus(items: Iterable[UrlItem] | str | os.PathLike, out: str | os.Pat
                 summary.from_cache += int(rec.from_cache)
             else:
                 summary.failed.append(rec)
-                log.info("failed %s: %s (%s)", rec.url, rec.reason, rec.error)
+                log.info("failed %s: %s (%s)", redact_url(rec.url), redact_urls(rec.reason or ""), rec.error)
             flog.write(json.dumps(rec.log_dict(), ensure_ascii=False) + "\n")
             flog.flush()
             if on_record is not None:
