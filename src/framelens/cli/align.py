@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from ..errors import ConfigError
+from ..io.safetext import safe_message
 from . import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL
 from ._common import add_input_args, add_lexicon_args, analyzer_from_args, corpus_from_args, fail_no_documents, \
     input_parameters, report_problems
@@ -78,8 +79,6 @@ def _counted(docs, bar):
 
 def run(args) -> int:
     from ..coverage import align as A
-    from ..compare.report import write_alignment_report
-    from ..io.manifest import build_manifest, write_manifest
     from ..runtime.pipeline import analyze
 
     kw = {"threshold": A.DEFAULT_THRESHOLD if args.threshold is None else args.threshold,
@@ -109,7 +108,18 @@ def run(args) -> int:
     else:
         res = A.align(analysis, event=args.event, **kw)
         alignments = {res.event: res}
+    from ..io.lock import out_lock
+
     out = Path(args.out)
+    with out_lock(out):
+        return _write(args, out, alignments, analyzer, corpus, problems, kw)
+
+
+def _write(args, out, alignments, analyzer, corpus, problems, kw) -> int:
+    """The report, the manifest and the summary lines (with the --out lock held)."""
+    from ..compare.report import write_alignment_report
+    from ..io.manifest import build_manifest, write_manifest
+
     files = write_alignment_report(alignments, out, title=args.title)
     params = {**kw, "event": args.event, "all_events": args.all_events, **input_parameters(args),
               **analyzer.config.to_dict()}
@@ -122,11 +132,12 @@ def run(args) -> int:
     write_manifest(out / "manifest.json", manifest)
     for ev, r in alignments.items():
         shared = int((r.units["n_docs"] >= 2).sum())
-        print(f"framelens: event {ev if ev is not None else '(no event metadata)'}: {len(r.documents)} document(s), "
-              f"{len(r.units)} fact unit(s), {shared} reported by 2+ documents", file=sys.stderr)
+        print(safe_message(f"framelens: event {ev if ev is not None else '(no event metadata)'}: "
+                           f"{len(r.documents)} document(s), {len(r.units)} fact unit(s), {shared} reported by 2+ "
+                           "documents"), file=sys.stderr)
         if not getattr(args, "quiet", False):
             for c in r.coverage.itertuples():
-                print(f"  {c.outlet}: {c.units} units; omits {c.omitted} that most others report; "
-                      f"{c.exclusive} that most others omit", file=sys.stderr)
+                print(safe_message(f"  {c.outlet}: {c.units} units; omits {c.omitted} that most others report; "
+                                   f"{c.exclusive} that most others omit"), file=sys.stderr)
     print(f"framelens: wrote {out / 'facts.csv'} and {out / 'index.html'}", file=sys.stderr)
     return EXIT_PARTIAL if problems else EXIT_OK

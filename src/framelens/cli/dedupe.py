@@ -71,9 +71,10 @@ def run(args) -> int:
     for col, prefix in cols:
         for field in ("outlet", "date", "title"):
             table[f"{prefix}_{field}"] = [getattr(by_id[i], field) for i in table[col]]
+    from ..io.safecsv import write_csv
+
     out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    table.to_csv(out, index=False)
+    write_csv(table, out)  # atomic; formula-like cells protected unless --no-csv-protection
     if args.write_corpus:
         write_documents(res.documents, args.write_corpus)
     p = res.parameters

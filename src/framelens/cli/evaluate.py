@@ -90,7 +90,10 @@ def run(args) -> int:
         table = table[list(table.index)]
         table.index.name, table.columns.name = "true", "predicted"
         ax = plot_confusion(table, title=f"{label_col}: model vs gold (n = {len(texts)})")
-        ax.figure.savefig(args.chart, dpi=120, bbox_inches="tight")
+        from ..io.atomic import atomic_path
+
+        with atomic_path(args.chart) as tmp:
+            ax.figure.savefig(tmp, dpi=120, bbox_inches="tight")
         plt.close(ax.figure)
     if args.json:
         print(json.dumps(m, indent=2))

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import math
 import sys
-from pathlib import Path
 
 from ..errors import ConfigError
+from ..io.safetext import safe_message
 from . import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL
 from ._common import add_input_args, read_documents
 
@@ -72,14 +72,15 @@ def run(args) -> int:
                        label_terms=args.label_terms)
     write_documents(res.documents, args.out)
     if args.table:
-        Path(args.table).parent.mkdir(parents=True, exist_ok=True)
-        res.events.to_csv(args.table, index=False)
+        from ..io.safecsv import write_csv
+
+        write_csv(res.events, args.table)  # atomic; formula-like cells protected unless --no-csv-protection
     ev = res.events
     multi = ev[ev["size"] > 1]
     print(f"framelens: {len(docs)} document(s) in {len(ev)} event(s) ({len(multi)} with 2+ documents, "
           f"{int(ev['given'].sum())} given in the metadata) -> {args.out}", file=sys.stderr)
     if not getattr(args, "quiet", False):
         for row in ev.sort_values("size", ascending=False, kind="stable").head(10).itertuples():
-            print(f"  {row.event}  {row.size:>4} doc(s)  {row.first_date or '?'}..{row.last_date or '?'}  "
-                  f"{row.event_label}", file=sys.stderr)
+            print(safe_message(f"  {row.event}  {row.size:>4} doc(s)  {row.first_date or '?'}.."
+                               f"{row.last_date or '?'}  {row.event_label}"), file=sys.stderr)
     return EXIT_PARTIAL if corpus.problems else EXIT_OK

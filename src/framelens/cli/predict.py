@@ -92,15 +92,23 @@ def label_result(tm, res):
 
 def run(args) -> int:
     from ..classify.persist import load_model
-    from ..io.manifest import build_manifest, file_sha256, write_manifest
-    from ..runtime.partitions import count_documents
-    from ..runtime.pipeline import iter_analyze
-    from ..io.tables import TableWriter
+    from ..io.lock import out_lock
     from .analyze import parse_formats
 
     formats = parse_formats(args.format)
     tm = load_model(args.model)
     out = Path(args.out)
+    with out_lock(out):
+        return _label_all(args, tm, out, formats)
+
+
+def _label_all(args, tm, out: Path, formats: list[str]) -> int:
+    """Analyse and label every input document into ``out`` (with the --out lock held)."""
+    from ..io.manifest import build_manifest, file_sha256, write_manifest
+    from ..runtime.partitions import count_documents
+    from ..runtime.pipeline import iter_analyze
+    from ..io.tables import TableWriter
+
     corpus = corpus_from_args(args)
     analyzer = analyzer_from_args(args)
     problems: list = []

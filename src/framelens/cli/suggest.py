@@ -106,7 +106,9 @@ def run_suggest(args) -> int:
     cols = ["term", "category", "severity", "group", "alternatives", "notes"]
     if args.scores:
         cols += ["score", "keyness", "log_ratio", "p_bias", "count", "ref_count", "example"]
-    text = df[cols].to_csv(index=False, float_format="%.4f")
+    from ..io.safecsv import write_csv
+
+    text = write_csv(df[cols], None, float_format="%.4f")
     if args.out == "-":
         sys.stdout.write(text)
     else:

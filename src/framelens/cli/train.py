@@ -105,7 +105,8 @@ def run(args) -> int:
     from ..classify.persist import TrainedModel, save_model
     from ..classify.pipeline import make_pipeline
     from ..classify.validate import binarize_labels, cross_validate, krippendorff_alpha, plot_confusion
-    from ..io.atomic import atomic_write_text
+    from ..io.atomic import atomic_path, atomic_write_text
+    from ..io.safecsv import write_csv
 
     if args.folds < 0 or args.folds == 1:
         raise ConfigError(f"--folds {args.folds}: give 0 (no cross-validation) or K >= 2")
@@ -154,7 +155,7 @@ def run(args) -> int:
             oof["predicted"] = list(res.y_pred)
         for j, c in enumerate(classes):
             oof[f"prob_{c}"] = np.round(res.proba[:, j], 4)
-        oof.to_csv(report / "oof_predictions.csv", index=False)
+        write_csv(oof, report / "oof_predictions.csv")
         chart = None
         if not args.multilabel:
             import matplotlib  # a core dependency
@@ -165,7 +166,8 @@ def run(args) -> int:
             ax = plot_confusion(res.confusion(), title=f"{args.label_col}: {args.folds}-fold CV confusion "
                                                        f"(n = {len(texts)})")
             chart = report / "confusion.png"
-            ax.figure.savefig(chart, dpi=120, bbox_inches="tight")
+            with atomic_path(chart) as tmp:
+                ax.figure.savefig(tmp, dpi=120, bbox_inches="tight")
             plt.close(ax.figure)
         stream = sys.stderr if args.json else sys.stdout
         print_metrics(metrics, stream, f"{args.folds}-fold cross-validation of {args.label_col!r} "
