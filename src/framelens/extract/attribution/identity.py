@@ -19,7 +19,7 @@ from ...lexicon.wordlists import load_source_lexicon
 from .records import Attribution
 from .words import CONNECTORS, NP_PREPOSITIONS, AttributionWords
 
-__all__ = ["normalise_name", "normalise_label", "NAME_KEY_MAX", "role_evidence", "unify_sources"]
+__all__ = ["normalise_name", "normalise_label", "NAME_KEY_MAX", "role_evidence", "apposition_kind", "unify_sources"]
 
 #: Longest key :func:`normalise_name` returns (characters); longer names are cut at a word boundary.
 NAME_KEY_MAX = 160
@@ -164,12 +164,17 @@ def role_evidence(words: AttributionWords, text: str, doc_names: list[tuple[int,
             elif words.has("office", low) or (before.group(1).rstrip(".") in words.title_abbreviations
                                               and not words.has("honorific", low)):
                 found.add("official")  # an office, not a courtesy title ('Mr.')
-        m = _APPOSITION_RE.match(text, pos + len(name), min(len(text), pos + len(name) + 100))
-        if m is not None:
-            kind = _np_kind(words, m.group("np"))
-            if kind:
-                found.add(kind)
+        kind = apposition_kind(words, text, pos + len(name))
+        if kind:
+            found.add(kind)
     return out
+
+
+def apposition_kind(words: AttributionWords, text: str, end: int) -> str | None:
+    """``"official"`` or ``"media"`` when an apposition or copula right after ``text[:end]`` (a name) gives an
+    office or a newsroom job ('Ellis, the district attorney,'); None otherwise. Reads at most 100 characters."""
+    m = _APPOSITION_RE.match(text, end, min(len(text), end + 100))
+    return _np_kind(words, m.group("np")) if m is not None else None
 
 
 def person_type(types: Iterable[str], evidence: set[str]) -> str:

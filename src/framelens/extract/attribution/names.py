@@ -14,6 +14,9 @@ from .words import CONNECTORS, DETERMINERS, MEMO_MAX, NP_PREPOSITIONS, Attributi
 NAME_RUN_RE = re.compile(r"[A-Z](?<![\w’'\-].)[\w’'\-]*[^\W\d_]\s(?:[A-Z][\w’'\-]*[^\W\d_]\s)?"
                          r"[A-Z][^\W_]+(?:[\-‐‑][A-Z][^\W_]+)?(?![\w\-])")
 _POST_MODIFIER_OPENERS = CONNECTORS | NP_PREPOSITIONS
+#: Function words that open a sentence before a name and are no part of it ('And Newt Gingrich', 'For Trump'):
+#: a closed class, so a constant.
+NOT_NAME_START = frozenset({"and", "nor", "plus"}) | CONNECTORS | NP_PREPOSITIONS
 #: The word right before a position ('Mayor' in 'Mayor London Breed'); used on a bounded window.
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_][\w.\-]*)\s+$")
 
@@ -63,7 +66,7 @@ class NameFinder:
                 official = True
                 k += 1
                 continue
-            if low in words.name_lead:
+            if low in words.name_lead or low in NOT_NAME_START:
                 k += 1
                 continue
             break

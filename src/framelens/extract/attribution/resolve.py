@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections import Counter, deque
 
-from .identity import role_evidence, unify_sources
-from .names import NameFinder, strip_determiner
+from .identity import apposition_kind, role_evidence, unify_sources
+from .names import NOT_NAME_START, NameFinder, strip_determiner
 from .records import Attribution
 from .tokens import TokenCache
 
@@ -43,10 +43,11 @@ class _Names:
         for k in range(1, len(parts) - 1):
             self.by_tail.setdefault(" ".join(parts[k:]), set()).add(full)
 
-    def expand(self, name: str, title: str | None) -> tuple[str, bool] | None:
+    def expand(self, name: str, title: str | None, among: set[str] | None = None) -> tuple[str, bool] | None:
         """The one full name a short form stands for, and whether it had a title; None when there is none or
         several. A one-word name is looked up by last word, a longer one by tail; a title in the mention ('Sen.
-        Cruz') picks among several full names the one seen after the same title."""
+        Cruz') picks among several full names the one seen after the same title; ``among`` (the names cited in
+        the document) picks the one of them that is cited."""
         if " " in name:
             found = self.by_tail.get(name)
             if found and len(found) == 1:
@@ -67,6 +68,10 @@ class _Names:
                           if title in self.index.titles.get(n, ()) or title in self.titles.get(n, ())]
                 if len(titled) == 1:
                     return titled[0]
+            if among:
+                cited = [(n, o) for n, o in found.items() if n in among]
+                if len(cited) == 1:
+                    return cited[0]
             return None  # several people share the name: leave it as written
         return None
 
@@ -84,23 +89,58 @@ def normalise_sources(names: NameFinder, seg, attrs: list[Attribution], cache: T
     for a in attrs:
         if a.source_type in ("person", "official", "media") and a.named:
             full = _personal_name(names, cache, a)
-            if full and " " in full:
+            if full and " " in full and _plausible_full_name(names, full):
                 known.add_source(full, a.source_type == "official", _title_before(names, cache, a, full))
     for a in attrs:
         _source_string(names, text, a, known, cache)
+    # a surname several people of the document share ('Trump': Donald, Melania) stands for the one of them
+    # who is cited in the document by full name or title ('President Trump'), if there is exactly one
+    cited = {a.source for a in attrs if a.person and a.source and " " in a.source}
+    for a in attrs:
+        if a.person and a.source and " " not in a.source:
+            hit = known.expand(a.source, None, among=cited)
+            if hit:
+                a.source = hit[0]
+                if hit[1] and a.source_type == "person":
+                    a.source_type = "official"
     _expand_short_forms(attrs)
     _resolve_antecedents(names, text, seg, attrs, known, cache.memo)
-    doc_names = names.doc_names(text, cache.memo)
-    unify_sources(attrs, role_evidence(names.words, text, doc_names, known.canonical))
+    evidence = role_evidence(names.words, text, names.doc_names(text, cache.memo), known.canonical)
+    for a in attrs:
+        if a.person and a.resolved_from is None:  # 'Ellis, the district attorney, said'
+            kind = apposition_kind(names.words, text, a.src_end)
+            if kind:
+                evidence.setdefault(a.source, set()).add(kind)
+    unify_sources(attrs, evidence)
 
 
 def _personal_name(names: NameFinder, cache: TokenCache, a: Attribution) -> str | None:
-    """The personal name in a mention; for a ``media`` mention only a name without an outlet word ('reporter
-    Jane Roe', not 'the Daily Ledger')."""
+    """The personal name in a mention, without leading words that are no part of a name ('And Newt Gingrich',
+    'Does Trump', 'Democrat Bernie Sanders'); for a ``media`` mention only a name without an outlet word ('reporter Jane Roe', not 'the
+    Daily Ledger')."""
     name = names.name_part(cache, a.src_start, a.src_end)
-    if name and a.source_type == "media" and any(names.words.is_media(w.lower()) for w in name.split()):
+    if not name:
+        return None
+    parts = name.split()
+    k = 0
+    w = names.words
+    while k < len(parts) - 1 and (parts[k].lower() in w.name_lead or parts[k].lower() in NOT_NAME_START
+                                  or w.has("honorific", parts[k].lower().rstrip("."))):
+        k += 1
+    if k:
+        name = " ".join(parts[k:])
+    if a.source_type == "media" and any(w.is_media(x.lower()) for x in name.split()):
         return None
     return name
+
+
+def _plausible_full_name(names: NameFinder, full: str) -> bool:
+    """Whether a capitalised run from a source mention can be a person's full name: no organisation, outlet or
+    document word, not ending in a place word ('Congress Trump' is not)."""
+    w = names.words
+    lows = [p.lower() for p in full.split()]
+    return not (w.has("place", lows[-1]) or any(w.has("organization", x) or w.is_media(x) or w.has("document", x)
+                                                for x in lows))
 
 
 def _title_before(names: NameFinder, cache: TokenCache, a: Attribution, name: str) -> str | None:
