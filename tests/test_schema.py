@@ -59,11 +59,52 @@ def test_one_loaded_rule_everywhere(seed_result):
     lt = sp[sp.kind == "loaded_term"]
     assert (lt["counted"].astype(bool) == lt.apply(lambda r: is_loaded(r.to_dict()), axis=1)).all()
     assert int(lt["counted"].sum()) == int(res.documents.loc[0, "loaded"])
-    # a neutral variant (severity 0) and a mention are spans but not counted
+    # a neutral variant (severity 0) is a neutral_term span; a mention is a loaded_term span; neither counts
     hand = framelens.analyze('The term "illegal alien" is contested; undocumented immigrants arrived.').spans
-    rows = hand[hand.kind == "loaded_term"][["text", "use", "severity", "counted"]]
-    assert {(r.text, bool(r.counted)) for r in rows.itertuples()} == {("illegal alien", False),
-                                                                      ("undocumented immigrants", False)}
+    rows = hand[hand.kind.isin(["loaded_term", "neutral_term"])][["kind", "text", "use", "severity", "counted"]]
+    assert {(r.kind, r.text, bool(r.counted)) for r in rows.itertuples()} == {
+        ("loaded_term", "illegal alien", False), ("neutral_term", "undocumented immigrants", False)}
+
+
+def _doc_count_line() -> str:
+    """The one line of pandas that docs/schema.md gives for counting loaded terms."""
+    import re
+
+    text = (REPO / "docs" / "schema.md").read_text(encoding="utf-8")
+    (line,) = re.findall(r"^n_loaded = .+$", text, flags=re.M)
+    return line
+
+
+# fictional: two loaded uses (one stacked with a modifier inside the label), a mention, a declined label,
+# neutral variants, a neutral sense ("first-time drug offenders") and a literal "terrorist attack"
+_HAND = ("Deputies said illegal juvenile immigrants and two illegal aliens crossed. The term 'illegals' is "
+         "contested; the sheriff did not call them thugs. Undocumented immigrants, migrants and asylum seekers "
+         "waited. The program serves first-time drug offenders. Officials called it a terrorist attack.")
+
+
+def test_counting_loaded_terms_as_docs_schema_says(tmp_path):
+    """A pandas user follows docs/schema.md: the documented line counts loaded terms, not neutral variants,
+    mentions or neutral senses, on the analyze() frame and on spans.jsonl read back with pandas."""
+    line = _doc_count_line()
+    res = framelens.analyze(_HAND)
+    scope = {"spans": res.spans}
+    exec(line, {}, scope)  # noqa: S102 - the documented line, run as a user would
+    assert int(scope["n_loaded"]) == 2  # "illegal juvenile immigrants", "illegal aliens" (hand-counted)
+    assert int(scope["n_loaded"]) == int(res.documents["loaded"].sum())
+    loaded_texts = set(res.spans[res.spans["kind"].eq("loaded_term") & res.spans["counted"].eq(True)]["text"])
+    assert loaded_texts == {"illegal juvenile immigrants", "illegal aliens"}
+    neutral = set(res.spans[res.spans["kind"] == "neutral_term"]["text"])
+    assert {"Undocumented immigrants", "migrants", "asylum seekers", "offenders", "terrorist"} <= neutral
+    # the same line on the written table
+    from framelens.cli import main
+
+    out = tmp_path / "o"
+    doc = tmp_path / "a.txt"
+    doc.write_text(_HAND, encoding="utf-8")
+    assert main(["analyze", str(doc), "--out", str(out)]) == 0
+    scope = {"spans": pd.read_json(out / "spans.jsonl", lines=True)}
+    exec(line, {}, scope)  # noqa: S102
+    assert int(scope["n_loaded"]) == 2
 
 
 def test_paragraph_and_lede_columns(seed_result):

@@ -8,9 +8,13 @@ these specs, so a new kind (from a researcher's own extractor) appears
 everywhere without editing framelens.
 
 What counts as *loaded* is decided in one place, :func:`is_loaded`: a
-``loaded_term`` span used (not mentioned) with severity of at least 1. The spans
-table exposes the decision of every kind's own rule as the ``counted`` column
-(see :meth:`KindSpec.counts`).
+``loaded_term`` span used (not mentioned) with severity of at least 1. Neutral
+variants of a referent ("undocumented immigrant") and words a context rule reads
+in their neutral sense are spans of their own kind, ``neutral_term``, which is
+never counted, so a row's kind says what it is. The spans table exposes the
+decision of every kind's own rule as the ``counted`` column (see
+:meth:`KindSpec.counts`): loaded terms in a spans frame are
+``spans["kind"].eq("loaded_term") & spans["counted"].eq(True)`` (docs/schema.md).
 """
 
 from __future__ import annotations
@@ -145,8 +149,10 @@ def is_used(span: Any) -> bool:
 
 def is_loaded(span: Any) -> bool:
     """THE rule for what counts as loaded language: a ``loaded_term`` span that is used (not a
-    mention such as "the term 'illegal alien'") with severity of at least 1 (severity 0 marks a
-    neutral variant, kept for term choice)."""
+    mention such as "the term 'illegal alien'" or a declined label, "did not call them illegal
+    aliens") with severity of at least 1. Neutral variants are ``neutral_term`` spans (severity 0,
+    kept for term choice) and never count; the severity test also keeps a table written before
+    ``neutral_term`` existed (severity-0 ``loaded_term`` rows) right."""
     if span_value(span, "kind") != "loaded_term" or not is_used(span):
         return False
     sev = span_value(span, "severity")

@@ -209,7 +209,12 @@ def schema_markdown(kinds: Mapping[str, KindSpec]) -> str:
                      for k, s in kinds.items()]),
              "", "### Kind-specific fields", ""]
     rows = []
+    seen: dict[tuple, str] = {}  # a kind declaring the same fields as an earlier one gets one line
     for k, s in kinds.items():
+        if s.fields and s.fields in seen:
+            rows.append([f"`{k}`", "(all)", "", f"the same fields as `{seen[s.fields]}`"])
+            continue
+        seen.setdefault(s.fields, k)
         for f in s.fields:
             rows.append([f"`{k}`", f"`{f.name}`", f.dtype, f.doc])
     parts.append(_table(["kind", "field", "type", "meaning"], rows))

@@ -3,10 +3,15 @@
 Loaded-term lexicon entries that name the same people or thing carry the same
 ``group`` (e.g. ``unauthorized_immigrants``: "illegal alien", "illegal
 immigrant", "illegals", "undocumented immigrant", "immigrant in the country
-illegally", "without legal status"). Counting, per outlet, which entry of each
-referent group fired gives the term-choice matrix: outlets x variants. Neutral
-variants (severity 0) are lexicon entries too, so they are counted like the
-loaded ones.
+illegally", "without legal status"), and groups compared together share a
+``view`` (``immigrants``: the unauthorized-immigrant labels, the general
+"immigrant" and "migrant" labels and the "alien"/"noncitizen" ones). Counting,
+per outlet, which entry of each view fired gives the term-choice matrix:
+outlets x variants. Neutral variants (``neutral_term`` spans, severity 0) are
+counted like the loaded ones (``loaded_term``); each row keeps its fine
+``referent_group`` and its word ``family`` (``immigrant``, ``migrant``,
+``alien``...), so "migrant" and "immigrant" labels sit in one table and stay
+distinguishable.
 
 Mentions (a term discussed as a word, "the term 'illegal alien'") are left out
 by default. Uses in the reporter's own voice and inside quotations are counted
@@ -20,12 +25,20 @@ from typing import Mapping
 
 from ..errors import ConfigError
 
-__all__ = ["term_choice", "term_choice_matrix", "variant_labels", "dominant_variants"]
+__all__ = ["term_choice", "term_choice_matrix", "variant_labels", "dominant_variants", "TERM_KINDS"]
+
+#: span kinds that take part in term choice
+TERM_KINDS = ("loaded_term", "neutral_term")
+
+
+def _terms(spans):
+    """Rows of the term kinds (``loaded_term`` and ``neutral_term``) with an entry."""
+    return spans[spans["kind"].isin(TERM_KINDS) & spans["entry"].notna()]
 
 
 def variant_labels(spans) -> dict[str, str]:
-    """A readable label for every loaded-term entry: its most frequent lower-cased surface form."""
-    lt = spans[(spans["kind"] == "loaded_term") & spans["entry"].notna()]
+    """A readable label for every loaded- or neutral-term entry: its most frequent lower-cased surface form."""
+    lt = _terms(spans)
     out: dict[str, str] = {}
     for entry, texts in lt.groupby("entry")["text"]:
         forms = texts.str.lower().str.replace("\n", " ").str.replace("’", "'")
@@ -35,26 +48,46 @@ def variant_labels(spans) -> dict[str, str]:
 
 def term_choice(spans, documents, by: str = "outlet", *, include_mentions: bool = False,
                 labels: Mapping[str, str] | None = None):
-    """Long table of variant counts: one row per (group, referent group, entry).
+    """Long table of variant counts: one row per (group, referent view, entry).
 
-    Columns: ``group`` (value of ``by``), ``referent`` (the lexicon's referent
-    group), ``entry``, ``variant`` (readable label), ``count`` (all uses),
-    ``author``, ``quoted``, ``share`` (the variant's share of the group's uses for
-    that referent, 0-1), ``severity`` (of the entry; highest seen), ``n_docs``
-    (documents of the group), ``docs_using`` (documents using the variant).
+    Columns: ``group`` (value of ``by``), ``referent`` (the entry's referent view:
+    the groups compared together, e.g. ``immigrants``; the referent group where
+    the pack gives no view), ``entry``, ``variant`` (readable label), ``count``
+    (all uses), ``author``, ``quoted``, ``share`` (the variant's share of the
+    group's uses for that referent, 0-1), ``severity`` (of the entry; highest
+    seen), ``n_docs`` (documents of the group), ``docs_using`` (documents using
+    the variant), ``family`` (the label's word family: ``immigrant``,
+    ``migrant``, ``alien``...; the most frequent one of the entry's uses),
+    ``referent_group`` (the lexicon's referent group).
+
+    Parameters
+    ----------
+    spans, documents : DataFrame
+        The spans and documents tables of an analysis.
+    by : str
+        Documents column that defines the groups.
+    include_mentions : bool
+        Count mentions too ("the term 'illegal alien'").
+    labels : mapping, optional
+        Entry ref -> variant label, overriding :func:`variant_labels`.
+
+    Returns
+    -------
+    DataFrame
     """
     import pandas as pd
 
     from .group import group_column
 
     cols = ["group", "referent", "entry", "variant", "count", "author", "quoted", "share", "severity",
-            "n_docs", "docs_using"]
+            "n_docs", "docs_using", "family", "referent_group"]
     if "group" not in spans.columns or spans.empty:
         return pd.DataFrame(columns=cols)
     gcol = group_column(documents, by)
     doc_group = dict(zip(documents["id"], gcol))
     n_docs = gcol.value_counts().to_dict()
-    lt = spans[(spans["kind"] == "loaded_term") & spans["group"].notna() & spans["entry"].notna()].copy()
+    lt = _terms(spans)
+    lt = lt[lt["group"].notna()].copy()
     if not include_mentions and "use" in lt.columns:
         lt = lt[lt["use"] != "mention"]
     lt = lt[lt["doc_id"].isin(doc_group)]
@@ -68,10 +101,15 @@ def term_choice(spans, documents, by: str = "outlet", *, include_mentions: bool 
     lt["is_quoted"] = (lt["voice"] == "quoted").astype(int)
     sev = lt["severity"] if "severity" in lt.columns else 0
     lt["sev"] = pd.to_numeric(sev, errors="coerce").fillna(0)
-    agg = lt.groupby(["g", "group", "entry"]).agg(
+    # the referent view (a table written before views existed has none: the group is its own view)
+    lt["ref"] = lt["view"].fillna(lt["group"]) if "view" in lt.columns else lt["group"]
+    lt["fam"] = lt["family"].fillna("") if "family" in lt.columns else ""
+    agg = lt.groupby(["g", "ref", "entry"]).agg(
         count=("entry", "size"), author=("is_author", "sum"), quoted=("is_quoted", "sum"),
-        severity=("sev", "max"), docs_using=("doc_id", "nunique")).reset_index()
-    agg = agg.rename(columns={"group": "referent"}).rename(columns={"g": "group"})
+        severity=("sev", "max"), docs_using=("doc_id", "nunique"), referent_group=("group", "first"),
+        family=("fam", _mode)).reset_index()
+    agg["family"] = agg["family"].replace("", None)
+    agg = agg.rename(columns={"ref": "referent", "g": "group"})
     tot = agg.groupby(["group", "referent"])["count"].transform("sum")
     agg["share"] = agg["count"] / tot
     agg["variant"] = agg["entry"].map(lambda e: lab.get(e, str(e).rsplit(":", 1)[-1].replace("_", " ")))
@@ -80,11 +118,19 @@ def term_choice(spans, documents, by: str = "outlet", *, include_mentions: bool 
     return agg[cols].reset_index(drop=True)
 
 
-def term_choice_matrix(long, referent: str | None = None, *, value: str = "count"):
-    """Groups x variants for one referent (default: the referent with the most uses).
+def _mode(values) -> str:
+    """The most frequent value (ties: the first in sort order)."""
+    counts = values.value_counts()
+    return str(min(counts.index[counts == counts.max()]))
 
-    ``value``: ``count``, ``author``, ``quoted`` or ``share``. Variants are ordered by
-    severity (neutral first) then label; missing cells are 0.
+
+def term_choice_matrix(long, referent: str | None = None, *, value: str = "count"):
+    """Groups x variants for one referent view (default: the one with the most uses).
+
+    ``referent`` may also name a fine referent group (``referent_group``, e.g.
+    ``unauthorized_immigrants``): only its variants are shown. ``value``: ``count``,
+    ``author``, ``quoted`` or ``share``. Variants are ordered by severity (neutral
+    first) then label; missing cells are 0.
     """
     import pandas as pd
 
@@ -95,6 +141,8 @@ def term_choice_matrix(long, referent: str | None = None, *, value: str = "count
     if referent is None:
         referent = long.groupby("referent")["count"].sum().sort_values(ascending=False, kind="mergesort").index[0]
     sub = long[long["referent"] == referent]
+    if sub.empty and "referent_group" in long.columns:
+        sub = long[long["referent_group"] == referent]
     if sub.empty:
         known = ", ".join(sorted(long["referent"].unique()))
         raise ConfigError(f"no uses of referent group {referent!r}; groups with uses: {known}")

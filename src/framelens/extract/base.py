@@ -41,13 +41,15 @@ class LexiconExtractor:
     def resources(self):
         return [lx.info() for lx in self.matcher.lexicons if lx.kind in self.kinds]
 
-    def _spans(self, doc, seg, kind: str, attrs_fn) -> list[Span]:
+    def _spans(self, doc, seg, kind: str, attrs_fn, span_kind=None) -> list[Span]:
+        """Spans of the hits of lexicon kind ``kind``; ``span_kind(hit)`` names each span's kind when it
+        differs from the lexicon's (a ``loaded_term`` pack's neutral variants are ``neutral_term`` spans)."""
         out = []
         text = doc.text
         for h in lexicon_hits(self.matcher, doc, seg):
             if h.kind != kind:
                 continue
-            out.append(Span(kind, h.start, h.end, text[h.start:h.end], h.entry.category if kind != "report_verb"
-                            else (h.entry.stance or h.entry.category), h.ref, seg.voice_at(h.start),
-                            seg.sentence_at(h.start), attrs_fn(h)))
+            out.append(Span(kind if span_kind is None else span_kind(h), h.start, h.end, text[h.start:h.end],
+                            h.entry.category if kind != "report_verb" else (h.entry.stance or h.entry.category),
+                            h.ref, seg.voice_at(h.start), seg.sentence_at(h.start), attrs_fn(h)))
         return out

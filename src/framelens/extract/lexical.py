@@ -1,4 +1,10 @@
-"""Lexicon-driven extractors: loaded terms, hedges and boosters, reporting verbs.
+"""Lexicon-driven extractors: loaded and neutral terms, hedges and boosters, reporting verbs.
+
+A ``loaded_term`` pack's hits become spans of two kinds: ``loaded_term`` (severity 1-3) and
+``neutral_term`` (severity 0: the neutral variants of a referent group, "undocumented immigrant",
+"asylum seeker", and loaded words that a context rule reads in their neutral sense, "first-time drug
+offenders"). Only ``loaded_term`` spans are ever counted as loaded (:func:`framelens.kinds.is_loaded`);
+term choice reads both.
 
 All three share one compiled :class:`~framelens.text.matcher.Matcher` (one pass over
 the text for every pack of every kind); the hits of a document are computed
@@ -22,7 +28,16 @@ def _loaded_tip(span) -> list[str]:
     lines = []
     sev = span_value(span, "severity")
     if sev is not None:
-        lines.append(f"severity {sev:g}" + (" (neutral variant)" if sev == 0 else ""))
+        lines.append(f"severity {sev:g}" + (" (neutral: not counted as loaded)" if sev == 0 else ""))
+    if span_value(span, "sense"):
+        lines.append(f"read as: {span_value(span, 'sense')} (context rule)")
+    mods = span_value(span, "modifiers")
+    if isinstance(mods, str) and mods.startswith("["):
+        import json
+
+        mods = json.loads(mods)
+    if mods:
+        lines.append("modifiers inside the label: " + ", ".join(map(str, mods)))
     alts = span_value(span, "alternatives")
     if isinstance(alts, str) and alts.startswith("["):
         import json
@@ -31,28 +46,48 @@ def _loaded_tip(span) -> list[str]:
     if alts:
         lines.append("neutral alternative: " + ("; ".join(map(str, alts)) if isinstance(alts, list) else str(alts)))
     if span_value(span, "group"):
-        lines.append(f"referent group: {span_value(span, 'group')}")
+        fam = span_value(span, "family")
+        lines.append(f"referent group: {span_value(span, 'group')}" + (f" ({fam} family)" if fam else ""))
     if span_value(span, "use") == "mention":
         lines.append("mentioned as a word, not used")
     return lines
 
 
+_TERM_FIELDS = (
+    _CATEGORY,
+    Field("severity", "int", "0-3: the entry's severity, or its context rule's (`sense`), plus the severity of "
+          "stacked modifiers; 0 only in `neutral_term` rows"),
+    Field("base_severity", "int", "the entry's own severity"),
+    Field("group", "string", "referent group for term choice, or null"),
+    Field("view", "string", "referent view: the groups term choice compares together (default: `group`)"),
+    Field("family", "string", "word family of the label (`immigrant`, `migrant`, `alien`...), or null"),
+    Field("alternatives", "list", "neutral alternatives given by the entry"),
+    Field("targets", "string", "`left`/`right`/`none` or null: whom the term is aimed at"),
+    Field("stack", "list", "ids of merged modifier entries"),
+    Field("modifiers", "list", "label modifiers inside the phrase, as written (`[\"juvenile\"]` in \"illegal "
+          "juvenile immigrants\")"),
+    Field("sense", "string", "the `sense` of the entry's context rule that set the severity (`justice_term`, "
+          "`literal`, `name`...), or null"),
+    _USE, _LEXICON,
+    Field("source_ref", "list", "source ids cited by the entry"))
+
 LOADED_TERM = KindSpec(
-    "loaded_term", "a term from a loaded-language pack (neutral variants of a referent group too, with severity 0)",
-    fields=(_CATEGORY,
-            Field("severity", "int", "0-3; stacked: the head's severity plus its modifiers' (0 = neutral variant)"),
-            Field("base_severity", "int", "the entry's own severity"),
-            Field("group", "string", "referent group for term choice, or null"),
-            Field("alternatives", "list", "neutral alternatives given by the entry"),
-            Field("targets", "string", "`left`/`right`/`none` or null: whom the term is aimed at"),
-            Field("stack", "list", "ids of merged modifier entries"),
-            _USE, _LEXICON,
-            Field("source_ref", "list", "source ids cited by the entry")),
+    "loaded_term", "a loaded term (severity 1-3) from a loaded-language pack",
+    fields=_TERM_FIELDS,
     label_doc="the entry's category",
     counted=is_loaded, counted_doc="used (not mentioned) with severity >= 1 (framelens.kinds.is_loaded)",
     style=Style("background:#FFD3C4;box-shadow:inset 0 -2px 0 #D55E00", "loaded term (reporter's voice or quoted)",
                 layer=4),
     describe=_loaded_tip, metric="loaded")
+NEUTRAL_TERM = KindSpec(
+    "neutral_term", "a neutral term from a loaded-language pack (severity 0): a referent's neutral variant "
+    "(undocumented immigrant, asylum seeker) or a word a context rule reads in its neutral sense; for term choice",
+    fields=_TERM_FIELDS,
+    label_doc="the entry's category",
+    counted=None, counted_doc="never (neutral: recorded for term choice, not loaded)",
+    style=Style("border-bottom:1.5px dotted #0072B2", "neutral term (a referent's neutral label; not counted)",
+                layer=4),
+    describe=_loaded_tip)
 
 _HEDGE_FIELDS = (_CATEGORY, _USE, _LEXICON)
 HEDGE = KindSpec(
@@ -93,17 +128,22 @@ HEDGE_FIELDS = HEDGE.field_names
 VERB_FIELDS = REPORT_VERB.field_names
 
 
-class LoadedTermExtractor(LexiconExtractor):
-    """``loaded_term`` spans and loaded-language metrics.
+def _term_kind(h: Hit) -> str:
+    return "loaded_term" if h.severity >= 1 else "neutral_term"
 
-    A hit with severity 0 is a neutral variant: it is a span (for term choice)
-    but not counted as loaded. Mentions ("the term 'illegal alien'") are spans
-    with ``use="mention"`` and are not counted either.
+
+class LoadedTermExtractor(LexiconExtractor):
+    """``loaded_term`` and ``neutral_term`` spans and loaded-language metrics.
+
+    A hit with severity 0 (after context rules and stacking) is a ``neutral_term``
+    span: recorded for term choice, never counted as loaded. Mentions ("the term
+    'illegal alien'", "did not call them illegal aliens") are spans with
+    ``use="mention"`` and are not counted either.
     """
 
     name = "loaded_terms"
     kinds = ("loaded_term",)
-    emits = (LOADED_TERM,)
+    emits = (LOADED_TERM, NEUTRAL_TERM)
     requires: tuple[str, ...] = ()
     span_fields = LOADED_FIELDS
 
@@ -111,10 +151,10 @@ class LoadedTermExtractor(LexiconExtractor):
         def attrs(h: Hit):
             e = h.entry
             return {"category": e.category, "severity": h.severity, "base_severity": e.severity, "group": e.group,
-                    "alternatives": list(e.alternatives), "targets": e.targets,
-                    "stack": [m.id for m in h.stack], "use": h.use, "lexicon": h.lexicon.ref,
-                    "source_ref": list(e.source)}
-        return self._spans(doc, seg, "loaded_term", attrs)
+                    "view": e.view, "family": e.family_of(doc.text[h.start:h.end]), "alternatives": list(e.alternatives), "targets": e.targets,
+                    "stack": [m.id for m in h.stack], "modifiers": list(h.modifiers), "sense": h.sense, "use": h.use,
+                    "lexicon": h.lexicon.ref, "source_ref": list(e.source)}
+        return self._spans(doc, seg, "loaded_term", attrs, _term_kind)
 
     def metrics(self, doc, seg, spans):
         words = seg.word_count
@@ -123,7 +163,7 @@ class LoadedTermExtractor(LexiconExtractor):
         quoted = [s for s in loaded if s.voice == "quoted"]
         choice: dict[str, Counter] = {}
         for s in spans:
-            if s.kind == "loaded_term" and s.attrs.get("group") and s.attrs.get("use") == "use":
+            if s.kind in ("loaded_term", "neutral_term") and s.attrs.get("group") and s.attrs.get("use") == "use":
                 choice.setdefault(s.attrs["group"], Counter())[s.entry.rsplit(":", 1)[-1]] += 1
         sev_author = sum(s.attrs["severity"] for s in author)
         return {

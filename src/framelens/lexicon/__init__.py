@@ -13,7 +13,6 @@ import csv
 import functools
 import hashlib
 import io
-import itertools
 import os
 import re
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from typing import Any, Iterable
 from .._resources import lexicon_dir
 from ..errors import LexiconError
 from .context import MAX_GAPS, ContextRule, parse_context
+from .inflection import _MAX_PATTERN_EXPANSION, expand_pattern, inflect, normalize_phrase
 
 __all__ = [
     "Entry",
@@ -44,7 +44,6 @@ CASES = ("any", "lower")
 TARGETS = ("left", "right", "none")
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 _NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_\-]*$")
-_MAX_PATTERN_EXPANSION = 2000
 
 _PACK_KEYS = {"format", "name", "version", "language", "kind", "description", "license", "authors", "sources", "entries",
               "notes"}
@@ -83,8 +82,20 @@ class Entry:
     gaps: int = 0
     #: referent view for term choice: groups compared in one table (default: ``group``)
     view: str | None = None
-    #: word family of the label (``immigrant``, ``migrant``, ``alien``...), kept as a term-choice column
-    family: str | None = None
+    #: word families of the label (``immigrant``, ``migrant``, ``alien``...); a match's family is the first
+    #: one whose word its text contains (see :meth:`family_of`), kept as a term-choice column
+    family: tuple[str, ...] = ()
+
+    def family_of(self, text: str) -> str | None:
+        """The word family of one match of this entry: the first of ``family`` whose word (or a form
+        starting with it: "migrants") starts a word of ``text``; the last listed when none does."""
+        if not self.family:
+            return None
+        low = " " + normalize_phrase(text)
+        for f in self.family:
+            if " " + f.replace("_", " ") in low:
+                return f
+        return self.family[-1]
 
 
 @dataclass
@@ -125,152 +136,6 @@ class Lexicon:
             if s.get("id") == source_id:
                 return s.get("citation")
         return None
-
-
-# ---------------------------------------------------------------------------
-# normalisation and inflection
-
-_SEP_RE = re.compile(r"[\s\-‐‑]+")
-
-
-def normalize_phrase(text: str) -> str:
-    """Lower-case, curly apostrophes straight, hyphens and white space runs as one space."""
-    t = text.lower().replace("’", "'").replace("‘", "'").replace("ʼ", "'")
-    return _SEP_RE.sub(" ", t).strip()
-
-
-_IRREGULAR_PLURALS = {"man": "men", "woman": "women", "child": "children", "person": "people", "mouse": "mice",
-                      "foot": "feet", "wife": "wives", "life": "lives", "thief": "thieves", "wolf": "wolves"}
-_IRREGULAR_VERBS = {
-    "say": ("says", "said", "saying"), "tell": ("tells", "told", "telling"), "write": ("writes", "wrote", "written",
-                                                                                      "writing"),
-    "speak": ("speaks", "spoke", "spoken", "speaking"), "rip": ("rips", "ripped", "ripping"),
-    "hit": ("hits", "hitting"), "take": ("takes", "took", "taken", "taking"), "throw": ("throws", "threw", "thrown",
-                                                                                       "throwing"),
-    "lie": ("lies", "lied", "lying"), "go": ("goes", "went", "gone", "going"), "make": ("makes", "made", "making"),
-    "give": ("gives", "gave", "given", "giving"), "show": ("shows", "showed", "shown", "showing"),
-    "know": ("knows", "knew", "known", "knowing"), "think": ("thinks", "thought", "thinking"),
-    "see": ("sees", "saw", "seen", "seeing"), "find": ("finds", "found", "finding"),
-    "hold": ("holds", "held", "holding"), "lead": ("leads", "led", "leading"), "fight": ("fights", "fought",
-                                                                                       "fighting"),
-    "swear": ("swears", "swore", "sworn", "swearing"), "strike": ("strikes", "struck", "striking"),
-    "tear": ("tears", "tore", "torn", "tearing"), "break": ("breaks", "broke", "broken", "breaking"),
-    "shoot": ("shoots", "shot", "shooting"), "spin": ("spins", "spun", "spinning"),
-    "be": ("is", "are", "was", "were", "been", "being"), "have": ("has", "had", "having"),
-    "do": ("does", "did", "done", "doing"), "come": ("comes", "came", "coming"), "get": ("gets", "got", "gotten",
-                                                                                       "getting"),
-    "put": ("puts", "putting"), "set": ("sets", "setting"), "let": ("lets", "letting"), "cut": ("cuts", "cutting"),
-    "quit": ("quits", "quitting"), "beat": ("beats", "beaten", "beating"), "bring": ("brings", "brought", "bringing"),
-    "keep": ("keeps", "kept", "keeping"), "leave": ("leaves", "left", "leaving"), "feel": ("feels", "felt", "feeling"),
-    "mean": ("means", "meant", "meaning"), "teach": ("teaches", "taught", "teaching"),
-    "sell": ("sells", "sold", "selling"), "stand": ("stands", "stood", "standing"),
-    "understand": ("understands", "understood", "understanding"), "win": ("wins", "won", "winning"),
-    "run": ("runs", "ran", "running"), "begin": ("begins", "began", "begun", "beginning"),
-    "blow": ("blows", "blew", "blown", "blowing"), "fly": ("flies", "flew", "flown", "flying"),
-    "forbid": ("forbids", "forbade", "forbidden", "forbidding"), "slay": ("slays", "slew", "slain", "slaying"),
-    "flee": ("flees", "fled", "fleeing"), "sting": ("stings", "stung", "stinging"),
-    "swing": ("swings", "swung", "swinging"), "sink": ("sinks", "sank", "sunk", "sinking"),
-    "steal": ("steals", "stole", "stolen", "stealing"), "freeze": ("freezes", "froze", "frozen", "freezing"),
-    "rise": ("rises", "rose", "risen", "rising"), "bite": ("bites", "bit", "bitten", "biting"),
-    "hide": ("hides", "hid", "hidden", "hiding"), "slide": ("slides", "slid", "sliding"),
-    "shake": ("shakes", "shook", "shaken", "shaking"), "wake": ("wakes", "woke", "woken", "waking"),
-    "drive": ("drives", "drove", "driven", "driving"), "ride": ("rides", "rode", "ridden", "riding"),
-    "grow": ("grows", "grew", "grown", "growing"), "draw": ("draws", "drew", "drawn", "drawing"),
-    "overrun": ("overruns", "overran", "overrunning"), "mislead": ("misleads", "misled", "misleading"),
-    "hear": ("hears", "heard", "hearing"), "pay": ("pays", "paid", "paying"), "lay": ("lays", "laid", "laying"),
-    "seek": ("seeks", "sought", "seeking"), "buy": ("buys", "bought", "buying"), "catch": ("catches", "caught",
-                                                                                         "catching"),
-}
-_VOWELS = set("aeiou")
-
-
-def _plural(word: str) -> list[str]:
-    if word in _IRREGULAR_PLURALS:
-        return [_IRREGULAR_PLURALS[word]]
-    if word.endswith(("s", "x", "z", "ch", "sh")):
-        return [word + "es"]
-    if len(word) > 1 and word.endswith("y") and word[-2] not in _VOWELS:
-        return [word[:-1] + "ies"]
-    return [word + "s"]
-
-
-def _double_final(word: str) -> bool:
-    """Consonant-vowel-consonant ending of a short verb: slam -> slammed, rip -> ripping."""
-    if len(word) < 3 or word[-1] in "wxy" or word[-1] in _VOWELS:
-        return False
-    if word[-2] not in _VOWELS or word[-3] in _VOWELS:
-        return False
-    # one vowel group only (monosyllables), or a stressed final syllable we cannot know: stay conservative
-    groups = re.findall(r"[aeiouy]+", word)
-    return len(groups) == 1 or word.endswith(("mit", "fer", "cur", "pel", "trol", "gret"))
-
-
-def _verb_forms(word: str) -> list[str]:
-    if word in _IRREGULAR_VERBS:
-        return list(_IRREGULAR_VERBS[word])
-    forms = []
-    if word.endswith(("s", "x", "z", "ch", "sh", "o")):
-        forms.append(word + "es")
-    elif len(word) > 1 and word.endswith("y") and word[-2] not in _VOWELS:
-        forms.append(word[:-1] + "ies")
-    else:
-        forms.append(word + "s")
-    if word.endswith("e"):
-        forms.append(word + "d")
-        forms.append(word + "ing" if word.endswith(("ee", "ye", "oe")) else word[:-1] + "ing")
-    elif len(word) > 1 and word.endswith("y") and word[-2] not in _VOWELS:
-        forms.append(word[:-1] + "ied")
-        forms.append(word + "ing")
-    elif _double_final(word):
-        forms.append(word + word[-1] + "ed")
-        forms.append(word + word[-1] + "ing")
-    else:
-        forms.append(word + "ed")
-        forms.append(word + "ing")
-    return forms
-
-
-def inflect(phrase: str, how: str) -> list[str]:
-    """Surface forms of ``phrase``: itself plus noun plurals (last word) or verb forms (first word).
-
-    >>> inflect("slam", "verb")
-    ['slam', 'slams', 'slammed', 'slamming']
-    >>> inflect("illegal alien", "noun")
-    ['illegal alien', 'illegal aliens']
-    """
-    words = phrase.split(" ")
-    out = [phrase]
-    if how == "noun":
-        for p in _plural(words[-1]):
-            out.append(" ".join(words[:-1] + [p]))
-    elif how == "verb":
-        for v in _verb_forms(words[0]):
-            out.append(" ".join([v] + words[1:]))
-    return list(dict.fromkeys(out))
-
-
-_ALT_RE = re.compile(r"\(([^()]*)\)")
-
-
-def expand_pattern(pattern: str) -> list[str]:
-    """Expand ``"(flood|wave) of (migrants|immigrants)"`` into every phrase; ``(a|)`` makes a word optional."""
-    parts: list[list[str]] = []
-    pos = 0
-    for m in _ALT_RE.finditer(pattern):
-        if m.start() > pos:
-            parts.append([pattern[pos:m.start()]])
-        parts.append(m.group(1).split("|"))
-        pos = m.end()
-    if pos < len(pattern):
-        parts.append([pattern[pos:]])
-    out = []
-    for combo in itertools.product(*parts):
-        phrase = normalize_phrase("".join(combo))
-        if phrase:
-            out.append(phrase)
-        if len(out) > _MAX_PATTERN_EXPANSION:
-            break
-    return list(dict.fromkeys(out))
 
 
 # ---------------------------------------------------------------------------
@@ -408,11 +273,14 @@ def _build_entry(raw: dict, idx: int, pack_kind: str, source_ids: set[str], seen
     if group is not None and not isinstance(group, str):
         pr.add(at("group"), f"entries[{idx}].group", "must be a name")
         ok = False
-    for key in ("view", "family"):
-        v = raw.get(key)
-        if v is not None and (not isinstance(v, str) or not _ID_RE.match(v)):
-            pr.add(at(key), f"entries[{idx}].{key}", f"{v!r}: a snake_case name")
-            ok = False
+    view = raw.get("view")
+    if view is not None and (not isinstance(view, str) or not _ID_RE.match(view)):
+        pr.add(at("view"), f"entries[{idx}].view", f"{view!r}: a snake_case name")
+        ok = False
+    family = _str_list(raw.get("family"))
+    if family is None or not all(_ID_RE.match(f) for f in family):
+        pr.add(at("family"), f"entries[{idx}].family", f"{raw.get('family')!r}: a snake_case name or a list of them")
+        ok = False
     if raw.get("view") is not None and group is None:
         pr.add(at("view"), f"entries[{idx}].view", "only for entries with a group")
         ok = False
@@ -447,7 +315,7 @@ def _build_entry(raw: dict, idx: int, pack_kind: str, source_ids: set[str], seen
         not_preceded_by=frozenset(normalize_phrase(w) for w in lists["not_preceded_by"]),
         followed_by=frozenset(w if w.startswith("<") else normalize_phrase(w) for w in lists["followed_by"]),
         case=case, stance=stance, line=line, context=context, gaps=gaps,
-        view=raw.get("view") or group, family=raw.get("family"),
+        view=view or group, family=tuple(family or ()),
     )
 
 

@@ -16,9 +16,16 @@ All entries of all packs are compiled into one Aho-Corasick automaton
   counted twice (stop phrases compete too and are then dropped);
 * stackable modifiers (``role: modifier``) directly before a head hit of a
   category they stack onto merge with it into one hit of summed severity;
+* an entry with ``gaps`` also matches with up to that many label modifiers after
+  its first word ("illegal juvenile immigrants": one hit, ``modifiers`` =
+  ("juvenile",)); modifier entries among them stack as they do before the label;
+* context rules of an entry (``context:``) change the reading of one match:
+  dropped (another sense) or a severity for that context, with the rule's
+  ``sense`` recorded (:mod:`framelens.text.senses`);
 * a hit that is the whole content of a quotation introduced as a word ("the
-  term 'illegal alien'"), or that directly follows "the term/word/phrase/label",
-  is a *mention*, not a use.
+  term 'illegal alien'"), that directly follows "the term/word/phrase/label",
+  or that is a label declined ("did not call them illegal aliens") is a
+  *mention*, not a use.
 """
 
 from __future__ import annotations
@@ -32,6 +39,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from ..lexicon import Entry, Lexicon
+from . import senses
 
 log = logging.getLogger("framelens")
 
@@ -64,6 +72,10 @@ class Hit:
     severity: int
     stack: tuple[Entry, ...] = ()
     use: str = "use"
+    #: label modifiers inside the match, as written ("juvenile" in "illegal juvenile immigrants")
+    modifiers: tuple[str, ...] = ()
+    #: the ``sense`` of the entry's context rule that decided this match's severity, or None
+    sense: str | None = None
 
     @property
     def kind(self) -> str:
@@ -74,11 +86,12 @@ class Hit:
         return self.lexicon.entry_ref(self.entry)
 
 
-def _new_hit(start, end, lexicon, entry, severity, stack, use) -> Hit:
+def _new_hit(start, end, lexicon, entry, severity, stack, use, modifiers=(), sense=None) -> Hit:
     """Build a :class:`Hit` without the frozen-dataclass ``__init__`` (one ``object.__setattr__`` per
     field); the matcher makes one per hit, tens of thousands per megabyte. Same object, same fields."""
     h = object.__new__(Hit)
-    h.__dict__.update(start=start, end=end, lexicon=lexicon, entry=entry, severity=severity, stack=stack, use=use)
+    h.__dict__.update(start=start, end=end, lexicon=lexicon, entry=entry, severity=severity, stack=stack, use=use,
+                      modifiers=modifiers, sense=sense)
     return h
 
 
@@ -169,19 +182,45 @@ class Matcher:
                     refs = table.setdefault(_key(phrase), [])
                     if (li, ei) not in refs:
                         refs.append((li, ei))
+        infos: dict[str, list[tuple]] = {}
         for key, refs in table.items():
             # each ref carries what the scan loop needs, so it looks nothing up per hit:
-            # (lexicon index, entry index, kind, role, whether the entry has context rules)
-            info = []
+            # (lexicon index, entry index, kind, role, context flags: 1 look-alike rules, 2 context rules)
+            info = infos[key] = []
             for li, ei in refs:
                 lex = self.lexicons[li]
                 entry = lex.entries[ei]
-                has_context = bool(entry.not_followed_by or entry.followed_by or entry.not_preceded_by)
-                info.append((li, ei, lex.kind, entry.role, has_context))
+                flags = (1 if entry.not_followed_by or entry.followed_by or entry.not_preceded_by else 0) | \
+                    (2 if entry.context else 0)
+                info.append((li, ei, lex.kind, entry.role, flags))
+        # labels with gaps: their first word is a key of its own (role "gap"), whose continuation over label
+        # modifiers is checked where it occurs; self._rests[(li, ei)] = {first word: rests, longest first}
+        self._rests: dict[tuple[int, int], dict[str, tuple[str, ...]]] = {}
+        #: single-word modifier entries by word (a modifier inside a label stacks like one before it)
+        self._modifier_words: dict[str, list[tuple[int, int]]] = {}
+        for li, lex in enumerate(self.lexicons):
+            for ei, entry in enumerate(lex.entries):
+                if entry.role == "modifier":
+                    for p in entry.phrases:
+                        if " " not in p:
+                            self._modifier_words.setdefault(_key(p), []).append((li, ei))
+                if entry.role != "term" or not entry.gaps:
+                    continue
+                rests: dict[str, set[str]] = {}
+                for p in entry.phrases:
+                    first, _, rest = _key(p).partition(" ")
+                    if rest:
+                        rests.setdefault(first, set()).add(rest)
+                for first, rs in rests.items():
+                    self._rests.setdefault((li, ei), {})[first] = tuple(sorted(rs, key=lambda r: (-len(r), r)))
+                    ref = (li, ei, lex.kind, "gap", 2 if entry.context else 0)
+                    if ref not in infos.setdefault(first, []):
+                        infos[first].append(ref)
+        for key, info in infos.items():
             auto.add_word(key, (len(key), tuple(info)))
-        self.n_keys = len(table)
+        self.n_keys = len(infos)
         self._ctx_cache: dict[int, tuple] = {}  # id(entry) -> compiled look-alike rules (entries live as long)
-        if table:
+        if infos:
             auto.make_automaton()
             self._auto = auto
         else:
@@ -333,6 +372,8 @@ class Matcher:
         # cheap necessary condition first: the regex needs one of these words right before the hit
         if before.rstrip().endswith(_META_NOUNS) and _UNQUOTED_META_RE.search(before):
             return "mention"
+        if senses.declined(norm, s):
+            return "mention"
         return "use"
 
     # -- matching -----------------------------------------------------------
@@ -346,24 +387,47 @@ class Matcher:
         stops: list[tuple[int, int]] = []
         lexicons = self.lexicons
         context_ok = self._context_ok
+        to_orig = functools.partial(self._to_orig, amap=amap)
         by_kind: dict[str, list] = {}  # kind -> [(start, end, li, ei, role)] in norm coordinates
+        extra: dict[tuple[int, int, int, int], tuple] = {}  # candidate -> (label modifiers, context rule)
         for end_idx, (klen, refs) in self._auto.iter(norm):
             s = end_idx - klen + 1
             e = end_idx + 1
             if (s > 0 and norm[s - 1].isalnum()) or (e < n and norm[e].isalnum()):
                 continue
-            for li, ei, kind, role, has_context in refs:
+            for li, ei, kind, role, flags in refs:
                 if role == "stop":
                     stops.append((s, e))
                     continue
                 if want is not None and kind not in want:
                     continue
-                if has_context and not context_ok(lexicons[li].entries[ei], norm, s, e):
-                    continue
+                inside: tuple[str, ...] = ()
+                if role == "gap":
+                    entry = lexicons[li].entries[ei]
+                    got = senses.gap_end(text, norm, e, self._rests[(li, ei)][norm[s:e]], entry.gaps, to_orig)
+                    if got is None:
+                        continue
+                    e_gap, inside = got
+                    if entry.not_followed_by or entry.followed_by or entry.not_preceded_by:
+                        if not context_ok(entry, norm, s, e_gap):
+                            continue
+                    role = "term"
+                    e_cand = e_gap
+                else:
+                    e_cand = e
+                    if flags & 1 and not context_ok(lexicons[li].entries[ei], norm, s, e):
+                        continue
+                rule = None
+                if flags & 2:
+                    rule = senses.first_rule(lexicons[li].entries[ei], text, norm, s, e_cand, to_orig, seg)
+                    if rule is not None and rule.then == "drop":
+                        continue
+                if inside or rule is not None:
+                    extra[(s, e_cand, li, ei)] = (inside, rule)
                 group = by_kind.get(kind)
                 if group is None:
                     group = by_kind[kind] = []
-                group.append((s, e, li, ei, role))
+                group.append((s, e_cand, li, ei, role))
         if not by_kind:
             return []
         hits: list[Hit] = []
@@ -393,16 +457,32 @@ class Matcher:
                     os_, oe = to_orig(s, amap), to_orig(e, amap)
                 if entry.case == "lower" and not self._lower_ok(text, os_, seg):
                     continue
-                final.append([s, e, li, ei, os_, oe, []])
+                got = extra.get((s, e, li, ei))
+                final.append([s, e, li, ei, os_, oe, [], got])
             if mods and final:
                 self._stack(final, mods, norm, lexicons, amap)
             use = self._use
-            for s, e, li, ei, os_, oe, stack in final:
+            for s, e, li, ei, os_, oe, stack, got in final:
                 lex = lexicons[li]
                 entry = lex.entries[ei]
-                sev = entry.severity + sum(m.severity for m in stack) if stack else entry.severity
+                sev = entry.severity
+                inside: tuple[str, ...] = ()
+                sense = None
+                if got is not None:
+                    inside, rule = got
+                    if rule is not None:
+                        sev, sense = rule.severity, rule.sense
+                    for w in inside:  # a stacking modifier inside the label counts as one before it
+                        for mli, mei in self._modifier_words.get(w.lower(), ()):
+                            me = lexicons[mli].entries[mei]
+                            if entry.category in me.stacks_onto and me not in stack:
+                                stack.append(me)
+                                break
+                if stack:
+                    sev += sum(m.severity for m in stack)
                 hits.append((os_, -oe, kind, len(hits),
-                             _new_hit(os_, oe, lex, entry, sev, tuple(stack), use(text, norm, s, e, seg))))
+                             _new_hit(os_, oe, lex, entry, sev, tuple(stack), use(text, norm, s, e, seg), inside,
+                                      sense)))
         hits.sort()
         return [h[4] for h in hits]
 
