@@ -223,3 +223,80 @@ def test_cli_dedupe(tmp_path, capsys):
     assert [r.get("duplicate_of") for r in back] == [None, "wire", None]
     assert "1 duplicate(s) in 1 group(s)" in capsys.readouterr().err
     assert main(["dedupe", str(corpus), "--threshold", "1.5"]) == 2
+
+
+# an excerpt: the first 60% of the wire story's words, with paragraphs of the site's own before and after (the case
+# of issue 14: Jaccard about 0.42, while about 60% of the page is the wire's text)
+_WIRE_WORDS = WIRE.split(" ")
+EXCERPT = (
+    "Our neighbours at the wire have the story every reader on Mill Street has been asking us about this week, "
+    "so here is the part that matters most for your household budget, with our thanks.\n\n"
+    + " ".join(_WIRE_WORDS[: round(0.6 * len(_WIRE_WORDS))])
+    + "\n\nWe will have more from the board's next meeting, and from the families on fixed incomes who spoke to us."
+)
+
+
+def test_excerpt_that_is_60_percent_of_another_article_is_flagged_as_its_repost():
+    from framelens.coverage.dedupe import containment
+
+    # hand check of the fixture: 60% of the wire story, under the resemblance threshold, almost all inside it
+    assert len(" ".join(_WIRE_WORDS[: round(0.6 * len(_WIRE_WORDS))]).split()) / len(WIRE.split()) == pytest.approx(0.6, abs=0.01)
+    assert _jaccard_exact(EXCERPT, WIRE) < 0.5
+    assert 0.55 <= containment(EXCERPT, WIRE) < 0.7
+    docs = [doc("excerpt", EXCERPT, "2025-05-07", "Mill Street Weekly"), doc("wire", WIRE, "2025-05-06", "Lakeshore Wire"),
+            doc("independent", INDEPENDENT, "2025-05-06", "Harlan Falls Herald")]
+    t = dedupe(docs, "flag").duplicates
+    assert t[["doc_id", "duplicate_of", "kind"]].values.tolist() == [["excerpt", "wire", "excerpt"]]
+    assert t["containment"].iloc[0] == pytest.approx(containment(EXCERPT, WIRE), abs=1e-4)
+    # resemblance alone misses it
+    assert dedupe(docs, "flag", containment_threshold=None).duplicates.empty
+    # without dates, the container is the original
+    t2 = dedupe([doc("excerpt", EXCERPT), doc("wire", WIRE)], "flag").duplicates
+    assert t2[["doc_id", "duplicate_of"]].values.tolist() == [["excerpt", "wire"]]
+
+
+def test_a_shared_quotation_is_not_an_excerpt():
+    # the independent report shares one long quotation with the wire: far from 80% of either
+    assert dedupe([doc("wire", WIRE), doc("independent", INDEPENDENT)], "flag").duplicates.empty
+
+
+def test_credit_policy_moves_the_copy_to_the_original_outlet():
+    docs = [doc("wire", WIRE, "2025-05-06", "Lakeshore Wire"), doc("excerpt", EXCERPT, "2025-05-07", "Mill Street Weekly")]
+    res = dedupe(docs, "credit")
+    by_id = {d.id: d for d in res.documents}
+    assert by_id["excerpt"].outlet == "Lakeshore Wire"
+    assert by_id["excerpt"].get("host_outlet") == "Mill Street Weekly"
+    assert by_id["excerpt"].get("duplicate_of") == "wire"
+    assert by_id["wire"].outlet == "Lakeshore Wire" and by_id["wire"].get("host_outlet") is None
+    frame = dedupe(pd.DataFrame([{"id": d.id, "text": d.text, "outlet": d.outlet, "date": d.date} for d in docs]),
+                   "credit").documents
+    assert frame.set_index("id").loc["excerpt", ["outlet", "host_outlet"]].tolist() == ["Lakeshore Wire",
+                                                                                       "Mill Street Weekly"]
+
+
+def test_outlet_overrides_from_metadata():
+    from framelens.coverage.dedupe import outlet_overrides
+
+    docs = [doc("a", OTHER, outlet="Lakeshore Forums", via="Lakeshore Wire"),
+            doc("b", OTHER, outlet="Harlan Falls Courier", original_outlet="Dunmore Bay Courier", via="ignored"),
+            doc("c", OTHER, outlet="Harlan Falls Courier", section="Letters to the Editor"),
+            doc("d", OTHER, outlet="Harlan Falls Courier", via="  ")]
+    out, changes = outlet_overrides(docs)
+    assert [d.outlet for d in out] == ["Lakeshore Wire", "Dunmore Bay Courier", "Harlan Falls Courier (letters)",
+                                       "Harlan Falls Courier"]
+    assert [c["reason"] for c in changes] == ["via field", "original_outlet field", "section: Letters to the Editor"]
+    assert out[0].get("host_outlet") == "Lakeshore Forums"
+    assert out[3] is docs[3]  # unchanged documents are passed through
+    dicts, _ = outlet_overrides([{"id": "x", "text": OTHER, "outlet": "Forum", "via": "Wire"}])
+    assert dicts[0]["outlet"] == "Wire" and dicts[0]["host_outlet"] == "Forum"
+
+
+@settings(max_examples=40, deadline=None)
+@given(_words, _words)
+def test_containment_of_a_text_inside_a_longer_one_is_one(a, b):
+    from framelens.coverage.dedupe import containment
+
+    inner = " ".join(a)
+    assert containment(inner, inner + " " + " ".join(b)) == 1.0 or len(a) < 5
+    c = containment(" ".join(b), inner)
+    assert 0.0 <= c <= 1.0

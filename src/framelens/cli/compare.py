@@ -25,13 +25,19 @@ examples:
       a CSV whose outlet and event are in other columns
   framelens compare corpus/ --pair wire right-tabloid --inline 50
       choose the two articles shown side by side; show 50 articles inline (the rest get pages)
+  framelens compare corpus/ --groups outlets.csv --by lean
+      join a table outlet -> lean (owner, country, ...) and group by its column "lean"; outlets without a
+      row are listed on stderr and in the report
+  framelens compare corpus/ --min-articles 5 --min-words 2000
+      stricter small-sample minimums: smaller groups are shown flagged, never ranked or named in findings
 
 outputs (in --out):
   index.html    the report: findings, summary table, charts, term choice, distinctive words, sources,
                 two articles side by side, every article highlighted (self-contained: works offline)
   summary.md    the same findings and tables in Markdown
-  tables/       group_stats, keyness, term_choice, verb_stance, sources, source_verbs, frames,
-                loaded_categories, loaded_positions, tests, documents, spans (CSV and Parquet)
+  tables/       group_stats (raw and shrunken rates, intervals, flags), comparisons (every test, Benjamini-
+                Hochberg adjusted), group_flags, keyness, term_choice, verb_stance, sources, source_verbs,
+                frames, loaded_categories, loaded_positions, tests, documents, spans (CSV and Parquet)
   charts/       every chart as PNG and SVG
   articles/     pages of the articles not shown inline
   manifest.json framelens version, parameters, lexicons, inputs with SHA-256, skipped inputs
@@ -54,12 +60,30 @@ def add_parser(sub):
                    help="metric of --test (default: loaded = loaded terms per 1,000 words; e.g. hedges, boosters)")
     g.add_argument("--n-boot", type=int, default=2000, metavar="N", help="bootstrap resamples for the 95%% CIs (default 2000)")
     g.add_argument("--seed", type=int, default=0, help="random seed of bootstrap and permutation test (default 0)")
-    g.add_argument("--duplicates", choices=["drop", "flag", "keep"], default="flag",
-                   help="near-duplicates (reposts, syndicated copies): drop them before comparing, flag them "
-                        "(default: kept, listed in tables/duplicates.csv and a duplicate_of column), or keep "
-                        "without checking")
+    g.add_argument("--duplicates", choices=["drop", "flag", "credit", "keep"], default="flag",
+                   help="near-duplicates (reposts, syndicated copies, excerpts): drop them before comparing, flag "
+                        "them (default: kept, listed in tables/duplicates.csv and a duplicate_of column), credit "
+                        "them to the original's outlet, or keep without checking")
     g.add_argument("--duplicate-threshold", type=float, default=None, metavar="J",
                    help="Jaccard similarity of 5-word shingles that makes a duplicate (default 0.5)")
+    g.add_argument("--containment-threshold", type=float, default=None, metavar="C",
+                   help="share of a document's 5-word shingles found inside another that makes it an excerpt "
+                        "of it (default 0.5: more than half of it is the other's text)")
+    g.add_argument("--no-outlet-overrides", action="store_true",
+                   help="ignore original_outlet / via fields and letters-to-the-editor sections (by default such "
+                        "documents are credited to the outlet their metadata names)")
+    s = p.add_argument_group("small samples and group tables")
+    s.add_argument("--min-articles", type=int, default=None, metavar="N",
+                   help="groups with fewer articles are flagged: shown, never ranked or named in findings (default 3)")
+    s.add_argument("--min-words", type=int, default=None, metavar="N",
+                   help="groups with fewer words are flagged (default 1000)")
+    s.add_argument("--short-words", type=int, default=None, metavar="N",
+                   help="articles with fewer words are marked short_text (default 200)")
+    s.add_argument("--groups", default=None, metavar="FILE.csv",
+                   help="a table of group attributes (e.g. outlet,lean,owner) joined to the documents, so --by can "
+                        "name one of its columns without editing the corpus")
+    s.add_argument("--groups-key", default="outlet", metavar="COL",
+                   help="the column --groups is keyed by (default: outlet)")
     o = p.add_argument_group("report")
     o.add_argument("--out", default="reports/compare", metavar="DIR", help="output folder (default: reports/compare)")
     o.add_argument("--inline", type=int, default=20, metavar="N",
@@ -113,7 +137,47 @@ def _run(args, run_compare, columns, formats, on_document):
         pair=tuple(args.pair) if args.pair else None, formats=formats, title=args.title,
         argv=getattr(args, "_argv", None), duplicates=args.duplicates,
         duplicate_threshold=args.duplicate_threshold, charts=not args.no_charts, on_document=on_document,
+        containment_threshold=args.containment_threshold, outlet_overrides=not args.no_outlet_overrides,
+        groups=args.groups, groups_key=args.groups_key, **_minimums(args),
     )
+
+
+def _minimums(args) -> dict:
+    """The --min-articles, --min-words and --short-words given (library defaults otherwise)."""
+    names = {"min_articles": args.min_articles, "min_words": args.min_words, "short_words": args.short_words}
+    for k, v in names.items():
+        if v is not None and v < (1 if k == "min_articles" else 0):
+            raise ConfigError(f"--{k.replace('_', '-')} {v}: must be {'1' if k == 'min_articles' else '0'} or more")
+    return {k: v for k, v in names.items() if v is not None}
+
+
+def _warnings(result, args) -> None:
+    """Language warnings per document, flagged groups, blank group values and an unmatched group table, on stderr."""
+    from ..text.language import MIN_ENGLISH_SHARE
+
+    d = result.documents
+    if "language_warning" in d:
+        for r in d[d["language_warning"].fillna(False).astype(bool)].itertuples():
+            print(f"framelens: warning: {r.id}: probably not English ({r.english_share:.0%} common English function "
+                  f"words, under {MIN_ENGLISH_SHARE:.0%}); the English lexicons find almost nothing in it",
+                  file=sys.stderr)
+    blank = int(result.parameters.get("blank_group_values", 0) or 0)
+    if blank:
+        print(f"framelens: warning: {blank} document(s) have no value of {args.by}; they form a flagged group "
+              "of their own", file=sys.stderr)
+    join = result.groups_join or {}
+    if join.get("unmatched"):
+        um = join["unmatched"]
+        print(f"framelens: warning: --groups: {len(um)} {join['key']} value(s) have no row in the group table "
+              f"({join['unmatched_documents']} document(s)): {', '.join(x or '(blank)' for x in um)}", file=sys.stderr)
+    if join.get("unused"):
+        print(f"framelens: --groups: rows matching no document: {', '.join(join['unused'])}", file=sys.stderr)
+    fl = result.flags
+    if fl is not None and len(fl) and fl["flagged"].any():
+        p = result.parameters
+        print(f"framelens: {int(fl['flagged'].sum())} of {len(fl)} group(s) flagged as too small (fewer than "
+              f"{p['min_articles']} articles or {p['min_words']:,} words, or mostly not English): shown, never "
+              "ranked or named in findings (tables/group_flags.csv)", file=sys.stderr)
 
 
 def _finish(args, res) -> int:
@@ -121,10 +185,13 @@ def _finish(args, res) -> int:
     result = res["result"]
     dups = res.get("duplicates")
     if dups is not None and len(dups):
-        verb = "dropped" if args.duplicates == "drop" else "flagged"
+        verb = {"drop": "dropped", "credit": "credited to the original's outlet"}.get(args.duplicates, "flagged")
         print(f"framelens: {len(dups)} near-duplicate document(s) {verb} (tables/duplicates.csv):", file=sys.stderr)
         for row in dups.head(20).itertuples():
-            print(f"  {row.doc_id} duplicates {row.duplicate_of} (similarity {row.similarity:.2f})", file=sys.stderr)
+            kind = getattr(row, "kind", "repost")
+            print(f"  {row.doc_id} {'is an excerpt of' if kind == 'excerpt' else 'duplicates'} {row.duplicate_of} "
+                  f"(similarity {row.similarity:.2f}, containment {row.containment:.2f})", file=sys.stderr)
+    _warnings(result, args)
     report_problems(res["problems"], args)
     for t in result.tests:
         print(f"framelens: {t['metric']} {t['a']} = {t['value_a']:.2f}, {t['b']} = {t['value_b']:.2f}, "

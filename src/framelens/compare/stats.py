@@ -206,17 +206,17 @@ def effective_interval(k: float, d: float, phi: float, kind: str, scale: float, 
     -------
     (float, float)
     """
-    from scipy import stats
+    from scipy.special import betaincinv, gammaincinv  # the quantile functions, without scipy.stats' import cost
 
     if d <= 0:
         return math.nan, math.nan
     ke, de = k / phi, d / phi
     if kind == "share":
-        lo = 0.0 if ke <= 0 else float(stats.beta.ppf(alpha / 2, ke, de - ke + 1))
-        hi = 1.0 if ke >= de else float(stats.beta.ppf(1 - alpha / 2, ke + 1, max(de - ke, 1e-9)))
+        lo = 0.0 if ke <= 0 else float(betaincinv(ke, de - ke + 1, alpha / 2))
+        hi = 1.0 if ke >= de else float(betaincinv(ke + 1, max(de - ke, 1e-9), 1 - alpha / 2))
         return lo * scale, hi * scale
-    lo = 0.0 if ke <= 0 else float(stats.gamma.ppf(alpha / 2, ke))
-    hi = float(stats.gamma.ppf(1 - alpha / 2, ke + 1))
+    lo = 0.0 if ke <= 0 else float(gammaincinv(ke, alpha / 2))
+    hi = float(gammaincinv(ke + 1, 1 - alpha / 2))
     return lo / de * scale, hi / de * scale
 
 
@@ -260,7 +260,7 @@ def add_shrinkage(stats, phis: dict[str, float], flags, ci: float = 0.95):
     DataFrame
     """
     import numpy as np
-    from scipy import stats as st
+    from scipy.special import betaincinv, gammaincinv
 
     out = stats.copy()
     fl = flags.set_index("group") if len(flags) else None
@@ -298,13 +298,13 @@ def add_shrinkage(stats, phis: dict[str, float], flags, ci: float = 0.95):
                     a0, b0 = m * c, (1 - m) * c
                 a, b = a0 + yi, b0 + max(ni - yi, 0.0)
                 means.append(a / (a + b))
-                lows.append(float(st.beta.ppf(a2, a, b)))
-                highs.append(float(st.beta.ppf(1 - a2, a, b)))
+                lows.append(float(betaincinv(a, b, a2)))
+                highs.append(float(betaincinv(a, b, 1 - a2)))
             else:
                 a, b = m * m / var + yi, m / var + ni
                 means.append(a / b)
-                lows.append(float(st.gamma.ppf(a2, a)) / b)
-                highs.append(float(st.gamma.ppf(1 - a2, a)) / b)
+                lows.append(float(gammaincinv(a, a2)) / b)
+                highs.append(float(gammaincinv(a, 1 - a2)) / b)
         out.loc[idx, "shrunk"] = np.array(means) * scale
         out.loc[idx, "shrunk_low"] = np.array(lows) * scale
         out.loc[idx, "shrunk_high"] = np.array(highs) * scale

@@ -33,15 +33,17 @@ Method (docs/gathering.md has the full description and its limits):
    the strongest direct link).
 
 6. *Containment* (Broder 1997) catches what resemblance misses: an excerpt that
-   is 60% of another article, with a paragraph of its own, has a Jaccard
-   similarity near 0.5 or below, yet nearly all of it lies inside the other
-   text. Every pair sharing shingles is found exactly from an inverted index
+   is 60% of another article, under an introduction and comments of its own
+   as long as the part it copies, has a Jaccard similarity near 0.4, yet 60%
+   of it lies inside the other text. Every pair sharing shingles is found exactly from an inverted index
    (shingle -> documents; shingles in more than ``max_shared_df`` documents
    are skipped there), and a pair whose smaller document has at least
    ``min_contained_shingles`` shingles and ``|A ∩ B| / |A| >=
-   containment_threshold`` (default 0.8, A the smaller) is a duplicate: A is an
-   *excerpt* (or repost) of B, and B is its original (never A, whatever the
-   dates say), unless a canonical URL says otherwise.
+   containment_threshold`` (default 0.5, A the smaller) while their Jaccard
+   similarity stays under ``threshold`` is a duplicate: A is an *excerpt* of B.
+   The original of a group is chosen as in step 5 (canonical URL, then the
+   earliest date), except that on equal or missing dates the container is
+   preferred over the excerpt.
 
 With ``duplicates="credit"`` the duplicates are kept but counted under the
 original's outlet (their own outlet moves to ``host_outlet``).
@@ -73,8 +75,10 @@ __all__ = ["DEFAULT_THRESHOLD", "DEFAULT_CONTAINMENT", "DUPLICATE_POLICIES", "De
 log = logging.getLogger("framelens")
 
 DEFAULT_THRESHOLD = 0.5
-#: Share of the smaller document's shingles found in the other above which it is an excerpt or repost of it.
-DEFAULT_CONTAINMENT = 0.8
+#: Share of the smaller document's shingles found in the other at or above which it is an excerpt of it: more than
+#: half of it is the other's text. Independent reports of one event that share a quotation or two stay near 0.1-0.2;
+#: a page that runs 60% of another's article under its own introduction and comments is at about 0.6.
+DEFAULT_CONTAINMENT = 0.5
 #: Fewer shingles than this (about 25 words) and a document is never called an excerpt by containment alone:
 #: two reports may share one long quotation.
 DEFAULT_MIN_CONTAINED = 20
@@ -465,10 +469,11 @@ def dedupe(docs: Any, duplicates: str = "flag", *, threshold: float = DEFAULT_TH
             cont = inter / sets[small].size
             if cont < containment_threshold:
                 continue
+            if (i, j) in seen:  # similar enough already: a repost, not an excerpt
+                continue
             contained.setdefault(small, big)
-            if (i, j) not in seen:
-                inter = _overlap(sets[i], sets[j])
-                pair_rows.append((i, j, inter / (sets[i].size + sets[j].size - inter), cont))
+            inter = _overlap(sets[i], sets[j])
+            pair_rows.append((i, j, inter / (sets[i].size + sets[j].size - inter), cont))
     params["containment_pairs"] = len(contained)
     log.info("dedupe: %d documents, %d candidate pairs (%d bands x %d rows), %d pairs >= %.2f or contained",
              n, len(cand), bands, r, len(pair_rows), threshold)
@@ -498,10 +503,9 @@ def dedupe(docs: Any, duplicates: str = "flag", *, threshold: float = DEFAULT_TH
         members.sort()
         named = {rows.canon[m] for m in members if rows.canon[m]}
         canonical = [m for m in members if rows.urls[m] and rows.urls[m] in named]
-        # a document found inside another is never the original (the container is, whatever the dates)
-        containers = [m for m in members if m not in contained]
-        pool = canonical or containers or members
-        orig = min(pool, key=lambda m: (rows.dates[m] is None, rows.dates[m] or "", m))
+        pool = canonical or members
+        # earliest first; on equal or missing dates a container before an excerpt, then input order
+        orig = min(pool, key=lambda m: (rows.dates[m] is None, rows.dates[m] or "", m in contained, m))
         for m in members:
             if m == orig:
                 continue

@@ -209,7 +209,8 @@ def _sample(result) -> list[Seg]:
     shorts = int(result.documents["short_text"].sum()) if "short_text" in result.documents else 0
     if shorts:
         segs.append(Seg(f". {plural(shorts, 'article')} under {int(p.get('short_words', 0)):,} words "
-                        "(excerpts or briefs) are marked short in tables/documents.csv"))
+                        f"(excerpts or briefs) {'is' if shorts == 1 else 'are'} marked short_text in "
+                        "tables/documents.csv"))
     return segs + [Seg(".")]
 
 
@@ -366,8 +367,8 @@ def _data_notes(result) -> list[list[Seg]]:
         what = {"drop": "dropped before counting", "flag": "kept in the counts, flagged",
                 "credit": "counted under the original's outlet"}.get(dup.get("policy"), "flagged")
         out.append([Seg("Reposts and excerpts:", "strong"),
-                    Seg(f" {plural(int(dup['found']), 'article')} are near-copies of another "
-                        f"({int(dup.get('excerpts', 0))} of them excerpts found by containment), {what} "
+                    Seg(f" {plural(int(dup['found']), 'article')} {'is a near-copy' if dup['found'] == 1 else 'are near-copies'}"
+                        f" of another ({int(dup.get('excerpts', 0))} found as excerpts by containment), {what} "
                         "(tables/duplicates.csv).")])
     return out
 
