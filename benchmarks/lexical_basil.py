@@ -167,6 +167,7 @@ def basil(folder: Path, n_errors: int = 0) -> dict:
     on_inf = 0
     voice = Counter()
     fps: Counter = Counter()
+    per_entry: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     misses: list[str] = []
     for i in range(len(texts)):
         g = gold[i]
@@ -180,6 +181,8 @@ def basil(folder: Path, n_errors: int = 0) -> dict:
             cat_pred[s["category"]][0] += ok
             cat_pred[s["category"]][1] += 1
             voice[(s["voice"], bool(ok))] += 1
+            per_entry[s["entry"].split("@")[0] + ":" + s["entry"].split(":")[-1]][0] += ok
+            per_entry[s["entry"].split("@")[0] + ":" + s["entry"].split(":")[-1]][1] += 1
             if not ok:
                 fps[(s["entry"], s["text"].lower())] += 1
                 on_inf += any(overlaps((s["start"], s["end"]), x) for x in inf[i])
@@ -204,6 +207,7 @@ def basil(folder: Path, n_errors: int = 0) -> dict:
                             for k, v in sorted(cat_pred.items())},
            "recall_by": {k: {a: {"gold": b[1], "recalled": b[0], "recall": b[0] / b[1] if b[1] else 0.0}
                              for a, b in sorted(v.items())} for k, v in attr.items()},
+           "per_entry": {k: {"predicted": v[1], "correct": v[0]} for k, v in sorted(per_entry.items())},
            "predicted_by_voice": {f"{k[0]}/{'correct' if k[1] else 'wrong'}": n for k, n in sorted(voice.items())}}
     print(f"BASIL ({folder}): {len(texts)} articles, {res['gold_lex_spans']} lexical-bias spans located "
           f"({not_found} not found), {res['predicted']} predicted loaded spans ({seconds:.1f} s)")
@@ -224,6 +228,8 @@ def basil(folder: Path, n_errors: int = 0) -> dict:
         print(f"  most frequent wrong predictions (entry, text: n), top {n_errors}:")
         for (e, t), n in fps.most_common(n_errors):
             print(f"    {n:3d}  {e}  {t!r}")
+        print("  entries with the most predictions (pack:entry predicted/correct): " + ", ".join(
+            f"{k} {v[1]}/{v[0]}" for k, v in sorted(per_entry.items(), key=lambda kv: -kv[1][1])[:3 * n_errors]))
         print(f"  missed gold spans (first {n_errors}): " + " | ".join(misses[:n_errors]))
     return res
 
