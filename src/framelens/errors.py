@@ -39,6 +39,10 @@ class Reason:
     MISSING_REQUIREMENT = "missing_requirement"  #: a component needs another that is not available
     TOO_LARGE = "too_large"              #: the work asked for exceeds a documented limit
     UNKNOWN_NAME = "unknown_name"        #: an extractor, kind or pack name that is not registered
+    SPECIAL_FILE = "special_file"        #: a device, FIFO or socket given as an input file (refused unread)
+    SURROGATE = "surrogate"              #: a lone surrogate (e.g. JSON ``"\\ud800"``): text that is not Unicode
+    TOO_DEEP = "too_deep"                #: JSON arrays/objects nested deeper than the documented limit
+    FIELD_TYPE = "field_type"            #: a field of the wrong JSON type (a list where a string is expected)
     OUTPUT = "output"                    #: an output could not be written (permission, disk full, read-only, not a folder)
     IN_USE = "in_use"                    #: the output folder is locked by another running framelens
 

@@ -8,6 +8,7 @@ import sys
 
 from ..errors import FormatError, InputError, Reason
 from ..io.corpus import Corpus
+from ..io.limits import DEFAULT_MAX_DOC_SIZE, format_size, parse_size
 from ..io.textfile import read_text_file
 from ..runtime.pipeline import AnalysisConfig, Analyzer
 
@@ -28,6 +29,22 @@ def add_input_args(p) -> None:
     g.add_argument("--errors", choices=["raise", "warn", "skip"], default="warn",
                    help="bad documents: raise = stop at the first; warn (default) = report on stderr and skip; "
                         "skip = skip quietly. Skipped documents are always listed in manifest.json")
+    g.add_argument("--max-doc-size", type=_size, default=DEFAULT_MAX_DOC_SIZE, metavar="SIZE",
+                   help=f"largest document, e.g. 5MB, 500kB, 2MiB (default: {format_size(DEFAULT_MAX_DOC_SIZE)}): "
+                        "a longer text, JSONL line or CSV row is skipped and listed with reason too_large "
+                        "(exit code 3); a text file more than this (plus 1 MB of metadata) is skipped unread")
+
+
+def _size(value: str) -> int:
+    """argparse type of --max-doc-size: bytes from ``5MB`` (exit 2 with the rule otherwise)."""
+    import argparse
+
+    from ..errors import ConfigError
+
+    try:
+        return parse_size(value)
+    except ConfigError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def add_lexicon_args(p) -> None:
@@ -45,7 +62,8 @@ def corpus_from_args(args) -> Corpus:
     }
     # "warn" is reported once, as a list at the end of the run (see report_problems)
     errors = "raise" if args.errors == "raise" else "skip"
-    return Corpus(args.paths, columns=columns, errors=errors, encoding=args.encoding)
+    return Corpus(args.paths, columns=columns, errors=errors, encoding=args.encoding,
+                  max_doc_size=getattr(args, "max_doc_size", None))
 
 
 def analyzer_from_args(args) -> Analyzer:
@@ -58,20 +76,56 @@ def input_parameters(args) -> dict:
         "columns": {k: getattr(args, f"{k}_col") for k in ("text", "id", "outlet", "date", "title", "event", "url")},
         "encoding": args.encoding,
         "errors": args.errors,
+        "max_doc_size": getattr(args, "max_doc_size", DEFAULT_MAX_DOC_SIZE),
     }
 
 
+#: Problems printed on stderr; the rest are counted there and listed in manifest.json.
+MAX_PRINTED_PROBLEMS = 50
+
+
+def _total(problems) -> int:
+    """Problems counted (a :class:`~framelens.io.problems.ProblemLog` counts more than it keeps)."""
+    return max(getattr(problems, "total", 0), len(problems))
+
+
+def _more_line(problems, shown: int) -> str | None:
+    """``... and N more`` with the count per reason code, or None when every problem was shown."""
+    more = _total(problems) - shown
+    if more <= 0:
+        return None
+    counts = getattr(problems, "counts", None)
+    if counts:
+        by = "; by reason: " + ", ".join(f"{k} {n:,}" for k, n in sorted(counts.items()))
+    else:
+        by = ""
+    return f"  ... and {more:,} more (listed in manifest.json up to its cap{by})"
+
+
 def report_problems(problems, args=None, stream=None) -> None:
+    """Print the skipped inputs/documents on stderr (at most :data:`MAX_PRINTED_PROBLEMS`), unless ``--errors skip``."""
     stream = stream or sys.stderr
     if args is not None and getattr(args, "errors", "warn") == "skip":
         return
     if problems:
-        print(f"framelens: skipped {len(problems)} input(s)/document(s):", file=stream)
+        print(f"framelens: skipped {_total(problems):,} input(s)/document(s):", file=stream)
+        shown = 0
         for p in problems:
+            if shown == MAX_PRINTED_PROBLEMS:
+                break
             print(f"  {p.origin}: {p.reason}", file=stream)
+            shown += 1
+        more = _more_line(problems, shown)
+        if more:
+            print(more, file=stream)
 
 
-_ORIGIN_TAIL = re.compile(r":(?:\d+|row \d+)$")
+_ORIGIN_TAIL = re.compile(r":(?:\d+|row \d+|item \d+)$")
+
+
+def _head(path: str) -> bytes:
+    with open(path, "rb") as fh:
+        return fh.read(4096)
 
 
 def _file_of(origin: str) -> str:
@@ -84,7 +138,7 @@ def explain_problem(origin: str, reason: str, purpose: str) -> str:
     path = _file_of(origin)
     if path != "-" and not os.path.exists(path):
         return f"{path}: no such file or folder; check the path (relative paths start in {os.getcwd()})"
-    if os.path.isfile(path) and not open(path, "rb").read(4096).strip():
+    if os.path.isfile(path) and os.path.getsize(path) <= 4096 and not _head(path).strip():
         return f"{path}: the file is empty; nothing to {purpose}"
     return f"{origin}: {reason}"
 
@@ -97,8 +151,15 @@ def fail_no_documents(problems, purpose: str, paths=()) -> int:
     """
     from . import EXIT_FAILED
 
+    shown = 0
     for p in problems:
+        if shown == MAX_PRINTED_PROBLEMS:
+            break
         print(f"framelens: error: {explain_problem(p.origin, p.reason, purpose)}", file=sys.stderr)
+        shown += 1
+    more = _more_line(problems, shown)
+    if more:
+        print(f"framelens: error: {more.strip()}", file=sys.stderr)
     if not problems:
         where = ", ".join(map(str, paths)) or "the input"
         print(f"framelens: error: {where}: no document to {purpose}; give files or folders of "

@@ -1,7 +1,10 @@
 """Reading corpora: text and Markdown files, saved web pages, JSONL, CSV/TSV, folders, globs and stdin.
 
 Readers stream: a JSONL or CSV file is read row by row, a folder file by file,
-so a corpus never has to fit in memory. Every document keeps its original
+stdin line by line, so a corpus never has to fit in memory; every read is capped
+(:class:`~framelens.io.limits.Limits`: document, line and file sizes, nesting,
+decompression), devices and FIFOs are refused unread, and past
+``Limits.max_problems`` problems are only counted. Every document keeps its original
 characters; only front matter and a leading ``date YYYY-MM-DD`` line are
 taken off the top (``Document.body_offset`` says how many characters).
 
@@ -15,27 +18,28 @@ Every skipped document is listed in :attr:`Corpus.problems` either way.
 from __future__ import annotations
 
 import codecs
-import csv
 import glob
-import gzip
 import hashlib
-import io
-import json
 import logging
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, BinaryIO, Iterable, Iterator, Mapping
 
-from ..errors import ConfigError, DecodeError, FormatError, InputError
+from ..errors import ConfigError, FormatError, InputError, Reason
 from ..model import Document
-from .decoding import _decode, decode_bytes
+from .csvread import iter_csv
+from .decoding import decode_bytes
 from .documents import COLUMN_KEYS as _COLUMN_KEYS
-from .documents import _clean_meta, _content_id, _make_document, read_text_document, row_document  # noqa: F401
+from .documents import _clean_meta, _content_id, _make_document, check_text_size, read_text_document, row_document  # noqa: F401,E501
 from .formats import CSV_EXT, EXTENSIONS, HTML_EXT, JSON_EXT, JSONL_EXT, TEXT_EXT  # noqa: F401
 from .frames import FRAME_ORIGIN, _check_frame_columns, _frame_input, _frame_value, _is_dataframe  # noqa: F401
 from .html import HTML_HINT, read_html, require_html_reader  # noqa: F401
-from .problems import Problem
+from .jsonl import iter_jsonl, parse_json
+from .limits import Limits, check_regular_file, format_size, parse_size, read_capped
+from .problems import Problem, ProblemLog
+from .streams import close_input, open_input, peek_stream
 
 __all__ = ["Corpus", "Problem", "read_corpus", "read_text_document", "decode_bytes", "EXTENSIONS"]
 
@@ -71,11 +75,18 @@ class Corpus:
         (e.g. ``"latin-1"``). By default such files are reported as problems.
     stdin : binary file, optional
         The stream read for ``"-"`` (default: ``sys.stdin.buffer``).
+    limits : Limits, optional
+        Caps on document, line and file sizes, nesting, decompression and problems kept
+        (:class:`~framelens.io.limits.Limits`; its defaults by default).
+    max_doc_size : int or str, optional
+        Largest document text in UTF-8 bytes (``5_000_000`` or ``"5MB"``); overrides
+        ``limits.max_doc_size`` (default 5 MB). A larger document is a problem with code ``too_large``.
 
     Attributes
     ----------
-    problems : list of Problem
-        What was skipped so far.
+    problems : ProblemLog
+        What was skipped so far: a list of the first ``limits.max_problems`` problems, with
+        ``problems.total`` and ``problems.counts`` (per reason code) counting every one.
     inputs : list of dict
         Each input read, with its size and SHA-256 (for the manifest).
 
@@ -88,7 +99,9 @@ class Corpus:
         HTML input without trafilatura (code ``missing_requirement``).
     InputError
         While iterating, with ``errors="raise"``: the first problem (a
-        ``DecodeError``, ``EmptyDocumentError``, ``FormatError`` or plain InputError).
+        ``DecodeError``, ``EmptyDocumentError``, ``FormatError`` or plain InputError);
+        ``exc.code`` says why (e.g. ``too_large``, ``surrogate``, ``too_deep``,
+        ``field_type``, ``special_file``).
 
     Notes
     -----
@@ -103,6 +116,8 @@ class Corpus:
         errors: str = "raise",
         encoding: str | None = None,
         stdin: BinaryIO | None = None,
+        limits: Limits | None = None,
+        max_doc_size: int | str | None = None,
     ):
         self.frame = paths if _is_dataframe(paths) else None
         if self.frame is not None:
@@ -124,7 +139,10 @@ class Corpus:
         self.errors = errors
         self.encoding = encoding
         self.stdin = stdin
-        self.problems: list[Problem] = []
+        self.limits = limits or Limits()
+        if max_doc_size is not None:
+            self.limits = replace(self.limits, max_doc_size=parse_size(max_doc_size))
+        self.problems = ProblemLog(self.limits.max_problems)
         self.inputs: list[dict[str, Any]] = []
         self._seen_ids: dict[str, int] = {}
         require_html_reader(self.paths)
@@ -141,10 +159,14 @@ class Corpus:
     def _problem(self, exc: InputError) -> None:
         if self.errors == "raise":
             raise exc
-        p = Problem(exc.origin, exc.reason, type(exc).__name__)
+        p = Problem(exc.origin, exc.reason, type(exc).__name__, exc.code)
         self.problems.append(p)
         if self.errors == "warn":
-            log.warning("skipped %s: %s", p.origin, p.reason)
+            if self.problems.total <= self.problems.limit:
+                log.warning("skipped %s: %s", p.origin, p.reason)
+            elif self.problems.total == self.problems.limit + 1:
+                log.warning("more than %d problems: the rest are only counted (Corpus.problems.counts)",
+                            self.problems.limit)
 
     def _unique(self, doc: Document) -> Document:
         n = self._seen_ids.get(doc.id, 0) + 1
@@ -153,8 +175,6 @@ class Corpus:
             return doc
         new_id = f"{doc.id}~{n}"
         log.warning("%s: duplicate document id %r renamed to %r", doc.origin, doc.id, new_id)
-        from dataclasses import replace
-
         return replace(doc, id=new_id)
 
     # -- expansion ------------------------------------------------------
@@ -215,77 +235,67 @@ class Corpus:
             raise FormatError(
                 f"{path}", f"unknown file extension {ext}; framelens reads {', '.join(sorted(set(EXTENSIONS)))}"
             )
+        st = check_regular_file(path)  # devices, FIFOs and sockets refused before they are opened
         if low.endswith(JSONL_EXT):
-            yield from self._read_jsonl(path)
+            yield from self._read_stream(path, iter_jsonl)
         elif low.endswith(CSV_EXT):
-            yield from self._read_csv(path)
+            yield from self._read_stream(path, iter_csv)
         else:
-            data = self._read_bytes(path)
+            cap = self.limits.json_size if low.endswith(JSON_EXT) else self.limits.file_cap
+            if st.st_size > cap:
+                raise InputError(path, f"file of {format_size(st.st_size)}, larger than the {format_size(cap)} "
+                                       f"{'a .json file' if low.endswith(JSON_EXT) else 'one document'} may have: "
+                                       "skipped unread (raise the limit with --max-doc-size / max_doc_size=)"
+                                       + ("; or save the corpus as JSONL, which is read line by line"
+                                          if low.endswith(JSON_EXT) else ""), code=Reason.TOO_LARGE)
+            data = self._read_bytes(path, cap)
             text = decode_bytes(data, path, self.encoding)
             default_id = _path_id(path, root)
             if low.endswith(HTML_EXT):
-                yield read_html(text, path, default_id)
+                doc = read_html(text, path, default_id)
+                yield self._checked(doc)
             elif low.endswith(JSON_EXT):
                 yield from self._read_json(text, path)
             else:
-                yield read_text_document(text, path, default_id)
+                yield read_text_document(text, path, default_id, max_doc_size=self.limits.max_doc_size)
 
-    def _read_bytes(self, path: str) -> bytes:
+    def _checked(self, doc: Document) -> Document:
+        check_text_size(doc.text, self.limits.max_doc_size, doc.origin)
+        return doc
+
+    def _read_bytes(self, path: str, cap: int) -> bytes:
         try:
             with open(path, "rb") as fh:
-                data = fh.read()
+                data = read_capped(fh, cap, path, "the file")  # the file may have grown since it was measured
         except OSError as exc:
             raise InputError(path, f"cannot read file: {exc.strerror or exc}") from None
         self.inputs.append({"path": path, "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()})
         return data
 
-    def _open_binary(self, path: str):
-        try:
-            fh = open(path, "rb")
-        except OSError as exc:
-            raise InputError(path, f"cannot read file: {exc.strerror or exc}") from None
-        if path.lower().endswith(".gz"):
-            return gzip.open(fh)
-        return fh
-
     def _row_doc(self, row: Mapping[str, Any], origin: str) -> Document:
-        return row_document(row, self.columns, origin)
+        return row_document(row, self.columns, origin, max_doc_size=self.limits.max_doc_size,
+                            max_depth=self.limits.max_depth)
 
-    def _read_jsonl(self, path: str) -> Iterator[Document | InputError]:
+    def _read_stream(self, path: str, reader) -> Iterator[Document | InputError]:
+        """Rows of a JSONL or CSV file (``reader``: :func:`iter_jsonl` or :func:`iter_csv`), hashed as read."""
         digest = hashlib.sha256()
         size = 0
-        fh = self._open_binary(path)
-        with fh:
-            for lineno, raw in enumerate(fh, 1):
-                digest.update(raw)
-                size += len(raw)
-                origin = f"{path}:{lineno}"
-                try:
-                    if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
-                        raw = raw[3:]
-                    if b"\x00" in raw:
-                        raise FormatError(origin, "binary data (NUL bytes) in a JSONL line")
-                    line = _decode(raw, self.encoding or "utf-8", origin.rsplit(":", 1)[0], 0).strip()
-                    if not line:
-                        continue
-                    try:
-                        obj = json.loads(line)
-                    except json.JSONDecodeError as exc:
-                        raise FormatError(origin, f"invalid JSON: {exc.msg} at column {exc.colno}") from None
-                    if not isinstance(obj, dict):
-                        raise FormatError(origin, f"a JSONL line must be an object, got {type(obj).__name__}")
-                    yield self._row_doc(obj, origin)
-                except DecodeError as exc:
-                    yield DecodeError(origin, exc.reason)
-                except InputError as exc:
-                    yield exc
+
+        def update(data: bytes) -> None:
+            nonlocal size
+            digest.update(data)
+            size += len(data)
+
+        fh, guard = open_input(path, self.limits)
+        try:
+            yield from reader(fh, path, columns=self.columns, limits=self.limits, encoding=self.encoding,
+                              update=update, guard=guard)
+        finally:
+            close_input(fh)
         self.inputs.append({"path": path, "bytes": size, "sha256": digest.hexdigest()})
 
     def _read_json(self, text: str, path: str) -> Iterator[Document | InputError]:
-        try:
-            obj = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise FormatError(f"{path}:{exc.lineno}", f"invalid JSON: {exc.msg} at column {exc.colno}") from None
+        obj = parse_json(text, path, whole_file=True)
         rows = obj if isinstance(obj, list) else [obj]
         for i, row in enumerate(rows, 1):
             origin = f"{path}:item {i}"
@@ -296,46 +306,6 @@ class Corpus:
                 yield self._row_doc(row, origin)
             except InputError as exc:
                 yield exc
-
-    def _read_csv(self, path: str) -> Iterator[Document | InputError]:
-        data = self._read_bytes(path) if not path.lower().endswith(".gz") else None
-        if data is None:
-            with self._open_binary(path) as fh:
-                data = fh.read()
-            self.inputs.append({"path": path, "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()})
-        text = decode_bytes(data, path, self.encoding)
-        delimiter = "\t" if ".tsv" in path.lower() else ","
-        old_limit = csv.field_size_limit()
-        csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-        try:
-            reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-            fields = reader.fieldnames or []
-            if self.columns["text"] not in fields:
-                raise FormatError(
-                    f"{path}:1",
-                    f"no {self.columns['text']!r} column; columns are: {', '.join(fields) or '(none)'} "
-                    "(map one with --text-col / columns={'text': ...})",
-                )
-            rowno = 0
-            while True:
-                try:
-                    row = next(reader)
-                except StopIteration:
-                    break
-                except csv.Error as exc:
-                    yield FormatError(f"{path}:{reader.line_num}", f"malformed CSV: {exc}")
-                    break
-                rowno += 1
-                origin = f"{path}:{reader.line_num}"
-                if None in row:
-                    yield FormatError(origin, f"row {rowno} has more fields than the header")
-                    continue
-                try:
-                    yield self._row_doc({k: v for k, v in row.items()}, origin)
-                except InputError as exc:
-                    yield exc
-        finally:
-            csv.field_size_limit(old_limit)
 
     def _read_frame(self, chunk: int = 1000) -> Iterator[Document | InputError]:
         """Rows of a DataFrame as documents, like CSV rows (``<DataFrame>:row <index label>`` as origin);
@@ -356,27 +326,28 @@ class Corpus:
                     yield exc
 
     def _read_stdin(self) -> Iterator[Document | InputError]:
+        """stdin: JSONL (its first non-blank byte is ``{``) read line by line, else one text document (capped)."""
         stream = self.stdin if self.stdin is not None else sys.stdin.buffer
-        data = stream.read()
-        self.inputs.append({"path": "-", "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()})
-        text = decode_bytes(data, "<stdin>", self.encoding)
-        if text.lstrip().startswith("{"):
-            for lineno, line in enumerate(text.splitlines(), 1):
-                origin = f"<stdin>:{lineno}"
-                if not line.strip():
-                    continue
-                try:
-                    try:
-                        obj = json.loads(line)
-                    except json.JSONDecodeError as exc:
-                        raise FormatError(origin, f"invalid JSON: {exc.msg} at column {exc.colno}") from None
-                    if not isinstance(obj, dict):
-                        raise FormatError(origin, "a JSONL line must be an object")
-                    yield self._row_doc(obj, origin)
-                except InputError as exc:
-                    yield exc
-        else:
-            yield read_text_document(text, "<stdin>", "stdin")
+        head, fh = peek_stream(stream)
+        digest = hashlib.sha256()
+        size = 0
+
+        def update(data: bytes) -> None:
+            nonlocal size
+            digest.update(data)
+            size += len(data)
+
+        try:
+            if head.removeprefix(codecs.BOM_UTF8).lstrip().startswith(b"{"):
+                yield from iter_jsonl(fh, "<stdin>", columns=self.columns, limits=self.limits,
+                                      encoding=self.encoding, update=update)
+            else:
+                data = read_capped(fh, self.limits.file_cap, "<stdin>", "the text on stdin")
+                update(data)
+                text = decode_bytes(data, "<stdin>", self.encoding)
+                yield read_text_document(text, "<stdin>", "stdin", max_doc_size=self.limits.max_doc_size)
+        finally:
+            self.inputs.append({"path": "-", "bytes": size, "sha256": digest.hexdigest()})
 
 
 def _path_id(path: str, root: str) -> str:

@@ -8,6 +8,8 @@ from ..errors import DecodeError, FormatError
 
 __all__ = ["decode_bytes"]
 
+#: What to do about bytes that are not UTF-8, for inputs that have an encoding option.
+ENCODING_ADVICE = "save the file as UTF-8, or name its encoding (--encoding latin-1 / encoding='cp1252')"
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"PK\x03\x04", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b", b"\x7fELF")
 
 
@@ -35,7 +37,7 @@ def _decode(data: bytes, enc: str, origin: str, shift: int, advice: str | None =
         raise DecodeError(
             f"{origin}:{line}",
             f"bytes are not valid {exc.encoding} (byte 0x{bad} at byte offset {exc.start + shift}); "
-            + (advice or "save the file as UTF-8, or name its encoding (--encoding latin-1 / encoding='cp1252')"),
+            + (advice or ENCODING_ADVICE),
         ) from None
     except LookupError:
         raise FormatError(origin, f"unknown encoding {enc!r}") from None

@@ -58,7 +58,7 @@ def _frame_input(df: Any) -> dict[str, Any]:
 
     try:
         digest = hashlib.sha256(pd.util.hash_pandas_object(df, index=True).to_numpy().tobytes()).hexdigest()
-    except TypeError:  # unhashable cells (lists, dicts)
+    except (TypeError, UnicodeEncodeError):  # unhashable cells (lists, dicts); lone surrogates (refused per row)
         digest = None
     return {"path": FRAME_ORIGIN, "rows": len(df), "columns": [str(c) for c in df.columns], "sha256": digest}
 

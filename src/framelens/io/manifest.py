@@ -12,6 +12,7 @@ from typing import Any, Iterable
 
 from .._version import __version__
 from .atomic import atomic_write_text
+from .problems import DEFAULT_MAX_PROBLEMS, ProblemLog
 
 __all__ = ["build_manifest", "write_manifest", "file_sha256"]
 
@@ -38,8 +39,13 @@ def build_manifest(
 ) -> dict[str, Any]:
     """A JSON-ready manifest (framelens version, parameters, lexicons, inputs and outputs with hashes).
 
-    Output paths are recorded relative to ``base`` (the output folder) when given.
+    Output paths are recorded relative to ``base`` (the output folder) when given. ``problems`` (a
+    :class:`~framelens.io.problems.ProblemLog`, or any list of problems) are listed under ``skipped`` up to
+    the log's cap (1,000 by default); when there are any, ``skipped_by_reason`` counts every one per reason
+    code and ``skipped_total`` is their number, so a run with millions of bad lines keeps a small manifest.
     """
+    if not isinstance(problems, ProblemLog):
+        problems = ProblemLog(DEFAULT_MAX_PROBLEMS, (_as_problem(p) for p in problems))
     outs = []
     for p in outputs:
         p = Path(p)
@@ -51,7 +57,7 @@ def build_manifest(
                 except ValueError:
                     rel = str(p)
             outs.append({"path": rel, "bytes": p.stat().st_size, "sha256": file_sha256(p)})
-    return {
+    manifest = {
         "framelens_version": __version__,
         "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
         "command": command,
@@ -65,6 +71,20 @@ def build_manifest(
         "skipped": [p.to_dict() if hasattr(p, "to_dict") else dict(p) for p in problems],
         "outputs": outs,
     }
+    if problems.total:
+        manifest["skipped_total"] = problems.total
+        manifest["skipped_by_reason"] = dict(sorted(problems.counts.items()))
+    return manifest
+
+
+def _as_problem(p: Any) -> Any:
+    """A problem given as a dict becomes a :class:`~framelens.io.problems.Problem` (counted by its code)."""
+    from .problems import Problem
+
+    if isinstance(p, dict):
+        return Problem(str(p.get("origin", "")), str(p.get("reason", "")), str(p.get("error", "")),
+                       str(p.get("code", "") or ""))
+    return p
 
 
 def write_manifest(path: str | Path, manifest: dict[str, Any]) -> Path:
