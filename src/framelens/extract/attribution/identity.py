@@ -197,16 +197,17 @@ def unify_sources(attrs: list[Attribution], evidence: dict[str, set[str]]) -> No
     from every mention and from ``evidence`` (:func:`role_evidence`).
     """
     people: dict[str, list[Attribution]] = {}
+    keys: dict[tuple[str, bool], str] = {}  # sources recur in a document: each is normalised once
     for a in attrs:
         a.source_id = None
         if not a.source or not a.named or a.source_type in ("pronoun", "anonymous", "vague"):
             continue
-        if a.person:
-            a.source_id = normalise_name(a.source)
-            if a.source_id:
-                people.setdefault(a.source_id, []).append(a)
-        else:
-            a.source_id = normalise_label(a.source) or None
+        key = keys.get((a.source, a.person))
+        if key is None:
+            key = keys[(a.source, a.person)] = (normalise_name if a.person else normalise_label)(a.source)
+        a.source_id = key or None
+        if a.person and key:
+            people.setdefault(key, []).append(a)
     for key, group in people.items():
         ev: set[str] = set()
         for a in group:
