@@ -122,3 +122,58 @@ def test_palette_is_stable_and_colour_blind_safe_first():
     b = group_colors(["Daily", "Wire", "Tabloid", "Daily"])
     assert a == b and len(set(a.values())) == 3
     assert set(a.values()) <= set(OKABE_ITO)
+
+
+# -- term choice: one referent view holds the immigrant, migrant and alien labels ------------------------------
+
+_OUTLETS = {  # fictional outlets and sentences, written for this test
+    "The Ferry Gazette": "Illegal juvenile immigrants crossed the river. Officials counted illegal immigrants "
+                         "and illegal aliens at the depot.",
+    "Valley Wire": "Migrants waited at the shelter. Undocumented Honduran migrants and other migrants asked "
+                   "for water.",
+    "North Ledger": "Undocumented immigrants and immigrants without legal status filled the hall; immigrants "
+                    "from three counties came.",
+}
+
+
+@pytest.fixture(scope="module")
+def own_cmp():
+    import framelens
+    from framelens.compare import compare
+
+    docs = [framelens.Document(f"d{i}", text, outlet=outlet) for i, (outlet, text) in enumerate(_OUTLETS.items())]
+    return compare(framelens.analyze(docs), by="outlet", n_boot=100)
+
+
+def test_term_choice_view_puts_migrant_beside_immigrant_labels(own_cmp):
+    tc = own_cmp.term_choice
+    mat = term_choice_matrix(tc)  # the view with most uses
+    assert mat.columns.name == "immigrants"
+    cols = list(mat.columns)
+    for variant in ("migrant", "undocumented migrant", "immigrant", "undocumented immigrant",
+                    "illegal immigrant", "illegal alien", "immigrants without legal status"):
+        assert variant in cols, (variant, cols)
+    # neutral first, loaded last; modifiers inside a label do not make a variant of their own
+    assert cols.index("migrant") < cols.index("illegal immigrant") < cols.index("illegal alien")
+    assert not any("juvenile" in c or "honduran" in c for c in cols)
+    assert mat.loc["The Ferry Gazette", "illegal immigrant"] == 2  # "illegal juvenile immigrants" + one
+    assert mat.loc["Valley Wire", "migrant"] == 2 and mat.loc["Valley Wire", "undocumented migrant"] == 1
+    # the distinction is kept as columns of the long table
+    fam = tc.drop_duplicates("variant").set_index("variant")
+    assert fam.loc["migrant", "family"] == "migrant" and fam.loc["immigrant", "family"] == "immigrant"
+    assert fam.loc["illegal alien", "family"] == "alien"
+    assert fam.loc["migrant", "referent_group"] == "migrants_general"
+    assert fam.loc["illegal immigrant", "referent_group"] == "unauthorized_immigrants"
+    # a fine referent group can still be shown alone
+    sub = term_choice_matrix(tc, "unauthorized_immigrants")
+    assert "migrant" not in sub.columns and "illegal immigrant" in sub.columns
+
+
+def test_term_choice_heatmap_labels_show_the_view(own_cmp):
+    tc = own_cmp.term_choice
+    ax = C.term_choice_heatmap(term_choice_matrix(tc), term_choice_matrix(tc, value="quoted"), own_cmp.colors,
+                               n_docs=3)
+    ticks = [t.get_text() for t in ax.get_xticklabels()]
+    assert "migrant" in ticks and "illegal immigrant" in ticks and "undocumented immigrant" in ticks
+    assert "“immigrants”" in " ".join(ax.get_title(loc=loc) for loc in ("left", "center", "right"))
+    matplotlib.pyplot.close(ax.figure)

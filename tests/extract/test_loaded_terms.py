@@ -56,7 +56,7 @@ def _found(sentence):
     for s in loaded(sentence):
         if s.attrs["severity"] == 0 and s.attrs["use"] == "use" and not s.attrs.get("group"):
             continue
-        flag = "mention" if s.attrs["use"] == "mention" else s.voice
+        flag = "mention" if s.attrs["use"] == "mention" else "neutral" if s.kind == "neutral_term" else s.voice
         out.add((s.text, s.entry.rsplit(":", 1)[1], flag))
     return frozenset(out)
 

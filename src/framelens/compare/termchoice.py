@@ -36,9 +36,27 @@ def _terms(spans):
     return spans[spans["kind"].isin(TERM_KINDS) & spans["entry"].notna()]
 
 
+def _without_modifiers(text: str, modifiers) -> str:
+    """``text`` without the label modifiers inside it (a list, or its JSON text as in spans.csv)."""
+    if isinstance(modifiers, str) and modifiers.startswith("["):
+        import json
+
+        modifiers = json.loads(modifiers)
+    if not isinstance(modifiers, (list, tuple)) or not modifiers:
+        return text
+    words = text.replace("\n", " ").replace("-", " ").split(" ")
+    for m in modifiers:  # modifiers stand after the label's first word
+        if m in words[1:]:
+            del words[words.index(m, 1)]
+    return " ".join(w for w in words if w)
+
+
 def variant_labels(spans) -> dict[str, str]:
-    """A readable label for every loaded- or neutral-term entry: its most frequent lower-cased surface form."""
+    """A readable label for every loaded- or neutral-term entry: its most frequent lower-cased surface form,
+    without the modifiers inside it ("illegal juvenile immigrants" is a use of "illegal immigrants")."""
     lt = _terms(spans)
+    if "modifiers" in lt.columns:
+        lt = lt.assign(text=[_without_modifiers(t, m) for t, m in zip(lt["text"], lt["modifiers"])])
     out: dict[str, str] = {}
     for entry, texts in lt.groupby("entry")["text"]:
         forms = texts.str.lower().str.replace("\n", " ").str.replace("’", "'")

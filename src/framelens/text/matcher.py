@@ -100,6 +100,10 @@ def _key(phrase: str) -> str:
     return phrase.replace("-", " ").replace("’", "'")
 
 
+#: shadowing warnings already logged by this process (see ``Matcher.__init__``)
+_WARNED: set[str] = set()
+
+
 @dataclass(frozen=True)
 class Shadow:
     """An entry that never matches on its term: an earlier pack already has that term, for the same kind.
@@ -228,9 +232,13 @@ class Matcher:
         self.kinds = sorted({lx.kind for lx in self.lexicons})
         #: entries that can never match (their forms belong to an earlier pack's entry of the same kind)
         self.shadowed = find_shadowed(self.lexicons)
-        for sh in self.shadowed:  # a matcher is built once per process and set of packs (get_matcher caches it)
+        for sh in self.shadowed:
             if not _is_shipped(sh.lexicon):  # the user's packs: the shipped ones are the maintainers' to fix
-                log.warning("%s", sh.message())
+                msg = sh.message()
+                # once per process, however many matchers (runs, sets of packs, jobs) are built from the pack
+                if msg not in _WARNED:
+                    _WARNED.add(msg)
+                    log.warning("%s", msg)
 
     # -- text preparation ---------------------------------------------------
     @staticmethod

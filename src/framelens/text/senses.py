@@ -86,10 +86,13 @@ def is_name(text: str, os_: int, oe: int, seg) -> bool:
     if not all(_capitalised(w) or w.lower() in _NAME_FUNCTION_WORDS for w in words):
         return False
     a, b = _sentence_bounds(text, os_, oe, seg)
-    sent_words = _WORD_RE.findall(text[a:b])
-    content = [w for w in sent_words if w.lower() not in _NAME_FUNCTION_WORDS and not w[0].isdigit()]
-    if len(content) >= 4 and sum(map(_capitalised, content)) >= 0.6 * len(content):
-        return False  # a headline in title case: capitals say nothing
+    sentence = text[a:b].rstrip()
+    if not sentence.endswith((".", "!", "?", "\"", "”", "'", "’", ":", ";", ")")):
+        # no closing punctuation: a headline or title; in title case capitals say nothing
+        content = [w for w in _WORD_RE.findall(sentence) if w.lower() not in _NAME_FUNCTION_WORDS
+                   and not w[0].isdigit()]
+        if len(content) >= 3 and sum(map(_capitalised, content)) >= 0.6 * len(content):
+            return False
     prefix = text[a:os_].strip(" \t\n\"'“‘(—–-")
     nxt = _WORD_RE.search(text, oe, b)
     next_cap = nxt is not None and text[oe:nxt.start()].strip() == "" and _capitalised(nxt.group())
