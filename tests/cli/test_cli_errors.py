@@ -6,9 +6,12 @@ Usage errors found before any input is read (bad option values) stay exit 2.
 
 from __future__ import annotations
 
+import json
+import os
+
 import pytest
 
-from framelens.cli import EXIT_FAILED, EXIT_USAGE, main
+from framelens.cli import EXIT_FAILED, EXIT_PARTIAL, EXIT_USAGE, main
 
 HEADER = "id,text,outlet,event,label,coder_a,coder_b,url\n"
 ROWS = [
@@ -127,3 +130,49 @@ def test_lexicon_validate_names_the_file(name, data, tmp_path, capsys):
     assert main(["lexicon", "validate", str(path)]) == EXIT_FAILED
     cap = capsys.readouterr()
     assert f"{name}:" in cap.out + cap.err and "Traceback" not in cap.err
+
+
+# -- issue 20: bad data is a bad document, huge or special input is refused with its reason ----------------------
+
+def _bad_corpus(tmp_path):
+    good = [json.dumps({"id": f"g{i}", "outlet": "Wire", "text": f"The mayor said plan {i} would pass."})
+            for i in range(3)]
+    lines = [good[0], '{"id": "sur", "outlet": "Wire \\ud800", "text": "A lone surrogate in the outlet."}',
+             good[1], '{"id": "deep", "text": "Deep.", "x": ' + "[" * 2000 + "]" * 2000 + "}", good[2]]
+    path = tmp_path / "bad.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_surrogate_and_deep_lines_are_listed_and_the_run_exits_3(tmp_path, capsys):
+    path = _bad_corpus(tmp_path)
+    out = tmp_path / "out"
+    rc = main(["analyze", str(path), "--out", str(out)])
+    err = capsys.readouterr().err
+    assert rc == EXIT_PARTIAL and "Traceback" not in err
+    assert f"{path}:2: field 'outlet' holds a lone surrogate" in err
+    assert f"{path}:4: arrays/objects nested too deep" in err
+    docs = [json.loads(ln)["id"] for ln in (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert docs == ["g0", "g1", "g2"]
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert {(p["origin"], p["code"]) for p in manifest["skipped"]} == {(f"{path}:2", "surrogate"),
+                                                                       (f"{path}:4", "too_deep")}
+
+
+def test_max_doc_size_option(tmp_path, capsys):
+    path = tmp_path / "sizes.jsonl"
+    path.write_text(json.dumps({"id": "small", "text": "The mayor said so."}) + "\n"
+                    + json.dumps({"id": "big", "text": "The mayor said so. " * 100}) + "\n", encoding="utf-8")
+    rc = main(["analyze", str(path), "--out", str(tmp_path / "o"), "--max-doc-size", "1kB"])
+    err = capsys.readouterr().err
+    assert rc == EXIT_PARTIAL and f"{path}:2: document of 1.9 kB or more, larger than the limit of 1 kB" in err
+    assert main(["analyze", str(path), "--out", str(tmp_path / "o2"), "--max-doc-size", "5 parsecs"]) == EXIT_USAGE
+    assert "--max-doc-size" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+def test_symlink_to_dev_zero_is_refused_naming_it(tmp_path, capsys):
+    link = tmp_path / "zero.jsonl"
+    link.symlink_to("/dev/zero")
+    line = _one_error_line(capsys, main(["analyze", str(link), "--out", str(tmp_path / "o")]), "zero.jsonl")
+    assert "character device (a link to /dev/zero)" in line

@@ -138,19 +138,21 @@ def test_fifo_is_refused_without_blocking(tmp_path):
 def test_gzip_bomb_stops_at_the_ratio_cap_with_flat_problem_list(tmp_path):
     p = tmp_path / "bomb.jsonl.gz"
     p.write_bytes(gzip.compress(b"{}\n" * 200_000, 9))  # 600 kB from about 1 kB
-    c = Corpus(str(p), errors="skip", limits=Limits(ratio_floor=30_000, max_ratio=50, max_problems=20))
+    # the cap is checked block by block (64 KiB): a floor of 100 kB stops it at the second block
+    c = Corpus(str(p), errors="skip", limits=Limits(ratio_floor=100_000, max_ratio=50, max_problems=20))
     assert list(c) == []
-    assert len(c.problems) == 20 and c.problems.total < 200_000
+    assert len(c.problems) == 21 and c.problems.total < 200_000  # the first 20, and the first of a new reason
+    assert c.problems[-1].code == Reason.TOO_LARGE and "compression bomb" in c.problems[-1].reason
     assert c.problems.counts[Reason.TOO_LARGE] == 1 and c.problems.counts[Reason.FORMAT] == c.problems.total - 1
     assert c.problems.total > 10_000  # it read up to the cap, not less
 
 
 def test_gzip_size_cap_and_corrupt_stream(tmp_path):
     p = tmp_path / "many.jsonl.gz"
-    p.write_bytes(gzip.compress(_line().encode() * 100))
-    c = Corpus(str(p), errors="skip", limits=Limits(max_decompressed=1000))
+    p.write_bytes(gzip.compress(_line().encode() * 3000))  # 150 kB unpacked
+    c = Corpus(str(p), errors="skip", limits=Limits(max_decompressed=100_000))
     docs = list(c)
-    assert 0 < len(docs) < 100 and [pr.code for pr in c.problems] == [Reason.TOO_LARGE]
+    assert 0 < len(docs) < 3000 and [pr.code for pr in c.problems] == [Reason.TOO_LARGE]
     bad = tmp_path / "bad.jsonl.gz"
     bad.write_bytes(gzip.compress(_line().encode() * 50)[:-30] + b"garbage-garbage-garbage")
     c = Corpus(str(bad), errors="skip")
@@ -175,8 +177,8 @@ def test_problem_log_is_a_list_of_the_first_problems():
     log = ProblemLog(2)
     log.extend(Problem(f"f:{i}", "bad", "FormatError", "format") for i in range(5))
     log += [Problem("g", "bad", "InputError")]
-    assert [p.origin for p in log] == ["f:0", "f:1"] and log.total == 6
-    assert dict(log.counts) == {"format": 5, "InputError": 1}
+    assert [p.origin for p in log] == ["f:0", "f:1", "g"] and log.total == 6  # the first of each reason is kept
+    assert dict(log.counts) == {"format": 5, "InputError": 1} and log.omitted == 3
 
 
 # -- bad data is a bad document -----------------------------------------------------------------------------

@@ -89,6 +89,18 @@ def _total(problems) -> int:
     return max(getattr(problems, "total", 0), len(problems))
 
 
+def _shown(problems) -> list:
+    """The problems printed: the first :data:`MAX_PRINTED_PROBLEMS`, then the first of each reason not yet
+    shown (so the one compressed file that stopped is not hidden behind a million empty lines)."""
+    shown, seen = [], set()
+    for p in problems:
+        key = getattr(p, "code", "") or getattr(p, "error", "")
+        if len(shown) < MAX_PRINTED_PROBLEMS or key not in seen:
+            shown.append(p)
+            seen.add(key)
+    return shown
+
+
 def _more_line(problems, shown: int) -> str | None:
     """``... and N more`` with the count per reason code, or None when every problem was shown."""
     more = _total(problems) - shown
@@ -99,7 +111,7 @@ def _more_line(problems, shown: int) -> str | None:
         by = "; by reason: " + ", ".join(f"{k} {n:,}" for k, n in sorted(counts.items()))
     else:
         by = ""
-    return f"  ... and {more:,} more (listed in manifest.json up to its cap{by})"
+    return f"  ... and {more:,} more (in manifest.json: the first 1,000 and the count per reason{by})"
 
 
 def report_problems(problems, args=None, stream=None) -> None:
@@ -109,13 +121,10 @@ def report_problems(problems, args=None, stream=None) -> None:
         return
     if problems:
         print(f"framelens: skipped {_total(problems):,} input(s)/document(s):", file=stream)
-        shown = 0
-        for p in problems:
-            if shown == MAX_PRINTED_PROBLEMS:
-                break
+        shown = _shown(problems)
+        for p in shown:
             print(f"  {p.origin}: {p.reason}", file=stream)
-            shown += 1
-        more = _more_line(problems, shown)
+        more = _more_line(problems, len(shown))
         if more:
             print(more, file=stream)
 
@@ -151,13 +160,10 @@ def fail_no_documents(problems, purpose: str, paths=()) -> int:
     """
     from . import EXIT_FAILED
 
-    shown = 0
-    for p in problems:
-        if shown == MAX_PRINTED_PROBLEMS:
-            break
+    shown = _shown(problems)
+    for p in shown:
         print(f"framelens: error: {explain_problem(p.origin, p.reason, purpose)}", file=sys.stderr)
-        shown += 1
-    more = _more_line(problems, shown)
+    more = _more_line(problems, len(shown))
     if more:
         print(f"framelens: error: {more.strip()}", file=sys.stderr)
     if not problems:

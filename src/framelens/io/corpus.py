@@ -39,7 +39,7 @@ from .html import HTML_HINT, read_html, require_html_reader  # noqa: F401
 from .jsonl import iter_jsonl, parse_json
 from .limits import Limits, check_regular_file, format_size, parse_size, read_capped
 from .problems import Problem, ProblemLog
-from .streams import close_input, open_input, peek_stream
+from .streams import metered, open_input, peek_stream
 
 __all__ = ["Corpus", "Problem", "read_corpus", "read_text_document", "decode_bytes", "EXTENSIONS"]
 
@@ -241,13 +241,15 @@ class Corpus:
         elif low.endswith(CSV_EXT):
             yield from self._read_stream(path, iter_csv)
         else:
-            cap = self.limits.json_size if low.endswith(JSON_EXT) else self.limits.file_cap
+            lim = self.limits
+            cap = lim.json_size if low.endswith(JSON_EXT) else lim.html_cap if low.endswith(HTML_EXT) else lim.text_cap
             if st.st_size > cap:
-                raise InputError(path, f"file of {format_size(st.st_size)}, larger than the {format_size(cap)} "
-                                       f"{'a .json file' if low.endswith(JSON_EXT) else 'one document'} may have: "
-                                       "skipped unread (raise the limit with --max-doc-size / max_doc_size=)"
-                                       + ("; or save the corpus as JSONL, which is read line by line"
-                                          if low.endswith(JSON_EXT) else ""), code=Reason.TOO_LARGE)
+                what = ("a .json file may have (save a large corpus as JSONL, which is read line by line)"
+                        if low.endswith(JSON_EXT) else
+                        f"allowed for one document (--max-doc-size {format_size(lim.max_doc_size)} and room for "
+                        "metadata or markup)")
+                raise InputError(path, f"file of {format_size(st.st_size)}, more than the {format_size(cap)} "
+                                       f"{what}: skipped unread", code=Reason.TOO_LARGE)
             data = self._read_bytes(path, cap)
             text = decode_bytes(data, path, self.encoding)
             default_id = _path_id(path, root)
@@ -286,12 +288,11 @@ class Corpus:
             digest.update(data)
             size += len(data)
 
-        fh, guard = open_input(path, self.limits)
+        fh = open_input(path, self.limits, update)
         try:
-            yield from reader(fh, path, columns=self.columns, limits=self.limits, encoding=self.encoding,
-                              update=update, guard=guard)
+            yield from reader(fh, path, columns=self.columns, limits=self.limits, encoding=self.encoding)
         finally:
-            close_input(fh)
+            fh.close()
         self.inputs.append({"path": path, "bytes": size, "sha256": digest.hexdigest()})
 
     def _read_json(self, text: str, path: str) -> Iterator[Document | InputError]:
@@ -328,7 +329,6 @@ class Corpus:
     def _read_stdin(self) -> Iterator[Document | InputError]:
         """stdin: JSONL (its first non-blank byte is ``{``) read line by line, else one text document (capped)."""
         stream = self.stdin if self.stdin is not None else sys.stdin.buffer
-        head, fh = peek_stream(stream)
         digest = hashlib.sha256()
         size = 0
 
@@ -337,13 +337,14 @@ class Corpus:
             digest.update(data)
             size += len(data)
 
+        head, fh = peek_stream(stream)
+        fh = metered(fh, update)
         try:
             if head.removeprefix(codecs.BOM_UTF8).lstrip().startswith(b"{"):
                 yield from iter_jsonl(fh, "<stdin>", columns=self.columns, limits=self.limits,
-                                      encoding=self.encoding, update=update)
+                                      encoding=self.encoding)
             else:
-                data = read_capped(fh, self.limits.file_cap, "<stdin>", "the text on stdin")
-                update(data)
+                data = read_capped(fh, self.limits.text_cap, "<stdin>", "the text on stdin")
                 text = decode_bytes(data, "<stdin>", self.encoding)
                 yield read_text_document(text, "<stdin>", "stdin", max_doc_size=self.limits.max_doc_size)
         finally:

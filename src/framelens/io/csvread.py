@@ -6,7 +6,7 @@ import codecs
 import csv
 import io
 import sys
-from typing import BinaryIO, Callable, Iterator, Mapping
+from typing import BinaryIO, Iterator, Mapping
 
 from ..errors import DecodeError, FormatError, InputError, Reason
 from ..model import Document
@@ -28,8 +28,7 @@ class _Lines:
     there is no next row to go on from).
     """
 
-    def __init__(self, fh: BinaryIO, path: str, limits: Limits, encoding: str | None,
-                 update: Callable[[bytes], None] | None, guard: Callable[[int], None] | None):
+    def __init__(self, fh: BinaryIO, path: str, limits: Limits, encoding: str | None):
         self.path = path
         self.cap = limits.line_cap
         self.pending: list[InputError] = []
@@ -43,7 +42,7 @@ class _Lines:
         if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and encoding is None:
             enc, wide = "utf-16", True
         self.enc = enc
-        self._it = self._wide(fh, update) if wide else self._narrow(fh, update, guard)
+        self._it = self._wide(fh) if wide else self._narrow(fh)
 
     def __iter__(self):
         return self
@@ -56,10 +55,10 @@ class _Lines:
                                        f"{format_size(self.cap)} a line may have: skipped (raise the limit with "
                                        "--max-doc-size / max_doc_size=)", code=Reason.TOO_LARGE))
 
-    def _narrow(self, fh, update, guard) -> Iterator[str]:
+    def _narrow(self, fh) -> Iterator[str]:
         """Byte lines decoded one by one: the line and byte offset of a bad byte are exact."""
         offset = 0
-        for lineno, raw in iter_lines(fh, self.cap, update, guard):
+        for lineno, raw in iter_lines(fh, self.cap):
             if isinstance(raw, TooLong):
                 self._too_long(lineno, raw.size)
                 offset += raw.size
@@ -85,7 +84,7 @@ class _Lines:
             self.consumed += len(raw) + shift
             yield line
 
-    def _wide(self, fh, update) -> Iterator[str]:
+    def _wide(self, fh) -> Iterator[str]:
         """UTF-16/32 text through an incremental decoder, lines read at most ``cap`` characters at a time."""
         text = io.TextIOWrapper(fh, encoding=self.enc, newline="")
         lineno = 0
@@ -115,9 +114,8 @@ class _Lines:
             text.detach()
 
 
-def iter_csv(fh: BinaryIO, path: str, *, columns: Mapping[str, str], limits: Limits, encoding: str | None = None,
-             update: Callable[[bytes], None] | None = None,
-             guard: Callable[[int], None] | None = None) -> Iterator[Document | InputError]:
+def iter_csv(fh: BinaryIO, path: str, *, columns: Mapping[str, str], limits: Limits,
+             encoding: str | None = None) -> Iterator[Document | InputError]:
     """A Document, or the InputError saying why not, for every row of a CSV/TSV stream (origin ``path:line``).
 
     The file is read line by line through :class:`csv.DictReader` (quoted fields may span lines); a line or
@@ -125,7 +123,7 @@ def iter_csv(fh: BinaryIO, path: str, *, columns: Mapping[str, str], limits: Lim
     ``.tsv`` paths. Raises :class:`FormatError` when the header has no text column.
     """
     delimiter = "\t" if ".tsv" in path.lower() else ","
-    lines = _Lines(fh, path, limits, encoding, update, guard)
+    lines = _Lines(fh, path, limits, encoding)
     old_limit = csv.field_size_limit()
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1, limits.line_cap))
     try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import json
 import re
-from typing import Any, BinaryIO, Callable, Iterator, Mapping
+from typing import Any, BinaryIO, Iterator, Mapping
 
 from ..errors import DecodeError, FormatError, InputError, Reason
 from ..model import Document
@@ -32,9 +32,8 @@ def parse_json(text: str | bytes, origin: str, *, whole_file: bool = False) -> A
         raise FormatError(origin, "arrays/objects nested too deep to parse", code=Reason.TOO_DEEP) from None
 
 
-def iter_jsonl(fh: BinaryIO, path: str, *, columns: Mapping[str, str], limits: Limits, encoding: str | None = None,
-               update: Callable[[bytes], None] | None = None,
-               guard: Callable[[int], None] | None = None) -> Iterator[Document | InputError]:
+def iter_jsonl(fh: BinaryIO, path: str, *, columns: Mapping[str, str], limits: Limits,
+               encoding: str | None = None) -> Iterator[Document | InputError]:
     """A Document, or the InputError saying why not, for every non-blank line of ``fh`` (origin ``path:line``).
 
     A line longer than ``limits.line_cap`` is one ``too_large`` problem and is never held whole; a lone
@@ -44,14 +43,14 @@ def iter_jsonl(fh: BinaryIO, path: str, *, columns: Mapping[str, str], limits: L
     cap = limits.line_cap
     enc = encoding or "utf-8"
     depth = limits.max_depth
-    lines = iter_lines(fh, cap, update, guard)
+    lines = iter_lines(fh, cap)
     lineno = 0
     while True:
         try:
             lineno, raw = next(lines)
         except StopIteration:
             return
-        except InputError as exc:  # the decompression guard
+        except InputError as exc:  # the decompression cap (raised by a read: see streams.open_input)
             yield InputError(f"{path}:{lineno + 1}", exc.reason, code=exc.code)
             return
         except COMPRESSED_ERRORS as exc:

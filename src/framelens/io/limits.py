@@ -76,7 +76,8 @@ class Limits:
         Largest JSONL line or CSV line in bytes (default ``4 * max_doc_size + 1 MB``: room for JSON escapes
         and metadata). A longer line is skipped (reason ``too_large``) and reading resumes at the next newline.
     file_size : int, optional
-        Largest text, Markdown or HTML file in bytes (default: ``line_size``), checked before reading.
+        Largest text or Markdown file (or text on stdin) in bytes, checked before reading (default
+        ``max_doc_size + 1 MB`` for front matter); an HTML page may be ``line_size`` (markup is not text).
     json_size : int, default 64_000_000
         Largest ``.json`` file (read whole; larger corpora belong in JSONL, which streams).
     max_depth : int, default 64
@@ -86,7 +87,7 @@ class Limits:
     max_ratio : float, default 100
         Most an input may unpack to per packed byte, checked once it has unpacked ``ratio_floor`` bytes
         (plain text packs 3 to 10 times).
-    ratio_floor : int, default 10_000_000
+    ratio_floor : int, default 1_000_000
         Unpacked bytes below which the ratio is not checked (small files may pack very well).
     max_problems : int, default 1000
         Problems kept with their origin and reason; past that only the count per reason is kept.
@@ -99,7 +100,7 @@ class Limits:
     max_depth: int = 64
     max_decompressed: int = 16_000_000_000
     max_ratio: float = 100.0
-    ratio_floor: int = 10_000_000
+    ratio_floor: int = 1_000_000
     max_problems: int = 1000
 
     @property
@@ -108,9 +109,14 @@ class Limits:
         return self.line_size if self.line_size is not None else 4 * self.max_doc_size + 1_000_000
 
     @property
-    def file_cap(self) -> int:
-        """The largest text/HTML file read (bytes)."""
-        return self.file_size if self.file_size is not None else self.line_cap
+    def text_cap(self) -> int:
+        """The largest text/Markdown file read (bytes)."""
+        return self.file_size if self.file_size is not None else self.max_doc_size + 1_000_000
+
+    @property
+    def html_cap(self) -> int:
+        """The largest HTML page read (bytes)."""
+        return max(self.line_cap, self.text_cap)
 
 
 _KIND = ((stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"), (stat.S_ISFIFO, "a FIFO (named pipe)"),

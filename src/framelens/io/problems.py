@@ -42,11 +42,13 @@ class Problem:
 
 
 class ProblemLog(list):
-    """A list of :class:`Problem` that keeps the first ``limit`` and counts every one.
+    """A list of :class:`Problem` that keeps the first ``limit`` (and the first of each reason) and counts every one.
 
     ``len()`` and iteration give the problems kept; :attr:`total` counts all of them and
     :attr:`counts` counts them per reason code (the exception class name when a problem has no code),
-    so two million bad lines cost a counter, not two million entries.
+    so two million bad lines cost a counter, not two million entries. Past ``limit``, the first problem of a
+    reason not seen before is still kept (one per reason), so a rare reason (the compressed file that
+    stopped) is never hidden behind a common one.
 
     Parameters
     ----------
@@ -62,10 +64,11 @@ class ProblemLog(list):
         self.extend(items)
 
     def append(self, problem: Problem) -> None:
-        """Count ``problem``; keep it if fewer than ``limit`` are kept."""
+        """Count ``problem``; keep it if fewer than ``limit`` are kept or it is the first of its reason."""
         self.total += 1
-        self.counts[getattr(problem, "code", "") or getattr(problem, "error", "") or "error"] += 1
-        if len(self) < self.limit:
+        key = getattr(problem, "code", "") or getattr(problem, "error", "") or "error"
+        self.counts[key] += 1
+        if len(self) < self.limit or self.counts[key] == 1:
             super().append(problem)
 
     def extend(self, problems: Iterable[Problem]) -> None:

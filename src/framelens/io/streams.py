@@ -9,7 +9,7 @@ from typing import BinaryIO, Callable
 from ..errors import InputError, Reason
 from .limits import Limits, format_size
 
-__all__ = ["open_input", "peek_stream", "COMPRESSED_ERRORS"]
+__all__ = ["open_input", "metered", "peek_stream", "COMPRESSED_ERRORS"]
 
 #: What a corrupt or truncated compressed stream raises while it is read.
 COMPRESSED_ERRORS: tuple[type[BaseException], ...] = (OSError, EOFError)
@@ -21,20 +21,63 @@ except ImportError:  # pragma: no cover - depends on the build
     pass
 
 
-def open_input(path: str, limits: Limits) -> tuple[BinaryIO, Callable[[int], None] | None]:
-    """``(binary stream, guard)`` for ``path``; ``.gz`` files are unpacked on the fly.
+class _Metered(io.RawIOBase):
+    """A stream that hashes and counts what is read through it, and calls a guard with the count, block by
+    block (not line by line: a 64 KiB block costs one Python call)."""
 
-    The guard (None for a plain file) is called with the bytes unpacked so far and raises
-    :class:`~framelens.errors.InputError` (code ``too_large``) past ``limits.max_decompressed`` bytes, or
-    past ``limits.max_ratio`` unpacked bytes per packed byte once ``limits.ratio_floor`` bytes are unpacked:
-    a small file that unpacks to gigabytes (a "zip bomb") stops there.
+    def __init__(self, inner: BinaryIO, update: Callable[[bytes], None] | None,
+                 guard: Callable[[int], None] | None):
+        self._inner = inner
+        self._update = update
+        self._guard = guard
+        self.count = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buf) -> int:
+        read1 = getattr(self._inner, "read1", None)
+        data = read1(len(buf)) if read1 is not None else self._inner.read(len(buf))
+        n = len(data)
+        buf[:n] = data
+        if n:
+            self.count += n
+            if self._update is not None:
+                self._update(data)
+            if self._guard is not None:
+                self._guard(self.count)
+        return n
+
+    def close(self) -> None:
+        self._inner.close()
+        raw = getattr(self._inner, "close_raw", None)
+        if raw is not None:
+            raw.close()
+        super().close()
+
+
+def metered(inner: BinaryIO, update: Callable[[bytes], None] | None = None,
+            guard: Callable[[int], None] | None = None) -> BinaryIO:
+    """A buffered stream over ``inner`` that hashes (``update``) and guards (``guard(bytes so far)``) every
+    block read; closing it closes ``inner``."""
+    return io.BufferedReader(_Metered(inner, update, guard), buffer_size=1 << 16)
+
+
+def open_input(path: str, limits: Limits, update: Callable[[bytes], None] | None = None) -> BinaryIO:
+    """A buffered binary stream of ``path``, ``.gz`` files unpacked on the fly; ``update`` sees every byte
+    (unpacked) as it is read.
+
+    A compressed file stops with :class:`~framelens.errors.InputError` (code ``too_large``) raised by a read
+    past ``limits.max_decompressed`` unpacked bytes, or past ``limits.max_ratio`` unpacked bytes per packed
+    byte once ``limits.ratio_floor`` bytes are unpacked: a small file that unpacks to gigabytes (a
+    "compression bomb") stops there.
     """
     try:
         raw = open(path, "rb")
     except OSError as exc:
         raise InputError(path, f"cannot read file: {exc.strerror or exc}") from None
     if not path.lower().endswith(".gz"):
-        return raw, None
+        return metered(raw, update)
 
     def guard(unpacked: int) -> None:
         if unpacked > limits.max_decompressed:
@@ -48,16 +91,8 @@ def open_input(path: str, limits: Limits) -> tuple[BinaryIO, Callable[[int], Non
                                        "bomb?): the rest of the file is skipped", code=Reason.TOO_LARGE)
 
     stream = gzip.GzipFile(fileobj=raw, mode="rb")
-    stream.close_raw = raw  # type: ignore[attr-defined]  # closed with the stream (see close_input)
-    return stream, guard
-
-
-def close_input(fh: BinaryIO) -> None:
-    """Close a stream from :func:`open_input` (and the file under a compressed one)."""
-    fh.close()
-    raw = getattr(fh, "close_raw", None)
-    if raw is not None:
-        raw.close()
+    stream.close_raw = raw  # type: ignore[attr-defined]  # closed with the stream
+    return metered(stream, update, guard)
 
 
 class _Prefixed(io.RawIOBase):
