@@ -67,6 +67,9 @@ def _by_mention(text, attrs):
     ("Mayor", "mayor"),               # a name made only of titles keeps its last word
     ("Sen.", "sen"),
     ("Donald Trump Jr.", "donald trump jr"),  # a suffix is part of the name: another person
+    ("President-elect Donald Trump", "donald trump"),
+    ("Democrat Bernie Sanders", "bernie sanders"),
+    ("George H. W. Bush", "george h w bush"),  # initials kept: George W. Bush is another person
     ("", ""),
     ("!!!", ""),
 ])
@@ -190,6 +193,13 @@ def test_a_name_used_as_a_modifier_is_not_that_person(records, text, mention, st
     assert a.named is False
     assert a.person is False
     assert a.source_id is None
+
+
+def test_middle_initial_and_later_surname(records):
+    text = "Sen. Patrick J. Leahy told reporters he would vote no. Leahy said the bill was weak."
+    attrs = _by_mention(text, records(text))
+    assert attrs["Leahy"].source == "Patrick J. Leahy"
+    assert {a.source_id for a in attrs.values() if a.person} == {"patrick j leahy"}
 
 
 def test_modifier_name_and_the_person_in_one_article_stay_apart(records):

@@ -113,11 +113,14 @@ class NameFinder:
                 break
             head.append(t)
         run: list[Token] = []
-        for t in reversed(head):
+        for i in range(len(head) - 1, -1, -1):
+            t = head[i]
             if t.is_word and t.cap and not words.has("role", t.low) and t.text not in words.title_abbreviations:
                 run.append(t)
             elif not t.is_word and t.text in "-‐‑" and run:
                 continue
+            elif t.text == "." and run and i > 0 and len(head[i - 1].text) == 1 and head[i - 1].cap:
+                continue  # a middle initial: 'Patrick J. Leahy'
             else:
                 break
         if not run:
