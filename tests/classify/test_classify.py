@@ -320,7 +320,13 @@ def test_version_and_lexicon_mismatch_refused(tmp_path, toy_file):
     m = make_pipeline(C=1.0, lexicons=(str(lex),)).fit(np.asarray(TOY_X, dtype=object), TOY_Y)
     mp = save_model(TrainedModel(m, ["biased", "neutral"]), tmp_path / "lex.flmodel")
     assert load_model(mp).predict(["a boondoggle"])[0] in ("biased", "neutral")
+    # the pack is embedded in the model: a later edit (or removal) of the file changes nothing
     lex.write_text("term,category\nboondoggle,waste\nfiasco,waste\n", encoding="utf-8")
+    lex.unlink()
+    tm = load_model(mp)
+    assert [r["name"] for r in tm.lexicons if r["name"] == "mine"] == ["mine"]
+    # a shipped pack that differs from the one recorded at training is still refused
+    _rewrite(mp, meta_fn=lambda m: m["lexicons"][0].update(sha256="0" * 64), rehash=True)
     with pytest.raises(ModelError, match="lexicon packs differ"):
         load_model(mp)
 

@@ -16,8 +16,16 @@ the lexicon packs on this machine are exactly those the model was trained with,
 and that every type the skops payload names is in :data:`TRUSTED_TYPES`, an
 explicit allow-list of plain data, numpy arrays and the scikit-learn and
 framelens estimators framelens builds. Only then is the payload rebuilt, by
-``skops.io.loads(..., trusted=TRUSTED_TYPES)``. Any failure raises
-:class:`~framelens.errors.ModelError` with the reason.
+``skops.io.loads(..., trusted=TRUSTED_TYPES)``, and every parameter of every
+estimator in it checked against the values framelens itself writes
+(:func:`check_estimator`): text input only (``input="content"``, never a file
+name), a known analyzer and token pattern (no callable, no other regular
+expression), and lexicon references that are the names of shipped packs or
+packs embedded in the model file. Lexicon files used in training are embedded
+in the metadata (``embedded_lexicons``), so ``predict`` never opens a path
+named by a model. Any failure, including every way a file can fail to parse
+(truncated or corrupt archive, bad JSON, wrong types), raises
+:class:`~framelens.errors.ModelError` naming the file.
 
 The content hash detects accidental corruption and naive edits; it is not a
 signature (someone who rewrites both the payload and the metadata can make the
@@ -39,8 +47,9 @@ from typing import Any, Sequence
 
 from .._version import __version__
 from ..errors import LexiconError, ModelError
+from ._modelcheck import EMBEDDED_PREFIX, check_estimator, check_meta, materialise_lexicons
 
-__all__ = ["TrainedModel", "save_model", "load_model", "read_model_info", "TRUSTED_TYPES", "FORMAT"]
+__all__ = ["TrainedModel", "save_model", "load_model", "read_model_info", "check_estimator", "TRUSTED_TYPES", "FORMAT"]
 
 FORMAT = "framelens-model/1"
 META_NAME = "framelens-model.json"
@@ -186,20 +195,61 @@ def _check_embeddings(p: str, recorded: list[dict]) -> None:
                              f"{now['version']} (sha256 {now['sha256'][:12]}). Install that version or retrain")
 
 
-def _resources_for(configs: list[dict]) -> list[dict]:
-    """Name, version, kind and SHA-256 of every pack the feature configurations use, read afresh from disk."""
-    from ..lexicon import _resolve, load_lexicon, shipped_lexicons
+def _resources_for(configs: list[dict], files: dict[str, str] | None = None) -> list[dict]:
+    """Name, version, kind and SHA-256 of every pack the feature configurations use, read afresh from disk.
 
+    ``files`` maps ``embedded:`` references to the files holding them; a shipped name is looked up; anything
+    else is an error (a model never names a path)."""
+    from ..lexicon import load_lexicon, shipped_lexicons
+
+    files = files or {}
+    shipped = shipped_lexicons()
     res: list[dict] = []
     for cfg in configs:
-        paths = [str(p) for p in shipped_lexicons().values()] if cfg["default_lexicons"] else []
-        paths += [_resolve(spec) for spec in cfg["lexicons"]]
+        paths = [str(p) for p in shipped.values()] if cfg["default_lexicons"] else []
+        for spec in cfg["lexicons"]:
+            if spec in files:
+                paths.append(files[spec])
+            elif spec in shipped:
+                paths.append(str(shipped[spec]))
+            else:
+                raise LexiconError([f"{spec}: neither a shipped pack nor a lexicon embedded in the model"])
         for path in paths:
             lx = load_lexicon(path)
             rec = {"name": lx.name, "version": lx.version, "kind": lx.kind, "sha256": lx.sha256}
             if rec not in res:
                 res.append(rec)
     return sorted(res, key=lambda r: (r["name"], r["version"], r["sha256"]))
+
+
+def _embed_lexicons(estimator) -> tuple[Any, list[dict]]:
+    """A copy of ``estimator`` whose lexicon files are ``embedded:`` references, and the embedded packs."""
+    import copy
+
+    from ..lexicon import _resolve, shipped_lexicons
+    from .features import FramelensFeatures
+
+    found = _find(estimator, FramelensFeatures)
+    shipped = shipped_lexicons()
+    if not any(str(x) not in shipped for f in found for x in (f.lexicons or ())):
+        return estimator, []
+    est = copy.deepcopy(estimator)
+    embedded: dict[str, dict] = {}
+    for f in {id(f): f for f in _find(est, FramelensFeatures)}.values():  # one object can be found twice
+        refs = []
+        for spec in (f.lexicons or ()):
+            spec = str(spec)
+            if spec in shipped:
+                refs.append(spec)
+                continue
+            path = Path(_resolve(spec))
+            text = path.read_text(encoding="utf-8")
+            digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+            ref = f"{EMBEDDED_PREFIX}{digest[:16]}/{path.name}"
+            embedded[ref] = {"ref": ref, "filename": path.name, "sha256": digest, "text": text, "path": str(path)}
+            refs.append(ref)
+        f.lexicons = tuple(refs)
+    return est, sorted(embedded.values(), key=lambda e: e["ref"])
 
 
 def _canonical(meta: dict) -> bytes:
@@ -221,8 +271,15 @@ def save_model(model: TrainedModel, path: str | os.PathLike) -> Path:
     import skops
     import skops.io as sio
 
+    from ..io.atomic import atomic_write_bytes
+
     path = Path(path)
-    payload = sio.dumps(model.estimator)
+    estimator, embedded = _embed_lexicons(model.estimator)
+    try:
+        check_estimator(estimator, "cannot save")
+    except ModelError as exc:
+        raise ModelError(f"{exc} (framelens would refuse to load this estimator)") from None
+    payload = sio.dumps(estimator)
     try:
         types = _payload_types(payload, str(path))
     except ModelError as exc:
@@ -230,7 +287,7 @@ def save_model(model: TrainedModel, path: str | os.PathLike) -> Path:
     bad = sorted(t for t in types if t not in TRUSTED_TYPES)
     if bad:
         raise ModelError(f"cannot save: the estimator contains types framelens would refuse to load: {', '.join(bad)}")
-    configs = _features_configs(model.estimator)
+    configs = _features_configs(estimator)
     unfitted = [e for e in _embeddings_used(model.estimator) if "sha256" not in e]
     if unfitted:
         raise ModelError(f"cannot save: the embeddings block ({unfitted[0].get('backend')}) is not fitted; "
@@ -248,7 +305,8 @@ def save_model(model: TrainedModel, path: str | os.PathLike) -> Path:
         "text_col": model.text_col,
         "label_col": model.label_col,
         "features": configs,
-        "lexicons": _resources_for(configs),
+        "lexicons": _resources_for(configs, {e["ref"]: e["path"] for e in embedded}),
+        "embedded_lexicons": [{k: v for k, v in e.items() if k != "path"} for e in embedded],
         "embeddings": _embeddings_used(model.estimator),
         "params": _json_safe(model.params),
         "metrics": _json_safe(model.metrics),
@@ -261,10 +319,7 @@ def save_model(model: TrainedModel, path: str | os.PathLike) -> Path:
         z.writestr(META_NAME, json.dumps(meta, indent=2, ensure_ascii=False, sort_keys=True))
         z.writestr(PAYLOAD_NAME, payload)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    with open(tmp, "wb") as fh:
-        fh.write(buf.getvalue())
-    os.replace(tmp, path)
+    atomic_write_bytes(path, buf.getvalue())
     return path
 
 
@@ -273,8 +328,9 @@ def _payload_types(payload: bytes, where: str) -> set[str]:
     try:
         with zipfile.ZipFile(io.BytesIO(payload)) as z:
             schema = json.loads(z.read("schema.json"))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise ModelError(f"{where}: the model payload is not a valid skops archive ({exc})") from None
+    except Exception as exc:  # noqa: BLE001 - any damage to the inner archive or its schema
+        raise ModelError(f"{where}: the model payload is not a valid skops archive ({type(exc).__name__}: {exc})") \
+            from None
     types: set[str] = set()
     nodes: set[str] = set()
 
@@ -325,8 +381,10 @@ def _read(path: str | os.PathLike) -> tuple[dict, bytes]:
                 raise ModelError(f"{p}: refused: the archive expands to more than {_MAX_BYTES} bytes")
             meta_raw = z.read(META_NAME)
             payload = z.read(PAYLOAD_NAME)
-    except zipfile.BadZipFile as exc:
-        raise ModelError(f"{p}: not a framelens model file (damaged archive: {exc})") from None
+    except ModelError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - truncated, bad CRC, corrupt deflate stream (zlib.error), EOF...
+        raise ModelError(f"{p}: not a framelens model file (damaged archive: {type(exc).__name__}: {exc})") from None
     try:
         meta = json.loads(meta_raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
@@ -353,18 +411,46 @@ def _verify_integrity(p: str, meta: dict, payload: bytes) -> None:
 
 
 def load_model(path: str | os.PathLike) -> TrainedModel:
-    """Open a model saved by :func:`save_model`, refusing anything foreign, tampered or mismatched."""
+    """Open a model saved by :func:`save_model`, refusing anything foreign, tampered or mismatched.
+
+    Parameters
+    ----------
+    path : path-like
+        A ``.flmodel`` file.
+
+    Returns
+    -------
+    TrainedModel
+        The model, its estimator checked parameter by parameter (:func:`check_estimator`).
+
+    Raises
+    ------
+    ModelError
+        For every reason a file is refused or cannot be parsed; the message names the file.
+    """
+    p = os.fspath(path)
+    try:
+        return _load(p)
+    except ModelError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any other way a crafted file breaks the reader is a refused model
+        raise ModelError(f"{p}: refused: the model file could not be read ({type(exc).__name__}: {exc})") from None
+
+
+def _load(p: str) -> TrainedModel:
     import skops.io as sio
 
-    p = os.fspath(path)
     meta, payload = _read(p)
+    check_meta(p, meta)
     _verify_integrity(p, meta, payload)
     if meta.get("framelens_version") != __version__:
         raise ModelError(f"{p}: refused: the model was trained with framelens {meta.get('framelens_version')}, "
                          f"this is framelens {__version__}; retrain it with this version (framelens train)")
     configs = meta.get("features") or []
+    refs = {x for cfg in configs for x in cfg["lexicons"] if x.startswith(EMBEDDED_PREFIX)}
+    files = materialise_lexicons(p, meta.get("embedded_lexicons") or [], refs)
     try:
-        current = _resources_for(configs)
+        current = _resources_for(configs, files)
     except LexiconError as exc:
         raise ModelError(f"{p}: refused: the lexicon packs the model was trained with cannot be loaded here:\n{exc}") from None
     recorded = meta.get("lexicons") or []
@@ -385,8 +471,13 @@ def load_model(path: str | os.PathLike) -> TrainedModel:
         estimator = sio.loads(payload, trusted=list(TRUSTED_TYPES))
     except Exception as exc:  # noqa: BLE001 - any failure to rebuild is a refused model
         raise ModelError(f"{p}: refused: the payload could not be rebuilt safely ({type(exc).__name__}: {exc})") from None
+    check_estimator(estimator, p)
     if _features_configs(estimator) != configs:
         raise ModelError(f"{p}: refused: the payload's feature settings differ from its metadata")
+    from .features import FramelensFeatures
+
+    for f in _find(estimator, FramelensFeatures):  # embedded packs: read from the files framelens wrote
+        f.lexicons = tuple(files.get(x, x) for x in f.lexicons)
     if _embeddings_used(estimator) != (meta.get("embeddings") or []):
         raise ModelError(f"{p}: refused: the payload's embeddings settings differ from its metadata")
     return TrainedModel(estimator=estimator, labels=list(meta.get("labels") or []), multilabel=bool(meta.get("multilabel")),
