@@ -9,7 +9,7 @@ from pathlib import Path
 from ...io.atomic import atomic_path
 from ...io.safecsv import write_csv
 
-__all__ = ["jsonable", "write_tables"]
+__all__ = ["jsonable", "write_frame", "write_tables"]
 
 
 
@@ -52,19 +52,44 @@ def write_tables(result, out: Path, formats, csv_protection: bool | None = None)
     }
     paths = []
     for name, df in tables.items():
-        df = jsonable(df)
-        if "csv" in formats:
-            p = tdir / f"{name}.csv"
-            write_csv(df, p, protect=csv_protection)
-            paths.append(p)
-        if "parquet" in formats:
-            p = tdir / f"{name}.parquet"
-            df2 = df.copy()  # pyarrow is a core dependency
-            for c in df2.columns:  # mixed object columns -> text, so pyarrow accepts them
-                if df2[c].dtype == object:
-                    df2[c] = df2[c].map(lambda v: None if v is None or (isinstance(v, float) and math.isnan(v))
-                                        else str(v) if not isinstance(v, str) else v)
-            with atomic_path(p) as tmp:
-                df2.to_parquet(tmp, index=False)
-            paths.append(p)
+        paths += write_frame(jsonable(df), tdir, name, formats, csv_protection=csv_protection)
+    return paths
+
+
+def write_frame(df, tdir: Path, name: str, formats, csv_protection: bool | None = None) -> list[Path]:
+    """Write one table as ``tdir/<name>.csv`` and/or ``.parquet`` (``formats``), each file atomically.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The table (list and dict cells already JSON text: see :func:`jsonable`).
+    tdir : pathlib.Path
+        The folder.
+    name : str
+        The file name without its extension.
+    formats : collection of str
+        ``"csv"`` and/or ``"parquet"``.
+    csv_protection : bool, optional
+        Formula protection of CSV cells (see :mod:`framelens.io.safecsv`; None: the current setting).
+
+    Returns
+    -------
+    list of pathlib.Path
+        The files written.
+    """
+    paths = []
+    if "csv" in formats:
+        p = tdir / f"{name}.csv"
+        write_csv(df, p, protect=csv_protection)
+        paths.append(p)
+    if "parquet" in formats:
+        p = tdir / f"{name}.parquet"
+        df2 = df.copy()  # pyarrow is a core dependency
+        for c in df2.columns:  # mixed object columns -> text, so pyarrow accepts them
+            if df2[c].dtype == object:
+                df2[c] = df2[c].map(lambda v: None if v is None or (isinstance(v, float) and math.isnan(v))
+                                    else str(v) if not isinstance(v, str) else v)
+        with atomic_path(p) as tmp:
+            df2.to_parquet(tmp, index=False)
+        paths.append(p)
     return paths
