@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
-from ..errors import ConfigError, InputError, Reason
+from ..errors import ConfigError, Reason
 from ..extract.attribution.identity import PERSON_TYPES, normalise_label, normalise_name
 
 __all__ = ["identify_sources", "load_source_aliases", "source_key", "NO_IDENTITY_TYPES", "IDENTITY_COLUMNS"]
