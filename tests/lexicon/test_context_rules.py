@@ -47,6 +47,7 @@ SHIPPED = [
      ("neutral_term", "literal", "use")),
     ("The senator called the protesters terrorists.", "terrorists", LOADED),
     ("A terrorist fled the scene, the chief said.", "terrorist", LOADED),
+    ("Terrorists attack museum, officials say", "Terrorists", LOADED),  # the plural label, then a verb
     # immigration: sanctuary as a policy's descriptive name or a capitalised ordinance name
     ("The council debated sanctuary city policies on Monday.", "sanctuary city",
      ("neutral_term", "policy_description", "use")),

@@ -85,6 +85,7 @@ NAMES = [
     ("Criminal aliens were released.", "Criminal aliens", False),  # sentence start only
     ("Criminal Alien Released By County Jail Again", "Criminal Alien", False),  # headline in title case
     ("The mayor promised a new war on drugs.", "war on drugs", False),
+    ("Cancel all federal funding to Sanctuary Cities now.", "Sanctuary Cities", False),  # capitals as emphasis
 ]
 
 

@@ -29,8 +29,8 @@ __all__ = ["ContextRule", "parse_context", "RULE_KEYS", "THEN", "label_modifiers
 #: what a rule may do: ``drop`` (the match is another sense: no span), ``neutral`` (severity 0)
 THEN = ("drop", "neutral")
 #: keys of one rule
-RULE_KEYS = ("sense", "followed_by", "preceded_by", "near", "window", "name", "then", "severity", "note")
-_CONDITIONS = ("followed_by", "preceded_by", "near", "name")
+RULE_KEYS = ("sense", "form", "followed_by", "preceded_by", "near", "window", "name", "then", "severity", "note")
+_CONDITIONS = ("form", "followed_by", "preceded_by", "near", "name")
 MAX_GAPS = 2
 MAX_WINDOW = 10
 DEFAULT_WINDOW = 4
@@ -41,7 +41,8 @@ _SENSE_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 class ContextRule:
     """One context rule of an entry: conditions (all must hold) and an effect.
 
-    Conditions: ``followed_by`` (the words right after the match start with one of these phrases;
+    Conditions: ``form`` (the matched words, normalised, are one of these forms: "terrorist" but not
+    "terrorists"), ``followed_by`` (the words right after the match start with one of these phrases;
     ``<NUM>`` is any number), ``preceded_by`` (the words right before the match end with one of
     these), ``near`` (one of these words or phrases within ``window`` words before or after the
     match, in the same sentence), ``name`` (the match is written as part of a capitalised name:
@@ -53,6 +54,7 @@ class ContextRule:
     sense: str
     then: str  # "drop" or "severity"
     severity: int | None = None
+    form: frozenset[str] = frozenset()
     followed_by: frozenset[str] = frozenset()
     preceded_by: frozenset[str] = frozenset()
     near: tuple[str, ...] = ()
@@ -104,14 +106,14 @@ def parse_context(raw: Any, where: str, line: int | None, add: Callable[[int | N
             add(rl, field, f"needs at least one condition: {', '.join(_CONDITIONS)}")
             good = False
         lists = {}
-        for k in ("followed_by", "preceded_by", "near"):
+        for k in ("form", "followed_by", "preceded_by", "near"):
             if k in r:
                 v = _phrases(r[k], normalize)
                 if v is None:
                     add(lines.get(k, rl), f"{field}.{k}", "must be a non-empty list of words or phrases")
                     good = False
                 lists[k] = v or []
-        if "<NUM>" in lists.get("near", []) or "<NUM>" in lists.get("preceded_by", []):
+        if any("<NUM>" in lists.get(k, []) for k in ("form", "near", "preceded_by")):
             add(rl, field, "<NUM> is allowed in followed_by only")
             good = False
         window = r.get("window", DEFAULT_WINDOW)
@@ -145,7 +147,7 @@ def parse_context(raw: Any, where: str, line: int | None, add: Callable[[int | N
         out.append(ContextRule(
             sense=sense, then="drop" if then == "drop" else "severity",
             severity=None if then == "drop" else (0 if then == "neutral" else sev),
-            followed_by=frozenset(lists.get("followed_by", ())), preceded_by=frozenset(lists.get("preceded_by", ())),
+            form=frozenset(p.replace("-", " ") for p in lists.get("form", ())), followed_by=frozenset(lists.get("followed_by", ())), preceded_by=frozenset(lists.get("preceded_by", ())),
             near=tuple(lists.get("near", ())), window=window, name=bool(name), note=note, line=rl))
     return tuple(out) if ok else None
 

@@ -79,7 +79,9 @@ def _capitalised(word: str) -> bool:
 
 
 def is_name(text: str, os_: int, oe: int, seg) -> bool:
-    """``text[os_:oe]`` is written as part of a capitalised name (see the ``name`` condition of a context rule)."""
+    """``text[os_:oe]`` is written as part of a capitalised name (see the ``name`` condition of a context rule):
+    every word capitalised (short function words aside), not a title-case headline, and either followed by
+    another capitalised word or preceded by "the"."""
     words = _WORD_RE.findall(text[os_:oe])
     if not words or not _capitalised(words[0]):
         return False
@@ -93,10 +95,12 @@ def is_name(text: str, os_: int, oe: int, seg) -> bool:
                    and not w[0].isdigit()]
         if len(content) >= 3 and sum(map(_capitalised, content)) >= 0.6 * len(content):
             return False
-    prefix = text[a:os_].strip(" \t\n\"'“‘(—–-")
     nxt = _WORD_RE.search(text, oe, b)
-    next_cap = nxt is not None and text[oe:nxt.start()].strip() == "" and _capitalised(nxt.group())
-    return bool(prefix) or next_cap
+    if nxt is not None and text[oe:nxt.start()].strip() == "" and _capitalised(nxt.group()):
+        return True  # the name continues: "Alien Enemies Act", "Sanctuary City Ordinance"
+    # or a name with its article ("the War on Drugs"); capitals alone may be emphasis ("funding to Sanctuary Cities")
+    before = _WORD_RE.findall(text[a:os_])
+    return bool(before) and before[-1].lower() == "the"
 
 
 def _followed(norm: str, e: int, phrases: frozenset[str]) -> bool:
@@ -132,6 +136,8 @@ def first_rule(entry: Entry, text: str, norm: str, s: int, e: int, to_orig: Call
     """The first context rule of ``entry`` whose conditions all hold for the match ``norm[s:e]``, or None."""
     os_ = oe = None
     for rule in entry.context:
+        if rule.form and norm[s:e] not in rule.form:
+            continue
         if rule.followed_by and not _followed(norm, e, rule.followed_by):
             continue
         if rule.preceded_by and not _preceded(norm, s, rule.preceded_by):
