@@ -36,9 +36,10 @@ from framelens.errors import ConfigError
 from helpers import DATA, EXAMPLES as CORPUS, REPO as ROOT
 
 GOLD_PATH = DATA / "gold_alignment.json"
+GOLD_EVENT = "marlow-diversion"  # the event of the gold (the example corpus holds follow-up events too)
 GOLD_MD = ROOT / "examples" / "gold_facts.md"
 
-# Floors: set below the figures measured with the default threshold 0.28 (docs/validation_align.md:
+# Floors: set below the figures first measured with the default threshold 0.28 (docs/validation_align.md:
 # pairwise P 0.872 / R 0.404, single-fact P 1.000 / R 0.514, coverage recall 0.754, cell precision
 # 0.965), with room for small changes of the segmenter or the extractors, and high enough that a
 # clustering that merges everything (precision below 0.3) or nothing (recall 0) fails.
@@ -123,7 +124,7 @@ def analysis():
 
 @pytest.fixture(scope="module")
 def res(analysis):
-    return A.align(analysis)
+    return A.align(analysis, event=GOLD_EVENT)
 
 
 @pytest.fixture(scope="module")
@@ -178,9 +179,13 @@ def test_gold_alignment_precision_recall(res, gold, capsys):
     assert len({m["F2"], m["F7"], m["F10"], m["F11"], m["F12"]}) == 5
 
 
-def test_metric_punishes_degenerate_clusterings(analysis, gold):
-    everything = A.align(analysis, threshold=0.0001, max_per_doc=100)
-    nothing = A.align(analysis, threshold=1.0)
+def test_metric_punishes_degenerate_clusterings(analysis, res, gold):
+    import dataclasses
+
+    # every aligned sentence in one unit (the linking rules no longer allow this, so it is built by hand)
+    sents = res.sentences.assign(unit=res.sentences["unit"].where(res.sentences["unit"].isna(), "u01"))
+    everything = dataclasses.replace(res, sentences=sents, units=res.units.head(1))
+    nothing = A.align(analysis, event=GOLD_EVENT, threshold=1.0)
     assert gold_scores(everything, gold)["precision"] < 0.3
     assert gold_scores(nothing, gold)["recall"] == 0.0
 
@@ -251,7 +256,7 @@ def test_cli_writes_contract_files(tmp_path):
     from framelens.cli import main
 
     out = tmp_path / "facts"
-    assert main(["-q", "align", str(CORPUS), "--out", str(out)]) == 0
+    assert main(["-q", "align", str(CORPUS), "--event", GOLD_EVENT, "--out", str(out)]) == 0
     for name in ("facts.csv", "units.csv", "coverage.csv", "phrasing.csv", "sentences.csv", "index.html",
                  "manifest.json", "charts/coverage_map.png", "charts/coverage_map.svg"):
         assert (out / name).is_file(), name
@@ -267,7 +272,7 @@ def test_cli_writes_contract_files(tmp_path):
     man = json.loads((out / "manifest.json").read_text())
     assert man["command"] == "align" and man["parameters"]["threshold"] == A.DEFAULT_THRESHOLD
     assert main(["-q", "align", str(CORPUS), "--event", "no-such-event", "--out", str(tmp_path / "x")]) == 2
-    assert main(["-q", "align", str(CORPUS), "--threshold", "0", "--out", str(tmp_path / "x")]) == 2
+    assert main(["-q", "align", str(CORPUS), "--event", GOLD_EVENT, "--threshold", "0", "--out", str(tmp_path / "x")]) == 2
 
 
 def test_bad_parameters():
@@ -331,16 +336,50 @@ def test_phrasing_table(res):
 
 def test_coverage_table(res):
     cov = res.coverage.set_index("outlet")
+    assert (cov["core_min"] == A.core_threshold(6)).all() and A.core_threshold(6) == 2
     core = int(cov["core"].iloc[0])
-    assert (cov["core"] == core).all() and core >= 8
-    # the wire and the encyclopedia carry every core fact; the right tabloid omits the most
-    assert cov.loc["Lakeshore Wire Service", "core_carried"] == core
-    assert cov.loc["Commonpedia", "core_carried"] == core
+    shared = res.units[res.units["n_outlets"] >= 2]
+    assert (cov["core"] == core).all() and core == len(shared) == int(res.units["core"].sum()) and core >= 8
+    # every outlet: a core fact is either carried or omitted; "exclusive" = units no other outlet carries
+    assert (cov["core_carried"] + cov["omitted"] == core).all()
+    alone = res.units[res.units["n_outlets"] == 1]
+    for o, r in cov.iterrows():
+        assert r["exclusive"] == int((alone["outlets"] == o).sum())
+    # the encyclopedia (a summary of everything) carries the most core facts; the right tabloid omits the most
+    assert cov["core_carried"].idxmax() == "Commonpedia"
     assert cov["omitted"].idxmax() == "The Marlow Sentinel-Express"
     right = cov.loc["The Marlow Sentinel-Express"]
     sent = res.sentences.set_index(["doc_id", "sentence"])
     assert sent.loc[("right-tabloid", 20), "unit"] in right["buried_units"].split(";")  # refused to comment, last
     assert (cov["reporter"] + cov["attributed"] + cov["quotation"] == cov["units"]).all()
+
+
+def test_core_threshold_and_top_units(res):
+    assert [A.core_threshold(k) for k in (1, 2, 3, 6, 7, 35, 53)] == [2, 2, 2, 2, 3, 12, 18]
+    assert A.unevenness(1, 2) == 1.0 and A.unevenness(4, 4) == 0.0 and A.unevenness(0, 5) == 0.0
+    top = A.top_units(res.units, 5)
+    shared = res.units[res.units["n_outlets"] >= 2]
+    assert len(top) == 5 and list(top["order"]) == sorted(top["order"])  # shown in order of first report
+    assert top["unevenness"].min() >= shared.drop(top.index)["unevenness"].max()  # the most unevenly carried
+    assert len(A.top_units(res.units, None)) == len(shared)
+
+
+def test_linking_needs_shared_rare_terms():
+    """Two sentences that share only words every sentence of the event uses never join, however similar
+    their wording; two that share a rare name and number do."""
+    common = "The council said on Tuesday that the plan"
+    docs = [framelens.Document(id=f"d{k}", outlet=f"O{k}", event="e", text=" ".join(
+        f"{common} {w} item number {k}{i} was discussed at length." for i, w in enumerate(words)))
+        for k, words in enumerate([["alpha", "bravo", "charlie"], ["delta", "echo", "foxtrot"]])]
+    docs.append(framelens.Document(id="d2", outlet="O2", event="e", text=f"{common} was reviewed. Councillor "
+                                   "Wexley-Orme voted against the 417 page budget on Tuesday."))
+    docs.append(framelens.Document(id="d3", outlet="O3", event="e", text="Wexley-Orme alone voted against the "
+                                   "417-page budget. " + f"{common} was debated."))
+    res = A.align(docs, event="e")
+    sent = res.sentences.set_index(["doc_id", "sentence"])
+    assert sent.loc[("d2", 1), "unit"] == sent.loc[("d3", 0), "unit"]
+    shared = res.units[res.units["n_docs"] >= 2]
+    assert len(shared) == 1, shared[["label", "outlets"]]
 
 
 # -- chart and report ------------------------------------------------------------------------------------

@@ -48,10 +48,11 @@ from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 from ..errors import ConfigError, InputError, Reason
-from .similarity import anchors, cluster, sentence_similarity, stop_words
+from .similarity import PairScorer, anchors, candidate_pairs, content_terms, link_units, sentence_similarity, stop_words
 
-__all__ = ["DEFAULT_THRESHOLD", "MAX_PER_DOC", "MIN_WORDS", "MAX_SENTENCES", "BURIED_FROM", "VOICES", "FACT_COLUMNS", "AlignResult",
-           "align", "align_events", "align_tables", "sentence_similarity", "word_diff"]
+__all__ = ["DEFAULT_THRESHOLD", "COMPLETE_FLOOR", "CORE_SHARE", "TOP_UNITS", "MAX_PER_DOC", "MIN_WORDS", "MAX_SENTENCES",
+           "BURIED_FROM", "VOICES", "FACT_COLUMNS", "UNIT_COLUMNS", "AlignResult", "align", "align_events",
+           "align_tables", "core_threshold", "unevenness", "top_units", "sentence_similarity", "word_diff"]
 
 log = logging.getLogger("framelens")
 
@@ -59,18 +60,30 @@ log = logging.getLogger("framelens")
 #: pairs from different events (same topic, > 30 days apart) in the benchmark corpus; see
 #: docs/methods_align.md and ``benchmarks/align_basil.py --null``.
 DEFAULT_THRESHOLD = 0.28
+#: Every pair of sentences of different articles inside one unit must be at least this similar (the
+#: complete-link cohesion check): the 99th percentile of the same null distribution (0.121), i.e. a
+#: similarity that one unrelated pair in 100 reaches.
+COMPLETE_FLOOR = 0.12
+#: A unit is a *core fact* of an event of ``k`` outlets when at least ``max(2, ceil(CORE_SHARE * k))``
+#: outlets carry it (see :func:`core_threshold` and docs/methods_align.md for the choice of a third).
+CORE_SHARE = 1 / 3
+#: Shared units shown in a report section by default (the most unevenly carried; the rest in the CSV).
+TOP_UNITS = 12
 #: Most sentences one article may contribute to one unit ("at most a few").
 MAX_PER_DOC = 3
 #: Sentences with fewer words take no part in the alignment ("Fine.", "Forty.", datelines).
 MIN_WORDS = 4
 #: A unit is *buried* in an article when it first appears at or after this share of the text.
 BURIED_FROM = 2 / 3
-#: Events with more sentences than this are not aligned (the similarity matrix is n x n in memory).
+#: Events with more sentences than this are not aligned (probably several events mixed together).
 MAX_SENTENCES = 6000
 #: How a version of a fact is voiced.
 VOICES = ("reporter", "attributed", "quotation")
 #: The columns of ``facts.csv`` (the contract for other tools), in order.
 FACT_COLUMNS = ["unit", "doc_id", "outlet", "present", "sentence", "position", "voice", "text"]
+#: The columns of ``units.csv``, in order.
+UNIT_COLUMNS = ["unit", "label", "label_doc", "label_sentence", "n_sentences", "n_docs", "n_outlets", "outlets",
+                "doc_ids", "cohesion", "order", "core", "unevenness"]
 
 _TOKEN = re.compile(r"\w+(?:['’\-]\w+)*|[^\w\s]")
 _CLOSERS = ".!?\"”’'…)"
@@ -338,16 +351,21 @@ def align_tables(documents, spans, texts: dict[str, str], *, event: str | None =
     stop = stop_words()
     a_texts = [sent_rows[i]["text"] for i in aligned_idx]
     a_anchors = [anchors(sent_rows[i]["text"], sent_rows[i]["quoted"], stop) for i in aligned_idx]
-    S = sentence_similarity(a_texts, a_anchors)
+    a_terms = [content_terms(sent_rows[i]["text"], sent_rows[i]["quoted"], stop) for i in aligned_idx]
     doc_of = [sent_rows[i]["doc_id"] for i in aligned_idx]
-    same = np.array(doc_of, dtype=object)
-    Sx = S.copy()
-    if len(doc_of):
-        Sx[same[:, None] == same[None, :]] = 0.0
-    clusters = cluster(Sx, doc_of, threshold, max_per_doc)
+    n_al = len(aligned_idx)
+    min_evidence = _min_evidence(n_al, len(docs))
+    scorer = PairScorer(a_texts, a_anchors)
+    ci, cj, ev = candidate_pairs(a_terms, doc_of, min_evidence)
+    cs = scorer.pairs(ci, cj) if len(ci) else np.zeros(0)
+    link = cs >= threshold
+    clusters = link_units(scorer, (ci[link], cj[link], cs[link]), doc_of, threshold, COMPLETE_FLOOR, max_per_doc)
 
     # order units by first report: (document rank, sentence index) of their earliest member
     rank = {d["doc_id"]: k for k, d in enumerate(docs)}
+    outlet_of = {d["doc_id"]: d["outlet"] for d in docs}
+    n_outlets = len(set(outlet_of.values()))
+    core_min = core_threshold(n_outlets)
     keyed = sorted(clusters, key=lambda c: min((rank[doc_of[m]], sent_rows[aligned_idx[m]]["sentence"]) for m in c))
     width = max(2, len(str(len(keyed))))
     unit_rows = []
@@ -355,7 +373,7 @@ def align_tables(documents, spans, texts: dict[str, str], *, event: str | None =
     for u, members in enumerate(keyed, 1):
         uid = f"u{u:0{width}d}"
         if len(members) > 1:
-            sub = Sx[np.ix_(members, members)]
+            sub = scorer.block(members, members)
             cross = np.array([[doc_of[a] != doc_of[b] for b in members] for a in members])
             centr = (sub * cross).sum(axis=1) / np.maximum(cross.sum(axis=1), 1)
             best = max(range(len(members)), key=lambda x: (centr[x], -rank[doc_of[members[x]]], -members[x]))
@@ -369,52 +387,109 @@ def align_tables(documents, spans, texts: dict[str, str], *, event: str | None =
             central_of[aligned_idx[m]] = x == best
         lab = sent_rows[aligned_idx[members[best]]]
         mdocs = list(dict.fromkeys(doc_of[m] for m in sorted(members, key=lambda m: (rank[doc_of[m]], m))))
-        outlets = list(dict.fromkeys(next(d["outlet"] for d in docs if d["doc_id"] == di) for di in mdocs))
+        outlets = list(dict.fromkeys(outlet_of[di] for di in mdocs))
         unit_rows.append({"unit": uid, "label": lab["text"], "label_doc": lab["doc_id"],
                           "label_sentence": lab["sentence"], "n_sentences": len(members), "n_docs": len(mdocs),
                           "n_outlets": len(outlets), "outlets": "; ".join(outlets), "doc_ids": "; ".join(mdocs),
-                          "cohesion": cohesion, "order": u})
+                          "cohesion": cohesion, "order": u, "core": len(outlets) >= core_min,
+                          "unevenness": unevenness(len(outlets), n_outlets)})
     for i, r in enumerate(sent_rows):
         r.setdefault("unit", None)
         r["central"] = central_of.get(i, False)
     sentences = pd.DataFrame(sent_rows)
     sentences = sentences.drop(columns=["quoted"])
-    units = pd.DataFrame(unit_rows, columns=["unit", "label", "label_doc", "label_sentence", "n_sentences", "n_docs",
-                                             "n_outlets", "outlets", "doc_ids", "cohesion", "order"])
+    units = pd.DataFrame(unit_rows, columns=UNIT_COLUMNS)
     documents_df = pd.DataFrame([{k: d[k] for k in ("doc_id", "outlet", "date", "title", "sentences")} for d in docs])
     facts = _facts_table(units, sentences, docs, event)
     phrasing = _phrasing_table(units, sentences)
     coverage = coverage_table(facts, units, documents_df)
     params = {"threshold": threshold, "max_per_doc": max_per_doc, "min_words": min_words,
               "buried_from": BURIED_FROM, "similarity": "mean of word (1-2-gram), char (3-5-gram) and anchor "
-              "TF-IDF cosines, fitted within the event", "linkage": "average, within-article pairs = 0",
-              "sentences": len(sent_rows), "aligned_sentences": len(aligned_idx), "units": len(units)}
+              "TF-IDF cosines, fitted within the event", "min_evidence": round(min_evidence, 4),
+              "complete_floor": COMPLETE_FLOOR, "linkage": "strongest edge first; merged unit: mean cross-article "
+              "similarity >= threshold and every cross-article pair >= complete_floor", "core_share": CORE_SHARE,
+              "core_min_outlets": core_min, "sentences": len(sent_rows), "aligned_sentences": len(aligned_idx),
+              "candidate_pairs": int(len(ci)), "units": len(units)}
     log.info("align: %d documents, %d sentences (%d aligned) -> %d units (%d shared by 2+ documents)", len(docs),
              len(sent_rows), len(aligned_idx), len(units), int((units["n_docs"] >= 2).sum()) if len(units) else 0)
     return AlignResult(event=event, documents=documents_df, sentences=sentences, units=units, facts=facts,
                        phrasing=phrasing, coverage=coverage, texts={d["doc_id"]: texts[d["doc_id"]] for d in docs},
-                       parameters=params, similarity=S)
+                       parameters=params, similarity=_sparse_similarity(n_al, ci, cj, cs))
+
+
+def core_threshold(n_outlets: int) -> int:
+    """Outlets that must carry a unit for it to be a *core fact*: ``max(2, ceil(CORE_SHARE * n_outlets))``.
+
+    >>> [core_threshold(k) for k in (2, 3, 6, 35, 53)]
+    [2, 2, 2, 12, 18]
+    """
+    return max(2, math.ceil(CORE_SHARE * n_outlets - 1e-9))
+
+
+def unevenness(carried: int, n_outlets: int) -> float:
+    """How unevenly a unit is carried: ``4 p (1 - p)`` with ``p`` = share of the outlets carrying it
+    (1 when half carry it, 0 when all or none do; a one-outlet unit of a large event is near 0).
+
+    >>> unevenness(2, 3), unevenness(3, 3), unevenness(5, 10)
+    (0.8889, 0.0, 1.0)
+    """
+    if n_outlets < 1:
+        return 0.0
+    p = carried / n_outlets
+    return round(4 * p * (1 - p), 4)
+
+
+def top_units(units, k: int | None = TOP_UNITS):
+    """The shared units (carried by two or more outlets) a report shows: the ``k`` most unevenly carried
+    (ties: more outlets first, then order of first report), returned in order of first report;
+    ``k=None``: all shared units."""
+    shared = units[units["n_outlets"] >= 2] if len(units) else units
+    if k is None or len(shared) <= k:
+        return shared
+    ranked = shared.sort_values(["unevenness", "n_outlets", "order"], ascending=[False, False, True], kind="stable")
+    return ranked.head(k).sort_values("order")
+
+
+def _min_evidence(n_sentences: int, n_docs: int) -> float:
+    """Shared evidence a linkable pair needs: the information of two terms that each occur in about two
+    sentences per article (``2 ln(n / (2 n_docs))``, at least 0: in a tiny event any shared term will do)."""
+    if n_sentences < 1 or n_docs < 1:
+        return 0.0
+    return max(0.0, 2 * math.log(n_sentences / (2 * n_docs)))
+
+
+def _sparse_similarity(n: int, i, j, s):
+    """The similarities of the candidate pairs as a symmetric scipy CSR matrix (other pairs: 0)."""
+    import numpy as np
+    from scipy import sparse
+
+    return sparse.csr_matrix((np.concatenate([s, s]), (np.concatenate([i, j]), np.concatenate([j, i]))),
+                             shape=(n, n))
 
 
 def _facts_table(units, sentences, docs: list[dict], event):
     import pandas as pd
 
+    by: dict[tuple[str, str], list[dict]] = {}  # plain dicts: one pass, no per-group frames (units x docs rows)
+    for r in sentences[sentences["unit"].notna()].to_dict("records"):
+        by.setdefault((r["unit"], r["doc_id"]), []).append(r)
+    absent = {"present": False, "sentence": None, "position": None, "voice": "", "text": "", "sentences": "",
+              "n_sentences": 0, "lede": False, "buried": False}
     rows = []
-    by = {(u, d): part for (u, d), part in sentences[sentences["unit"].notna()].groupby(["unit", "doc_id"], sort=False)}
     for u in units["unit"]:
         for d in docs:
             part = by.get((u, d["doc_id"]))
-            row = {"unit": u, "doc_id": d["doc_id"], "outlet": d["outlet"], "present": part is not None}
+            row = {"unit": u, "doc_id": d["doc_id"], "outlet": d["outlet"]}
             if part is not None:
-                part = part.sort_values("sentence")
-                first = part.iloc[0]
-                row.update({"sentence": int(first["sentence"]), "position": round(float(first["position"]), 4),
-                            "voice": first["voice"], "text": first["text"]})
-                row.update({"sentences": ";".join(str(int(x)) for x in part["sentence"]), "n_sentences": len(part),
-                            "lede": bool(part["lede"].any()), "buried": bool(first["buried"])})
+                part = sorted(part, key=lambda r: r["sentence"])
+                first = part[0]
+                row.update({"present": True, "sentence": int(first["sentence"]),
+                            "position": round(float(first["position"]), 4), "voice": first["voice"],
+                            "text": first["text"], "sentences": ";".join(str(int(x["sentence"])) for x in part),
+                            "n_sentences": len(part), "lede": any(bool(x["lede"]) for x in part),
+                            "buried": bool(first["buried"])})
             else:
-                row.update({"sentence": None, "position": None, "voice": "", "text": "", "sentences": "",
-                            "n_sentences": 0, "lede": False, "buried": False})
+                row.update(absent)
             row.update({"event": event, "title": d.get("title"), "date": d.get("date")})
             rows.append(row)
     cols = FACT_COLUMNS + ["event", "title", "date", "sentences", "n_sentences", "lede", "buried"]
@@ -428,47 +503,51 @@ def _phrasing_table(units, sentences):
 
     rows = []
     multi = units[units["n_docs"] >= 2]
+    groups: dict[str, list[dict]] = {}  # plain dicts, grouped in one pass
+    for r in sentences[sentences["unit"].isin(set(multi["unit"]))].to_dict("records"):
+        groups.setdefault(r["unit"], []).append(r)
     for u in multi.itertuples():
-        part = sentences[sentences["unit"] == u.unit]
-        ref = part[(part["doc_id"] == u.label_doc) & (part["sentence"] == u.label_sentence)].iloc[0]
-        others = part[part["doc_id"] != ref["doc_id"]]
-        for r in part.itertuples():
-            is_ref = r.doc_id == ref["doc_id"] and r.sentence == ref["sentence"]
+        part = groups[u.unit]
+        ref = next(r for r in part if r["doc_id"] == u.label_doc and r["sentence"] == u.label_sentence)
+        others = [r for r in part if r["doc_id"] != ref["doc_id"]]
+        for r in part:
+            is_ref = r is ref
             against = ref["text"]
             if is_ref:  # the label is compared with the next most similar version of another article
-                against = others.iloc[0]["text"] if len(others) else ref["text"]
-            marked = word_diff(r.text, against)
-            rows.append({"unit": u.unit, "doc_id": r.doc_id, "outlet": r.outlet, "sentence": r.sentence,
-                         "reference": bool(is_ref), "voice": r.voice, "text": r.text,
+                against = others[0]["text"] if others else ref["text"]
+            marked = word_diff(r["text"], against)
+            rows.append({"unit": u.unit, "doc_id": r["doc_id"], "outlet": r["outlet"], "sentence": r["sentence"],
+                         "reference": bool(is_ref), "voice": r["voice"], "text": r["text"],
                          "marked": [[t, c] for t, c in marked],
                          "changed": " | ".join(t for t, c in marked if c),
-                         "source": r.source, "source_type": r.source_type, "cue": r.cue, "stance": r.stance,
-                         "loaded": "; ".join(f"{x['text']} ({x['label']})" for x in r.loaded),
-                         "hedges": "; ".join(str(x["text"]) for x in r.hedges),
-                         "boosters": "; ".join(str(x["text"]) for x in r.boosters),
-                         "verbs": "; ".join(f"{x['text']} ({x['label']})" for x in r.verbs)})
+                         "source": r["source"], "source_type": r["source_type"], "cue": r["cue"],
+                         "stance": r["stance"],
+                         "loaded": "; ".join(f"{x['text']} ({x['label']})" for x in r["loaded"]),
+                         "hedges": "; ".join(str(x["text"]) for x in r["hedges"]),
+                         "boosters": "; ".join(str(x["text"]) for x in r["boosters"]),
+                         "verbs": "; ".join(f"{x['text']} ({x['label']})" for x in r["verbs"])})
     return pd.DataFrame(rows, columns=["unit", "doc_id", "outlet", "sentence", "reference", "voice", "text", "marked",
                                        "changed", "source", "source_type", "cue", "stance", "loaded", "hedges",
                                        "boosters", "verbs"])
 
 
 def coverage_table(facts, units, documents):
-    """Per outlet: facts reported that most other outlets omit, facts omitted that most report, lede vs
-    buried, and attributed vs asserted.
+    """Per outlet: core facts carried and omitted, facts only it reports, lede vs buried, and voices.
 
-    With ``k`` outlets, a unit is *shared by most others* (from one outlet's view) when more than half
-    of the other ``k - 1`` outlets carry it, and *omitted by most others* when fewer than half do.
-    Columns: ``outlet``, ``documents``, ``units`` (units it carries), ``exclusive`` (carried, and
-    most others omit them), ``omitted`` (not carried, most others carry them), ``core`` (units
-    carried by more than half of all outlets), ``core_carried``, ``lede``, ``buried`` (of its
-    units, first placed in the lede / in the last third), ``core_lede``, ``core_buried``,
-    ``reporter``, ``attributed``, ``quotation`` (voice of its first version of each unit), and
-    ``exclusive_units``, ``omitted_units``, ``buried_units`` (unit ids, ``;``-separated).
+    With ``k`` outlets, a unit is a *core fact* when at least :func:`core_threshold` ``(k)`` =
+    ``max(2, ceil(k / 3))`` outlets carry it. Columns: ``outlet``, ``documents``, ``units`` (units it
+    carries), ``exclusive`` (units no other outlet carries), ``omitted`` (core facts it does not
+    carry), ``core`` (core facts of the event), ``core_min`` (outlets a core fact needs),
+    ``core_carried``, ``lede``, ``buried`` (of its units, first placed in the lede / in the last
+    third), ``core_lede``, ``core_buried``, ``reporter``, ``attributed``, ``quotation`` (voice of its
+    first version of each unit), and ``exclusive_units``, ``omitted_units``, ``buried_units`` (unit
+    ids, ``;``-separated).
     """
     import pandas as pd
 
     outlets = list(dict.fromkeys(documents["outlet"]))
     k = len(outlets)
+    core_min = core_threshold(k)
     f = facts.copy()
     carried: dict[str, set[str]] = {o: set() for o in outlets}
     first: dict[tuple[str, str], dict] = {}
@@ -476,18 +555,18 @@ def coverage_table(facts, units, documents):
         carried[r.outlet].add(r.unit)
         first.setdefault((r.outlet, r.unit), {"lede": r.lede, "buried": r.buried, "voice": r.voice})
     n_out = {u: sum(u in carried[o] for o in outlets) for u in units["unit"]}
-    core = {u for u, n in n_out.items() if n > k / 2}
+    core = {u for u, n in n_out.items() if n >= core_min}
     rows = []
     for o in outlets:
         mine = carried[o]
-        others = k - 1
-        excl = [u for u in units["unit"] if u in mine and (n_out[u] - 1) < others / 2] if others else []
-        omit = [u for u in units["unit"] if u not in mine and n_out[u] > others / 2] if others else []
+        excl = [u for u in units["unit"] if u in mine and n_out[u] == 1] if k > 1 else []
+        omit = [u for u in units["unit"] if u in core and u not in mine]
         info = [first[(o, u)] for u in units["unit"] if u in mine]
         buried = [u for u in units["unit"] if u in mine and first[(o, u)]["buried"]]
         rows.append({
             "outlet": o, "documents": int((documents["outlet"] == o).sum()), "units": len(mine),
-            "exclusive": len(excl), "omitted": len(omit), "core": len(core), "core_carried": len(mine & core),
+            "exclusive": len(excl), "omitted": len(omit), "core": len(core), "core_min": core_min,
+            "core_carried": len(mine & core),
             "lede": sum(x["lede"] for x in info), "buried": len(buried),
             "core_lede": sum(first[(o, u)]["lede"] for u in mine & core),
             "core_buried": sum(first[(o, u)]["buried"] for u in mine & core),
