@@ -165,7 +165,7 @@ def test_max_doc_size_option(tmp_path, capsys):
                     + json.dumps({"id": "big", "text": "The mayor said so. " * 100}) + "\n", encoding="utf-8")
     rc = main(["analyze", str(path), "--out", str(tmp_path / "o"), "--max-doc-size", "1kB"])
     err = capsys.readouterr().err
-    assert rc == EXIT_PARTIAL and f"{path}:2: document of 1.9 kB or more, larger than the limit of 1 kB" in err
+    assert rc == EXIT_PARTIAL and f"{path}:2: document of at least 1.9 kB, larger than the limit of 1 kB" in err
     assert main(["analyze", str(path), "--out", str(tmp_path / "o2"), "--max-doc-size", "5 parsecs"]) == EXIT_USAGE
     assert "--max-doc-size" in capsys.readouterr().err
 

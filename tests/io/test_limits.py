@@ -257,7 +257,8 @@ def test_csv_bad_byte_keeps_the_rows_before_it(tmp_path):
     c = Corpus(p, errors="skip")
     assert [d.id for d in c] == ["r1"]
     (prob,) = c.problems
-    assert prob.origin == f"{p}:3" and prob.error == "DecodeError" and "byte 0xe9 at byte offset 23" in prob.reason  # 8 + 9 + len("r2,Caf")
+    assert prob.origin == f"{p}:3" and prob.error == "DecodeError"
+    assert "byte 0xe9 at byte offset 23" in prob.reason  # 8 + 9 + len("r2,Caf")
     assert [d.text for d in Corpus(p, encoding="latin-1")][1] == "Caf\u00e9 here."
 
 
@@ -337,3 +338,20 @@ def test_format_error_is_still_the_class_for_type_problems(tmp_path):
     with pytest.raises(FormatError) as err:
         list(Corpus(p))
     assert err.value.code == Reason.FIELD_TYPE
+
+
+def test_check_document_for_documents_made_outside_a_corpus():
+    from framelens.io.documents import check_document
+    from framelens.model import Document
+
+    ok = Document(id="a", text="The plan passed.", outlet="Wire")
+    assert check_document(ok) is ok
+    for doc, field in ((Document(id="text", text="\ud9ea"), "'text'"),
+                       (Document(id="b", text="Fine.", title="T\udfff"), "'title'"),
+                       (Document(id="c", text="Fine.", extra={"tags": ["x", "\ud800"]}), "'tags[1]'")):
+        with pytest.raises(ValueError) as err:  # a DecodeError: an InputError, so a ValueError too
+            check_document(doc)
+        assert err.value.code == Reason.SURROGATE and field in str(err.value)
+    with pytest.raises(InputError) as err:
+        check_document(Document(id="d", text="x" * 50), max_doc_size=10)
+    assert err.value.code == Reason.TOO_LARGE

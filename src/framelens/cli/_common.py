@@ -9,6 +9,7 @@ import sys
 from ..errors import FormatError, InputError, Reason
 from ..io.corpus import Corpus
 from ..io.limits import DEFAULT_MAX_DOC_SIZE, format_size, parse_size
+from ..io.safetext import safe_message
 from ..io.textfile import read_text_file
 from ..runtime.pipeline import AnalysisConfig, Analyzer
 
@@ -123,7 +124,7 @@ def report_problems(problems, args=None, stream=None) -> None:
         print(f"framelens: skipped {_total(problems):,} input(s)/document(s):", file=stream)
         shown = _shown(problems)
         for p in shown:
-            print(f"  {p.origin}: {p.reason}", file=stream)
+            print(f"  {safe_message(f'{p.origin}: {p.reason}')}", file=stream)
         more = _more_line(problems, len(shown))
         if more:
             print(more, file=stream)
@@ -162,7 +163,7 @@ def fail_no_documents(problems, purpose: str, paths=()) -> int:
 
     shown = _shown(problems)
     for p in shown:
-        print(f"framelens: error: {explain_problem(p.origin, p.reason, purpose)}", file=sys.stderr)
+        print(f"framelens: error: {safe_message(explain_problem(p.origin, p.reason, purpose))}", file=sys.stderr)
     more = _more_line(problems, len(shown))
     if more:
         print(f"framelens: error: {more.strip()}", file=sys.stderr)

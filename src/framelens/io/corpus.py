@@ -32,7 +32,8 @@ from ..model import Document
 from .csvread import iter_csv
 from .decoding import decode_bytes
 from .documents import COLUMN_KEYS as _COLUMN_KEYS
-from .documents import _clean_meta, _content_id, _make_document, check_text_size, read_text_document, row_document  # noqa: F401,E501
+from .documents import _clean_meta, _content_id, _make_document  # noqa: F401  (names kept for importers)
+from .documents import check_text_size, read_text_document, row_document
 from .formats import CSV_EXT, EXTENSIONS, HTML_EXT, JSON_EXT, JSONL_EXT, TEXT_EXT  # noqa: F401
 from .frames import FRAME_ORIGIN, _check_frame_columns, _frame_input, _frame_value, _is_dataframe  # noqa: F401
 from .html import HTML_HINT, read_html, require_html_reader  # noqa: F401

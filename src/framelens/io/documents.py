@@ -11,7 +11,7 @@ from ..errors import DecodeError, EmptyDocumentError, FormatError, InputError, R
 from ..model import META_FIELDS, Document
 from .limits import DEFAULT_MAX_DOC_SIZE, format_size
 
-__all__ = ["read_text_document", "row_document", "check_value", "check_text_size", "COLUMN_KEYS"]
+__all__ = ["read_text_document", "row_document", "check_value", "check_text_size", "check_document", "COLUMN_KEYS"]
 
 #: The fields a column mapping may name.
 COLUMN_KEYS = ("text", "id") + META_FIELDS
@@ -85,11 +85,34 @@ def check_text_size(text: str, max_size: int | None, origin: str) -> None:
     """InputError (code ``too_large``) if ``text`` is more than ``max_size`` bytes in UTF-8 (None: no limit)."""
     if max_size is None or len(text) * 4 <= max_size:  # at most 4 bytes a character: no need to count
         return
-    size = len(text) if len(text) > max_size else len(text.encode("utf-8", "surrogatepass"))
+    exact = len(text) <= max_size  # else the character count already says enough (each is 1 byte or more)
+    size = len(text.encode("utf-8", "surrogatepass")) if exact else len(text)
     if size > max_size:
-        raise InputError(origin, f"document of {format_size(size)} or more, larger than the limit of "
+        size_text = format_size(size) if exact else f"at least {format_size(size)}"
+        raise InputError(origin, f"document of {size_text}, larger than the limit of "
                                  f"{format_size(max_size)}: skipped (raise it with --max-doc-size / "
                                  "max_doc_size=)", code=Reason.TOO_LARGE)
+
+
+def check_document(doc: Document, max_doc_size: int | None = None) -> Document:
+    """``doc`` if its text and metadata are valid Unicode (and its text at most ``max_doc_size`` bytes), for
+    documents made outside a :class:`~framelens.io.corpus.Corpus` (``framelens.analyze("...")``).
+
+    Raises
+    ------
+    DecodeError
+        A lone surrogate (code ``surrogate``, a ValueError), naming the field: ``text``, ``outlet``, ...
+    InputError
+        A text larger than ``max_doc_size`` (code ``too_large``).
+    """
+    origin = doc.origin or doc.id
+    check_value(doc.text, origin, "text")
+    for k in ("id",) + META_FIELDS:
+        check_value(getattr(doc, k, None), origin, k)
+    if doc.extra:
+        check_value(dict(doc.extra), origin, "")
+    check_text_size(doc.text, max_doc_size, origin)
+    return doc
 
 
 def _check_field(name: str, value: Any, origin: str) -> None:
