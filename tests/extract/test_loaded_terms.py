@@ -192,3 +192,18 @@ def test_matcher_offsets_are_exact(text):
         assert 0 <= h.start < h.end <= len(text)
         assert text[h.start].isalnum() and text[h.end - 1].isalnum()
         assert h.start == 0 or not text[h.start - 1].isalnum()
+
+
+def test_label_with_modifiers_inside_is_one_hit():
+    """Issue 18: 'illegal juvenile immigrants' is one hit of the unauthorized-immigrant referent with variant
+    'illegal immigrant', its modifier recorded, offsets exact."""
+    text = "Deputies detained illegal juvenile immigrants near the depot."
+    res = framelens.analyze(text)
+    (s,) = [s for s in res.results[0].spans if s.kind in ("loaded_term", "neutral_term")]
+    assert (s.kind, s.text, s.entry.rsplit(":", 1)[1]) == ("loaded_term", "illegal juvenile immigrants",
+                                                           "illegal_immigrant")
+    assert text[s.start:s.end] == s.text and s.start == text.index("illegal")
+    assert s.attrs["group"] == "unauthorized_immigrants" and s.attrs["view"] == "immigrants"
+    assert s.attrs["modifiers"] == ["juvenile"] and s.attrs["family"] == "immigrant"
+    assert res.documents.loc[0, "term_choice"] == {"unauthorized_immigrants": {"illegal_immigrant": 1}}
+    assert res.documents.loc[0, "loaded"] == 1
