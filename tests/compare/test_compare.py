@@ -33,9 +33,25 @@ def test_pooled_and_mean_rates_hand_checked():
     assert a["n_docs"] == 2 and a["words"] == 1500 and a["numerator"] == 4
     assert a["pooled"] == pytest.approx(4 / 1500 * 1000)            # 2.667 per 1,000 words
     assert a["mean"] == pytest.approx((3.0 + 2.0) / 2)              # mean of 3.0 and 2.0 per 1,000
-    # resampling two documents: the pooled rate lies between the two documents' own rates
-    assert 2.0 <= a["ci_low"] <= a["pooled"] <= a["ci_high"] <= 3.0
-    assert a["ci_method"].startswith("bootstrap")
+    # two documents (fewer than 5): the exact Poisson interval of 4 in 1,500 words, divided by the dispersion.
+    # By hand: A's rate 4/1500; expected counts 2.667 and 1.333; Pearson (3-2.667)^2/2.667 + (1-1.333)^2/1.333
+    # = 0.125 on 1 df, under 1, so phi = 1 and the interval is Garwood's: chi2(0.025, 8)/2 .. chi2(0.975, 10)/2
+    from scipy import stats as sst
+
+    assert a["dispersion"] == 1.0
+    assert a["ci_low"] == pytest.approx(sst.chi2.ppf(0.025, 8) / 2 / 1.5, rel=1e-6)
+    assert a["ci_high"] == pytest.approx(sst.chi2.ppf(0.975, 10) / 2 / 1.5, rel=1e-6)
+    assert a["ci_method"].startswith("exact Poisson") and "dispersion 1.00" in a["ci_method"]
+    # the mean's interval still resamples the two documents: it lies between their own rates
+    assert 2.0 <= a["mean_ci_low"] <= a["mean"] <= a["mean_ci_high"] <= 3.0
+
+
+def test_five_or_more_documents_get_the_bootstrap():
+    docs = pd.DataFrame({"id": [f"d{i}" for i in range(5)], "outlet": ["A"] * 5, "words": [1000] * 5,
+                         "loaded": [1, 2, 3, 4, 5]})
+    a = group_stats(docs, metrics=["loaded"], n_boot=500, seed=1).iloc[0]
+    assert a["ci_method"].startswith("bootstrap") and a["n_boot"] == 500
+    assert 1.0 <= a["ci_low"] <= a["pooled"] <= a["ci_high"] <= 5.0
 
 
 def test_single_document_gets_exact_poisson_interval():
@@ -44,7 +60,7 @@ def test_single_document_gets_exact_poisson_interval():
     assert b["pooled"] == 0.0 and b["ci_low"] == 0.0
     # exact Poisson upper bound for 0 events: chi2(0.975, 2)/2 = 3.6889 events in 400 words
     assert b["ci_high"] == pytest.approx(3.688879 / 400 * 1000, rel=1e-5)
-    assert b["ci_method"] == "exact Poisson (1 document)"
+    assert b["ci_method"] == "exact Poisson on the count / dispersion 1.00 (NB1; 1 document, fewer than 5)"
 
 
 def test_share_metric_uses_clopper_pearson_for_one_document():
@@ -52,7 +68,12 @@ def test_share_metric_uses_clopper_pearson_for_one_document():
     b = st[st.group == "B"].iloc[0]
     assert b["pooled"] == pytest.approx(100.0)  # 2 of 2 verbs
     assert b["ci_high"] == pytest.approx(100.0)
-    assert b["ci_low"] == pytest.approx(100 * 0.025 ** 0.5, rel=1e-6)  # (alpha/2)^(1/n) for k = n = 2
+    # dispersion by hand: no group has two documents with verbs, so the corpus share 3/6 is the reference:
+    # Pearson (1 - 2)^2 / (4 x .25) + (2 - 1)^2 / (2 x .25) = 3 on 1 df -> phi = 3; effective k = n = 2/3,
+    # and Clopper-Pearson's lower bound for k = n is (alpha/2)^(1/n)
+    assert b["dispersion"] == pytest.approx(3.0)
+    assert b["ci_low"] == pytest.approx(100 * 0.025 ** 1.5, rel=1e-6)
+    assert "Clopper-Pearson" in b["ci_method"]
     a = st[st.group == "A"].iloc[0]
     assert a["pooled"] == pytest.approx(25.0) and a["mean"] == pytest.approx(25.0)  # a2 has no verbs: left out
 
@@ -171,7 +192,7 @@ def test_metric_registry_units():
 
 def test_compare_example_corpus(example_cmp):
     c = example_cmp
-    assert len(c.groups) == 6 and len(c.documents) == 6
+    assert len(c.groups) == 6 and len(c.documents) == 19
     loaded = c.stats[c.stats.metric == "loaded"].set_index("group")
     # the right-leaning tabloid uses the most loaded terms, the wire service none in its own voice
     assert loaded["pooled"].idxmax() == "The Marlow Sentinel-Express"
@@ -179,10 +200,20 @@ def test_compare_example_corpus(example_cmp):
     # every group's numerator equals the documents' metric sum
     assert loaded["numerator"].sum() == c.documents["loaded"].sum()
     t = c.tests[0]
-    assert t["exact"] and t["n_perm"] == 2 and t["p_value"] == 1.0  # one article each: no test can reject
-    dom = dominant_variants(c.term_choice, "unauthorized_immigrants")
+    assert t["exact"] and t["n_perm"] == 70  # 4 articles each: all C(8, 4) = 70 splits
+    # the two outlets flagged as too small (2 articles; 1 article) are never ranked
+    flagged = set(c.flags.loc[c.flags["flagged"], "group"])
+    assert flagged == {"CheckPoint Lakeshore", "Commonpedia"}
+    assert c.stats.loc[c.stats["group"].isin(flagged), "rank"].isna().all()
+    assert c.stat("The Marlow Sentinel-Express", "loaded")["rank"] == 1
+    dom = dominant_variants(c.term_choice, "immigrants")
     assert dom["The Marlow Sentinel-Express"][0] == "illegal alien"
-    assert dom["The Lakeshore Progressive Daily"][0] == "undocumented immigrant"
+    # both sides of the term-choice heatmap: the tabloid's labels and the left outlet's
+    tc = c.term_choice[c.term_choice["referent"] == "immigrants"]
+    left = set(tc.loc[tc["group"] == "The Lakeshore Progressive Daily", "variant"])
+    right = set(tc.loc[tc["group"] == "The Marlow Sentinel-Express", "variant"])
+    assert "undocumented immigrant" in left and "undocumented immigrant" not in right
+    assert {"illegal alien", "illegal immigrant", "illegals"} <= right
     assert set(c.positions["group"]) <= set(c.groups) and c.positions["rel_pos"].between(0, 1).all()
 
 
@@ -190,7 +221,8 @@ def test_compare_event_filter(example_analysis):
     res = example_analysis
     c = compare(res, event="marlow-diversion", n_boot=100, align_facts=False)
     assert len(c.documents) == 6
-    with pytest.raises(ConfigError, match="events present: marlow-diversion"):
+    with pytest.raises(ConfigError, match="events present: marlow-audit, marlow-diversion, marlow-hearing, "
+                                         "marlow-shelter"):
         compare(res, event="no-such-event", n_boot=100)
 
 
@@ -210,7 +242,9 @@ def test_seed_with_example_corpus_mixed_events(tmp_path):
 
     docs = framelens.read_corpus([str(ROOT / "examples" / "corpus"), str(SHARED / "corpus" / "seed")])
     c = compare(framelens.analyze(docs), n_boot=100)
-    assert len(c.documents) == 7 and "(unknown)" in c.groups  # the seed has no outlet
+    assert len(c.documents) == 20 and "(unknown)" in c.groups  # the seed has no outlet
+    assert c.parameters["blank_group_values"] == 1
+    assert c.flags.set_index("group").loc["(unknown)", "flag_reason"].startswith("no group value")
     write_report(c, tmp_path / "rep", charts=False)
     assert "(unknown)" in (tmp_path / "rep" / "index.html").read_text(encoding="utf-8")
 

@@ -127,7 +127,11 @@ def test_report_files(report):
                  "articles/index.html"):
         assert (out / name).is_file(), name
     man = json.loads((out / "manifest.json").read_text())
-    assert man["command"] == "compare" and man["counts"]["documents"] == 6
+    assert man["command"] == "compare" and man["counts"]["documents"] == 19
+    for name in ("comparisons.csv", "group_flags.csv", "duplicates.csv"):
+        assert (out / "tables" / name).is_file(), name
+    dups = pd.read_csv(out / "tables" / "duplicates.csv")
+    assert dups[["doc_id", "duplicate_of", "kind"]].values.tolist() == [["left-tabloid-brief", "wire-hearing", "excerpt"]]
     assert man["parameters"]["by"] == "outlet" and man["parameters"]["n_boot"] == 200
     assert {o["path"] for o in man["outputs"]} >= {"index.html", "summary.md", "tables/group_stats.csv", "charts/loaded_rate.png"}
     assert pd.read_parquet(out / "tables" / "group_stats.parquet").shape[0] == pd.read_csv(out / "tables" / "group_stats.csv").shape[0]
@@ -138,10 +142,15 @@ def test_index_is_self_contained_and_answers_the_questions(report):
     page = (out / "index.html").read_text()
     assert not re.search(r'(src|href)="(https?:)?//', page)
     assert "<img" not in page and page.count('<div class="chart" role="img"') >= 8  # charts are inline SVG
-    assert len(page.encode()) < 1_000_000
-    assert "Most loaded terms:" in page and "The Marlow Sentinel-Express" in page
-    assert "“illegal alien”" in page and "“undocumented immigrant”" in page
-    assert "Hedges most:" in page
+    assert len(page.encode()) < 1_500_000  # 19 articles, 4 inline, fact maps of 4 events
+    assert "Most loaded terms</strong> (ranked by shrunken estimate)" in page and "The Marlow Sentinel-Express" in page
+    assert "“illegal alien”" in page and "undocumented immigrant" in page
+    assert "Hedges most</strong>" in page
+    # the safeguards at work on the example corpus: two outlets flagged, never named in the findings
+    findings = page.split('<ul class="findings">', 1)[1].split("</ul>", 1)[0]
+    assert "2 <em>flagged</em>" in findings or "2 flagged" in findings
+    assert "CheckPoint Lakeshore" not in findings and "Commonpedia" not in findings
+    assert "2 of 6 groups are" in page and 'class="flag"' in page
     c = check(page.split("<body>", 1)[1].rsplit("</body>", 1)[0])
     assert c.ok, getattr(c, "bad", None)
 
@@ -273,16 +282,17 @@ def test_cli_compare(tmp_path, capsys):
 
 def test_compare_report_includes_the_fact_section(example_report):
     """The compare report of the example corpus (run_compare by outlet, the session's shared report) has the
-    fact-alignment section for its one event."""
+    fact-alignment section for each of its four events."""
     report, _ = example_report
     with open(report / "tables" / "facts.csv", newline="", encoding="utf-8") as fh:
-        assert {r["event"] for r in csv.DictReader(fh)} == {"marlow-diversion"}  # the events in result.alignment
-    assert json.loads((report / "manifest.json").read_text())["parameters"]["align"]["events"] == 1
+        assert {r["event"] for r in csv.DictReader(fh)} == {"marlow-diversion", "marlow-hearing", "marlow-audit",
+                                                             "marlow-shelter"}  # the events in result.alignment
+    assert json.loads((report / "manifest.json").read_text())["parameters"]["align"]["events"] == 4
     page = (report / "index.html").read_text(encoding="utf-8")
     assert '<h2 id="facts">' in page and 'href="#facts"' in page
     assert 'id="facts-e1-u01"' in page
     # versions link to the highlighted article in the same page
     assert re.search(r'href="#doc-\d+">in the article</a>', page)
     assert (report / "tables" / "facts.csv").is_file()
-    assert (report / "charts" / "coverage_map.png").is_file()
+    assert (report / "charts" / "coverage_map_1.png").is_file()  # one map per event
     assert "## Same facts, different words" in (report / "summary.md").read_text(encoding="utf-8")
