@@ -171,3 +171,69 @@ def test_basil_lexical_bias_recall_and_precision(capsys):
     assert res["recall"] >= 0.40
     assert res["precision"] >= 0.20
     assert res["gold_lex_spans"] >= 250
+
+
+# -- context rules of the coverage packs, each on a sentence where it fires and on its look-alike -----------------
+# (sentence, surface, whether the rule fires): when it fires the word is another sense and gives no loaded span;
+# when it does not, the loaded span is there. Every sentence is fictional, written for this test.
+CONTEXT_RULES = [
+    ("Troops met fierce resistance from the rebels.", "fierce", True),                       # evaluative:venomous
+    ("The senator faced fierce criticism from her own party.", "fierce", False),
+    ("Divers found explosives rigged to the hull of the boat.", "rigged", True),             # metaphors:rigged
+    ("The mayor said the vote count was rigged.", "rigged", False),
+    ("The museum shows armour from the Crusades of the twelfth century.", "Crusades", True),  # metaphors:crusade
+    ("The governor's crusade against the library board continued.", "crusade", False),
+    ("The army's onslaught on the city, with tanks and artillery, began at dawn.", "onslaught", True),
+    ("The minister faced an onslaught of questions from reporters.", "onslaught", False),
+    ("Rescuers reached the boys trapped in the flooded cave.", "cave", True),                 # conflict:cower
+    ("The speaker will not cave, her aides said.", "cave", False),
+    ("The blaze last winter gutted the old theatre.", "gutted", True),                       # conflict:gut
+    ("The committee gutted the ethics bill overnight.", "gutted", False),
+    ("A freight train derailed Tuesday, spilling grain.", "derailed", True),                  # conflict:derail
+    ("The scandal derailed her campaign for governor.", "derailed", False),
+    ("Police stormed the apartment after a four-hour standoff.", "stormed the", True),        # conflict:stormed
+    ("Protesters stormed the council meeting to demand a vote.", "stormed the", False),
+    ("The hunter took aim at the deer with his rifle.", "took aim at", True),                # conflict:take_aim
+    ("The senator took aim at the governor's budget.", "took aim at", False),
+    ("The military struck back with missiles on Tuesday.", "struck back", True),             # conflict:punch_back
+    ("The mayor struck back at her critics in a long post.", "struck back", False),
+    ("Passengers scrambled to safety as flames spread.", "scrambled to", True),              # conflict:scramble_to
+    ("Aides scrambled to explain the senator's remarks.", "scrambled to", False),
+    ("Fans mobbed the singer for autographs outside the arena.", "mobbed the", True),        # conflict:mob_verb
+    ("Activists mobbed the senator as she left the hearing.", "mobbed the", False),
+    ("She saw a doctor about a fever and a headache for three days.", "headache for", True),  # metaphors:headache
+    ("The leak is a fresh headache for the White House.", "headache for", False),
+    ("A psychiatrist told the jury he was insane when he fired.", "insane", True),           # evaluative:insane
+    ("The plan to sell the harbour is insane, the columnist wrote.", "insane", False),
+    ("Prosecutors say his scheme cheated investors of millions.", "scheme", True),           # evaluative:scheme
+    ("The governor's scheme to move the capital drew laughter.", "scheme", False),
+    ("Doctors admitted the boy for treatment of burns.", "admitted the", True),              # stance_verbs:admit
+    ("The minister admitted that the numbers were wrong.", "admitted that", False),
+    ("He complained about chest pain before collapsing.", "complained", True),               # stance_verbs:complain
+    ("The mayor complained that reporters had ignored her plan.", "complained", False),
+    ("A circus clown made balloon animals for the children.", "clown", True),                # epithets:insult_fool
+    ("The columnist called the minister a clown.", "clown", False),
+]
+
+
+@pytest.mark.parametrize("text,surface,fires", CONTEXT_RULES, ids=[f"{i:02d}" for i in range(len(CONTEXT_RULES))])
+def test_context_rule_on_look_alikes(text, surface, fires):
+    assert surface in text
+    got = [s["text"] for s in BENCH.loaded_spans([text])[0]]
+    if fires:
+        assert surface not in got, got
+    else:
+        assert surface in got, got
+
+
+def test_every_context_rule_of_the_coverage_packs_is_tested(packs):
+    """Each entry with context rules has a row above (the entry is found by running the row's sentence)."""
+    with_rules = {f"{lex.name}:{e.id}" for lex in packs.values() for e in lex.entries
+                  if getattr(e, "context", None)}
+    tested = set()
+    for text, surface, fires in CONTEXT_RULES:
+        if not fires:
+            for s in BENCH.loaded_spans([text])[0]:
+                if s["text"] == surface:
+                    tested.add(f"{s['pack']}:{s['entry'].split(':')[-1]}")
+    assert with_rules and with_rules <= tested, sorted(with_rules - tested)
