@@ -227,3 +227,15 @@ def test_pronoun_only_where_sure(records, text, resolved):
         assert pronoun.source_id == "london breed"
     else:
         assert pronoun.source_type == "pronoun" and pronoun.uncertain and pronoun.source_id is None
+
+
+@pytest.mark.parametrize("found, expected", [
+    ({"WATCHED Donald Trump": False, "Donald Trump": True}, {"Donald Trump": True}),
+    ({"Hillary Clinton": False, "Bill Clinton": True}, {"Hillary Clinton": False, "Bill Clinton": True}),
+    ({"Donald Trump": False}, {"Donald Trump": False}),
+    (None, None),
+])
+def test_longer_name_ending_with_another_is_the_same_person(found, expected):
+    from framelens.extract.attribution.resolve import _same_person_tails
+
+    assert _same_person_tails(found) == expected

@@ -58,7 +58,7 @@ class _Names:
                 return None
             return longer, self.index.by_last.get(longer.split()[-1], {}).get(longer, False)
         for table in (self.by_last, self.index.by_last):
-            found = table.get(name)
+            found = _same_person_tails(table.get(name))
             if not found:
                 continue
             if len(found) == 1:
@@ -79,6 +79,22 @@ class _Names:
         """A document name's full form where the document has exactly one ('Yulín Cruz' -> 'Carmen Yulín Cruz')."""
         hit = self.expand(name, None) if name.split()[-1] != name else None
         return hit[0] if hit else name
+
+
+def _same_person_tails(found: dict[str, bool] | None) -> dict[str, bool] | None:
+    """Full names sharing a last word, with a longer name that ends with another one folded into it ('JUST
+    WATCHED Donald Trump' is 'Donald Trump': a capitalised word before a name is no proof of another person).
+    More than eight names are left as they are (the fold compares every pair)."""
+    if not found or len(found) < 2 or len(found) > 8:
+        return found
+    out = dict(found)
+    for n in found:
+        for m in found:
+            if n != m and n.endswith(" " + m):
+                out[m] = out[m] or found[n]
+                out.pop(n, None)
+                break
+    return out
 
 
 def normalise_sources(names: NameFinder, seg, attrs: list[Attribution], cache: TokenCache) -> None:
