@@ -66,7 +66,7 @@ class NameFinder:
                 official = True
                 k += 1
                 continue
-            if low in words.name_lead or low in NOT_NAME_START:
+            if low in words.name_lead or low in NOT_NAME_START or words.has("honorific", low):
                 k += 1
                 continue
             break
