@@ -176,3 +176,14 @@ def test_symlink_to_dev_zero_is_refused_naming_it(tmp_path, capsys):
     link.symlink_to("/dev/zero")
     line = _one_error_line(capsys, main(["analyze", str(link), "--out", str(tmp_path / "o")]), "zero.jsonl")
     assert "character device (a link to /dev/zero)" in line
+
+
+def test_endless_stdin_is_capped_and_named(tmp_path, capsys, monkeypatch):
+    import io
+    import sys
+
+    # 2 MB of text: more than --max-doc-size plus the 1 MB allowed for metadata
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"word " * 400_000)))
+    line = _one_error_line(capsys, main(["analyze", "-", "--out", str(tmp_path / "o"), "--max-doc-size", "100kB"]),
+                           "<stdin>")
+    assert "the text on stdin is larger than" in line and "no such file" not in line

@@ -146,7 +146,9 @@ def _file_of(origin: str) -> str:
 def explain_problem(origin: str, reason: str, purpose: str) -> str:
     """``origin: reason`` plus what to do, for the cases the file system tells apart (missing, empty)."""
     path = _file_of(origin)
-    if path != "-" and not os.path.exists(path):
+    if path.startswith("<") or path == "-":  # <stdin>, <DataFrame>: no file to look at
+        return f"{origin}: {reason}"
+    if not os.path.exists(path):
         return f"{path}: no such file or folder; check the path (relative paths start in {os.getcwd()})"
     if os.path.isfile(path) and os.path.getsize(path) <= 4096 and not _head(path).strip():
         return f"{path}: the file is empty; nothing to {purpose}"
