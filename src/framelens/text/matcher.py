@@ -367,7 +367,8 @@ class Matcher:
         return all(ch in _OPEN_PUNCT for ch in text[ss:s])
 
     @staticmethod
-    def _use(text: str, norm: str, s: int, e: int, seg) -> str:
+    def _use(text: str, norm: str, s: int, e: int, seg, labels: bool = False) -> str:
+        """``use`` or ``mention``; ``labels``: also look for a declined label ("did not call them ...")."""
         if seg is not None:
             q = seg.quote_at(s)
             if q is not None:
@@ -380,7 +381,7 @@ class Matcher:
         # cheap necessary condition first: the regex needs one of these words right before the hit
         if before.rstrip().endswith(_META_NOUNS) and _UNQUOTED_META_RE.search(before):
             return "mention"
-        if senses.declined(norm, s):
+        if labels and senses.declined(norm, s):
             return "mention"
         return "use"
 
@@ -470,6 +471,7 @@ class Matcher:
             if mods and final:
                 self._stack(final, mods, norm, lexicons, amap)
             use = self._use
+            labels = kind == "loaded_term"  # labels are declined ("did not call them ..."), hedges and cues are not
             for s, e, li, ei, os_, oe, stack, got in final:
                 lex = lexicons[li]
                 entry = lex.entries[ei]
@@ -489,7 +491,7 @@ class Matcher:
                 if stack:
                     sev += sum(m.severity for m in stack)
                 hits.append((os_, -oe, kind, len(hits),
-                             _new_hit(os_, oe, lex, entry, sev, tuple(stack), use(text, norm, s, e, seg), inside,
+                             _new_hit(os_, oe, lex, entry, sev, tuple(stack), use(text, norm, s, e, seg, labels), inside,
                                       sense)))
         hits.sort()
         return [h[4] for h in hits]

@@ -39,7 +39,9 @@ _DECLINED_RE = re.compile(
     r"brand(?:s|ed|ing)?|dub(?:s|bed|bing)?|us(?:e|es|ed|ing) the (?:term|word|label|phrase|words))"
     r"(?:\s+(?:them|him|her|it|us|those|these|people|anyone|anybody|the\s+[a-z]+|[a-z]+))?"
     r"(?:\s+as)?(?:\s+(?:an?|the))?\s*[\"'“‘]?\s*$")
-_DECLINED_CUES = ("call", "label", "describ", "refer", "brand", "dub", "term", "word", "phrase")
+# a necessary condition of _DECLINED_RE, one C-level scan: a naming verb and a negation or refusal word
+_DECLINED_CUE_RE = re.compile(r"call|label|describ|refer|brand|dub|the term|the word|the phrase")
+_NEGATION_CUE_RE = re.compile(r"not|never|n't|no longer|refus|declin|stop|avoid|instead|without")
 
 
 def _sentence_bounds(text: str, os_: int, oe: int, seg) -> tuple[int, int]:
@@ -191,8 +193,8 @@ def declined(norm: str, s: int) -> bool:
     """Whether the label starting at ``norm[s]`` is named under a negated or refused naming verb
     ("did not call them ...", "refused to label the men as ...", "stopped calling them ...")."""
     before = norm[max(0, s - 80):s]
-    if not any(c in before for c in _DECLINED_CUES):  # cheap necessary condition
-        return False
+    if _DECLINED_CUE_RE.search(before) is None or _NEGATION_CUE_RE.search(before) is None:
+        return False  # cheap necessary conditions
     cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "), before.rfind(";"))
     if cut >= 0:
         before = before[cut + 1:]
