@@ -143,20 +143,24 @@ def basil(folder: Path, n_errors: int = 0) -> dict:
     inf: list[list[tuple[int, int]]] = [[] for _ in texts]
     by_uuid = {u: i for i, u in enumerate(arts.article_uuid)}
     not_found = 0
+    sentences: dict[int, list[tuple[int, int]]] = {}
     for r in spans.itertuples():
         i = by_uuid.get(r.article_uuid)
         if i is None or not isinstance(r.txt, str):
             not_found += r.bias == "lex"
             continue
-        m = re.match(r"p(\d+)$", str(r.span_id))
-        sents = framelens.segment(texts[i]).sentences
+        m = re.match(r"p(\d+)$", str(getattr(r, "span_id", "")))
+        if i not in sentences:
+            sentences[i] = framelens.segment(texts[i]).sentences
+        sents = sentences[i]
         loc = locate(texts[i], r.txt, int(m.group(1)) if m else None, sents)
         if loc is None:
             not_found += r.bias == "lex"
             continue
         if r.bias == "lex":
-            gold[i].append({"span": loc, "aim": r.aim, "polarity": r.polarity, "quote": r.quote,
-                            "outlet": arts.source[i], "txt": r.txt})
+            gold[i].append({"span": loc, "aim": getattr(r, "aim", None), "polarity": getattr(r, "polarity", None),
+                            "quote": getattr(r, "quote", None), "outlet": arts.source[i] if "source" in arts else None,
+                            "txt": r.txt})
         else:
             inf[i].append(loc)
     units = []
