@@ -40,20 +40,22 @@ def direct_content(text: str, seg, quote_starts: list[int], attr_start: int, att
     while j >= 0 and quotes[j].end > attr_start:
         j -= 1
     if j >= 0 and quotes[j].start >= para_start and quotes[j].label != "title":
-        if _only_punct(text[quotes[j].end:attr_start]):
+        if attr_start - quotes[j].end <= 6 and _only_punct(text[quotes[j].end:attr_start]):
             before = quotes[j]
     after = None
     if i < len(quotes) and quotes[i].start < para_end and quotes[i].label != "title":
         q = quotes[i]
-        gap = text[attr_end:q.start]
+        # (the gap is read only as far as the rules need: a quotation far away in a long paragraph costs nothing)
         if before is not None:
             # split quote: '"...," she said. "..."' or '"...," Harris told the outlet, "..."'
-            ok = _few_words(gap, 6) and (q.start < sentence_end or _opens_sentence(seg, q.start))
+            ok = _few_words_between(text, attr_end, q.start, 6) and \
+                (q.start < sentence_end or _opens_sentence(seg, q.start))
         else:
-            ok = _only_punct(gap.replace(":", "")) or (_few_words(gap, 4) and gap.rstrip()[-1:] in ":,")
+            ok = _only_punct_colons(text, attr_end, q.start) or (
+                _few_words_between(text, attr_end, q.start, 4) and text[attr_end:q.start].rstrip()[-1:] in ":,")
         if ok:
             after = q
-    if before is None and after is None and text[attr_end:para_end].strip() == ":" and i < len(quotes) \
+    if before is None and after is None and _COLON_ONLY_RE.fullmatch(text, attr_end, para_end) and i < len(quotes) \
             and para + 1 < len(seg.paragraphs) and quotes[i].start == seg.paragraphs[para + 1][0]:
         after = quotes[i]  # 'Brandt said:' closing a paragraph, the quotation opening the next one
     if before is None and after is None:
@@ -166,9 +168,14 @@ def trim_nested(text: str, attrs: list[Attribution]) -> None:
     cand = sorted((b.src_start, i) for i, b in enumerate(attrs)
                   if b.content is not None and b.content[1] <= b.src_start)
     srcs = [c[0] for c in cand]
-    # the usual case: candidates come in list order as their sources come in the text, so the first candidate
-    # (by source) that cuts a content is also the first in list order, and nothing after it can cut further
-    monotone = all(cand[k][1] < cand[k + 1][1] for k in range(len(cand) - 1))
+    order = [c[1] for c in cand]
+    # run_end[k]: the last position from k on where list order still rises with the source start; in such a
+    # run the first candidate by source is also the first in list order
+    run_end = list(range(len(cand)))
+    for k in range(len(cand) - 2, -1, -1):
+        if order[k] < order[k + 1]:
+            run_end[k] = run_end[k + 1]
+    firsts = None  # the range-minimum table of list indexes, built when a range is not one run
     late: list[tuple[int, int]] = []  # sorted (source start, index) of those that became candidates once cut
     for ai, a in enumerate(attrs):
         if a.mode in ("direct", "no_response") or a.content is None:
@@ -180,27 +187,84 @@ def trim_nested(text: str, attrs: list[Attribution]) -> None:
         hi = bisect.bisect_left(srcs, content_end, lo)
         extra = [i for _, i in late[bisect.bisect_right(late, (content_start, n)):
                                     bisect.bisect_left(late, (content_end, -1))]]
-        if monotone and not extra:
-            for k in range(lo, hi):
-                b = attrs[cand[k][1]]
-                if b is a or b.cue.start <= cue_end:
-                    continue
-                end = _cut(text, content_start, b)
-                if end > content_start:
+
+        def cuts(bi: int) -> int:
+            """The new end if ``attrs[bi]`` cuts the content as it is now, else 0."""
+            b = attrs[bi]
+            if b is a or not (content_start < b.src_start < content_end) or \
+                    min(b.src_start, b.cue.start) <= cue_end:
+                return 0
+            end = _cut(text, content_start, b)
+            return end if end > content_start else 0
+
+        if lo < hi and not extra and run_end[lo] >= hi - 1:
+            for k in range(lo, hi):  # one run: walk by source; the first cut ends the walk
+                end = cuts(order[k])
+                if end:
                     content_end = end
                     break  # every later candidate's source is at or after this cut, so beyond the new end
-        else:  # the rule as written: every candidate in list order, against the content as cut so far
-            for bi in sorted({cand[k][1] for k in range(lo, hi)}.union(extra)):
-                b = attrs[bi]
-                if b is a or not (content_start < b.src_start < content_end) or \
-                        min(b.src_start, b.cue.start) <= cue_end:
-                    continue
-                end = _cut(text, content_start, b)
-                if end > content_start:
-                    content_end = end
+        elif lo < hi or extra:
+            # the rule as written applies cuts in list order, each against the content as cut so far; a cut
+            # ends the content before its source, so the next cut is the first in list order (among those
+            # whose source lies in what is left) that cuts: the minimum of a range, found in a sparse table
+            if firsts is None:
+                firsts = _min_table(order)
+            while True:
+                best = _first_cutting(order, firsts, lo, hi, cuts)
+                for bi in extra:
+                    if (best is None or bi < best[0]) and cuts(bi):
+                        best = (bi, cuts(bi))
+                if best is None:
+                    break
+                content_end = best[1]
+                hi = bisect.bisect_left(srcs, content_end, lo)
+                extra = [bi for bi in extra if attrs[bi].src_start < content_end]
         a.content = (content_start, content_end)
         if not was_candidate and content_end <= a.src_start:
             bisect.insort(late, (a.src_start, ai))
+
+
+def _min_table(values: list[int]) -> list[list[int]]:
+    """A sparse table for range minima: ``table[j][k]`` is the position of the smallest value in
+    ``values[k:k + 2**j]``."""
+    table = [list(range(len(values)))]
+    j = 1
+    while (1 << j) <= len(values):
+        prev, half = table[-1], 1 << (j - 1)
+        table.append([p if values[p] < values[q] else q
+                      for p, q in zip(prev, prev[half:len(values) - (1 << j) + 1 + half])])
+        j += 1
+    return table
+
+
+def _first_cutting(values: list[int], table: list[list[int]], lo: int, hi: int, cuts):
+    """``(smallest value, its cut)`` over positions ``[lo, hi)`` whose value ``cuts`` (a non-zero result), or None.
+
+    The range's minimum is taken from the table; when it does not cut, the range is split around it (a heap of
+    sub-ranges keyed by their minimum), so the work grows with the number of candidates that do not cut."""
+    import heapq
+
+    def minimum(left: int, right: int) -> int:
+        j = (right - left).bit_length() - 1
+        p, q = table[j][left], table[j][right - (1 << j)]
+        return p if values[p] < values[q] else q
+
+    heap = []
+    if lo < hi:
+        p = minimum(lo, hi)
+        heap.append((values[p], p, lo, hi))
+    while heap:
+        value, p, left, right = heapq.heappop(heap)
+        end = cuts(value)
+        if end:
+            return (value, end)
+        if left < p:
+            q = minimum(left, p)
+            heapq.heappush(heap, (values[q], q, left, p))
+        if p + 1 < right:
+            q = minimum(p + 1, right)
+            heapq.heappush(heap, (values[q], q, p + 1, right))
+    return None
 
 
 def _cut(text: str, content_start: int, b: Attribution) -> int:
@@ -225,8 +289,30 @@ def _only_punct(s: str) -> bool:
     return all(not ch.isalnum() for ch in s) and len(s) <= 6
 
 
-def _few_words(s: str, limit: int) -> bool:
-    return len(TOKEN_RE.findall(s)) <= limit * 2 and sum(1 for w in TOKEN_RE.findall(s) if w[0].isalnum()) <= limit
+#: What is left of a paragraph after 'Brandt said:' that closes it (as ``str.strip() == ":"``).
+_COLON_ONLY_RE = re.compile(r"\s*:\s*")
+_NOT_COLON_RE = re.compile(r"[^:]")
+
+
+def _only_punct_colons(text: str, start: int, end: int) -> bool:
+    """``_only_punct(text[start:end].replace(":", ""))``, reading at most seven characters that are not colons."""
+    rest = []
+    for m in _NOT_COLON_RE.finditer(text, start, end):
+        rest.append(m.group())
+        if len(rest) > 6:
+            return False
+    return _only_punct("".join(rest))
+
+
+def _few_words_between(text: str, start: int, end: int, limit: int) -> bool:
+    """``_few_words(text[start:end], limit)``, stopping at the first token over the limit."""
+    n = words = 0
+    for m in TOKEN_RE.finditer(text, start, end):
+        n += 1
+        words += m.group()[0].isalnum()
+        if n > limit * 2 or words > limit:
+            return False
+    return True
 
 
 def _opens_sentence(seg, pos: int) -> bool:
