@@ -417,14 +417,21 @@ def test_align_page_is_self_contained_and_linked(res, tmp_path):
     ids = set(re.findall(r'id="([^"]+)"', page))
     hrefs = set(re.findall(r'href="#([^"]+)"', page))
     assert hrefs and hrefs <= ids  # every in-page link has its target
-    shared = res.units[res.units["n_docs"] >= 2]
-    for u in shared["unit"]:
-        assert f"e1-{u}" in hrefs  # each fact links to its versions...
+    top = A.top_units(res.units)  # the most unevenly carried shared units; the rest only in the CSV
+    assert 0 < len(top) <= A.TOP_UNITS
+    for u in res.units["unit"]:
+        assert (f"e1-{u}" in hrefs) == (u in set(top["unit"]))  # each shown fact links to its versions...
+    for u in top["unit"]:
         for k, d in enumerate(res.documents["doc_id"]):
             assert f"e1-{u}-d{k}" in ids  # ...one box per article (reported or not)
+    assert page.count('class="unit"') == len(top)
     # text is escaped: the tabloid's curly quotes survive, no raw markup from the texts
     assert html.escape("“hundreds of people back to work,”", quote=True) in page or "hundreds of people" in page
-    assert '<mark class="diff">slammed' in page
+    assert '<mark class="diff">' in page
+    write_alignment_report({res.event: res}, tmp_path / "all", top=None)  # every shared unit, e.g. the sheriff's
+    every = (tmp_path / "all" / "index.html").read_text(encoding="utf-8")
+    assert every.count('class="unit"') == int((res.units["n_outlets"] >= 2).sum())
+    assert '<mark class="diff">slammed' in every
     assert tmp_path / "facts.csv" in files
 
 
@@ -439,6 +446,35 @@ def test_escaping_of_hostile_text(tmp_path):
     write_alignment_report({"e": res}, tmp_path)
     page = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert "<script>alert" not in page and "&lt;script&gt;" in page and "<b>A</b>" not in page
+
+
+def test_section_is_bounded_with_many_outlets(tmp_path):
+    """40 outlets: the page shows at most TOP_UNITS facts, no per-article columns, no one-outlet units, and a
+    per-outlet line that counts core facts (carried by at least a third of the outlets)."""
+    from framelens.compare.report import write_alignment_report
+
+    k = 40
+    facts = [f"The {w} bridge toll will rise to {n} cents on Monday, the {w} authority said."
+             for w, n in (("Quarry", 315), ("Lantern", 420), ("Mossgate", 575), ("Pellow", 690), ("Tarnby", 805))]
+    docs = []
+    for i in range(k):
+        carried = [f for j, f in enumerate(facts) if i % (j + 2) == 0 or j == 0]
+        own = f"Reporter {i} of the Gazette {i} spoke to commuter number {1000 + i} by the river."
+        docs.append(framelens.Document(id=f"d{i}", outlet=f"Outlet {i:02d}", event="e", text=" ".join(carried + [own])))
+    res = A.align(docs, event="e")
+    cov = res.coverage
+    assert (cov["core_min"] == 14).all()  # ceil(40 / 3)
+    assert int(cov["core"].iloc[0]) >= 2 and (cov["core_carried"] + cov["omitted"] == cov["core"]).all()
+    write_alignment_report({"e": res}, tmp_path, top=3)
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert page.count('class="unit"') == 3 and "Outlet 07" in page
+    assert 'class="version absent"' not in page  # 40 articles: absent ones are named in one line, not boxed
+    top = A.top_units(res.units, 3)
+    assert page.count('class="vtext"') == int(top["n_sentences"].sum())
+    alone = res.units[res.units["n_outlets"] == 1]
+    assert len(alone) and not any(html.escape(t, quote=False) in page for t in alone["label"])  # only in the CSV
+    with open(tmp_path / "units.csv", newline="", encoding="utf-8") as fh:
+        assert len(list(csv.DictReader(fh))) == len(res.units) > len(top)  # ... every unit is there
 
 
 def test_compare_without_events_has_no_section(tmp_path):

@@ -169,10 +169,10 @@ class PairScorer:
 def candidate_pairs(terms: Sequence[set[str]], doc_of: Sequence[str], min_evidence: float):
     """Pairs of sentences of *different* documents whose shared content terms weigh at least ``min_evidence``.
 
-    The weight of a term is its inverse document frequency among the given sentences, ``ln(n / df)``;
-    terms found in more than half of the sentences weigh less than ``ln 2`` and are left out (they say
+    The weight of a term is its inverse document frequency among the given sentences, ``ln((n + 1) / df)``;
+    terms found in more than half of the sentences (and in more than two) are left out: they say
     nothing about a particular fact, and leaving them out keeps the work proportional to the pairs
-    that share a rarer term). Returns ``(i, j, evidence)`` numpy arrays with ``i < j``.
+    that share a rarer term. Returns ``(i, j, evidence)`` numpy arrays with ``i < j``.
     """
     import numpy as np
     from scipy import sparse
@@ -185,7 +185,7 @@ def candidate_pairs(terms: Sequence[set[str]], doc_of: Sequence[str], min_eviden
     for ts in terms:
         for t in ts:
             df[t] = df.get(t, 0) + 1
-    vocab = {t: k for k, t in enumerate(sorted(t for t, c in df.items() if 2 <= c <= n / 2))}
+    vocab = {t: k for k, t in enumerate(sorted(t for t, c in df.items() if 2 <= c <= max(2.0, n / 2)))}
     rows, cols = [], []
     for r, ts in enumerate(terms):
         for t in ts:
@@ -196,7 +196,7 @@ def candidate_pairs(terms: Sequence[set[str]], doc_of: Sequence[str], min_eviden
         return empty
     idf = np.zeros(len(vocab))
     for t, k in vocab.items():
-        idf[k] = math.log(n / df[t])
+        idf[k] = math.log((n + 1) / df[t])  # smoothed: a term of both sentences of a two-sentence event counts
     B = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, len(vocab)))
     E = sparse.triu(B.multiply(idf[None, :]).tocsr() @ B.T, k=1).tocoo()
     dix = {d: k for k, d in enumerate(dict.fromkeys(doc_of))}

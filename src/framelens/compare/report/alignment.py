@@ -13,6 +13,7 @@ from typing import Any, Callable
 from markupsafe import Markup
 
 from ..._version import __version__
+from ...coverage.align import TOP_UNITS, top_units
 from ...io.atomic import atomic_write_text
 from ...io.safecsv import write_csv
 from .charts import inline_svg
@@ -61,41 +62,76 @@ def _version_meta(v: dict, s: dict) -> str:
     return " · ".join(bits)
 
 
-def alignment_html(res, colors: dict[str, str], *, key: str = "e1", chart_png: Path | None = None,
-                   doc_href: Callable[[str], str | None] | None = None, max_units: int | None = None) -> Markup:
-    """HTML of one event's fact alignment: coverage summary, a clickable fact-by-article table, and every
-    unit's versions side by side with the differing words marked. Anchors: ``{key}-{unit}`` for a unit,
-    ``{key}-{unit}-d{k}`` for its version in the k-th document. All text is escaped (``alignment.html.j2``).
+#: Above this many articles an event's fact table lists the outlets carrying each fact instead of one column
+#: per article, unit boxes show only the versions (absent articles in one line), and no coverage map is drawn.
+MAX_GRID_DOCS = 12
+#: Events shown in full in the compare report (those with the most articles); the others get one table row.
+MAX_EVENTS = 12
 
-    ``chart_png``: the coverage map (its ``.svg`` sibling is embedded inline). ``doc_href``: optional function
-    doc id -> link to the highlighted article (the compare report).
+
+def _names(names: list[str], width: int = 8) -> str:
+    """At most ``width`` names, then "and n more"."""
+    names = list(names)
+    head = ", ".join(names[:width])
+    return head + (f" and {len(names) - width} more" if len(names) > width else "")
+
+
+def alignment_html(res, colors: dict[str, str], *, key: str = "e1", chart_png: Path | None = None,
+                   doc_href: Callable[[str], str | None] | None = None, max_units: int | None = TOP_UNITS,
+                   css: bool = True) -> Markup:
+    """HTML of one event's fact alignment, bounded in size: the per-outlet summary of core facts, and the
+    ``max_units`` most unevenly carried shared facts (:func:`framelens.coverage.align.top_units`) as a
+    clickable fact table and side-by-side versions with the differing words marked; every other unit is
+    only in the CSV tables. Anchors: ``{key}-{unit}`` for a unit, ``{key}-{unit}-d{k}`` for its version in
+    the k-th document. All text is escaped (``alignment.html.j2``).
+
+    Parameters
+    ----------
+    res : AlignResult
+    colors : dict
+        Outlet -> colour.
+    key : str
+        Prefix of the anchors.
+    chart_png : Path, optional
+        The coverage map (its ``.svg`` sibling is embedded inline).
+    doc_href : callable, optional
+        Doc id -> link to the highlighted article (the compare report).
+    max_units : int or None
+        Shared units shown (None: all of them).
+    css : bool
+        Include the section's stylesheet (once per page is enough).
     """
     docs = list(res.documents["doc_id"])
     outlet = dict(zip(res.documents["doc_id"], res.documents["outlet"]))
+    grid = len(docs) <= MAX_GRID_DOCS
     facts = {(r["unit"], r["doc_id"]): r for r in res.facts.to_dict("records")}
     sents = res.sentences[res.sentences["unit"].notna()]
     phr = {(r["unit"], r["doc_id"], int(r["sentence"])): r for r in res.phrasing.to_dict("records")}
     units = res.units
-    shared = units[units["n_docs"] >= 2]
-    single = units[units["n_docs"] < 2]
+    shared = units[units["n_outlets"] >= 2] if len(units) else units
+    shown = top_units(units, max_units)
+    shown_ids = set(shown["unit"])
+    n_outlets = len(set(outlet.values()))
     columns = [{"outlet": outlet[d], "color": colors.get(outlet[d]), "short": _cut(outlet[d], 22)} for d in docs]
-    cover = [{**r, "color": colors.get(r["outlet"]),
-              "omitted_units": [u for u in str(r["omitted_units"]).split(";") if u],
-              "exclusive_units": [u for u in str(r["exclusive_units"]).split(";") if u]}
-             for r in res.coverage.to_dict("records")]
+    cover = []
+    for r in res.coverage.to_dict("records"):
+        omitted = [u for u in str(r["omitted_units"]).split(";") if u]
+        cover.append({**r, "color": colors.get(r["outlet"]), "omitted_shown": [u for u in omitted if u in shown_ids],
+                      "omitted_more": len([u for u in omitted if u not in shown_ids])})
     fact_rows = []
-    for u in shared.to_dict("records"):
+    for u in shown.to_dict("records"):
         cells = []
-        for k, d in enumerate(docs):
+        for k, d in enumerate(docs if grid else []):
             f = facts.get((u["unit"], d))
             on = f is not None and bool(f["present"])
             cells.append({"on": on, "k": k, "color": colors.get(outlet[d], "#ccc"), "pos": _fmt_pos(f) if on else ""})
-        fact_rows.append({"unit": u["unit"], "label": _cut(u["label"], 110), "cells": cells})
-    shown = shared if max_units is None else shared.head(max_units)
+        fact_rows.append({"unit": u["unit"], "label": _cut(u["label"], 110), "cells": cells, "core": bool(u["core"]),
+                          "n_outlets": int(u["n_outlets"]), "unevenness": f"{u['unevenness']:.2f}",
+                          "outlets": _names(str(u["outlets"]).split("; "))})
     unit_boxes = []
     for u in shown.to_dict("records"):
         mine = sents[sents["unit"] == u["unit"]]
-        boxes = []
+        boxes, absent = [], []
         for k, d in enumerate(docs):
             part = mine[mine["doc_id"] == d].sort_values("sentence")
             versions = []
@@ -103,29 +139,33 @@ def alignment_html(res, colors: dict[str, str], *, key: str = "e1", chart_png: P
                 v = phr.get((u["unit"], d, int(s["sentence"])), {})
                 pieces = _pieces(v["marked"]) if v.get("marked") is not None else [(str(s["text"]), False)]
                 versions.append({"pieces": pieces, "meta": _version_meta(v, s)})
-            boxes.append({"k": k, "outlet": outlet[d], "color": colors.get(outlet[d], "#777"), "versions": versions,
-                          "href": doc_href(d) if doc_href and versions else None})
+            if versions or grid:
+                boxes.append({"k": k, "outlet": outlet[d], "color": colors.get(outlet[d], "#777"),
+                              "versions": versions, "href": doc_href(d) if doc_href and versions else None})
+            else:
+                absent.append(outlet[d])
         unit_boxes.append({"unit": u["unit"], "label": _cut(u["label"], 160), "n_docs": u["n_docs"],
-                           "cohesion": f"{u['cohesion']:.2f}", "boxes": boxes})
-    singles = [{"unit": u["unit"], "k": docs.index(u["label_doc"]), "outlet": outlet[u["label_doc"]],
-                "color": colors.get(outlet[u["label_doc"]]), "label": u["label"]} for u in single.to_dict("records")]
+                           "n_outlets": int(u["n_outlets"]), "cohesion": f"{u['cohesion']:.2f}", "boxes": boxes,
+                           "absent": _names(list(dict.fromkeys(absent)), 12)})
     chart = None
-    if chart_png is not None and Path(chart_png).with_suffix(".svg").is_file():
+    if grid and chart_png is not None and Path(chart_png).with_suffix(".svg").is_file():
         chart = inline_svg(Path(chart_png).with_suffix(".svg"))
-    return render("alignment.html.j2", css=Markup(static_text("align.css")), key=key,
+    core_min = int(res.coverage["core_min"].iloc[0]) if len(res.coverage) else 2
+    return render("alignment.html.j2", css=Markup(static_text("align.css")) if css else None, key=key,
                   event=res.event if res.event is not None else "(all documents)", n_docs=len(docs),
-                  n_units=len(units), n_shared=len(shared), threshold=res.parameters.get("threshold"), chart=chart,
-                  cover=cover, columns=columns, fact_rows=fact_rows, units=unit_boxes,
-                  more=len(shared) - max_units if max_units is not None and len(shared) > max_units else 0,
-                  singles=singles)
+                  n_outlets=n_outlets, n_units=len(units), n_shared=len(shared), n_core=int(units["core"].sum())
+                  if len(units) else 0, core_min=core_min, threshold=res.parameters.get("threshold"), chart=chart,
+                  cover=cover, columns=columns if grid else [], grid=grid, fact_rows=fact_rows, units=unit_boxes,
+                  more=len(shared) - len(shown), n_single=int((units["n_outlets"] < 2).sum()) if len(units) else 0)
 
 
 def write_alignment_files(alignments: dict, out: Path, colors: dict[str, str], *, tables_dir: Path | None = None,
-                          charts_dir: Path | None = None, formats=("csv",), charts: bool = True
-                          ) -> tuple[list[Path], dict]:
-    """Write facts/units/coverage/phrasing/sentences tables (all events together, with an ``event`` column)
-    and one coverage-map chart per event (none with ``charts=False``). Returns (files, {event: png path or
-    None})."""
+                          charts_dir: Path | None = None, formats=("csv",), charts: bool = True,
+                          top: int | None = TOP_UNITS, chart_events=None) -> tuple[list[Path], dict]:
+    """Write facts/units/coverage/phrasing/sentences tables (all events together, with an ``event`` column,
+    every unit) and a coverage-map chart of the ``top`` most unevenly carried units of each event in
+    ``chart_events`` (None: every event) with at most :data:`MAX_GRID_DOCS` articles (none with
+    ``charts=False``). Returns (files, {event: png path or None})."""
     import pandas as pd
 
     from .. import charts as C
@@ -137,18 +177,18 @@ def write_alignment_files(alignments: dict, out: Path, colors: dict[str, str], *
     pngs: dict = {}
     multi = len(alignments) > 1
     for k, (ev, res) in enumerate(alignments.items(), 1):
-        if not charts:
+        if not charts or len(res.documents) > MAX_GRID_DOCS or (chart_events is not None and ev not in chart_events):
             pngs[ev] = None
             continue
         try:
-            ax = C.coverage_map(res.facts, res.units, colors)
+            ax = C.coverage_map(res.facts, top_units(res.units, top), colors)
         except C.NoData as exc:
             log.info("coverage map of event %s not drawn: %s", ev, exc)
             pngs[ev] = None
             continue
         stem = charts_dir / (f"coverage_map_{k}" if multi else "coverage_map")
-        paths = C.save_figure(ax.figure, stem, caption=f"Event {ev}: fact units carried by 2+ articles (rows, in "
-                              f"order of first report) x articles; cell = position of the first version (L = lede), "
+        paths = C.save_figure(ax.figure, stem, caption=f"Event {ev}: the most unevenly carried fact units "
+                              f"(rows, in order of first report) x articles; cell = position of the first version (L = lede), "
                               f"bold frame = last third; – = not reported. framelens.align, threshold "
                               f"{res.parameters.get('threshold')}.")
         files += paths
@@ -178,16 +218,17 @@ def write_alignment_files(alignments: dict, out: Path, colors: dict[str, str], *
     return files, pngs
 
 
-def write_alignment_report(alignments: dict, out, *, title: str | None = None, colors: dict[str, str] | None = None
-                           ) -> list[Path]:
+def write_alignment_report(alignments: dict, out, *, title: str | None = None, colors: dict[str, str] | None = None,
+                           top: int | None = TOP_UNITS) -> list[Path]:
     """The output folder of ``framelens align``: facts.csv (the contract), units.csv, coverage.csv,
-    phrasing.csv, sentences.csv, charts/coverage_map*.png/svg and a self-contained index.html."""
+    phrasing.csv, sentences.csv, charts/coverage_map*.png/svg and a self-contained index.html showing the
+    ``top`` most unevenly carried shared units of each event (None: all)."""
     from ..palette import group_colors
 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     colors = colors or group_colors({o for r in alignments.values() for o in r.documents["outlet"]})
-    files, pngs = write_alignment_files(alignments, out, colors)
+    files, pngs = write_alignment_files(alignments, out, colors, top=top)
     renames = {"fact_units": "units", "fact_coverage": "coverage", "fact_phrasing": "phrasing",
                "fact_sentences": "sentences"}
     final = []
@@ -200,7 +241,7 @@ def write_alignment_report(alignments: dict, out, *, title: str | None = None, c
         else:
             final.append(Path(p))
     title = title or "framelens: same facts, different words"
-    sections = [alignment_html(res, colors, key=f"e{k}", chart_png=pngs.get(ev))
+    sections = [alignment_html(res, colors, key=f"e{k}", chart_png=pngs.get(ev), max_units=top, css=k == 1)
                 for k, (ev, res) in enumerate(alignments.items(), 1)]
     body = render("alignment_page.html.j2", title=title, n=len(alignments), date=_dt.date.today().isoformat(),
                   version=__version__, events=list(alignments), sections=sections)
@@ -209,9 +250,20 @@ def write_alignment_report(alignments: dict, out, *, title: str | None = None, c
     return final
 
 
-def alignment_section(result, out: Path, doc_href: Callable[[str], str | None], *, charts: bool = True
-                      ) -> tuple[Markup, list[Path], str]:
+def _shown_events(alignments: dict, n: int = MAX_EVENTS) -> list:
+    """The events shown in full: the ``n`` with the most articles (ties: more fact units shared, then name)."""
+    ranked = sorted(alignments, key=lambda ev: (-len(alignments[ev].documents),
+                                                -int((alignments[ev].units["n_outlets"] >= 2).sum()), str(ev)))
+    return ranked[:n]
+
+
+def alignment_section(result, out: Path, doc_href: Callable[[str], str | None], *, charts: bool = True,
+                      top: int | None = TOP_UNITS, max_events: int = MAX_EVENTS) -> tuple[Markup, list[Path], str]:
     """The compare report's "Same facts" section (HTML, files written, Markdown); empty when no event is shared.
+
+    Its size is bounded: the ``max_events`` events with the most articles are shown, each with its
+    ``top`` most unevenly carried shared facts; the other events get one row of a summary table, and
+    every unit of every event is in the tables (``tables/facts.csv``, ``tables/fact_units.csv``).
     ``charts=False``: no coverage map."""
     alignments = getattr(result, "alignment", None) or {}
     if not alignments:
@@ -221,9 +273,14 @@ def alignment_section(result, out: Path, doc_href: Callable[[str], str | None], 
         from ..palette import group_colors
 
         colors = group_colors({o for r in alignments.values() for o in r.documents["outlet"]})
+    shown = _shown_events(alignments, max_events)
     files, pngs = write_alignment_files(alignments, out, colors, tables_dir=out / "tables", charts_dir=out / "charts",
-                                        formats=("csv",), charts=charts)
-    parts = [alignment_html(res, colors, key=f"facts-e{k}", chart_png=pngs.get(ev), doc_href=doc_href,
-                            max_units=200) for k, (ev, res) in enumerate(alignments.items(), 1)]
-    html = Markup('<h2 id="facts">Same facts, different words</h2>\n') + Markup("\n").join(parts)
+                                        formats=("csv",), charts=charts, top=top, chart_events=set(shown))
+    keys = {ev: f"facts-e{k}" for k, ev in enumerate(alignments, 1)}
+    parts = [alignment_html(alignments[ev], colors, key=keys[ev], chart_png=pngs.get(ev), doc_href=doc_href,
+                            max_units=top, css=i == 0) for i, ev in enumerate(shown)]
+    rest = [{"event": ev, "key": keys[ev], "n_docs": len(r.documents), "n_outlets": r.documents["outlet"].nunique(),
+             "n_units": len(r.units), "n_shared": int((r.units["n_outlets"] >= 2).sum()),
+             "n_core": int(r.units["core"].sum())} for ev, r in alignments.items() if ev not in set(shown)]
+    html = render("alignment_section.html.j2", n_events=len(alignments), shown=len(shown), parts=parts, rest=rest)
     return html, files, alignment_markdown(alignments)
