@@ -355,3 +355,30 @@ def test_check_document_for_documents_made_outside_a_corpus():
     with pytest.raises(InputError) as err:
         check_document(Document(id="d", text="x" * 50), max_doc_size=10)
     assert err.value.code == Reason.TOO_LARGE
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+                                 max_size=20), min_size=1,
+                         max_size=3), max_size=8),
+       st.integers(min_value=12, max_value=60))  # the header line "id,text,x\r\n" is 11 bytes
+def test_csv_reader_never_crashes_and_keeps_every_short_row(rows, cap):
+    import csv as _csv
+
+    buf = io.StringIO()
+    w = _csv.writer(buf)
+    w.writerow(["id", "text", "x"])
+    w.writerows(rows)
+    data = buf.getvalue().encode("utf-8")
+    # a row is kept when its text is not blank and no line of the file is longer than the cap
+    c = Corpus("-", stdin=io.BytesIO(b""), errors="skip")  # a Corpus for its settings; the stream read directly
+    from framelens.io.csvread import iter_csv
+
+    out = list(iter_csv(io.BufferedReader(io.BytesIO(data)), "t.csv", columns=c.columns,
+                        limits=Limits(line_size=cap)))
+    docs = [x for x in out if not isinstance(x, InputError)]
+    for d in docs:
+        assert d.text.strip()
+    if max(len(ln) for ln in data.split(b"\n")) + 1 <= cap:
+        expected = [r[1] for r in rows if len(r) > 1 and r[1].strip() and len(r) <= 3]
+        assert [d.text for d in docs] == expected
