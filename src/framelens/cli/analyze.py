@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -30,6 +31,8 @@ examples:
       add your own two-column CSV lexicon (term,category) to the shipped packs
   framelens analyze news.jsonl --out out/news --jobs 2
       two local worker processes; the tables are identical to a one-process run
+  framelens analyze news.jsonl --doc-timeout 10
+      skip (and list in manifest.json, reason code doc_timeout) any document whose analysis takes over 10 s
   framelens analyze news.jsonl --out out/news --jobs 2 --resume
       after an interrupted run (Ctrl-C, kill, crash): skip the partitions already done
   framelens analyze news.jsonl --out out/news --engine dask --scheduler tcp://10.0.0.5:8786
@@ -63,6 +66,7 @@ def add_parser(sub):
 
 
 def add_engine_args(p) -> None:
+    from ..runtime.deadline import DEFAULT_DOC_TIMEOUT
     from ..runtime.engine import ENGINES
     from ..runtime.partitions import DEFAULT_PARTITION_SIZE
 
@@ -81,9 +85,23 @@ def add_engine_args(p) -> None:
     g.add_argument("--partition-size", type=_positive, default=DEFAULT_PARTITION_SIZE, metavar="N",
                    help=f"documents per partition: the unit of work, of streaming output and of --resume "
                         f"(default: {DEFAULT_PARTITION_SIZE})")
+    g.add_argument("--doc-timeout", type=_seconds, default=DEFAULT_DOC_TIMEOUT, metavar="SECONDS",
+                   help=f"time budget per document (default: {DEFAULT_DOC_TIMEOUT:g}); a document whose analysis "
+                        "runs longer is skipped and listed in manifest.json with the reason code doc_timeout "
+                        "(exit code 3), the others go on; 0 = no budget")
     g.add_argument("--resume", action="store_true",
                    help="continue an interrupted run into the same --out with the same parameters: partitions "
                         "already done (OUT/partitions/) are kept, the rest analysed")
+
+
+def _seconds(value: str) -> float:
+    try:
+        t = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds") from None
+    if not t >= 0 or t == float("inf"):
+        raise argparse.ArgumentTypeError(f"{value}: must be 0 (no budget) or more")
+    return t
 
 
 def _positive(value: str) -> int:
@@ -135,6 +153,8 @@ def run_analysis(args, out: Path, formats: list[str], command: str):
 
     corpus = corpus_from_args(args)
     analyzer = analyzer_from_args(args)
+    if hasattr(args, "doc_timeout"):  # before the engine copies the configuration to its workers
+        analyzer.config = dataclasses.replace(analyzer.config, doc_timeout=args.doc_timeout or None)
     eng_opts = engine_options(args)
     partition_size = getattr(args, "partition_size", None) or DEFAULT_PARTITION_SIZE
     resume = bool(getattr(args, "resume", False))

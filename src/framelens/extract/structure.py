@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..kinds import Field, KindSpec, Style, span_value
 from ..model import Span
-from ..text.segmentation import count_words
+from ..text.segmentation import UNLIMITED, count_words
 
 SENTENCE = KindSpec(
     "sentence", "a sentence (voice `quoted` when at least half of its characters lie inside quotations)",
@@ -52,7 +52,9 @@ class StructureExtractor:
         out: list[Span] = []
         quotes = seg.quotes
         qi = 0
+        check = getattr(seg, "deadline", UNLIMITED).check  # the document's time budget (runtime.deadline)
         for i, (s, e) in enumerate(seg.sentences):
+            check()
             # characters of this sentence inside quotation content
             inside = 0
             while qi < len(quotes) and quotes[qi].content_end <= s:

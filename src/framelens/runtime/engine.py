@@ -92,7 +92,7 @@ def analyze_partition(analyzer, task: PartitionTask) -> PartitionOutput:
     analysis fails follows ``task.errors``: ``"raise"`` re-raises, otherwise it
     becomes a problem entry and the rest of the partition goes on.
     """
-    from ..io.corpus import Problem
+    from .pipeline import analysis_problem
 
     # lines are encoded at once into one growing buffer: no per-line string outlives its document,
     # and UTF-8 is the most compact form to hold and to send back (pure-ASCII text costs 1 byte a character)
@@ -108,9 +108,7 @@ def analyze_partition(analyzer, task: PartitionTask) -> PartitionOutput:
         except Exception as exc:  # noqa: BLE001 - one bad document never stops a run
             if task.errors == "raise":
                 raise
-            origin = doc.origin or doc.id
-            problems.append(Problem(origin, f"analysis failed: {type(exc).__name__}: {exc}",
-                                    type(exc).__name__).to_dict())
+            problems.append(analysis_problem(doc, exc).to_dict())
             continue
         doc_line, span_lines = _serialise(res)
         doc_buf += doc_line

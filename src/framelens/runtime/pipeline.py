@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
 from ..io.corpus import Corpus, Problem
-from ..errors import ConfigError
+from ..errors import ConfigError, FramelensError
 from ..model import Document, Span
 from ..schema import build_records
 from ..extract.registry import DEFAULT_EXTRACTORS, extractor_fields, get_extractor_class, kind_specs, resolve_extractors
 from ..text.segmentation import lede_end, segment
+from .deadline import DEFAULT_DOC_TIMEOUT, Deadline, DocTimeoutError
 
 __all__ = ["AnalysisConfig", "Analyzer", "DocResult", "AnalysisResult", "analyze", "iter_analyze"]
 
@@ -46,6 +47,15 @@ class AnalysisConfig:
         Add the extractors that ``extractors`` require; False refuses instead
         (a :class:`~framelens.errors.ConfigError`, code ``missing_requirement``,
         naming what is missing, when the :class:`Analyzer` is built).
+    doc_timeout : float or None, default 60
+        Time budget per document in seconds
+        (:data:`~framelens.runtime.deadline.DEFAULT_DOC_TIMEOUT`); a document
+        whose analysis runs longer raises
+        :class:`~framelens.runtime.deadline.DocTimeoutError` (code
+        ``doc_timeout``), so that under ``errors="warn"``/``"skip"`` it is
+        skipped and listed while the others go on. None or 0: no budget. The
+        budget is checked inside the extractors' loops (cooperatively), so a
+        document stops within moments of its budget.
     """
 
     lexicons: list[str] = field(default_factory=list)
@@ -53,6 +63,12 @@ class AnalysisConfig:
     extractors: list[str] | None = None
     span_kinds: list[str] | None = None
     add_requirements: bool = True
+    doc_timeout: float | None = DEFAULT_DOC_TIMEOUT
+
+    def __post_init__(self) -> None:
+        t = self.doc_timeout
+        if t is not None and (isinstance(t, bool) or not isinstance(t, (int, float)) or not t >= 0):
+            raise ConfigError(f"doc_timeout={t!r}: give a number of seconds (0 or None: no time budget)")
 
     def to_dict(self) -> dict[str, Any]:
         """The parameters as a plain, JSON-ready dict (for the run manifest).
@@ -70,6 +86,7 @@ class AnalysisConfig:
             "extractors": list(self.extractors) if self.extractors is not None else list(DEFAULT_EXTRACTORS),
             "span_kinds": self.span_kinds,
             "add_requirements": self.add_requirements,
+            "doc_timeout": self.doc_timeout or None,
         }
 
 
@@ -212,7 +229,13 @@ class Analyzer:
         """
         return kind_specs(self.names)
 
-    def analyze_document(self, doc: Document) -> DocResult:
+    def deadline(self) -> Deadline | None:
+        """A new :class:`~framelens.runtime.deadline.Deadline` of ``config.doc_timeout`` seconds from now, or None
+        when there is no budget."""
+        t = self.config.doc_timeout
+        return Deadline(t) if t else None
+
+    def analyze_document(self, doc: Document, deadline: Deadline | None = None) -> DocResult:
         """Analyse one document.
 
         Segments the text, runs every extractor in order (each sees the spans of
@@ -224,6 +247,10 @@ class Analyzer:
         ----------
         doc : Document
             The document.
+        deadline : Deadline, optional
+            The document's time budget (default: a new one of
+            ``config.doc_timeout`` seconds, or none). It is checked between the
+            steps and in the extractors' loops (``seg.deadline.check()``).
 
         Returns
         -------
@@ -231,14 +258,30 @@ class Analyzer:
 
         Raises
         ------
+        DocTimeoutError
+            The analysis ran past the time budget (code ``doc_timeout``).
         Exception
             Whatever an extractor raises (:func:`iter_analyze` and :func:`analyze`
             apply their ``errors`` policy to it).
         """
-        seg = segment(doc.text)
+        if deadline is None:
+            deadline = self.deadline()
+        if deadline is None:
+            return self._analyze(doc, None)
+        deadline.where = "segment"
+        return self._analyze(doc, deadline)
+
+    def _analyze(self, doc: Document, deadline: Deadline | None) -> DocResult:
+        seg = segment(doc.text, deadline=deadline)
         spans: list[Span] = []
         for ex in self.extractors:
+            if deadline is not None:
+                deadline.where = ex.name
+                deadline.check()
             spans.extend(ex.extract(doc, seg, spans))
+        if deadline is not None:
+            deadline.where = "metrics"
+            deadline.check()
         spans.sort(key=lambda s: (s.start, -s.end, s.kind))
         lede_at = lede_end(doc.text, seg)
         para_of = seg.sentence_paragraph
@@ -254,6 +297,28 @@ class Analyzer:
         if self.span_kinds is not None:
             spans = [s for s in spans if s.kind in self.span_kinds]
         return DocResult(doc, spans, metrics, seg.word_count, len(seg.sentences))
+
+
+def analysis_problem(doc: Document, exc: BaseException) -> Problem:
+    """The :class:`Problem` listed for a document whose analysis raised ``exc`` (a time budget that ran out:
+    reason code ``doc_timeout``; a framelens error: its code).
+
+    Parameters
+    ----------
+    doc : Document
+        The document skipped.
+    exc : BaseException
+        What its analysis raised.
+
+    Returns
+    -------
+    Problem
+    """
+    origin = doc.origin or doc.id
+    code = exc.code if isinstance(exc, FramelensError) else ""
+    if isinstance(exc, DocTimeoutError):
+        return Problem(origin, str(exc), type(exc).__name__, code)
+    return Problem(origin, f"analysis failed: {type(exc).__name__}: {exc}", type(exc).__name__, code)
 
 
 def _kind_counts(kinds: Iterable[str], limit: int = 12) -> str:
@@ -356,8 +421,7 @@ def iter_analyze(
         except Exception as exc:  # noqa: BLE001 - one bad document never stops a run
             if errors == "raise":
                 raise
-            origin = doc.origin or doc.id
-            p = Problem(origin, f"analysis failed: {type(exc).__name__}: {exc}", type(exc).__name__)
+            p = analysis_problem(doc, exc)
             if problems is not None:
                 problems.append(p)
             if errors == "warn":

@@ -362,6 +362,24 @@ def _split_parentheticals(text: str, sents: list[tuple[int, int]]) -> list[tuple
 # the segmentation object
 
 
+class _Unlimited:
+    """A time budget that never runs out (``check()`` does nothing)."""
+
+    __slots__ = ()
+    checks = 0
+    where = ""
+
+    def check(self) -> None:
+        """Do nothing."""
+
+    def __repr__(self) -> str:
+        return "UNLIMITED"
+
+
+#: The default ``Segmentation.deadline``: no time budget.
+UNLIMITED = _Unlimited()
+
+
 @dataclass
 class Segmentation:
     """Paragraphs, sentences and quotation regions of one text, with helpers to locate an offset.
@@ -401,6 +419,9 @@ class Segmentation:
         self._q_cstarts = [q.content_start for q in self.quotes]
         self._words: list[tuple[int, int]] | None = None
         self._word_count: int | None = None
+        #: The document's time budget: extractors call ``seg.deadline.check()`` in their loops (see
+        #: :mod:`framelens.runtime.deadline`; the Analyzer sets it, the default never expires).
+        self.deadline = UNLIMITED
 
     # -- lookups --------------------------------------------------------
     def sentence_at(self, pos: int) -> int | None:
@@ -449,10 +470,10 @@ class Segmentation:
         return sum(count_words(self.text, q.content_start, q.content_end) for q in self.quotes)
 
 
-def segment(text: str, *, abbreviations: Abbreviations | None = None) -> Segmentation:
+def segment(text: str, *, abbreviations: Abbreviations | None = None, deadline=None) -> Segmentation:
     """Segment ``text`` into paragraphs, sentences and quotation regions.
 
-    Never raises on any ``str``; offsets index ``text`` unchanged.
+    Never raises on any ``str`` (but see ``deadline``); offsets index ``text`` unchanged.
 
     Parameters
     ----------
@@ -460,16 +481,21 @@ def segment(text: str, *, abbreviations: Abbreviations | None = None) -> Segment
         The text.
     abbreviations : Abbreviations, optional
         Abbreviations that do not end a sentence (default: the shipped English list).
+    deadline : Deadline, optional
+        A time budget (:class:`framelens.runtime.deadline.Deadline`), checked once per paragraph and kept as
+        the result's ``deadline`` for the extractors; its ``check()`` raises when the budget is spent.
 
     Returns
     -------
     Segmentation
     """
     abbr = abbreviations or load_abbreviations()
+    check = (deadline or UNLIMITED).check
     paragraphs = _paragraphs(text)
     sentences: list[tuple[int, int]] = []
     sent_par: list[int] = []
     for pi, (ps, pe) in enumerate(paragraphs):
+        check()
         local: list[tuple[int, int]] = []
         _sentences_in(text, ps, pe, abbr, local)
         local = _split_parentheticals(text, local)
@@ -478,4 +504,7 @@ def segment(text: str, *, abbreviations: Abbreviations | None = None) -> Segment
     doubles, stray = _find_double_quotes(text, paragraphs)
     singles = _find_single_quotes(text, paragraphs, doubles)
     quotes = sorted(doubles + singles, key=lambda q: q.start)
-    return Segmentation(text, paragraphs, sentences, sent_par, quotes, stray)
+    seg = Segmentation(text, paragraphs, sentences, sent_par, quotes, stray)
+    if deadline is not None:
+        seg.deadline = deadline
+    return seg

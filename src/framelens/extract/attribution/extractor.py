@@ -8,6 +8,7 @@ import itertools
 
 from ...lexicon.wordlists import load_abbreviations, load_source_lexicon
 from ...model import Span
+from ...text.segmentation import UNLIMITED
 from .content import trim_nested
 from .context import cue_context
 from .cues import CueFinder
@@ -59,7 +60,9 @@ class AttributionExtractor:
         quote_starts = [q.start for q in seg.quotes]
         cache = TokenCache(text, seg, low)
         attrs: list[Attribution] = []
+        check = getattr(seg, "deadline", UNLIMITED).check  # the document's time budget (runtime.deadline)
         for cue in cues:
+            check()
             ctx = cue_context(self.words, self.typer, self.names, seg, cache, quote_starts, cue)
             found = apply_rules(ctx) if ctx is not None else None
             if found is not None:
