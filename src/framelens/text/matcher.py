@@ -164,7 +164,8 @@ def find_shadowed(lexicons: Sequence[Lexicon]) -> list[Shadow]:
                 free = tuple(p for p, k in zip(entry.phrases, keys) if owner.get(k) is None)
                 bl, be = first
                 out.append(Shadow(lex, entry, lexicons[bl], lexicons[bl].entries[be], free))
-            has_context = bool(entry.not_followed_by or entry.followed_by or entry.not_preceded_by)
+            has_context = bool(entry.not_followed_by or entry.followed_by or entry.not_preceded_by
+                               or any(r.then == "drop" for r in entry.context))
             if not has_context:
                 for k in keys:
                     owner.setdefault(k, (li, ei))
