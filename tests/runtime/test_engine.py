@@ -58,7 +58,8 @@ def test_serial_partitions_equal_plain_writer(example_docs, tmp_path):
     _reference(example_docs, tmp_path / "ref", formats)
     summary = _run(example_docs, tmp_path / "serial", "serial", formats, partition_size=4)
     _same_files(tmp_path / "ref", tmp_path / "serial", OUTPUTS)
-    assert summary.n_docs == 6 and summary.partitions == 2 and summary.reused == 0
+    n = len(example_docs)  # the example corpus grows now and then: counts follow it
+    assert summary.n_docs == n and summary.partitions == -(-n // 4) and summary.reused == 0
     assert not (tmp_path / "serial" / "partitions").exists()
     ids = [json.loads(line)["id"] for line in (tmp_path / "serial" / "documents.jsonl").read_text().splitlines()]
     assert ids == [d.id for d in example_docs]
@@ -71,7 +72,7 @@ def test_processes_equal_serial(example_docs, tmp_path):
     summary = _run(example_docs, tmp_path / "proc", "processes", formats, partition_size=1, jobs=2)
     _same_files(tmp_path / "serial", tmp_path / "proc", ["documents.jsonl", "spans.jsonl", "documents.csv",
                                                          "spans.csv"])
-    assert summary.partitions == 6
+    assert summary.partitions == len(example_docs)
     n_spans = sum(len(json.loads(x)["spans"]) for x in (tmp_path / "proc" / "documents.jsonl").open())
     assert summary.n_spans == n_spans > 0
 
@@ -81,7 +82,7 @@ def test_dask_local_cluster_equals_serial(example_docs, tmp_path):
     _run(example_docs, tmp_path / "serial", "serial", ["jsonl"], partition_size=6)
     summary = _run(example_docs, tmp_path / "dask", "dask", ["jsonl"], partition_size=2, workers=2)
     _same_files(tmp_path / "serial", tmp_path / "dask", ["documents.jsonl", "spans.jsonl"])
-    assert summary.partitions == 3
+    assert summary.partitions == -(-len(example_docs) // 2)
 
 
 def test_bench_slice_identical_on_every_engine(tmp_path):
@@ -250,7 +251,7 @@ def test_count_documents(tmp_path):
     (tmp_path / "e.csv").write_text("text\nx\n", encoding="utf-8")
     assert count_documents([tmp_path / "e.csv"]) is None
     assert count_documents(["-"]) is None
-    assert count_documents([EXAMPLES]) == 6
+    assert count_documents([EXAMPLES]) == len([p for p in EXAMPLES.iterdir() if p.suffix in (".txt", ".md")])
 
 
 # ---------------------------------------------------------------------------
@@ -267,7 +268,8 @@ def test_cli_jobs_gives_the_same_files_and_records_the_engine(tmp_path):
     mb = json.loads((tmp_path / "b" / "manifest.json").read_text())
     assert ma["parameters"]["engine"]["engine"] == "serial"
     assert mb["parameters"]["engine"] == {"engine": "processes", "workers": 2, "partition_size": 2, "resumed": False}
-    assert mb["counts"] == {"documents": 6, "spans": ma["counts"]["spans"], "skipped": 0, "partitions": 3,
+    n = ma["counts"]["documents"]
+    assert mb["counts"] == {"documents": n, "spans": ma["counts"]["spans"], "skipped": 0, "partitions": -(-n // 2),
                             "partitions_reused": 0}
 
 
