@@ -21,7 +21,7 @@ from typing import BinaryIO, Callable, Iterator
 from ..errors import ConfigError, InputError, Reason
 
 __all__ = ["Limits", "DEFAULT_MAX_DOC_SIZE", "parse_size", "format_size", "check_regular_file", "iter_lines",
-           "TooLong", "read_capped", "depth_exceeds"]
+           "TooLong", "read_capped"]
 
 #: Default largest document text, in UTF-8 bytes (5 MB). A long news feature is 20,000-30,000 words
 #: (150-200 KB); 5 MB is 25 times that (a book-length report still fits) while it bounds what one
@@ -148,40 +148,34 @@ class TooLong:
     size: int
 
 
-def iter_lines(fh: BinaryIO, cap: int, update: Callable[[bytes], None] | None = None,
-               guard: Callable[[int], None] | None = None) -> Iterator[tuple[int, bytes | TooLong]]:
+def iter_lines(fh: BinaryIO, cap: int,
+               update: Callable[[bytes], None] | None = None) -> Iterator[tuple[int, bytes | TooLong]]:
     """``(line number, line bytes)`` of a binary stream, never holding more than ``cap + 1`` bytes of a line.
 
     A longer line is read on in 1 MiB blocks (kept by nobody) up to its newline and given as
-    :class:`TooLong`, so the next line is read in step. ``update`` sees every byte read (a hash);
-    ``guard`` is called with the bytes read so far after every line and block (it raises to stop).
+    :class:`TooLong`, so the next line is read in step. ``update`` sees every byte read (a hash).
+    Size and decompression caps of the whole stream are enforced by the stream itself
+    (:func:`framelens.io.streams.open_input`).
     """
     read = fh.readline  # the stdlib's readline with a size limit: no line is held whole before it is checked
-    total = 0
     lineno = 0
     while True:
         raw = read(cap + 1)
         if not raw:
             return
         lineno += 1
-        total += len(raw)
         if update is not None:
             update(raw)
         if len(raw) <= cap or raw.endswith(b"\n"):
-            if guard is not None:
-                guard(total)
             yield lineno, raw
             continue
         size = len(raw)
         del raw
         while True:
-            if guard is not None:
-                guard(total)
             block = read(1 << 20)
             if not block:
                 break
             size += len(block)
-            total += len(block)
             if update is not None:
                 update(block)
             if block.endswith(b"\n"):
@@ -198,20 +192,3 @@ def read_capped(fh: BinaryIO, cap: int, origin: str, what: str) -> bytes:
 
 
 _RAISE_HINT = "skipped (raise the limit with --max-doc-size / max_doc_size=)"
-
-
-def depth_exceeds(obj: object, max_depth: int) -> bool:
-    """Whether lists and dicts in ``obj`` nest more than ``max_depth`` deep (iterative: no recursion limit)."""
-    stack = [(obj, 1)]
-    while stack:
-        o, d = stack.pop()
-        if isinstance(o, dict):
-            items = o.values()
-        elif isinstance(o, list):
-            items = o
-        else:
-            continue
-        if d > max_depth:
-            return True
-        stack.extend((v, d + 1) for v in items if isinstance(v, (dict, list)))
-    return False
