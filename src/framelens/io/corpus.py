@@ -379,7 +379,7 @@ def read_corpus(paths, *, columns: Mapping[str, str] | None = None, text: str | 
         The column holding each field, for DataFrames, CSV and JSONL alike; they
         add to ``columns``.
     **kwargs
-        ``errors``, ``encoding``, ``stdin``: as for :class:`Corpus`.
+        ``errors``, ``encoding``, ``stdin``, ``limits``, ``max_doc_size``: as for :class:`Corpus`.
 
     Returns
     -------
