@@ -127,3 +127,17 @@ def test_add_shrinkage_without_spread_puts_everyone_at_the_mean():
     assert np.allclose(s["shrunk"], 5.0)
     again = add_shrinkage(s.drop(columns=["shrunk"]), {"loaded": 1.0}, group_flags(docs))
     assert np.allclose(again["shrunk"], 5.0)
+
+
+def test_many_groups_test_ranking_neighbours_only():
+    rng = np.random.default_rng(1)
+    spec = {f"g{i:02d}": [(int(c), 1000) for c in rng.poisson(2 + i / 4, size=3)] for i in range(8)}
+    docs = _docs(spec)
+    s = group_stats(docs, by="outlet", metrics=["loaded"], n_boot=200)
+    fl = group_flags(docs)
+    t = group_tests(docs, [METRICS["loaded"]], fl, stats=s, max_all_pairs=4)
+    pairs = t[t["test"] == "pair"]
+    order = s.sort_values("rank")["group"].tolist()
+    expect = {tuple(sorted(p)) for p in zip(order, order[1:])} | {tuple(sorted((order[0], order[-1])))}
+    assert set(map(tuple, pairs[["a", "b"]].to_numpy())) == expect and len(pairs) == 8
+    assert len(group_tests(docs, [METRICS["loaded"]], fl, stats=s)) == 28 + 1  # all pairs under the cap, plus one

@@ -142,7 +142,8 @@ def compare(
     flags = group_flags(documents, min_articles=min_articles, min_words=min_words,
                         unknown=UNKNOWN_GROUP if blank else None)
     phis = stats.groupby("metric")["dispersion"].first().to_dict() if len(stats) else {}
-    comparisons = group_tests(documents, [m for m in metrics if m.name in TEST_METRICS], flags, q=fdr, phis=phis)
+    comparisons = group_tests(documents, [m for m in metrics if m.name in TEST_METRICS], flags, q=fdr, phis=phis,
+                              stats=stats)
     key = keyness([texts[i] for i in documents["id"]], documents["group"], min_count=keyness_min_count,
                   prior_strength=prior_strength, top=keyness_top)
     if variant_labels is None:

@@ -41,7 +41,7 @@ from typing import Any, Iterable
 from ..errors import ConfigError
 
 __all__ = ["DEFAULT_MIN_ARTICLES", "DEFAULT_MIN_WORDS", "DEFAULT_SHORT_WORDS", "BOOTSTRAP_MIN_ARTICLES",
-           "TEST_METRICS", "FDR_Q", "check_minimums", "group_flags", "dispersion", "effective_interval",
+           "TEST_METRICS", "FDR_Q", "MAX_ALL_PAIRS_GROUPS", "check_minimums", "group_flags", "dispersion", "effective_interval",
            "add_shrinkage", "group_tests"]
 
 #: Fewer articles than this and a group is flagged: with one or two articles, one article's topic, quotations
@@ -60,6 +60,9 @@ TEST_METRICS = ("loaded", "loaded_author", "hedges", "boosters", "attributions",
                 "verbs_distancing_evaluative_share")
 #: False-discovery rate of the Benjamini-Hochberg procedure.
 FDR_Q = 0.05
+#: With more unflagged groups than this, pairwise tests are limited per measure to neighbours in the ranking and the
+#: first against the last (every pair of 500 groups would be 124,750 tests per measure, and none would survive).
+MAX_ALL_PAIRS_GROUPS = 50
 
 
 def check_minimums(min_articles: int, min_words: int, short_words: int) -> None:
@@ -315,11 +318,26 @@ def add_shrinkage(stats, phis: dict[str, float], flags, ci: float = 0.95):
     return out
 
 
+def _pairs(groups: list[str], metric: str, stats, max_all_pairs: int) -> list[tuple[str, str]]:
+    """The pairs to test: all of them, or (many groups, ``stats`` given) ranking neighbours and first vs last."""
+    import itertools
+
+    if len(groups) <= max_all_pairs or stats is None or "rank" not in stats.columns:
+        return list(itertools.combinations(groups, 2))
+    s = stats[(stats["metric"] == metric) & stats["group"].isin(groups) & stats["rank"].notna()].sort_values("rank")
+    order = list(s["group"])
+    pairs = {tuple(sorted(p)) for p in zip(order, order[1:])}
+    if len(order) > 2:
+        pairs.add(tuple(sorted((order[0], order[-1]))))
+    return sorted(pairs)
+
+
 def _cliffs_delta(u: float, n_a: int, n_b: int) -> float:
     return 2.0 * u / (n_a * n_b) - 1.0
 
 
-def group_tests(documents, metrics: Iterable[Any], flags, *, q: float = FDR_Q, phis: dict[str, float] | None = None):
+def group_tests(documents, metrics: Iterable[Any], flags, *, q: float = FDR_Q, phis: dict[str, float] | None = None,
+                stats=None, max_all_pairs: int = MAX_ALL_PAIRS_GROUPS):
     """All-groups (Kruskal-Wallis) and pairwise (Mann-Whitney U) tests of per-article rates between the
     unflagged groups, Benjamini-Hochberg adjusted; one row per test.
 
@@ -340,13 +358,16 @@ def group_tests(documents, metrics: Iterable[Any], flags, *, q: float = FDR_Q, p
         False-discovery rate of the Benjamini-Hochberg procedure.
     phis : dict of str to float, optional
         Dispersion per metric, for the rate-ratio interval (default 1).
+    stats : DataFrame, optional
+        group_stats rows with ``rank``: with more than ``max_all_pairs`` unflagged groups, only pairs of
+        neighbours in each measure's ranking and the first against the last are tested (every pair without it).
+    max_all_pairs : int
+        See ``stats``.
 
     Returns
     -------
     DataFrame
     """
-    import itertools
-
     import numpy as np
     import pandas as pd
     from scipy import stats as st
@@ -380,7 +401,7 @@ def group_tests(documents, metrics: Iterable[Any], flags, *, q: float = FDR_Q, p
                          "n_b": len(samples), "statistic": float(h), "p_value": float(p),
                          "method": "Kruskal-Wallis H on per-article rates"})
         phi = float(phis.get(m.name, 1.0))
-        for a, b in itertools.combinations(ok_groups, 2):
+        for a, b in _pairs(ok_groups, m.name, stats, max_all_pairs):
             xa, ya, wa = per[a]
             xb, yb, wb = per[b]
             if not len(xa) or not len(xb):
