@@ -92,8 +92,6 @@ def join_groups(documents, table, key: str = "outlet") -> tuple[Any, dict[str, A
     ConfigError
         ``key`` is not a column of both, or a key occurs twice in the table.
     """
-    import pandas as pd
-
     source = None
     if not hasattr(table, "columns"):
         source = str(table)

@@ -131,8 +131,6 @@ def group_flags(documents, *, min_articles: int = DEFAULT_MIN_ARTICLES, min_word
 
 def _pearson_terms(num, den, expected_share, kind):
     """Pearson chi-square terms of counts ``num`` against ``den x expected_share`` (Poisson or binomial variance)."""
-    import numpy as np
-
     mu = den * expected_share
     var = mu * (1 - expected_share) if kind == "share" else mu
     ok = var > 0

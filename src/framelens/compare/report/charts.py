@@ -43,7 +43,7 @@ def ci_note(result) -> str:
     small = bool(len(st)) and bool((st.groupby("group")["n_docs"].first() < kmin).any())
     out = f" Intervals: bootstrap over articles ({boot}) for groups of {kmin} or more articles"
     if small:
-        out += (f"; smaller groups get an exact interval of their count divided by the corpus's between-article "
+        out += ("; smaller groups get an exact interval of their count divided by the corpus's between-article "
                 "dispersion (NB1 / quasi-Poisson)")
     fl = getattr(result, "flags", None)
     nflag = int(fl["flagged"].sum()) if fl is not None and len(fl) else 0
