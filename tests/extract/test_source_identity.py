@@ -239,3 +239,10 @@ def test_longer_name_ending_with_another_is_the_same_person(found, expected):
     from framelens.extract.attribution.resolve import _same_person_tails
 
     assert _same_person_tails(found) == expected
+
+
+def test_generational_suffix_and_a_word_before_a_name(records):
+    text = "Rep. John Conyers Jr. has served for decades. Conyers said he would not resign. He denied the claims."
+    attrs = _by_mention(text, records(text))
+    assert attrs["Conyers"].source == "John Conyers Jr"
+    assert attrs["He"].source == "John Conyers Jr" and attrs["He"].source_type == "official"

@@ -17,6 +17,8 @@ _POST_MODIFIER_OPENERS = CONNECTORS | NP_PREPOSITIONS
 #: Function words that open a sentence before a name and are no part of it ('And Newt Gingrich', 'For Trump'):
 #: a closed class, so a constant.
 NOT_NAME_START = frozenset({"and", "nor", "plus"}) | CONNECTORS | NP_PREPOSITIONS
+#: Generational suffixes after a surname ('John Conyers Jr.'): a closed class, so a constant.
+GENERATIONAL_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
 #: The word right before a position ('Mayor' in 'Mayor London Breed'); used on a bounded window.
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_][\w.\-]*)\s+$")
 
@@ -160,8 +162,11 @@ class NameIndex:
         self.titles: dict[str, set[str]] = {}
         for pos, name, official in doc_names:
             parts = name.split()
-            d = self.by_last.setdefault(parts[-1], {})
-            d[name] = d.get(name, False) or official
+            lasts = (parts[-1], parts[-2]) if len(parts) >= 3 and parts[-1].rstrip(".") in GENERATIONAL_SUFFIXES \
+                else (parts[-1],)
+            for last in lasts:
+                d = self.by_last.setdefault(last, {})
+                d[name] = d.get(name, False) or official
             for k in range(1, len(parts) - 1):
                 self.by_tail.setdefault(" ".join(parts[k:]), set()).add(name)
             before = _WORD_BEFORE_RE.search(text, max(0, pos - 30), pos)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter, deque
 
 from .identity import apposition_kind, role_evidence, unify_sources
-from .names import NOT_NAME_START, NameFinder, strip_determiner
+from .names import GENERATIONAL_SUFFIXES, NOT_NAME_START, NameFinder, strip_determiner
 from .records import Attribution
 from .tokens import TokenCache
 
@@ -22,6 +22,14 @@ _COMPATIBLE = {"he": (("person", "official", "media"), True), "she": (("person",
                "it": (("organization", "media", "document"), True), "media": (("media",), True)}
 #: How many paragraphs back an antecedent is looked for.
 _WINDOW_PARAGRAPHS = 2
+
+
+def _last_words(parts: list[str]) -> tuple[str, ...]:
+    """The words a full name is looked up by: its last word and, before a generational suffix, the surname
+    ('John Conyers Jr.' is found by 'Jr.' and by 'Conyers')."""
+    if len(parts) >= 3 and parts[-1].rstrip(".") in GENERATIONAL_SUFFIXES:
+        return parts[-1], parts[-2]
+    return (parts[-1],)
 
 
 class _Names:
@@ -38,8 +46,9 @@ class _Names:
         if title:
             self.titles.setdefault(full, set()).add(title)
         parts = full.split()
-        d = self.by_last.setdefault(parts[-1], {})
-        d[full] = d.get(full, False) or official
+        for last in _last_words(parts):
+            d = self.by_last.setdefault(last, {})
+            d[full] = d.get(full, False) or official
         for k in range(1, len(parts) - 1):
             self.by_tail.setdefault(" ".join(parts[k:]), set()).add(full)
 
@@ -74,6 +83,20 @@ class _Names:
                     return cited[0]
             return None  # several people share the name: leave it as written
         return None
+
+    def fold(self, name: str) -> str:
+        """The shortest known full name that a longer name ends with ('Actor Robert Knepper' -> 'Robert
+        Knepper' when the document also has 'Robert Knepper'): how pronoun candidates are counted, so that a
+        capitalised word before a name does not make a second person."""
+        parts = name.split()
+        if len(parts) < 3:
+            return name
+        known = self.by_last.get(parts[-1], {}).keys() | self.index.by_last.get(parts[-1], {}).keys()
+        for k in range(len(parts) - 2, 0, -1):
+            tail = " ".join(parts[k:])
+            if tail in known:
+                return tail
+        return name
 
     def canonical(self, name: str) -> str:
         """A document name's full form where the document has exactly one ('Yulín Cruz' -> 'Carmen Yulín Cruz')."""
@@ -224,7 +247,7 @@ class _Window:
     a count per name, and the same for the current paragraph (amortised constant time per step)."""
 
     def __init__(self):
-        self.queue: deque = deque()  # (position, paragraph, source, type, named, person)
+        self.queue: deque = deque()  # (position, paragraph, name as counted, source, type, named, person)
         self.counts: Counter = Counter()
         self.para: int | None = None
         self.para_counts: Counter = Counter()
@@ -302,25 +325,26 @@ def _resolve_antecedents(names: NameFinder, text: str, seg, attrs: list[Attribut
             a.uncertain = True
             continue
         a.resolved_from = text[a.src_start:a.src_end]
-        _, _, a.source, a.source_type, a.named, a.person = pick
+        _, _, _, a.source, a.source_type, a.named, a.person = pick
         # a resolved pronoun is a candidate for the next one ("Breed said ... She said ... She added")
-        _push_attr(windows, a, para)
+        _push_attr(windows, a, para, known)
 
 
 def _push_event(windows: dict, event, paragraph_at, known: _Names) -> None:
     pos, is_attr, item = event
     para = paragraph_at(pos)
     if is_attr:
-        _push_attr(windows, item, para)
+        _push_attr(windows, item, para, known)
     else:
         name, stype = item
-        windows["he"].push((pos, para, name, stype, True, True))
+        windows["he"].push((pos, para, known.fold(name), name, stype, True, True))
 
 
-def _push_attr(windows: dict, b: Attribution, para: int) -> None:
+def _push_attr(windows: dict, b: Attribution, para: int, known: _Names) -> None:
     if not b.source:
         return
-    item = (b.src_start, para, b.source, b.source_type, b.named, b.person)
+    item = (b.src_start, para, known.fold(b.source) if b.person else b.source, b.source, b.source_type, b.named,
+            b.person)
     for cls, (types, need_named) in _COMPATIBLE.items():
         if cls == "she" or b.source_type not in types or (need_named and not b.named):
             continue
