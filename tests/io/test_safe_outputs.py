@@ -143,17 +143,22 @@ def test_md_text_is_inert(s):
     out = md_text(s)
     assert "<" not in out and ">" not in out and "\n" not in out
     for i, ch in enumerate(out):
-        if ch in "[]`":
+        if ch == "`" or (ch == "]" and out[i + 1:i + 2] in ("", "(", "[", ":")):
             assert out[i - 1] == "\\"
     from markdown_it import MarkdownIt
 
-    html = MarkdownIt("commonmark", {"html": True}).render("- " + out)
-    assert "<a " not in html and "<img" not in html and "<code>" not in html
+    # in a list item, beside text of ours, and twice (a reference defined by one value, used by the other)
+    for doc in ("- " + out, f"- {out}: {out} (n)", f"{out}\n\n{out}", f"- {out}\n- {out}"):
+        html = MarkdownIt("commonmark", {"html": True}).render(doc)
+        assert "<img" not in html and "<code>" not in html and "<a " not in html
 
 
 def test_md_code_and_table():
     assert md_code("outlet") == "`outlet`"
     assert md_code("a`b") == "a\\`b"
+    assert md_text("3.2 [1.0–5.1] (4)") == "3.2 [1.0–5.1] (4)"  # brackets that cannot form a link stay as they are
+    assert md_text("[x](javascript:alert(1)) [r]: http://e.example ![i](y) z]") == \
+        "[x\\](javascript:alert(1)) [r\\]: http://e.example ![i\\](y) z\\]"
     assert md_table(["h"], [["a|b<i>"]]).splitlines()[-1] == "| a\\|b&lt;i&gt; |"
 
 

@@ -4,7 +4,8 @@ Markdown.
 Every value that comes from the data (outlet and group names, titles, terms, findings, file names,
 problem messages) goes through :func:`md_text`, so a Markdown viewer that renders HTML never runs
 markup from a corpus and no value can open a link or an image: ``<``, ``>`` and ``&`` become
-entities, ``[ ] ` \\`` are backslash-escaped, control characters and newlines become spaces.
+entities, the backslash, the backtick and every ``]`` that could close a link or an image (before
+``(``, ``[`` or ``:``, or at the end of the value) are backslash-escaped, control characters and newlines become spaces.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from .render import num, plural
 __all__ = ["md_code", "md_table", "md_text", "markdown", "alignment_markdown"]
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-_MD_ESCAPE = re.compile(r"([\\`\[\]])")
+# a backslash, a backtick, and a "]" that would end link text: ](url) [ref] ][ ]: (definition)
+_MD_ESCAPE = re.compile(r"([\\`]|\](?=[(\[:]|$))")  # at the end too: the text that follows is not known
 
 
 def md_text(value) -> str:
@@ -38,7 +40,8 @@ def md_text(value) -> str:
     -------
     str
         One line: control characters (newlines included) become spaces, ``&<>`` entities, and the
-        backslash, backtick and square brackets are backslash-escaped (CommonMark: they then show literally).
+        backslash, the backtick and a ``]`` before ``(``, ``[``, ``:`` or at the end are backslash-escaped (CommonMark:
+        they then show literally, and no inline link, image, reference or code span can form).
     """
     s = _CONTROL.sub(" ", str(value))
     s = html.escape(s, quote=False)
