@@ -242,3 +242,32 @@ def test_german_and_spanish_articles_get_a_language_warning(tmp_path, capsys):
     docs = pd.read_csv(out / "tables" / "documents.csv").set_index("id")
     assert docs.loc["de-1", "language_warning"] and docs.loc["es-1", "language_warning"]
     assert not docs.loc["en0", "language_warning"]
+
+
+def test_run_compare_applies_outlet_overrides_and_credits_excerpts(tmp_path):
+    from framelens.compare import run_compare
+
+    rng = random.Random(4)
+    original = _text(rng, 400, 0.1)
+    words = original.split(" ")
+    rows = [{"id": "orig", "outlet": "Amber Gazette", "date": "2025-01-01", "text": original},
+            {"id": "copy", "outlet": "Birch Ledger", "date": "2025-01-02",
+             "text": "From our partners, the part of the story readers asked about. " + " ".join(words[: len(words) * 3 // 5])},
+            {"id": "letter", "outlet": "Birch Ledger", "section": "Letters to the Editor",
+             "text": "To the editor: I have crossed the Tamsin Street bridge every morning for thirty years, and I "
+                     "never once thought about its beams. Now I think about little else. Please print the "
+                     "inspection reports so the rest of us can read them. Signed, a worried commuter from Vell."},
+            {"id": "forum", "outlet": "Cobalt Forum", "via": "Dune Bugle",
+             "text": "Reposted from the Dune Bugle: the ferry between Corvale and Mossbank will run twice an hour "
+                     "while the bridge is shut, the harbour office announced, and bicycles ride free until June."}]
+    corpus = tmp_path / "c.jsonl"
+    _write_corpus(corpus, rows)
+    r = run_compare([str(corpus)], tmp_path / "r", n_boot=100, charts=False, formats=("csv",), duplicates="credit")
+    docs = r["result"].documents.set_index("id")
+    assert docs.loc["letter", "outlet"] == "Birch Ledger (letters)"
+    assert docs.loc["forum", "outlet"] == "Dune Bugle" and docs.loc["forum", "host_outlet"] == "Cobalt Forum"
+    assert docs.loc["copy", "outlet"] == "Amber Gazette" and docs.loc["copy", "duplicate_of"] == "orig"
+    assert docs.loc["copy", "host_outlet"] == "Birch Ledger"
+    assert [c["doc_id"] for c in r["result"].parameters["outlet_overrides"]] == ["letter", "forum"]
+    html = (tmp_path / "r" / "index.html").read_text(encoding="utf-8")
+    assert "Outlet overrides from the metadata" in html and "Cobalt Forum → Dune Bugle" in html

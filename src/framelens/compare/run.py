@@ -150,9 +150,7 @@ def run_compare(
         raise ConfigError(f"duplicates={duplicates!r}; allowed: drop, flag, credit, keep")
     overrides: list[dict[str, Any]] = []
     if outlet_overrides:
-        from ..coverage.dedupe import outlet_overrides as _overrides
-
-        docs, overrides = _overrides(corpus)  # reads the corpus into memory once (dedupe needs it there too)
+        docs = _overridden(corpus, overrides)  # streamed; ``overrides`` fills as documents are read
     if duplicates != "keep":
         from ..coverage.dedupe import DEFAULT_CONTAINMENT, DEFAULT_THRESHOLD, dedupe
 
@@ -167,7 +165,7 @@ def run_compare(
     analysis = analyze(feed, analyzer=analyzer, errors="raise" if errors == "raise" else "skip")
     if feed is not docs and isinstance(docs, Corpus):  # analyze() takes a Corpus's problems only from a Corpus
         analysis.problems = list(docs.problems) + analysis.problems
-    if isinstance(docs, list):  # the corpus was read into memory for dedupe: keep its problems
+    if not isinstance(docs, Corpus):  # the corpus was read through dedupe or the overrides: keep its problems
         analysis.problems = list(corpus.problems) + [p for p in analysis.problems if p not in corpus.problems]
     result = compare(analysis, by=by, event=event, n_boot=n_boot, seed=seed, tests=tests, test_metric=test_metric,
                      variant_labels=_entry_terms(analyzer), min_articles=min_articles, min_words=min_words,
@@ -202,6 +200,18 @@ def run_compare(
     write_manifest(out / "manifest.json", manifest)
     return {"out": out, "result": result, "problems": result.problems, "files": files, "manifest": manifest,
             "duplicates": dup_table}
+
+
+def _overridden(docs, changes: list[dict[str, Any]]):
+    """The documents of ``docs`` with :func:`framelens.coverage.dedupe.override_outlet` applied; each change is
+    appended to ``changes``."""
+    from ..coverage.dedupe import override_outlet
+
+    for d in docs:
+        d, change = override_outlet(d)
+        if change:
+            changes.append(change)
+        yield d
 
 
 def _calling(docs, callback):

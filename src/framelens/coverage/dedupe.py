@@ -70,7 +70,7 @@ from typing import Any, Sequence
 from ..errors import ConfigError
 
 __all__ = ["DEFAULT_THRESHOLD", "DEFAULT_CONTAINMENT", "DUPLICATE_POLICIES", "DedupeResult", "dedupe",
-           "find_duplicates", "shingles", "lsh_params", "containment", "outlet_overrides"]
+           "find_duplicates", "shingles", "lsh_params", "containment", "outlet_overrides", "override_outlet"]
 
 log = logging.getLogger("framelens")
 
@@ -292,30 +292,45 @@ def outlet_overrides(docs: Any) -> tuple[list[Any], list[dict[str, Any]]]:
     """
     out, changes = [], []
     for d in docs:
-        get = d.get
-        outlet = get("outlet")
-        new, reason = None, None
-        for field in ("original_outlet", "via"):
-            v = get(field)
-            if isinstance(v, str) and v.strip() and v.strip() != outlet:
-                new, reason = v.strip(), f"{field} field"
-                break
-        if new is None:
-            for field in ("genre", "section", "type"):
-                v = get(field)
-                if isinstance(v, str) and re.search(r"\bletters?\b", v, re.I) and outlet:
-                    new, reason = f"{outlet} (letters)", f"{field}: {v.strip()}"
-                    break
-        if new is None:
-            out.append(d)
-            continue
-        did = d.get("id") if isinstance(d, dict) else d.id
-        changes.append({"doc_id": did, "host_outlet": outlet, "outlet": new, "reason": reason})
-        if isinstance(d, dict):
-            out.append({**d, "outlet": new, "host_outlet": outlet})
-        else:
-            out.append(replace(d, outlet=new, extra={**dict(d.extra), "host_outlet": outlet}))
+        d2, change = override_outlet(d)
+        out.append(d2)
+        if change:
+            changes.append(change)
     return out, changes
+
+
+def override_outlet(d: Any) -> tuple[Any, dict[str, Any] | None]:
+    """One document of :func:`outlet_overrides`: ``(document, change)``, the change None when none applies.
+
+    Parameters
+    ----------
+    d : Document or dict
+
+    Returns
+    -------
+    (Document or dict, dict or None)
+    """
+    get = d.get
+    outlet = get("outlet")
+    new, reason = None, None
+    for field in ("original_outlet", "via"):
+        v = get(field)
+        if isinstance(v, str) and v.strip() and v.strip() != outlet:
+            new, reason = v.strip(), f"{field} field"
+            break
+    if new is None:
+        for field in ("genre", "section", "type"):
+            v = get(field)
+            if isinstance(v, str) and re.search(r"\bletters?\b", v, re.I) and outlet:
+                new, reason = f"{outlet} (letters)", f"{field}: {v.strip()}"
+                break
+    if new is None:
+        return d, None
+    did = d.get("id") if isinstance(d, dict) else d.id
+    change = {"doc_id": did, "host_outlet": outlet, "outlet": new, "reason": reason}
+    if isinstance(d, dict):
+        return {**d, "outlet": new, "host_outlet": outlet}, change
+    return replace(d, outlet=new, extra={**dict(d.extra), "host_outlet": outlet}), change
 
 
 # ---------------------------------------------------------------------------
