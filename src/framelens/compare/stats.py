@@ -108,7 +108,7 @@ def group_flags(documents, *, min_articles: int = DEFAULT_MIN_ARTICLES, min_word
     rows = []
     for g, sub in documents.groupby("group", sort=True):
         n = len(sub)
-        words = int(pd.to_numeric(sub["words"], errors="coerce").fillna(0).sum())
+        words = int(pd.to_numeric(sub["words"], errors="coerce").fillna(0).sum()) if "words" in sub else 0
         short = int(sub["short_text"].fillna(False).astype(bool).sum()) if "short_text" in sub else 0
         lang = sub["language_warning"].fillna(False).astype(bool) if "language_warning" in sub else None
         non_en = int(lang.sum()) if lang is not None else 0
@@ -117,9 +117,9 @@ def group_flags(documents, *, min_articles: int = DEFAULT_MIN_ARTICLES, min_word
             reasons.append("no group value")
         if n < min_articles:
             reasons.append(f"{n} article{'s' if n != 1 else ''} (< {min_articles})")
-        if words < min_words:
+        if words < min_words and "words" in sub:
             reasons.append(f"{words:,} words (< {min_words:,})")
-        if lang is not None and non_en and words:
+        if lang is not None and non_en and words and "words" in sub:
             w_non = float(pd.to_numeric(sub.loc[lang, "words"], errors="coerce").fillna(0).sum())
             if w_non * 2 > words:
                 reasons.append(f"mostly not English ({non_en} of {n} articles)")
