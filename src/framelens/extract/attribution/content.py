@@ -4,6 +4,7 @@ quoted complement of *called*, and nested contents trimmed where a later attribu
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from .records import Attribution, Cue
@@ -15,6 +16,7 @@ _SENTENCE_END = ".!?…"
 _GAP_CHARS = " ,;:—–\t\n\u00a0"
 #: Between *called* and its quoted complement: no clause punctuation (an abbreviation's period is allowed).
 _CALL_GAP_BAD_RE = re.compile(r"[,;:!?()\[\]—–]|(?<![A-Z])\.(?!\w)")
+_NON_SPACE_RUN_RE = re.compile(r"\S+")
 #: A word right after *called* that makes it another verb: 'called for', 'called on', 'called off', 'called in'.
 _CALL_NOT_OBJECT = frozenset("for on upon off up out back in into to at from over about by with it's".split())
 
@@ -63,15 +65,30 @@ def direct_content(text: str, seg, quote_starts: list[int], attr_start: int, att
     first = before or after
     last = after or before
     # a multi-paragraph quotation goes on while a region says it continues
-    k = _index_of(quotes, quote_starts, last)
-    while quotes[k].continues and k + 1 < len(quotes) and quotes[k + 1].continued:
-        k += 1
-    last = quotes[k]
-    k = _index_of(quotes, quote_starts, first)
-    while quotes[k].continued and k > 0 and quotes[k - 1].continues:
-        k -= 1
-    first = quotes[k]
+    chain_first, chain_last = _quote_chains(seg)
+    last = quotes[chain_last[_index_of(quotes, quote_starts, last)]]
+    first = quotes[chain_first[_index_of(quotes, quote_starts, first)]]
     return (first.content_start, last.content_end)
+
+
+def _quote_chains(seg) -> tuple[list[int], list[int]]:
+    """For each quotation, the first and the last quotation of the multi-paragraph quotation it belongs to
+    (following ``continues``/``continued`` links), computed once per segmentation: a walk along the links per
+    attribution would be quadratic in a long chain."""
+    got = seg.__dict__.get("_quote_chains")
+    if got is None:
+        quotes = seg.quotes
+        n = len(quotes)
+        last = list(range(n))
+        for k in range(n - 2, -1, -1):
+            if quotes[k].continues and quotes[k + 1].continued:
+                last[k] = last[k + 1]
+        first = list(range(n))
+        for k in range(1, n):
+            if quotes[k].continued and quotes[k - 1].continues:
+                first[k] = first[k - 1]
+        got = seg.__dict__["_quote_chains"] = (first, last)
+    return got
 
 
 def content_after(words: AttributionWords, text: str, tokens: list[Token], sentence_end: int):
@@ -138,9 +155,13 @@ def call_complement(text: str, seg, cue: Cue, quote_starts: list[int], sentence_
     if q.start >= sentence_end or q.label == "title" or (quote_inside is not None
                                                           and q.start >= quote_inside.content_end):
         return None
-    gap = text[cue.end:q.start]
-    gap_words = gap.split()
-    if len(gap_words) > 6 or _CALL_GAP_BAD_RE.search(gap):
+    gap_words = [m.group() for m in itertools.islice(_NON_SPACE_RUN_RE.finditer(text, cue.end, q.start), 7)]
+    if len(gap_words) > 6:
+        return None
+    # the gap searched in place (no slice of a far quotation); a period right after the verb is tested as the
+    # slice would test it, with nothing before it for the look-behind
+    if _CALL_GAP_BAD_RE.search(text, cue.end, q.start) or (
+            text.startswith(".", cue.end) and _CALL_GAP_BAD_RE.match(text[cue.end:min(q.start, cue.end + 2)])):
         return None
     if gap_words and gap_words[0].lower() in _CALL_NOT_OBJECT:
         return None

@@ -81,11 +81,28 @@ def _unsourced_evaluative(seg, spans, attrs, sentences_with: set) -> tuple[list[
     author_sents = {s.sentence for s in spans if s.kind == "sentence" and s.voice == "author"}
     if not any(s.kind == "sentence" for s in spans):
         author_sents = set(range(len(seg.sentences)))
-    covered = set(sentences_with)
+    # the sentences of every attributed content, as merged ranges (a range per content could hold every sentence
+    # of a long quotation, once per attribution)
+    ranges = []
     for s in attrs:
         content_start, content_end = s.attrs.get("content_start"), s.attrs.get("content_end")
         if content_start is not None and content_end is not None and content_end > content_start:
-            first, last = seg.sentence_at(content_start), seg.sentence_at(max(content_start, content_end - 1))
-            covered.update(range(first, last + 1))
-    unsourced = sorted(i for i in evaluative_sents if i is not None and i in author_sents and i not in covered)
+            ranges.append((seg.sentence_at(content_start), seg.sentence_at(max(content_start, content_end - 1))))
+    ranges.sort()
+    firsts: list[int] = []
+    lasts: list[int] = []
+    for first, last in ranges:
+        if lasts and first <= lasts[-1] + 1:
+            lasts[-1] = max(lasts[-1], last)
+        else:
+            firsts.append(first)
+            lasts.append(last)
+
+    def covered(i: int) -> bool:
+        if i in sentences_with:
+            return True
+        k = bisect.bisect_right(firsts, i) - 1
+        return k >= 0 and lasts[k] >= i
+
+    unsourced = sorted(i for i in evaluative_sents if i is not None and i in author_sents and not covered(i))
     return unsourced, author_sents

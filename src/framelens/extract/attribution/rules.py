@@ -26,7 +26,7 @@ from .context import CueContext
 from .cues import IN_POLL_RE, IN_POLL_TAIL_RE
 from .phrases import left_mention, left_np, not_a_source, right_mention, right_np
 from .records import Attribution
-from .subjects import coordinated_subject, plausible_subject, statement_subject, subject
+from .subjects import SUBJECT_TOKENS, coordinated_subject, plausible_subject, statement_subject, subject
 from .words import DETERMINERS, QUOTE_CHARS, RELATIVE_PRONOUNS
 
 __all__ = ["RULES", "NO_ATTRIBUTION", "apply_rules"]
@@ -43,6 +43,8 @@ NO_ATTRIBUTION = _NoAttribution()
 
 #: Verbs whose object is the addressee, not the content ('told the Ledger it was fine').
 _TELL = frozenset("told tell tells telling informed assured warned reminded urged".split())
+#: Tokens after an inverted source or an addressee read for the content (more only if all are skipped).
+_CONTENT_TOKENS = 64
 #: What may open a sentence before a fronted 'In a ... poll,': quotation marks and a conjunction.
 _IN_POLL_LEAD_RE = re.compile(r"[\s\"“‘'(]*(?:(?:but|and|yet|still|meanwhile|also)\s+)?$", re.IGNORECASE)
 
@@ -247,10 +249,10 @@ def participle(ctx: CueContext):
     if not ctx.verbal or ctx.without_source or ctx.left_phrase is not None or ctx.last is None or \
             ctx.last.text != "," or not ctx.cue_text_lower.endswith("ing"):
         return None
-    tokens = ctx.cache.get(ctx.sentence_start, ctx.cue.start)
+    tokens = ctx.cache.head(ctx.sentence_start, ctx.cue.start, SUBJECT_TOKENS)
     found = subject(ctx.words, tokens)
     if found is not None and ctx.cue.kind == "call" and \
-            not plausible_subject(ctx.words, ctx.text, tokens, found[0], found[1]):
+            not plausible_subject(ctx.words, ctx.text, tokens, found[0], found[1], ctx.cache.memo):
         found = None
     if found is None:
         return None
@@ -327,12 +329,22 @@ def _indirect_content(ctx: CueContext, src_start: int, src_end: int, rule: str):
     evaluative verb has an object rather than reported speech ('boasts a long history')."""
     text, cue, cache = ctx.text, ctx.cue, ctx.cache
     sentence_end = ctx.sentence_end
-    tokens = cache.get(src_end, sentence_end) if rule == "inverted" else ctx.right
-    if rule == "left" and ctx.cue_text_lower in _TELL:
+    after = None  # where the tokens run from when they are not ctx.right
+    tokens = ctx.right
+    if rule == "inverted":
+        after = src_end
+    elif rule == "left" and ctx.cue_text_lower in _TELL:
         addressee = right_np(ctx.words, tokens)
         if addressee is not None:
-            tokens = cache.get(addressee[1], sentence_end)
-    content = content_after(ctx.words, text, tokens, sentence_end)
+            after = addressee[1]
+    if after is not None:
+        # the opening tokens are enough unless every one of them is skipped (commas, 'that', adverbials)
+        tokens = cache.head(after, sentence_end, _CONTENT_TOKENS)
+        content = content_after(ctx.words, text, tokens, sentence_end)
+        if content is None and len(tokens) == _CONTENT_TOKENS:
+            content = content_after(ctx.words, text, cache.get(after, sentence_end), sentence_end)
+    else:
+        content = content_after(ctx.words, text, tokens, sentence_end)
     if content is None or (cue.kind != "document_cue" and rule == "left" and content[1] - content[0] < 2):
         # the content precedes: "..., the LA Times reported."
         content = content_before(text, ctx.sentence_start, min(src_start, cue.start))

@@ -7,6 +7,7 @@ Each returns ``(start, end, n_words)`` of the subject, or None.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .tokens import Token, TokenCache
@@ -97,7 +98,8 @@ def det_subject(words: AttributionWords, tokens: list[Token]):
     return None
 
 
-def plausible_subject(words: AttributionWords, text: str, tokens: list[Token], src_start: int, src_end: int) -> bool:
+def plausible_subject(words: AttributionWords, text: str, tokens: list[Token], src_start: int, src_end: int,
+                      memo: dict | None = None) -> bool:
     """Whether the sentence subject ``text[src_start:src_end]`` found by :func:`subject` is a pronoun or a name
     followed by its verb (a lower-case word), with no function word, possessive or participle in it ('Walking to
     the next address, ...', 'In TV interviews ...', 'It's ...'); a single capitalised word must be used as a name
@@ -115,7 +117,7 @@ def plausible_subject(words: AttributionWords, text: str, tokens: list[Token], s
     if any(t.low in words.common and t.text not in words.title_abbreviations or t.low.endswith(("'s", "’s", "ing"))
            for t in inside_words):
         return False
-    return len(inside_words) > 1 or _name_elsewhere(text, inside_words[0].text)
+    return len(inside_words) > 1 or _name_elsewhere(text, inside_words[0].text, memo)
 
 
 def coordinated_subject(words: AttributionWords, cache: TokenCache, left: list[Token], sentence_start: int,
@@ -133,15 +135,15 @@ def coordinated_subject(words: AttributionWords, cache: TokenCache, left: list[T
     conjunction = left[i]
     if conjunction.low == "then" and i >= 1 and left[i - 1].low in ("and", "but"):
         conjunction = left[i - 1]
-    tokens = cache.get(sentence_start, conjunction.start)
+    tokens = cache.head(sentence_start, conjunction.start, SUBJECT_TOKENS)
     found = subject(words, tokens)
     if found is None:
         return None
     src_start, src_end, _ = found
-    between = cache.low[src_end:conjunction.start]
-    if len(between.split()) < 1 or COORD_BLOCK_RE.search(between) or COORD_CUE_RE.search(between):
+    if not _NON_SPACE_RE.search(cache.low, src_end, conjunction.start) or \
+            blocked_between(cache, src_end, conjunction.start):
         return None
-    if not plausible_subject(words, cache.text, tokens, src_start, src_end):
+    if not plausible_subject(words, cache.text, tokens, src_start, src_end, cache.memo):
         return None
     # 'He returned ... and said little': not a report
     rest = cache.low[cue_end:cue_end + 12].split()
@@ -159,19 +161,91 @@ def statement_subject(words: AttributionWords, cache: TokenCache, sentence_start
     cut = next((j for j, t in enumerate(obj) if j and (t.low in NP_PREPOSITIONS or t.low in CONNECTORS)), len(obj))
     if cut < 2 or obj[0].low not in ("a", "an") or not words.has("document", obj[cut - 1].low):
         return None
-    tokens = cache.get(sentence_start, obj_start)
-    if not tokens or not tokens[-1].is_word or tokens[-1].cap or tokens[-1].low in DETERMINERS or \
-            tokens[-1].low in words.stop or tokens[-1].low in words.pronouns or words.is_noun(tokens[-1].low):
+    last = cache.last(sentence_start, obj_start)
+    if last is None or not last.is_word or last.cap or last.low in DETERMINERS or \
+            last.low in words.stop or last.low in words.pronouns or words.is_noun(last.low):
         return None
+    tokens = cache.head(sentence_start, obj_start, SUBJECT_TOKENS)
     found = subject(words, tokens)
-    if found is None or not plausible_subject(words, cache.text, tokens, found[0], found[1]):
+    if found is None or not plausible_subject(words, cache.text, tokens, found[0], found[1], cache.memo):
         return None
-    between = cache.low[found[1]:obj_start]
-    if COORD_BLOCK_RE.search(between) or COORD_CUE_RE.search(between) or "," in between:
+    if blocked_between(cache, found[1], obj_start) or _matches_between(cache, _COMMA_RE, found[1], obj_start):
         return None
     return found
 
 
-def _name_elsewhere(text: str, word: str) -> bool:
-    """Whether ``word`` is used as a proper name in ``text``: capitalised after a lower-case word or a comma."""
-    return re.search(r"[a-z,]\s+" + re.escape(word) + r"(?![\w'’\-])", text) is not None
+#: Tokens of a sentence's opening that :func:`subject` and :func:`plausible_subject` can read (at most about 25:
+#: an opening adverbial up to its comma in the first ten, then a determiner subject of up to fifteen).
+SUBJECT_TOKENS = 64
+_NON_SPACE_RE = re.compile(r"\S")
+_COMMA_RE = re.compile(",")
+#: A word after a lower-case word or a comma: its text is a name used as a name (see :func:`_name_elsewhere`).
+_AFTER_LOWER_RE = re.compile(r"(?<=[a-z,])\s+([^\W_]+(?:['’\-‐‑][^\W_]+)*)")
+_NAME_LOOKUPS = 16  # distinct words searched one by one before every name of the document is listed at once
+
+
+def _matches_between(cache: TokenCache, pattern: re.Pattern, start: int, end: int) -> bool:
+    """Whether a match of ``pattern`` found in a pass over the whole lower-cased text lies in ``[start, end)``
+    (the matches are listed once per document and bisected)."""
+    found = cache.memo.get(pattern)
+    if found is None:
+        starts, ends = [], []
+        for m in pattern.finditer(cache.low):
+            starts.append(m.start())
+            ends.append(m.end())
+        found = cache.memo[pattern] = (starts, ends)
+    starts, ends = found
+    k = bisect.bisect_left(starts, start)
+    return k < len(starts) and ends[k] <= end
+
+
+def blocked_between(cache: TokenCache, start: int, end: int) -> bool:
+    """``COORD_BLOCK_RE`` or ``COORD_CUE_RE`` matches in ``low[start:end]``, where ``start`` ends a word and ``end``
+    opens one (their words cannot straddle either end). Read from the document's matches listed once, so a rule
+    looking from a subject to a far cue costs a bisect; the slice's own ends are checked as the slice would
+    (``^'`` and ``'$`` of ``COORD_BLOCK_RE``)."""
+    if end <= start:
+        return False
+    low = cache.low
+    if low[start] == "'" or low[end - 1] == "'":
+        return True
+    return _matches_between(cache, COORD_BLOCK_RE, start, end) or _matches_between(cache, COORD_CUE_RE, start, end)
+
+
+def _name_elsewhere(text: str, word: str, memo: dict | None = None) -> bool:
+    """Whether ``word`` is used as a proper name in ``text``: capitalised after a lower-case word or a comma.
+
+    With a per-document ``memo``, each word is searched once, and past a few distinct words every such word of
+    the document is listed in one pass (a search of the whole text per cue would make a long document
+    quadratic)."""
+    if memo is None:
+        return re.search(r"[a-z,]\s+" + re.escape(word) + r"(?![\w'’\-])", text) is not None
+    names = memo.get("names_after_lower")
+    if names is not None:
+        return word in names
+    seen = memo.setdefault("name_elsewhere", {})
+    if word in seen:
+        return seen[word]
+    if len(seen) < _NAME_LOOKUPS:
+        seen[word] = got = re.search(r"[a-z,]\s+" + re.escape(word) + r"(?![\w'’\-])", text) is not None
+        return got
+    names = memo["names_after_lower"] = _names_after_lower(text)
+    return word in names
+
+
+def _names_after_lower(text: str) -> set[str]:
+    """Every word ``w`` for which ``re.search(r"[a-z,]\\s+" + re.escape(w) + r"(?![\\w'’\\-])", text)`` finds a match:
+    the word tokens after a lower-case letter or comma and white space, and their prefixes that end before a
+    hyphen the look-ahead lets through (U+2010, U+2011)."""
+    out: set[str] = set()
+    n = len(text)
+    for m in _AFTER_LOWER_RE.finditer(text):
+        token = m.group(1)
+        end = m.end(1)
+        nxt = text[end] if end < n else ""
+        if not (nxt and (nxt.isalnum() or nxt in "_'’-")):
+            out.add(token)
+        for k, ch in enumerate(token):
+            if ch in "‐‑":
+                out.add(token[:k])
+    return out

@@ -112,3 +112,33 @@ class TokenCache:
         if (i > 0 and tokens[i - 1].end > start) or (j > 0 and tokens[j - 1].end > end):
             return tokenize(self.text, start, end)
         return tokens[i:j]
+
+    def head(self, start: int, end: int, limit: int) -> list[Token]:
+        """The first ``limit`` tokens of :meth:`get` ``(start, end)``, without slicing the rest (rules that read a
+        sentence's opening words stay constant-time in a sentence that never ends)."""
+        if end <= start:
+            return []
+        got = self._sentence(start, end)
+        if got is None:
+            return self.get(start, end)[:limit]
+        starts, tokens = got
+        i = bisect.bisect_left(starts, start)
+        j = bisect.bisect_left(starts, end, i)
+        while j > i and tokens[j - 1].end > end:
+            j -= 1
+        return tokens[i:min(j, i + limit)]
+
+    def last(self, start: int, end: int) -> Token | None:
+        """The last token of :meth:`get` ``(start, end)``, or None."""
+        if end <= start:
+            return None
+        got = self._sentence(start, end)
+        if got is None:
+            tokens = self.get(start, end)
+            return tokens[-1] if tokens else None
+        starts, tokens = got
+        i = bisect.bisect_left(starts, start)
+        j = bisect.bisect_left(starts, end, i)
+        while j > i and tokens[j - 1].end > end:
+            j -= 1
+        return tokens[j - 1] if j > i else None
