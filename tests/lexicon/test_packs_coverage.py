@@ -191,24 +191,24 @@ CONTEXT_RULES = [
     ("The committee gutted the ethics bill overnight.", "gutted", False),
     ("A freight train derailed Tuesday, spilling grain.", "derailed", True),                  # conflict:derail
     ("The scandal derailed her campaign for governor.", "derailed", False),
-    ("Police stormed the apartment after a four-hour standoff.", "stormed the", True),        # conflict:stormed
-    ("Protesters stormed the council meeting to demand a vote.", "stormed the", False),
+    ("Police stormed the apartment after a four-hour standoff.", "stormed", True),        # conflict:stormed
+    ("Protesters stormed the council meeting to demand a vote.", "stormed", False),
     ("The hunter took aim at the deer with his rifle.", "took aim at", True),                # conflict:take_aim
     ("The senator took aim at the governor's budget.", "took aim at", False),
     ("The military struck back with missiles on Tuesday.", "struck back", True),             # conflict:punch_back
     ("The mayor struck back at her critics in a long post.", "struck back", False),
-    ("Passengers scrambled to safety as flames spread.", "scrambled to", True),              # conflict:scramble_to
-    ("Aides scrambled to explain the senator's remarks.", "scrambled to", False),
-    ("Fans mobbed the singer for autographs outside the arena.", "mobbed the", True),        # conflict:mob_verb
-    ("Activists mobbed the senator as she left the hearing.", "mobbed the", False),
-    ("She saw a doctor about a fever and a headache for three days.", "headache for", True),  # metaphors:headache
-    ("The leak is a fresh headache for the White House.", "headache for", False),
+    ("Passengers scrambled to safety as flames spread.", "scrambled", True),              # conflict:scramble_to
+    ("Aides scrambled to explain the senator's remarks.", "scrambled", False),
+    ("Fans mobbed the singer for autographs outside the arena.", "mobbed", True),        # conflict:mob_verb
+    ("Activists mobbed the senator as she left the hearing.", "mobbed", False),
+    ("She saw a doctor about a fever and a headache for three days.", "headache", True),  # metaphors:headache
+    ("The leak is a fresh headache for the White House.", "headache", False),
     ("A psychiatrist told the jury he was insane when he fired.", "insane", True),           # evaluative:insane
     ("The plan to sell the harbour is insane, the columnist wrote.", "insane", False),
     ("Prosecutors say his scheme cheated investors of millions.", "scheme", True),           # evaluative:scheme
     ("The governor's scheme to move the capital drew laughter.", "scheme", False),
-    ("Doctors admitted the boy for treatment of burns.", "admitted the", True),              # stance_verbs:admit
-    ("The minister admitted that the numbers were wrong.", "admitted that", False),
+    ("Doctors admitted the boy for treatment of burns.", "admitted", True),              # stance_verbs:admit
+    ("The minister admitted that the numbers were wrong.", "admitted", False),
     ("He complained about chest pain before collapsing.", "complained", True),               # stance_verbs:complain
     ("The mayor complained that reporters had ignored her plan.", "complained", False),
     ("A circus clown made balloon animals for the children.", "clown", True),                # epithets:insult_fool
