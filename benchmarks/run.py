@@ -18,6 +18,10 @@ d  spaCy's blank English tokenizer + PhraseMatcher(attr="LOWER") with the same p
 e  a naive per-phrase ``str.count`` loop (on a smaller slice: it is slow)
 +  scaling: ``--jobs 1`` / ``--jobs 2`` (local processes) and a Dask LocalCluster
    of 1 / 2 workers, engine start-up excluded (reported separately)
++  time against document length: one generated fictional document (benchmarks/textgen.py) of 10 KB ...
+   10 MB per run, and the slope of log(time) against log(size); then the shapes that used to take
+   minutes (2 MB of alternating short quotations, of sentences that never end, of nested quotation
+   marks, and an 8 MB single line); ``--length`` runs this part alone
 +  lexicon growth: matching time with a pack of 100 ... 10,000 entries: 100
    shipped loaded-term entries, then synthetic ones (2-3 random words of 4+
    letters from the vocabulary of articles at the end of the corpus), written
@@ -348,7 +352,89 @@ def child_calibrate(a) -> dict:
     return {"seconds": out[1], "seconds_2": out[2], "bytes": 0, "words": 0, "docs": 0}
 
 
-CHILDREN = {"calibrate": child_calibrate, "matcher": child_matcher, "aho": child_aho, "spacy": child_spacy, "naive": child_naive,
+def child_length(a) -> dict:
+    """One generated document of ``a.bytes`` bytes and shape ``a.kind`` (benchmarks/textgen.py), analysed once
+    with every default extractor and no time budget."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import textgen
+
+    from framelens.model import Document
+    from framelens.runtime.pipeline import AnalysisConfig, Analyzer
+
+    text = textgen.make(a.kind, a.bytes)
+    an = Analyzer(AnalysisConfig(doc_timeout=None))
+    an.analyze_document(Document("warm", textgen.make(a.kind, 2000)))  # lexicons and regexes compiled
+    doc = Document(f"{a.kind}-{a.bytes}", text)
+    t, c = time.perf_counter(), time.process_time()
+    res = an.analyze_document(doc)
+    secs, cpu = time.perf_counter() - t, time.process_time() - c
+    _CPU["cpu_seconds"] = cpu
+    return {"seconds": secs, "bytes": len(text.encode("utf-8")), "words": res.words, "docs": 1,
+            "spans": len(res.spans), "kind": a.kind}
+
+
+#: Sizes of the length benchmark (bytes of generated prose), 10 KB to 10 MB.
+LENGTH_SIZES = (10_000, 30_000, 100_000, 300_000, 1_000_000, 3_000_000, 10_000_000)
+#: The shapes that used to take minutes (issue 20), at the sizes named there.
+HOSTILE_SHAPES = (("alternating", 2_000_000), ("no_ends", 2_000_000), ("nested", 2_000_000),
+                  ("single_line", 8_000_000))
+
+
+def slope(points) -> float:
+    """Least-squares slope of log(seconds) against log(bytes): 1 is linear time, 2 quadratic."""
+    import math
+
+    xs = [math.log(b) for b, _ in points]
+    ys = [math.log(t) for _, t in points]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+
+
+def run_length(sizes=LENGTH_SIZES, shapes=HOSTILE_SHAPES) -> tuple[dict, dict]:
+    """The length benchmark: each size (and each hostile shape) in a fresh subprocess."""
+    print("time against document length (generated fictional prose, one document per size):", file=sys.stderr)
+    growth = {n: run_child("length", "-", 1, kind="prose", bytes=n) for n in sizes}
+    hostile = {}
+    if shapes:
+        print("shapes that used to take minutes:", file=sys.stderr)
+        hostile = {(k, n): run_child("length", "-", 1, kind=k, bytes=n) for k, n in shapes}
+    return growth, hostile
+
+
+def render_length(growth: dict, hostile: dict, command: str) -> str:
+    """The Markdown section of the length benchmark."""
+    pts = [(x["bytes"], x["cpu_seconds"]) for x in growth.values()]
+    fit = slope(pts)
+    lines = [
+        "## Time against document length",
+        "",
+        f"Command: `{command}`. One generated fictional document per size (benchmarks/textgen.py, news-like "
+        "paragraphs with attributions, quotations, hedges and loaded words), analysed with every default "
+        "extractor, each in a fresh process; CPU time of the analysis alone (lexicons loaded before).",
+        "",
+        _row(["size", "words", "spans", "CPU s", "wall s", "MB/s (CPU)", "peak RSS MB"]),
+        _row(["---"] * 7),
+    ]
+    for x in growth.values():
+        lines.append(_row([_fmt_bytes(x["bytes"]), f"{x['words']:,}", f"{x['spans']:,}", f"{x['cpu_seconds']:.2f}",
+                           f"{x['seconds']:.2f}", f"{x['cpu_mb_s']:.2f}", f"{x['rss_mb']:.0f}"]))
+    lines += ["", f"Slope of log(time) against log(size), least squares over the {len(pts)} sizes: **{fit:.2f}** "
+              "(1 = time grows linearly with length, 2 = quadratically).", ""]
+    if hostile:
+        lines += [_row(["shape", "size", "spans", "CPU s", "wall s", "MB/s (CPU)", "peak RSS MB"]),
+                  _row(["---"] * 7)]
+        for (kind, _), x in hostile.items():
+            lines.append(_row([kind, _fmt_bytes(x["bytes"]), f"{x['spans']:,}", f"{x['cpu_seconds']:.2f}",
+                               f"{x['seconds']:.2f}", f"{x['cpu_mb_s']:.2f}", f"{x['rss_mb']:.0f}"]))
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _fmt_bytes(n: int) -> str:
+    return f"{n / 1e6:.0f} MB" if n >= 1_000_000 else f"{n / 1e3:.0f} KB"
+
+
+CHILDREN = {"length": child_length, "calibrate": child_calibrate, "matcher": child_matcher, "aho": child_aho, "spacy": child_spacy, "naive": child_naive,
             "analysis": child_analysis, "lexicon": child_lexicon}
 
 
@@ -390,6 +476,13 @@ def _fmt_words(w: float) -> str:
 
 
 def parent(a) -> int:
+    if a.length:  # the length benchmark alone (no corpus needed)
+        t_all = time.perf_counter()
+        growth, hostile = run_length(shapes=() if a.quick else HOSTILE_SHAPES)
+        md = render_length(growth, hostile, "benchmarks/run.py --length" + (" --quick" if a.quick else ""))
+        print(md)
+        print(f"length benchmark: {(time.perf_counter() - t_all) / 60:.1f} min", file=sys.stderr)
+        return 0
     corpus = str(Path(a.corpus).resolve())
     if not os.path.exists(corpus):
         print(f"benchmark corpus {corpus} not found (../shared/bench/news.jsonl beside the repository)",
@@ -432,11 +525,13 @@ def parent(a) -> int:
     print("lexicon growth (matching alone):", file=sys.stderr)
     lex = {n: run_child("lexicon", corpus, sizes["lexicon"], entries=n, repeat=a.repeat)
            for n in (100, 1000, 3000, 10000)}
+    length_growth, hostile = run_length(shapes=() if a.quick else HOSTILE_SHAPES)
     total = time.perf_counter() - t_all
     a.load = (load0, os.getloadavg()[0])
 
     a.calib = [c["seconds"] / c["seconds_2"] for c in calib]
     md = render(r, growth, scale, lex, sizes, total, a)
+    md += "\n" + render_length(length_growth, hostile, "benchmarks/run.py" + (" --quick" if a.quick else ""))
     print(md)
     if a.out:
         out = Path(a.out)
@@ -586,6 +681,9 @@ def main(argv=None) -> int:
     p.add_argument("--lexicon-docs", type=int, default=2000, help="articles for the lexicon-growth runs")
     p.add_argument("--partition-size", type=int, default=100,
                    help="documents per partition in the full-analysis runs (default: 100, as the command line)")
+    p.add_argument("--length", action="store_true",
+                   help="only the benchmark of time against document length (generated text, 10 KB to 10 MB, "
+                        "and the hostile shapes; no corpus needed; about 3 minutes)")
     p.add_argument("--repeat", type=int, default=2, help="timed repetitions of matching cases; the best counts")
     p.add_argument("--out", default=str(REPO / "docs" / "performance_results.md"),
                    help="Markdown file for the results (default: docs/performance_results.md; '' = print only)")
@@ -596,6 +694,8 @@ def main(argv=None) -> int:
     p.add_argument("--jobs", type=int, default=None, help=argparse.SUPPRESS)
     p.add_argument("--workers", type=int, default=None, help=argparse.SUPPRESS)
     p.add_argument("--entries", type=int, default=None, help=argparse.SUPPRESS)
+    p.add_argument("--kind", default="prose", help=argparse.SUPPRESS)
+    p.add_argument("--bytes", type=int, default=None, help=argparse.SUPPRESS)
     a = p.parse_args(argv)
     if a.child:
         res = CHILDREN[a.child](a)
