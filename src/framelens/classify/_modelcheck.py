@@ -236,7 +236,7 @@ def _lexicon_dir() -> Path:
 
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     for root in (Path(base) / "framelens" / "model-lexicons",
-                 Path(tempfile.gettempdir()) / f"framelens-model-lexicons-{os.getuid() if hasattr(os, 'getuid') else 0}"):
+                 Path(tempfile.gettempdir()) / f"framelens-model-lexicons-{getattr(os, 'getuid', lambda: 0)()}"):
         try:
             root.mkdir(parents=True, exist_ok=True, mode=0o700)
             if os.access(root, os.W_OK):

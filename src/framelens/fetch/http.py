@@ -281,7 +281,7 @@ class HttpClient:
                             "server", f"HTTP {status} with Retry-After {ra:.0f}s, longer than the "
                                       f"{self.config.max_retry_after:.0f}s allowed"), attempt)
                     wait = ra
-            log.info("%s: %s; retry %d/%d in %.1fs", redact_url(url), str(failure) if failure else f"HTTP {status}", attempt,
-                     self.config.retries, wait)
+            log.info("%s: %s; retry %d/%d in %.1fs", redact_url(url), str(failure) if failure else f"HTTP {status}",
+                     attempt, self.config.retries, wait)
             if wait > 0:
                 self.sleep(wait)

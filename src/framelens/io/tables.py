@@ -76,8 +76,8 @@ class TableWriter:
         self._csv_span_writer = None
         if "csv" in self.formats:
             f = self._open("spans.csv")
-            self._csv_span_writer = SafeDictWriter(f.fh, fieldnames=self.span_columns + ["extra"], extrasaction="ignore",
-                                                   protect=self.csv_protection)
+            self._csv_span_writer = SafeDictWriter(f.fh, fieldnames=self.span_columns + ["extra"],
+                                                   extrasaction="ignore", protect=self.csv_protection)
             self._csv_span_writer.writeheader()
         self._pq_docs: list[dict] = []
         self._pq_spans: list[dict] = []

@@ -132,8 +132,8 @@ def alignment_markdown(alignments: dict) -> str:
     lines = ["", "## Same facts, different words", ""]
     for ev, res in alignments.items():
         u = res.units
-        lines += [f"### Event {md_code(ev)}: {len(u)} fact units, {int((u['n_docs'] >= 2).sum())} reported by two or more "
-                  "articles", ""]
+        lines += [f"### Event {md_code(ev)}: {len(u)} fact units, {int((u['n_docs'] >= 2).sum())} reported by two "
+                  "or more articles", ""]
         lines.append(md_table(["outlet", "units", "core carried", "reported, most others omit",
                                "omitted, most others report", "in lede", "last third", "reporter/attributed/quoted"],
                               [[r["outlet"], r["units"], f"{r['core_carried']} of {r['core']}", r["exclusive"],
