@@ -16,7 +16,11 @@ Three parts, each printing the figures quoted in docs/validation_align.md:
 3. BASIL (Fan et al., EMNLP 2019; ../shared/datasets/basil): for each of the 50 events (Fox News,
    NYT, HuffPost), the share of annotated informational-bias spans that fall in sentences whose unit is
    reported by only one or two of the three outlets, against the same share for sentences without any
-   bias span (and for lexical-bias spans, for contrast).
+   bias span (and for lexical-bias spans, for contrast); how many events have core facts; and with
+   ``--sample N --seed S`` a random sample of N shared units printed for a hand check (the text is
+   printed to the terminal only: it is copyrighted news and never goes into the repository).
+4. ``--bench PATH``: the time to align a JSONL corpus with its ``topic`` as the event (the 300-article
+   bench slice), analysis excluded.
 """
 
 from __future__ import annotations
@@ -42,6 +46,9 @@ def null_distribution(n_events: int = 300, seed: int = 0) -> None:
 
     from framelens.coverage.align import align_tables
     from framelens.coverage.events import _day
+    from framelens.coverage.similarity import anchors, sentence_similarity, stop_words
+
+    stop = stop_words()
 
     rows = [json.loads(line) for line in BENCH.open(encoding="utf-8")]
     by_topic: dict[str, list[int]] = {}
@@ -69,7 +76,7 @@ def null_distribution(n_events: int = 300, seed: int = 0) -> None:
         res = align_tables(dd, None, {f"d{k}": d["text"] for k, d in enumerate(docs)})
         al = res.sentences[res.sentences["aligned"]]
         doc = al["doc_id"].to_numpy()
-        S = res.similarity
+        S = sentence_similarity(list(al["text"]), [anchors(t, [], stop) for t in al["text"]])
         iu = np.triu_indices(len(doc), 1)
         cross = doc[iu[0]] != doc[iu[1]]
         sims.append(S[iu][cross])
@@ -86,7 +93,7 @@ def gold_grid() -> None:
     import framelens
     from framelens.coverage.align import DEFAULT_THRESHOLD, align
 
-    sys.path.insert(0, str(ROOT / "tests"))
+    sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "coverage")]  # helpers.py, test_align.py
     from test_align import gold_scores, load_gold  # the metric is defined once, in the test
 
     analysis = framelens.analyze(framelens.read_corpus(str(ROOT / "examples" / "corpus")))
@@ -94,14 +101,14 @@ def gold_grid() -> None:
     print(f"gold: {len(gold['facts'])} facts, {gold['n_links']} gold cross-article links")
     print("threshold  units  shared  pair-P  pair-R  pair-F1  coverage-R  cell-P")
     for t in sorted(set(GRID) | {DEFAULT_THRESHOLD}):
-        res = align(analysis, threshold=t)
+        res = align(analysis, event="marlow-diversion", threshold=t)
         sc = gold_scores(res, gold)
         mark = "  <- default" if t == DEFAULT_THRESHOLD else ""
         print(f"  {t:.2f}     {len(res.units):4d}   {int((res.units['n_docs'] >= 2).sum()):4d}   {sc['precision']:.3f}   "
               f"{sc['recall']:.3f}   {sc['f1']:.3f}    {sc['coverage_recall']:.3f}      {sc['cell_precision']:.3f}{mark}")
 
 
-def basil(threshold: float | None = None) -> None:
+def basil(threshold: float | None = None, sample: int = 0, seed: int = 15) -> None:
     import pandas as pd
 
     import framelens
@@ -116,6 +123,7 @@ def basil(threshold: float | None = None) -> None:
     by_n = {"inf": [0, 0, 0, 0], "lex": [0, 0, 0, 0], "none": [0, 0, 0, 0]}  # by outlets carrying the unit
     not_found = ambiguous = 0
     per_event = []
+    results = {}
     for ev, part in arts.groupby("triplet_uuid", sort=True):
         if part["source"].nunique() != 3:
             continue
@@ -124,6 +132,7 @@ def basil(threshold: float | None = None) -> None:
         analysis = framelens.analyze(docs)
         dd = pd.DataFrame([{"id": d.id, "outlet": d.outlet, "date": d.date, "title": d.title} for d in docs])
         res = align_tables(dd, analysis.spans, {d.id: d.text for d in docs}, event=ev, threshold=threshold)
+        results[ev] = res
         sent = res.sentences
         n_out = dict(zip(res.units["unit"], res.units["n_outlets"]))
         sent = sent.assign(n_outlets=sent["unit"].map(n_out))
@@ -159,11 +168,13 @@ def basil(threshold: float | None = None) -> None:
         for k in (1, 2, 3):
             by_n["none"][k] += int((free["n_outlets"] == k).sum())
         per_event.append({"event": ev, "units": len(res.units), "all3": int((res.units["n_outlets"] == 3).sum()),
-                          "sentences": len(al)})
+                          "sentences": len(al), "core": int(res.units["core"].sum())})
     pe = pd.DataFrame(per_event)
     print(f"BASIL: {len(pe)} events, {int(pe['sentences'].sum()):,} aligned sentences, {int(pe['units'].sum()):,} "
           f"units, {int(pe['all3'].sum())} reported by all three outlets; threshold {threshold}; "
           f"{time.perf_counter() - t0:.1f} s")
+    print(f"  events with core facts (carried by 2+ of the 3 outlets): {int((pe['core'] > 0).sum())} of {len(pe)}; "
+          f"core facts per event: median {pe['core'].median():g}, min {pe['core'].min()}, max {pe['core'].max()}")
     print(f"  spans not located in the text: {not_found}; located more than once (first occurrence used): {ambiguous}")
     for b, (n, k, u) in counts.items():
         name = "informational" if b == "inf" else "lexical"
@@ -177,6 +188,50 @@ def basil(threshold: float | None = None) -> None:
         v = by_n[b]
         tot = max(sum(v[1:]), 1)
         print(f"  {name}: unit reported by 1 / 2 / 3 outlets: " + " / ".join(f"{v[k]} ({v[k] / tot:.1%})" for k in (1, 2, 3)))
+
+
+    if sample:
+        hand_check_sample(results, sample, seed)
+
+
+def hand_check_sample(results: dict, n: int, seed: int) -> None:
+    """Print ``n`` shared units drawn at random (``random.Random(seed)``) for a hand check: every sentence with
+    its event (first 8 characters of the BASIL triplet id), outlet and sentence index."""
+    import random
+    import textwrap
+
+    pool = [(ev, u) for ev, r in sorted(results.items(), key=lambda kv: str(kv[0]))
+            for u in r.units[r.units["n_docs"] >= 2]["unit"]]
+    print(f"hand-check sample: {n} of {len(pool)} shared units, seed {seed}")
+    for ev, u in random.Random(seed).sample(pool, min(n, len(pool))):
+        r = results[ev]
+        row = r.units.set_index("unit").loc[u]
+        print(f"=== {ev[:8]} {u} n_docs={row['n_docs']} cohesion={row['cohesion']:.3f}")
+        for x in r.unit_sentences(u).itertuples():
+            print(f"  [{x.outlet} s{x.sentence}] {textwrap.shorten(x.text, 300)}")
+
+
+def bench_time(path: Path) -> None:
+    """Alignment time of a JSONL corpus (each ``topic`` an event), analysis excluded."""
+    import pandas as pd
+
+    import framelens
+    from framelens.coverage.align import align_events
+
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+    docs = [framelens.Document(id=r["id"], text=r["text"], outlet=r["outlet"], date=r.get("date"),
+                               title=r.get("title"), event=r.get("topic")) for r in rows]
+    an = framelens.analyze(docs)
+    documents = pd.DataFrame([{"id": x.doc.id, "outlet": x.doc.outlet, "date": x.doc.date, "title": x.doc.title,
+                               "event": x.doc.event} for x in an.results])
+    t0, c0 = time.perf_counter(), time.process_time()
+    res = align_events(None, documents=documents, spans=an.spans, texts={x.doc.id: x.doc.text for x in an.results},
+                       events_only=True, skip_large=True)
+    print(f"bench {path.name}: {len(documents)} articles, {documents['outlet'].nunique()} outlets, {len(res)} events "
+          f"aligned in {time.perf_counter() - t0:.1f} s ({time.process_time() - c0:.1f} s CPU); "
+          f"{sum(len(r.units) for r in res.values()):,} units, "
+          f"{sum(int((r.units['n_outlets'] >= 2).sum()) for r in res.values())} shared by 2+ outlets, "
+          f"{sum(int(r.units['core'].sum()) > 0 for r in res.values())} events with core facts")
 
 
 def _wilson(k: int, n: int, z: float = 1.96) -> str:
@@ -194,6 +249,9 @@ def main(argv=None) -> int:
     ap.add_argument("--null", action="store_true", help="also compute the null distribution (bench corpus)")
     ap.add_argument("--threshold", type=float, default=None, help="threshold for the BASIL figure (default: the default)")
     ap.add_argument("--grid", action="store_true", help="BASIL figure at thresholds 0.2, 0.28 and 0.35")
+    ap.add_argument("--sample", type=int, default=0, metavar="N", help="print N random shared BASIL units")
+    ap.add_argument("--seed", type=int, default=15, help="seed of --sample (default 15)")
+    ap.add_argument("--bench", type=Path, default=None, metavar="JSONL", help="time the alignment of this corpus")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(ROOT / "src"))
     if args.null:
@@ -206,7 +264,9 @@ def main(argv=None) -> int:
         print(f"BASIL not found at {BASIL}", file=sys.stderr)
         return 1
     for t in ((0.2, 0.28, 0.35) if args.grid else (args.threshold,)):
-        basil(t)
+        basil(t, sample=args.sample, seed=args.seed)
+    if args.bench is not None:
+        bench_time(args.bench)
     return 0
 
 

@@ -67,6 +67,9 @@ COMPLETE_FLOOR = 0.12
 #: A unit is a *core fact* of an event of ``k`` outlets when at least ``max(2, ceil(CORE_SHARE * k))``
 #: outlets carry it (see :func:`core_threshold` and docs/methods_align.md for the choice of a third).
 CORE_SHARE = 1 / 3
+#: A linkable pair must share the information of this many terms that each occur in about two sentences per
+#: article (see :func:`_min_evidence`).
+EVIDENCE_TERMS = 2
 #: Shared units shown in a report section by default (the most unevenly carried; the rest in the CSV).
 TOP_UNITS = 12
 #: Most sentences one article may contribute to one unit ("at most a few").
@@ -455,7 +458,7 @@ def _min_evidence(n_sentences: int, n_docs: int) -> float:
     sentences per article (``2 ln(n / (2 n_docs))``, at least 0: in a tiny event any shared term will do)."""
     if n_sentences < 1 or n_docs < 1:
         return 0.0
-    return max(0.0, 2 * math.log(n_sentences / (2 * n_docs)))
+    return max(0.0, EVIDENCE_TERMS * math.log(n_sentences / (2 * n_docs)))
 
 
 def _sparse_similarity(n: int, i, j, s):
