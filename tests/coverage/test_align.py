@@ -484,3 +484,33 @@ def test_compare_without_events_has_no_section(tmp_path):
             for i, o in enumerate(["A", "B"])]
     cmp = compare(framelens.analyze(docs), n_boot=100)
     assert cmp.alignment == {}
+
+
+# -- content terms and candidate pairs -------------------------------------------------------------------
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["Harlan", "the", "612", "1,024", "arrested", "A", "b", " ", ",", ".", "'", "’s",
+                                  "“", "”", "-", "\n"]), max_size=30).map("".join))
+def test_content_terms_are_short_stems_without_stop_words(text):
+    from framelens.coverage.similarity import STEM, content_terms, stop_words
+
+    stop = stop_words()
+    terms = content_terms(text, [], stop)
+    words = {t for t in terms if not t.startswith(("n:", "q:"))}
+    assert all(0 < len(w) <= STEM and w == w.lower() and w not in stop and not w[0].isdigit() for w in words)
+    assert all(t[2:].replace(".", "").isdigit() for t in terms if t.startswith("n:"))
+
+
+def test_candidate_pairs_cross_documents_and_rare_terms():
+    from framelens.coverage.similarity import candidate_pairs
+
+    terms = [{"harlan", "clerk"}, {"harlan", "clerk"}, {"harlan", "clerk"}, {"budget"}, {"budget", "vote"},
+             {"vote"}]
+    docs = ["a", "a", "b", "b", "c", "c"]
+    i, j, ev = candidate_pairs(terms, docs, 0.0)
+    pairs = set(zip(i.tolist(), j.tolist()))
+    assert all(docs[a] != docs[b] and a < b for a, b in pairs)
+    assert pairs == {(0, 2), (1, 2), (3, 4)}  # (4, 5) are of one document; no pair shares nothing
+    # two shared terms weigh more than one; a higher bar keeps only the pairs sharing both
+    i, j, ev = candidate_pairs(terms, docs, 1.5)  # ln(7/3) * 2 = 1.69 for two terms; one term: ln(7/2) = 1.25
+    assert set(zip(i.tolist(), j.tolist())) == {(0, 2), (1, 2)}

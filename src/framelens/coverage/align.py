@@ -18,14 +18,14 @@ validation):
    ``castellano``, ``pruitt``) and three-word shingles of the text inside its
    quotation marks (a shared quotation). The similarity of two sentences is the
    mean of the three cosines, so it lies in [0, 1].
-3. **Clustering.** A unit is built from agreement *between* articles: units
-   are formed by average-linkage agglomerative clustering in which the linkage
-   of two units is the mean similarity over their pairs of sentences from
-   *different* articles (pairs inside one article are left out; two sentences
-   of one article never merge directly). The two units with the highest
-   linkage merge while it is at least ``threshold`` and the merged unit holds
-   at most ``max_per_doc`` sentences of any one article. Sentences that join nothing
-   stay units of their own (facts reported by one article only are kept).
+3. **Linking.** Two sentences of different articles may link only when they share rare content
+   terms (summed within-event IDF of shared words, numbers and quoted shingles of at least
+   ``EVIDENCE_TERMS`` = 2 terms that each occur in about two sentences per article) and their
+   similarity is at least ``threshold``. Links are taken strongest first; two units merge only when
+   the merged unit passes a cohesion check: mean cross-article similarity >= ``threshold``, every
+   cross-article pair >= :data:`COMPLETE_FLOOR`, at most ``max_per_doc`` sentences of any one
+   article. Sentences that join nothing stay units of their own (facts reported by one article only
+   are kept). Candidate pairs come from an inverted index, so no n x n matrix is built.
 4. **Units.** Each unit's label is its most central sentence (highest mean
    similarity to the unit's other sentences; ties: the earliest article).
    Units are numbered in order of first report: the date of the earliest
@@ -108,8 +108,9 @@ class AlignResult:
     version of every unit carried by two or more documents, with ``marked`` (the sentence's
     tokens as ``[text, changed]`` pairs against the unit's label sentence) and ``changed``
     (the differing words). ``coverage``: one row per outlet (see :func:`coverage_table`).
-    ``documents``: the documents aligned, in date order. ``similarity``: the sentence
-    similarity matrix (numpy, rows = aligned sentences in ``sentences`` order).
+    ``documents``: the documents aligned, in date order. ``similarity``: the similarities of the
+    candidate pairs (scipy CSR, symmetric; rows = aligned sentences in ``sentences`` order; pairs that
+    share no rare term are 0). Units also have ``core`` and ``unevenness`` (see :func:`coverage_table`).
     """
 
     event: str | None
