@@ -232,6 +232,10 @@ def test_pronoun_only_where_sure(records, text, resolved):
 @pytest.mark.parametrize("found, expected", [
     ({"WATCHED Donald Trump": False, "Donald Trump": True}, {"Donald Trump": True}),
     ({"Hillary Clinton": False, "Bill Clinton": True}, {"Hillary Clinton": False, "Bill Clinton": True}),
+    ({"Sarah Huckabee Sanders": False, "Sarah Sanders": False}, {"Sarah Sanders": False}),
+    # two longer forms fit 'George Bush': two people, nothing folded
+    ({"George H. W. Bush": True, "George W. Bush": True, "George Bush": False},
+     {"George H. W. Bush": True, "George W. Bush": True, "George Bush": False}),
     ({"Donald Trump": False}, {"Donald Trump": False}),
     (None, None),
 ])
@@ -246,3 +250,16 @@ def test_generational_suffix_and_a_word_before_a_name(records):
     attrs = _by_mention(text, records(text))
     assert attrs["Conyers"].source == "John Conyers Jr"
     assert attrs["He"].source == "John Conyers Jr" and attrs["He"].source_type == "official"
+
+
+@pytest.mark.parametrize("text, mention, expected", [
+    ("JUST WATCHED Sen. Lindsey Graham spoke at noon. Graham said the deal was bad.", "Graham", "Lindsey Graham"),
+    ("Sarah Huckabee Sanders spoke first. Sarah Sanders said no. Sanders said the deal was bad.", "Sanders",
+     "Sarah Sanders"),
+    # a person named in the text but never cited still makes the surname ambiguous
+    ("Melania Varga waved from the stage. Donald Varga said the deal was done. Varga said it was great.",
+     "Varga", "Varga"),
+])
+def test_surname_resolution_on_noisy_names(records, text, mention, expected):
+    attrs = _by_mention(text, records(text))
+    assert attrs[mention].source == expected

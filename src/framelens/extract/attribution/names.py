@@ -62,16 +62,15 @@ class NameFinder:
         parts = run.split()
         official = False
         k = 0
-        for w in parts:
+        caps_last = parts[-1].isupper()
+        for j, w in enumerate(parts[:-1]):  # the name starts after the last title or non-name word
             low = w.lower().rstrip(".")
-            if words.has("role", low) or w in words.title_abbreviations:
-                official = True
-                k += 1
-                continue
-            if low in words.name_lead or low in NOT_NAME_START or words.has("honorific", low):
-                k += 1
-                continue
-            break
+            if words.has("role", low) or w.rstrip(".") in words.title_abbreviations:
+                official = official or not words.has("honorific", low)
+                k = j + 1
+            elif low in words.name_lead or low in NOT_NAME_START or words.has("honorific", low) or (
+                    not caps_last and len(w) > 3 and w.isalpha() and w.isupper()):  # 'JUST WATCHED Graham'
+                k = j + 1
         rest = parts[k:]
         if len(rest) < 2 or words.has("place", rest[-1].lower()) or any(
                 words.has("organization", w.lower()) or words.is_media(w.lower()) or words.has("document", w.lower())

@@ -52,11 +52,11 @@ class _Names:
         for k in range(1, len(parts) - 1):
             self.by_tail.setdefault(" ".join(parts[k:]), set()).add(full)
 
-    def expand(self, name: str, title: str | None, among: set[str] | None = None) -> tuple[str, bool] | None:
+    def expand(self, name: str, title: str | None) -> tuple[str, bool] | None:
         """The one full name a short form stands for, and whether it had a title; None when there is none or
-        several. A one-word name is looked up by last word, a longer one by tail; a title in the mention ('Sen.
-        Cruz') picks among several full names the one seen after the same title; ``among`` (the names cited in
-        the document) picks the one of them that is cited."""
+        several. A one-word name is looked up by last word among the full names of the document's sources and
+        of its text, a longer one by tail; a title in the mention ('Sen. Cruz') picks among several full names
+        the one seen after the same title."""
         if " " in name:
             found = self.by_tail.get(name)
             if found and len(found) == 1:
@@ -66,23 +66,20 @@ class _Names:
             if longer is None:
                 return None
             return longer, self.index.by_last.get(longer.split()[-1], {}).get(longer, False)
-        for table in (self.by_last, self.index.by_last):
-            found = _same_person_tails(table.get(name))
-            if not found:
-                continue
-            if len(found) == 1:
-                return next(iter(found.items()))
-            if title:
-                titled = [(n, o) for n, o in found.items()
-                          if title in self.index.titles.get(n, ()) or title in self.titles.get(n, ())]
-                if len(titled) == 1:
-                    return titled[0]
-            if among:
-                cited = [(n, o) for n, o in found.items() if n in among]
-                if len(cited) == 1:
-                    return cited[0]
-            return None  # several people share the name: leave it as written
-        return None
+        found = dict(self.index.by_last.get(name, {}))
+        for n, o in self.by_last.get(name, {}).items():
+            found[n] = found.get(n, False) or o
+        found = _same_person_tails(found)
+        if not found:
+            return None
+        if len(found) == 1:
+            return next(iter(found.items()))
+        if title:
+            titled = [(n, o) for n, o in found.items()
+                      if title in self.index.titles.get(n, ()) or title in self.titles.get(n, ())]
+            if len(titled) == 1:
+                return titled[0]
+        return None  # several people share the name: leave it as written
 
     def fold(self, name: str) -> str:
         """The shortest known full name that a longer name ends with ('Actor Robert Knepper' -> 'Robert
@@ -104,19 +101,38 @@ class _Names:
         return hit[0] if hit else name
 
 
+def _inside(long: str, short: str) -> str | None:
+    """How ``short`` (a full name) sits in ``long`` with the same last word: ``"tail"`` ('JUST WATCHED Donald
+    Trump', 'Donald Trump'), ``"inside"`` with words between ('Sarah Huckabee Sanders', 'Sarah Sanders'), or
+    None."""
+    lw, sw = long.split(), short.split()
+    if len(sw) >= len(lw) or lw[-1] != sw[-1]:
+        return None
+    if lw[len(lw) - len(sw):] == sw:
+        return "tail"
+    rest = iter(lw)
+    return "inside" if all(w in rest for w in sw) else None
+
+
 def _same_person_tails(found: dict[str, bool] | None) -> dict[str, bool] | None:
-    """Full names sharing a last word, with a longer name that ends with another one folded into it ('JUST
-    WATCHED Donald Trump' is 'Donald Trump': a capitalised word before a name is no proof of another person).
-    More than eight names are left as they are (the fold compares every pair)."""
+    """Full names sharing a last word, with a longer form of another one folded into it: words before it ('JUST
+    WATCHED Donald Trump' is 'Donald Trump': a capitalised word before a name is no proof of another person),
+    or a middle name or initial added to a first and last name when exactly one longer form has one ('Sarah
+    Huckabee Sanders' is 'Sarah Sanders'; 'George H. W. Bush' and 'George W. Bush' both fit 'George Bush', so
+    none is folded, and 'George W. Bush' is no first and last name, so 'George H. W. Bush' stays). More than
+    eight names are left as they are (the fold compares every pair)."""
     if not found or len(found) < 2 or len(found) > 8:
         return found
     out = dict(found)
-    for n in found:
-        for m in found:
-            if n != m and n.endswith(" " + m):
-                out[m] = out[m] or found[n]
-                out.pop(n, None)
-                break
+    for m in found:
+        tails = [n for n in found if _inside(n, m) == "tail"]
+        inside = [n for n in found if _inside(n, m) == "inside"]
+        # a middle name or initial added to a first and last name, when only one longer form has one
+        fold = tails + (inside if len(inside) == 1 and len(m.split()) == 2 else [])
+        for n in fold:
+            if n in out and m in out:
+                out[m] = out[m] or out[n]
+                del out[n]
     return out
 
 
@@ -132,16 +148,6 @@ def normalise_sources(names: NameFinder, seg, attrs: list[Attribution], cache: T
                 known.add_source(full, a.source_type == "official", _title_before(names, cache, a, full))
     for a in attrs:
         _source_string(names, text, a, known, cache)
-    # a surname several people of the document share ('Trump': Donald, Melania) stands for the one of them
-    # who is cited in the document by full name or title ('President Trump'), if there is exactly one
-    cited = {a.source for a in attrs if a.person and a.source and " " in a.source}
-    for a in attrs:
-        if a.person and a.source and " " not in a.source:
-            hit = known.expand(a.source, None, among=cited)
-            if hit:
-                a.source = hit[0]
-                if hit[1] and a.source_type == "person":
-                    a.source_type = "official"
     _expand_short_forms(attrs)
     _resolve_antecedents(names, text, seg, attrs, known, cache.memo)
     evidence = role_evidence(names.words, text, names.doc_names(text, cache.memo), known.canonical)
