@@ -92,7 +92,8 @@ def test_text_and_tooltips_are_escaped():
 
 def test_built_in_kinds_are_highlighted_in_layers():
     # every kind a built-in extractor emits is highlighted except sentences; quotes outermost, terms innermost
-    assert set(shown_kinds()) == {"quote", "attribution", "frame_cue", "report_verb", "loaded_term", "hedge", "booster"}
+    assert set(shown_kinds()) == {"quote", "attribution", "frame_cue", "report_verb", "loaded_term", "neutral_term",
+                                  "hedge", "booster"}
     order = shown_kinds()
     assert order[0] == "quote" and order.index("report_verb") < order.index("loaded_term") < order.index("hedge")
 
@@ -202,7 +203,8 @@ def test_escaping_of_malicious_metadata(html_report):
     assert c.ok, getattr(c, "bad", None)
     assert "<script>alert('outlet')</script>" in "".join(c.text)  # what the reader sees is the name as written
     md = (out / "summary.md").read_text()
-    assert "<img src=x onerror=alert(1)>" in md  # Markdown is plain text: the name as written
+    # summary.md shows the name as written without ever becoming HTML (markdown.md_text: &<> as entities)
+    assert "<img src=x" not in md and "&lt;img src=x onerror=alert(1)&gt;" in md
 
 
 # -- span kinds come from the registry (framelens.kinds.KindSpec) --------------------------------------------
