@@ -13,8 +13,8 @@ HELP = "compare the outlets of the bundled fictional example corpus (writes repo
 
 def add_parser(sub):
     p = sub.add_parser("demo", help=HELP, description=HELP + ".\n\nThe articles are fictional, written for "
-                       "framelens: one county story (an arrest, a hearing, an audit) told by seven invented\n"
-                       "outlets, most with several articles and one with too few to rank (the report flags it).\n"
+                       "framelens: one county story (an arrest, a hearing, an audit) told by six invented\n"
+                       "outlets, most with several articles and two with too few to rank (the report flags them).\n"
                        "The demo is\n"
                        "  framelens compare <bundled corpus> --by outlet --out reports/demo",
                        formatter_class=argparse.RawDescriptionHelpFormatter,

@@ -194,6 +194,7 @@ def run_compare(
         problems=result.problems,
         counts={"documents": len(result.documents), "spans": len(result.spans), "skipped": len(result.problems),
                 "groups": len(result.groups),
+                "flagged_groups": 0 if result.flags is None or not len(result.flags) else int(result.flags["flagged"].sum()),
                 "duplicates": 0 if dup_table is None else len(dup_table)},
         outputs=files, argv=argv, base=out,
     )
