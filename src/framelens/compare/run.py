@@ -182,10 +182,9 @@ def run_compare(
     result.parameters["outlet_overrides"] = overrides
     files = write_report(result, out, inline=inline, pair=pair, formats=formats, title=title, charts=charts)
     if dup_table is not None:
-        dup_path = out / "tables" / "duplicates.csv"
-        dup_path.parent.mkdir(parents=True, exist_ok=True)
-        dup_table.to_csv(dup_path, index=False)
-        files = list(files) + [dup_path]
+        from .report.tables import write_frame
+
+        files = list(files) + write_frame(dup_table, out / "tables", "duplicates", ("csv",))
     params = {**result.parameters, "charts": charts, "inline": inline, "pair": list(pair) if pair else None, "formats": list(formats),
               "columns": columns, "encoding": encoding, "errors": errors, "dedupe": dup_params,
               **analyzer.config.to_dict()}

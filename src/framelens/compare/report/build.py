@@ -118,25 +118,18 @@ def write_report(result, out, *, inline: int = 20, pair=None, formats=("csv", "p
     return files
 
 
-def _write_extra_tables(result, out: Path, formats) -> list[Path]:
-    """tables/comparisons and tables/group_flags (every test with its adjusted p-value; the small-sample flags)."""
+def _write_extra_tables(result, out: Path, formats, csv_protection: bool | None = None) -> list[Path]:
+    """tables/comparisons and tables/group_flags (every test with its adjusted p-value; the small-sample flags),
+    written like every other table (:func:`.tables.write_frame`: CSV formula protection, atomic files)."""
     import pandas as pd
 
-    from .tables import jsonable
+    from .tables import jsonable, write_frame
 
-    paths = []
+    paths: list[Path] = []
     extra = {"comparisons": getattr(result, "comparisons", None), "group_flags": getattr(result, "flags", None)}
-    tdir = out / "tables"
     for name, df in extra.items():
-        if df is None:
-            continue
-        df = jsonable(pd.DataFrame(df))
-        if "csv" in formats:
-            atomic_write_text(tdir / f"{name}.csv", df.to_csv(index=False))
-            paths.append(tdir / f"{name}.csv")
-        if "parquet" in formats:
-            df.to_parquet(tdir / f"{name}.parquet", index=False)
-            paths.append(tdir / f"{name}.parquet")
+        if df is not None:
+            paths += write_frame(jsonable(pd.DataFrame(df)), out / "tables", name, formats, csv_protection)
     return paths
 
 
