@@ -164,6 +164,8 @@ def test_tail_of_a_compound_name_is_the_same_person(records):
     ("Ledger columnist Jane Roe wrote that the levy would fail. Roe said the council ignored her.", "Roe", "media"),
     ("Jane Roe is a correspondent for the Harbor Wire. Jane Roe said the port was closed.", "Jane Roe", "media"),
     ("The Marlow Times reported that the deal was off.", "The Marlow Times", "media"),
+    ("The Marlow Ledger's Jane Roe said the count was late. Roe said the clerk had not answered.", "Roe",
+     "media"),
     ("Mark Ellis said the case was weak. Ellis, the district attorney, said charges could still come.",
      "Mark Ellis", "official"),
     ("Tom Reyes said the deputy was on leave. Reyes, a spokesman for the sheriff's office, said the review "

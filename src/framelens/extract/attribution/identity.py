@@ -39,7 +39,7 @@ _APPOSITION_RE = re.compile(r"(?:\s*,\s*(?:\d{1,3}\s*,\s*)?(?:who\s+(?:is|was)\s
                             r"|[^\W\d_][^,.;:!?()\[\]\"“”\n]{0,80})")
 #: How far before a name a lower-case role or newsroom job is looked for ('district attorney Mark Ellis').
 _BEFORE = 40
-_WORD_BEFORE_RE = re.compile(r"([^\W\d_][\w.\-]*)\s+$")
+_WORD_BEFORE_RE = re.compile(r"([^\W\d_][\w.\-'’]*)\s+$")
 
 
 @functools.lru_cache(maxsize=4)
@@ -159,8 +159,9 @@ def role_evidence(words: AttributionWords, text: str, doc_names: list[tuple[int,
         before = _WORD_BEFORE_RE.search(text, max(0, pos - _BEFORE), pos)
         if before is not None:
             low = before.group(1).lower().rstrip(".")
-            if words.has("media_role", low):
-                found.add("media")
+            stem = low[:-2] if low.endswith(("'s", "’s")) else low[:-1] if low.endswith(("'", "’")) else None
+            if words.has("media_role", low) or (stem and words.is_media(stem)):
+                found.add("media")  # "Ledger columnist Jane Roe", "CNN's Jake Tapper"
             elif words.has("office", low) or (before.group(1).rstrip(".") in words.title_abbreviations
                                               and not words.has("honorific", low)):
                 found.add("official")  # an office, not a courtesy title ('Mr.')

@@ -65,8 +65,10 @@ class NameFinder:
         caps_last = parts[-1].isupper()
         for j, w in enumerate(parts[:-1]):  # the name starts after the last title or non-name word
             low = w.lower().rstrip(".")
-            if words.has("role", low) or w.rstrip(".") in words.title_abbreviations:
+            if words.has("role", low) or (w.endswith(".") and w[:-1] in words.title_abbreviations):
                 official = official or not words.has("honorific", low)
+                k = j + 1
+            elif w.endswith(("'s", "’s", "'", "’")):  # "CNN's Jake Tapper": the name follows the possessive
                 k = j + 1
             elif low in words.name_lead or low in NOT_NAME_START or words.has("honorific", low) or (
                     not caps_last and len(w) > 3 and w.isalpha() and w.isupper()):  # 'JUST WATCHED Graham'
@@ -114,9 +116,13 @@ class NameFinder:
                 break
             head.append(t)
         run: list[Token] = []
+        text = cache.text
         for i in range(len(head) - 1, -1, -1):
             t = head[i]
-            if t.is_word and t.cap and not words.has("role", t.low) and t.text not in words.title_abbreviations:
+            if t.is_word and t.cap and not words.has("role", t.low) and not (
+                    t.text in words.title_abbreviations and text[t.end:t.end + 1] == "."):  # 'Jan Jambon' is a name
+                if run and (text[t.end:t.end + 2] in ("'s", "’s") or t.text.endswith(("'s", "’s"))):
+                    break  # "UCLA's Michael Tesler": the name follows the possessive
                 run.append(t)
             elif not t.is_word and t.text in "-‐‑" and run:
                 continue
@@ -127,7 +133,7 @@ class NameFinder:
         if not run:
             return None
         run.reverse()
-        return cache.text[run[0].start:run[-1].end]
+        return text[run[0].start:run[-1].end]
 
     def index(self, text: str, cache: dict) -> "NameIndex":
         """The document's full names indexed by last word and by shorter tails (computed once per document and
