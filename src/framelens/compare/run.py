@@ -148,6 +148,11 @@ def run_compare(
     dup_params: dict[str, Any] = {"duplicates": duplicates}
     if duplicates not in ("drop", "flag", "keep", "credit"):
         raise ConfigError(f"duplicates={duplicates!r}; allowed: drop, flag, credit, keep")
+    groups_file = None
+    if groups is not None and not hasattr(groups, "columns"):  # read the group table before the long analysis
+        from .groups_table import read_groups_table
+
+        groups_file, groups = str(groups), read_groups_table(groups)
     overrides: list[dict[str, Any]] = []
     if outlet_overrides:
         docs = _overridden(corpus, overrides)  # streamed; ``overrides`` fills as documents are read
@@ -171,6 +176,9 @@ def run_compare(
                      variant_labels=_entry_terms(analyzer), min_articles=min_articles, min_words=min_words,
                      short_words=short_words, groups=groups, groups_key=groups_key)
     result.resources = analyzer.resources()
+    if groups_file and result.groups_join:
+        result.groups_join["file"] = groups_file
+        result.parameters["groups_join"]["file"] = groups_file
     if dup_table is not None and duplicates in ("flag", "credit"):
         of = dict(zip(dup_table["doc_id"], dup_table["duplicate_of"]))
         kind = dict(zip(dup_table["doc_id"], dup_table["kind"]))
