@@ -88,6 +88,9 @@ FACT_COLUMNS = ["unit", "doc_id", "outlet", "present", "sentence", "position", "
 UNIT_COLUMNS = ["unit", "label", "label_doc", "label_sentence", "n_sentences", "n_docs", "n_outlets", "outlets",
                 "doc_ids", "cohesion", "order", "core", "unevenness"]
 
+_SPAN_FIELDS = ("doc_id", "kind", "start", "end", "text", "label", "sentence", "paragraph", "lede", "quoted_share",
+                "content_start", "content_end", "mode", "source", "source_type", "cue", "stance", "severity", "use",
+                "voice")
 _TOKEN = re.compile(r"\w+(?:['’\-]\w+)*|[^\w\s]")
 _CLOSERS = ".!?\"”’'…)"
 
@@ -335,7 +338,9 @@ def align_tables(documents, spans, texts: dict[str, str], *, event: str | None =
     docs = _order_docs(docs)
     span_groups: dict[str, list[dict]] = {}
     if spans is not None and len(spans):
-        for did, part in spans[spans["doc_id"].isin([d["doc_id"] for d in docs])].groupby("doc_id", sort=False):
+        cols = [c for c in _SPAN_FIELDS if c in spans.columns]  # only what alignment reads: to_dict is the cost
+        for did, part in spans.loc[spans["doc_id"].isin([d["doc_id"] for d in docs]), cols].groupby("doc_id",
+                                                                                                   sort=False):
             span_groups[str(did)] = part.to_dict("records")
     sent_rows: list[dict] = []
     for d in docs:
