@@ -39,11 +39,12 @@ def md_text(value) -> str:
     Returns
     -------
     str
-        One line: control characters (newlines included) become spaces, ``&<>`` entities, and the
-        backslash, the backtick and a ``]`` before ``(``, ``[``, ``:`` or at the end are backslash-escaped (CommonMark:
-        they then show literally, and no inline link, image, reference or code span can form).
+        One line, without leading or trailing spaces: control characters (newlines included) become spaces,
+        ``&<>`` entities, and the backslash, the backtick and a ``]`` before ``(``, ``[``, ``:`` or at the end
+        are backslash-escaped (CommonMark: they then show literally, and no inline link, image, reference
+        or code span can form).
     """
-    s = _CONTROL.sub(" ", str(value))
+    s = _CONTROL.sub(" ", str(value)).strip(" ")  # leading spaces could make an indented code block
     s = html.escape(s, quote=False)
     return _MD_ESCAPE.sub(r"\\\1", s)
 
