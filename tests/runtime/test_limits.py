@@ -1,5 +1,6 @@
 """The time budget per document: a document past its budget is skipped with reason code doc_timeout, the others
-are analysed; the budget is checked inside the extractors (lowered on ordinary documents, never a wall time)."""
+are analysed; the budget is checked inside the extractors (a clock of our own, or a budget lowered far below what
+a long document needs; never a wall time asserted)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 from framelens.cli import main
 from framelens.errors import ConfigError
 from framelens.model import Document
-from framelens.runtime.deadline import DOC_TIMEOUT, Deadline, DocTimeoutError
+from framelens.runtime.deadline import DEFAULT_DOC_TIMEOUT, DOC_TIMEOUT, Deadline, DocTimeoutError
 from framelens.runtime.engine import PartitionTask, analyze_partition
 from framelens.runtime.pipeline import AnalysisConfig, Analyzer, iter_analyze
 
@@ -47,7 +48,7 @@ def test_no_budget_counts_checks_and_changes_nothing(analyzer):
 
 @pytest.mark.parametrize("budget", [0.5, 3.5, 9.5, 14.5])
 def test_a_spent_budget_stops_the_document_inside_a_step(analyzer, budget):
-    deadline = Deadline(budget, clock=FakeClock())  # the budget runs out after int(budget) + 1 clock reads
+    deadline = Deadline(budget, clock=FakeClock(), every=1)  # spent after int(budget) + 1 clock reads
     with pytest.raises(DocTimeoutError) as info:
         analyzer.analyze_document(Document("a", ARTICLE), deadline)
     assert info.value.code == DOC_TIMEOUT == "doc_timeout"
@@ -94,7 +95,7 @@ def test_partition_lists_the_timeout_and_keeps_the_others():
 
 
 def test_budget_in_config_and_manifest():
-    assert AnalysisConfig().doc_timeout == 60
+    assert AnalysisConfig().doc_timeout == DEFAULT_DOC_TIMEOUT == 120
     assert AnalysisConfig(doc_timeout=0).to_dict()["doc_timeout"] is None
     assert Analyzer(doc_timeout=None).deadline() is None
     assert Analyzer(doc_timeout=5).deadline().seconds == 5
@@ -108,7 +109,7 @@ def test_cli_doc_timeout_skips_with_reason_and_exits_3(tmp_path, capsys):
     long_text = '"Yes," she said. "No," he said. ' * 10000  # 320 KB of alternating quotations (fictional): seconds
     rows = [{"id": "short", "text": ARTICLE}, {"id": "long", "text": long_text}, {"id": "last", "text": ARTICLE}]
     corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    # a budget ten times below what 320 KB needs, and a hundred times above what the short articles need
+    # a budget (CPU seconds) ten times below what 320 KB needs, and a hundred times above what a short article needs
     rc = main(["analyze", str(corpus), "--out", str(tmp_path / "out"), "--doc-timeout", "0.2"])
     manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
     ids = [json.loads(x)["id"] for x in (tmp_path / "out" / "documents.jsonl").read_text().splitlines()]

@@ -32,7 +32,7 @@ examples:
   framelens analyze news.jsonl --out out/news --jobs 2
       two local worker processes; the tables are identical to a one-process run
   framelens analyze news.jsonl --doc-timeout 10
-      skip (and list in manifest.json, reason code doc_timeout) any document whose analysis takes over 10 s
+      skip (and list in manifest.json, reason code doc_timeout) any document whose analysis takes over 10 CPU s
   framelens analyze news.jsonl --out out/news --jobs 2 --resume
       after an interrupted run (Ctrl-C, kill, crash): skip the partitions already done
   framelens analyze news.jsonl --out out/news --engine dask --scheduler tcp://10.0.0.5:8786
@@ -86,8 +86,8 @@ def add_engine_args(p) -> None:
                    help=f"documents per partition: the unit of work, of streaming output and of --resume "
                         f"(default: {DEFAULT_PARTITION_SIZE})")
     g.add_argument("--doc-timeout", type=_seconds, default=DEFAULT_DOC_TIMEOUT, metavar="SECONDS",
-                   help=f"time budget per document (default: {DEFAULT_DOC_TIMEOUT:g}); a document whose analysis "
-                        "runs longer is skipped and listed in manifest.json with the reason code doc_timeout "
+                   help=f"time budget per document in CPU seconds (default: {DEFAULT_DOC_TIMEOUT:g}); a document "
+                        "whose analysis runs longer is skipped and listed in manifest.json with the reason code doc_timeout "
                         "(exit code 3), the others go on; 0 = no budget")
     g.add_argument("--resume", action="store_true",
                    help="continue an interrupted run into the same --out with the same parameters: partitions "

@@ -47,8 +47,8 @@ class AnalysisConfig:
         Add the extractors that ``extractors`` require; False refuses instead
         (a :class:`~framelens.errors.ConfigError`, code ``missing_requirement``,
         naming what is missing, when the :class:`Analyzer` is built).
-    doc_timeout : float or None, default 60
-        Time budget per document in seconds
+    doc_timeout : float or None, default 120
+        Time budget per document in CPU seconds (of the thread analysing it)
         (:data:`~framelens.runtime.deadline.DEFAULT_DOC_TIMEOUT`); a document
         whose analysis runs longer raises
         :class:`~framelens.runtime.deadline.DocTimeoutError` (code
@@ -277,11 +277,11 @@ class Analyzer:
         for ex in self.extractors:
             if deadline is not None:
                 deadline.where = ex.name
-                deadline.check()
+                deadline.expired()
             spans.extend(ex.extract(doc, seg, spans))
         if deadline is not None:
             deadline.where = "metrics"
-            deadline.check()
+            deadline.expired()
         spans.sort(key=lambda s: (s.start, -s.end, s.kind))
         lede_at = lede_end(doc.text, seg)
         para_of = seg.sentence_paragraph

@@ -432,6 +432,9 @@ class _Unlimited:
     def check(self) -> None:
         """Do nothing."""
 
+    def expired(self) -> None:
+        """Do nothing."""
+
     def __repr__(self) -> str:
         return "UNLIMITED"
 
