@@ -29,7 +29,7 @@ def seed_result(seed_doc):
 
 @pytest.fixture(scope="session")
 def example_docs():
-    """The six fictional example articles, read once per session (treat as read-only)."""
+    """The fictional example articles (one per file in examples/corpus), read once per session (treat as read-only)."""
     import framelens
 
     return list(framelens.read_corpus(EXAMPLES))

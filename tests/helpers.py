@@ -20,6 +20,7 @@ DATA = TESTS / "data"
 SHARED = Path(os.environ.get("FRAMELENS_SHARED", REPO.parent / "shared"))
 SEED_DIR = SHARED / "corpus" / "seed"
 EXAMPLES = REPO / "examples" / "corpus"
+N_EXAMPLES = len(list(EXAMPLES.glob("*.md")))  # the example corpus holds one article per file
 CODED_SENTENCES = REPO / "examples" / "coding" / "coded_sentences.csv"
 
 ARTICLE = "The county board met on Monday. “It went well,” the chair said.\n"

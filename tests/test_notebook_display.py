@@ -13,7 +13,7 @@ from framelens.compare import compare
 from framelens.errors import ConfigError, Reason
 from framelens.model import Document
 from framelens.runtime.notebook import display
-from helpers import EXAMPLES, shared_path
+from helpers import EXAMPLES, N_EXAMPLES, shared_path
 
 LIMIT = 2048
 HOSTILE = "<script>alert(1)</script>"
@@ -56,13 +56,13 @@ def test_every_repr_is_under_2_kb(which, request):
     sizes = {name: len(text) for name, text in _reprs(res, cmp, corpus)}
     too_long = {k: v for k, v in sizes.items() if v >= LIMIT}
     assert not too_long
-    assert len(res.documents) == (6 if which == "example" else 300)
+    assert len(res.documents) == (N_EXAMPLES if which == "example" else 300)
 
 
 def test_reprs_say_what_and_how_big(example):
     corpus, res, cmp = example
     n_spans = len(res.spans)
-    assert repr(res).startswith(f"<AnalysisResult: 6 documents, {n_spans:,} spans (kinds: ")
+    assert repr(res).startswith(f"<AnalysisResult: {N_EXAMPLES} documents, {n_spans:,} spans (kinds: ")
     counts = res.spans["kind"].value_counts()
     assert f"loaded_term: {counts['loaded_term']}," in repr(res) and repr(res).endswith("), 0 problems>")
     r = res.results[0]
@@ -118,7 +118,7 @@ def test_display_returns_html_outside_notebooks():
 def test_display_of_results(example):
     _, res, _ = example
     html = display(res, limit=2, jupyter=False)
-    assert html.count("<article") == 2 and "… and 4 more documents" in html
+    assert html.count("<article") == 2 and f"… and {N_EXAMPLES - 2} more documents" in html
     one = display(res.results[0], jupyter=False)
     assert one.count("<article") == 1 and one == res.results[0]._repr_html_()
     doc_html = display(res.results[0].doc, jupyter=False)  # a Document is analysed first

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from framelens.errors import FramelensError, Reason
+from helpers import N_EXAMPLES
 
 REPO = Path(__file__).resolve().parents[1]
 EXIT_FAILED = 4
@@ -137,7 +138,7 @@ def test_train_then_predict(plain, tmp_path):
     r = _run(vbin, ["predict", "m.flmodel", str(REPO / "examples" / "corpus"), "--out", "pred"], tmp_path)
     assert r.returncode == 0, r.stderr
     docs = (tmp_path / "pred" / "documents.jsonl").read_text(encoding="utf-8").splitlines()
-    assert len(docs) == 6
+    assert len(docs) == N_EXAMPLES
     assert all('"model_label"' in line for line in docs)
 
 

@@ -7,7 +7,7 @@ import logging
 import pytest
 
 from framelens.cli import EXIT_OK, main
-from helpers import EXAMPLES
+from helpers import EXAMPLES, N_EXAMPLES
 
 
 @pytest.fixture
@@ -60,7 +60,7 @@ def test_analyze_cli_shows_the_warning(pack, tmp_path, capsys):
 def test_no_progress_when_stderr_is_not_a_tty(tmp_path, capsys):
     assert main(["analyze", str(EXAMPLES), "--out", str(tmp_path / "o")]) == EXIT_OK
     err = capsys.readouterr().err
-    assert err.splitlines() == [f"framelens: analysed 6 document(s), {_spans(tmp_path / 'o')} spans -> "
+    assert err.splitlines() == [f"framelens: analysed {N_EXAMPLES} document(s), {_spans(tmp_path / 'o')} spans -> "
                                 f"{tmp_path / 'o'}/"]
 
 
@@ -76,9 +76,9 @@ def test_progress_bar_when_forced_on_and_off_with_quiet(tmp_path, capsys, monkey
     monkeypatch.setattr(P, "_is_tty", lambda stream: True)
     assert main(["analyze", str(EXAMPLES), "--out", str(tmp_path / "o")]) == EXIT_OK
     err = capsys.readouterr().err
-    assert "6/6" in err and "doc" in err  # tqdm's bar with the total
+    assert f"{N_EXAMPLES}/{N_EXAMPLES}" in err and "doc" in err  # tqdm's bar with the total
     assert main(["-q", "analyze", str(EXAMPLES), "--out", str(tmp_path / "o2")]) == EXIT_OK
-    assert "6/6" not in capsys.readouterr().err
+    assert f"{N_EXAMPLES}/{N_EXAMPLES}" not in capsys.readouterr().err
 
 
 def test_progress_bar_is_tqdm(monkeypatch):

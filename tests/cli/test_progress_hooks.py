@@ -5,13 +5,13 @@ from __future__ import annotations
 from framelens.classify.pipeline import make_pipeline
 from framelens.classify.validate import cross_validate
 from framelens.compare import run_compare
-from helpers import EXAMPLES, TOY_X, TOY_Y
+from helpers import EXAMPLES, N_EXAMPLES, TOY_X, TOY_Y
 
 
 def test_run_compare_calls_on_document_once_per_document(tmp_path):
     seen = []
     res = run_compare([str(EXAMPLES)], tmp_path / "r", n_boot=100, charts=False, on_document=lambda: seen.append(1))
-    assert len(seen) == len(res["result"].documents) == 6
+    assert len(seen) == len(res["result"].documents) == N_EXAMPLES
     assert res["problems"] == []
 
 

@@ -124,7 +124,10 @@ def run(args) -> int:
     from ..runtime.partitions import count_documents
 
     total = count_documents(args.paths) if progress_enabled(args) and "-" not in args.paths else None
-    with progress_bar(args, total=total, unit="doc", desc="compare") as bar:
+    from ..io.lock import out_lock
+
+    # one run per --out: a second run stops at once with "in use" (exit 4)
+    with out_lock(Path(args.out)), progress_bar(args, total=total, unit="doc", desc="compare") as bar:
         res = _run(args, run_compare, columns, formats, on_document=lambda: bar.update(1))
     return _finish(args, res)
 
@@ -151,6 +154,14 @@ def _minimums(args) -> dict:
     return {k: v for k, v in names.items() if v is not None}
 
 
+def _say(message: str) -> None:
+    """One message on stderr, with ids, outlets and group values made safe to print (control characters
+    escaped, URL credentials hidden)."""
+    from ..io.safetext import safe_message
+
+    print(safe_message(message), file=sys.stderr)
+
+
 def _warnings(result, args) -> None:
     """Language warnings per document, flagged groups, blank group values and an unmatched group table, on stderr."""
     from ..text.language import MIN_ENGLISH_SHARE
@@ -158,26 +169,25 @@ def _warnings(result, args) -> None:
     d = result.documents
     if "language_warning" in d:
         for r in d[d["language_warning"].fillna(False).astype(bool)].itertuples():
-            print(f"framelens: warning: {r.id}: probably not English ({r.english_share:.0%} common English function "
-                  f"words, under {MIN_ENGLISH_SHARE:.0%}); the English lexicons find almost nothing in it",
-                  file=sys.stderr)
+            _say(f"framelens: warning: {r.id}: probably not English ({r.english_share:.0%} common English function "
+                 f"words, under {MIN_ENGLISH_SHARE:.0%}); the English lexicons find almost nothing in it")
     blank = int(result.parameters.get("blank_group_values", 0) or 0)
     if blank:
-        print(f"framelens: warning: {blank} document(s) have no value of {args.by}; they form a flagged group "
-              "of their own", file=sys.stderr)
+        _say(f"framelens: warning: {blank} document(s) have no value of {args.by}; they form a flagged group "
+             "of their own")
     join = result.groups_join or {}
     if join.get("unmatched"):
         um = join["unmatched"]
-        print(f"framelens: warning: --groups: {len(um)} {join['key']} value(s) have no row in the group table "
-              f"({join['unmatched_documents']} document(s)): {', '.join(x or '(blank)' for x in um)}", file=sys.stderr)
+        _say(f"framelens: warning: --groups: {len(um)} {join['key']} value(s) have no row in the group table "
+             f"({join['unmatched_documents']} document(s)): {', '.join(x or '(blank)' for x in um)}")
     if join.get("unused"):
-        print(f"framelens: --groups: rows matching no document: {', '.join(join['unused'])}", file=sys.stderr)
+        _say(f"framelens: --groups: rows matching no document: {', '.join(join['unused'])}")
     fl = result.flags
     if fl is not None and len(fl) and fl["flagged"].any():
         p = result.parameters
-        print(f"framelens: {int(fl['flagged'].sum())} of {len(fl)} group(s) flagged as too small (fewer than "
-              f"{p['min_articles']} articles or {p['min_words']:,} words, or mostly not English): shown, never "
-              "ranked or named in findings (tables/group_flags.csv)", file=sys.stderr)
+        _say(f"framelens: {int(fl['flagged'].sum())} of {len(fl)} group(s) flagged as too small (fewer than "
+             f"{p['min_articles']} articles or {p['min_words']:,} words, or mostly not English): shown, never "
+             "ranked or named in findings (tables/group_flags.csv)")
 
 
 def _finish(args, res) -> int:
@@ -186,20 +196,20 @@ def _finish(args, res) -> int:
     dups = res.get("duplicates")
     if dups is not None and len(dups):
         verb = {"drop": "dropped", "credit": "credited to the original's outlet"}.get(args.duplicates, "flagged")
-        print(f"framelens: {len(dups)} near-duplicate document(s) {verb} (tables/duplicates.csv):", file=sys.stderr)
+        _say(f"framelens: {len(dups)} near-duplicate document(s) {verb} (tables/duplicates.csv):")
         for row in dups.head(20).itertuples():
             kind = getattr(row, "kind", "repost")
-            print(f"  {row.doc_id} {'is an excerpt of' if kind == 'excerpt' else 'duplicates'} {row.duplicate_of} "
-                  f"(similarity {row.similarity:.2f}, containment {row.containment:.2f})", file=sys.stderr)
+            _say(f"  {row.doc_id} {'is an excerpt of' if kind == 'excerpt' else 'duplicates'} {row.duplicate_of} "
+                 f"(similarity {row.similarity:.2f}, containment {row.containment:.2f})")
     _warnings(result, args)
     report_problems(res["problems"], args)
     for t in result.tests:
-        print(f"framelens: {t['metric']} {t['a']} = {t['value_a']:.2f}, {t['b']} = {t['value_b']:.2f}, "
-              f"difference {t['difference']:.2f}, p = {t['p_value']:.3g} ({t['n_a']} vs {t['n_b']} documents, "
-              f"{'exact' if t['exact'] else str(t['n_perm']) + ' permutations'})", file=sys.stderr)
+        _say(f"framelens: {t['metric']} {t['a']} = {t['value_a']:.2f}, {t['b']} = {t['value_b']:.2f}, "
+             f"difference {t['difference']:.2f}, p = {t['p_value']:.3g} ({t['n_a']} vs {t['n_b']} documents, "
+             f"{'exact' if t['exact'] else str(t['n_perm']) + ' permutations'})")
     n = len(result.documents)
-    print(f"framelens: compared {n} document(s) in {len(result.groups)} group(s) by {args.by} -> "
-          f"{Path(args.out) / 'index.html'}", file=sys.stderr)
+    _say(f"framelens: compared {n} document(s) in {len(result.groups)} group(s) by {args.by} -> "
+         f"{Path(args.out) / 'index.html'}")
     if n == 0:
         return EXIT_FAILED
     return EXIT_PARTIAL if res["problems"] else EXIT_OK

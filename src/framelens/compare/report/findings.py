@@ -19,7 +19,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from ..termchoice import dominant_variants
+from ..termchoice import TERM_KINDS, dominant_variants
 from .articles import DocIndex
 from .render import num, plural
 
@@ -123,7 +123,7 @@ def _noise(result, metric: str, a: str, b: str, what: str = "the difference") ->
 
 
 def top_referent(tc) -> str:
-    """The referent group with most uses in the term-choice table."""
+    """The referent view with most uses in the term-choice table."""
     return tc.groupby("referent")["count"].sum().sort_values(ascending=False, kind="mergesort").index[0]
 
 
@@ -137,7 +137,7 @@ def _variant_of(result, span: dict) -> str | None:
 
 def variant_href(result, docs: DocIndex, g, variant: str) -> str | None:
     """Link to the group's first use of ``variant`` in the reporter's own voice."""
-    return docs.first_href(g, lambda s: s["kind"] == "loaded_term" and s.get("voice") == "author"
+    return docs.first_href(g, lambda s: s["kind"] in TERM_KINDS and s.get("voice") == "author"
                            and _variant_of(result, s) == variant)
 
 

@@ -94,7 +94,7 @@ def markdown(result, charts: list[dict], title: str) -> str:
     for g in result.groups:
         sub = docs[docs["group"] == g]
         lab = f"“{dom[g][0]}” ({dom[g][1]} of {dom[g][2]})" if g in dom else "–"
-        rows.append([g, len(sub), f"{int(sub['words'].sum()):,}", _value(result, g, "loaded"),
+        rows.append([g + _flag(result, g), len(sub), f"{int(sub['words'].sum()):,}", _value(result, g, "loaded"),
                      _value(result, g, "loaded_author"), lab, _value(result, g, "hedges"),
                      _value(result, g, "boosters"), _value(result, g, "attributions" if has_attr else "quotes")])
     lines.append(md_table([result.by, "articles", "words", "loaded /1k [CI] (n)", "own voice /1k", "label (own voice)",
@@ -143,3 +143,12 @@ def alignment_markdown(alignments: dict) -> str:
                                for r in res.coverage.to_dict("records")]))
         lines.append("")
     return "\n".join(lines)
+
+
+def _flag(result, g) -> str:
+    """" — flagged (reason)" after a group that the small-sample safeguards flag, else ""."""
+    fl = getattr(result, "flags", None)
+    if fl is None or not len(fl):
+        return ""
+    row = fl[fl["group"] == g]
+    return f" — flagged ({row['flag_reason'].iloc[0]})" if len(row) and bool(row["flagged"].iloc[0]) else ""
