@@ -272,7 +272,9 @@ class Analyzer:
         return self._analyze(doc, deadline)
 
     def _analyze(self, doc: Document, deadline: Deadline | None) -> DocResult:
-        seg = segment(doc.text, deadline=deadline)
+        seg = segment(doc.text)  # linear and fast: its budget is read once it is done
+        if deadline is not None:
+            seg.deadline = deadline
         spans: list[Span] = []
         for ex in self.extractors:
             if deadline is not None:
