@@ -226,15 +226,6 @@ def test_compare_event_filter(example_analysis):
         compare(res, event="no-such-event", n_boot=100)
 
 
-def test_source_key_matches_surnames():
-    from framelens.compare import _source_key
-
-    assert _source_key("Dist. Atty. Maren Castellano", "official") == "castellano"
-    assert _source_key("Castellano’s", "person") == "castellano"
-    assert _source_key("experts", "vague") is None
-    assert _source_key("the Marlow Courier-Ledger", "media") == "the marlow courier-ledger"
-
-
 @pytest.mark.skipif(not (SHARED / "corpus" / "seed").is_dir(), reason="../shared/corpus/seed not present (fresh clone)")
 def test_seed_with_example_corpus_mixed_events(tmp_path):
     import framelens

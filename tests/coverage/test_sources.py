@@ -152,3 +152,24 @@ def test_identify_sources_without_optional_columns():
     ident = identify_sources(df)
     assert ident["source_key"].tolist()[:2] == ["ana ruiz", "ana ruiz"]
     assert ident["source_name"].iloc[0] in ("Ana Ruiz", "ana ruiz")
+
+
+def test_spans_carry_source_id(corpus):
+    at = corpus.spans[corpus.spans["kind"] == "attribution"]
+    assert "source_id" in at.columns
+    assert set(at.loc[at["doc_id"] == "a4", "source_id"].dropna()) == {"carmen yulin cruz"}
+    assert at.loc[at["doc_id"] == "a2", "source_id"].isna().all()  # 'A Trump administration official'
+
+
+def test_compare_source_tables_use_identity(corpus):
+    from framelens.compare import compare
+
+    res = compare(corpus, by="outlet", n_boot=100, align_facts=False)
+    names = set(res.sources["source"])
+    assert {"Donald Trump", "Ted Cruz", "Cruz", "Trump administration official"} <= names
+    assert len([n for n in names if "Yul" in n]) == 1
+    assert set(res.source_verbs["source"]) <= names
+    aliased = compare(corpus, by="outlet", n_boot=100, align_facts=False, source_aliases={"Cruz": "Ted Cruz"})
+    assert "Cruz" not in set(aliased.sources["source"])
+    assert aliased.sources.loc[aliased.sources["source"] == "Ted Cruz", "count"].sum() == 2
+

@@ -84,6 +84,9 @@ def add_parser(sub):
                         "name one of its columns without editing the corpus")
     s.add_argument("--groups-key", default="outlet", metavar="COL",
                    help="the column --groups is keyed by (default: outlet)")
+    s.add_argument("--source-aliases", default=None, metavar="FILE.csv",
+                   help="a table alias,canonical of source names to merge across articles (e.g. 'Donald J. "
+                        "Trump,Donald Trump'); without it sources merge only on their whole name, never a surname")
     o = p.add_argument_group("report")
     o.add_argument("--out", default="reports/compare", metavar="DIR", help="output folder (default: reports/compare)")
     o.add_argument("--inline", type=int, default=20, metavar="N",
@@ -141,7 +144,7 @@ def _run(args, run_compare, columns, formats, on_document):
         argv=getattr(args, "_argv", None), duplicates=args.duplicates,
         duplicate_threshold=args.duplicate_threshold, charts=not args.no_charts, on_document=on_document,
         containment_threshold=args.containment_threshold, outlet_overrides=not args.no_outlet_overrides,
-        groups=args.groups, groups_key=args.groups_key, **_minimums(args),
+        groups=args.groups, groups_key=args.groups_key, source_aliases=args.source_aliases, **_minimums(args),
     )
 
 

@@ -36,6 +36,6 @@ from .termchoice import term_choice, term_choice_matrix  # noqa: E402
 #: or a dateline, are counted as part of the top of the article).
 from ..text.segmentation import LEDE_MIN_WORDS  # noqa: E402 (re-exported)
 from .result import CompareResult  # noqa: E402
-from ._tables import _source_key, _span_tables  # noqa: E402,F401 (kept importable from here)
+from ._tables import _span_tables  # noqa: E402,F401 (kept importable from here)
 from .core import compare  # noqa: E402
 from .run import run_compare  # noqa: E402

@@ -9,21 +9,6 @@ from typing import Any
 __all__: list[str] = []
 
 
-def _source_key(source: Any, source_type: Any) -> str | None:
-    """Which cited source a surface form refers to: persons and officials by surname, others by name."""
-    if not isinstance(source, str) or not source.strip():
-        return None
-    s = re.sub(r"\s+", " ", source.strip()).replace("’", "'")
-    s = re.sub(r"'s?$", "", s)
-    if source_type in ("person", "official"):
-        caps = [t for t in re.findall(r"[^\W\d_][\w'\-]*", s) if t[:1].isupper()]
-        if caps:
-            return caps[-1].lower()
-    if source_type in ("anonymous", "vague", "pronoun"):
-        return None
-    return s.lower()
-
-
 def _loaded_mask(sp):
     """Which rows of a spans table count as loaded: the ``counted`` column that
     :func:`framelens.kinds.is_loaded` filled (recomputed by the same rule for a table without it)."""
@@ -34,8 +19,9 @@ def _loaded_mask(sp):
     return sp.apply(lambda r: is_loaded(r.to_dict()), axis=1).astype(bool) if len(sp) else sp["kind"] == ""
 
 
-def _span_tables(documents, spans, texts, by):
-    """The per-group tables built from spans (categories, verbs, sources, frames, positions)."""
+def _span_tables(documents, spans, texts, by, source_aliases=None):
+    """The per-group tables built from spans (categories, verbs, sources, frames, positions); sources are
+    grouped by identity (:func:`framelens.coverage.identity.identify_sources`, with ``source_aliases``)."""
     import pandas as pd
 
     from .group import group_column
@@ -60,25 +46,23 @@ def _span_tables(documents, spans, texts, by):
     else:
         source_types = pd.DataFrame()
     if len(at) and "source" in at.columns:
+        from ..coverage.identity import identify_sources
+
         a = at.copy()
-        stype = a["source_type"] if "source_type" in a.columns else pd.Series([None] * len(a), index=a.index)
-        a["key"] = [_source_key(s, t) for s, t in zip(a["source"], stype)]
-        a["stype"] = stype
+        ident = identify_sources(a, source_aliases)
+        a["key"] = ident["source_key"]
+        a["source_name"] = ident["source_name"]
+        a["stype"] = ident["source_type"]
         a = a[a["key"].notna()]
-        names = (a.assign(n=a["source"].str.len()).sort_values("n", ascending=False)
-                 .groupby("key")["source"].first())
-        a["source_name"] = a["key"].map(names)
-        main_type = (a.assign(stype=a["stype"].fillna("")).groupby(["key", "stype"]).size().reset_index(name="n")
-                     .sort_values(["n", "stype"], ascending=[False, True]).groupby("key")["stype"].first())
-        a["stype"] = a["key"].map(main_type)
-        sources = (a.groupby(["group", "source_name", "stype"], dropna=False).size().reset_index(name="count")
-                   .rename(columns={"source_name": "source", "stype": "source_type"})
+        sources = (a.groupby(["group", "key", "source_name", "stype"], dropna=False).size().reset_index(name="count")
+                   .drop(columns="key").rename(columns={"source_name": "source", "stype": "source_type"})
                    .sort_values(["group", "count", "source"], ascending=[True, False, True]))
         cue = a["cue"] if "cue" in a.columns else pd.Series(["?"] * len(a), index=a.index)
         stance = a["stance"] if "stance" in a.columns else pd.Series(["other"] * len(a), index=a.index)
         a["cue_l"] = cue.fillna("?").astype(str).str.lower()
         a["stance_l"] = stance.fillna("other").astype(str)
-        source_verbs = (a.groupby(["source_name", "group", "cue_l", "stance_l"]).size().reset_index(name="count")
+        source_verbs = (a.groupby(["key", "source_name", "group", "cue_l", "stance_l"]).size()
+                        .reset_index(name="count").drop(columns="key")
                         .rename(columns={"source_name": "source", "cue_l": "cue", "stance_l": "stance"}))
     else:
         sources = pd.DataFrame(columns=["group", "source", "source_type", "count"])

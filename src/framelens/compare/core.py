@@ -38,6 +38,7 @@ def compare(
     groups: Any = None,
     groups_key: str = "outlet",
     fdr: float = FDR_Q,
+    source_aliases: Any = None,
 ) -> CompareResult:
     """Compare groups of documents: aggregates, intervals, keyness, term choice, sourcing, frames.
 
@@ -88,6 +89,11 @@ def compare(
         The column shared by the documents and ``groups``.
     fdr : float, default 0.05
         False-discovery rate of the Benjamini-Hochberg correction of :attr:`CompareResult.comparisons`.
+    source_aliases : mapping or str or Path, optional
+        An alias table for the source tables: ``{"Donald J. Trump": "Donald Trump"}`` or the path of a CSV
+        file with the columns ``alias,canonical``
+        (:func:`framelens.coverage.identity.load_source_aliases`). Sources are merged across documents only
+        on their whole normalised name or by this table, never on a surname alone.
 
     Returns
     -------
@@ -149,7 +155,8 @@ def compare(
     if variant_labels is None:
         variant_labels = _entry_terms(None)
     tc = term_choice(spans, documents, by=by, labels=variant_labels)
-    categories, verbs, source_types, sources, source_verbs, frames, positions = _span_tables(documents, spans, texts, by)
+    categories, verbs, source_types, sources, source_verbs, frames, positions = _span_tables(documents, spans, texts, by,
+                                                                                            source_aliases)
     done_tests = []
     for a, b in tests or ():
         done_tests.append(permutation_test(documents, a, b, test_metric, by=by, seed=seed))

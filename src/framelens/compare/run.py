@@ -47,6 +47,7 @@ def run_compare(
     groups_key: str = "outlet",
     containment_threshold: float | None = None,
     outlet_overrides: bool = True,
+    source_aliases: Any = None,
 ) -> dict[str, Any]:
     """Analyse ``paths``, compare by ``by`` and write a report folder ``out``.
 
@@ -102,7 +103,7 @@ def run_compare(
         False draws no chart (a quicker report).
     on_document : callable, optional
         Called with no argument after each document is analysed (progress display).
-    min_articles, min_words, short_words, groups, groups_key
+    min_articles, min_words, short_words, groups, groups_key, source_aliases
         As for :func:`compare`.
     containment_threshold : float, optional
         Containment above which a document is an excerpt of another (default
@@ -132,10 +133,13 @@ def run_compare(
         No document to compare (code ``empty_document``); with ``errors="raise"``,
         an input that cannot be read.
     """
+    from ..coverage.identity import load_source_aliases
     from ..io.corpus import Corpus
     from ..io.manifest import build_manifest, write_manifest
     from ..runtime.pipeline import AnalysisConfig, Analyzer, analyze
     from .report import write_report
+
+    source_aliases = load_source_aliases(source_aliases)  # a bad alias table fails before any analysis
 
     if isinstance(paths, (str, Path)):
         paths = [paths]
@@ -174,7 +178,7 @@ def run_compare(
         analysis.problems = list(corpus.problems) + [p for p in analysis.problems if p not in corpus.problems]
     result = compare(analysis, by=by, event=event, n_boot=n_boot, seed=seed, tests=tests, test_metric=test_metric,
                      variant_labels=_entry_terms(analyzer), min_articles=min_articles, min_words=min_words,
-                     short_words=short_words, groups=groups, groups_key=groups_key)
+                     short_words=short_words, groups=groups, groups_key=groups_key, source_aliases=source_aliases)
     result.resources = analyzer.resources()
     if groups_file and result.groups_join:
         result.groups_join["file"] = groups_file

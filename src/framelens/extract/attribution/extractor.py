@@ -86,7 +86,7 @@ class AttributionExtractor:
         return Span(
             "attribution", mention_start, mention_end, text[mention_start:mention_end], a.mode,
             f"attribution:{a.rule}", a.voice, seg.sentence_at(mention_start),
-            {"source": a.source, "source_type": a.source_type, "named": a.named,
+            {"source": a.source, "source_id": a.source_id, "source_type": a.source_type, "named": a.named,
              "cue": text[cue.start:cue.end], "cue_start": cue.start, "cue_end": cue.end, "stance": cue.stance,
              "mode": a.mode,
              "content_start": a.content[0] if a.content else None,
