@@ -184,6 +184,7 @@ def test_metric_punishes_degenerate_clusterings(analysis, res, gold):
 
     # every aligned sentence in one unit (the linking rules no longer allow this, so it is built by hand)
     sents = res.sentences.assign(unit=res.sentences["unit"].where(res.sentences["unit"].isna(), "u01"))
+    sents = sents.assign(unit=sents["unit"].where(sents["unit"].isna(), res.units["unit"].iloc[0]))
     everything = dataclasses.replace(res, sentences=sents, units=res.units.head(1))
     nothing = A.align(analysis, event=GOLD_EVENT, threshold=1.0)
     assert gold_scores(everything, gold)["precision"] < 0.3
@@ -200,7 +201,8 @@ def test_units_in_order_of_first_report_and_capped(res):
               for _, part in (s.groupby("unit", sort=False))]
     by_unit = dict(zip(s.groupby("unit", sort=False).groups.keys(), firsts))
     assert [by_unit[u] for u in res.units["unit"]] == sorted(by_unit[u] for u in res.units["unit"])
-    assert list(res.units["unit"][:3]) == ["u01", "u02", "u03"]
+    width = len(res.units["unit"].iloc[0]) - 1  # zero-padded to the number of units
+    assert list(res.units["unit"][:3]) == [f"u{k:0{width}d}" for k in (1, 2, 3)] and width >= 2
     assert int(s.groupby(["unit", "doc_id"]).size().max()) <= A.MAX_PER_DOC
     # every aligned sentence has a unit; one-article units are kept
     assert s["aligned"].all() and res.sentences[res.sentences["aligned"]]["unit"].notna().all()
@@ -209,9 +211,11 @@ def test_units_in_order_of_first_report_and_capped(res):
 
 def test_known_units_and_voices(res):
     sent = res.sentences.set_index(["doc_id", "sentence"])
-    # Sheriff Pruitt: the same unit in the five articles that report it, none in the fact-check
+    # Sheriff Pruitt: one unit for the three versions that share more than his name ("called for ... suspend /
+    # shut down"); the tabloid's "slammed ... demanded it be shut down" and the opinion's version share only the
+    # name and stay apart (a name counts once as evidence); never the fact-check, which does not report it
     u = sent.loc[("wire", 14), "unit"]
-    assert set(res.unit_sentences(u)["doc_id"]) == {"wire", "right-tabloid", "left-tabloid", "opinion", "encyclopedia"}
+    assert set(res.unit_sentences(u)["doc_id"]) == {"wire", "left-tabloid", "encyclopedia"}
     # "We found a gap, and we closed it": a quotation in wire and opinion, the same unit
     assert sent.loc[("wire", 7), "unit"] == sent.loc[("opinion", 16), "unit"]
     assert sent.loc[("wire", 7), "voice"] == "quotation"
@@ -324,9 +328,8 @@ def test_phrasing_table(res):
     ph = res.phrasing
     sent = res.sentences.set_index(["doc_id", "sentence"])
     u = sent.loc[("wire", 14), "unit"]
-    rt = ph[(ph["unit"] == u) & (ph["doc_id"] == "right-tabloid")].iloc[0]
-    assert "slammed (evaluative)" in rt["verbs"]
-    assert "slammed" in rt["changed"]
+    lt = ph[(ph["unit"] == u) & (ph["doc_id"] == "left-tabloid")].iloc[0]
+    assert "a longtime ally of anti-immigrant groups" in lt["changed"]
     wire = ph[(ph["unit"] == sent.loc[("wire", 4), "unit"]) & (ph["doc_id"] == "wire")].iloc[0]
     assert "reportedly" in wire["hedges"]
     al = ph[(ph["unit"] == sent.loc[("wire", 10), "unit"]) & (ph["doc_id"] == "right-tabloid")].iloc[0]
@@ -394,7 +397,7 @@ def test_coverage_map_chart(res):
     ax = coverage_map(res.facts, res.units, colors)
     shared = res.units[res.units["n_docs"] >= 2]
     assert len(ax.get_yticklabels()) == len(shared)
-    assert ax.get_yticklabels()[0].get_text().startswith("u01")
+    assert ax.get_yticklabels()[0].get_text().startswith(shared["unit"].iloc[0])
     assert [t.get_text() for t in ax.get_xticklabels()][0] == "Lakeshore Wire Service"
     wire_color = colors["Lakeshore Wire Service"]
     from matplotlib.colors import to_hex
@@ -431,7 +434,7 @@ def test_align_page_is_self_contained_and_linked(res, tmp_path):
     write_alignment_report({res.event: res}, tmp_path / "all", top=None)  # every shared unit, e.g. the sheriff's
     every = (tmp_path / "all" / "index.html").read_text(encoding="utf-8")
     assert every.count('class="unit"') == int((res.units["n_outlets"] >= 2).sum())
-    assert '<mark class="diff">slammed' in every
+    assert '<mark class="diff">, a longtime ally of anti-immigrant groups,' in every
     assert tmp_path / "facts.csv" in files
 
 

@@ -48,7 +48,8 @@ from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 from ..errors import ConfigError, InputError, Reason
-from .similarity import PairScorer, anchors, candidate_pairs, content_terms, link_units, sentence_similarity, stop_words
+from .similarity import (PairScorer, anchors, candidate_pairs, content_terms, link_units, sentence_similarity, stop_words,
+                         term_weights)
 
 __all__ = ["DEFAULT_THRESHOLD", "COMPLETE_FLOOR", "CORE_SHARE", "TOP_UNITS", "MAX_PER_DOC", "MIN_WORDS", "MAX_SENTENCES",
            "BURIED_FROM", "VOICES", "FACT_COLUMNS", "UNIT_COLUMNS", "AlignResult", "align", "align_events",
@@ -70,6 +71,9 @@ CORE_SHARE = 1 / 3
 #: A linkable pair must share the information of this many terms that each occur in about two sentences per
 #: article (see :func:`_min_evidence`).
 EVIDENCE_TERMS = 2
+#: Every pair of sentences of different articles inside one unit must share at least this share of the
+#: evidence an edge needs (the complete-link check on shared rare terms; 1 = the full amount).
+PAIR_EVIDENCE = 1.0
 #: Shared units shown in a report section by default (the most unevenly carried; the rest in the CSV).
 TOP_UNITS = 12
 #: Most sentences one article may contribute to one unit ("at most a few").
@@ -368,7 +372,8 @@ def align_tables(documents, spans, texts: dict[str, str], *, event: str | None =
     ci, cj, ev = candidate_pairs(a_terms, doc_of, min_evidence)
     cs = scorer.pairs(ci, cj) if len(ci) else np.zeros(0)
     link = cs >= threshold
-    clusters = link_units(scorer, (ci[link], cj[link], cs[link]), doc_of, threshold, COMPLETE_FLOOR, max_per_doc)
+    clusters = link_units(scorer, (ci[link], cj[link], cs[link]), doc_of, threshold, COMPLETE_FLOOR, max_per_doc,
+                          weights=term_weights(a_terms), pair_evidence=PAIR_EVIDENCE * min_evidence)
 
     # order units by first report: (document rank, sentence index) of their earliest member
     rank = {d["doc_id"]: k for k, d in enumerate(docs)}

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 __all__ = ["sentence_similarity", "anchors", "content_terms", "stop_words", "PairScorer", "candidate_pairs",
-           "link_units", "STEM"]
+           "term_weights", "link_units", "STEM"]
 
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _NUM = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*")
@@ -70,14 +70,23 @@ def anchors(text: str, quoted: list[str], stop: frozenset[str]) -> list[str]:
 
 def content_terms(text: str, quoted: list[str], stop: frozenset[str]) -> set[str]:
     """The content terms of one sentence, as a set: words that are not stop words, lower-cased, possessive
-    removed and cut to :data:`STEM` letters; numbers (``n:612``); three-word shingles of quoted text.
+    removed and cut to :data:`STEM` letters; a run of capitalised words (a name: "Bernie Sanders",
+    "National Rifle Association") counts once, as its last word, so a two-word name is one piece of
+    evidence, not two, and "Sanders" matches "Bernie Sanders"; numbers (``n:612``); three-word
+    shingles of quoted text.
 
     >>> sorted(content_terms("Police arrested 3 men in Harlan Falls on Monday.", [], stop_words()))
-    ['arrest', 'falls', 'harlan', 'men', 'monday', 'n:3', 'police']
+    ['arrest', 'falls', 'men', 'monday', 'n:3', 'police']
     """
     t = text.replace("’", "'")
     out = {"n:" + m.group(0).replace(",", "") for m in _NUM.finditer(t)}
-    for w in _WORD.findall(t):
+    words = list(_WORD.finditer(t))
+    for k, m in enumerate(words):
+        w = m.group(0)
+        nxt = words[k + 1] if k + 1 < len(words) else None
+        if (w[:1].isupper() and nxt is not None and nxt.group(0)[:1].isupper()
+                and not t[m.end():nxt.start()].strip()):
+            continue  # inside a name: the name counts as its last word
         low = re.sub(r"'s?$", "", w.lower())
         if len(low) > 1 and low not in stop and not low[0].isdigit():
             out.add(low[:STEM])
@@ -205,6 +214,24 @@ def candidate_pairs(terms: Sequence[set[str]], doc_of: Sequence[str], min_eviden
     return E.row[keep].astype(np.int64), E.col[keep].astype(np.int64), E.data[keep]
 
 
+def term_weights(terms: Sequence[set[str]]) -> list[dict[str, float]]:
+    """Per sentence, its rare content terms with their weight ``ln((n + 1) / df)`` (the same terms and
+    weights as :func:`candidate_pairs`: found in 2 or more and in at most half of the sentences, or in 2)."""
+    n = len(terms)
+    df: dict[str, int] = {}
+    for ts in terms:
+        for t in ts:
+            df[t] = df.get(t, 0) + 1
+    keep = {t: math.log((n + 1) / c) for t, c in df.items() if 2 <= c <= max(2.0, n / 2)}
+    return [{t: keep[t] for t in ts if t in keep} for ts in terms]
+
+
+def _evidence(wa: dict[str, float], wb: dict[str, float]) -> float:
+    if len(wa) > len(wb):
+        wa, wb = wb, wa
+    return sum(w for t, w in wa.items() if t in wb)
+
+
 # -- linking into units ----------------------------------------------------------------------------------
 
 @dataclass
@@ -216,15 +243,17 @@ class _Unit:
 
 
 def link_units(scorer: PairScorer, edges, doc_of: Sequence[str], threshold: float, floor: float,
-               max_per_doc: int) -> list[list[int]]:
+               max_per_doc: int, weights: Sequence[dict[str, float]] | None = None,
+               pair_evidence: float = 0.0) -> list[list[int]]:
     """Group sentences into units along ``edges``, strongest first, under a cohesion check.
 
     ``edges``: ``(i, j, s)`` arrays of linkable pairs (different documents, enough shared evidence,
     similarity ``s >= threshold``). Edges are taken in order of decreasing similarity (ties: by
     ``i``, then ``j``); an edge joining two different units merges them only when the merged unit
     passes the check: the mean similarity of its cross-document pairs is at least ``threshold``
-    (average link), *every* cross-document pair reaches ``floor`` (complete link), and no document
-    has more than ``max_per_doc`` sentences in it. Pairs inside one document are left out (they are
+    (average link), *every* cross-document pair reaches ``floor`` and shares rare terms weighing at
+    least ``pair_evidence`` (``weights``: per sentence, term -> weight, :func:`term_weights`)
+    (complete link), and no document has more than ``max_per_doc`` sentences in it. Pairs inside one document are left out (they are
     no evidence either way). Sentences without edges stay units of their own.
     """
     import numpy as np
@@ -250,6 +279,10 @@ def link_units(scorer: PairScorer, edges, doc_of: Sequence[str], threshold: floa
         total, pairs = A.total + B.total + float(vals.sum()), A.pairs + B.pairs + int(vals.size)
         low = min(A.low, B.low, float(vals.min()) if vals.size else 1.0)
         if pairs == 0 or total / pairs < threshold or low < floor:
+            continue
+        if weights is not None and pair_evidence > 0 and any(
+                _evidence(weights[x], weights[y]) < pair_evidence
+                for x in A.members for y in B.members if doc_of[x] != doc_of[y]):
             continue
         keep, gone = (a, b) if a < b else (b, a)
         merged = _Unit(units[keep].members + units[gone].members, total, pairs, low)
