@@ -186,6 +186,8 @@ CONTEXT_RULES = [
     ("The governor's crusade against the library board continued.", "crusade", False),
     ("The army's onslaught on the city, with tanks and artillery, began at dawn.", "onslaught", True),
     ("The minister faced an onslaught of questions from reporters.", "onslaught", False),
+    ("The ranger boasts a long record of rescues on the ridge.", "boasts", True),            # evaluative:boast
+    ("The ranger boasted that no hiker had ever been lost.", "boasted", False),
     ("Rescuers reached the boys trapped in the flooded cave.", "cave", True),                 # conflict:cower
     ("The speaker will not cave, her aides said.", "cave", False),
     ("The blaze last winter gutted the old theatre.", "gutted", True),                       # conflict:gut

@@ -181,8 +181,12 @@ def _explain(args) -> int:
             if h.stack:
                 sev += f" = {e.severity} ({e.id}) + " + " + ".join(f"{m.severity} ({m.id})" for m in h.stack) + " stacked"
             if h.severity == 0:
-                sev += " (neutral variant: counted for term choice only)"
+                sev += " (neutral_term: counted for term choice only)"
             why.append(sev)
+            if getattr(h, "sense", None):
+                why.append(f"read as: {h.sense} (context rule)")
+            if getattr(h, "modifiers", None):
+                why.append("modifiers inside the label: " + ", ".join(h.modifiers))
             if e.group:
                 why.append(f"referent group: {e.group}")
             if e.alternatives:
