@@ -51,8 +51,8 @@ from ..errors import ConfigError, InputError, Reason
 from .similarity import (PairScorer, anchors, candidate_pairs, content_terms, link_units, sentence_similarity, stop_words,
                          term_weights)
 
-__all__ = ["DEFAULT_THRESHOLD", "COMPLETE_FLOOR", "EVIDENCE_TERMS", "PAIR_EVIDENCE", "CORE_SHARE", "TOP_UNITS", "MAX_PER_DOC", "MIN_WORDS", "MAX_SENTENCES",
-           "BURIED_FROM", "VOICES", "FACT_COLUMNS", "UNIT_COLUMNS", "AlignResult", "align", "align_events",
+__all__ = ["DEFAULT_THRESHOLD", "COMPLETE_FLOOR", "EVIDENCE_TERMS", "PAIR_EVIDENCE", "CORE_SHARE", "TOP_UNITS",
+           "MAX_PER_DOC", "MIN_WORDS", "MAX_SENTENCES", "BURIED_FROM", "VOICES", "FACT_COLUMNS", "UNIT_COLUMNS", "AlignResult", "align", "align_events",
            "align_tables", "core_threshold", "unevenness", "top_units", "sentence_similarity", "word_diff"]
 
 log = logging.getLogger("framelens")

@@ -253,8 +253,9 @@ def link_units(scorer: PairScorer, edges, doc_of: Sequence[str], threshold: floa
     passes the check: the mean similarity of its cross-document pairs is at least ``threshold``
     (average link), *every* cross-document pair reaches ``floor`` and shares rare terms weighing at
     least ``pair_evidence`` (``weights``: per sentence, term -> weight, :func:`term_weights`)
-    (complete link), and no document has more than ``max_per_doc`` sentences in it. Pairs inside one document are left out (they are
-    no evidence either way). Sentences without edges stay units of their own.
+    (complete link), and no document has more than ``max_per_doc`` sentences in it. Pairs inside one
+    document are left out (they are no evidence either way). Sentences without edges stay units of
+    their own.
     """
     import numpy as np
 
