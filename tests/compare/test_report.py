@@ -248,7 +248,8 @@ def test_a_registered_kind_with_a_style_is_highlighted_and_one_without_is_not(cl
                         r'data-tip="[^"]+">crime fell 40%</mark>\.', out), out
     assert "claim" in shown_kinds() and "aside" not in shown_kinds()
     assert shown_kinds()[-1] == "claim"  # layer 7: inside every built-in highlight
-    assert {"kind": "claim", "note": "checkable statement", "variants": False, "variants_label": ""} in legend_items()
+    assert {"kind": "claim", "note": "checkable statement", "on": True, "variants": False,
+            "variants_label": ""} in legend_items()
     assert ".k-claim{background:#ABCDEF}" in page("t", Markup(""))  # its style is in every page
 
 

@@ -21,7 +21,8 @@ from markupsafe import Markup, escape
 from ..extract.registry import kind_specs
 from ..kinds import KindSpec, Style, span_value
 
-__all__ = ["SAFE_NAME", "highlight_styles", "shown_kinds", "span_tip", "highlight", "kind_css"]
+__all__ = ["SAFE_NAME", "highlight_styles", "shown_kinds", "span_tip", "highlight", "kind_css", "layer_css",
+           "HIDDEN_CSS"]
 
 log = logging.getLogger("framelens")
 
@@ -70,6 +71,21 @@ def kind_css(styles: Mapping[str, Style], *, scope: str = "", variant_colors: Ma
             rules += [f"{scope}.k-{k}.st-{v}{{outline-color:{c};background:{c}33}}" for v, c in colors.items()
                       if SAFE_NAME.match(v) and re.fullmatch(r"#[0-9A-Fa-f]{3,8}", c)]
     return "\n".join(rules)
+
+
+#: Declarations that switch a highlight off (layout kept: borders become transparent rather than removed).
+HIDDEN_CSS = ("background:none!important;box-shadow:none!important;text-decoration:none!important;"
+              "outline:none!important;border-color:transparent!important;cursor:text")
+
+
+def layer_css(styles: Mapping[str, Style], *, scope: str = ".text ") -> str:
+    """CSS that hides a kind's highlights while the page's checkbox ``#layer-<kind>`` is not ticked.
+
+    Pure CSS (``:has()``), so the layer switches work without script; the checkboxes (the legend of
+    ``macros.html.j2``) start ticked as the kind's :attr:`Style.default_on` says. Highlights under ``scope``
+    (the articles' text) are switched; the legend's own swatches are not.
+    """
+    return "\n".join(f"body:has(#layer-{k}:not(:checked)) {scope}.k-{k}{{{HIDDEN_CSS}}}" for k in styles)
 
 
 def highlight(text: str, spans: Iterable[dict], *, id_prefix: str = "", sid_attr: str = "data-sid",

@@ -29,14 +29,17 @@ MAX_ARTICLE_PAGES = 5000
 
 
 def legend_items(specs: dict[str, KindSpec] | None = None) -> list[dict[str, Any]]:
-    """One legend entry per highlighted kind: its name, the note in brackets of its legend text, and for
+    """One legend entry per highlighted kind, outer layer first: its name, the note in brackets of its legend
+    text, ``on`` (its :attr:`~framelens.kinds.Style.default_on`: the layer's checkbox starts ticked), and for
     kinds with a ``variant_field`` the label of their variant swatches."""
     items = []
-    for k, st in highlight_styles(specs).items():
+    styles = highlight_styles(specs)
+    for k in sorted(styles, key=lambda k: styles[k].layer):
+        st = styles[k]
         lg = st.legend
         note = lg.split("(")[-1].rstrip(")") if "(" in lg else ""
         head = lg.split(" (")[0].split(":")[0].replace(" ", "-")
-        items.append({"kind": k, "note": note, "variants": bool(st.variant_field),
+        items.append({"kind": k, "note": note, "on": bool(st.default_on), "variants": bool(st.variant_field),
                       "variants_label": f"{head} {st.variant_field}" if st.variant_field else ""})
     return items
 
@@ -102,8 +105,12 @@ def _count(row, key: str) -> int:
 
 
 def article(result, docs: DocIndex, i: int, *, id_prefix: str = "", sid_attr: str = "data-sid",
-            anchor: bool = True) -> Markup:
-    """One article: header (group, metadata, counts) and its highlighted text."""
+            anchor: bool = True, collapsed: bool = False) -> Markup:
+    """One article: header (group, metadata, counts) and its highlighted text.
+
+    ``collapsed``: inside a closed ``<details>`` whose summary is a one-line entry (group, title, words, key
+    counts), so a page holding many articles stays short; the anchor is then the ``<details>`` element's.
+    """
     row = docs.docs.iloc[i]
     did = row["id"]
     spans = docs.spans.get(did, [])
@@ -117,7 +124,8 @@ def article(result, docs: DocIndex, i: int, *, id_prefix: str = "", sid_attr: st
                   color=result.colors.get(row["group"], "#777"), group=row["group"], title=m("title") or did,
                   meta=[x for x in meta if x], url=m("url"),
                   kinds=", ".join(f"{v} {k.replace('_', ' ')}" for k, v in sorted(kinds.items())),
-                  loaded=_count(row, "loaded"), hedges=_count(row, "hedges"), boosters=_count(row, "boosters"),
+                  collapsed=collapsed, words=int(row["words"]), loaded=_count(row, "loaded"),
+                  hedges=_count(row, "hedges"), boosters=_count(row, "boosters"),
                   text=highlight(result.texts.get(did, ""), spans, id_prefix=id_prefix, sid_attr=sid_attr,
                                  specs=docs.specs))
 

@@ -105,7 +105,7 @@ def write_report(result, out, *, inline: int = 20, pair=None, formats=("csv", "p
         sources=_source_rows(result) if len(result.sources) else [], pair=pair_ctx, facts=facts_html,
         legend_items=legend_items(docs.specs), n_shown=len(shown), max_pages=MAX_ARTICLE_PAGES,
         article_list=_article_list(result, docs, MAX_INDEX_ROWS),
-        inline_articles=[article(result, docs, i) for i in shown], method=method(result, chart_list))
+        inline_articles=[article(result, docs, i, collapsed=True) for i in shown], method=method(result, chart_list))
     atomic_write_text(out / "index.html", page(title, body))
     files.append(out / "index.html")
     if n > len(shown):

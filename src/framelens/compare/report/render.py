@@ -82,8 +82,9 @@ def render(template: str, **context: Any) -> Markup:
 
 def page(title: str, body: Markup, *, extra_css: str = "") -> str:
     """A whole HTML page: the shell of ``page.html.j2`` around ``body``, with the style and script inlined."""
-    from ...view.highlight import highlight_styles, kind_css
+    from ...view.highlight import highlight_styles, kind_css, layer_css
 
-    css = static_text("report.css") + "\n" + kind_css(highlight_styles()) + "\n" + extra_css
+    styles = highlight_styles()
+    css = static_text("report.css") + "\n" + kind_css(styles) + "\n" + layer_css(styles) + "\n" + extra_css
     return env().get_template("page.html.j2").render(title=title, body=body, css=Markup(css),
                                                      js=Markup(static_text("report.js"))) + "\n"

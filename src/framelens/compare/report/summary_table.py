@@ -28,7 +28,8 @@ def stat_cell(result, docs: DocIndex, g, metric: str, pred: Callable | None = No
         ci = f"{int(r['numerator'])}×"
     shrunk = r.get("shrunk")
     shrunk = None if shrunk is None or math.isnan(shrunk) else num(shrunk, digits)
-    return {"kind": "stat", "missing": False, "value": num(r["pooled"], digits), "ci": ci, "metric": metric,
+    return {"kind": "stat", "missing": False, "value": num(r["pooled"], digits), "v": r["pooled"], "ci": ci,
+            "metric": metric,
             "group": g, "top": top, "href": docs.first_href(g, pred) if pred else None, "shrunk": shrunk}
 
 
@@ -67,7 +68,8 @@ def summary_table(result, docs: DocIndex) -> Markup:
         if rd and rd["denominator"] > 0:
             k = int(rd["numerator"] + (re_["numerator"] if re_ else 0))
             n = int(rd["denominator"])
-            cells.append({"kind": "verbs", "value": f"{k / n:.0%}", "href": docs.first_href(g, distancing_verb),
+            cells.append({"kind": "verbs", "value": f"{k / n:.0%}", "v": k / n,
+                          "href": docs.first_href(g, distancing_verb),
                           "note": f"{k} of {n} verbs"})
         else:
             cells.append({"kind": "verbs", "value": None})
