@@ -2,10 +2,12 @@
 
 Outlets get the Okabe-Ito palette (Okabe & Ito 2008, "Color Universal Design"),
 which stays distinguishable under the common forms of colour-vision deficiency,
-followed by Paul Tol's "muted" set for corpora with more than seven groups;
-beyond that the colours repeat and :func:`group_colors` logs a warning. The
-assignment depends only on the sorted group names, so the same outlet gets the
-same colour in every chart of a report and in every report on the same outlets.
+followed by Paul Tol's "muted" set for corpora with more than seven groups, up to
+:data:`MAX_COLORED` groups. Beyond that, colours could no longer be told apart (nor
+remembered across charts), so every group gets the one neutral colour :data:`NEUTRAL`
+and the charts name groups by label instead. The assignment depends only on the
+sorted group names, so the same outlet gets the same colour in every chart of a
+report and in every report on the same outlets.
 
 Verb stances have their own fixed colours, chosen so that text highlighted in
 the report stays readable (light backgrounds, dark text). How each span kind is
@@ -18,7 +20,7 @@ import logging
 
 from ..extract.lexical import STANCE_COLORS as _STANCE_COLORS
 
-__all__ = ["OKABE_ITO", "OUTLET_COLORS", "group_colors", "STANCE_COLORS", "CATEGORY_HATCHES", "SOURCE_TYPE_COLORS"]
+__all__ = ["OKABE_ITO", "OUTLET_COLORS", "MAX_COLORED", "NEUTRAL", "group_colors", "colors_identify", "STANCE_COLORS", "CATEGORY_HATCHES", "SOURCE_TYPE_COLORS"]
 
 log = logging.getLogger("framelens")
 
@@ -31,6 +33,14 @@ OUTLET_COLORS = (
     "#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442",
     "#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255", "#AA4499",
 )
+
+#: Most groups that get a colour of their own (the first ten of :data:`OUTLET_COLORS`); more groups all get
+#: :data:`NEUTRAL` (readers cannot match more than about ten hues to a legend, least of all with a colour-vision
+#: deficiency).
+MAX_COLORED = 10
+
+#: The one colour of every group when there are more than :data:`MAX_COLORED` (a mid blue-grey).
+NEUTRAL = "#5B7083"
 
 #: Reporting-verb stances: declared with the report_verb kind (its highlight style), used here for charts.
 STANCE_COLORS = dict(_STANCE_COLORS)
@@ -54,9 +64,28 @@ CATEGORY_HATCHES = ("", "///", "\\\\\\", "xxx", "---", "|||", "+++", "//", "\\\\
 
 
 def group_colors(groups) -> dict[str, str]:
-    """A colour for every group name, fixed by sorted order (same input -> same colours)."""
+    """A colour for every group name, fixed by sorted order (same input -> same colours).
+
+    Parameters
+    ----------
+    groups : iterable
+        Group names (repeats allowed).
+
+    Returns
+    -------
+    dict of str to str
+        Name -> colour: distinct colour-blind-safe colours for up to :data:`MAX_COLORED` groups, otherwise
+        :data:`NEUTRAL` for all (the charts then label groups directly).
+    """
     names = sorted({str(g) for g in groups})
-    if len(names) > len(OUTLET_COLORS):
-        log.warning("%d groups but only %d distinct colours: colours repeat; read the labels",
-                    len(names), len(OUTLET_COLORS))
-    return {n: OUTLET_COLORS[i % len(OUTLET_COLORS)] for i, n in enumerate(names)}
+    if len(names) > MAX_COLORED:
+        log.info("%d groups: more than %d, so one neutral colour for all; charts label the groups",
+                 len(names), MAX_COLORED)
+        return {n: NEUTRAL for n in names}
+    return {n: OUTLET_COLORS[i] for i, n in enumerate(names)}
+
+
+def colors_identify(colors) -> bool:
+    """Whether ``colors`` (group -> colour) tells groups apart: no colour is shared by two groups."""
+    vals = list((colors or {}).values())
+    return bool(vals) and len(set(vals)) == len(vals)

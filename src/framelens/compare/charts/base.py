@@ -14,8 +14,19 @@ import contextlib
 import warnings
 from pathlib import Path
 
+from ...io.atomic import atomic_path
 
-__all__ = ["NoData", "style", "save_figure", "STANCE_ORDER"]
+
+__all__ = ["NoData", "style", "save_figure", "STANCE_ORDER", "MANY", "MAX_WIDTH_IN", "MAX_HEIGHT_IN", "quiet"]
+
+#: More groups than this get the layouts for many groups (dot plots, small multiples, labels instead of colour).
+MANY = 12
+#: The largest figure drawn, in inches (the report shows 150 CSS px per inch: 1,290 x 2,325 px, under the
+#: 1,400 x 2,500 px limit with the caption and the labels that stick out).
+MAX_WIDTH_IN = 8.6
+MAX_HEIGHT_IN = 15.5
+#: Most group rows a chart draws; beyond that the top and bottom halves, the middle summarised in one row.
+MAX_ROWS = 60
 
 STANCE_ORDER = ("neutral", "endorsing", "distancing", "evaluative")
 
@@ -51,13 +62,45 @@ def style():
         yield
 
 
+@contextlib.contextmanager
+def quiet():
+    """Third-party warnings (matplotlib, pandas) raised while a chart is drawn or saved stay off the terminal:
+    they are logged at debug level instead (their causes are fixed where known)."""
+    import logging
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        yield
+    for w in caught:
+        logging.getLogger("framelens").debug("chart warning: %s", w.message)
+
+
+def _size(width: float, height: float) -> tuple[float, float]:
+    """A figure size within :data:`MAX_WIDTH_IN` x :data:`MAX_HEIGHT_IN`."""
+    return min(width, MAX_WIDTH_IN), min(height, MAX_HEIGHT_IN)
+
+
 def _axes(ax, width=7.0, height=4.0):
     if ax is not None:
         return ax
     from matplotlib.figure import Figure
 
-    fig = Figure(figsize=(width, height), layout="constrained")
+    fig = Figure(figsize=_size(width, height), layout="constrained")
     return fig.add_subplot()
+
+
+def _many(n: int) -> bool:
+    """Whether ``n`` groups need the layouts for many groups."""
+    return n > MANY
+
+
+def _limit(ordered: list, max_rows: int = MAX_ROWS) -> tuple[list, int]:
+    """The first and last ``max_rows // 2`` of ``ordered`` (top-N and bottom-N) and how many were left out
+    between them (``None`` marks the gap in the returned list); all of them when they fit."""
+    if len(ordered) <= max_rows:
+        return list(ordered), 0
+    half = max_rows // 2
+    return list(ordered[:half]) + [None] + list(ordered[-half:]), len(ordered) - 2 * half
 
 
 def _n_docs_words(documents) -> str:
@@ -74,8 +117,14 @@ def _short(name: str, width: int = 40) -> str:
 
 
 def _swatches(ax, labels, colors, axis="y"):
-    """Colour squares next to the group tick labels (the outlet's colour)."""
+    """Colour squares next to the group tick labels (the outlet's colour); none when the colours do not tell
+    the groups apart (many groups share one neutral colour)."""
     from matplotlib.transforms import blended_transform_factory
+
+    from ..palette import colors_identify
+
+    if not colors_identify({g: colors.get(g) for g in labels if g is not None}):
+        return
 
     if axis == "y":
         tr = blended_transform_factory(ax.transAxes, ax.transData)
@@ -84,27 +133,57 @@ def _swatches(ax, labels, colors, axis="y"):
                        clip_on=False, zorder=5, edgecolor="#333333", linewidth=0.4)
 
 
-def save_figure(fig, stem: str | Path, caption: str | None = None, formats=("png", "svg"), dpi: int = 150) -> list[Path]:
-    """Save ``fig`` as ``stem.png`` and ``stem.svg`` (Agg canvas, no pyplot), with ``caption`` under it."""
+def save_figure(fig, stem: str | Path, caption: str | None = None, formats=("png", "svg"), dpi: int = 100,
+                close: bool = True) -> list[Path]:
+    """Save ``fig`` as ``stem.png`` and ``stem.svg`` (Agg canvas, no pyplot), with ``caption`` under it.
+
+    The figure is laid out and measured once (one draw), then written in each format with that bounding box,
+    each file atomically; PNG at ``dpi`` (100: screen resolution; the report embeds the SVG).
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+    stem : str or Path
+        The path without suffix.
+    caption : str, optional
+        Text set under the chart, wrapped to its width.
+    formats : sequence of str, default ("png", "svg")
+    dpi : int, default 100
+        Resolution of raster formats.
+    close : bool, default True
+        Release the figure's canvas and artists afterwards (the figure cannot be drawn again).
+
+    Returns
+    -------
+    list of Path
+        The files written, in the order of ``formats``.
+    """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     stem = Path(stem)
     stem.parent.mkdir(parents=True, exist_ok=True)
-    with style():
-        FigureCanvasAgg(fig)
+    out = []
+    with style(), warnings.catch_warnings():
+        # a crowded chart still saves well (the bounding box below): no terminal noise
+        warnings.filterwarnings("ignore", message=".*constrained_layout not applied", category=UserWarning)
+        canvas = FigureCanvasAgg(fig)
         if caption:
             import textwrap
 
             wrapped = textwrap.fill(caption, width=int(fig.get_figwidth() * 15))
             fig.text(0.0, -0.01, wrapped, ha="left", va="top", fontsize=7.5, color="#444444")
-        out = []
+        # one layout and one measurement for all formats (savefig's bbox_inches="tight" draws twice per format)
+        fig.draw_without_rendering()  # lays the figure out (constrained layout) without rasterising it
+        bbox = fig.get_tightbbox(canvas.get_renderer()).padded(0.15)
+        fig.set_layout_engine("none")  # keep the positions the constrained layout found
         for fmt in formats:
             p = stem.with_suffix(f".{fmt}")
-            with warnings.catch_warnings():  # a crowded chart still saves well (bbox_inches="tight"): no terminal noise
-                warnings.filterwarnings("ignore", message=".*constrained_layout not applied", category=UserWarning)
-                fig.savefig(p, format=fmt, dpi=dpi, bbox_inches="tight", pad_inches=0.15,
+            with atomic_path(p) as tmp:
+                fig.savefig(tmp, format=fmt, dpi=dpi, bbox_inches=bbox,
                             metadata={"Date": None} if fmt == "svg" else None)
             out.append(p)
+    if close:
+        fig.clear()
     return out
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from ..palette import SOURCE_TYPE_COLORS, STANCE_COLORS, group_colors
-from .base import NoData, STANCE_ORDER, _axes, _n_docs_words, _short, _swatches, style
+from .base import NoData, STANCE_ORDER, _axes, _many, _n_docs_words, _short, _swatches, style
 
 
 def _stacked_shares(ax, table, order, palette, colors, title, xlabel, n_label):
@@ -39,14 +39,15 @@ def _stacked_shares(ax, table, order, palette, colors, title, xlabel, n_label):
               loc="upper center", bbox_to_anchor=(0.5, -0.13 if len(groups) > 3 else -0.22), ncol=min(len(present), 8))
 
 
-def stance_profile_chart(verbs, colors=None, ax=None, n_docs=None):
-    """Share of each reporting-verb stance per group (verbs in the reporter's voice).
+def stance_profile_chart(verbs, colors=None, ax=None, n_docs=None, flagged=None):
+    """Share of each reporting-verb stance per group (verbs in the reporter's voice). With many groups (more
+    than ``base.MANY``): small multiples, one panel per stance, a dot per group with its 95% interval.
 
     Parameters
     ----------
     verbs : DataFrame, ``CompareResult.verbs`` (counts by group and stance)
-    colors, ax, n_docs : optional
-        Colours; Axes to draw on (None: a new figure); articles, for the title.
+    colors, ax, n_docs, flagged : optional
+        Colours; Axes to draw on (None: a new figure); articles, for the title; flagged (too small) groups.
     Returns
     -------
     matplotlib.axes.Axes
@@ -55,9 +56,18 @@ def stance_profile_chart(verbs, colors=None, ax=None, n_docs=None):
         raise NoData("no reporting verbs were found in the reporter's voice")
     colors = colors or group_colors(verbs.index)
     order = list(STANCE_ORDER) + [c for c in verbs.columns if c not in STANCE_ORDER]
+    nd = f", {n_docs} articles" if n_docs is not None else ""
+    if _many(len(verbs)):
+        from .scale import share_panels
+
+        with style():
+            return share_panels(verbs, order, STANCE_COLORS,
+                                f"Reporting verbs by stance, {len(verbs)} groups ({int(verbs.to_numpy().sum())} "
+                                f"verbs{nd}); ordered by the neutral share; hollow = flagged",
+                                "share of the group's reporting verbs in the reporter's own voice", "verbs",
+                                ax=ax, flagged=flagged)
     with style():
         ax = _axes(ax, 7.5, 0.5 * len(verbs) + 2.0)
-        nd = f", {n_docs} articles" if n_docs is not None else ""
         _stacked_shares(ax, verbs, order, STANCE_COLORS, colors,
                         f"Reporting verbs by stance (share of the group's verbs; {int(verbs.to_numpy().sum())} verbs{nd})",
                         "share of reporting verbs in the reporter's own voice", "verbs")
@@ -82,6 +92,21 @@ def sourcing_density_chart(stats, colors=None, ax=None, documents=None):
     if st.empty or st["numerator"].sum() == 0:
         raise NoData("no attribution spans: the attribution extractor did not run or found no sources")
     colors = colors or group_colors(st["group"])
+    if _many(len(st)):
+        from .scale import dot_plot
+
+        s2 = st.set_index("group")
+        shr = "shrunk" in s2.columns
+        with style():
+            return dot_plot(s2, value="pooled", low="ci_low", high="ci_high", key="shrunk" if shr else "pooled",
+                            marker_col="shrunk" if shr else None, ax=ax,
+                            note=lambda g: f"{s2.loc[g, 'pooled']:.1f}  ({int(s2.loc[g, 'numerator'])} attrib., "
+                                           f"n={int(s2.loc[g, 'n_docs'])})",
+                            xlabel="attributions per 1,000 words (dot = pooled, line = 95% CI"
+                                   + ("; ◇ = shrunken estimate, used for the order)" if shr else ")"),
+                            title=f"Sourcing density: attributions per 1,000 words, {len(s2)} groups"
+                                  f"{' (' + _n_docs_words(documents) + ')' if documents is not None else ''}; "
+                                  "hollow = flagged")
     st = st.sort_values("pooled")
     with style():
         ax = _axes(ax, 7.0, 0.5 * len(st) + 1.6)
@@ -103,14 +128,15 @@ def sourcing_density_chart(stats, colors=None, ax=None, documents=None):
     return ax
 
 
-def source_mix_chart(source_types, colors=None, ax=None):
-    """Share of each source type (person, official, anonymous, vague...) among a group's attributions.
+def source_mix_chart(source_types, colors=None, ax=None, flagged=None):
+    """Share of each source type (person, official, anonymous, vague...) among a group's attributions. With many
+    groups (more than ``base.MANY``): small multiples of the five commonest types (the rest as ``other``).
 
     Parameters
     ----------
     source_types : DataFrame, ``CompareResult.source_types`` (counts by group and source type)
-    colors, ax : optional
-        Colours; Axes to draw on (None: a new figure).
+    colors, ax, flagged : optional
+        Colours; Axes to draw on (None: a new figure); flagged (too small) groups.
     Returns
     -------
     matplotlib.axes.Axes
@@ -120,6 +146,14 @@ def source_mix_chart(source_types, colors=None, ax=None):
     colors = colors or group_colors(source_types.index)
     order = [c for c in SOURCE_TYPE_COLORS if c in source_types.columns] + \
             [c for c in source_types.columns if c not in SOURCE_TYPE_COLORS]
+    if _many(len(source_types)):
+        from .scale import share_panels
+
+        with style():
+            return share_panels(source_types, order, SOURCE_TYPE_COLORS,
+                                f"Who is cited: source types, {len(source_types)} groups "
+                                f"({int(source_types.to_numpy().sum())} attributions); hollow = flagged",
+                                "share of the group's attributions", "attributions", ax=ax, flagged=flagged)
     with style():
         ax = _axes(ax, 7.5, 0.5 * len(source_types) + 2.0)
         _stacked_shares(ax, source_types, order, SOURCE_TYPE_COLORS, colors,
@@ -157,12 +191,15 @@ def hedges_boosters_chart(documents, by="outlet", colors=None, ax=None, label_po
     x = docs["hedges"] / docs["words"] * 1000
     y = docs["boosters"] / docs["words"] * 1000
     label_points = bool(label_points)  # the colour legend names the groups; ids on request
+    from ..palette import colors_identify
+
+    legend = colors_identify({n: colors.get(n) for n in g.unique()})  # else one neutral colour: no legend
     with style():
         ax = _axes(ax, 7.0, 4.6)
         for name in sorted(g.unique()):
             m = (g == name).to_numpy()
             ax.scatter(x[m], y[m], s=46, color=colors.get(name), edgecolor="#222222", linewidth=0.5,
-                       label=f"{_short(name, 30)} (n={int(m.sum())})", zorder=3, alpha=0.9)
+                       label=f"{_short(name, 30)} (n={int(m.sum())})" if legend else None, zorder=3, alpha=0.9)
         if label_points:
             for xi, yi, did in zip(x, y, docs["id"]):
                 ax.annotate(_short(did, 22), (xi, yi), xytext=(4, 4), textcoords="offset points", fontsize=7,
@@ -174,21 +211,30 @@ def hedges_boosters_chart(documents, by="outlet", colors=None, ax=None, label_po
         ax.set_ylim(-lim * 0.03, lim)
         ax.set_xlabel("hedges per 1,000 words (allegedly, reportedly, may have...)")
         ax.set_ylabel("boosters per 1,000 words (clearly, undeniably...)")
-        ax.set_title(f"Hedging vs certainty, one point per article ({_n_docs_words(docs)})")
-        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7.5)
+        if legend:
+            ax.set_title(f"Hedging vs certainty, one point per article ({_n_docs_words(docs)})")
+            ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7.5)
+        else:  # too many groups to tell apart by colour: name the outlying articles' groups instead
+            ax.set_title(f"Hedging vs certainty, one point per article ({_n_docs_words(docs)}, "
+                         f"{g.nunique()} groups; the most hedged and most boosted are labelled)")
+            out = (x + y).sort_values(ascending=False, kind="mergesort").index[:6]
+            for i in out:
+                ax.annotate(_short(g.loc[i], 26), (x.loc[i], y.loc[i]), xytext=(4, 3), textcoords="offset points",
+                            fontsize=7, color="#333333")
     return ax
 
 
 # -- 6. frames -------------------------------------------------------------------------------------------
 
-def frame_chart(frames, colors=None, ax=None):
-    """Share of frame cues per frame, per group (heatmap).
+def frame_chart(frames, colors=None, ax=None, flagged=None):
+    """Share of frame cues per frame, per group (heatmap). With many groups (more than ``base.MANY``): compact
+    rows, the ten commonest frames, at most ``base.MAX_ROWS`` groups (the middle summarised in the title).
 
     Parameters
     ----------
     frames : DataFrame, ``CompareResult.frames`` (counts by group and frame)
-    colors, ax : optional
-        Colours; Axes to draw on (None: a new figure).
+    colors, ax, flagged : optional
+        Colours; Axes to draw on (None: a new figure); flagged (too small) groups, marked in their label.
     Returns
     -------
     matplotlib.axes.Axes
@@ -199,23 +245,36 @@ def frame_chart(frames, colors=None, ax=None):
         raise NoData("no frame_cue spans: the frame extractor did not run or found no frame cues")
     colors = colors or group_colors(frames.index)
     shares = frames.div(frames.sum(axis=1).replace(0, np.nan), axis=0).fillna(0)
+    many = _many(shares.shape[0])
+    if many:  # compact rows, the commonest frames (at most 10), the top and bottom rows by the first frame's share
+        from .base import _limit
+
+        cols = list(frames.sum(axis=0).sort_values(ascending=False, kind="mergesort").index[:10])
+        shares = shares[[c for c in shares.columns if c in cols]]
+        rows, gap = _limit(list(shares.sort_values(shares.columns[0], ascending=False, kind="mergesort").index))
+        shares = shares.loc[[r for r in rows if r is not None]]
+    flagged = set(flagged or ())
     with style():
-        ax = _axes(ax, max(6.5, 0.8 * shares.shape[1] + 3.5), 0.5 * shares.shape[0] + 2.4)
+        ax = (_axes(ax, 8.6, 0.22 * shares.shape[0] + 2.4) if many else
+              _axes(ax, max(6.5, 0.8 * shares.shape[1] + 3.5), 0.5 * shares.shape[0] + 2.4))
         ax.imshow(shares.to_numpy(), cmap="Greens", vmin=0, vmax=max(shares.to_numpy().max(), 0.01) * 1.1,
                   aspect="auto")
         for i in range(shares.shape[0]):
             for j in range(shares.shape[1]):
                 v = shares.iat[i, j]
-                ax.text(j, i, "·" if v == 0 else f"{v:.0%}", ha="center", va="center", fontsize=7.5,
+                ax.text(j, i, "·" if v == 0 else f"{v:.0%}", ha="center", va="center", fontsize=6.5 if many else 7.5,
                         color="white" if v > shares.to_numpy().max() * 0.6 and v > 0 else "#222222")
         ax.set_xticks(range(shares.shape[1]), [_short(str(c).replace("_", " "), 20) for c in shares.columns],
                       rotation=35, ha="right")
-        labels = [f"{_short(g, 28)} (n={int(frames.loc[g].sum())})" for g in shares.index]
-        ax.set_yticks(range(shares.shape[0]), labels)
+        labels = [f"{_short(g, 28)}{' (flagged)' if g in flagged else ''} (n={int(frames.loc[g].sum())})"
+                  for g in shares.index]
+        ax.set_yticks(range(shares.shape[0]), labels, fontsize=7.5 if many else None)
         _swatches(ax, list(shares.index), colors)
         ax.tick_params(axis="y", pad=12)
         ax.spines[:].set_visible(False)
-        ax.set_title(f"Frame cues: share of each frame in the group's cues ({int(frames.to_numpy().sum())} cues)")
+        ax.set_title(f"Frame cues: share of each frame in the group's cues ({int(frames.to_numpy().sum())} cues)"
+                     + (f"\n{frames.shape[0]} groups, the commonest {shares.shape[1]} frames"
+                        + (f"; {gap} groups in the middle not drawn" if gap else "") if many else ""))
     return ax
 
 

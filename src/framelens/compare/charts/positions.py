@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from ..palette import STANCE_COLORS, group_colors
-from .base import NoData, STANCE_ORDER, _axes, _short, _swatches, style
+from .base import MAX_ROWS, NoData, STANCE_ORDER, _axes, _many, _short, _swatches, style
 
 
 def position_chart(positions, colors=None, ax=None):
@@ -29,19 +29,27 @@ def position_chart(positions, colors=None, ax=None):
     groups = sorted(positions["group"].unique())
     colors = colors or group_colors(groups)
     rng = np.random.default_rng(0)
+    many = _many(len(groups))
+    rest = 0
+    if many:  # compact rows; at most MAX_ROWS groups, those with most loaded terms
+        cnt = positions.groupby("group").size()
+        shown = set(cnt.sort_values(ascending=False, kind="mergesort").index[:MAX_ROWS])
+        rest = len(groups) - len(shown)
+        groups = [g for g in groups if g in shown]
     with style():
-        ax = _axes(ax, 7.5, 0.55 * len(groups) + 1.9)
+        ax = _axes(ax, 7.5, 0.22 * len(groups) + 1.9) if many else _axes(ax, 7.5, 0.55 * len(groups) + 1.9)
         for i, g in enumerate(groups):
             p = positions[positions["group"] == g]
-            jitter = rng.uniform(-0.18, 0.18, len(p))
+            jitter = rng.uniform(-0.18, 0.18, len(p)) * (0.8 if many else 1.0)
             auth = (p["voice"] == "author").to_numpy()
             c = colors.get(g)
-            ax.scatter(p["rel_pos"][auth], i + jitter[auth], s=34, color=c, edgecolor="#222222", linewidth=0.5,
-                       zorder=3)
-            ax.scatter(p["rel_pos"][~auth], i + jitter[~auth], s=34, facecolor="white", edgecolor=c,
-                       linewidth=1.4, zorder=3)
-            ax.text(1.03, i, f"{int(p['in_lede'].sum())} of {len(p)} in lede", va="center", fontsize=8)
-        ax.set_yticks(range(len(groups)), [_short(g) for g in groups])
+            ax.scatter(p["rel_pos"][auth], i + jitter[auth], s=16 if many else 34, color=c, edgecolor="#222222",
+                       linewidth=0.5, zorder=3)
+            ax.scatter(p["rel_pos"][~auth], i + jitter[~auth], s=16 if many else 34, facecolor="white", edgecolor=c,
+                       linewidth=1.2 if many else 1.4, zorder=3)
+            ax.text(1.03, i, f"{int(p['in_lede'].sum())} of {len(p)} in lede", va="center", fontsize=7 if many else 8)
+        ax.set_yticks(range(len(groups)), [_short(g, 34 if many else 40) for g in groups],
+                      fontsize=7.5 if many else None)
         _swatches(ax, groups, colors)
         ax.tick_params(axis="y", pad=12)
         ax.set_xlim(-0.02, 1.0)
@@ -53,17 +61,23 @@ def position_chart(positions, colors=None, ax=None):
         ax.legend(handles=[
             Line2D([], [], marker="o", linestyle="", color="#555555", markeredgecolor="#222222", label="reporter's voice"),
             Line2D([], [], marker="o", linestyle="", markerfacecolor="white", markeredgecolor="#555555",
-                   label="inside a quotation")], loc="upper center", bbox_to_anchor=(0.5, -0.2 if len(groups) > 3 else -0.3),
+                   label="inside a quotation")], loc="upper center",
+            bbox_to_anchor=(0.5, -0.9 / (0.22 * len(groups) + 1.9) if many else -0.2 if len(groups) > 3 else -0.3),
             ncol=2)
+        if many:
+            ax.set_ylim(len(groups) - 0.5, -0.6)
         n_docs = positions["doc_id"].nunique()
-        ax.set_title(f"Where loaded terms fall ({len(positions)} loaded terms in {n_docs} articles)")
+        ax.set_title(f"Where loaded terms fall ({len(positions)} loaded terms in {n_docs} articles)"
+                     + (f"; {rest} groups with fewest terms not drawn" if rest else ""))
     return ax
 
 
 # -- 9. verbs for a source cited by several groups -----------------------------------------------------
 
 def source_verbs_chart(source_verbs, colors=None, ax=None, max_sources: int = 8):
-    """For each source cited by several groups: the cue verbs each group uses for it, coloured by stance.
+    """For each source cited by several groups: the cue verbs each group uses for it, coloured by stance. With
+    many groups (more than ``base.MANY``) the table turns: groups are rows (those citing at least one of the five
+    most cited shared sources, at most ``base.MAX_ROWS``), sources columns, two verbs per cell.
 
     Parameters
     ----------
@@ -85,6 +99,8 @@ def source_verbs_chart(source_verbs, colors=None, ax=None, max_sources: int = 8)
     sources = list(tot.sort_values(ascending=False, kind="mergesort").index[:max_sources])
     groups = sorted(source_verbs["group"].unique())
     colors = colors or group_colors(groups)
+    if _many(len(groups)):
+        return _many_source_verbs(source_verbs, sources[:5], groups)
     with style():
         ax = _axes(ax, max(7.0, 1.8 * len(groups) + 2.0), 0.75 * len(sources) + 2.0)
         for i, s in enumerate(sources):
@@ -117,7 +133,50 @@ def source_verbs_chart(source_verbs, colors=None, ax=None, max_sources: int = 8)
     return ax
 
 
+def _many_source_verbs(source_verbs, sources, groups, ax=None):
+    """Groups as rows, ``sources`` as columns: each cell the group's two commonest verbs for the source."""
+    sv = source_verbs[source_verbs["source"].isin(sources)]
+    cited = sv.groupby("group")["count"].sum()
+    rows = [g for g in groups if g in set(cited.sort_values(ascending=False, kind="mergesort").index[:MAX_ROWS])]
+    silent = len(groups) - len(rows)
+    cells = {k: part for k, part in sv.groupby(["group", "source"])}
+    with style():
+        ax = _axes(ax, 8.6, 0.22 * len(rows) + 2.2)
+        for i, g in enumerate(rows):
+            for j, s in enumerate(sources):
+                part = cells.get((g, s))
+                if part is None:
+                    ax.text(j, i, "—", ha="center", va="center", color="#BBBBBB", fontsize=7)
+                    continue
+                part = part.sort_values("count", ascending=False, kind="mergesort")
+                txt = ", ".join(f"{r.cue}" + (f" ×{int(r.count)}" if r.count > 1 else "")
+                                for r in part.head(2).itertuples())
+                dom = part.groupby("stance")["count"].sum().sort_values(ascending=False).index[0]
+                ax.text(j, i, _short(txt, 26), ha="center", va="center", fontsize=6.5,
+                        bbox=dict(boxstyle="round,pad=0.2", facecolor=STANCE_COLORS.get(dom, "#DDDDDD"),
+                                  edgecolor="none", alpha=0.85))
+        ax.xaxis.tick_top()
+        ax.set_xticks(range(len(sources)), [_short(s, 24) for s in sources], fontsize=7.5)
+        ax.set_yticks(range(len(rows)), [_short(g, 34) for g in rows], fontsize=7.5)
+        ax.set_xlim(-0.6, len(sources) - 0.4)
+        ax.set_ylim(len(rows) - 0.5, -0.6)
+        ax.spines[:].set_visible(False)
+        ax.tick_params(length=0)
+        from matplotlib.patches import Patch
+
+        ax.legend(handles=[Patch(color=STANCE_COLORS[c], label=c) for c in STANCE_ORDER],
+                  title="box colour = stance of the verbs", loc="upper center",
+                  bbox_to_anchor=(0.5, -0.3 / (0.22 * len(rows) + 2.2)), ncol=4)
+        ax.set_title(f"How {len(rows)} groups introduce the {len(sources)} sources most cited by several groups"
+                     + (f" ({silent} groups cite none of them)" if silent else ""), pad=6)
+    return ax
+
+
 # -- 10. fact-by-outlet coverage map (framelens.align) -------------------------------------------------
+
+#: Most article columns of a coverage map of many articles (more than ``base.MANY``).
+MANY_DOCS = 10
+
 
 def coverage_map(facts, units=None, colors=None, ax=None, min_docs: int = 2, max_units: int = 60,
                  label_width: int = 60):
@@ -131,6 +190,8 @@ def coverage_map(facts, units=None, colors=None, ax=None, min_docs: int = 2, max
     colors, ax, min_docs, max_units, label_width : optional
         Colours; Axes to draw on (None: a new figure); units in fewer than ``min_docs`` documents are left
         out (counted in the title); at most ``max_units`` rows; labels cut to ``label_width`` characters.
+        With more than ``base.MANY`` articles, the :data:`MANY_DOCS` carrying most of the drawn units (the others
+        counted in the title).
     Returns
     -------
     matplotlib.axes.Axes
@@ -155,9 +216,18 @@ def coverage_map(facts, units=None, colors=None, ax=None, min_docs: int = 2, max
     if units is not None:
         labels = dict(zip(units["unit"], units["label"]))
     cells = {(r.unit, r.doc_id): r for r in facts.itertuples()}
+    dropped_docs = 0
+    if _many(len(docs)):  # the articles carrying most of the drawn units, in their order; the others counted
+        ks = set(keep)
+        carried = facts[facts["present"].astype(bool) & facts["unit"].isin(ks)].groupby("doc_id")["unit"].nunique()
+        top = set(carried.reindex(docs).fillna(0).sort_values(ascending=False, kind="mergesort").index[:MANY_DOCS])
+        dropped_docs = len(docs) - len(top)
+        docs = [d for d in docs if d in top]
+        label_width = min(label_width, 34)
     nrow, ncol = len(keep), len(docs)
     with style():
-        ax = _axes(ax, 3.2 + 1.05 * ncol + label_width * 0.055, 0.32 * nrow + 2.2)
+        ax = (_axes(ax, 2.4 + 0.42 * ncol + label_width * 0.055, 0.26 * nrow + 2.2) if dropped_docs else
+              _axes(ax, 3.2 + 1.05 * ncol + label_width * 0.055, 0.32 * nrow + 2.2))
         for i, u in enumerate(keep):
             for j, d in enumerate(docs):
                 r = cells.get((u, d))
@@ -184,7 +254,8 @@ def coverage_map(facts, units=None, colors=None, ax=None, min_docs: int = 2, max
         ylabels = [f"{u}  {_short(labels.get(u, ''), label_width)}" if labels else u for u in keep]
         ax.set_yticks(range(nrow), ylabels, fontsize=7.5)
         ax.xaxis.tick_top()
-        ax.set_xticks(range(ncol), [_short(outlet_of[d], 24) for d in docs], rotation=30, ha="left")
+        ax.set_xticks(range(ncol), [_short(outlet_of[d], 24) for d in docs], rotation=30 if not dropped_docs else 45,
+                      ha="left", fontsize=7 if dropped_docs else None)
         ax.spines[:].set_visible(False)
         ax.tick_params(length=0)
         for j, d in enumerate(docs):
@@ -199,6 +270,8 @@ def coverage_map(facts, units=None, colors=None, ax=None, min_docs: int = 2, max
             extra.append(f"{dropped_small} more carried by fewer than {min_docs} articles")
         if dropped_many:
             extra.append(f"{dropped_many} more not drawn")
+        if dropped_docs:
+            extra.append(f"the {ncol} articles carrying most of them; {dropped_docs} other articles in the CSV")
         ax.set_title(f"Which article reports which fact: {nrow} fact units carried by {min_docs}+ of {ncol} articles"
                      + (f" ({'; '.join(extra)})" if extra else "")
                      + "\ncell = position of the first version (L = lede), bold frame = last third; – = omitted",

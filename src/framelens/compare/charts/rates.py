@@ -5,14 +5,15 @@ from __future__ import annotations
 import math
 
 from ..palette import CATEGORY_HATCHES, group_colors
-from .base import NoData, OTHER, _axes, _n_docs_words, _short, _swatches, _top_categories, style
+from .base import NoData, OTHER, _axes, _many, _n_docs_words, _short, _swatches, _top_categories, style
 
 
 def loaded_rate_chart(stats, categories, documents, colors=None, ax=None, metric: str = "loaded",
                       max_categories: int = 6):
     """Loaded terms per 1,000 words per group (pooled), stacked by category, with the CI of the total; a diamond
     marks the empirical-Bayes shrunken estimate (when ``stats`` has a ``shrunk`` column) and flagged groups
-    (under the minimums) are labelled so.
+    (under the minimums) are labelled so. With many groups (more than ``base.MANY``): a dot plot of the pooled
+    rate with its CI, ranked by the shrunken estimate, flagged groups hollow and last, one neutral colour.
 
     Parameters
     ----------
@@ -29,6 +30,8 @@ def loaded_rate_chart(stats, categories, documents, colors=None, ax=None, metric
     if st.empty:
         raise NoData("no loaded-term counts in the documents table")
     colors = colors or group_colors(st.index)
+    if _many(len(st)):
+        return _many_rates(st, documents, ax)
     with style():
         ax = _axes(ax, 7.5, 0.55 * len(st) + 1.8)
         groups = list(st.sort_values("pooled", ascending=True).index)
@@ -80,6 +83,24 @@ def loaded_rate_chart(stats, categories, documents, colors=None, ax=None, metric
     return ax
 
 
+def _many_rates(st, documents, ax):
+    from .scale import dot_plot
+
+    shr = "shrunk" in st.columns
+
+    def note(g):
+        n, w = int(st.loc[g, "n_docs"]), int(st.loc[g, "words"])
+        return f"{st.loc[g, 'pooled']:.1f}  ({n} art., {w:,} w.)"
+
+    with style():
+        return dot_plot(st, value="pooled", low="ci_low", high="ci_high", key="shrunk" if shr else "pooled",
+                        marker_col="shrunk" if shr else None, note=note, ax=ax,
+                        xlabel="loaded terms per 1,000 words (dot = pooled rate, line = 95% CI"
+                               + ("; ◇ = shrunken estimate, used for the order)" if shr else ")"),
+                        title=f"Loaded terms per 1,000 words, {len(st)} {st.index.name or 'group'}s "
+                              f"({_n_docs_words(documents)}); hollow = flagged, not ranked")
+
+
 # -- 2. term-choice heatmap ---------------------------------------------------------------------------
 
 def term_choice_heatmap(count_matrix, quoted_matrix=None, colors=None, ax=None, n_docs=None):
@@ -101,19 +122,44 @@ def term_choice_heatmap(count_matrix, quoted_matrix=None, colors=None, ax=None, 
         raise NoData("no loaded-term entries with a referent group were found, so there is no term choice to show")
     mat = count_matrix
     colors = colors or group_colors(mat.index)
+    note = ""
+    many = _many(mat.shape[0])
+    if many:  # rows of groups that use none of the variants say nothing; the widest variants first
+        from .base import MAX_ROWS
+
+        used = mat.sum(axis=1)
+        empty = int((used == 0).sum())
+        keep = used[used > 0].sort_values(ascending=False, kind="mergesort").index[:MAX_ROWS]
+        more = int((used > 0).sum()) - len(keep)
+        mat = mat.loc[[g for g in mat.index if g in set(keep)]]
+        if quoted_matrix is not None:
+            quoted_matrix = quoted_matrix.loc[mat.index]
+        vcols = list(mat.sum(axis=0).sort_values(ascending=False, kind="mergesort").index[:8])
+        dropped_cols = mat.shape[1] - len(vcols)
+        mat = mat[[c for c in mat.columns if c in vcols]]
+        if quoted_matrix is not None:
+            quoted_matrix = quoted_matrix[mat.columns]
+        parts = [f"{empty} groups using none of these variants not shown"] if empty else []
+        parts += [f"{more} groups with fewest uses not shown"] if more > 0 else []
+        parts += [f"{dropped_cols} rarer variants not shown"] if dropped_cols > 0 else []
+        note = ("\n" + "; ".join(parts)) if parts else ""
+        if mat.empty:
+            raise NoData("no group uses any variant of this referent group")
     with style():
-        ax = _axes(ax, max(6.0, 1.05 * mat.shape[1] + 3.2), 0.5 * mat.shape[0] + 2.2)
+        ax = (_axes(ax, min(8.6, 0.95 * mat.shape[1] + 3.4), 0.24 * mat.shape[0] + 2.4) if many else
+              _axes(ax, max(6.0, 1.05 * mat.shape[1] + 3.2), 0.5 * mat.shape[0] + 2.2))
         vals = mat.to_numpy(dtype=float)
         ax.imshow(vals, cmap="Blues", aspect="auto", vmin=0, vmax=max(vals.max(), 1) * 1.15)
         for i in range(vals.shape[0]):
             for j in range(vals.shape[1]):
                 v = int(vals[i, j])
                 q = int(quoted_matrix.iloc[i, j]) if quoted_matrix is not None else 0
-                txt = "·" if v == 0 else (f"{v}\n({q} quoted)" if q else f"{v}")
-                ax.text(j, i, txt, ha="center", va="center", fontsize=8,
+                txt = "·" if v == 0 else ((f"{v} ({q}q)" if many else f"{v}\n({q} quoted)") if q else f"{v}")
+                ax.text(j, i, txt, ha="center", va="center", fontsize=7 if many else 8,
                         color="white" if v > vals.max() * 0.6 and v > 0 else "#222222")
         ax.set_xticks(range(mat.shape[1]), [_short(c, 34) for c in mat.columns], rotation=30, ha="right")
-        ax.set_yticks(range(mat.shape[0]), [_short(g) for g in mat.index])
+        ax.set_yticks(range(mat.shape[0]), [_short(g, 34 if many else 40) for g in mat.index],
+                      fontsize=7.5 if many else None)
         _swatches(ax, list(mat.index), colors)
         ax.tick_params(axis="y", pad=12)
         ax.spines[:].set_visible(False)
@@ -124,8 +170,8 @@ def term_choice_heatmap(count_matrix, quoted_matrix=None, colors=None, ax=None, 
         total = int(vals.sum())
         nd = f", {n_docs} articles" if n_docs is not None else ""
         ax.set_title(f"Term choice for “{str(mat.columns.name).replace('_', ' ')}”: "
-                     f"uses of each variant ({total} uses{nd})")
-        ax.set_xlabel("variant (left = neutral, right = most loaded)")
+                     f"uses of each variant ({total} uses{nd})" + note)
+        ax.set_xlabel("variant (left = neutral, right = most loaded)" + ("; (kq) = k of them quoted" if many else ""))
     return ax
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from ..palette import group_colors
-from .base import NoData, _axes, _short, style
+from .base import MAX_ROWS, NoData, _axes, _many, _short, style
 
 
 def keyness_chart(key, colors=None, ax=None, top: int = 8):
-    """The ``top`` most distinctive terms of every group (z-score of the weighted log-odds, vs the rest).
+    """The ``top`` most distinctive terms of every group (z-score of the weighted log-odds, vs the rest). With
+    many groups (more than ``base.MANY``): one line per group, its four most distinctive terms with their z,
+    at most ``base.MAX_ROWS`` groups (those with most tokens; the others counted in the title).
 
     Parameters
     ----------
@@ -22,6 +24,8 @@ def keyness_chart(key, colors=None, ax=None, top: int = 8):
         raise NoData("keyness needs at least two groups with text")
     groups = sorted(key["group"].unique())
     colors = colors or group_colors(groups)
+    if _many(len(groups)):
+        return _many_keyness(key, groups, ax)
     rows = []
     for g in groups:
         part = key[(key["group"] == g) & (key["z"] > 0)].head(top)
@@ -53,3 +57,26 @@ def keyness_chart(key, colors=None, ax=None, top: int = 8):
 
 
 # -- 8. position of loaded terms -----------------------------------------------------------------------
+
+
+def _many_keyness(key, groups, ax, top: int = 4):
+    """One text line per group: its ``top`` terms with z > 0 and their z (a table drawn as a chart)."""
+    tokens = key.groupby("group")["n_tokens"].first()
+    shown = set(tokens.sort_values(ascending=False, kind="mergesort").index[:MAX_ROWS])
+    rows = [g for g in groups if g in shown]
+    with style():
+        ax = _axes(ax, 8.6, 0.2 * len(rows) + 1.3)
+        for i, g in enumerate(rows):
+            part = key[(key["group"] == g) & (key["z"] > 0)].head(top)
+            nd = int(part["n_docs"].iloc[0]) if len(part) else 0
+            ax.text(0.0, i, f"{_short(g, 34)} (n={nd})", fontsize=7.5, fontweight="bold", va="center",
+                    color="#222222")
+            words = "   ".join(f"{_short(t, 22)} ({z:.1f})" for t, z in zip(part["term"], part["z"])) or "—"
+            ax.text(0.34, i, words, fontsize=7.5, va="center", color="#333333")
+        ax.set_xlim(0, 1)
+        ax.set_ylim(len(rows) - 0.5, -0.8)
+        ax.axis("off")
+        rest = len(groups) - len(rows)
+        ax.set_title(f"Distinctive words of each of {len(groups)} groups: top {top} by z (in brackets)"
+                     + (f"; {rest} groups with fewest tokens not drawn" if rest else ""))
+    return ax

@@ -57,6 +57,8 @@ def _specs(result) -> list[tuple[str, str, str, Callable[[], Any]]]:
     """(name, title, caption, draw) of every chart of the report, in page order."""
     docs = result.documents
     n_docs = len(docs)
+    fl = getattr(result, "flags", None)
+    flagged = set(fl.loc[fl["flagged"].astype(bool), "group"]) if fl is not None and len(fl) and "group" in fl else set()
     nw = f"{n_docs} articles, {int(docs['words'].sum()):,} words"
     ci = ci_note(result)
     out = [("loaded_rate", "Loaded terms by group",
@@ -83,21 +85,21 @@ def _specs(result) -> list[tuple[str, str, str, Callable[[], Any]]]:
         ("verb_stance", "Reporting-verb stance",
          f"Reporting verbs in the reporter's own voice by stance: neutral (said), endorsing (acknowledged, confirmed), "
          f"distancing (claimed, insisted), evaluative (slammed, boasted); share of each group's verbs; {nw}.",
-         lambda: C.stance_profile_chart(result.verbs, result.colors, n_docs=n_docs)),
+         lambda: C.stance_profile_chart(result.verbs, result.colors, n_docs=n_docs, flagged=flagged)),
         ("sourcing_density", "Sourcing density",
          f"Attributions (someone cited as the source of a statement) per 1,000 words, pooled; {nw}.{ci}",
          lambda: C.sourcing_density_chart(result.stats, result.colors, documents=docs)),
         ("source_mix", "Source types",
          f"Share of attributions by type of source (named person, official, organization, media, document, "
          f"anonymous, vague such as “experts say”, pronoun); {nw}.",
-         lambda: C.source_mix_chart(result.source_types, result.colors)),
+         lambda: C.source_mix_chart(result.source_types, result.colors, flagged=flagged)),
         ("hedges_boosters", "Hedges vs boosters",
          f"One point per article: hedges per 1,000 words against boosters per 1,000 words, both voices; {nw}. "
          "Points above the dashed line use more certainty markers than hedges.",
          lambda: C.hedges_boosters_chart(docs, "group", result.colors)),
         ("frames", "Frame cues",
          f"Share of each frame among each group's frame-cue hits (lexicon cues, not a classifier); {nw}.",
-         lambda: C.frame_chart(result.frames, result.colors)),
+         lambda: C.frame_chart(result.frames, result.colors, flagged=flagged)),
         ("keyness", "Distinctive words",
          "Words most distinctive of each group against all other groups pooled: z-score of the weighted log-odds "
          "ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008); words used at least twice in "
@@ -116,19 +118,30 @@ def _specs(result) -> list[tuple[str, str, str, Callable[[], Any]]]:
     return out
 
 
-def chart_entries(result, out: Path, *, draw: bool = True) -> list[dict[str, Any]]:
+def chart_entries(result, out: Path, *, draw: bool = True,
+                  progress: Callable[[str, int, int], None] | None = None) -> list[dict[str, Any]]:
     """Draw every chart into ``out/charts`` (PNG and SVG); one entry per chart: name, title, caption, png, svg
-    (paths, None when not drawn) and note (why not drawn). ``draw=False``: nothing is drawn or noted."""
+    (paths, None when not drawn) and note (why not drawn). ``draw=False``: nothing is drawn or noted.
+
+    Each chart is drawn once and saved once (one layout for both formats), its figure released afterwards;
+    third-party warnings raised while drawing are logged at debug level, never shown on the terminal.
+    ``progress(step, done, total)`` is called after each chart (``step`` = ``"charts"``).
+    """
+    from ..charts.base import quiet
+
     entries = []
-    for name, title, caption, fn in _specs(result):
+    specs = _specs(result)
+    for k, (name, title, caption, fn) in enumerate(specs):
         e = {"name": name, "title": title, "caption": caption, "png": None, "svg": None, "note": None}
         entries.append(e)
         if not draw:
             continue
         try:
-            ax = fn()
+            with quiet():
+                ax = fn()
+                e["png"], e["svg"] = C.save_figure(ax.figure, out / "charts" / name, caption=caption)[:2]
         except C.NoData as exc:
             e["note"] = f"{title}: not drawn — {exc}."
-            continue
-        e["png"], e["svg"] = C.save_figure(ax.figure, out / "charts" / name, caption=caption)[:2]
+        if progress is not None:
+            progress("charts", k + 1, len(specs))
     return entries

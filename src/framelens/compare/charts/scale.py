@@ -1,0 +1,166 @@
+"""Layouts for many groups (more than :data:`~framelens.compare.charts.base.MANY`): dot plots with intervals,
+small multiples of shares, one neutral colour and direct labels, at most :data:`~.base.MAX_ROWS` rows.
+
+The chart functions of ``rates``, ``mixes``, ``words`` and ``positions`` switch to these when there are many
+groups; up to :data:`~.base.MANY` groups they draw as before. Flagged groups (too small) are drawn with hollow
+markers, "(flagged)" in their label, below the ranked groups and never ranked among them.
+"""
+
+from __future__ import annotations
+
+import math
+
+from ..palette import NEUTRAL
+from .base import MAX_ROWS, _axes, _limit, _short
+
+#: Row height (inches) of a group in the layouts for many groups.
+ROW_IN = 0.2
+#: Where the rows of the middle of a ranking that were not drawn are counted.
+GAP_NOTE = "… {k} groups in the middle of the ranking not drawn (all are in the tables)"
+
+
+def _flag_label(g, flagged: bool, width: int = 34) -> str:
+    return _short(g, width) + ("  (flagged)" if flagged else "")
+
+
+def ranked_rows(st, key: str):
+    """Group order for a ranking: the groups that are not flagged by ``key`` (descending), then the flagged ones
+    (descending, never ranked among the others), cut to :data:`MAX_ROWS` rows with a gap (``None``)."""
+    flagged = st["flagged"].astype(bool) if "flagged" in st.columns else st[key] != st[key]
+    vals = st[key].fillna(-math.inf)
+    ranked = list(vals[~flagged].sort_values(ascending=False, kind="mergesort").index)
+    small = list(vals[flagged].sort_values(ascending=False, kind="mergesort").index)
+    rows, gap = _limit(ranked + small)
+    return rows, gap, set(small)
+
+
+def dot_plot(st, *, value: str, low: str, high: str, note, xlabel: str, title: str, ax=None, key: str | None = None,
+             marker_col: str | None = None):
+    """One row per group: a dot at ``value`` with a line from ``low`` to ``high``, a diamond at ``marker_col``
+    (the shrunken estimate), ``note(group)`` written at the right; ordered by ``key`` (default ``value``).
+
+    Parameters
+    ----------
+    st : DataFrame
+        Indexed by group; the named columns and optionally ``flagged``.
+    value, low, high, note, xlabel, title, ax, key, marker_col
+        Columns, a text per group, axis label and title; Axes (None: a new figure); the ranking column and the
+        column drawn as a diamond.
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    rows, gap, small = ranked_rows(st, key or value)
+    ax = _axes(ax, 8.2, ROW_IN * len(rows) + 1.7)
+    finite = [v for c in (value, low, high) for v in st[c].tolist() if v == v and not math.isinf(v)]
+    xmax = max(finite + [1e-9])
+    labels = []
+    for i, g in enumerate(rows):
+        if g is None:
+            labels.append("")
+            ax.text(0, i, GAP_NOTE.format(k=gap), va="center", fontsize=7.5, color="#555555", style="italic")
+            continue
+        r = st.loc[g]
+        fl = g in small
+        labels.append(_flag_label(g, fl))
+        if r[low] == r[low] and r[high] == r[high]:
+            ax.plot([r[low], r[high]], [i, i], color=NEUTRAL, linewidth=1.2, solid_capstyle="butt", zorder=2)
+        ax.plot([r[value]], [i], marker="o", markersize=5, linestyle="", zorder=3, color=NEUTRAL,
+                markerfacecolor="white" if fl else NEUTRAL, markeredgewidth=1.2)
+        if marker_col and r[marker_col] == r[marker_col]:
+            ax.plot([r[marker_col]], [i], marker="D", markersize=3.5, color="#222222", markerfacecolor="white",
+                    linestyle="", zorder=4)
+        right = max(v for v in (r[value], r[high]) if v == v) if r[value] == r[value] else 0
+        ax.text(right + xmax * 0.02, i, note(g), va="center", fontsize=7, color="#8a6d00" if fl else "#333333")
+    if small and len(small) < len([g for g in rows if g is not None]):
+        first = min(i for i, g in enumerate(rows) if g in small)
+        ax.axhline(first - 0.5, color="#BBBBBB", linewidth=0.8, linestyle="--")
+    ax.set_yticks(range(len(rows)), labels, fontsize=7.5)
+    ax.set_ylim(len(rows) - 0.5, -0.7)
+    ax.set_xlim(0, xmax * 1.45)
+    ax.grid(axis="x", color="#EEEEEE", linewidth=0.6)
+    ax.set_axisbelow(True)
+    ax.set_xlabel(xlabel)
+    ax.set_title(title)
+    return ax
+
+
+def _wilson(k: int, n: int) -> tuple[float, float]:
+    """95% Wilson interval of a share (scipy's binomtest); NaN when ``n`` is 0."""
+    if n <= 0:
+        return math.nan, math.nan
+    from scipy.stats import binomtest
+
+    ci = binomtest(int(k), int(n)).proportion_ci(confidence_level=0.95, method="wilson")
+    return float(ci.low), float(ci.high)
+
+
+def share_panels(table, order, palette, title: str, xlabel: str, n_label: str, ax=None, max_panels: int = 5,
+                 flagged=None):
+    """Small multiples of shares: one panel per category (the ``max_panels`` largest; the rest lumped into
+    ``other``), one row per group, a dot at the group's share with its 95% Wilson interval; groups ordered by
+    the share of the first panel's category; direct labels, one neutral colour (the panel title names the
+    category).
+
+    Parameters
+    ----------
+    table : DataFrame
+        Counts, groups x categories.
+    order, palette : list, dict
+        Category order and category -> colour.
+    title, xlabel, n_label, ax, max_panels, flagged
+        Title; axis label; unit of the counts ("verbs"); Axes (None: a new figure); panels; flagged groups.
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    import pandas as pd
+
+    flagged = set(flagged or ())
+    cols = [c for c in order if c in table.columns and table[c].sum() > 0]
+    cols = sorted(cols, key=lambda c: -float(table[c].sum()))  # largest first, stable for ties
+    cols = [c for c in order if c in cols[:max_panels]]
+    rest = [c for c in table.columns if c not in cols]
+    t = table[cols].copy()
+    if rest and float(table[rest].to_numpy().sum()) > 0:
+        t["other"] = table[rest].sum(axis=1)
+    totals = table.sum(axis=1)
+    share0 = (t[cols[0]] / totals.replace(0, float("nan"))).fillna(-1)
+    st = pd.DataFrame({"s": share0, "flagged": [g in flagged for g in t.index]}, index=t.index)
+    rows, gap, small = ranked_rows(st, "s")
+    k = t.shape[1]
+    ax = _axes(ax, 8.6, ROW_IN * len(rows) + 1.9)
+    labels = [("" if g is None else f"{_flag_label(g, g in small, 28)}  n={int(totals[g])}") for g in rows]
+    ax.set_yticks(range(len(rows)), labels, fontsize=7.5)
+    ax.set_ylim(len(rows) - 0.5, -0.7)
+    ax.set_xticks([])
+    ax.spines[:].set_visible(False)
+    ax.set_title(title, pad=22)
+    ax.set_xlabel(f"{xlabel} (dot = share, line = 95% Wilson interval; n = {n_label})", labelpad=18)
+    gapw = 0.04
+    width = (1 - gapw * (k - 1)) / k
+    for j, c in enumerate(t.columns):
+        sub = ax.inset_axes([j * (width + gapw), 0, width, 1], sharey=ax)
+        sub.tick_params(axis="y", left=False, labelleft=False)
+        sub.spines[["top", "right", "left"]].set_visible(False)
+        sub.set_xlim(0, 1)
+        sub.set_xticks([0, 0.5, 1], ["0", "50%", "100%"], fontsize=7)
+        sub.grid(axis="x", color="#EEEEEE", linewidth=0.6)
+        sub.set_axisbelow(True)
+        sub.set_title(str(c).replace("_", " "), fontsize=8, fontweight="bold", loc="center")
+        for i, g in enumerate(rows):
+            if g is None:
+                if j == 0:
+                    sub.text(0, i, GAP_NOTE.format(k=gap), fontsize=7, va="center", color="#555555",
+                             style="italic", clip_on=False)
+                continue
+            n = int(totals[g])
+            if n <= 0:
+                continue
+            cnt = int(t.loc[g, c])
+            lo, hi = _wilson(cnt, n)
+            fl = g in small
+            sub.plot([lo, hi], [i, i], color=NEUTRAL, linewidth=1.1, solid_capstyle="butt")
+            sub.plot([cnt / n], [i], marker="o", markersize=4.5, linestyle="", color=NEUTRAL,
+                     markerfacecolor="white" if fl else NEUTRAL, markeredgewidth=1.1)
+    return ax
