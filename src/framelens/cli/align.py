@@ -33,8 +33,8 @@ outputs (in --out):
                  (reporter / attributed / quotation), text (the sentence, or empty); then event, title,
                  date, sentences (all indices), n_sentences, lede, buried
   units.csv      one row per unit: label (most central sentence), articles and outlets carrying it
-  coverage.csv   per outlet: facts it reports that most others omit, facts it omits that most
-                 others report, lede vs last third, reporter's statement vs attributed vs quoted
+  coverage.csv   per outlet: core facts (carried by a third of the outlets, at least 2) carried and
+                 omitted, facts no other outlet reports, lede vs last third, reporter's statement vs attributed vs quoted
   phrasing.csv   every version of every shared unit: differing words, loaded terms, hedges,
                  reporting verb and stance, source
   sentences.csv  every sentence with its unit, position, voice
@@ -137,7 +137,8 @@ def _write(args, out, alignments, analyzer, corpus, problems, kw) -> int:
                            "documents"), file=sys.stderr)
         if not getattr(args, "quiet", False):
             for c in r.coverage.itertuples():
-                print(safe_message(f"  {c.outlet}: {c.units} units; omits {c.omitted} that most others report; "
-                                   f"{c.exclusive} that most others omit"), file=sys.stderr)
+                print(safe_message(f"  {c.outlet}: {c.units} units; carries {c.core_carried} of {c.core} core facts "
+                                   f"(carried by {c.core_min}+ outlets); {c.exclusive} reported by no other outlet"),
+                      file=sys.stderr)
     print(f"framelens: wrote {out / 'facts.csv'} and {out / 'index.html'}", file=sys.stderr)
     return EXIT_PARTIAL if problems else EXIT_OK

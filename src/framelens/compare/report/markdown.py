@@ -135,9 +135,9 @@ def alignment_markdown(alignments: dict) -> str:
         u = res.units
         lines += [f"### Event {md_code(ev)}: {len(u)} fact units, {int((u['n_docs'] >= 2).sum())} reported by two "
                   "or more articles", ""]
-        lines.append(md_table(["outlet", "units", "core carried", "reported, most others omit",
-                               "omitted, most others report", "in lede", "last third", "reporter/attributed/quoted"],
-                              [[r["outlet"], r["units"], f"{r['core_carried']} of {r['core']}", r["exclusive"],
+        lines.append(md_table(["outlet", "units", "core facts carried", "reported by no other outlet",
+                               "core facts omitted", "in lede", "last third", "reporter/attributed/quoted"],
+                              [[r["outlet"], r["units"], f"{r['core_carried']} of {r['core']}" if r["core"] else "–", r["exclusive"],
                                 r["omitted"], r["lede"], r["buried"],
                                 f"{r['reporter']}/{r['attributed']}/{r['quotation']}"]
                                for r in res.coverage.to_dict("records")]))
