@@ -130,3 +130,9 @@ def scale_report(tmp_path_factory):
     out = tmp_path_factory.mktemp("scale") / "report"
     write_report(result, out, formats=("csv",), charts=True)
     return out, result
+
+
+@pytest.fixture(scope="session")
+def scale_markup():
+    """(outlet name, title) of the scale corpus that carry markup (to check they render as text)."""
+    return EVIL_OUTLET, EVIL_TITLE
