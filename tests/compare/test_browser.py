@@ -255,12 +255,16 @@ def test_report_at_scale_in_browser(browser, scale_report, scale_markup, tmp_pat
 
     # layers: frame cues are off when the page opens, shown after a tick; a default-on layer hides on untick
     page.locator("#inline-articles details.doc-box > summary").nth(3).click()
-    cue = page.locator("#inline-articles details[open] .k-frame_cue").first
+    cue = page.locator("#inline-articles details[open] .k-frame_cue[id]").first
     assert cue.count() == 1
     assert not page.locator("#layer-frame_cue").is_checked()
     assert cue.evaluate("e => getComputedStyle(e).textDecorationLine") == "none"
+    assert cue.evaluate("e => e.tabIndex") == -1  # a hidden layer is out of the tab order
     page.locator("#layer-frame_cue").check()
     assert cue.evaluate("e => getComputedStyle(e).textDecorationLine") == "underline"
+    assert cue.evaluate("e => e.tabIndex") == 0
+    cue.focus()
+    assert page.locator("#tip").is_visible() and "frame cue:" in page.locator("#tip").inner_text()
     term = page.locator("#inline-articles details[open] mark.k-loaded_term").first
     assert term.evaluate("e => getComputedStyle(e).backgroundColor") != "rgba(0, 0, 0, 0)"
     page.locator("#layer-loaded_term").uncheck()

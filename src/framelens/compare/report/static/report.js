@@ -1,6 +1,6 @@
 /* framelens report (progressive enhancement: the page is complete without script).
    1. tooltips of highlights (hover or keyboard focus); nested highlights list their outer spans; layers switched
-      off in the legend are skipped;
+      off in the legend (checkboxes; the hiding itself is CSS) are skipped and leave the tab order;
    2. a link to an article or a highlight inside a closed <details> opens it first;
    3. tables with class "sortable": a header click sorts the rows (numbers by data-v, else the cell's text),
       aria-sort says the order; tables with data-filter get a box that filters rows by their first cell. */
@@ -20,6 +20,12 @@
   document.addEventListener('mouseout',function(e){if(!e.relatedTarget||!e.relatedTarget.closest||!e.relatedTarget.closest('[data-tip]'))hide();});
   document.addEventListener('focusout',hide);
   document.addEventListener('keydown',function(e){if(e.key==='Escape')hide();});
+
+  /* a switched-off layer leaves the keyboard's tab order (its highlights are not shown, so Tab skips them) */
+  function syncLayer(box){var k=box.getAttribute('data-kind');var on=box.checked;
+    [].forEach.call(document.querySelectorAll('.text [data-kind="'+k+'"][id]'),function(el){el.tabIndex=on?0:-1;});}
+  [].forEach.call(document.querySelectorAll('input[id^="layer-"][data-kind]'),function(box){
+    if(!box.checked)syncLayer(box);box.addEventListener('change',function(){syncLayer(box);hide();});});
 
   function reveal(id){var el=id?document.getElementById(id):null;if(!el)return null;
     for(var d=el;d;d=d.parentElement){if(d.tagName==='DETAILS')d.open=true;}return el;}
