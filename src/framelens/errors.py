@@ -45,6 +45,7 @@ class Reason:
     FIELD_TYPE = "field_type"            #: a field of the wrong JSON type (a list where a string is expected)
     OUTPUT = "output"                    #: an output could not be written (permission, disk full, read-only, not a folder)
     IN_USE = "in_use"                    #: the output folder is locked by another running framelens
+    DOC_TIMEOUT = "doc_timeout"          #: a document's analysis ran past its time budget (--doc-timeout)
 
 
 class FramelensError(Exception):

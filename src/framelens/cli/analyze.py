@@ -172,12 +172,13 @@ def run_analysis(args, out: Path, formats: list[str], command: str):
             span_fields=analyzer.span_fields(), progress=lambda n, w: bar.update(n),
         )
         engine_info = engine.describe()
-    problems = list(corpus.problems) + [Problem(**p) for p in summary.problems]
+    problems = corpus.problems  # a ProblemLog: the first 1,000 listed, every one counted per reason
+    problems.extend(Problem(**p) for p in summary.problems)
     params["engine"] = {**engine_info, "partition_size": partition_size, "resumed": resume}
     manifest = build_manifest(
         command=command, parameters=params, inputs=corpus.inputs, resources=analyzer.resources(),
         problems=problems,
-        counts={"documents": summary.n_docs, "spans": summary.n_spans, "skipped": len(problems),
+        counts={"documents": summary.n_docs, "spans": summary.n_spans, "skipped": problems.total,
                 "partitions": summary.partitions, "partitions_reused": summary.reused},
         outputs=summary.outputs, argv=getattr(args, "_argv", None), base=out,
     )
@@ -187,11 +188,30 @@ def run_analysis(args, out: Path, formats: list[str], command: str):
 
 
 def run(args) -> int:
+    from ..io.lock import out_lock
+
     formats = parse_formats(args.format)
     out = Path(args.out)
-    manifest, problems, n = run_analysis(args, out, formats, "analyze")
+    with out_lock(out):  # a second run on the same --out stops at once: "in use" (exit 4)
+        manifest, problems, n = run_analysis(args, out, formats, "analyze")
     if n == 0:
         return fail_no_documents(problems, "analyse", args.paths)
     report_problems(problems, args)
+    _language_warnings(args)
     print(f"framelens: analysed {n} document(s), {manifest['counts']['spans']} spans -> {out}/", file=sys.stderr)
     return EXIT_PARTIAL if problems else EXIT_OK
+
+
+def _language_warnings(args) -> None:
+    """One warning per document that is probably not English (framelens.text.language), on stderr."""
+    if "-" in args.paths:  # stdin cannot be read twice
+        return
+    from ..io.safetext import safe_message
+    from ..text.language import MIN_ENGLISH_SHARE, check_english
+
+    for doc in corpus_from_args(args):
+        c = check_english(doc.text)
+        if c.warning:
+            print(safe_message(f"framelens: warning: {doc.id}: probably not English ({c.share:.0%} common English "
+                               f"function words, under {MIN_ENGLISH_SHARE:.0%}); the English lexicons find almost "
+                               "nothing in it"), file=sys.stderr)

@@ -54,6 +54,9 @@ def add_parser(sub):
     g.add_argument("--by", default="outlet", metavar="outlet|event|COLUMN",
                    help="group documents by this metadata field (default: outlet)")
     g.add_argument("--event", default=None, metavar="E", help="keep only documents whose event is E")
+    g.add_argument("--doc-timeout", type=float, default=None, metavar="SECONDS",
+                   help="time budget per document in CPU seconds (default 120; 0 = none): a longer one is skipped "
+                        "and listed, reason code doc_timeout")
     g.add_argument("--test", nargs=2, action="append", default=[], metavar=("A", "B"),
                    help="permutation test of the difference between groups A and B (repeatable)")
     g.add_argument("--test-metric", default="loaded", metavar="METRIC",
@@ -144,7 +147,8 @@ def _run(args, run_compare, columns, formats, on_document):
         argv=getattr(args, "_argv", None), duplicates=args.duplicates,
         duplicate_threshold=args.duplicate_threshold, charts=not args.no_charts, on_document=on_document,
         containment_threshold=args.containment_threshold, outlet_overrides=not args.no_outlet_overrides,
-        groups=args.groups, groups_key=args.groups_key, source_aliases=args.source_aliases, **_minimums(args),
+        groups=args.groups, groups_key=args.groups_key, source_aliases=args.source_aliases, doc_timeout=args.doc_timeout,
+        **_minimums(args),
     )
 
 

@@ -48,6 +48,7 @@ def run_compare(
     containment_threshold: float | None = None,
     outlet_overrides: bool = True,
     source_aliases: Any = None,
+    doc_timeout: float | None = None,
 ) -> dict[str, Any]:
     """Analyse ``paths``, compare by ``by`` and write a report folder ``out``.
 
@@ -105,6 +106,10 @@ def run_compare(
         Called with no argument after each document is analysed (progress display).
     min_articles, min_words, short_words, groups, groups_key, source_aliases
         As for :func:`compare`.
+    doc_timeout : float, optional
+        Time budget per document in CPU seconds (default: the analysis default,
+        :data:`framelens.runtime.deadline.DEFAULT_DOC_TIMEOUT`; 0 = none): a document over it is skipped
+        and listed with reason code ``doc_timeout``.
     containment_threshold : float, optional
         Containment above which a document is an excerpt of another (default
         :data:`framelens.coverage.dedupe.DEFAULT_CONTAINMENT`).
@@ -146,7 +151,8 @@ def run_compare(
     paths = [str(p) for p in paths]
     out = Path(out)
     corpus = Corpus(paths, columns=columns, errors="raise" if errors == "raise" else "skip", encoding=encoding)
-    analyzer = Analyzer(AnalysisConfig(lexicons=list(lexicons), default_lexicons=default_lexicons))
+    budget = {} if doc_timeout is None else {"doc_timeout": doc_timeout or None}
+    analyzer = Analyzer(AnalysisConfig(lexicons=list(lexicons), default_lexicons=default_lexicons, **budget))
     docs: Any = corpus
     dup_table = None
     dup_params: dict[str, Any] = {"duplicates": duplicates}

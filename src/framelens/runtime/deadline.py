@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import time
 
-from ..errors import FramelensError
+from ..errors import FramelensError, Reason
 from ..text.segmentation import UNLIMITED as NO_DEADLINE  # the budget of an analysis without one
 
 __all__ = ["Deadline", "NO_DEADLINE", "DocTimeoutError", "DOC_TIMEOUT", "DEFAULT_DOC_TIMEOUT"]
 
 #: The reason code of a document skipped for its time budget (``Problem.code``, ``exc.code``).
-DOC_TIMEOUT = "doc_timeout"
+DOC_TIMEOUT = Reason.DOC_TIMEOUT
 
 #: Default time budget per document, in CPU seconds of the thread analysing it. The slowest shape measured (short
 #: quotations alternating with their attributions: the most attributions per byte) runs at about 0.13 MB/s of CPU

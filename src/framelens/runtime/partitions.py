@@ -108,11 +108,15 @@ def count_documents(paths: Iterable[str]) -> int | None:
 
     def one(p: str) -> int | None:
         low = p.lower()
+        if not os.path.isfile(p):  # a device or FIFO (the reader refuses it): never opened here
+            return None
         if low.endswith(JSONL_EXT) and not low.endswith(".gz"):
+            from ..io.limits import TooLong, iter_lines
+
             n = 0
             with open(p, "rb") as fh:
-                for line in fh:
-                    if line.strip():
+                for _, line in iter_lines(fh, 1 << 20):  # a line is never held whole
+                    if isinstance(line, TooLong) or line.strip():
                         n += 1
             return n
         if low.endswith(TEXT_EXT + HTML_EXT):
@@ -248,6 +252,7 @@ class PartitionStore:
         staging = self.out / ".framelens-assembly"
         if staging.exists():
             shutil.rmtree(staging)
+        shutil.rmtree(self.out / f".{PARTS_DIR}.removing", ignore_errors=True)
         if self.dir.is_dir():
             for p in self.dir.iterdir():
                 if p.is_file() and p.name.startswith((".part-", ".run.json.")) and p.name.endswith(".tmp"):
@@ -346,8 +351,14 @@ class PartitionStore:
         return paths
 
     def cleanup(self) -> None:
-        """Remove the partition folder (call after the manifest is written)."""
-        shutil.rmtree(self.dir, ignore_errors=True)
+        """Remove the partition folder (call after the manifest is written): renamed first, so an interrupted
+        removal leaves ``.partitions.removing`` (cleared by the next run), never a half-removed folder."""
+        if not self.dir.exists():
+            return
+        trash = self.out / f".{PARTS_DIR}.removing"
+        shutil.rmtree(trash, ignore_errors=True)
+        os.replace(self.dir, trash)
+        shutil.rmtree(trash, ignore_errors=True)
 
 
 def run_partitioned(

@@ -264,6 +264,9 @@ class Analyzer:
             Whatever an extractor raises (:func:`iter_analyze` and :func:`analyze`
             apply their ``errors`` policy to it).
         """
+        from ..io.documents import check_document
+
+        check_document(doc)  # a lone surrogate in any field: this document's InputError (code surrogate), not a crash
         if deadline is None:
             deadline = self.deadline()
         if deadline is None:
@@ -354,7 +357,9 @@ def _as_docs(docs: Any) -> Iterable[Document]:
     if isinstance(docs, Document):
         return [docs]
     if isinstance(docs, str):
-        return [Document(id="text", text=docs)]
+        from ..io.documents import check_document
+
+        return [check_document(Document(id="text", text=docs))]  # a lone surrogate: DecodeError naming the field
     return docs
 
 

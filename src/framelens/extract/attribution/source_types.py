@@ -8,6 +8,8 @@ import re
 from .tokens import TOKEN_RE, TokenCache
 from .words import APOSTROPHES, CONNECTORS, DETERMINERS, MEMO_MAX, NP_PREPOSITIONS, AttributionWords
 
+_LEADING_MARKS_RE = re.compile("[ \"“‘']*")  # only these before the source (as str.strip(...) == ""), without a slice
+
 _ACRONYM_RE = re.compile(r"^[A-Z]{2,6}s?$")
 #: Words that end the head part of a source phrase (its post-modifier begins).
 _POST_MODIFIER_OPENERS = CONNECTORS | NP_PREPOSITIONS | {"by", "who", "that", "which"}
@@ -27,7 +29,7 @@ class SourceTyper:
         The result depends only on the mention, the text between it and the cue, and whether the mention
         opens its sentence, so it is memoised on those (sources recur: "he said", "Trump said")."""
         text = cache.text
-        initial = src_start == sentence_start or text[sentence_start:src_start].strip(" \"“‘'") == ""
+        initial = src_start == sentence_start or _LEADING_MARKS_RE.fullmatch(text, sentence_start, src_start) is not None
         key = (text[src_start:max(src_end, cue_start)], src_end - src_start, initial)
         got = self._memo.get(key)
         if got is None:
