@@ -90,11 +90,35 @@ NEUTRAL_TERM = KindSpec(
     describe=_loaded_tip)
 
 _HEDGE_FIELDS = (_CATEGORY, _USE, _LEXICON)
+
+#: The classes of hedges (the ``label`` of a ``hedge`` span, the entry's category in the shipped pack), with what
+#: each means; docs/methods.md, "Hedges and boosters", gives the literature behind them.
+HEDGE_LABELS = (
+    ("epistemic", "withheld commitment: an epistemic modal, probability adverb or evidential verb (may, perhaps, "
+                  "appears to, suggest)"),
+    ("approximator", "a rounder before a number (about 40, some 300) or an adaptor (somewhat, sort of)"),
+    ("agentless_passive", "a belief or report with no one named as holding it (is considered, is expected to, "
+                          "it is believed)"),
+    ("vague_source", "an unnamed or quantified holder of a view (critics argue, some say, reportedly)"),
+    ("vague_quantity", "a vague quantifier in place of a number (many, several, numerous)"),
+    ("generality", "a claim widened to an unstated majority or norm (generally, typically, often described as)"),
+    ("unknown", "an open question stated as such (it is unclear, not known, remains to be seen)"),
+)
+_HEDGE_MEANING = dict(HEDGE_LABELS)
+
+
+def _hedge_tip(span) -> list[str]:
+    meaning = _HEDGE_MEANING.get(str(span_value(span, "label")))
+    return [meaning] if meaning else []
+
+
 HEDGE = KindSpec(
-    "hedge", "a hedge: a word or phrase that weakens a claim (allegedly, may have, reportedly)", fields=_HEDGE_FIELDS,
-    label_doc="the entry's category", counted=is_used, counted_doc="used (not mentioned)",
+    "hedge", "a hedge: a word or phrase that weakens a claim or leaves open who holds it (allegedly, may have, "
+    "is believed to, critics say, many)", fields=_HEDGE_FIELDS,
+    label_doc="the hedge class: " + ", ".join(f"`{k}`" for k, _ in HEDGE_LABELS) + " (the entry's category)",
+    counted=is_used, counted_doc="used (not mentioned)",
     style=Style("background:#FFF1B8;box-shadow:inset 0 -2px 0 #B08800", "hedge (allegedly, may have...)", layer=5),
-    metric="hedges")
+    describe=_hedge_tip, metric="hedges")
 BOOSTER = KindSpec(
     "booster", "a booster: a word that strengthens a claim (clearly, undeniably)", fields=_HEDGE_FIELDS,
     label_doc="the entry's category", counted=is_used, counted_doc="used (not mentioned)",
@@ -184,7 +208,13 @@ class LoadedTermExtractor(LexiconExtractor):
 
 
 class HedgeExtractor(LexiconExtractor):
-    """``hedge`` and ``booster`` spans with voice, and their rates."""
+    """``hedge`` and ``booster`` spans with voice, and their rates.
+
+    A hedge span's ``label`` is its class (:data:`HEDGE_LABELS`): ``epistemic``, ``approximator``,
+    ``agentless_passive``, ``vague_source``, ``vague_quantity``, ``generality`` or ``unknown``; the
+    ``hedges_by_label`` metric counts the used hedges of a document by class. Which modal uses count
+    (epistemic, not ability, permission or obligation) is decided by the pack's context rules.
+    """
 
     name = "hedges"
     kinds = ("hedge", "booster")
@@ -207,6 +237,8 @@ class HedgeExtractor(LexiconExtractor):
             out[f"{key}_author"] = author
             out[f"{key}_per_1k"] = per_1k(len(items), words)
             out[f"{key}_author_per_1k"] = per_1k(author, words)
+            if kind == "hedge":
+                out["hedges_by_label"] = dict(Counter(s.label for s in items))
         return out
 
 
