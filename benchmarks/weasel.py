@@ -57,7 +57,7 @@ DEFAULT_DATA = ROOT.parent / "shared" / "datasets" / "weasel" / "train.csv"
 DEFAULT_NEWS = Path("/work/golden/bench300.jsonl")
 N_BOOT = 2000
 VAGUE_TYPES = ("vague", "anonymous")
-NEW_LABELS = ("agentless_passive", "vague_source", "generality", "unknown", "approximator")
+NEW_LABELS = ("agentless_passive", "vague_source", "vague_quantity", "generality", "unknown")
 
 # A plain hedge list after Hyland (2005, Metadiscourse, appendix: hedges), written out by us from the
 # categories of that list (epistemic modals and verbs, probability adverbs and adjectives, frequency

@@ -39,6 +39,8 @@ CLASSES = [
     ("Some 300 families left the valley.", "Some", "approximator"),
     ("The plan costs approximately $2 million.", "approximately", "approximator"),
     ("The council was somewhat divided on the levy.", "somewhat", "approximator"),
+    ("About a dozen boats stayed in the harbour.", "About", "approximator"),
+    ("The crossing took around an hour.", "around", "approximator"),
     # agentless passive of belief or report, no by-agent
     ("The Tarn Street mill is considered the oldest in the county.", "is considered", "agentless_passive"),
     ("The vote is expected to take place on Tuesday.", "is expected to", "agentless_passive"),
@@ -56,6 +58,10 @@ CLASSES = [
     ("According to some, the quarry closed in 1952.", "According to some", "vague_source"),
     ("Some residents said the water tasted of iron.", "Some residents said", "vague_source"),
     ("The treasurer reportedly left the country.", "reportedly", "vague_source"),
+    # quantified holders (extract/hedging.py): quantifier, one to four words, a verb of saying or believing
+    ("Some Tarn Valley growers worry that the frost will return.", "Some Tarn Valley growers worry", "vague_source"),
+    ("Many longtime residents of Dunmore believe the mill is haunted.",
+     "Many longtime residents of Dunmore believe", "vague_source"),
     # vague quantity
     ("Many shops on Ferrow Lane closed early.", "Many", "vague_quantity"),
     ("The crew found several cracks in the hull.", "several", "vague_quantity"),
@@ -110,6 +116,12 @@ EXCLUDED = [
     # naming uses of generality adverbs, and frequency adverbs over events
     ("The plant is commonly called the ghost orchid.", "commonly"),
     ("The ferry is often late in winter.", "often"),
+    # "a" or "an" after about/around is no number unless a unit or a fraction follows
+    ("Voters care about a fair rent.", "about"),
+    ("The story pivots around a loyal son.", "around"),
+    # a quantifier whose phrase ends before the verb (a relative clause, a comma) stays a vague quantity
+    ("Some growers, who moved, said the frost was late.", "Some growers, who moved, said"),
+    ("Some of the money was lost, officials said.", "Some of the money was lost, officials said"),
     # how many asks; a number after "some" is the approximator, not a vague quantity
     ("How many people attended?", "many"),
     # a named subject before a verb of saying is no vague source
@@ -121,6 +133,11 @@ EXCLUDED = [
 def test_excluded_readings(text, surface):
     got = hedges(text)
     assert all(s != surface for s, _ in got), got
+
+
+def test_a_quantifier_without_a_verb_of_saying_stays_a_vague_quantity():
+    assert hedges("Some growers, who moved, said the frost was late.")[0] == ("Some", "vague_quantity")
+    assert hedges("Many shops on Ferrow Lane closed early.") == [("Many", "vague_quantity")]
 
 
 def test_some_before_a_number_is_an_approximator_not_a_vague_quantity():

@@ -18,6 +18,7 @@ from collections import Counter
 from ..kinds import Field, KindSpec, Style, is_loaded, is_used, span_value
 from ..text.matcher import Hit
 from .base import LexiconExtractor, per_1k
+from .hedging import holder_verbs, quantified_holders
 
 _USE = Field("use", "string", "`use`, or `mention` when the word is talked about (\"the term 'illegal alien'\")")
 _LEXICON = Field("lexicon", "string", "the pack that fired, `pack@version`")
@@ -222,10 +223,15 @@ class HedgeExtractor(LexiconExtractor):
     requires: tuple[str, ...] = ()
     span_fields = HEDGE_FIELDS
 
+    def __init__(self, config=None):
+        super().__init__(config)
+        self._holder_verbs = holder_verbs(self.matcher.lexicons)
+
     def extract(self, doc, seg, spans):
         def attrs(h: Hit):
             return {"category": h.entry.category, "use": h.use, "lexicon": h.lexicon.ref}
-        return self._spans(doc, seg, "hedge", attrs) + self._spans(doc, seg, "booster", attrs)
+        hedges = quantified_holders(doc.text, seg, self._spans(doc, seg, "hedge", attrs), self._holder_verbs)
+        return hedges + self._spans(doc, seg, "booster", attrs)
 
     def metrics(self, doc, seg, spans):
         words = seg.word_count
