@@ -23,7 +23,7 @@ The set is for measuring, not for tuning: the issue's check uses other sentences
 from the literature's classes (Hyland 2005; Farkas et al. 2010; Ganter and Strube 2009; Lakoff 1973;
 Prince, Frader and Bosk 1982), not from this file's sentences.
 
-``--news N`` runs the default pipeline over the first N articles of ``/work/golden/bench300.jsonl``
+``--news N`` runs the hedge extractor over the first N articles of ``../shared/bench/news.jsonl``
 (or ``--news-file``) and prints a fixed-seed random sample of hedge spans of the given labels, each
 with its sentence, for reading by hand (precision on news text).
 
@@ -54,7 +54,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "datasets" / "weasel" / "train.csv"
-DEFAULT_NEWS = Path("/work/golden/bench300.jsonl")
+DEFAULT_NEWS = ROOT.parent / "shared" / "bench" / "news.jsonl"
 N_BOOT = 2000
 VAGUE_TYPES = ("vague", "anonymous")
 NEW_LABELS = ("agentless_passive", "vague_source", "vague_quantity", "generality", "unknown")
