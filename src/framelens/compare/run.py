@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import logging
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
@@ -49,6 +50,7 @@ def run_compare(
     outlet_overrides: bool = True,
     source_aliases: Any = None,
     doc_timeout: float | None = None,
+    progress: Callable[[str, int, int | None], None] | None = None,
 ) -> dict[str, Any]:
     """Analyse ``paths``, compare by ``by`` and write a report folder ``out``.
 
@@ -113,6 +115,10 @@ def run_compare(
     containment_threshold : float, optional
         Containment above which a document is an excerpt of another (default
         :data:`framelens.coverage.dedupe.DEFAULT_CONTAINMENT`).
+    progress : callable, optional
+        Called as ``progress(step, done, total)`` as the steps after the analysis advance: ``"duplicates"``,
+        ``"compare"``, ``"charts"`` (one call per chart drawn) and ``"report"`` (the command line shows them as
+        progress bars).
     outlet_overrides : bool, default True
         Credit documents to the outlet their ``original_outlet`` or ``via`` field names, and letters to
         the editor to ``"<outlet> (letters)"`` (:func:`framelens.coverage.dedupe.outlet_overrides`).
@@ -166,12 +172,15 @@ def run_compare(
     overrides: list[dict[str, Any]] = []
     if outlet_overrides:
         docs = _overridden(corpus, overrides)  # streamed; ``overrides`` fills as documents are read
+    step = progress or (lambda *a: None)
     if duplicates != "keep":
+        step("duplicates", 0, 1)
         from ..coverage.dedupe import DEFAULT_CONTAINMENT, DEFAULT_THRESHOLD, dedupe
 
         dres = dedupe(list(docs), duplicates, threshold=duplicate_threshold or DEFAULT_THRESHOLD,
                       containment_threshold=containment_threshold or DEFAULT_CONTAINMENT)
         docs, dup_table = dres.documents, dres.duplicates
+        step("duplicates", 1, 1)
         dup_params = dres.parameters
         if len(dup_table):
             log.info("compare: %d near-duplicate document(s) %s", len(dup_table),
@@ -182,6 +191,7 @@ def run_compare(
         analysis.problems = list(docs.problems) + analysis.problems
     if not isinstance(docs, Corpus):  # the corpus was read through dedupe or the overrides: keep its problems
         analysis.problems = list(corpus.problems) + [p for p in analysis.problems if p not in corpus.problems]
+    step("compare", 0, 1)
     result = compare(analysis, by=by, event=event, n_boot=n_boot, seed=seed, tests=tests, test_metric=test_metric,
                      variant_labels=_entry_terms(analyzer), min_articles=min_articles, min_words=min_words,
                      short_words=short_words, groups=groups, groups_key=groups_key, source_aliases=source_aliases)
@@ -198,7 +208,13 @@ def run_compare(
                                        "found": 0 if dup_table is None else int(len(dup_table)),
                                        "excerpts": 0 if dup_table is None else int((dup_table["kind"] == "excerpt").sum())}
     result.parameters["outlet_overrides"] = overrides
-    files = write_report(result, out, inline=inline, pair=pair, formats=formats, title=title, charts=charts)
+    step("compare", 1, 1)
+    report_kw = {}
+    if progress is not None and "progress" in inspect.signature(write_report).parameters:
+        report_kw["progress"] = progress  # chart by chart, once write_report passes it on (to chart_entries)
+    files = write_report(result, out, inline=inline, pair=pair, formats=formats, title=title, charts=charts,
+                         **report_kw)
+    step("report", 1, 1)
     if dup_table is not None:
         from .report.tables import write_frame
 

@@ -175,7 +175,7 @@ def save_figure(fig, stem: str | Path, caption: str | None = None, formats=("png
         # one layout and one measurement for all formats (savefig's bbox_inches="tight" draws twice per format)
         fig.draw_without_rendering()  # lays the figure out (constrained layout) without rasterising it
         bbox = fig.get_tightbbox(canvas.get_renderer()).padded(0.15)
-        fig.set_layout_engine("none")  # keep the positions the constrained layout found
+        fig.set_layout_engine(None)  # keep the positions found; None (not "none"): savefig lays out nothing again
         for fmt in formats:
             p = stem.with_suffix(f".{fmt}")
             with atomic_path(p) as tmp:

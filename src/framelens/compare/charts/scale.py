@@ -55,6 +55,7 @@ def dot_plot(st, *, value: str, low: str, high: str, note, xlabel: str, title: s
     finite = [v for c in (value, low, high) for v in st[c].tolist() if v == v and not math.isinf(v)]
     xmax = max(finite + [1e-9])
     labels = []
+    ys, lows, highs, vals, hollow, marks, mys = [], [], [], [], [], [], []
     for i, g in enumerate(rows):
         if g is None:
             labels.append("")
@@ -64,14 +65,17 @@ def dot_plot(st, *, value: str, low: str, high: str, note, xlabel: str, title: s
         fl = g in small
         labels.append(_flag_label(g, fl))
         if r[low] == r[low] and r[high] == r[high]:
-            ax.plot([r[low], r[high]], [i, i], color=NEUTRAL, linewidth=1.2, solid_capstyle="butt", zorder=2)
-        ax.plot([r[value]], [i], marker="o", markersize=5, linestyle="", zorder=3, color=NEUTRAL,
-                markerfacecolor="white" if fl else NEUTRAL, markeredgewidth=1.2)
+            ys.append(i), lows.append(r[low]), highs.append(r[high])
+        vals.append((i, r[value], fl))
         if marker_col and r[marker_col] == r[marker_col]:
-            ax.plot([r[marker_col]], [i], marker="D", markersize=3.5, color="#222222", markerfacecolor="white",
-                    linestyle="", zorder=4)
+            marks.append(r[marker_col]), mys.append(i)
         right = max(v for v in (r[value], r[high]) if v == v) if r[value] == r[value] else 0
         ax.text(right + xmax * 0.02, i, note(g), va="center", fontsize=7, color="#8a6d00" if fl else "#333333")
+    # one collection per mark type (not one artist per row): a fraction of the drawing time
+    ax.hlines(ys, lows, highs, color=NEUTRAL, linewidth=1.2, zorder=2)
+    _dots(ax, vals, 28)
+    if marks:
+        ax.scatter(marks, mys, marker="D", s=12, color="white", edgecolor="#222222", linewidth=1.0, zorder=4)
     if small and len(small) < len([g for g in rows if g is not None]):
         first = min(i for i, g in enumerate(rows) if g in small)
         ax.axhline(first - 0.5, color="#BBBBBB", linewidth=0.8, linestyle="--")
@@ -85,14 +89,30 @@ def dot_plot(st, *, value: str, low: str, high: str, note, xlabel: str, title: s
     return ax
 
 
-def _wilson(k: int, n: int) -> tuple[float, float]:
-    """95% Wilson interval of a share (scipy's binomtest); NaN when ``n`` is 0."""
-    if n <= 0:
-        return math.nan, math.nan
-    from scipy.stats import binomtest
+def _dots(ax, vals, size):
+    """Dots at (value, row): filled, or hollow for flagged groups; ``vals`` = [(row, value, flagged)]."""
+    for hollow in (False, True):
+        pts = [(v, i) for i, v, fl in vals if fl == hollow and v == v]
+        if pts:
+            x, y = zip(*pts)
+            ax.scatter(x, y, s=size, color="white" if hollow else NEUTRAL, edgecolor=NEUTRAL, linewidth=1.2,
+                       zorder=3)
 
-    ci = binomtest(int(k), int(n)).proportion_ci(confidence_level=0.95, method="wilson")
-    return float(ci.low), float(ci.high)
+
+def _wilson(k, n):
+    """95% Wilson score intervals of shares ``k / n`` (arrays; NaN where ``n`` is 0). Written out because
+    scipy's ``binomtest(...).proportion_ci`` computes the same one share per call, 50x slower over a chart."""
+    import numpy as np
+    from scipy.stats import norm
+
+    k, n = np.asarray(k, dtype=float), np.asarray(n, dtype=float)
+    z = norm.ppf(0.975)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        p = k / n
+        den = 1 + z * z / n
+        mid = (p + z * z / (2 * n)) / den
+        half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / den
+    return np.clip(mid - half, 0, 1), np.clip(mid + half, 0, 1)
 
 
 def share_panels(table, order, palette, title: str, xlabel: str, n_label: str, ax=None, max_panels: int = 5,
@@ -148,6 +168,10 @@ def share_panels(table, order, palette, title: str, xlabel: str, n_label: str, a
         sub.grid(axis="x", color="#EEEEEE", linewidth=0.6)
         sub.set_axisbelow(True)
         sub.set_title(str(c).replace("_", " "), fontsize=8, fontweight="bold", loc="center")
+        real = [g for g in rows if g is not None]
+        lows, highs = _wilson([t.loc[g, c] for g in real], [totals[g] for g in real])
+        ci = {g: (lo, hi) for g, lo, hi in zip(real, lows, highs)}
+        ys, lo, hi, vals = [], [], [], []
         for i, g in enumerate(rows):
             if g is None:
                 if j == 0:
@@ -157,10 +181,8 @@ def share_panels(table, order, palette, title: str, xlabel: str, n_label: str, a
             n = int(totals[g])
             if n <= 0:
                 continue
-            cnt = int(t.loc[g, c])
-            lo, hi = _wilson(cnt, n)
-            fl = g in small
-            sub.plot([lo, hi], [i, i], color=NEUTRAL, linewidth=1.1, solid_capstyle="butt")
-            sub.plot([cnt / n], [i], marker="o", markersize=4.5, linestyle="", color=NEUTRAL,
-                     markerfacecolor="white" if fl else NEUTRAL, markeredgewidth=1.1)
+            ys.append(i), lo.append(ci[g][0]), hi.append(ci[g][1])
+            vals.append((i, float(t.loc[g, c]) / n, g in small))
+        sub.hlines(ys, lo, hi, color=NEUTRAL, linewidth=1.1)
+        _dots(sub, vals, 20)
     return ax

@@ -118,30 +118,75 @@ def _specs(result) -> list[tuple[str, str, str, Callable[[], Any]]]:
     return out
 
 
-def chart_entries(result, out: Path, *, draw: bool = True,
-                  progress: Callable[[str, int, int], None] | None = None) -> list[dict[str, Any]]:
+#: The specs of the report being drawn, read by the forked chart workers (inherited, never pickled: the draw
+#: functions are closures over the result).
+_PENDING: list = []
+
+
+def _draw(k: int, out: Path) -> tuple[str | None, str | None, str | None]:
+    """Draw and save chart ``k`` of :data:`_PENDING`: (png, svg, note)."""
+    from ..charts.base import quiet
+
+    name, title, caption, fn = _PENDING[k]
+    try:
+        with quiet():
+            ax = fn()
+            png, svg = C.save_figure(ax.figure, out / "charts" / name, caption=caption)[:2]
+        return str(png), str(svg), None
+    except C.NoData as exc:
+        return None, None, f"{title}: not drawn — {exc}."
+
+
+def _workers(result, jobs: int | None) -> int:
+    """Processes drawing the charts: ``jobs`` if given; else 2 when there are many groups (heavy charts), two or
+    more CPUs and the fork start method (the specs are inherited, not pickled); else 1 (this process)."""
+    import multiprocessing
+    import os
+
+    if jobs is not None:
+        return max(1, int(jobs))
+    many = len(result.documents["group"].unique()) > C.base.MANY if "group" in result.documents else False
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    return 2 if many and fork and (os.cpu_count() or 1) >= 2 else 1
+
+
+def chart_entries(result, out: Path, *, draw: bool = True, progress: Callable[[str, int, int], None] | None = None,
+                  jobs: int | None = None) -> list[dict[str, Any]]:
     """Draw every chart into ``out/charts`` (PNG and SVG); one entry per chart: name, title, caption, png, svg
     (paths, None when not drawn) and note (why not drawn). ``draw=False``: nothing is drawn or noted.
 
     Each chart is drawn once and saved once (one layout for both formats), its figure released afterwards;
     third-party warnings raised while drawing are logged at debug level, never shown on the terminal.
-    ``progress(step, done, total)`` is called after each chart (``step`` = ``"charts"``).
+    ``progress(step, done, total)`` is called after each chart (``step`` = ``"charts"``). ``jobs``: processes
+    drawing charts (default: see :func:`_workers`; forked, each drawing whole charts, so the files are the same).
     """
-    from ..charts.base import quiet
-
-    entries = []
+    global _PENDING
     specs = _specs(result)
-    for k, (name, title, caption, fn) in enumerate(specs):
-        e = {"name": name, "title": title, "caption": caption, "png": None, "svg": None, "note": None}
-        entries.append(e)
-        if not draw:
-            continue
-        try:
-            with quiet():
-                ax = fn()
-                e["png"], e["svg"] = C.save_figure(ax.figure, out / "charts" / name, caption=caption)[:2]
-        except C.NoData as exc:
-            e["note"] = f"{title}: not drawn — {exc}."
-        if progress is not None:
-            progress("charts", k + 1, len(specs))
+    entries = [{"name": n, "title": t, "caption": c, "png": None, "svg": None, "note": None} for n, t, c, _ in specs]
+    if not draw:
+        return entries
+    out = Path(out)
+    _PENDING = specs
+    try:
+        n = _workers(result, jobs)
+        if n > 1:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor, as_completed
+
+            with ProcessPoolExecutor(n, mp_context=multiprocessing.get_context("fork")) as pool:
+                futs = {pool.submit(_draw, k, out): k for k in range(len(specs))}
+                for done, f in enumerate(as_completed(futs), 1):
+                    png, svg, note = f.result()
+                    e = entries[futs[f]]
+                    e["png"], e["svg"], e["note"] = (Path(png) if png else None), (Path(svg) if svg else None), note
+                    if progress is not None:
+                        progress("charts", done, len(specs))
+        else:
+            for k, e in enumerate(entries):
+                png, svg, e["note"] = _draw(k, out)
+                e["png"], e["svg"] = (Path(png) if png else None), (Path(svg) if svg else None)
+                if progress is not None:
+                    progress("charts", k + 1, len(specs))
+    finally:
+        _PENDING = []
     return entries
