@@ -14,7 +14,7 @@ from .names import NameFinder
 from .records import Cue
 from .source_types import SourceTyper
 from .tokens import Token, TokenCache
-from .words import QUOTE_CHARS, AttributionWords
+from .words import CATENATIVES, QUOTE_CHARS, AttributionWords
 
 #: A cue form that can be a passive participle ('was reported', 'was told').
 PASSIVE_FORM = operator.methodcaller("endswith", ("ed", "en", "told", "said", "thought"))
@@ -119,7 +119,8 @@ class CueContext:
         """The noun phrase right before a verb cue, ``(start, end, n_words)``, or None."""
         if not self.verbal or self.opens_clause or self.calling:
             return None
-        return left_np(self.words, self.left)
+        cut = catenative_cut(self.left)
+        return left_np(self.words, self.left if cut is None else self.left[:cut])
 
     @_lazy
     def inversion(self) -> bool:
@@ -128,6 +129,36 @@ class CueContext:
         if self.calling:
             return False
         return self.opens_clause or (self.left_phrase is None and self.last.text == ",")
+
+
+#: Verbs after which 'to <X> to' opens a reporting verb: 'took to Twitter to say', 'took to the floor to argue'.
+_TAKE = frozenset(("took", "takes", "take", "taking"))
+_GO = frozenset(("went", "goes", "go", "going"))
+
+
+def catenative_cut(left: list[Token]) -> int | None:
+    """Where the subject's tokens end when the cue is the 'to' complement of another verb of the same subject:
+    'Keats tried to argue', 'went on to praise', 'was quick to deny', 'took to Twitter to say' (the index of the
+    first verb of the chain in ``left``), or None. PARC marks the chain as the cue and its subject as the
+    source; without this the noun phrase before the cue is 'to'."""
+    n = len(left)
+    if n < 3 or left[-1].low != "to":
+        return None
+    j = n - 2
+    while j > 0 and left[j].is_word and len(left[j].low) > 4 and left[j].low.endswith("ly") and not left[j].cap:
+        j -= 1  # 'tried repeatedly to argue'
+    low = left[j].low
+    if low == "on" and j > 0 and left[j - 1].low in _GO:
+        return j - 1
+    if low in CATENATIVES and low not in ("on", "had", "has", "have"):
+        return j
+    # 'took to Twitter to say', 'took to the Senate floor to argue'
+    for k in range(n - 3, max(0, n - 8), -1):
+        if left[k].low == "to" and left[k - 1].low in _TAKE:
+            return k - 1
+        if not left[k].is_word:
+            break
+    return None
 
 
 def cue_context(words: AttributionWords, typer: SourceTyper, names: NameFinder, seg, cache: TokenCache,

@@ -16,7 +16,7 @@ from .metrics import attribution_metrics
 from .names import NameFinder
 from .records import ATTRIBUTION, ATTRIBUTION_FIELDS, Attribution
 from .resolve import normalise_sources
-from .rules import apply_rules
+from .rules import apply_rules, negated_cue
 from .source_types import SourceTyper
 from .tokens import TokenCache
 from .words import AttributionWords
@@ -66,6 +66,7 @@ class AttributionExtractor:
             ctx = cue_context(self.words, self.typer, self.names, seg, cache, quote_starts, cue)
             found = apply_rules(ctx) if ctx is not None else None
             if found is not None:
+                found.negated = negated_cue(ctx)
                 attrs.append(found)
         if any(a.rule == "in_poll" for a in attrs):
             # 'the voters in the survey said': the poll is part of another source, not a source of its own
@@ -87,8 +88,8 @@ class AttributionExtractor:
             "attribution", mention_start, mention_end, text[mention_start:mention_end], a.mode,
             f"attribution:{a.rule}", a.voice, seg.sentence_at(mention_start),
             {"source": a.source, "source_id": a.source_id, "source_type": a.source_type, "named": a.named,
-             "cue": text[cue.start:cue.end], "cue_start": cue.start, "cue_end": cue.end, "stance": cue.stance,
-             "mode": a.mode,
+             "cue": text[cue.start:cue.end], "cue_start": cue.start, "cue_end": cue.end,
+             "stance": "neutral" if a.negated else cue.stance, "negated": a.negated, "mode": a.mode,
              "content_start": a.content[0] if a.content else None,
              "content_end": a.content[1] if a.content else None,
              "resolved_from": a.resolved_from, "uncertain": a.uncertain, "hedged": hedged,

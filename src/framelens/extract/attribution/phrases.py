@@ -11,8 +11,8 @@ import re
 
 from .content import trim_end
 from .tokens import Token, TokenCache
-from .words import (APOSTROPHES, CONNECTORS, DETERMINERS, NP_PREPOSITIONS, QUOTE_CHARS, RELATIVE_PRONOUNS,
-                    AttributionWords)
+from .words import (APOSTROPHES, CONNECTORS, DETERMINERS, NON_REFERENTIAL_WORDS, NP_PREPOSITIONS, PAGE_FURNITURE, QUOTE_CHARS,
+                    RELATIVE_PRONOUNS, AttributionWords)
 
 #: A comma after an inverted source that opens an apposition: a determiner, a lower-case word (a role:
 #: 'chairman of'), or a relative pronoun; not a conjunction, a participle or a quotation.
@@ -229,6 +229,19 @@ def right_np(words: AttributionWords, tokens: list[Token]):
     if last_good < 0:
         return None
     return (tokens[0].start if tokens[0].is_word else tokens[1].start, tokens[last_good].end)
+
+
+def trim_non_referential(cache: TokenCache, src_start: int, src_end: int) -> int | None:
+    """Where a source phrase starts once the page furniture and non-referential words that open it are dropped
+    ('Advertisement Brandt' -> 'Brandt'; see :data:`.words.NON_REFERENTIAL`); None when nothing else is left
+    ('Share', 'There', 'that'). Furniture words count only capitalised (site chrome is), adverbs in any case."""
+    for t in cache.exact(src_start, src_end):
+        if not t.is_word:
+            continue
+        if t.low in NON_REFERENTIAL_WORDS or (t.cap and t.low in PAGE_FURNITURE):
+            continue
+        return t.start
+    return None
 
 
 def not_a_source(words: AttributionWords, cache: TokenCache, src_start: int, src_end: int) -> bool:

@@ -25,7 +25,11 @@ ATTRIBUTION = KindSpec(
             Field("cue", "string", "the reporting cue (said, according to, ...)"),
             Field("cue_start", "int", "where the cue starts"),
             Field("cue_end", "int", "where the cue ends"),
-            Field("stance", "string", "the cue's stance: `neutral`, `distancing`, `endorsing` or `evaluative`"),
+            Field("stance", "string", "the cue's stance: `neutral`, `distancing`, `endorsing` or `evaluative`; "
+                  "`neutral` when the cue is negated"),
+            Field("negated", "bool", "the cue is negated ('had never acknowledged', 'did not confirm'): the source "
+                  "is reported as not saying, admitting or confirming the content, so the cue's stance does not "
+                  "apply (see docs/methods_attribution.md)"),
             Field("mode", "string", "`" + "`, `".join(MODES) + "`"),
             Field("content_start", "int", "start of the attributed content (null where there is none)"),
             Field("content_end", "int", "end of the attributed content"),
@@ -82,3 +86,5 @@ class Attribution:
     person: bool = False
     #: The identity key (:func:`.identity.unify_sources`).
     source_id: str | None = None
+    #: The cue is negated ('did not confirm'), set by :func:`.rules.negated_cue`.
+    negated: bool = False

@@ -24,12 +24,12 @@ from typing import Callable
 from .content import content_after, content_around, content_before, direct_content, trim_end
 from .context import CueContext
 from .cues import IN_POLL_RE, IN_POLL_TAIL_RE
-from .phrases import left_mention, left_np, not_a_source, right_mention, right_np
+from .phrases import left_mention, left_np, not_a_source, right_mention, right_np, trim_non_referential
 from .records import Attribution
 from .subjects import SUBJECT_TOKENS, coordinated_subject, plausible_subject, statement_subject, subject
-from .words import DETERMINERS, QUOTE_CHARS, RELATIVE_PRONOUNS
+from .words import CATENATIVES, DETERMINERS, NEGATORS, QUOTE_CHARS, RELATIVE_PRONOUNS
 
-__all__ = ["RULES", "NO_ATTRIBUTION", "apply_rules"]
+__all__ = ["RULES", "NO_ATTRIBUTION", "apply_rules", "negated_cue"]
 
 
 class _NoAttribution:
@@ -247,8 +247,9 @@ def left(ctx: CueContext):
 def participle(ctx: CueContext):
     """A participle after a comma takes the sentence's subject: 'Ellery slammed the ruling, saying that ...'."""
     if not ctx.verbal or ctx.without_source or ctx.left_phrase is not None or ctx.last is None or \
-            ctx.last.text != "," or not ctx.cue_text_lower.endswith("ing"):
-        return None
+            not (ctx.last.text == "," or (ctx.last.low == "by" and ctx.cue.kind == "report_verb")) or \
+            not ctx.cue_text_lower.endswith("ing"):
+        return None  # '..., saying X' and 'justified the cut by saying X' take the sentence's subject
     tokens = ctx.cache.head(ctx.sentence_start, ctx.cue.start, SUBJECT_TOKENS)
     found = subject(ctx.words, tokens)
     if found is not None and ctx.cue.kind == "call" and \
@@ -287,6 +288,10 @@ def _attribute_verb(ctx: CueContext, src_start: int, src_end: int, rule: str):
     mode, or :data:`NO_ATTRIBUTION` when the phrase is no source or there is no content."""
     text, cue, cache, words = ctx.text, ctx.cue, ctx.cache, ctx.words
     sentence_start, sentence_end = ctx.sentence_start, ctx.sentence_end
+    trimmed = trim_non_referential(cache, src_start, src_end)
+    if trimmed is None:
+        return NO_ATTRIBUTION  # 'Share', 'There', 'that': page furniture or a word that refers to no one
+    src_start = trimmed
     if not_a_source(words, cache, src_start, src_end):
         return NO_ATTRIBUTION
     source_type, named = ctx.typer.type(cache, src_start, src_end, src_end if rule == "inverted" else cue.start,
@@ -309,7 +314,7 @@ def _attribute_verb(ctx: CueContext, src_start: int, src_end: int, rule: str):
         if quoted is not None:
             content, mode = quoted, "direct"
     if content is None:
-        content = _indirect_content(ctx, src_start, src_end, rule)
+        content = _indirect_content(ctx, src_start, src_end, rule, source_type)
         if content is None:
             return NO_ATTRIBUTION
     if (source_type == "document" or document_head) and mode != "direct":
@@ -323,10 +328,13 @@ def _attribute_verb(ctx: CueContext, src_start: int, src_end: int, rule: str):
                        mention=mention)
 
 
-def _indirect_content(ctx: CueContext, src_start: int, src_end: int, rule: str):
+def _indirect_content(ctx: CueContext, src_start: int, src_end: int, rule: str, source_type: str = "person"):
     """Reported content that is not quoted: after the cue (or after an inverted source, or after the addressee
     of *told*), else before the attribution ('..., the LA Times reported.'); None if there is none, or if an
-    evaluative verb has an object rather than reported speech ('boasts a long history')."""
+    evaluative verb has an object rather than reported speech ('boasts a long history'). An evaluative verb of
+    stance whose subject is a speaker (a person, an official, a group, a pronoun other than *it*) keeps its
+    object as content: 'Residents blasted the council' is a characterised speech act (PARC counts it), while
+    *boast* and *brag* keep the stricter reading ('the hotel boasts 300 rooms')."""
     text, cue, cache = ctx.text, ctx.cue, ctx.cache
     sentence_end = ctx.sentence_end
     after = None  # where the tokens run from when they are not ctx.right
@@ -353,9 +361,55 @@ def _indirect_content(ctx: CueContext, src_start: int, src_end: int, rule: str):
     after_pos = src_end if rule == "inverted" else cue.end
     starts_that = text[content[0]:content[0] + 5].lower().startswith("that ") or \
         text[after_pos:content[0]].lower().strip(" ,:").endswith("that")
-    if cue.stance == "evaluative" and not starts_that and content[0] > cue.start:
+    if starts_that or content[0] < cue.start:
+        return content
+    if cue.stance == "evaluative" and not (
+            source_type in _SPEAKER_TYPES and not ctx.cue_low.startswith(("boast", "brag"))
+            and text[src_start:src_end].lower() not in ("it", "this", "that")):
         return None
+    if (cue.stance == "evaluative" or cue.category in _OBJECT_CATEGORIES) and \
+            _LATER_CUE_RE.search(ctx.cache.low, content[0], content[1]):
+        return None  # 'Ellery slammed the ruling, saying that ...', 'thanked the crews but added that ...'
     return content
+
+
+#: Report-verb categories whose verbs take an object rather than a clause ('praised the crews', 'rejected the
+#: plan'): when a verb of saying follows in the same sentence, that verb carries the content and this one is
+#: not an attribution of its own.
+_OBJECT_CATEGORIES = frozenset(("praise", "criticism", "attack", "denial", "accusation", "boast", "defense",
+                                "contested_assertion", "complaint"))
+#: A later verb of saying in the same sentence: a participle after a comma, or a verb after a conjunction.
+_LATER_CUE_RE = re.compile(r",\s+(?:\w+ly\s+)?(?:saying|adding|arguing|noting|calling|insisting|claiming|warning|"
+                           r"telling|writing|explaining|declaring|asserting)\b|\b(?:and|but|then)\s+(?:\w+ly\s+)?"
+                           r"(?:said|says|added|adds|told|tells|wrote|writes|argued|noted|insisted|warned|claimed|"
+                           r"stated|explained|declared|asserted|vowed|promised)\b")
+#: Source types that are speakers: their evaluative verbs with an object are speech acts ('critics slammed the
+#: plan'); a document or an unknown 'it' boasting something is not.
+_SPEAKER_TYPES = frozenset(("person", "official", "organization", "media", "vague", "anonymous", "pronoun"))
+
+
+def negated_cue(ctx: CueContext) -> bool:
+    """Whether a verb cue is negated: *not*, *never* or a contracted negation stands among the auxiliaries and
+    adverbs right before it ('had never publicly acknowledged', 'did not confirm', "didn't say", 'has not
+    denied'), or before a verb that takes it as a 'to' complement ('did not try to argue')."""
+    if not ctx.verbal:
+        return False
+    left = ctx.left
+    words = ctx.words
+    i = len(left) - 1
+    steps = 0
+    while i >= 0 and steps < 8:
+        t = left[i]
+        low = t.low
+        if low in NEGATORS or (low == "t" and i > 0 and left[i - 1].text in "'’") or low.endswith(("n't", "n’t")):
+            return True
+        if t.text in "'’" or (t.is_word and (low in words.between or low == "to" or low in CATENATIVES
+                                              or (len(low) > 4 and low.endswith("ly") and not t.cap))):
+            i -= 1
+            steps += 1
+            continue
+        break
+    return False
 
 
 #: The rules in the order they are tried (name -> rule); the first that does not return None decides.

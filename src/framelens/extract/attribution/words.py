@@ -24,6 +24,36 @@ MONTHS = frozenset("january february march april may june july august september 
                    "mar apr jun jul aug sep sept oct nov dec".split())
 #: Determiners that open a sentence subject found by :func:`.subjects.det_subject`.
 SUBJECT_DETERMINERS = frozenset(("the", "a", "an"))
+#: Words that negate a verb cue when they stand between its subject and it ('had never publicly acknowledged',
+#: 'did not confirm', "didn't say"); the contracted forms are split by the tokenizer ('didn', "'", 't').
+NEGATORS = frozenset(("not", "never", "n't", "n’t", "didn", "doesn", "don", "hasn", "haven", "hadn", "wasn", "weren",
+                      "isn", "aren", "wouldn", "couldn", "won", "cannot", "can't", "can’t"))
+#: Verbs that take a reporting verb as a 'to' complement and share its subject: 'tried to argue that', 'went on to
+#: praise', 'was quick to deny'. The source is the subject of the first verb (PARC marks the whole chain as cue).
+CATENATIVES = frozenset(("tried", "tries", "try", "trying", "sought", "seeks", "seek", "attempted", "attempts",
+                         "began", "begins", "begun", "started", "starts", "continued", "continues", "went", "goes",
+                         "go", "going", "moved", "moves", "rushed", "rush", "rushes", "hastened", "used", "decided",
+                         "decides", "chose", "chooses", "appeared", "appears", "seemed", "seems", "wanted", "wants",
+                         "want", "quick", "eager", "careful", "declined", "refused", "refuses", "failed", "fails",
+                         "planned", "plans", "plan", "expected", "hoped", "vowed", "promised", "took", "takes",
+                         "take", "taking", "on", "managed", "ventured", "felt", "had", "has", "have", "needed",
+                         "needs", "dared"))
+#: Page furniture and non-referential words that are never the source of an attribution: site chrome glued to
+#: an article's first sentence by text extraction ('Share Comments (69) Trump said' -> not 'Share'), and
+#: sentence adverbs and demonstratives that open a clause ('There, the president slammed ...' -> not 'There';
+#: 'outright', 'that'). A source phrase that opens with them is trimmed; one made only of them is no source.
+#: Page furniture (share bars, comment counters, ad slots, photo captions, navigation): only capitalised, so 'the
+#: comments' or 'a video' keep theirs.
+PAGE_FURNITURE = frozenset((
+    "share", "shares", "comments", "advertisement", "advertising", "advert", "sponsored", "print", "related",
+    "photo", "photos", "video", "videos", "image", "images", "caption", "subscribe", "click", "menu", "skip",
+    "loading"))
+#: Adverbs and demonstratives that open a clause but refer to no one, in any case.
+NON_REFERENTIAL_WORDS = frozenset((
+    "there", "here", "then", "that", "this", "outright", "so", "thus", "hence", "indeed", "instead", "meanwhile",
+    "however", "moreover", "yes", "oh", "ok", "okay", "still", "yet", "also", "again", "later", "earlier", "now",
+    "today", "yesterday", "tonight", "afterward", "afterwards", "recently", "finally"))
+NON_REFERENTIAL = PAGE_FURNITURE | NON_REFERENTIAL_WORDS
 MEMO_MAX = 200_000  # entries of a per-extractor memo before it is emptied (bounds memory on large corpora)
 
 _HYPHEN_RE = re.compile(r"[\-‐‑]")
