@@ -292,7 +292,7 @@ def _attribute_verb(ctx: CueContext, src_start: int, src_end: int, rule: str):
     if trimmed is None:
         return NO_ATTRIBUTION  # 'Share', 'There', 'that': page furniture or a word that refers to no one
     src_start = trimmed
-    if not_a_source(words, cache, src_start, src_end):
+    if not_a_source(words, cache, src_start, src_end) or _not_reported(ctx, src_start, src_end, rule):
         return NO_ATTRIBUTION
     source_type, named = ctx.typer.type(cache, src_start, src_end, src_end if rule == "inverted" else cue.start,
                                         sentence_start)
@@ -386,6 +386,56 @@ _LATER_CUE_RE = re.compile(r",\s+(?:\w+ly\s+)?(?:saying|adding|arguing|noting|ca
 #: Source types that are speakers: their evaluative verbs with an object are speech acts ('critics slammed the
 #: plan'); a document or an unknown 'it' boasting something is not.
 _SPEAKER_TYPES = frozenset(("person", "official", "organization", "media", "vague", "anonymous", "pronoun"))
+
+
+#: Modal auxiliaries: a cue after one reports no speech event ('they could say goodbye', "I'll tell you", 'we're
+#: going to tell them'); 'll' is the tokenizer's half of a contraction.
+_MODALS = frozenset(("will", "would", "could", "can", "should", "might", "may", "must", "shall", "ll", "gonna",
+                     "wanna", "going"))
+#: Cue forms that are also nouns ('recent comments', 'voter fraud claims', 'a Reuters report'): read as a verb only
+#: after a name, a pronoun or a source noun.
+NOUN_HOMOGRAPHS = frozenset(("comments", "comment", "remarks", "remark", "reports", "report", "claims", "claim",
+                             "tweets", "tweet", "posts", "post", "fears", "hopes", "estimates", "notes", "states",
+                             "details", "lists", "warnings", "pledges", "promises", "quotes", "thoughts", "responds",
+                             "answers", "replies", "reply", "statements", "concerns"))
+#: Pronouns whose cognition cue is the speaker's own hedge, not sourcing ('I think', 'we believe'), and the
+#: generic 'you' ('you can say', 'who do you think'), which is no source with any cue.
+_SELF_PRONOUNS = frozenset(("i", "we", "you", "i'm", "i’m"))
+
+
+def _not_reported(ctx: CueContext, src_start: int, src_end: int, rule: str) -> bool:
+    """A verb cue that reports no one's statement: after a modal ('could say', "I'll tell"), with a generic *you*
+    or a first-person cognition verb ('I think', 'we believe'), or a noun read as a cue ('recent comments', 'voter
+    fraud claims', 'a Reuters report': a cue form that is also a noun, after a lower-case word that is no source
+    noun, or after a phrase opened by *a*/*an*)."""
+    if rule == "inverted":
+        return False
+    phrase = ctx.cache.exact(src_start, src_end)
+    words = ctx.words
+    first = phrase[0].low if phrase else ""
+    if len(phrase) == 1 and (first == "you" or (first in _SELF_PRONOUNS and ctx.cue.kind == "cue")
+                             or first.endswith(("'ll", "’ll"))):
+        return True  # 'you can say', 'I think', "I'll tell you"
+    left = ctx.left
+    i = len(left) - 1
+    steps = 0
+    while i >= 0 and steps < 6 and left[i].end > src_end:
+        t = left[i]
+        if t.low in _MODALS or (t.low == "to" and i > 0 and left[i - 1].low == "going"):
+            return True
+        if not (t.text in "'’" or (t.is_word and (t.low in words.between or (
+                len(t.low) > 4 and t.low.endswith("ly") and not t.cap)))):
+            break
+        i -= 1
+        steps += 1
+    if rule == "left" and ctx.cue_low in NOUN_HOMOGRAPHS and phrase:
+        last = phrase[-1]
+        if last.end == left[-1].end if left else False:
+            if last.is_word and not last.cap and not words.is_noun(last.low) and last.low not in words.pronouns:
+                return True  # 'recent comments', 'voter fraud claims'
+        if first in ("a", "an"):
+            return True  # 'a Reuters report'
+    return False
 
 
 def negated_cue(ctx: CueContext) -> bool:
