@@ -16,12 +16,12 @@ from .words import (APOSTROPHES, CONNECTORS, DETERMINERS, NON_REFERENTIAL_WORDS,
 
 #: A comma after an inverted source that opens an apposition: a determiner, a lower-case word (a role:
 #: 'chairman of'), or a relative pronoun; not a conjunction, a participle or a quotation.
-_APPOSITION_RE = re.compile(r",\s+(?=(?:a|an|the|another|his|her|their|its|one|who|which)\s|"
+_APPOSITION_RE = re.compile(r",\s+(?=(?:a|an|the|another|his|her|their|its|one)\s|"
                             r"(?!(?:and|but|or|so|yet|then|while|because|as|adding|saying|noting|according|in|on|at|"
-                            r"when|after|before|if|although|though)\b)[a-z][a-z\-]*\s)")
+                            r"when|after|before|if|although|though|who|whose|which|that)\b)(?![a-z]+ing\b)[a-z][a-z\-]*\s)")
 #: Where an apposition ends inside its sentence: a comma before a participle or a new clause.
-_APPOSITION_END_RE = re.compile(r",\s+(?=[a-z]+ing\b|(?:and|but|adding|according|as|while|because|although|when)\b"
-                                r"|[\"“‘'])")
+_APPOSITION_END_RE = re.compile(r",\s+(?=[a-z]+ing\b|(?:and|but|adding|according|as|while|because|although|when|"
+                                r"who|whose|which)\b|[\"“‘'])")
 _CONNECTORS_AND = CONNECTORS | {"and", "&"}
 
 
@@ -265,10 +265,34 @@ def left_mention(words: AttributionWords, left: list[Token], src_start: int, src
         return None
     t = left[i]
     if t.text in ",)" and t.start >= src_end:
+        if t.text == "," and _adverbial_aside(words, left, i, src_end):
+            return None  # 'Sanders, meanwhile, said', 'officials, in fact, insist': an aside, not an apposition
         return (src_start, t.end)
     if t.is_word and t.low in RELATIVE_PRONOUNS and t.start >= src_end:
         return (t.start, t.end)
     return None
+
+
+def _adverbial_aside(words: AttributionWords, left: list[Token], i: int, src_end: int) -> bool:
+    """Whether the words between the source phrase (ending at ``src_end``) and the comma ``left[i]`` are only an
+    adverbial aside (', meanwhile,', ', in fact,', ', once again,', ', too,')."""
+    k = i - 1
+    inner = []
+    while k >= 0 and left[k].start >= src_end and left[k].text != ",":
+        inner.append(left[k])
+        k -= 1
+    if not inner or any(not t.is_word for t in inner):
+        return False
+    n = words.adverbials.ending_at(left, i - 1)
+    if n == len(inner):
+        return True
+    return all(t.low in words.adverbial_words or t.low in words.between or t.low in _ASIDE_WORDS or
+               (len(t.low) > 4 and t.low.endswith("ly")) for t in inner)
+
+
+#: Short adverbs that make an aside between commas ('he, too, said').
+_ASIDE_WORDS = frozenset(("too", "though", "again", "once", "soon", "later", "also", "then", "now", "still",
+                          "fact", "in", "for", "his", "her", "their", "its", "part", "turn", "of", "course"))
 
 
 def right_mention(text: str, src_start: int, src_end: int, sentence_end: int):

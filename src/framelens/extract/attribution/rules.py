@@ -292,6 +292,13 @@ def _attribute_verb(ctx: CueContext, src_start: int, src_end: int, rule: str):
     if trimmed is None:
         return NO_ATTRIBUTION  # 'Share', 'There', 'that': page furniture or a word that refers to no one
     src_start = trimmed
+    newline = text.rfind("\n", src_start, src_end)
+    if newline >= 0:  # a heading or a line of page furniture above: 'Zika Virus\nChris Christie said'
+        src_start = newline + 1
+        while src_start < src_end and text[src_start].isspace():
+            src_start += 1
+        if src_start >= src_end:
+            return NO_ATTRIBUTION
     if not_a_source(words, cache, src_start, src_end) or _not_reported(ctx, src_start, src_end, rule):
         return NO_ATTRIBUTION
     source_type, named = ctx.typer.type(cache, src_start, src_end, src_end if rule == "inverted" else cue.start,
