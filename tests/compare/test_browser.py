@@ -273,3 +273,24 @@ def test_report_at_scale_in_browser(browser, scale_report, scale_markup, tmp_pat
     page.locator("#articles").scroll_into_view_if_needed()
     _screenshot(page, tmp_path, "scale_articles.png")
     page.close()
+
+
+def test_report_at_scale_without_script(browser, scale_report):
+    """Progressive enhancement: without script every row is there, articles open, and the layer switches work
+    (they are CSS); only sorting, the filter box and the tooltips need script."""
+    _need_browser()
+    out, result = scale_report
+    ctx = browser.new_context(java_script_enabled=False, viewport={"width": VIEWPORT, "height": 900})
+    page = ctx.new_page()
+    page.goto((out / "index.html").resolve().as_uri())
+    page.wait_for_load_state("load")
+    assert page.locator("#summary-table tbody tr").count() == len(result.groups)
+    assert page.locator("#article-list tbody tr").count() == len(result.documents)
+    assert page.locator("#summary-table-filter").count() == 0 and page.locator("button.sort").count() == 0
+    assert _overflowing(page) == []
+    page.locator("#inline-articles details.doc-box > summary").nth(3).click()
+    cue = page.locator("#inline-articles details[open] .k-frame_cue").first
+    assert cue.evaluate("e => getComputedStyle(e).textDecorationLine") == "none"
+    page.locator("#layer-frame_cue").check()
+    assert cue.evaluate("e => getComputedStyle(e).textDecorationLine") == "underline"
+    ctx.close()
