@@ -73,6 +73,12 @@ def left_np(words: AttributionWords, tokens: list[Token]):
     first, n_words = _scan_back(words, tokens, i)
     if first is None:
         return None
+    if 0 < first <= i and (_number(tokens[first].low) or tokens[first].low == "half"):
+        # 'about 4 in 10', 'more than half', 'at least 6 in 10': the approximator belongs to the share
+        if tokens[first - 1].low in _APPROXIMATORS:
+            first -= 1
+        elif first > 1 and (tokens[first - 2].low, tokens[first - 1].low) in _APPROXIMATOR_PAIRS:
+            first -= 2
     # drop leading connectors and lower-case non-nouns that cannot open a source phrase
     while first <= i and tokens[first].low in _CONNECTORS_AND:
         first += 1
@@ -101,6 +107,9 @@ def _scan_back(words: AttributionWords, tokens: list[Token], head: int) -> tuple
         if t.is_word:
             if low == "by" and k >= 2 and k < head and tokens[k - 1].low.endswith("ed") and is_noun(tokens[k - 2].low):
                 k -= 1  # "emails obtained by the Ledger", "records reviewed by the Gazette"
+                continue
+            if low in ("in", "of") and 0 < k < head and _number(tokens[k - 1].low) and _number(tokens[k + 1].low):
+                k -= 1  # 'Six in 10 say', 'four of five said': a share of poll respondents
                 continue
             if low in words.stop and low not in CONNECTORS:
                 if low in NP_PREPOSITIONS and k > 0 and tokens[k - 1].is_word and is_noun(tokens[k - 1].low) \
@@ -138,6 +147,21 @@ def _scan_back(words: AttributionWords, tokens: list[Token], head: int) -> tuple
             break
         k -= 1
     return first, n_words
+
+
+_APPROXIMATORS = frozenset(("about", "nearly", "almost", "roughly", "only", "just", "over", "under", "some"))
+_APPROXIMATOR_PAIRS = frozenset((("more", "than"), ("fewer", "than"), ("less", "than"), ("at", "least")))
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
+
+
+def _number(low: str) -> bool:
+    """A number written in digits or as a word up to ten ('6', 'six')."""
+    return low[:1].isdigit() or low in _NUMBER_WORDS
+
+
+#: A share of respondents as a subject: 'Six in 10', 'about 4 in 10', 'more than half'.
+SHARE_RE = re.compile(r"(?:(?:about|nearly|almost|roughly|some|only|just|over|under|more than|fewer than|less than|"
+                      r"at least)\s+)?(?:\w+\s+(?:in|of|out of)\s+(?:\d+|ten|five|four|three)|half)$")
 
 
 def _continues_phrase(words: AttributionWords, tokens: list[Token], k: int) -> bool:

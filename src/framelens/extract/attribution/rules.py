@@ -24,7 +24,7 @@ from typing import Callable
 from .content import content_after, content_around, content_before, direct_content, trim_end
 from .context import CueContext
 from .cues import IN_POLL_RE, IN_POLL_TAIL_RE
-from .phrases import left_mention, left_np, not_a_source, right_mention, right_np, trim_non_referential
+from .phrases import SHARE_RE, left_mention, left_np, not_a_source, right_mention, right_np, trim_non_referential
 from .records import Attribution
 from .subjects import SUBJECT_TOKENS, coordinated_subject, plausible_subject, statement_subject, subject
 from .words import CATENATIVES, DETERMINERS, NEGATORS, QUOTE_CHARS, RELATIVE_PRONOUNS
@@ -299,10 +299,13 @@ def _attribute_verb(ctx: CueContext, src_start: int, src_end: int, rule: str):
             src_start += 1
         if src_start >= src_end:
             return NO_ATTRIBUTION
-    if not_a_source(words, cache, src_start, src_end) or _not_reported(ctx, src_start, src_end, rule):
+    share = SHARE_RE.match(cache.low, src_start, src_end) is not None  # 'Six in 10 say': poll respondents
+    if (not share and not_a_source(words, cache, src_start, src_end)) or _not_reported(ctx, src_start, src_end, rule):
         return NO_ATTRIBUTION
     source_type, named = ctx.typer.type(cache, src_start, src_end, src_end if rule == "inverted" else cue.start,
                                         sentence_start)
+    if share:
+        source_type, named = "vague", False
     if cue.kind == "document_cue" and source_type != "document":
         return NO_ATTRIBUTION
     document_head = source_type == "document"
