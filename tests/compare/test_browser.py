@@ -168,7 +168,8 @@ def _overflowing(page) -> list:
           const r = el.getBoundingClientRect(); if (r.right <= vw + 0.5) continue;
           let a = el.parentElement, boxed = false;
           while (a && a !== document.body) { const cs = getComputedStyle(a);
-            if (['auto', 'scroll'].includes(cs.overflowX) && a.getBoundingClientRect().right <= vw + 0.5) { boxed = true; break; }
+            if (['auto', 'scroll'].includes(cs.overflowX) && a.getBoundingClientRect().right <= vw + 0.5) {
+              boxed = true; break; }
             a = a.parentElement; }
           if (!boxed) out.push([el.tagName, el.id, Math.round(r.width)]); }
         return out; }""", VIEWPORT)
@@ -206,7 +207,8 @@ def test_report_at_scale_in_browser(browser, scale_report, scale_markup, tmp_pat
     assert len(boxes) >= 8 and max(boxes) <= 2400
     # articles collapsed: the page stays short (the fact section is measured apart: its size is bounded elsewhere)
     height = page.evaluate("document.documentElement.scrollHeight")
-    facts = page.evaluate("""() => { const a = document.getElementById('facts'), b = document.getElementById('articles');
+    facts = page.evaluate("""() => { const a = document.getElementById('facts');
+        const b = document.getElementById('articles');
         return a && b ? b.getBoundingClientRect().top - a.getBoundingClientRect().top : 0; }""")
     assert height - facts < 40_000, (height, facts)
     assert page.locator("#inline-articles details.doc-box").count() == 20

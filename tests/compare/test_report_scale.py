@@ -79,7 +79,8 @@ def test_layer_checkboxes_follow_default_on(scale_report):
                                                          default_on=False))}
     items = legend_items(specs)
     assert [(i["kind"], i["on"]) for i in items] == [("quote", True), ("claim", False)]
-    legend = Markup(env().from_string('{% from "macros.html.j2" import legend %}{{ legend(items) }}').render(items=items))
+    macro = env().from_string('{% from "macros.html.j2" import legend %}{{ legend(items) }}')
+    legend = Markup(macro.render(items=items))
     assert '<input type="checkbox" id="layer-claim" data-kind="claim">' in legend
     assert '<input type="checkbox" id="layer-quote" data-kind="quote" checked>' in legend
     assert "Off when the page opens: claim" in legend
