@@ -25,6 +25,8 @@ MANY = 12
 #: 1,400 x 2,500 px limit with the caption and the labels that stick out).
 MAX_WIDTH_IN = 8.6
 MAX_HEIGHT_IN = 15.5
+#: The largest saved image, in inches, labels and caption included (1,400 x 2,500 px at 150 px per inch).
+MAX_SAVED_IN = (9.3, 16.6)
 #: Most group rows a chart draws; beyond that the top and bottom halves, the middle summarised in one row.
 MAX_ROWS = 60
 
@@ -133,6 +135,28 @@ def _swatches(ax, labels, colors, axis="y"):
                        clip_on=False, zorder=5, edgecolor="#333333", linewidth=0.4)
 
 
+def _wrap_titles(fig, renderer) -> bool:
+    """Wrap the axes titles drawn wider than the figure onto more lines (measured); whether any was wrapped."""
+    import textwrap
+
+    changed = False
+    for ax in fig.axes:
+        for loc in ("left", "center", "right"):
+            t = ax.get_title(loc)
+            if not t:
+                continue
+            # the Text of a left/right title has no public getter
+            obj = {"left": ax._left_title, "center": ax.title, "right": ax._right_title}[loc]
+            ext = obj.get_window_extent(renderer)
+            wide, room = ext.width / fig.dpi, fig.get_figwidth() - 0.1 - max(ext.x0, 0) / fig.dpi
+            if ext.x1 / fig.dpi > fig.get_figwidth() - 0.05 and room > 1:
+                longest = max(len(line) for line in t.split("\n"))
+                width = max(int(longest * room / wide), 20)
+                ax.set_title("\n".join(textwrap.fill(line, width) for line in t.split("\n")), loc=loc)
+                changed = True
+    return changed
+
+
 def save_figure(fig, stem: str | Path, caption: str | None = None, formats=("png", "svg"), dpi: int = 100,
                 close: bool = True) -> list[Path]:
     """Save ``fig`` as ``stem.png`` and ``stem.svg`` (Agg canvas, no pyplot), with ``caption`` under it.
@@ -174,7 +198,17 @@ def save_figure(fig, stem: str | Path, caption: str | None = None, formats=("png
             fig.text(0.0, -0.01, wrapped, ha="left", va="top", fontsize=7.5, color="#444444")
         # one layout and one measurement for all formats (savefig's bbox_inches="tight" draws twice per format)
         fig.draw_without_rendering()  # lays the figure out (constrained layout) without rasterising it
+        if _wrap_titles(fig, canvas.get_renderer()):
+            fig.draw_without_rendering()
         bbox = fig.get_tightbbox(canvas.get_renderer()).padded(0.15)
+        over_w, over_h = bbox.width - MAX_SAVED_IN[0], bbox.height - MAX_SAVED_IN[1]
+        if (over_w > 0 or over_h > 0) and fig.get_layout_engine() is not None:  # labels stick out: shrink, lay out again
+            w, h = fig.get_size_inches()
+            fig.set_size_inches(max(w - max(over_w, 0) - 0.05, 3.0), max(h - max(over_h, 0) - 0.05, 2.0))
+            fig.draw_without_rendering()
+            if _wrap_titles(fig, canvas.get_renderer()):
+                fig.draw_without_rendering()
+            bbox = fig.get_tightbbox(canvas.get_renderer()).padded(0.15)
         fig.set_layout_engine(None)  # keep the positions found; None (not "none"): savefig lays out nothing again
         for fmt in formats:
             p = stem.with_suffix(f".{fmt}")

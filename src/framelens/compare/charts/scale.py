@@ -52,8 +52,10 @@ def dot_plot(st, *, value: str, low: str, high: str, note, xlabel: str, title: s
     """
     rows, gap, small = ranked_rows(st, key or value)
     ax = _axes(ax, 8.2, ROW_IN * len(rows) + 1.7)
-    finite = [v for c in (value, low, high) for v in st[c].tolist() if v == v and not math.isinf(v)]
-    xmax = max(finite + [1e-9])
+    vals_ = [v for v in st[value].tolist() if v == v and not math.isinf(v)]
+    his = [v for v in st[high].tolist() if v == v and not math.isinf(v)]
+    # the scale follows the estimates: an interval reaching past twice the largest one is cut at the edge
+    xmax = max(vals_ + [min(h, 2 * max(vals_ + [1e-9])) for h in his] + [1e-9])
     labels = []
     ys, lows, highs, vals, hollow, marks, mys = [], [], [], [], [], [], []
     for i, g in enumerate(rows):
@@ -69,10 +71,10 @@ def dot_plot(st, *, value: str, low: str, high: str, note, xlabel: str, title: s
         vals.append((i, r[value], fl))
         if marker_col and r[marker_col] == r[marker_col]:
             marks.append(r[marker_col]), mys.append(i)
-        right = max(v for v in (r[value], r[high]) if v == v) if r[value] == r[value] else 0
+        right = min(max(v for v in (r[value], r[high]) if v == v), xmax * 1.02) if r[value] == r[value] else 0
         ax.text(right + xmax * 0.02, i, note(g), va="center", fontsize=7, color="#8a6d00" if fl else "#333333")
     # one collection per mark type (not one artist per row): a fraction of the drawing time
-    ax.hlines(ys, lows, highs, color=NEUTRAL, linewidth=1.2, zorder=2)
+    ax.hlines(ys, lows, [min(h, xmax * 1.45) for h in highs], color=NEUTRAL, linewidth=1.2, zorder=2)
     _dots(ax, vals, 28)
     if marks:
         ax.scatter(marks, mys, marker="D", s=12, color="white", edgecolor="#222222", linewidth=1.0, zorder=4)
