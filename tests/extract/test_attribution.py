@@ -567,12 +567,18 @@ def test_called_with_a_quoted_complement(analyzer):
     'The so-called plan drew a call for calm from a group called "Neighbors First."',  # naming, a noun
     'A formula called the "chained index" sets the raise.',                          # naming with a determiner
     "Ada Quist called the police twice.",                                           # no quoted complement
-    'Ada Quist called for "a full audit" of the fund.',                             # 'called for': another verb
     'Neighbors carried signs calling the plan "a land grab."',                      # a participle after a noun
     'Ada Quist called Brisco, who said the plan was "a land grab."',                 # the quote is past a comma
 ])
 def test_called_look_alikes_do_not_fire(analyzer, text):
     assert not [p for p in attributions(analyzer, text)[0] if p.attrs["cue"].lower().startswith("call")]
+
+
+def test_called_for_is_a_directive_not_a_characterisation(analyzer):
+    # 'called for' is another verb than characterising 'called': since issue 19 it is a directive cue of the
+    # report_verbs pack (PARC counts it), never the 'called X "Y"' rule
+    (a,) = attributions(analyzer, 'Ada Quist called for "a full audit" of the fund.')[0]
+    assert a.attrs["cue"] == "called for" and a.entry != "attribution:call"
 
 
 # ---------------------------------------------------------------------------

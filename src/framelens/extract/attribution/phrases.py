@@ -11,7 +11,7 @@ import re
 
 from .content import trim_end
 from .tokens import Token, TokenCache
-from .words import (APOSTROPHES, CONNECTORS, DETERMINERS, NON_REFERENTIAL_WORDS, NP_PREPOSITIONS, PAGE_FURNITURE, QUOTE_CHARS,
+from .words import (APOSTROPHES, CONNECTORS, DETERMINERS, NEGATORS, NON_REFERENTIAL_WORDS, NP_PREPOSITIONS, PAGE_FURNITURE, QUOTE_CHARS,
                     RELATIVE_PRONOUNS, AttributionWords)
 
 #: A comma after an inverted source that opens an apposition: a determiner, a lower-case word (a role:
@@ -262,7 +262,7 @@ def trim_non_referential(cache: TokenCache, src_start: int, src_end: int) -> int
     for t in cache.exact(src_start, src_end):
         if not t.is_word:
             continue
-        if t.low in NON_REFERENTIAL_WORDS or (t.cap and t.low in PAGE_FURNITURE):
+        if t.low in NON_REFERENTIAL_WORDS or t.low in NEGATORS or (t.cap and t.low in PAGE_FURNITURE):
             continue
         return t.start
     return None

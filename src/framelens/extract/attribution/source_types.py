@@ -15,6 +15,11 @@ _ACRONYM_RE = re.compile(r"^[A-Z]{2,6}s?$")
 _POST_MODIFIER_OPENERS = CONNECTORS | NP_PREPOSITIONS | {"by", "who", "that", "which"}
 
 
+#: Quantifiers that make a plural role an unspecified group ('some lawmakers', 'many officials').
+_VAGUE_QUANTIFIERS = frozenset(("some", "many", "several", "few", "most", "other", "others", "numerous", "various",
+                                "countless", "plenty"))
+
+
 class SourceTyper:
     """``(source_type, named)`` of source mentions, memoised per extractor."""
 
@@ -85,8 +90,9 @@ class SourceTyper:
             return "media", False  # "a reporter for the Daily Ledger": a journalist, unnamed
         if has("role", last) or words.phrase_ends_at("role", head_lows, len(head_lows) - 1):
             # an unnamed office holder: a name before the role is a modifier ("a Trump administration
-            # official", "one longtime Clinton adviser"), not that person
-            return "official", False
+            # official", "one longtime Clinton adviser"), not that person; an unspecified number of them ('some
+            # lawmakers', 'many officials') is a vague source
+            return ("vague" if lows[0] in _VAGUE_QUANTIFIERS else "official"), False
         if has("vague", last):
             return "vague", False
         if head and head[-1].cap:
