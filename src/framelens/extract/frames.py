@@ -65,7 +65,8 @@ FRAME_CUE = KindSpec(
             Field("lexicon", "string", "the pack that fired, `pack@version`")),
     label_doc="the frame code", counted=is_used, counted_doc="used (not mentioned)",
     style=Style("text-decoration:underline dashed #009E73 1px;text-underline-offset:2px",
-                "frame cue (thin dashed underline; frame in the tooltip)", layer=2, mark=False),
+                "frame cue (thin dashed underline; frame in the tooltip)", layer=2, mark=False,
+                default_on=False),  # cues sit on many common nouns: shown on request, not when the page opens
     metric="frame_cues")
 
 FRAME_FIELDS = FRAME_CUE.field_names
