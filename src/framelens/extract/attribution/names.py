@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .tokens import Token, TokenCache
-from .words import CONNECTORS, DETERMINERS, MEMO_MAX, NP_PREPOSITIONS, AttributionWords
+from .words import CONNECTORS, DETERMINERS, MEMO_MAX, NP_PREPOSITIONS, PAGE_FURNITURE, AttributionWords
 
 #: Two or three capitalised words in a row (a possible full name); the last one is looked up as a surname.
 #: The pattern opens with the capital (the look-behind follows it) so that the regex engine can skip ahead to
@@ -16,7 +16,7 @@ NAME_RUN_RE = re.compile(r"[A-Z](?<![\w’'\-].)[\w’'\-]*[^\W\d_]\s(?:[A-Z][\w
 _POST_MODIFIER_OPENERS = CONNECTORS | NP_PREPOSITIONS
 #: Function words that open a sentence before a name and are no part of it ('And Newt Gingrich', 'For Trump'):
 #: a closed class, so a constant.
-NOT_NAME_START = frozenset({"and", "nor", "plus"}) | CONNECTORS | NP_PREPOSITIONS
+NOT_NAME_START = frozenset({"and", "nor", "plus"}) | CONNECTORS | NP_PREPOSITIONS | PAGE_FURNITURE
 #: Generational suffixes after a surname ('John Conyers Jr.'): a closed class, so a constant.
 GENERATIONAL_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
 #: The word right before a position ('Mayor' in 'Mayor London Breed'); used on a bounded window.

@@ -259,7 +259,11 @@ def trim_non_referential(cache: TokenCache, src_start: int, src_end: int) -> int
     """Where a source phrase starts once the page furniture and non-referential words that open it are dropped
     ('Advertisement Brandt' -> 'Brandt'; see :data:`.words.NON_REFERENTIAL`); None when nothing else is left
     ('Share', 'There', 'that'). Furniture words count only capitalised (site chrome is), adverbs in any case."""
-    for t in cache.exact(src_start, src_end):
+    tokens = cache.exact(src_start, src_end)
+    head = next((t for t in reversed(tokens) if t.is_word), None)
+    if head is not None and head.cap and head.low in PAGE_FURNITURE:
+        return None  # the head word is page furniture: '... Share Comments (69)'
+    for t in tokens:
         if not t.is_word:
             continue
         if t.low in NON_REFERENTIAL_WORDS or t.low in NEGATORS or (t.cap and t.low in PAGE_FURNITURE):

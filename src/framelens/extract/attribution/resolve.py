@@ -15,6 +15,7 @@ from .identity import apposition_kind, role_evidence, unify_sources
 from .names import GENERATIONAL_SUFFIXES, NOT_NAME_START, NameFinder, strip_determiner
 from .records import Attribution
 from .tokens import TokenCache
+from .words import PAGE_FURNITURE
 
 #: Types a pronoun (or a generic outlet noun) may stand for, and whether the antecedent must be named.
 _COMPATIBLE = {"he": (("person", "official", "media"), True), "she": (("person", "official", "media"), True),
@@ -170,6 +171,7 @@ def _personal_name(names: NameFinder, cache: TokenCache, a: Attribution) -> str 
     k = 0
     w = names.words
     while k < len(parts) - 1 and (parts[k].lower() in w.name_lead or parts[k].lower() in NOT_NAME_START
+                                  or parts[k].lower() in PAGE_FURNITURE
                                   or w.has("honorific", parts[k].lower().rstrip("."))):
         k += 1
     if k:

@@ -192,7 +192,11 @@ def passive_by(ctx: CueContext):
         return None
     phrase = right_np(ctx.words, ctx.right[1:])
     if phrase is None:
-        return NO_ATTRIBUTION
+        agent = ctx.right[1] if len(ctx.right) > 1 else None
+        if agent is None or not agent.is_word or agent.cap or not agent.low.endswith("s") or \
+                agent.low in ctx.words.stop or agent.low in ctx.words.between or len(agent.low) < 4:
+            return NO_ATTRIBUTION
+        phrase = (agent.start, agent.end)  # a bare plural: 'was denounced by parents'
     src_start, src_end = phrase
     source_type, named = ctx.typer.type(ctx.cache, src_start, src_end, src_end, ctx.sentence_start)
     content = content_around(ctx.text, ctx.sentence_start, ctx.sentence_end, ctx.cue.start, src_end)
