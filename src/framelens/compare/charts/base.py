@@ -198,9 +198,10 @@ def save_figure(fig, stem: str | Path, caption: str | None = None, formats=("png
             fig.text(0.0, -0.01, wrapped, ha="left", va="top", fontsize=7.5, color="#444444")
         # one layout and one measurement for all formats (savefig's bbox_inches="tight" draws twice per format)
         fig.draw_without_rendering()  # lays the figure out (constrained layout) without rasterising it
-        if _wrap_titles(fig, canvas.get_renderer()):
-            fig.draw_without_rendering()
         bbox = fig.get_tightbbox(canvas.get_renderer()).padded(0.15)
+        if bbox.width > MAX_SAVED_IN[0] and _wrap_titles(fig, canvas.get_renderer()):  # a long title sticks out
+            fig.draw_without_rendering()
+            bbox = fig.get_tightbbox(canvas.get_renderer()).padded(0.15)
         over_w, over_h = bbox.width - MAX_SAVED_IN[0], bbox.height - MAX_SAVED_IN[1]
         if (over_w > 0 or over_h > 0) and fig.get_layout_engine() is not None:  # labels stick out: shrink, lay out again
             w, h = fig.get_size_inches()

@@ -145,6 +145,9 @@ def term_choice_heatmap(count_matrix, quoted_matrix=None, colors=None, ax=None, 
         note = ("\n" + "; ".join(parts)) if parts else ""
         if mat.empty:
             raise NoData("no group uses any variant of this referent group")
+    from .base import MAX_WIDTH_IN
+
+    compact = many or 1.05 * mat.shape[1] + 3.2 > MAX_WIDTH_IN  # narrow cells: "3 (1q)" on one line
     with style():
         ax = (_axes(ax, min(8.6, 0.95 * mat.shape[1] + 3.4), 0.24 * mat.shape[0] + 2.4) if many else
               _axes(ax, max(6.0, 1.05 * mat.shape[1] + 3.2), 0.5 * mat.shape[0] + 2.2))
@@ -154,8 +157,8 @@ def term_choice_heatmap(count_matrix, quoted_matrix=None, colors=None, ax=None, 
             for j in range(vals.shape[1]):
                 v = int(vals[i, j])
                 q = int(quoted_matrix.iloc[i, j]) if quoted_matrix is not None else 0
-                txt = "·" if v == 0 else ((f"{v} ({q}q)" if many else f"{v}\n({q} quoted)") if q else f"{v}")
-                ax.text(j, i, txt, ha="center", va="center", fontsize=7 if many else 8,
+                txt = "·" if v == 0 else ((f"{v} ({q}q)" if compact else f"{v}\n({q} quoted)") if q else f"{v}")
+                ax.text(j, i, txt, ha="center", va="center", fontsize=7 if compact else 8,
                         color="white" if v > vals.max() * 0.6 and v > 0 else "#222222")
         ax.set_xticks(range(mat.shape[1]), [_short(c, 34) for c in mat.columns], rotation=30, ha="right")
         ax.set_yticks(range(mat.shape[0]), [_short(g, 34 if many else 40) for g in mat.index],
@@ -171,7 +174,7 @@ def term_choice_heatmap(count_matrix, quoted_matrix=None, colors=None, ax=None, 
         nd = f", {n_docs} articles" if n_docs is not None else ""
         ax.set_title(f"Term choice for “{str(mat.columns.name).replace('_', ' ')}”: "
                      f"uses of each variant ({total} uses{nd})" + note)
-        ax.set_xlabel("variant (left = neutral, right = most loaded)" + ("; (kq) = k of them quoted" if many else ""))
+        ax.set_xlabel("variant (left = neutral, right = most loaded)" + ("; (kq) = k of them quoted" if compact else ""))
     return ax
 
 

@@ -16,7 +16,7 @@ from .base import MAX_ROWS, _axes, _limit, _short
 #: Row height (inches) of a group in the layouts for many groups.
 ROW_IN = 0.2
 #: Where the rows of the middle of a ranking that were not drawn are counted.
-GAP_NOTE = "… {k} groups in the middle of the ranking not drawn (all are in the tables)"
+GAP_NOTE = "… {k} groups in the middle of the ranking not drawn (all are in tables/group_stats.csv)"
 
 
 def _flag_label(g, flagged: bool, width: int = 34) -> str:

@@ -61,7 +61,13 @@ def _specs(result) -> list[tuple[str, str, str, Callable[[], Any]]]:
     flagged = set(fl.loc[fl["flagged"].astype(bool), "group"]) if fl is not None and len(fl) and "group" in fl else set()
     nw = f"{n_docs} articles, {int(docs['words'].sum()):,} words"
     ci = ci_note(result)
+    many = result.documents["group"].nunique() > C.base.MANY if "group" in result.documents else False
     out = [("loaded_rate", "Loaded terms by group",
+            (f"Loaded-term uses (severity ≥ 1; mentions and neutral variants excluded) per 1,000 words, pooled over "
+             f"each group's articles (dot, with its 95% interval; one neutral colour: too many groups to tell apart "
+             f"by colour; by category in tables/loaded_categories.csv), ordered by the empirical-Bayes shrunken estimate "
+             f"(◇); flagged groups hollow and last, never ranked; with more than {C.base.MAX_ROWS} groups the top "
+             f"and bottom {C.base.MAX_ROWS // 2} are drawn and the rest counted; {nw}.{ci}") if many else
             f"Loaded-term uses (severity ≥ 1; mentions and neutral variants excluded) per 1,000 words, pooled over "
             f"each group's articles, split by lexicon category (hatching); ◇ = empirical-Bayes shrunken estimate "
             f"(used for ranking); {nw}.{ci}",
@@ -71,7 +77,7 @@ def _specs(result) -> list[tuple[str, str, str, Callable[[], Any]]]:
         ref = top_referent(tc)
         out.append(("term_choice", "Term choice",
                     f"Uses of each variant for the referent group “{ref.replace('_', ' ')}” (the group with most uses), "
-                    f"per {result.by}; “(k quoted)” = of which inside quotations. Mentions (a term discussed as a "
+                    f"per {result.by}; “(k quoted)” or “(kq)” = of which inside quotations. Mentions (a term discussed as a "
                     f"word) are excluded. {nw}.",
                     lambda: C.term_choice_heatmap(term_choice_matrix(tc, ref),
                                                   term_choice_matrix(tc, ref, value="quoted"), result.colors,
