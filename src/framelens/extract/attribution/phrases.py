@@ -16,12 +16,12 @@ from .words import (APOSTROPHES, CONNECTORS, DETERMINERS, NEGATORS, NON_REFERENT
 
 #: A comma after an inverted source that opens an apposition: a determiner, a lower-case word (a role:
 #: 'chairman of'), or a relative pronoun; not a conjunction, a participle or a quotation.
-_APPOSITION_RE = re.compile(r",\s+(?=(?:a|an|the|another|his|her|their|its|one)\s|"
+_APPOSITION_RE = re.compile(r",\s+(?=(?:a|an|the|another|his|her|their|its|one|who|which)\s|"
                             r"(?!(?:and|but|or|so|yet|then|while|because|as|adding|saying|noting|according|in|on|at|"
-                            r"when|after|before|if|although|though|who|whose|which|that)\b)(?![a-z]+ing\b)[a-z][a-z\-]*\s)")
+                            r"when|after|before|if|although|though|that)\b)(?![a-z]+ing\b)[a-z][a-z\-]*\s)")
 #: Where an apposition ends inside its sentence: a comma before a participle or a new clause.
 _APPOSITION_END_RE = re.compile(r",\s+(?=[a-z]+ing\b|(?:and|but|adding|according|as|while|because|although|when|"
-                                r"who|whose|which)\b|[\"“‘'])")
+                                r"whose)\b|[\"“‘'])")
 _CONNECTORS_AND = CONNECTORS | {"and", "&"}
 
 
@@ -261,12 +261,13 @@ def trim_non_referential(cache: TokenCache, src_start: int, src_end: int) -> int
     ('Share', 'There', 'that'). Furniture words count only capitalised (site chrome is), adverbs in any case."""
     tokens = cache.exact(src_start, src_end)
     head = next((t for t in reversed(tokens) if t.is_word), None)
-    if head is not None and head.cap and head.low in PAGE_FURNITURE:
-        return None  # the head word is page furniture: '... Share Comments (69)'
+    if head is not None and ((head.cap and head.low in PAGE_FURNITURE) or head.low in NON_REFERENTIAL_WORDS):
+        return None  # the head word is page furniture ('... Share Comments (69)') or refers to no one ('There')
     for t in tokens:
         if not t.is_word:
             continue
-        if t.low in NON_REFERENTIAL_WORDS or t.low in NEGATORS or (t.cap and t.low in PAGE_FURNITURE):
+        if t.low in NON_REFERENTIAL_WORDS or t.low in NEGATORS or t.low == "t" or t.low.endswith(("n't", "n’t")) \
+                or (t.cap and t.low in PAGE_FURNITURE):
             continue
         return t.start
     return None

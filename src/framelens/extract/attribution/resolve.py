@@ -9,6 +9,7 @@ is linear in the number of attributions and names, not quadratic.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, deque
 
 from .identity import apposition_kind, role_evidence, unify_sources
@@ -205,6 +206,10 @@ def _title_before(names: NameFinder, cache: TokenCache, a: Attribution, name: st
         else None
 
 
+#: Where a restrictive relative clause opens in a source phrase.
+_RELATIVE_CLAUSE_RE = re.compile(r",?\s+(?:who|whom|whose|which|that)\s+")
+
+
 def _source_string(names: NameFinder, text: str, a: Attribution, known: _Names, cache: TokenCache) -> None:
     mention = text[a.src_start:a.src_end]
     if a.source_type == "pronoun":
@@ -230,6 +235,11 @@ def _source_string(names: NameFinder, text: str, a: Attribution, known: _Names, 
     elif a.source_type == "media" and a.named:
         a.source = names.outlet_name(cache, a.src_start, a.src_end) or strip_determiner(" ".join(mention.split()))
     else:
+        # the source without a restrictive relative clause: 'officials who reviewed the footage' -> 'officials'
+        # (the span keeps the clause, as PARC marks it); an anonymous source keeps the clause that makes it one
+        # ('an official who was not authorized to speak publicly')
+        if a.source_type != "anonymous":
+            mention = _RELATIVE_CLAUSE_RE.split(mention, 1)[0]
         a.source = strip_determiner(" ".join(mention.split()))
     a.source = a.source.replace("’", "'")
 
