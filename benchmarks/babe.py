@@ -18,6 +18,10 @@ Run from the repository root (needs ../shared/datasets/babe):
     .venv/bin/python benchmarks/babe.py --quick         # default pipeline vs baseline only
     .venv/bin/python benchmarks/babe.py --json out.json
     .venv/bin/python benchmarks/babe.py --quick --no-words --embeddings wordllama   # framelens[embeddings]
+    .venv/bin/python benchmarks/babe.py --train-time    # `framelens train` on 80% of BABE: CPU and wall seconds
+
+Training time (issue 17): the stratified 80% sample (seed 0, 2,938 sentences) is written to a temporary
+CSV and `framelens train --folds 5` runs on it in this process; CPU time from resource.getrusage.
 """
 
 from __future__ import annotations
@@ -141,6 +145,38 @@ def word_level(d, folds=5, seed=0):
     return res
 
 
+def train_time(d, seed=0):
+    """Seconds (wall and CPU) and macro-F1 of `framelens train` (5-fold CV + final fit) on 80% of BABE."""
+    import os
+    import resource
+    import tempfile
+
+    from sklearn.model_selection import train_test_split
+
+    from framelens.cli import main as cli
+
+    sample, _ = train_test_split(d, train_size=0.8, stratify=d.label_bias, random_state=seed)
+    with tempfile.TemporaryDirectory() as tmp:
+        csv = Path(tmp) / "babe80.csv"
+        sample[["text", "label_bias"]].to_csv(csv, index=False)
+        load = os.getloadavg()[0]
+        r0 = resource.getrusage(resource.RUSAGE_SELF)
+        t0 = time.perf_counter()
+        rc = cli(["train", str(csv), "--label-col", "label_bias", "--folds", "5", "--seed", str(seed),
+                  "--out", str(Path(tmp) / "m.flmodel"), "--json"])
+        wall = time.perf_counter() - t0
+        r1 = resource.getrusage(resource.RUSAGE_SELF)
+        metrics = json.loads((Path(tmp) / "m.flmodel.report" / "cv_metrics.json").read_text(encoding="utf-8"))
+    cpu = (r1.ru_utime + r1.ru_stime) - (r0.ru_utime + r0.ru_stime)
+    res = {"n": len(sample), "exit": rc, "wall_s": round(wall, 1), "cpu_s": round(cpu, 1),
+           "load_1min_before": round(load, 2), "load_1min_after": round(os.getloadavg()[0], 2),
+           "macro_f1": metrics["macro_f1"], "fold_macro_f1": metrics["fold_macro_f1"]}
+    print(f"framelens train on {len(sample)} BABE sentences (5-fold CV + final fit): {wall:.1f} s wall, "
+          f"{cpu:.1f} s CPU (load {load:.1f} -> {res['load_1min_after']:.1f}); macro-F1 {metrics['macro_f1']:.4f}",
+          file=sys.stderr, flush=True)
+    return res
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="only the default pipeline and the tuned baseline")
@@ -149,8 +185,15 @@ def main(argv=None):
     ap.add_argument("--embeddings", action="append", default=[], choices=["wordllama", "minilm"],
                     help="also run the default pipeline and the baseline with these sentence embeddings "
                          "(needs the optional extra; repeatable)")
+    ap.add_argument("--train-time", action="store_true",
+                    help="only time `framelens train` (5-fold CV) on a stratified 80%% sample (issue 17)")
     args = ap.parse_args(argv)
     d = load()
+    if args.train_time:
+        res = {"train_time": train_time(d)}
+        if args.json:
+            Path(args.json).write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
+        return
     print(f"BABE: {len(d)} sentences ({(d.label_bias == 'Biased').sum()} Biased)", flush=True)
     res = {"n": len(d), "sentence_level": sentence_level(d, args.quick, embeddings=args.embeddings)}
     if not args.no_words and not args.quick:

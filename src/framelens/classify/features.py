@@ -37,7 +37,10 @@ a user's own Pipeline or ColumnTransformer (a 1-D column of texts)::
 from __future__ import annotations
 
 import functools
+import hashlib
 import math
+import weakref
+from collections import OrderedDict
 from typing import Any, Iterable
 
 from sklearn.base import BaseEstimator, OneToOneFeatureMixin, TransformerMixin
@@ -45,7 +48,7 @@ from sklearn.base import BaseEstimator, OneToOneFeatureMixin, TransformerMixin
 from ..errors import ConfigError
 from ..extract.frames import FRAME_CODES
 
-__all__ = ["FramelensFeatures", "KeynessPooling", "LogCountRatioWeights", "FEATURE_GROUPS"]
+__all__ = ["FramelensFeatures", "KeynessPooling", "LogCountRatioWeights", "FEATURE_GROUPS", "clear_feature_cache"]
 
 # the codebook's frames except "other", which is its own feature column (frame_other)
 _FRAME_CODES = tuple(c for c in FRAME_CODES if c != "other")
@@ -63,6 +66,16 @@ FEATURE_GROUPS: dict[str, tuple[str, ...]] = {
 }
 _NOT_RATES = {"quoted_share", "log_words"}
 _EXTRACTORS = ["structure", "loaded_terms", "hedges", "report_verbs", "frames"]
+#: Every column of a raw row, in the order the cache stores them (``words`` last: the word count).
+_RAW_COLUMNS: tuple[str, ...] = tuple(c for cols in FEATURE_GROUPS.values() for c in cols) + ("words",)
+_RAW_INDEX = {c: i for i, c in enumerate(_RAW_COLUMNS)}
+
+#: Raw rows kept per analyzer, so that cross-validation (which transforms every text once per fold, and
+#: once more for the final fit) analyses each distinct text once. The row depends only on the text and
+#: the analyzer (its lexicon packs), never on fitting, so a cached row is the row. The cache lives as long
+#: as its analyzer (which ``_analyzer`` keeps) and holds at most this many rows each (about 40 MB).
+_CACHE_ROWS = 65_536
+_ROW_CACHE: "weakref.WeakKeyDictionary[Any, OrderedDict[bytes, Any]]" = weakref.WeakKeyDictionary()
 
 
 @functools.lru_cache(maxsize=8)
@@ -91,6 +104,59 @@ def _texts(X: Any) -> list[str]:
         else:
             raise ConfigError(f"X[{i}] is {type(t).__name__}; FramelensFeatures takes texts (str)")
     return out
+
+
+def _text_key(text: str) -> bytes:
+    """A 128-bit digest of a text: the cache key (long documents are not kept in memory)."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def _raw_rows(an, texts: list[str]):
+    """Uncached raw rows (:data:`_RAW_COLUMNS`) of ``texts``: one analysis per text; empty texts are zeros."""
+    import numpy as np
+
+    from ..model import Document
+
+    out = np.zeros((len(texts), len(_RAW_COLUMNS)), dtype=np.float64)
+    for i, text in enumerate(texts):
+        if not text.strip():
+            continue
+        row = FramelensFeatures._row(an.analyze_document(Document(id=str(i), text=text)))
+        out[i] = [row[c] for c in _RAW_COLUMNS]
+    return out
+
+
+def _cached_raw_rows(an, texts: list[str]):
+    """Raw rows of ``texts`` as :func:`_raw_rows` gives them, each distinct text analysed once per process."""
+    import numpy as np
+
+    cache = _ROW_CACHE.get(an)
+    if cache is None:
+        cache = _ROW_CACHE[an] = OrderedDict()
+    out = np.empty((len(texts), len(_RAW_COLUMNS)), dtype=np.float64)
+    todo: dict[bytes, list[int]] = {}
+    for i, text in enumerate(texts):
+        key = _text_key(text)
+        row = cache.get(key)
+        if row is None:
+            todo.setdefault(key, []).append(i)
+        else:
+            cache.move_to_end(key)
+            out[i] = row
+    if todo:
+        keys = list(todo)
+        rows = _raw_rows(an, [texts[todo[k][0]] for k in keys])
+        for key, row in zip(keys, rows):
+            out[todo[key]] = row
+            cache[key] = row
+        while len(cache) > _CACHE_ROWS:
+            cache.popitem(last=False)
+    return out
+
+
+def clear_feature_cache() -> None:
+    """Forget every cached row of :class:`FramelensFeatures` (frees the memory; results do not change)."""
+    _ROW_CACHE.clear()
 
 
 class TextInputMixin:
@@ -188,28 +254,28 @@ class FramelensFeatures(TextInputMixin, TransformerMixin, BaseEstimator):
         return self
 
     def transform(self, X):
-        """An array of shape (n_texts, n_features) of counts (or rates)."""
+        """An array of shape (n_texts, n_features) of counts (or rates).
+
+        Each distinct text is analysed once per process: its raw counts are cached
+        (keyed by a digest of the text, per analyzer), so cross-validation folds and
+        the final fit reuse them. Nothing in the cache depends on fitting.
+        """
         import numpy as np
 
         from sklearn.utils.validation import check_is_fitted
 
-        from ..model import Document
-
         check_is_fitted(self, "feature_names_out_")
         texts = _texts(X)
-        an = self._get_analyzer()
-        cols = self.feature_names_out_
-        out = np.zeros((len(texts), len(cols)), dtype=np.float64)
-        for i, text in enumerate(texts):
-            if not text.strip():
-                continue
-            row = self._row(an.analyze_document(Document(id=str(i), text=text)))
-            words = row.pop("words")
-            row["log_words"] = math.log1p(words)
-            scale = (self.per_words / words) if (self.per_words and words) else 1.0
-            for j, c in enumerate(cols):
-                v = row[c]
-                out[i, j] = v if c in _NOT_RATES else v * scale
+        raw = _cached_raw_rows(self._get_analyzer(), texts)
+        words = raw[:, _RAW_INDEX["words"]]
+        out = raw[:, [_RAW_INDEX[c] for c in self.feature_names_out_]]
+        if "log_words" in self.feature_names_out_:
+            # math.log1p, as the uncached rows have always used (numpy's can differ in the last bit)
+            out[:, self.feature_names_out_.index("log_words")] = [math.log1p(w) for w in words]
+        if self.per_words:
+            scale = np.where(words > 0, self.per_words / np.where(words > 0, words, 1.0), 1.0)
+            rates = [j for j, c in enumerate(self.feature_names_out_) if c not in _NOT_RATES]
+            out[:, rates] *= scale[:, None]
         return out
 
     def get_feature_names_out(self, input_features=None):
@@ -267,13 +333,18 @@ class KeynessPooling(TextInputMixin, TransformerMixin, BaseEstimator):
             return (y == classes[1])[None, :], [str(classes[1])]
         return np.stack([y == c for c in classes]), [str(c) for c in classes]
 
-    def _estimate(self, texts, T):
+    def _vectorizer(self):
         import numpy as np
         from sklearn.feature_extraction.text import CountVectorizer
 
-        vec = CountVectorizer(ngram_range=tuple(self.ngram_range), binary=True, lowercase=True,
-                              min_df=self.min_df, token_pattern=r"(?u)\b\w[\w'’-]*\b", dtype=np.float64)
-        B = vec.fit_transform(texts).tocsc()
+        return CountVectorizer(ngram_range=tuple(self.ngram_range), binary=True, lowercase=True,
+                               min_df=self.min_df, token_pattern=r"(?u)\b\w[\w'’-]*\b", dtype=np.float64)
+
+    def _odds(self, B, T):
+        """Smoothed log-odds per class (rows of ``T``) of every column of the binary matrix ``B``."""
+        import numpy as np
+
+        B = B.tocsc()
         a = float(self.alpha)
         rows = []
         for t in T:
@@ -282,16 +353,24 @@ class KeynessPooling(TextInputMixin, TransformerMixin, BaseEstimator):
             p = np.asarray(B[t].sum(axis=0)).ravel()
             q = np.asarray(B[~t].sum(axis=0)).ravel()
             rows.append(np.log((p + a) / (n1 + 2 * a)) - np.log((q + a) / (n0 + 2 * a)))
-        return vec, np.vstack(rows)
+        return np.vstack(rows)
 
-    def _pool(self, vec, odds, texts):
+    def _estimate(self, texts, T):
+        vec = self._vectorizer()
+        B = vec.fit_transform(texts)
+        return vec, self._odds(B, T), B
+
+    def _pool_rows(self, B, odds, keep=None):
+        """Pooled statistics of each row of the binary matrix ``B`` (columns where ``keep`` is False ignored)."""
         import numpy as np
 
-        B = vec.transform(texts).tocsr()
+        B = B.tocsr()
         k = odds.shape[0]
-        out = np.zeros((len(texts), 5 * k))
-        for i in range(len(texts)):
+        out = np.zeros((B.shape[0], 5 * k))
+        for i in range(B.shape[0]):
             idx = B.indices[B.indptr[i]:B.indptr[i + 1]]
+            if keep is not None:
+                idx = idx[keep[idx]]
             if not len(idx):
                 continue
             for c in range(k):
@@ -299,23 +378,35 @@ class KeynessPooling(TextInputMixin, TransformerMixin, BaseEstimator):
                 out[i, 5 * c:5 * c + 5] = (v[0], v[:3].mean(), v[v > 0].sum(), float((v > 1.0).sum()), v.mean())
         return out
 
+    def _pool(self, vec, odds, texts):
+        return self._pool_rows(vec.transform(texts), odds)
+
     def fit(self, X, y):
         if y is None:
             raise ConfigError("KeynessPooling is supervised: fit(X, y) needs labels")
-        texts = _texts(X)
+        self._fit(_texts(X), y)
+        return self
+
+    def _fit(self, texts, y):
+        """Fit on ``texts``; returns their binary n-gram matrix (reused by ``fit_transform``)."""
         T, names = self._targets(y)
-        self.vectorizer_, self.log_odds_ = self._estimate(texts, T)
+        self.vectorizer_, self.log_odds_, B = self._estimate(texts, T)
         self.target_names_ = names
         self.feature_names_out_ = [f"keyness_{n}_{s}" for n in names for s in self._STATS]
-        return self
+        return B
 
     def fit_transform(self, X, y=None, **fit_params):
         import numpy as np
         from sklearn.model_selection import KFold, StratifiedKFold
 
-        self.fit(X, y)
+        if y is None:
+            raise ConfigError("KeynessPooling is supervised: fit(X, y) needs labels")
         texts = np.asarray(_texts(X), dtype=object)
+        B = self._fit(list(texts), y).tocsr()
         T, _ = self._targets(y)
+        # with min_df=1 every fold's vocabulary is the columns of B present in its training rows: count them
+        # from B instead of tokenising the texts again (the same log-odds, the same pooled values)
+        reuse = isinstance(self.min_df, int) and not isinstance(self.min_df, bool) and self.min_df == 1
         folds = int(self.inner_folds)
         if folds < 2 or len(texts) < 2 * folds:
             return self.transform(texts)
@@ -330,8 +421,13 @@ class KeynessPooling(TextInputMixin, TransformerMixin, BaseEstimator):
             if T[:, tr].all(axis=1).any() or (~T[:, tr]).all(axis=1).any():
                 out[te] = self.transform(texts[te])
                 continue
-            vec, odds = self._estimate(list(texts[tr]), T[:, tr])
-            out[te] = self._pool(vec, odds, list(texts[te]))
+            if reuse:
+                Btr = B[tr]
+                keep = np.asarray(Btr.sum(axis=0)).ravel() > 0
+                out[te] = self._pool_rows(B[te], self._odds(Btr, T[:, tr]), keep=keep)
+            else:
+                vec, odds, _ = self._estimate(list(texts[tr]), T[:, tr])
+                out[te] = self._pool(vec, odds, list(texts[te]))
         return out
 
     def transform(self, X):
