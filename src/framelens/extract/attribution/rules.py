@@ -177,9 +177,27 @@ def according_to(ctx: CueContext):
     src_start, src_end = phrase
     source_type, named = ctx.typer.type(ctx.cache, src_start, src_end, src_end, ctx.sentence_start)
     source_type, named = ctx.typer.media_via_modifier(ctx.cache, src_start, src_end, source_type, named)
-    content = content_around(ctx.text, ctx.sentence_start, ctx.sentence_end, ctx.cue.start, src_end)
+    # the mention runs to the clause's punctuation, as PARC marks it ('according to a Gallup poll taken last
+    # week', 'according to officials who spoke on condition of anonymity'); typed on the head phrase above
+    mention_end = _ACCORDING_TAIL_RE.match(ctx.text, src_end, ctx.sentence_end)
+    mention = None
+    opens = not ctx.text[ctx.sentence_start:ctx.cue.start].strip(" \t\n\"“‘'")
+    if mention_end is not None and opens and not ctx.text.startswith(",", mention_end.end()):
+        mention_end = None  # 'According to Quist the plan failed': no comma, the content follows at once
+    if mention_end is not None and mention_end.end() > src_end:
+        mention = (src_start, trim_end(ctx.text, src_start, mention_end.end()))
+        if mention[1] <= src_end:
+            mention = None
+    content = content_around(ctx.text, ctx.sentence_start, ctx.sentence_end, ctx.cue.start,
+                             mention[1] if mention else src_end)
     return Attribution(src_start, src_end, ctx.cue, "according_to", source_type, None, named, content, ctx.voice,
-                       rule="according_to")
+                       rule="according_to", mention=mention)
+
+
+#: The rest of an *according to* phrase up to the clause's punctuation: at most twenty words, none a verb of
+#: saying (then a new clause has begun).
+_ACCORDING_TAIL_RE = re.compile(r"(?:[^\S\n]*(?!(?:said|says|told|and|but)\b)[^\s,.;:!?()\"“”—–]+){0,20}?"
+                                r"(?=[^\S\n]*(?:[,.;:!?()\"“”—–]|$))")
 
 
 # ---------------------------------------------------------------------------
