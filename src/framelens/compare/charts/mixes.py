@@ -262,6 +262,8 @@ def frame_chart(frames, colors=None, ax=None, flagged=None):
         for i in range(shares.shape[0]):
             for j in range(shares.shape[1]):
                 v = shares.iat[i, j]
+                if many and v < 0.1:  # many rows: the shade shows small shares, figures only from 10%
+                    continue
                 ax.text(j, i, "·" if v == 0 else f"{v:.0%}", ha="center", va="center", fontsize=6.5 if many else 7.5,
                         color="white" if v > shares.to_numpy().max() * 0.6 and v > 0 else "#222222")
         ax.set_xticks(range(shares.shape[1]), [_short(str(c).replace("_", " "), 20) for c in shares.columns],
@@ -273,7 +275,7 @@ def frame_chart(frames, colors=None, ax=None, flagged=None):
         ax.tick_params(axis="y", pad=12)
         ax.spines[:].set_visible(False)
         ax.set_title(f"Frame cues: share of each frame in the group's cues ({int(frames.to_numpy().sum())} cues)"
-                     + (f"\n{frames.shape[0]} groups, the commonest {shares.shape[1]} frames"
+                     + (f"\n{frames.shape[0]} groups, the commonest {shares.shape[1]} frames, figures from 10%"
                         + (f"; {gap} groups in the middle not drawn" if gap else "") if many else ""))
     return ax
 

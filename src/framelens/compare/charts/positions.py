@@ -38,16 +38,30 @@ def position_chart(positions, colors=None, ax=None):
         groups = [g for g in groups if g in shown]
     with style():
         ax = _axes(ax, 7.5, 0.22 * len(groups) + 1.9) if many else _axes(ax, 7.5, 0.55 * len(groups) + 1.9)
-        for i, g in enumerate(groups):
+        if many:  # one scatter per voice for all rows (one neutral colour): not two per group
+            row = {g: i for i, g in enumerate(groups)}
+            p = positions[positions["group"].isin(row)]
+            y = p["group"].map(row).to_numpy(dtype=float) + rng.uniform(-0.18, 0.18, len(p)) * 0.8
+            auth = (p["voice"] == "author").to_numpy()
+            c = [colors.get(g, "#777777") for g in p["group"]]
+            ax.scatter(p["rel_pos"][auth], y[auth], s=16, color=[x for x, a in zip(c, auth) if a], edgecolor="#222222",
+                       linewidth=0.5, zorder=3)
+            ax.scatter(p["rel_pos"][~auth], y[~auth], s=16, facecolor="white",
+                       edgecolor=[x for x, a in zip(c, auth) if not a], linewidth=1.2, zorder=3)
+            lede = p.groupby("group")["in_lede"].sum()
+            n = p.groupby("group").size()
+            for g, i in row.items():
+                ax.text(1.03, i, f"{int(lede.get(g, 0))} of {int(n.get(g, 0))} in lede", va="center", fontsize=7)
+        for i, g in enumerate(groups if not many else []):
             p = positions[positions["group"] == g]
-            jitter = rng.uniform(-0.18, 0.18, len(p)) * (0.8 if many else 1.0)
+            jitter = rng.uniform(-0.18, 0.18, len(p))
             auth = (p["voice"] == "author").to_numpy()
             c = colors.get(g)
-            ax.scatter(p["rel_pos"][auth], i + jitter[auth], s=16 if many else 34, color=c, edgecolor="#222222",
-                       linewidth=0.5, zorder=3)
-            ax.scatter(p["rel_pos"][~auth], i + jitter[~auth], s=16 if many else 34, facecolor="white", edgecolor=c,
-                       linewidth=1.2 if many else 1.4, zorder=3)
-            ax.text(1.03, i, f"{int(p['in_lede'].sum())} of {len(p)} in lede", va="center", fontsize=7 if many else 8)
+            ax.scatter(p["rel_pos"][auth], i + jitter[auth], s=34, color=c, edgecolor="#222222", linewidth=0.5,
+                       zorder=3)
+            ax.scatter(p["rel_pos"][~auth], i + jitter[~auth], s=34, facecolor="white", edgecolor=c,
+                       linewidth=1.4, zorder=3)
+            ax.text(1.03, i, f"{int(p['in_lede'].sum())} of {len(p)} in lede", va="center", fontsize=8)
         ax.set_yticks(range(len(groups)), [_short(g, 34 if many else 40) for g in groups],
                       fontsize=7.5 if many else None)
         _swatches(ax, groups, colors)
