@@ -26,7 +26,7 @@ MANY = 12
 MAX_WIDTH_IN = 8.6
 MAX_HEIGHT_IN = 15.5
 #: The largest saved image, in inches, labels and caption included (1,400 x 2,500 px at 150 px per inch).
-MAX_SAVED_IN = (9.3, 16.6)
+MAX_SAVED_IN = (9.25, 16.6)
 #: Most group rows a chart draws; beyond that the top and bottom halves, the middle summarised in one row.
 MAX_ROWS = 60
 
@@ -202,10 +202,13 @@ def save_figure(fig, stem: str | Path, caption: str | None = None, formats=("png
         if bbox.width > MAX_SAVED_IN[0] and _wrap_titles(fig, canvas.get_renderer()):  # a long title sticks out
             fig.draw_without_rendering()
             bbox = fig.get_tightbbox(canvas.get_renderer()).padded(0.15)
-        over_w, over_h = bbox.width - MAX_SAVED_IN[0], bbox.height - MAX_SAVED_IN[1]
-        if (over_w > 0 or over_h > 0) and fig.get_layout_engine() is not None:  # labels stick out: shrink, lay out again
+        for _ in range(3):  # labels stick out past the limit: shrink and lay out again (text keeps its size)
+            over_w, over_h = bbox.width - MAX_SAVED_IN[0], bbox.height - MAX_SAVED_IN[1]
+            if not (over_w > 0 or over_h > 0) or fig.get_layout_engine() is None:
+                break
             w, h = fig.get_size_inches()
-            fig.set_size_inches(max(w - max(over_w, 0) - 0.05, 3.0), max(h - max(over_h, 0) - 0.05, 2.0))
+            fig.set_size_inches(max(w - max(over_w, 0) - 0.1 * (over_w > 0), 3.0),
+                                max(h - max(over_h, 0) - 0.1 * (over_h > 0), 2.0))
             fig.draw_without_rendering()
             if _wrap_titles(fig, canvas.get_renderer()):
                 fig.draw_without_rendering()
