@@ -72,7 +72,8 @@ def dot_plot(st, *, value: str, low: str, high: str, note, xlabel: str, title: s
         if marker_col and r[marker_col] == r[marker_col]:
             marks.append(r[marker_col]), mys.append(i)
         right = min(max(v for v in (r[value], r[high]) if v == v), xmax * 1.02) if r[value] == r[value] else 0
-        ax.text(right + xmax * 0.02, i, note(g), va="center", fontsize=7, color="#8a6d00" if fl else "#333333")
+        ax.text(right + xmax * 0.02, i, note(g), va="center", fontsize=7, color="#8a6d00" if fl else "#333333",
+                bbox=dict(facecolor="white", edgecolor="none", pad=0.6), zorder=5)  # readable over a cut interval
     # one collection per mark type (not one artist per row): a fraction of the drawing time
     ax.hlines(ys, lows, [min(h, xmax * 1.45) for h in highs], color=NEUTRAL, linewidth=1.2, zorder=2)
     _dots(ax, vals, 28)
