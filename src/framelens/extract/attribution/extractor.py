@@ -68,6 +68,7 @@ class AttributionExtractor:
             if found is not None:
                 found.negated = negated_cue(ctx)
                 attrs.append(found)
+        attrs = _drop_nested(attrs)
         if any(a.rule == "in_poll" for a in attrs):
             # 'the voters in the survey said': the poll is part of another source, not a source of its own
             attrs = _drop_polls_inside_sources(attrs)
@@ -114,6 +115,24 @@ def _drop_polls_inside_sources(attrs: list[Attribution]) -> list[Attribution]:
         return k > 0 and reach[k - 1] > a.src_start
 
     return [a for a in attrs if a.rule != "in_poll" or not overlaps(a)]
+
+
+_NESTABLE = frozenset(("cue", "report_verb"))
+
+
+def _drop_nested(attrs: list[Attribution]) -> list[Attribution]:
+    """``attrs`` without a verb cue whose pronoun subject lies in the content of the attribution just before it
+    ('Cruz says he supports ...', 'told the Post that he thought ...', 'Reid said he had spoken with ...'): the
+    belief or statement is part of what the first source said, not a second citation (PolNeAR's annotators
+    mostly leave it unmarked; counting it would count the source twice). One look back per attribution."""
+    out: list[Attribution] = []
+    for a in attrs:
+        prev = out[-1] if out else None
+        if prev is not None and a.cue.kind in _NESTABLE and a.source_type == "pronoun" and prev.content is not None \
+                and prev.content[0] <= a.src_start and a.cue.end <= prev.content[1]:
+            continue
+        out.append(a)
+    return out
 
 
 def _overlaps_any(ranges: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -63,10 +63,14 @@ def left_np(words: AttributionWords, tokens: list[Token]):
         # "Barrientos, who directs the coalition, said" is handled above; "outlets that described",
         # "a lawyer who said": the source is the noun phrase before the relative pronoun
         j = i - 1
+        restrictive = True
         if j >= 0 and tokens[j].text == ",":
             j -= 1
+            restrictive = False
         if j < 0 or not tokens[j].is_word or tokens[j].low in words.stop:
             return None
+        if restrictive and not tokens[j].cap and not words.is_noun(tokens[j].low):
+            return None  # 'a candidate who promised', 'the women who claimed': a description, not a source cited
         return left_np(words, tokens[:j + 1])
     if t.text[-2:].lower() in ("'s", "’s") or (t.text[-1:] in APOSTROPHES):
         return None  # a possessive is not a subject: "the county's (nationally praised) ..."
