@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
                     "print(json.dumps(b.bench(Path(%r), Path(%r))))" % (str(Path(__file__).parent), str(BENCH300),
                                                                        str(tmp / "b300")))
             out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-            rows.append(("300 articles, 53 outlets", json.loads(out.stdout)))
+            rows.append(("bench300 (300 articles)", json.loads(out.stdout)))
     print("| input | analyze wall s | analyze CPU s | analyze peak MB | compare wall s | compare CPU s | "
           "compare peak MB | ratio | limit s (3x+10) | third-party warnings |")
     print("|---|---|---|---|---|---|---|---|---|---|")
