@@ -90,7 +90,7 @@ class TunedLogisticRegression(ClassifierMixin, BaseEstimator):
             raise ConfigError(f"need at least two classes to train, got {list(self.classes_)}")
         self._binary = len(self.classes_) == 2
         # liblinear's dual solver when there are more columns than texts (always so with n-grams): the same
-        # L2-regularised objective as the primal one, solved 5-10x faster on BABE (docs/validation_classify.md)
+        # L2-regularised objective as the primal one, solved 7-12x faster on BABE (docs/validation_classify.md)
         dual = bool(X.shape[1] > X.shape[0])
         grid = [float(self.Cs)] if np.isscalar(self.Cs) else [float(c) for c in self.Cs]
         if not grid or any(c <= 0 for c in grid):
