@@ -706,7 +706,13 @@ def main(argv=None) -> int:
     if a.limit:
         for k in ("match_docs", "naive_docs", "analysis_docs", "scale_docs", "lexicon_docs"):
             setattr(a, k, min(getattr(a, k), a.limit))
-    return parent(a)
+    rc = parent(a)
+    if a.length:
+        return rc
+    # issue 15: framelens compare against framelens analyze on 40 outlets (benchmarks/compare_bench.py, also standalone)
+    cb = subprocess.run([sys.executable, str(REPO / "benchmarks" / "compare_bench.py")] + (["--no-300"] if a.quick else []),
+                        cwd=REPO)
+    return rc or cb.returncode
 
 
 if __name__ == "__main__":

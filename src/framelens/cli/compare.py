@@ -133,19 +133,22 @@ def run(args) -> int:
     from ..io.lock import out_lock
 
     # one run per --out: a second run stops at once with "in use" (exit 4)
-    with out_lock(Path(args.out)), progress_bar(args, total=total, unit="doc", desc="compare") as bar:
-        res = _run(args, run_compare, columns, formats, on_document=lambda: bar.update(1))
+    from ._progress import StepBars
+
+    with out_lock(Path(args.out)), progress_bar(args, total=total, unit="doc", desc="compare") as bar, \
+            StepBars(args) as steps:
+        res = _run(args, run_compare, columns, formats, on_document=lambda: bar.update(1), progress=steps)
     return _finish(args, res)
 
 
-def _run(args, run_compare, columns, formats, on_document):
+def _run(args, run_compare, columns, formats, on_document, progress=None):
     return run_compare(
         args.paths, Path(args.out), by=args.by, event=args.event, columns=columns, encoding=args.encoding,
         errors=args.errors, lexicons=args.lexicon, default_lexicons=not args.no_default_lexicons, n_boot=args.n_boot,
         seed=args.seed, tests=[tuple(t) for t in args.test], test_metric=args.test_metric, inline=args.inline,
         pair=tuple(args.pair) if args.pair else None, formats=formats, title=args.title,
         argv=getattr(args, "_argv", None), duplicates=args.duplicates,
-        duplicate_threshold=args.duplicate_threshold, charts=not args.no_charts, on_document=on_document,
+        duplicate_threshold=args.duplicate_threshold, charts=not args.no_charts, on_document=on_document, progress=progress,
         containment_threshold=args.containment_threshold, outlet_overrides=not args.no_outlet_overrides,
         groups=args.groups, groups_key=args.groups_key, source_aliases=args.source_aliases, doc_timeout=args.doc_timeout,
         **_minimums(args),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 import logging
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
@@ -209,11 +208,8 @@ def run_compare(
                                        "excerpts": 0 if dup_table is None else int((dup_table["kind"] == "excerpt").sum())}
     result.parameters["outlet_overrides"] = overrides
     step("compare", 1, 1)
-    report_kw = {}
-    if progress is not None and "progress" in inspect.signature(write_report).parameters:
-        report_kw["progress"] = progress  # chart by chart, once write_report passes it on (to chart_entries)
     files = write_report(result, out, inline=inline, pair=pair, formats=formats, title=title, charts=charts,
-                         **report_kw)
+                         progress=progress)  # chart by chart
     step("report", 1, 1)
     if dup_table is not None:
         from .report.tables import write_frame

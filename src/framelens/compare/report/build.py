@@ -71,7 +71,7 @@ def _source_rows(result) -> list[dict[str, Any]]:
 
 
 def write_report(result, out, *, inline: int = 20, pair=None, formats=("csv", "parquet"), title: str | None = None,
-                 charts: bool = True) -> list[Path]:
+                 charts: bool = True, progress=None) -> list[Path]:
     """Write the report folder ``out`` for a :class:`CompareResult`; returns the files written (not article pages).
 
     ``charts=False`` draws no chart (index.html and summary.md then have none, nor charts/): for quick runs and
@@ -82,7 +82,7 @@ def write_report(result, out, *, inline: int = 20, pair=None, formats=("csv", "p
     docs = DocIndex(result, inline)
     title = title or (f"framelens comparison by {result.by}" + (f" — event {result.event}" if result.event else ""))
     files: list[Path] = list(write_tables(result, out, formats)) + _write_extra_tables(result, out, formats)
-    chart_list = chart_entries(result, out, draw=charts)
+    chart_list = chart_entries(result, out, draw=charts, progress=progress)
     files += [c[k] for c in chart_list for k in ("png", "svg") if c[k]]
     facts_html, facts_files, facts_md = alignment_section(result, out, docs.href, charts=charts)
     files += facts_files
