@@ -148,7 +148,7 @@ def _cached_raw_rows(an, texts: list[str]):
         rows = _raw_rows(an, [texts[todo[k][0]] for k in keys])
         for key, row in zip(keys, rows):
             out[todo[key]] = row
-            cache[key] = row
+            cache[key] = row.copy()  # a copy: a view would keep its whole batch alive after eviction
         while len(cache) > _CACHE_ROWS:
             cache.popitem(last=False)
     return out
