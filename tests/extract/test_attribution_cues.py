@@ -104,6 +104,32 @@ def test_no_attribution(analyzer, text, cue):
     assert by_cue(analyzer, text, cue) is None
 
 
+# (text, cue, the span as written): the mention's boundaries
+MENTIONS = [
+    ("Rachel Berg, a florist from Monsey, New York, said the vote was fair.", "said",
+     "Rachel Berg, a florist from Monsey, New York,"),                         # a place with its state
+    ("Quist, meanwhile, said the vote was fair.", "said", "Quist"),             # an aside is no apposition
+    ("The levy has broad support, according to a Gazette poll taken last week.", "according to",
+     "a Gazette poll taken last week"),                                         # to the clause's end
+    ("According to Quist the plan failed.", "According to", "Quist"),          # no comma: content follows
+    ("Zoning Update\nAda Quist said the vote was fair.", "said", "Ada Quist"),  # not across a line break
+]
+
+
+@pytest.mark.parametrize("text,cue,mention", MENTIONS)
+def test_mention_boundaries(analyzer, text, cue, mention):
+    a = by_cue(analyzer, text, cue)
+    assert a is not None and a.text == mention
+
+
+def test_source_without_relative_clause_span_with_it(analyzer):
+    a = by_cue(analyzer, "The officials who reviewed the footage said the officer acted lawfully.", "said")
+    assert a.attrs["source"] == "officials" and a.text == "The officials who reviewed the footage"
+    # an anonymous source keeps the clause that makes it anonymous
+    a = by_cue(analyzer, "An official who was not authorized to speak publicly said the report was late.", "said")
+    assert a.attrs["source"] == "official who was not authorized to speak publicly"
+
+
 def test_object_verb_before_coordinated_verb_leaves_it_the_content(analyzer):
     text = "She thanked the crews but added that the road would stay closed."
     (a,) = attributions(analyzer, text)

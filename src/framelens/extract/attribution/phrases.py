@@ -39,6 +39,15 @@ def left_np(words: AttributionWords, tokens: list[Token]):
             j -= 1
         if j < 0 or tokens[j].text != "," or i - j < 2:
             return None
+        if i - j <= 3 and all(x.cap for x in tokens[j + 1:i]) and j > 0 and tokens[j - 1].cap and \
+                tokens[j - 1].low not in words.pronouns:
+            # 'a delegate from Houston, Texas, said': the segment is the state of a place ending the apposition;
+            # the apposition opens at the comma before it
+            k = j - 1
+            while k >= 0 and tokens[k].text not in ",;:" and tokens[k].text not in QUOTE_CHARS and i - k < 40:
+                k -= 1
+            if k >= 1 and tokens[k].text == "," and j - k >= 2 and not tokens[k + 1].cap:
+                j = k
         i = j - 1
         if i < 0:
             return None
