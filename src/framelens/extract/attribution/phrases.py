@@ -11,8 +11,8 @@ import re
 
 from .content import trim_end
 from .tokens import Token, TokenCache
-from .words import (APOSTROPHES, CONNECTORS, DETERMINERS, NEGATORS, NON_REFERENTIAL_WORDS, NP_PREPOSITIONS, PAGE_FURNITURE, QUOTE_CHARS,
-                    RELATIVE_PRONOUNS, AttributionWords)
+from .words import (APOSTROPHES, CONNECTORS, DETERMINERS, NEGATORS, NON_REFERENTIAL_WORDS, NP_PREPOSITIONS,
+                    PAGE_FURNITURE, QUOTE_CHARS, RELATIVE_PRONOUNS, AttributionWords)
 
 #: A comma after an inverted source that opens an apposition: a determiner, a lower-case word (a role:
 #: 'chairman of'), or a relative pronoun; not a conjunction, a participle or a quotation.
