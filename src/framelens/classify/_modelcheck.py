@@ -120,7 +120,7 @@ _PARAMS: dict[str, dict[str, Any]] = {
     "sklearn.preprocessing._label.LabelBinarizer": {"sparse_output": _is_bool},
     "sklearn.linear_model._logistic.LogisticRegression": {
         "C": _num(1e-8, 1e8), "class_weight": _one_of("balanced", None), "max_iter": _num(1, 10 ** 5, integer=True),
-        "solver": _one_of("liblinear", "lbfgs"), "random_state": _SEED},
+        "solver": _one_of("liblinear", "lbfgs"), "dual": _is_bool, "random_state": _SEED},
     "sklearn.multiclass.OneVsRestClassifier": {"estimator": None},
     "framelens.classify.pipeline.TunedLogisticRegression": {
         "Cs": _cs, "inner_folds": _num(2, 20, integer=True), "scoring": _one_of("f1_macro", "f1"),
