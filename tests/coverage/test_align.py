@@ -221,7 +221,9 @@ def test_known_units_and_voices(res):
     assert sent.loc[("wire", 7), "voice"] == "quotation"
     assert sent.loc[("wire", 1), "voice"] == "attributed"  # according to the police department
     assert sent.loc[("wire", 9), "voice"] == "reporter"  # declined to comment: the reporter's statement
-    assert sent.loc[("right-tabloid", 8), "voice"] == "reporter"
+    # "Sheriff Wade Pruitt slammed the program and demanded it be shut down": a speaker subject with an
+    # evaluative verb and an object is an attribution (issue 19), so the sentence is his, attributed
+    assert sent.loc[("right-tabloid", 8), "voice"] == "attributed"
     # headings and fragments take no part
     assert not sent.loc[("encyclopedia", 3), "aligned"]  # "History"
     assert not sent.loc[("opinion", 14), "aligned"]  # "Forty."

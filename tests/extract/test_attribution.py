@@ -306,12 +306,13 @@ def test_metrics_hand_checked(analyzer):
 
 
 def test_unsourced_evaluative_sentences(analyzer):
-    text = ("Harris boasts a long history of opposing enforcement. "
+    text = ("Harris boasted about a long history of opposing enforcement. "
             "Dunmore slammed the plan as reckless, the Gazette reported. "
             "The weather was mild.")
     _, res = attributions(analyzer, text)
     m = res.metrics
-    # sentence 0: evaluative verb "boasts" with an object, no attribution -> unsourced
+    # sentence 0: evaluative verb "boasted" with an object, no attribution -> unsourced
+    # ("boasts a long history" would be the possession sense, "has": not evaluative, issue 18)
     # sentence 1: evaluative "slammed" but attributed to the Gazette -> sourced
     assert m["unsourced_evaluative_sentences"] == [0]
     assert m["unsourced_evaluative"] == 1
@@ -363,9 +364,10 @@ def test_seed_prosecutor_quotes_and_verbs(seed):
     assert claimed and claimed[0].attrs["stance"] == "distancing" and "Harris" in claimed[0].attrs["source"]
     hedges = [s for s in res.spans if s.kind == "hedge" and s.text == "allegedly"]
     assert hedges
-    boasts = [s for s in res.spans if s.kind == "report_verb" and s.text == "boasts"]
-    assert boasts and boasts[0].attrs["stance"] == "evaluative"
-    assert not [s for s in att if s.attrs["cue"] == "boasts"]  # an evaluative verb with an object
+    # "Harris boasts a long history of ...": the possession sense ("has", issue 18), neither a reporting verb
+    # nor an attribution
+    assert not [s for s in res.spans if s.kind in ("report_verb", "loaded_term") and s.text == "boasts"]
+    assert not [s for s in att if s.attrs["cue"] == "boasts"]
     sq = [s for s in att if "Serrano-Quan" in (s.attrs["source"] or "")]
     assert len(sq) == 1 and sq[0].attrs["source_type"] in ("official", "person") and sq[0].attrs["named"]
     assert sq[0].attrs["cue"] == "estimated" and sq[0].attrs["hedged"] is True
@@ -378,8 +380,6 @@ def test_seed_prosecutor_quotes_and_verbs(seed):
     # the seed's reporter-voice sentences with loaded or evaluative terms and no attribution
     m = res.metrics
     assert 0 in m["unsourced_evaluative_sentences"]  # "criminal illegal immigrants" in the first sentence
-    boast_sent = boasts[0].sentence
-    assert boast_sent in m["unsourced_evaluative_sentences"]
 
 
 # ---------------------------------------------------------------------------

@@ -116,7 +116,8 @@ def _pidfile(out: Path, path: Path) -> Iterator[None]:  # pragma: no cover - sys
 
 @contextlib.contextmanager
 def out_lock(out: str | os.PathLike) -> Iterator[Path]:
-    """Hold the lock of the output folder ``out`` (made if missing) for the ``with`` block.
+    """Hold the lock of the output folder ``out`` (made if missing, removed again if the block leaves it
+    empty) for the ``with`` block.
 
     Parameters
     ----------
@@ -136,7 +137,13 @@ def out_lock(out: str | os.PathLike) -> Iterator[Path]:
         The folder cannot be made or written (permission, read-only, a file of that name).
     """
     out = Path(out)
+    made = not out.exists()
     out.mkdir(parents=True, exist_ok=True)
     path = out / LOCK_NAME
-    with (_flock(out, path) if fcntl is not None else _pidfile(out, path)):
-        yield path
+    try:
+        with (_flock(out, path) if fcntl is not None else _pidfile(out, path)):
+            yield path
+    finally:
+        if made:  # a run refused before writing anything leaves no empty folder behind
+            with contextlib.suppress(OSError):
+                out.rmdir()  # only if still empty
