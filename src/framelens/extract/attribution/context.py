@@ -4,7 +4,6 @@ its clause, the noun phrase before it)."""
 
 from __future__ import annotations
 
-import bisect
 import operator
 import re
 
@@ -13,7 +12,7 @@ from .phrases import left_np
 from .names import NameFinder
 from .records import Cue
 from .source_types import SourceTyper
-from .tokens import Token, TokenCache
+from .tokens import Token, TokenCache, matches_between
 from .words import CATENATIVES, QUOTE_CHARS, AttributionWords
 
 #: A cue form that can be a passive participle ('was reported', 'was told').
@@ -172,8 +171,8 @@ def cue_context(words: AttributionWords, typer: SourceTyper, names: NameFinder, 
     if quote_inside is not None and cue.kind == "cue":
         return None  # "I think", "we believe" inside a quotation are the speaker's own hedges, not sourcing
     low = cache.low
-    if cue.kind == "document_cue" and not _word_between(cache, words.document_word_re, sentence_start, cue.start) \
-            and not (PASSIVE_FORM(low[cue.start:cue.end]) and _word_between(cache, _BE_RE, sentence_start, cue.start)):
+    if cue.kind == "document_cue" and not matches_between(cache, words.document_word_re, sentence_start, cue.start) \
+            and not (PASSIVE_FORM(low[cue.start:cue.end]) and matches_between(cache, _BE_RE, sentence_start, cue.start)):
         # a document verb needs a document noun in its subject, or a passive ("was found by"): with neither
         # anywhere before it in the sentence, no rule can succeed, so the sentence is not tokenised
         return None
@@ -184,23 +183,6 @@ def cue_context(words: AttributionWords, typer: SourceTyper, names: NameFinder, 
             return None
     return CueContext(words, typer, names, seg, cache, quote_starts, cue, sentence_start, sentence_end,
                       quote_inside, complement)
-
-
-def _word_between(cache: TokenCache, pattern: re.Pattern, start: int, end: int) -> bool:
-    """Whether a whole word of ``pattern`` lies in ``low[start:end]`` (as ``pattern.search(low, start, end)``: the
-    pattern's words are bounded by non-word characters, ``start`` opens a sentence or quotation and ``end`` opens
-    a cue, so no word straddles either). The matches are listed once per document and bisected, instead of a
-    search from the sentence start for every cue (quadratic in a sentence that never ends)."""
-    found = cache.memo.get(pattern)
-    if found is None:
-        starts, ends = [], []
-        for m in pattern.finditer(cache.low):
-            starts.append(m.start())
-            ends.append(m.end())
-        found = cache.memo[pattern] = (starts, ends)
-    starts, ends = found
-    k = bisect.bisect_left(starts, start)
-    return k < len(starts) and ends[k] <= end
 
 
 def _bounds(seg, pos: int) -> tuple[int, int, object]:

@@ -7,10 +7,9 @@ Each returns ``(start, end, n_words)`` of the subject, or None.
 
 from __future__ import annotations
 
-import bisect
 import re
 
-from .tokens import Token, TokenCache
+from .tokens import Token, TokenCache, matches_between
 from .words import CONNECTORS, DETERMINERS, NP_PREPOSITIONS, SUBJECT_DETERMINERS, AttributionWords
 
 #: Conjunctions that coordinate a reporting verb with an earlier verb of the same subject.
@@ -169,7 +168,7 @@ def statement_subject(words: AttributionWords, cache: TokenCache, sentence_start
     found = subject(words, tokens)
     if found is None or not plausible_subject(words, cache.text, tokens, found[0], found[1], cache.memo):
         return None
-    if blocked_between(cache, found[1], obj_start) or _matches_between(cache, _COMMA_RE, found[1], obj_start):
+    if blocked_between(cache, found[1], obj_start) or matches_between(cache, _COMMA_RE, found[1], obj_start):
         return None
     return found
 
@@ -184,21 +183,6 @@ _AFTER_LOWER_RE = re.compile(r"(?<=[a-z,])\s+([^\W_]+(?:['’\-‐‑][^\W_]+)*)
 _NAME_LOOKUPS = 16  # distinct words searched one by one before every name of the document is listed at once
 
 
-def _matches_between(cache: TokenCache, pattern: re.Pattern, start: int, end: int) -> bool:
-    """Whether a match of ``pattern`` found in a pass over the whole lower-cased text lies in ``[start, end)``
-    (the matches are listed once per document and bisected)."""
-    found = cache.memo.get(pattern)
-    if found is None:
-        starts, ends = [], []
-        for m in pattern.finditer(cache.low):
-            starts.append(m.start())
-            ends.append(m.end())
-        found = cache.memo[pattern] = (starts, ends)
-    starts, ends = found
-    k = bisect.bisect_left(starts, start)
-    return k < len(starts) and ends[k] <= end
-
-
 def blocked_between(cache: TokenCache, start: int, end: int) -> bool:
     """``COORD_BLOCK_RE`` or ``COORD_CUE_RE`` matches in ``low[start:end]``, where ``start`` ends a word and ``end``
     opens one (their words cannot straddle either end). Read from the document's matches listed once, so a rule
@@ -209,7 +193,7 @@ def blocked_between(cache: TokenCache, start: int, end: int) -> bool:
     low = cache.low
     if low[start] == "'" or low[end - 1] == "'":
         return True
-    return _matches_between(cache, COORD_BLOCK_RE, start, end) or _matches_between(cache, COORD_CUE_RE, start, end)
+    return matches_between(cache, COORD_BLOCK_RE, start, end) or matches_between(cache, COORD_CUE_RE, start, end)
 
 
 def _name_elsewhere(text: str, word: str, memo: dict | None = None) -> bool:

@@ -142,3 +142,20 @@ class TokenCache:
         while j > i and tokens[j - 1].end > end:
             j -= 1
         return tokens[j - 1] if j > i else None
+
+
+def matches_between(cache: "TokenCache", pattern: re.Pattern, start: int, end: int) -> bool:
+    """Whether a match of ``pattern`` found in one pass over the whole lower-cased text lies in ``[start, end)``
+    (as ``pattern.search(low, start, end)`` where no match straddles ``start`` or ``end``: callers pass a sentence
+    or quotation start and a cue start). The matches are listed once per document and bisected, instead of a
+    search from the sentence start for every cue (quadratic in a sentence that never ends)."""
+    found = cache.memo.get(pattern)
+    if found is None:
+        starts, ends = [], []
+        for m in pattern.finditer(cache.low):
+            starts.append(m.start())
+            ends.append(m.end())
+        found = cache.memo[pattern] = (starts, ends)
+    starts, ends = found
+    k = bisect.bisect_left(starts, start)
+    return k < len(starts) and ends[k] <= end
