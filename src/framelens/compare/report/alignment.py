@@ -65,6 +65,8 @@ def _version_meta(v: dict, s: dict) -> str:
 #: Above this many articles an event's fact table lists the outlets carrying each fact instead of one column
 #: per article, unit boxes show only the versions (absent articles in one line), and no coverage map is drawn.
 MAX_GRID_DOCS = 12
+#: links to omitted core facts listed per outlet in the coverage table (the rest are counted: "and N more").
+MAX_OMITTED_LINKS = 4
 #: Events shown in full in the compare report (those with the most articles); the others get one table row.
 MAX_EVENTS = 12
 
@@ -116,8 +118,9 @@ def alignment_html(res, colors: dict[str, str], *, key: str = "e1", chart_png: P
     cover = []
     for r in res.coverage.to_dict("records"):
         omitted = [u for u in str(r["omitted_units"]).split(";") if u]
-        cover.append({**r, "color": colors.get(r["outlet"]), "omitted_shown": [u for u in omitted if u in shown_ids],
-                      "omitted_more": len([u for u in omitted if u not in shown_ids])})
+        listed = [u for u in omitted if u in shown_ids][:MAX_OMITTED_LINKS]  # one short line per outlet
+        cover.append({**r, "color": colors.get(r["outlet"]), "omitted_shown": listed,
+                      "omitted_more": len(omitted) - len(listed)})
     fact_rows = []
     for u in shown.to_dict("records"):
         cells = []
