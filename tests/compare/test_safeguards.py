@@ -244,6 +244,18 @@ def test_german_and_spanish_articles_get_a_language_warning(tmp_path, capsys):
     assert not docs.loc["en0", "language_warning"]
 
 
+def test_analyze_warns_per_document_that_is_probably_not_english(tmp_path, capsys):
+    rng = random.Random(3)
+    rows = [{"id": "en0", "outlet": "Amber Gazette", "text": _text(rng, 300, 0.1)},
+            {"id": "de-1", "outlet": "Birch Ledger", "text": GERMAN},
+            {"id": "es-1", "outlet": "Cobalt Courier", "text": SPANISH}]
+    corpus = tmp_path / "c.jsonl"
+    _write_corpus(corpus, rows)
+    assert main(["analyze", str(corpus), "--out", str(tmp_path / "o")]) == 0  # a warning, not a skipped document
+    err = capsys.readouterr().err
+    assert [ln.split(":")[2].strip() for ln in err.splitlines() if "probably not English" in ln] == ["de-1", "es-1"]
+
+
 def test_run_compare_applies_outlet_overrides_and_credits_excerpts(tmp_path):
     from framelens.compare import run_compare
 
