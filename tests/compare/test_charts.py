@@ -176,4 +176,6 @@ def test_term_choice_heatmap_labels_show_the_view(own_cmp):
     ticks = [t.get_text() for t in ax.get_xticklabels()]
     assert "migrant" in ticks and "illegal immigrant" in ticks and "undocumented immigrant" in ticks
     assert "“immigrants”" in " ".join(ax.get_title(loc=loc) for loc in ("left", "center", "right"))
-    matplotlib.pyplot.close(ax.figure)
+    import matplotlib.pyplot as plt
+
+    plt.close(ax.figure)

@@ -9,6 +9,30 @@ from typing import Any
 __all__: list[str] = []
 
 
+def _group_spellings(a, overall, source_aliases=None):
+    """Per row, how its source is named in its own group's tables: the corpus-wide display name when that
+    spelling occurs in the group (one name across groups where possible) or is a canonical name of the user's
+    alias table, else the group's most frequent spelling (issue 14: a group's table shows only spellings that
+    occur in that group)."""
+    import pandas as pd
+
+    from ..coverage.identity import load_source_aliases
+    from ..extract.attribution.identity import normalise_name
+
+    canon = set(load_source_aliases(source_aliases).values()) if source_aliases is not None else set()
+
+    sp = a["source"].map(lambda s: " ".join(str(s).split()).replace("\u2019", "'"))
+    t = pd.DataFrame({"group": a["group"], "key": a["key"], "sp": sp, "overall": sp.eq(overall)})
+    t = t[t["key"].notna()]
+    if not len(t):
+        return overall
+    n = t.groupby(["group", "key", "sp"], dropna=False).agg(n=("overall", "size"), overall=("overall", "max"))
+    n = n.reset_index().sort_values(["group", "key", "overall", "n", "sp"], ascending=[True, True, False, False, True])
+    best = n.drop_duplicates(["group", "key"]).set_index(["group", "key"])["sp"]
+    return pd.Series([o if k is None or k != k or (canon and normalise_name(o) in canon) else best.get((g, k), o)
+                      for g, k, o in zip(a["group"], a["key"], overall)], index=a.index)
+
+
 def _loaded_mask(sp):
     """Which rows of a spans table count as loaded: the ``counted`` column that
     :func:`framelens.kinds.is_loaded` filled (recomputed by the same rule for a table without it)."""
@@ -51,7 +75,7 @@ def _span_tables(documents, spans, texts, by, source_aliases=None):
         a = at.copy()
         ident = identify_sources(a, source_aliases)
         a["key"] = ident["source_key"]
-        a["source_name"] = ident["source_name"]
+        a["source_name"] = _group_spellings(a, ident["source_name"], source_aliases)
         a["stype"] = ident["source_type"]
         a = a[a["key"].notna()]
         sources = (a.groupby(["group", "key", "source_name", "stype"], dropna=False).size().reset_index(name="count")
