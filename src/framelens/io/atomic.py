@@ -52,10 +52,7 @@ def atomic_open(path: str | os.PathLike, mode: str = "wb") -> Iterator[IO]:
             yield fh
         os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        _discard(tmp)
         raise
 
 
@@ -83,10 +80,7 @@ def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
         yield Path(tmp)
         os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        _discard(tmp)
         raise
 
 
@@ -122,3 +116,9 @@ class AtomicFile:
             os.unlink(self.tmp)
         except OSError:
             pass
+
+
+def _discard(tmp: str | os.PathLike) -> None:
+    """Remove a temporary file after a failed write (already gone: nothing to do)."""
+    with contextlib.suppress(OSError):
+        os.unlink(tmp)

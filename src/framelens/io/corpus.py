@@ -281,20 +281,13 @@ class Corpus:
 
     def _read_stream(self, path: str, reader) -> Iterator[Document | InputError]:
         """Rows of a JSONL or CSV file (``reader``: :func:`iter_jsonl` or :func:`iter_csv`), hashed as read."""
-        digest = hashlib.sha256()
-        size = 0
-
-        def update(data: bytes) -> None:
-            nonlocal size
-            digest.update(data)
-            size += len(data)
-
-        fh = open_input(path, self.limits, update)
+        tally = _Tally()
+        fh = open_input(path, self.limits, tally.update)
         try:
             yield from reader(fh, path, columns=self.columns, limits=self.limits, encoding=self.encoding)
         finally:
             fh.close()
-        self.inputs.append({"path": path, "bytes": size, "sha256": digest.hexdigest()})
+        self.inputs.append(tally.record(path))
 
     def _read_json(self, text: str, path: str) -> Iterator[Document | InputError]:
         obj = parse_json(text, path, whole_file=True)
@@ -330,16 +323,9 @@ class Corpus:
     def _read_stdin(self) -> Iterator[Document | InputError]:
         """stdin: JSONL (its first non-blank byte is ``{``) read line by line, else one text document (capped)."""
         stream = self.stdin if self.stdin is not None else sys.stdin.buffer
-        digest = hashlib.sha256()
-        size = 0
-
-        def update(data: bytes) -> None:
-            nonlocal size
-            digest.update(data)
-            size += len(data)
-
+        tally = _Tally()
         head, fh = peek_stream(stream)
-        fh = metered(fh, update)
+        fh = metered(fh, tally.update)
         try:
             if head.removeprefix(codecs.BOM_UTF8).lstrip().startswith(b"{"):
                 yield from iter_jsonl(fh, "<stdin>", columns=self.columns, limits=self.limits,
@@ -349,7 +335,22 @@ class Corpus:
                 text = decode_bytes(data, "<stdin>", self.encoding)
                 yield read_text_document(text, "<stdin>", "stdin", max_doc_size=self.limits.max_doc_size)
         finally:
-            self.inputs.append({"path": "-", "bytes": size, "sha256": digest.hexdigest()})
+            self.inputs.append(tally.record("-"))
+
+
+class _Tally:
+    """Size and SHA-256 of an input, fed block by block as it is read (for the manifest's inputs)."""
+
+    def __init__(self) -> None:
+        self.digest = hashlib.sha256()
+        self.size = 0
+
+    def update(self, data: bytes) -> None:
+        self.digest.update(data)
+        self.size += len(data)
+
+    def record(self, path: str) -> dict:
+        return {"path": path, "bytes": self.size, "sha256": self.digest.hexdigest()}
 
 
 def _path_id(path: str, root: str) -> str:
