@@ -67,6 +67,8 @@ def _version_meta(v: dict, s: dict) -> str:
 MAX_GRID_DOCS = 12
 #: links to omitted core facts listed per outlet in the coverage table (the rest are counted: "and N more").
 MAX_OMITTED_LINKS = 4
+#: fact units shown open per event when the event is small enough for the grid (the others are one line each).
+OPEN_UNITS = 3
 #: Events shown in full in the compare report (those with the most articles); the others get one table row.
 MAX_EVENTS = 12
 
@@ -159,6 +161,7 @@ def alignment_html(res, colors: dict[str, str], *, key: str = "e1", chart_png: P
                   n_outlets=n_outlets, n_units=len(units), n_shared=len(shared), n_core=int(units["core"].sum())
                   if len(units) else 0, core_min=core_min, threshold=res.parameters.get("threshold"), chart=chart,
                   cover=cover, columns=columns if grid else [], grid=grid, fact_rows=fact_rows, units=unit_boxes,
+                  open_units=OPEN_UNITS,
                   more=len(shared) - len(shown), n_single=int((units["n_outlets"] < 2).sum()) if len(units) else 0)
 
 
