@@ -81,9 +81,17 @@ class CountingServer:
                     srv.requests += 1
                     srv.max_active = max(srv.max_active, srv.active)
 
-            def finish(self):
+            def done(self):
+                """This connection stops counting as open: called just before the last bytes are written (the
+                client cannot start its next request before it has them; counting until finish() would race with
+                the client's next connection and report an overlap that did not happen)."""
                 with lock:
-                    srv.active -= 1
+                    if not getattr(self, "_done", False):
+                        self._done = True
+                        srv.active -= 1
+
+            def finish(self):
+                self.done()
                 super().finish()
 
             def do_GET(self):
@@ -105,6 +113,7 @@ class CountingServer:
                     self.send_header("Content-Length", str(len(body)))
                     self.end_headers()
                     if drip is None:
+                        self.done()
                         self.wfile.write(body)
                         return
                     for i in range(len(body)):  # a body at one byte per `drip` seconds
