@@ -167,7 +167,7 @@ def run_analysis(args, out: Path, formats: list[str], command: str):
                      workers=eng_opts["workers"]) as engine, \
             progress_bar(args, total=total, unit="doc", desc=command) as bar:
         summary, store = run_partitioned(
-            corpus, out, engine, formats=formats, partition_size=partition_size, resume=resume,
+            _checking_language(corpus, args), out, engine, formats=formats, partition_size=partition_size, resume=resume,
             errors="raise" if args.errors == "raise" else "skip", run_parameters=run_params,
             span_fields=analyzer.span_fields(), progress=lambda n, w: bar.update(n),
         )
@@ -197,21 +197,34 @@ def run(args) -> int:
     if n == 0:
         return fail_no_documents(problems, "analyse", args.paths)
     report_problems(problems, args)
-    _language_warnings(args)
+    for line in getattr(args, "_language_warnings", ()):
+        print(line, file=sys.stderr)
     print(f"framelens: analysed {n} document(s), {manifest['counts']['spans']} spans -> {out}/", file=sys.stderr)
     return EXIT_PARTIAL if problems else EXIT_OK
 
 
-def _language_warnings(args) -> None:
-    """One warning per document that is probably not English (framelens.text.language), on stderr."""
-    if "-" in args.paths:  # stdin cannot be read twice
-        return
+#: language warnings printed one per document; beyond this, one line says there are more.
+MAX_LANGUAGE_LINES = 50
+
+
+def _checking_language(docs, args):
+    """``docs`` as they are read, each checked for English on the way (framelens.text.language; linear, and no
+    second read of the input); the warnings are kept on ``args._language_warnings`` for after the summary."""
     from ..io.safetext import safe_message
     from ..text.language import MIN_ENGLISH_SHARE, check_english
 
-    for doc in corpus_from_args(args):
+    warnings = args._language_warnings = []
+    n = 0
+    for doc in docs:
         c = check_english(doc.text)
         if c.warning:
-            print(safe_message(f"framelens: warning: {doc.id}: probably not English ({c.share:.0%} common English "
-                               f"function words, under {MIN_ENGLISH_SHARE:.0%}); the English lexicons find almost "
-                               "nothing in it"), file=sys.stderr)
+            n += 1
+            if n == MAX_LANGUAGE_LINES + 1:
+                warnings.append(f"framelens: warning: ... more documents probably not in English (only the first "
+                                f"{MAX_LANGUAGE_LINES} are listed)")
+            if n > MAX_LANGUAGE_LINES:
+                continue  # the output stays readable for a corpus in another language; memory stays flat
+            warnings.append(safe_message(f"framelens: warning: {doc.id}: probably not English ({c.share:.0%} common "
+                                         f"English function words, under {MIN_ENGLISH_SHARE:.0%}); the English "
+                                         "lexicons find almost nothing in it"))
+        yield doc
