@@ -211,31 +211,20 @@ _CACHE: dict[tuple[str, str], "OrderedDict[str, Any]"] = {}
 
 def _cached_embed(backend: str, sha256: str, windows: list[str], batch_size: int, dim: int):
     """Vectors of ``windows`` (one row each), from the per-process cache where present."""
-    import numpy as np
+    from ._rowcache import cached_rows
 
-    cache = _CACHE.setdefault((backend, sha256), OrderedDict())
-    limit = max(1, _CACHE_BYTES // (8 * dim))
-    out = np.empty((len(windows), dim), dtype=np.float64)
-    todo: dict[str, list[int]] = {}
-    for i, w in enumerate(windows):
-        v = cache.get(w)
-        if v is None:
-            todo.setdefault(w, []).append(i)
-        else:
-            cache.move_to_end(w)
-            out[i] = v
-    if todo:
+    def embed_missing(first: list[int]):
+        import numpy as np
+
         embed = _embedder(backend)
-        new = list(todo)
+        new = [windows[i] for i in first]
         vecs = np.vstack([embed(new[k:k + batch_size]) for k in range(0, len(new), batch_size)])
         if vecs.shape[1] != dim:
             raise ConfigError(f"embeddings backend {backend!r} returned {vecs.shape[1]} dimensions, expected {dim}")
-        for w, v in zip(new, vecs):
-            out[todo[w]] = v
-            cache[w] = v
-        while len(cache) > limit:
-            cache.popitem(last=False)
-    return out
+        return vecs
+
+    cache = _CACHE.setdefault((backend, sha256), OrderedDict())
+    return cached_rows(cache, windows, dim, embed_missing, max(1, _CACHE_BYTES // (8 * dim)))
 
 
 class SentenceEmbeddings(TextInputMixin, TransformerMixin, BaseEstimator):

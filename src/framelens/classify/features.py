@@ -128,30 +128,13 @@ def _raw_rows(an, texts: list[str]):
 
 def _cached_raw_rows(an, texts: list[str]):
     """Raw rows of ``texts`` as :func:`_raw_rows` gives them, each distinct text analysed once per process."""
-    import numpy as np
+    from ._rowcache import cached_rows
 
     cache = _ROW_CACHE.get(an)
     if cache is None:
         cache = _ROW_CACHE[an] = OrderedDict()
-    out = np.empty((len(texts), len(_RAW_COLUMNS)), dtype=np.float64)
-    todo: dict[bytes, list[int]] = {}
-    for i, text in enumerate(texts):
-        key = _text_key(text)
-        row = cache.get(key)
-        if row is None:
-            todo.setdefault(key, []).append(i)
-        else:
-            cache.move_to_end(key)
-            out[i] = row
-    if todo:
-        keys = list(todo)
-        rows = _raw_rows(an, [texts[todo[k][0]] for k in keys])
-        for key, row in zip(keys, rows):
-            out[todo[key]] = row
-            cache[key] = row.copy()  # a copy: a view would keep its whole batch alive after eviction
-        while len(cache) > _CACHE_ROWS:
-            cache.popitem(last=False)
-    return out
+    return cached_rows(cache, [_text_key(t) for t in texts], len(_RAW_COLUMNS),
+                       lambda first: _raw_rows(an, [texts[i] for i in first]), _CACHE_ROWS)
 
 
 def clear_feature_cache() -> None:
