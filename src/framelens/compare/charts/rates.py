@@ -78,8 +78,9 @@ def loaded_rate_chart(stats, categories, documents, colors=None, ax=None, metric
 
             handles = [Patch(facecolor="white", edgecolor="#333333", hatch=hatch[c], label=c.replace("_", " "))
                        for c in cats]
-            ax.legend(handles=handles, title="category (hatching)", loc="lower right", fontsize=7,
-                      title_fontsize=7.5, ncol=1 if len(cats) < 6 else 2)
+            # under the axis title, not over the bars: inside the plot it covered the labels of the lowest bars
+            ax.legend(handles=handles, title="category (hatching)", loc="upper center", bbox_to_anchor=(0.5, -0.2),
+                      fontsize=7, title_fontsize=7.5, ncol=min(4, len(handles)), frameon=False)
     return ax
 
 
