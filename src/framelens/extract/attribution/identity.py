@@ -140,7 +140,7 @@ def _np_kind(words: AttributionWords, np: str) -> str | None:
 
 
 def role_evidence(words: AttributionWords, text: str, doc_names: list[tuple[int, str, bool]],
-                  canonical) -> dict[str, set[str]]:
+                  canonical, wanted: set[str] | None = None) -> dict[str, set[str]]:
     """What the document says each named person is: ``{name: {"official", "media"}}``.
 
     ``doc_names`` are the document's full names (:meth:`.names.NameFinder.doc_names`), ``canonical`` maps a
@@ -149,10 +149,23 @@ def role_evidence(words: AttributionWords, text: str, doc_names: list[tuple[int,
     role (``Mark Ellis, the district attorney,``); media when that word is a newsroom job (``Jane Roe, a
     reporter for the Daily Ledger``, ``Ledger columnist Jane Roe``). Each occurrence reads a bounded window,
     so the work is linear in the document's length.
+
+    With ``wanted`` (full names), only the names whose full form is one of them are read: a name's full form is
+    the name or a longer name ending with it, so the other names are passed over by a set look-up.
     """
     out: dict[str, set[str]] = {}
+    tails = None
+    if wanted is not None:
+        tails = set(wanted)
+        for w in wanted:
+            parts = w.split()
+            tails.update(" ".join(parts[k:]) for k in range(len(parts)))
     for pos, name, official in doc_names:
+        if tails is not None and name not in tails:
+            continue
         full = canonical(name)
+        if wanted is not None and full not in wanted:
+            continue
         found = out.setdefault(full, set())
         if official:
             found.add("official")
@@ -176,6 +189,18 @@ def apposition_kind(words: AttributionWords, text: str, end: int) -> str | None:
     office or a newsroom job ('Ellis, the district attorney,'); None otherwise. Reads at most 100 characters."""
     m = _APPOSITION_RE.match(text, end, min(len(text), end + 100))
     return _np_kind(words, m.group("np")) if m is not None else None
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _name_key(source: str) -> str:
+    """:func:`normalise_name` of a source string, memoised (sources recur across documents)."""
+    return normalise_name(source)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _label_key(source: str) -> str:
+    """:func:`normalise_label` of a source string, memoised."""
+    return normalise_label(source)
 
 
 def person_type(types: Iterable[str], evidence: set[str]) -> str:
@@ -205,7 +230,7 @@ def unify_sources(attrs: list[Attribution], evidence: dict[str, set[str]]) -> No
             continue
         key = keys.get((a.source, a.person))
         if key is None:
-            key = keys[(a.source, a.person)] = (normalise_name if a.person else normalise_label)(a.source)
+            key = keys[(a.source, a.person)] = (_name_key if a.person else _label_key)(a.source)
         a.source_id = key or None
         if a.person and key:
             people.setdefault(key, []).append(a)

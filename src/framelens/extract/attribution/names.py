@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .source_types import vocabulary
 from .tokens import Token, TokenCache
 from .words import CONNECTORS, DETERMINERS, MEMO_MAX, NP_PREPOSITIONS, PAGE_FURNITURE, AttributionWords
 
@@ -28,6 +29,7 @@ class NameFinder:
 
     def __init__(self, words: AttributionWords):
         self.words = words
+        self.vocab = vocabulary(words)
         self._memo: dict = {}
 
     def doc_names(self, text: str, cache: dict) -> list[tuple[int, str, bool]]:
@@ -55,29 +57,46 @@ class NameFinder:
         cache["names"] = out
         return out
 
+    def by_surname(self, text: str, cache: dict) -> dict[str, list[tuple[int, bool]]]:
+        """The document's full names by their last word lower-cased: ``{surname: [(start, preceded by a title),
+        ...]}`` in text order (computed once per document and kept in ``cache``)."""
+        got = cache.get("names_by_surname")
+        if got is None:
+            got = cache["names_by_surname"] = {}
+            for pos, name, official in self.doc_names(text, cache):
+                got.setdefault(name.split()[-1].lower(), []).append((pos, official))
+        return got
+
     def _name_of_run(self, run: str):
         """For a run of capitalised words: ``(offset of the name in the run, name, preceded by a title)``, or
         ``()`` when the run is not a personal name (fewer than two words left, a place, an organisation)."""
         words = self.words
+        vocab = self.vocab
+        role, honorific = vocab.role, vocab.honorific
+        titles = words.title_abbreviations
+        name_lead = words.name_lead
         parts = run.split()
         official = False
         k = 0
         caps_last = parts[-1].isupper()
         for j, w in enumerate(parts[:-1]):  # the name starts after the last title or non-name word
             low = w.lower().rstrip(".")
-            if words.has("role", low) or (w.endswith(".") and w[:-1] in words.title_abbreviations):
-                official = official or not words.has("honorific", low)
+            if low in role or (w.endswith(".") and w[:-1] in titles):
+                official = official or low not in honorific
                 k = j + 1
             elif w.endswith(("'s", "’s", "'", "’")):  # "CNN's Jake Tapper": the name follows the possessive
                 k = j + 1
-            elif low in words.name_lead or low in NOT_NAME_START or words.has("honorific", low) or (
+            elif low in name_lead or low in NOT_NAME_START or low in honorific or (
                     not caps_last and len(w) > 3 and w.isalpha() and w.isupper()):  # 'JUST WATCHED Graham'
                 k = j + 1
         rest = parts[k:]
-        if len(rest) < 2 or words.has("place", rest[-1].lower()) or any(
-                words.has("organization", w.lower()) or words.is_media(w.lower()) or words.has("document", w.lower())
-                for w in rest):
+        if len(rest) < 2 or rest[-1].lower() in vocab.place:
             return ()
+        organization, document, is_media = vocab.organization, vocab.document, words.is_media
+        for w in rest:
+            low = w.lower()
+            if low in organization or is_media(low) or low in document:
+                return ()
         name = " ".join(rest)
         offset = len(run) - len(name) if run.endswith(name) else 0
         return (offset, name, official)
@@ -158,14 +177,21 @@ class NameFinder:
 class NameIndex:
     """A document's full names (runs of two or three capitalised words) looked up in constant time:
     ``by_last`` (last word -> {name: preceded by a title}), ``by_tail`` (a shorter tail of two or more words,
-    'Yulín Cruz' -> the names ending with it) and ``titles`` (name -> the lower-case title or role words seen
-    right before it: 'mayor', 'sen')."""
+    'Yulín Cruz' -> the names ending with it) and :meth:`titles_of` (the lower-case title or role words seen right
+    before a name: 'mayor', 'sen'; read on first use, since few names need them)."""
 
     def __init__(self, doc_names: list[tuple[int, str, bool]], text: str, words: AttributionWords):
         self.by_last: dict[str, dict[str, bool]] = {}
         self.by_tail: dict[str, set[str]] = {}
-        self.titles: dict[str, set[str]] = {}
+        self._text = text
+        self._words = words
+        self._positions: dict[str, list[int]] = {}  # name -> where it occurs, in text order
+        self._titles: dict[str, set[str]] = {}
+        official_of: dict[str, bool] = {}  # each name once, in order of first occurrence
         for pos, name, official in doc_names:
+            official_of[name] = official_of.get(name, False) or official
+            self._positions.setdefault(name, []).append(pos)
+        for name, official in official_of.items():
             parts = name.split()
             lasts = (parts[-1], parts[-2]) if len(parts) >= 3 and parts[-1].rstrip(".") in GENERATIONAL_SUFFIXES \
                 else (parts[-1],)
@@ -174,12 +200,21 @@ class NameIndex:
                 d[name] = d.get(name, False) or official
             for k in range(1, len(parts) - 1):
                 self.by_tail.setdefault(" ".join(parts[k:]), set()).add(name)
-            before = _WORD_BEFORE_RE.search(text, max(0, pos - 30), pos)
-            if before is not None:
-                low = before.group(1).lower().rstrip(".")
-                if words.has("role", low) or words.has("honorific", low) or \
-                        before.group(1).rstrip(".") in words.title_abbreviations:
-                    self.titles.setdefault(name, set()).add(low)
+
+    def titles_of(self, name: str) -> set[str]:
+        """The lower-case title or role words seen right before ``name`` in the document (empty if none)."""
+        got = self._titles.get(name)
+        if got is None:
+            got = self._titles[name] = set()
+            text, words = self._text, self._words
+            for pos in self._positions.get(name, ()):
+                before = _WORD_BEFORE_RE.search(text, max(0, pos - 30), pos)
+                if before is not None:
+                    low = before.group(1).lower().rstrip(".")
+                    if words.has("role", low) or words.has("honorific", low) or \
+                            before.group(1).rstrip(".") in words.title_abbreviations:
+                        got.add(low)
+        return got
 
     def longer(self, name: str) -> str | None:
         """The one full name that ends with the multi-word ``name`` and is longer ('Yulín Cruz' -> 'Carmen Yulín

@@ -13,7 +13,7 @@ import re
 from collections import Counter, deque
 
 from .identity import apposition_kind, role_evidence, unify_sources
-from .names import GENERATIONAL_SUFFIXES, NOT_NAME_START, NameFinder, strip_determiner
+from .names import GENERATIONAL_SUFFIXES, NOT_NAME_START, NameFinder, NameIndex, strip_determiner
 from .records import Attribution
 from .tokens import TokenCache
 from .words import PAGE_FURNITURE
@@ -39,12 +39,22 @@ class _Names:
     by last word or by a shorter tail."""
 
     def __init__(self, names: NameFinder, text: str, memo: dict):
-        self.index = names.index(text, memo)
+        self._names, self._text, self._memo = names, text, memo
+        self._index: NameIndex | None = None
         self.by_last: dict[str, dict[str, bool]] = {}  # from this document's sources: last word -> {name: official}
         self.by_tail: dict[str, set[str]] = {}
         self.titles: dict[str, set[str]] = {}  # name -> title words seen before it in a source mention
+        self._canonical: dict[str, str] = {}  # names recur: each is looked up once
+
+    @property
+    def index(self) -> NameIndex:
+        """The names of the document's text (:meth:`.names.NameFinder.index`), built on first use."""
+        if self._index is None:
+            self._index = self._names.index(self._text, self._memo)
+        return self._index
 
     def add_source(self, full: str, official: bool, title: str | None) -> None:
+        self._canonical.clear()
         if title:
             self.titles.setdefault(full, set()).add(title)
         parts = full.split()
@@ -78,7 +88,7 @@ class _Names:
             return next(iter(found.items()))
         if title:
             titled = [(n, o) for n, o in found.items()
-                      if title in self.index.titles.get(n, ()) or title in self.titles.get(n, ())]
+                      if title in self.index.titles_of(n) or title in self.titles.get(n, ())]
             if len(titled) == 1:
                 return titled[0]
         return None  # several people share the name: leave it as written
@@ -99,8 +109,11 @@ class _Names:
 
     def canonical(self, name: str) -> str:
         """A document name's full form where the document has exactly one ('Yulín Cruz' -> 'Carmen Yulín Cruz')."""
-        hit = self.expand(name, None) if name.split()[-1] != name else None
-        return hit[0] if hit else name
+        got = self._canonical.get(name)
+        if got is None:
+            hit = self.expand(name, None) if name.split()[-1] != name else None
+            got = self._canonical[name] = hit[0] if hit else name
+        return got
 
 
 def _inside(long: str, short: str) -> str | None:
@@ -141,18 +154,24 @@ def _same_person_tails(found: dict[str, bool] | None) -> dict[str, bool] | None:
 def normalise_sources(names: NameFinder, seg, attrs: list[Attribution], cache: TokenCache) -> None:
     """Fill ``source`` (and upgrade ``source_type``, set ``resolved_from``/``uncertain``, ``person`` and
     ``source_id``) on ``attrs``."""
+    if not attrs:
+        return
     text = cache.text
     known = _Names(names, text, cache.memo)
-    for a in attrs:
-        if a.source_type in ("person", "official", "media") and a.named:
-            full = _personal_name(names, cache, a)
-            if full and " " in full and _plausible_full_name(names, full):
-                known.add_source(full, a.source_type == "official", _title_before(names, cache, a, full))
-    for a in attrs:
-        _source_string(names, text, a, known, cache)
+    # the personal name in each mention of a named person, official or journalist (read once, used twice)
+    personal = [_personal_name(names, cache, a) if a.source_type in ("person", "official", "media") and a.named
+                else None for a in attrs]
+    for a, full in zip(attrs, personal):
+        if full and " " in full and _plausible_full_name(names, full):
+            known.add_source(full, a.source_type == "official", _title_before(names, cache, a, full))
+    for a, full in zip(attrs, personal):
+        _source_string(names, text, a, known, cache, full)
     _expand_short_forms(attrs)
     _resolve_antecedents(names, text, seg, attrs, known, cache.memo)
-    evidence = role_evidence(names.words, text, names.doc_names(text, cache.memo), known.canonical)
+    # what the text says of each person who is a source (the only names unify_sources reads evidence for)
+    wanted = {a.source for a in attrs if a.person and a.source}
+    evidence = role_evidence(names.words, text, names.doc_names(text, cache.memo), known.canonical, wanted) \
+        if wanted else {}
     for a in attrs:
         if a.person and a.resolved_from is None:  # 'Ellis, the district attorney, said'
             kind = apposition_kind(names.words, text, a.src_end)
@@ -210,7 +229,10 @@ def _title_before(names: NameFinder, cache: TokenCache, a: Attribution, name: st
 _RELATIVE_CLAUSE_RE = re.compile(r",?\s+(?:who|whom|whose|which|that)\s+")
 
 
-def _source_string(names: NameFinder, text: str, a: Attribution, known: _Names, cache: TokenCache) -> None:
+def _source_string(names: NameFinder, text: str, a: Attribution, known: _Names, cache: TokenCache,
+                   personal: str | None) -> None:
+    """Set ``a.source`` (and ``a.person``, ``a.pronoun``); ``personal`` is :func:`_personal_name` of a named
+    person, official or journalist, else None."""
     mention = text[a.src_start:a.src_end]
     if a.source_type == "pronoun":
         a.pronoun = mention
@@ -219,8 +241,6 @@ def _source_string(names: NameFinder, text: str, a: Attribution, known: _Names, 
     if a.passive and a.rule == "passive_it":
         a.source = None
         return
-    personal = _personal_name(names, cache, a) if a.named and a.source_type in ("person", "official", "media") \
-        else None
     if a.source_type in ("person", "official") and a.named or personal and a.source_type == "media":
         name = personal or strip_determiner(mention)
         hit = known.expand(name, _title_before(names, cache, a, name))

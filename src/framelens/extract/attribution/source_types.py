@@ -1,12 +1,20 @@
 """Typing a source mention: person, official, organization, media, document, anonymous, vague or pronoun, and
-whether it is named."""
+whether it is named.
+
+The type of a mention depends on its own words, on whether it opens its sentence and, for the anonymous phrases
+('an official who spoke on condition of anonymity'), on the text up to the cue. The part that depends on the
+mention alone is memoised on its exact string (sources recur: "he said", "Trump said", across documents too);
+only the anonymous-phrase test of the text up to the cue is made per call. Word look-ups go to plain sets
+(:class:`Vocabulary`), and multi-word entries are looked up by their last word.
+"""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .tokens import TOKEN_RE, TokenCache
-from .words import APOSTROPHES, CONNECTORS, DETERMINERS, MEMO_MAX, NP_PREPOSITIONS, AttributionWords
+from .words import APOSTROPHES, CONNECTORS, DETERMINERS, MEMO_MAX, NP_PREPOSITIONS, AttributionWords, trie_pattern
 
 _LEADING_MARKS_RE = re.compile("[ \"“‘']*")  # only these before the source (as str.strip(...) == ""), without a slice
 
@@ -20,95 +28,159 @@ _VAGUE_QUANTIFIERS = frozenset(("some", "many", "several", "few", "most", "other
                                 "countless", "plenty"))
 
 
+class Vocabulary:
+    """The sections of the word lists as the per-word code reads them: each section's single-word entries as a
+    set (``vocabulary.role``, ...; the same answers as ``words.has(section, w)`` without a method call per word)
+    and its multi-word entries indexed by their last word (:meth:`phrase_ends_at`)."""
+
+    SECTIONS = ("role", "honorific", "organization", "media", "media_role", "document", "vague", "anonymous",
+                "place", "office")
+
+    def __init__(self, words: AttributionWords):
+        lex = words.lex
+        for section in self.SECTIONS:
+            setattr(self, section, lex.words.get(section, frozenset()))
+        self._by_last: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {}
+        for section, phrases in lex.phrases.items():
+            index: dict[str, list[tuple[str, ...]]] = {}
+            for p in phrases:
+                index.setdefault(p[-1], []).append(p)
+            self._by_last[section] = {last: tuple(ps) for last, ps in index.items()}
+        # the anonymous phrases between spaces, as words.anonymous_re, factored as a trie (it is searched for
+        # every source phrase: the alternation of every phrase tried at every space costs more than the typing)
+        anonymous = lex.phrases.get("anonymous", ())
+        self.anonymous_re = re.compile(" (?:" + trie_pattern(sorted({" ".join(p) for p in anonymous})) + ") ") \
+            if words.anonymous_re is not None and anonymous else None
+
+    def phrase_ends_at(self, section: str, lows: list[str], j: int) -> bool:
+        """Whether a multi-word entry of ``section`` ends at word ``j`` of ``lows`` (as
+        :meth:`.words.AttributionWords.phrase_ends_at`, trying only the entries whose last word is ``lows[j]``)."""
+        if not 0 <= j < len(lows):
+            return False
+        for p in self._by_last.get(section, {}).get(lows[j], ()):
+            n = len(p)
+            if j + 1 >= n and tuple(lows[j + 1 - n:j + 1]) == p:
+                return True
+        return False
+
+
+@functools.lru_cache(maxsize=8)
+def vocabulary(words: AttributionWords) -> Vocabulary:
+    """The :class:`Vocabulary` of an extractor's word lists (built once per word lists)."""
+    return Vocabulary(words)
+
+
 class SourceTyper:
     """``(source_type, named)`` of source mentions, memoised per extractor."""
 
     def __init__(self, words: AttributionWords):
         self.words = words
+        self.vocab = vocabulary(words)
         self._memo: dict = {}
 
     def type(self, cache: TokenCache, src_start: int, src_end: int, cue_start: int,
              sentence_start: int) -> tuple[str, bool]:
         """``(source_type, named)`` of the source mention ``text[src_start:src_end]``.
 
-        The result depends only on the mention, the text between it and the cue, and whether the mention
-        opens its sentence, so it is memoised on those (sources recur: "he said", "Trump said")."""
+        The result depends only on the mention, whether it opens its sentence, and whether an anonymous phrase
+        stands in the text from the mention to the cue (``cue_start``); the rest is memoised on the first two."""
         text = cache.text
         initial = src_start == sentence_start or _LEADING_MARKS_RE.fullmatch(text, sentence_start, src_start) is not None
-        key = (text[src_start:max(src_end, cue_start)], src_end - src_start, initial)
+        key = (text[src_start:src_end], initial)
         got = self._memo.get(key)
         if got is None:
-            got = self._type_uncached(cache, src_start, src_end, cue_start, initial)
+            got = self._type_of_mention(cache, src_start, src_end, initial)
             if len(self._memo) >= MEMO_MAX:
                 self._memo.clear()
             self._memo[key] = got
-        return got
+        decided, anonymous_in_mention, rest = got
+        if decided is not None:
+            return decided
+        anonymous_re = self.vocab.anonymous_re
+        if anonymous_re is not None:
+            if cue_start <= src_end or text[src_end:cue_start].isspace():
+                found = anonymous_in_mention  # white space after the mention adds no token
+            else:
+                found = _has_phrase(anonymous_re, text[src_start:cue_start])
+            if found:
+                return "anonymous", False
+        return rest
 
-    def _type_uncached(self, cache: TokenCache, src_start: int, src_end: int, cue_start: int,
-                       initial: bool) -> tuple[str, bool]:
+    def _type_of_mention(self, cache: TokenCache, src_start: int, src_end: int, initial: bool):
+        """``(decided, anonymous phrase in the mention, rest)``: the type when the mention's words decide it before
+        the anonymous phrases are looked for (else None), and the type when no anonymous phrase is found."""
         words = self.words
-        has = words.has
         all_tokens = cache.exact(src_start, src_end)
         tokens = [t for t in all_tokens if t.is_word]
         if not tokens:
-            return "vague", False
+            return ("vague", False), False, None
         lows = [t.low for t in tokens]
         if len(tokens) == 1 and lows[0] in words.pronouns:
-            return "pronoun", False
-        anonymous = words.lex.words["anonymous"]
+            return ("pronoun", False), False, None
+        vocab = self.vocab
+        anonymous = vocab.anonymous
         if any(w in anonymous for w in lows):
-            return "anonymous", False
-        if words.anonymous_re is not None:
-            region = " " + " ".join(TOKEN_RE.findall(cache.text[src_start:max(src_end, cue_start)].lower())) + " "
-            if words.anonymous_re.search(region):
-                return "anonymous", False
+            return ("anonymous", False), False, None
+        anonymous_re = vocab.anonymous_re
+        in_mention = anonymous_re is not None and _has_phrase(anonymous_re, cache.text[src_start:src_end])
+        return None, in_mention, self._type_by_head(tokens, all_tokens, lows, initial)
+
+    def _type_by_head(self, tokens, all_tokens, lows: list[str], initial: bool) -> tuple[str, bool]:
+        """The type of a mention with no anonymous word, from its head part (see :func:`_head_part`)."""
+        words = self.words
+        vocab = self.vocab
+        role, organization, media, media_role, document = (vocab.role, vocab.organization, vocab.media,
+                                                           vocab.media_role, vocab.document)
+        ends = vocab.phrase_ends_at
+        is_media = words.is_media
         head = tokens[slice(*_head_part(all_tokens, lows))]
         head_lows = [t.low for t in head]
 
-        common = words.common.__contains__
+        common = words.common
 
         def proper(ts):
             # a capitalised word that is not a title; at the start of a sentence only if not a common word
-            return [t for t in ts if t.cap and not (t is tokens[0] and initial and common(t.low))
-                    and t.low not in DETERMINERS and not has("role", t.low.rstrip("."))]
+            return [t for t in ts if t.cap and not (t is tokens[0] and initial and t.low in common)
+                    and t.low not in DETERMINERS and t.low.rstrip(".") not in role]
 
         last = head_lows[-1] if head_lows else ""
+        j_last = len(head_lows) - 1
         named_any = bool(proper(tokens))
-        roles = [j for j, w in enumerate(head_lows) if has("role", w) or words.phrase_ends_at("role", head_lows, j)]
-        media_cap = any(t.cap and words.is_media(t.low) for t in head)
-        org_cap = any(t.cap and has("organization", t.low) for t in head)
+        roles = [j for j, w in enumerate(head_lows) if w in role or ends("role", head_lows, j)]
+        media_cap = any(t.cap and is_media(t.low) for t in head)
+        org_cap = any(t.cap and t.low in organization for t in head)
         if " ".join(lows).endswith(words.generic_media):
             return "media", False
         # the head noun (last word of the head part) decides first
-        if has("document", last):
+        if last in document:
             return "document", named_any
-        if has("organization", last) or words.phrase_ends_at("organization", head_lows, len(head_lows) - 1):
+        if last in organization or ends("organization", head_lows, j_last):
             return ("media" if media_cap else "organization"), named_any
-        if has("media", last) and not head[-1].cap:
+        if last in media and not head[-1].cap:
             return "media", named_any  # "the newspaper", "right-wing outlets"
-        if has("media_role", last) or words.phrase_ends_at("media_role", head_lows, len(head_lows) - 1):
+        if last in media_role or ends("media_role", head_lows, j_last):
             return "media", False  # "a reporter for the Daily Ledger": a journalist, unnamed
-        if has("role", last) or words.phrase_ends_at("role", head_lows, len(head_lows) - 1):
+        if last in role or ends("role", head_lows, j_last):
             # an unnamed office holder: a name before the role is a modifier ("a Trump administration
             # official", "one longtime Clinton adviser"), not that person; an unspecified number of them ('some
             # lawmakers', 'many officials') is a vague source
             return ("vague" if lows[0] in _VAGUE_QUANTIFIERS else "official"), False
-        if has("vague", last):
+        if last in vocab.vague:
             return "vague", False
         if head and head[-1].cap:
             # a name: an official if a title or role precedes it with no organisation or outlet word after the role
-            if roles and not any(has("organization", w) or words.is_media(w) for w in head_lows[roles[-1] + 1:]):
+            if roles and not any(w in organization or is_media(w) for w in head_lows[roles[-1] + 1:]):
                 return "official", True
-            if any(has("media_role", w) for w in head_lows[:-1]):
+            if any(w in media_role for w in head_lows[:-1]):
                 return "media", True  # "Ledger reporter Jane Roe", "correspondent Ana Ruiz"
             if media_cap:
                 return "media", True
-            if org_cap or (_ACRONYM_RE.match(head[-1].text) and not has("role", last)):
+            if org_cap or (_ACRONYM_RE.match(head[-1].text) and last not in role):
                 return "organization", True
             if proper(head) or (initial and len(head) == 1):
                 return "person", True
         # a lower-case head that is none of the above: a document noun earlier in the head ("court documents filed")
-        if any(has("document", w) for w in head_lows):
+        if any(w in document for w in head_lows):
             return "document", named_any
         if roles:
             return "official", False
@@ -122,6 +194,11 @@ class SourceTyper:
         if any(t.cap and self.words.is_media(t.low) for t in cache.exact(src_start, src_end) if t.is_word):
             return "media", True
         return source_type, named
+
+
+def _has_phrase(pattern: re.Pattern, region: str) -> bool:
+    """Whether ``pattern`` (phrases between spaces) matches the words and marks of ``region`` joined by spaces."""
+    return pattern.search(" " + " ".join(TOKEN_RE.findall(region.lower())) + " ") is not None
 
 
 def _head_part(all_tokens, lows: list[str]) -> tuple[int, int]:

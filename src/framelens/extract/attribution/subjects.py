@@ -7,9 +7,11 @@ Each returns ``(start, end, n_words)`` of the subject, or None.
 
 from __future__ import annotations
 
+import bisect
+import operator
 import re
 
-from .tokens import Token, TokenCache, matches_between
+from .tokens import Token, TokenCache
 from .words import CONNECTORS, DETERMINERS, NP_PREPOSITIONS, SUBJECT_DETERMINERS, AttributionWords
 
 #: Conjunctions that coordinate a reporting verb with an earlier verb of the same subject.
@@ -168,7 +170,7 @@ def statement_subject(words: AttributionWords, cache: TokenCache, sentence_start
     found = subject(words, tokens)
     if found is None or not plausible_subject(words, cache.text, tokens, found[0], found[1], cache.memo):
         return None
-    if blocked_between(cache, found[1], obj_start) or matches_between(cache, _COMMA_RE, found[1], obj_start):
+    if blocked_between(cache, found[1], obj_start) or _match_between(cache, _COMMA_RE, found[1], obj_start):
         return None
     return found
 
@@ -193,7 +195,36 @@ def blocked_between(cache: TokenCache, start: int, end: int) -> bool:
     low = cache.low
     if low[start] == "'" or low[end - 1] == "'":
         return True
-    return matches_between(cache, COORD_BLOCK_RE, start, end) or matches_between(cache, COORD_CUE_RE, start, end)
+    return _match_between(cache, COORD_BLOCK_RE, start, end) or _match_between(cache, COORD_CUE_RE, start, end)
+
+
+_SPAN = operator.methodcaller("span")
+#: Longest range searched directly by :func:`_match_between`; a longer one bisects the document's matches, so a
+#: sentence that never ends costs linear time.
+_SEARCH_MAX = 2000
+
+
+def _match_between(cache: TokenCache, pattern: re.Pattern, start: int, end: int) -> bool:
+    """Whether a match of ``pattern`` found in one pass over the whole lower-cased text lies in ``[start, end)``
+    (as :func:`.tokens.matches_between`), for the patterns of this module (single marks, whole words, a quotation
+    mark next to a space) and a ``start`` that ends a word and an ``end`` that opens one.
+
+    A short range is searched directly: no match there means no match of the whole text there either (the search
+    tries every position, and sees the text before ``start``), and a match away from both ends is one of the
+    whole text's (no match of the whole text can straddle into it). Otherwise the matches' ``(start, end)``,
+    listed once per document without a Python loop, are bisected."""
+    if end - start <= _SEARCH_MAX:
+        found = pattern.search(cache.low, start, end)
+        if found is None:
+            return False
+        if start < found.start() and found.end() < end:
+            return True
+    key = ("spans", pattern)
+    spans = cache.memo.get(key)
+    if spans is None:
+        spans = cache.memo[key] = list(map(_SPAN, pattern.finditer(cache.low)))
+    k = bisect.bisect_left(spans, (start,))
+    return k < len(spans) and spans[k][1] <= end
 
 
 def _name_elsewhere(text: str, word: str, memo: dict | None = None) -> bool:
