@@ -1,10 +1,17 @@
-"""Structure: sentence and quotation spans, and the document's size and quotation metrics."""
+"""Structure: sentence and quotation spans, and the document's size and quotation metrics.
+
+The sentences and the quotation contents are both in text order, so one pass
+over the two (a merge, not a search per sentence) gives each sentence's quoted
+share. The word counts come from the segmentation (:attr:`Segmentation.word_count`,
+:meth:`Segmentation.quoted_word_count`), which reads them from the document's
+token table once it is built.
+"""
 
 from __future__ import annotations
 
 from ..kinds import Field, KindSpec, Style, span_value
 from ..model import Span
-from ..text.segmentation import UNLIMITED, count_words
+from ..text.segmentation import UNLIMITED
 
 SENTENCE = KindSpec(
     "sentence", "a sentence (voice `quoted` when at least half of its characters lie inside quotations)",
@@ -51,27 +58,29 @@ class StructureExtractor:
         text = doc.text
         out: list[Span] = []
         quotes = seg.quotes
+        q_starts = [q.content_start for q in quotes]
+        q_ends = [q.content_end for q in quotes]
+        n_quotes = len(quotes)
         qi = 0
         check = getattr(seg, "deadline", UNLIMITED).check  # the document's time budget (runtime.deadline)
         for i, (s, e) in enumerate(seg.sentences):
             check()
             # characters of this sentence inside quotation content
             inside = 0
-            while qi < len(quotes) and quotes[qi].content_end <= s:
+            while qi < n_quotes and q_ends[qi] <= s:
                 qi += 1
             j = qi
-            while j < len(quotes) and quotes[j].content_start < e:
-                q = quotes[j]
-                inside += max(0, min(e, q.content_end) - max(s, q.content_start))
+            while j < n_quotes and q_starts[j] < e:
+                inside += max(0, min(e, q_ends[j]) - max(s, q_starts[j]))
                 j += 1
-            share = inside / (e - s) if e > s else 0.0
-            out.append(
-                Span(
-                    "sentence", s, e, text[s:e], "sentence", "segment:sentence",
-                    "quoted" if share >= 0.5 else "author", i,
-                    {"quoted_share": round(share, 4)},
-                )
-            )
+            if inside and e > s:
+                share = inside / (e - s)
+                voice = "quoted" if share >= 0.5 else "author"  # (decided on the share before rounding)
+                share = round(share, 4)
+            else:  # most sentences: nothing quoted
+                share, voice = 0.0, "author"
+            out.append(Span("sentence", s, e, text[s:e], "sentence", "segment:sentence", voice, i,
+                            {"quoted_share": share}))
         for q in quotes:
             out.append(
                 Span(
@@ -85,7 +94,7 @@ class StructureExtractor:
 
     def metrics(self, doc, seg, spans):
         words = seg.word_count
-        quoted = sum(count_words(doc.text, q.content_start, q.content_end) for q in seg.quotes)
+        quoted = seg.quoted_word_count()
         return {
             "paragraphs": len(seg.paragraphs),
             "quotes": len(seg.quotes),

@@ -184,8 +184,10 @@ class Analyzer:
         names = resolve_extractors(config.extractors, add_requirements=config.add_requirements)
         self.names = names
         self.extractors = [get_extractor_class(n)(config) for n in names]
-        # each kind's counting rule, looked up once (kinds without a declared spec get counted=None)
-        self._count_rules = {k: spec.counts for k, spec in kind_specs(names).items()}
+        # each kind's counting rule (KindSpec.counts), looked up once: False for structural kinds (no rule to call),
+        # the rule itself otherwise; kinds without a declared spec are absent and get counted=None
+        self._count_rules = {k: spec.counts if spec.counted is not None else False
+                             for k, spec in kind_specs(names).items()}
         self.span_kinds = set(config.span_kinds) if config.span_kinds is not None else None
 
     def resources(self) -> list[dict[str, Any]]:
@@ -290,12 +292,15 @@ class Analyzer:
         spans.sort(key=lambda s: (s.start, -s.end, s.kind))
         lede_at = lede_end(doc.text, seg)
         para_of = seg.sentence_paragraph
+        n_sentences = len(para_of)
+        paragraph_at = seg.paragraph_at
         rules = self._count_rules
         for s in spans:
             rule = rules.get(s.kind)
             k = s.sentence
-            s.with_context(para_of[k] if k is not None and 0 <= k < len(para_of) else seg.paragraph_at(s.start),
-                           s.start < lede_at, None if rule is None else rule(s))
+            start = s.start
+            s.with_context(para_of[k] if k is not None and 0 <= k < n_sentences else paragraph_at(start),
+                           start < lede_at, rule if rule is None or rule is False else rule(s))
         metrics: dict[str, Any] = {}
         for ex in self.extractors:
             metrics.update(ex.metrics(doc, seg, spans))

@@ -13,38 +13,29 @@ digit, opening quote or bracket). Abbreviations come from the data file
 ``Jan.``) never end a sentence; *other* abbreviations (``U.S.``, ``Inc.``,
 ``Calif.``) end one only when the next word is a typical sentence opener.
 See docs/methods.md for the rules and their limits.
+
+Each regular expression here starts with the characters it looks for (a
+character class, not a look-behind), so the regex engine skips ahead to
+candidates instead of trying every position; sentence-end candidates are found
+in one pass over the whole text. Words live in :mod:`.token_table`:
+:attr:`Segmentation.tokens` is the document's one table of words (offsets,
+forms, sentence, quotation flag), built on first use and shared by the
+extractors; the word counts are read from it.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from bisect import bisect_right
+from itertools import islice
 from dataclasses import dataclass, field
 
 from ..lexicon.wordlists import Abbreviations, load_abbreviations
+from .token_table import WORD_RE, TokenTable, count_words, iter_words
 
 __all__ = ["Quote", "Segmentation", "segment", "iter_words", "count_words", "load_abbreviations", "lede_end",
-           "LEDE_MIN_WORDS"]
-
-# ---------------------------------------------------------------------------
-# words
-
-#: A word: a number (with , or . groups) or a run of letters/digits, joined by
-#: internal apostrophes or hyphens ("don't", "Serrano-Quan", "U.S" is two words).
-WORD_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W_]+(?:['’\-‐‑][^\W_]+)*")
-
-
-def iter_words(text: str, start: int = 0, end: int | None = None):
-    """Yield ``(start, end)`` of every word in ``text[start:end]``."""
-    for m in WORD_RE.finditer(text, start, len(text) if end is None else end):
-        yield m.span()
-
-
-def count_words(text: str, start: int = 0, end: int | None = None) -> int:
-    """Number of words in ``text[start:end]`` (same rule as :func:`iter_words`)."""
-    if start == 0 and end is None:
-        return len(WORD_RE.findall(text))
-    return sum(1 for _ in WORD_RE.finditer(text, start, len(text) if end is None else end))
+           "LEDE_MIN_WORDS", "TokenTable", "WORD_RE"]
 
 
 #: The lede is the first paragraph of at least this many words (shorter first paragraphs are
@@ -55,8 +46,9 @@ LEDE_MIN_WORDS = 15
 def lede_end(text: str, seg: "Segmentation") -> int:
     """Where the lede ends: the end offset of the first paragraph of ``LEDE_MIN_WORDS``+ words
     (the whole text when no paragraph is that long)."""
+    count = seg.count_words if seg.text is text else lambda s, e: count_words(text, s, e)
     for ps, pe in seg.paragraphs:
-        if count_words(text, ps, pe) >= LEDE_MIN_WORDS:
+        if count(ps, pe) >= LEDE_MIN_WORDS:
             return pe
     return len(text)
 
@@ -86,7 +78,9 @@ DOUBLE_AMBIG = '"'
 SINGLE_OPEN = "‘"
 SINGLE_CLOSE = "’"
 _DOUBLE_RE = re.compile('[“„«”»"]')
-_SINGLE_OPEN_RE = re.compile(r"(?:(?<=^)|(?<=[\s(\[{“\"—–-]))['‘](?=[^\W_])")
+# an opening single mark at the text's start or after white space, a bracket, an opening double mark or a dash,
+# before a letter or digit (the mark first, then a look-behind: the engine skips ahead to the marks)
+_SINGLE_OPEN_RE = re.compile(r"['‘](?<![^\s(\[{“\"—–-]['‘])(?=[^\W_])")
 _OPENERS_BEFORE = set(" \t\r\n\u00a0([{—–-/")
 
 
@@ -124,7 +118,8 @@ class Quote:
 
 def _quote_label(text: str, cs: int, ce: int) -> str:
     content = text[cs:ce].strip()
-    words = WORD_RE.findall(content)
+    # the label reads at most the first 7 words (a quotation of 7 or more is ``direct``): no need to list them all
+    words = [m.group() for m in islice(WORD_RE.finditer(content), 7)]
     if not words:
         return "partial"
     ends_clause = content[-1:] in ".,!?;:…"
@@ -234,8 +229,8 @@ def _find_single_quotes(text: str, paragraphs, doubles: list[Quote]) -> list[Quo
 
 #: A closing single mark as :func:`_find_single_close` accepts it: not after white space, not before a letter or
 #: digit (the paragraph's end counts as a space).
-_CLOSE_ANY_RE = re.compile(r"(?<=\S)['’](?![^\W_])")
-_CLOSE_CURLY_RE = re.compile(r"(?<=\S)’(?![^\W_])")
+_CLOSE_ANY_RE = re.compile(r"['’](?<=\S['’])(?![^\W_])")
+_CLOSE_CURLY_RE = re.compile(r"’(?<=\S’)(?![^\W_])")
 _CLOSE_STOP_RE = re.compile("[\n“”\"]")
 _SPACE_RE = re.compile(r"\s")
 
@@ -315,12 +310,13 @@ def _find_single_close(text: str, start: int, limit: int, opener: str) -> int | 
 # paragraphs and sentences
 
 _BLANK_LINE_RE = re.compile(r"\n[ \t\u00a0\r]*\n")
-# (the lookahead only lets the regex engine skip ahead to a line break: same matches, faster)
-_PARA_SPLIT_BLANK = re.compile(r"(?=[\r\n])(?:\r?\n[ \t\u00a0]*){2,}")
+# one blank line (only spaces, tabs or NBSP, maybe a CR); a longer run of them leaves pieces of white space
+# between its matches, which are dropped, so the paragraphs are those of the whole run as one separator
+_PARA_SPLIT_BLANK = re.compile(r"\n[ \t\u00a0]*\r?\n")
 # one break character at a time: a CRLF gives an empty piece between CR and LF, which is dropped
 _PARA_SPLIT_LINE = re.compile(r"[\r\n\u2029]")
 # a run of sentence-final marks (an ellipsis "..." is three of them), closing quotes or brackets, then space
-_BOUNDARY_RE = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s)")
+_BOUNDARY_RE = re.compile(r"[.!?…][.!?…]*[\"”’'»)\]]*(?=\s)")
 _OPEN_PUNCT = "\"“‘'«([{—–-"
 
 
@@ -336,59 +332,70 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _add_trimmed(text: str, s: int, e: int, out: list) -> None:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    if e > s:
-        out.append((s, e))
+    """Append ``(s, e)`` without white space at either end (``str.strip`` strips what ``str.isspace`` calls white
+    space), unless nothing is left."""
+    piece = text[s:e]
+    body = piece.lstrip()
+    if body:
+        s += len(piece) - len(body)
+        out.append((s, s + len(body.rstrip())))
 
 
-def _is_boundary(text: str, m: re.Match, ps: int, pe: int, abbr: Abbreviations) -> bool:
-    end = m.end()
+def _next_sentence_start(text: str, ms: int, end: int, ps: int, pe: int, abbr: Abbreviations) -> int:
+    """Where the next sentence starts if the candidate ``text[ms:end]`` (a run of sentence-final marks) ends one,
+    else 0: the first character after the white space that follows it, in the paragraph ``[ps, pe)``."""
     j = end
     while j < pe and text[j].isspace():
         j += 1
     if j >= pe:
-        return False
+        return 0
     k = j
     while k < pe and text[k] in _OPEN_PUNCT:
         k += 1
     if k >= pe:
-        return False
+        return 0
     nc = text[k]
     if not (nc.isupper() or nc.isdigit() or (k > j and text[j] in "“\"‘'(")):
-        return False
-    punct = text[m.start():end]
-    if punct[0] != "." or punct.startswith("..."):
-        return True
+        return 0
+    if text[ms] != "." or text.startswith("...", ms):
+        return j
     # the token before the period
-    ws = m.start()
+    ws = ms
     while ws > ps and not text[ws - 1].isspace():
         ws -= 1
-    token = text[ws:m.start()].lstrip(_OPEN_PUNCT)
+    token = text[ws:ms].lstrip(_OPEN_PUNCT)
     if not token:
-        return True
+        return j
     if token in abbr.title:
-        return False
+        return 0
     if token in abbr.other or _INITIALS_RE.match(token):
         if k > j:  # next sentence opens with a quote or bracket
-            return True
+            return j
         nw = WORD_RE.match(text, k)
-        return bool(nw) and nw.group() in SENTENCE_OPENERS
-    return True
+        return j if nw and nw.group() in SENTENCE_OPENERS else 0
+    return j
 
 
-def _sentences_in(text: str, ps: int, pe: int, abbr: Abbreviations, out: list) -> None:
+def _sentences_in(text: str, ps: int, pe: int, abbr: Abbreviations, out: list, marks: list, k: int) -> int:
+    """Sentences of the paragraph ``[ps, pe)``; ``marks[k:]`` are the ``(start, end)`` of the boundary candidates
+    from its start on (found in the whole text at once). Returns the index of the first candidate after the
+    paragraph. Every sentence starts at a non-space character (the paragraph's start, or the first one after a
+    boundary) and ends at one (a boundary's last mark, or the paragraph's end), so none needs trimming."""
     start = ps
-    for m in _BOUNDARY_RE.finditer(text, ps, pe):
-        if m.end() <= start:
-            continue
-        if _is_boundary(text, m, ps, pe, abbr):
-            _add_trimmed(text, start, m.end(), out)
-            start = m.end()
-    # a sentence that is a parenthetical "(RELATED: ...)" followed by more text ends at its ")"
-    _add_trimmed(text, start, pe, out)
+    n = len(marks)
+    while k < n:
+        ms, me = marks[k]
+        if ms >= pe:
+            break
+        k += 1
+        # (a candidate at the paragraph's very end is no boundary: nothing follows it in the paragraph)
+        if start < me < pe:
+            nxt = _next_sentence_start(text, ms, me, ps, pe, abbr)
+            if nxt:
+                out.append((start, me))
+                start = nxt
+    out.append((start, pe))
+    return k
 
 
 def _split_parentheticals(text: str, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -480,57 +487,82 @@ class Segmentation:
         self._sent_starts = [s for s, _ in self.sentences]
         self._par_starts = [s for s, _ in self.paragraphs]
         self._q_cstarts = [q.content_start for q in self.quotes]
-        self._words: list[tuple[int, int]] | None = None
+        self._q_cends = [q.content_end for q in self.quotes]
+        self._tokens: TokenTable | None = None
         self._word_count: int | None = None
         #: The document's time budget: extractors call ``seg.deadline.check()`` in their loops (see
         #: :mod:`framelens.runtime.deadline`; the Analyzer sets it, the default never expires).
         self.deadline = UNLIMITED
 
-    # -- lookups --------------------------------------------------------
+    # -- lookups (called tens of thousands of times per corpus: one bisection each, nothing else) ----------
     def sentence_at(self, pos: int) -> int | None:
-        """Index of the sentence containing offset ``pos`` (the nearest preceding one between sentences)."""
-        if not self.sentences:
-            return None
-        i = bisect.bisect_right(self._sent_starts, pos) - 1
-        return max(i, 0)
+        """Index of the sentence containing offset ``pos`` (the nearest preceding one between sentences; sentence 0
+        before the first; None when there are no sentences)."""
+        i = bisect_right(self._sent_starts, pos)
+        return i - 1 if i else (0 if self._sent_starts else None)
 
     def paragraph_at(self, pos: int) -> int | None:
-        if not self.paragraphs:
-            return None
-        return max(bisect.bisect_right(self._par_starts, pos) - 1, 0)
+        """Index of the paragraph containing offset ``pos`` (as :meth:`sentence_at` does for sentences)."""
+        i = bisect_right(self._par_starts, pos)
+        return i - 1 if i else (0 if self._par_starts else None)
 
     def quote_at(self, pos: int) -> Quote | None:
-        """The quotation region whose content contains ``pos``, if any."""
-        i = bisect.bisect_right(self._q_cstarts, pos) - 1
-        # regions never overlap (single quotes are only looked for outside double ones)
-        if i >= 0:
-            q = self.quotes[i]
-            if q.content_start <= pos < q.content_end:
-                return q
-        return None
+        """The quotation region whose content contains ``pos``, if any (of the regions whose content starts at or
+        before ``pos``, the last one; regions do not nest)."""
+        i = bisect_right(self._q_cstarts, pos)
+        return self.quotes[i - 1] if i and pos < self._q_cends[i - 1] else None
 
     def voice_at(self, pos: int) -> str:
-        """``"quoted"`` if ``pos`` lies inside a quotation's content, else ``"author"``."""
-        return "author" if self.quote_at(pos) is None else "quoted"
+        """``"quoted"`` if ``pos`` lies inside a quotation's content (:meth:`quote_at`), else ``"author"``."""
+        i = bisect_right(self._q_cstarts, pos)
+        return "quoted" if i and pos < self._q_cends[i - 1] else "author"
 
     # -- words ----------------------------------------------------------
     @property
+    def tokens(self) -> TokenTable:
+        """The document's words as one :class:`~framelens.text.token_table.TokenTable` (offsets, forms, sentence
+        index, quotation flag, lower-cased forms), built on first use and then kept: extractors that need
+        words or per-word lookups read this table rather than tokenising again."""
+        if self._tokens is None:
+            self._tokens = TokenTable(self.text, self._sent_starts, list(zip(self._q_cstarts, self._q_cends)))
+        return self._tokens
+
+    @property
     def words(self) -> list[tuple[int, int]]:
-        """``(start, end)`` of every word (computed on first use)."""
-        if self._words is None:
-            self._words = list(iter_words(self.text))
-        return self._words
+        """``(start, end)`` of every word (from :attr:`tokens`)."""
+        tokens = self.tokens
+        return list(zip(tokens.starts, tokens.ends))
 
     @property
     def word_count(self) -> int:
-        """Number of words (counted once: every extractor's metrics ask for it)."""
+        """Number of words: ``len(self.tokens)`` once the table is built; until then counted without listing the
+        words (:func:`~framelens.text.token_table.count_words`, half the cost of building the table), once."""
+        if self._tokens is not None:
+            return len(self._tokens)
         if self._word_count is None:
-            self._word_count = len(self._words) if self._words is not None else count_words(self.text)
+            self._word_count = count_words(self.text)
         return self._word_count
 
+    def count_words(self, start: int, end: int) -> int:
+        """``count_words(text, start, end)``: read from :attr:`tokens` once the table is built, else counted.
+
+        Parameters
+        ----------
+        start, end : int
+            Offsets into :attr:`text`.
+
+        Returns
+        -------
+        int
+        """
+        if self._tokens is not None:
+            return self._tokens.count(start, end)
+        return count_words(self.text, start, end)
+
     def quoted_word_count(self) -> int:
-        """Words inside quotation regions (double and single)."""
-        return sum(count_words(self.text, q.content_start, q.content_end) for q in self.quotes)
+        """Words inside quotation regions (double and single): the sum of :meth:`count_words` over their contents."""
+        count = self.count_words
+        return sum(count(cs, ce) for cs, ce in zip(self._q_cstarts, self._q_cends))
 
 
 def segment(text: str, *, abbreviations: Abbreviations | None = None, deadline=None) -> Segmentation:
@@ -557,10 +589,12 @@ def segment(text: str, *, abbreviations: Abbreviations | None = None, deadline=N
     paragraphs = _paragraphs(text)
     sentences: list[tuple[int, int]] = []
     sent_par: list[int] = []
+    marks = [m.span() for m in _BOUNDARY_RE.finditer(text)]  # sentence-end candidates, taken paragraph by paragraph
+    k = 0
     for pi, (ps, pe) in enumerate(paragraphs):
         check()
         local: list[tuple[int, int]] = []
-        _sentences_in(text, ps, pe, abbr, local)
+        k = _sentences_in(text, ps, pe, abbr, local, marks, k)
         local = _split_parentheticals(text, local)
         sentences.extend(local)
         sent_par.extend([pi] * len(local))
