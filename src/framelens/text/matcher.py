@@ -1,8 +1,8 @@
 """One-pass lexicon matching with exact offsets, look-alike rules, stacking and mention detection.
 
 All entries of all packs are compiled into one Aho-Corasick automaton
-(pyahocorasick), which scans the lower-cased text once. Matching rules
-(docs/methods.md, "Matching rules"):
+(``ahocorasick_rs``), which scans the lower-cased text once and returns every
+match in one call. Matching rules (docs/methods.md, "Matching rules"):
 
 * case-insensitive; whole words only (the characters around a match are not letters or digits);
 * multi-word terms match across a space, a hyphen or a single line break
@@ -26,6 +26,13 @@ All entries of all packs are compiled into one Aho-Corasick automaton
   term 'illegal alien'"), that directly follows "the term/word/phrase/label",
   or that is a label declined ("did not call them illegal aliens") is a
   *mention*, not a use.
+
+How the work is kept out of the per-hit loop: each automaton key carries a
+payload built once with the matcher (most keys: one plain entry, whose hit needs
+nothing but a place in its kind's list); each entry's look-alike word lists are
+compiled into one regex per rule; the mention rules are first tested once per
+document (is there any quotation introduced as a word, any "the term ..."), so
+a hit is only looked at closely where one could apply; hits are named tuples.
 """
 
 from __future__ import annotations
@@ -36,7 +43,7 @@ import logging
 import os
 import re
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 from ..lexicon import Entry, Lexicon
 from . import senses
@@ -50,20 +57,25 @@ NUMBER_WORDS = frozenset(
     "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands "
     "million millions billion billions trillion dozen dozens half a an".split()
 )
-_ODD_WS = ("\xa0", "  ", "\t", "\r", "\u2010", "\u2011", " \n", "\n ", "\u2009", "\u202f", "\u2007", "\u200a")
+#: characters and pairs that need the slow, offset-mapping normalisation (single characters first: they are
+#: found by a fast one-character search; see ``Matcher._prepare``)
+_ODD_CHARS = ("\xa0", "\t", "\r", "\u2010", "\u2011", "\u2009", "\u202f", "\u2007", "\u200a")
 _NORM_RE = re.compile(r"[ \t\xa0\u2000-\u200a\u202f\r\n]{2,}|[\t\xa0\u2000-\u200a\u202f\r]|[\u2010\u2011]")
 _META_CUE_RE = re.compile(
     r"\b(?:term|terms|word|words|phrase|phrases|label|labels|expression|expressions|name|names|called|calls|call|"
     r"calling|dubbed|dubs|describes?|described|known as|use of|using|used|uses|say|saying|says|said)\W*$"
 )
 _UNQUOTED_META_RE = re.compile(r"\bthe (?:term|word|phrase|label|expression|words|terms)\s*$")
+#: where ``_UNQUOTED_META_RE`` could hold: "the <noun>" then white space, up to the position of a hit
+_UNQUOTED_META_AT = re.compile(r"the (?:term|word|phrase|label|expression)s?(\s+)")
 _OPEN_PUNCT = " \"“‘'([«—–-"
 _META_NOUNS = ("term", "word", "phrase", "label", "expression", "words", "terms")
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_LETTERS = re.compile("[a-z]+")
 
 
-@dataclass(frozen=True)
-class Hit:
-    """A lexicon match in the original text."""
+class Hit(NamedTuple):
+    """A lexicon match in the original text (a named tuple: the matcher makes one per hit)."""
 
     start: int
     end: int
@@ -79,20 +91,16 @@ class Hit:
 
     @property
     def kind(self) -> str:
+        """The span kind of the pack that fired."""
         return self.lexicon.kind
 
     @property
     def ref(self) -> str:
+        """``pack@version:entry_id``."""
         return self.lexicon.entry_ref(self.entry)
 
 
-def _new_hit(start, end, lexicon, entry, severity, stack, use, modifiers=(), sense=None) -> Hit:
-    """Build a :class:`Hit` without the frozen-dataclass ``__init__`` (one ``object.__setattr__`` per
-    field); the matcher makes one per hit, tens of thousands per megabyte. Same object, same fields."""
-    h = object.__new__(Hit)
-    h.__dict__.update(start=start, end=end, lexicon=lexicon, entry=entry, severity=severity, stack=stack, use=use,
-                      modifiers=modifiers, sense=sense)
-    return h
+_new_tuple = tuple.__new__  # Hit without its Python-level __new__: one C call per hit
 
 
 def _key(phrase: str) -> str:
@@ -102,8 +110,6 @@ def _key(phrase: str) -> str:
 
 #: shadowing warnings already logged by this process (see ``Matcher.__init__``)
 _WARNED: set[str] = set()
-
-
 @dataclass(frozen=True)
 class Shadow:
     """An entry that never matches on its term: an earlier pack already has that term, for the same kind.
@@ -172,43 +178,120 @@ def find_shadowed(lexicons: Sequence[Lexicon]) -> list[Shadow]:
     return out
 
 
+class _Automaton:
+    """The automaton keys compiled by ``ahocorasick_rs`` (a contiguous NFA: its scan time grows little with the
+    number of keys, where a DFA's outgrows the processor caches). :meth:`iter` returns every match, overlapping
+    ones included, as ``(key index, start, end)`` in order of end, in one call."""
+
+    def __init__(self, keys: list[str]):
+        import ahocorasick_rs
+
+        self.keys = keys
+        self._ac = ahocorasick_rs.AhoCorasick(keys, implementation=ahocorasick_rs.Implementation.ContiguousNFA)
+
+    def iter(self, norm: str) -> list[tuple[int, int, int]]:
+        """Every key occurrence in ``norm`` (character offsets), overlapping ones included."""
+        try:
+            return self._ac.find_matches_as_indexes(norm, overlapping=True)
+        except UnicodeEncodeError:
+            # lone surrogates (a JSON "\\ud800" escape) do not encode; no key holds one and, like them, U+FFFD is
+            # neither letter nor digit, so replacing them keeps every match and every word boundary
+            return self._ac.find_matches_as_indexes(_SURROGATE_RE.sub("\ufffd", norm), overlapping=True)
+
+
+class _LookAlike(NamedTuple):
+    """An entry's look-alike rules, compiled once: each word list is one regex."""
+
+    #: matches at the end of a hit when a ``not_followed_by`` word follows (after separators)
+    not_followed: re.Pattern | None
+    #: matches at the end of a hit when a ``followed_by`` word follows; ``followed`` says the rule exists
+    followed_rx: re.Pattern | None
+    followed: bool
+    #: ``followed_by`` holds ``<NUM>`` (any number)
+    number: bool
+    #: searched in the text before a hit (separators skipped): a ``not_preceded_by`` word ends there
+    not_preceded: re.Pattern | None
+    longest_preceding: int
+
+    @classmethod
+    def of(cls, entry: Entry) -> "_LookAlike":
+        nf = senses.words_regex(entry.not_followed_by, "[ \\n-]*", senses.WORD_END)
+        fb = senses.words_regex(entry.followed_by, "[ \\n-]*", senses.WORD_END)
+        np_ = senses.words_regex(entry.not_preceded_by, senses.WORD_START, r"\Z")
+        return cls(nf, fb, bool(entry.followed_by), "<NUM>" in entry.followed_by, np_,
+                   max((len(w) for w in entry.not_preceded_by), default=0))
+
+    def ok(self, norm: str, s: int, e: int) -> bool:
+        """Whether the hit ``norm[s:e]`` passes the rules (separators between words: space, hyphen, line break)."""
+        if self.not_followed is not None and self.not_followed.match(norm, e):
+            return False
+        if self.followed and (self.followed_rx is None or not self.followed_rx.match(norm, e)):
+            if not self.number:
+                return False
+            j = e
+            n = len(norm)
+            while j < n and norm[j] in " -\n":
+                j += 1
+            c = norm[j:j + 1]
+            if not (c.isdigit() or (c and c in "$£€")):
+                m = _LETTERS.match(norm, j, j + 12)
+                if not (m and m.group() in NUMBER_WORDS):
+                    return False
+        if self.not_preceded is not None:
+            i = s
+            while i > 0 and norm[i - 1] in " -\n":
+                i -= 1
+            if self.not_preceded.search(norm, max(0, i - self.longest_preceding), i):
+                return False
+        return True
+
+
+class _Ref(NamedTuple):
+    """What the scan needs of one (pack, entry) pair, computed once with the matcher."""
+
+    lexicon: Lexicon
+    entry: Entry
+    slot: int  # index of the pack's kind in ``Matcher.kinds``
+    flags: int  # 1: look-alike rules, 2: context rules
+    lookalike: _LookAlike | None
+    lower: bool  # ``case: lower``
+    rules: tuple  # the context rules, compiled (senses.compile_rules)
+
+
 class Matcher:
     """Compiled matcher over a list of lexicon packs. Thread-safe for reading; build once, reuse."""
 
     def __init__(self, lexicons: Sequence[Lexicon]):
-        import ahocorasick
-
         self.lexicons = list(lexicons)
-        auto = ahocorasick.Automaton()
-        table: dict[str, list[tuple[int, int]]] = {}
+        self.kinds = sorted({lx.kind for lx in self.lexicons})
+        slot_of = {k: i for i, k in enumerate(self.kinds)}
+        # every (pack, entry) pair, in pack and entry order: identical extents are resolved in this order
+        self._refs: list[_Ref] = []
+        ref_of: dict[tuple[int, int], int] = {}
+        table: dict[str, list[tuple[int, str, int, int]]] = {}  # key -> [(ref, role, kind slot, flags)]
         for li, lex in enumerate(self.lexicons):
             for ei, entry in enumerate(lex.entries):
+                lookalike = bool(entry.not_followed_by or entry.followed_by or entry.not_preceded_by)
+                flags = (1 if lookalike else 0) | (2 if entry.context else 0)
+                r = ref_of[(li, ei)] = len(self._refs)
+                self._refs.append(_Ref(lex, entry, slot_of[lex.kind], flags, _LookAlike.of(entry) if lookalike else None,
+                                       entry.case == "lower", senses.compile_rules(entry)))
                 for phrase in entry.phrases:
                     refs = table.setdefault(_key(phrase), [])
-                    if (li, ei) not in refs:
-                        refs.append((li, ei))
-        infos: dict[str, list[tuple]] = {}
-        for key, refs in table.items():
-            # each ref carries what the scan loop needs, so it looks nothing up per hit:
-            # (lexicon index, entry index, kind, role, context flags: 1 look-alike rules, 2 context rules)
-            info = infos[key] = []
-            for li, ei in refs:
-                lex = self.lexicons[li]
-                entry = lex.entries[ei]
-                flags = (1 if entry.not_followed_by or entry.followed_by or entry.not_preceded_by else 0) | \
-                    (2 if entry.context else 0)
-                info.append((li, ei, lex.kind, entry.role, flags))
+                    if not any(x[0] == r for x in refs):
+                        refs.append((r, entry.role, slot_of[lex.kind], flags))
         # labels with gaps: their first word is a key of its own (role "gap"), whose continuation over label
-        # modifiers is checked where it occurs; self._rests[(li, ei)] = {first word: rests, longest first}
-        self._rests: dict[tuple[int, int], dict[str, tuple[str, ...]]] = {}
+        # modifiers is checked where it occurs; self._rests[ref] = {first word: rests, longest first}
+        self._rests: dict[int, dict[str, tuple[str, ...]]] = {}
         #: single-word modifier entries by word (a modifier inside a label stacks like one before it)
-        self._modifier_words: dict[str, list[tuple[int, int]]] = {}
+        self._modifier_words: dict[str, list[Entry]] = {}
         for li, lex in enumerate(self.lexicons):
             for ei, entry in enumerate(lex.entries):
+                r = ref_of[(li, ei)]
                 if entry.role == "modifier":
                     for p in entry.phrases:
                         if " " not in p:
-                            self._modifier_words.setdefault(_key(p), []).append((li, ei))
+                            self._modifier_words.setdefault(_key(p), []).append(entry)
                 if entry.role != "term" or not entry.gaps:
                     continue
                 rests: dict[str, set[str]] = {}
@@ -217,20 +300,26 @@ class Matcher:
                     if rest:
                         rests.setdefault(first, set()).add(rest)
                 for first, rs in rests.items():
-                    self._rests.setdefault((li, ei), {})[first] = tuple(sorted(rs, key=lambda r: (-len(r), r)))
-                    ref = (li, ei, lex.kind, "gap", 2 if entry.context else 0)
-                    if ref not in infos.setdefault(first, []):
-                        infos[first].append(ref)
-        for key, info in infos.items():
-            auto.add_word(key, (len(key), tuple(info)))
-        self.n_keys = len(infos)
-        self._ctx_cache: dict[int, tuple] = {}  # id(entry) -> compiled look-alike rules (entries live as long)
-        if infos:
-            auto.make_automaton()
-            self._auto = auto
-        else:
-            self._auto = None
-        self.kinds = sorted({lx.kind for lx in self.lexicons})
+                    self._rests.setdefault(r, {})[first] = tuple(sorted(rs, key=lambda x: (-len(x), x)))
+                    ref = (r, "gap", self._refs[r].slot, self._refs[r].flags)
+                    if ref not in table.setdefault(first, []):
+                        table[first].append(ref)
+        keys = list(table)
+        # the payload of each key: (kind slot, ref) for the common key (one plain entry: no rules, no role),
+        # else None and the key's refs in self._complex
+        self._simple: list[tuple[int, int] | None] = []
+        self._complex: list[tuple] = []
+        for key in keys:
+            refs = table[key]
+            plain = len(refs) == 1 and refs[0][1] == "term" and refs[0][3] == 0
+            self._simple.append((refs[0][2], refs[0][0]) if plain else None)
+            self._complex.append(() if plain else tuple(refs))
+        #: the kind slot whose hits are labels (looked at for a declined label), or -1
+        self._loaded_slot = slot_of.get("loaded_term", -1)
+        self._max_gaps = max((self._refs[r].entry.gaps for rs in table.values() for r, role, *_ in rs if role == "gap"),
+                             default=0)
+        self.n_keys = len(keys)
+        self._auto = _Automaton(keys) if keys else None
         #: entries that can never match (their forms belong to an earlier pack's entry of the same kind)
         self.shadowed = find_shadowed(self.lexicons)
         for sh in self.shadowed:
@@ -256,7 +345,7 @@ class Matcher:
         if len(low) != len(text):
             low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
         amap = None
-        if any(o in low for o in _ODD_WS):
+        if any(o in low for o in _ODD_CHARS) or "  " in low or ("\n" in low and (" \n" in low or "\n " in low)):
             parts = []
             anchors_norm = [0]
             anchors_orig = [0]
@@ -296,65 +385,6 @@ class Matcher:
 
     # -- context --------------------------------------------------------------
     @staticmethod
-    def _next_word_at(norm: str, e: int) -> int:
-        j = e
-        n = len(norm)
-        while j < n and norm[j] in " -\n":
-            j += 1
-        return j
-
-    @staticmethod
-    def _starts_word(norm: str, j: int, word: str) -> bool:
-        if not norm.startswith(word, j):
-            return False
-        k = j + len(word)
-        return k >= len(norm) or not norm[k].isalnum()
-
-    @staticmethod
-    def _words_rx(words) -> re.Pattern | None:
-        """One regex that matches at ``j`` iff some word of ``words`` starts a word there
-        (``_starts_word`` for any of them: the word, then no letter or digit)."""
-        words = sorted((w for w in words if w != "<NUM>"), key=lambda w: (-len(w), w))
-        if not words:
-            return None
-        return re.compile("(?:" + "|".join(re.escape(w) for w in words) + r")(?![^\W_])")
-
-    def _context_rx(self, entry: Entry):
-        """Compiled look-alike rules of ``entry`` (built once per entry and kept)."""
-        got = self._ctx_cache.get(id(entry))
-        if got is None:
-            got = (self._words_rx(entry.not_followed_by), self._words_rx(entry.followed_by),
-                   "<NUM>" in entry.followed_by)
-            self._ctx_cache[id(entry)] = got
-        return got
-
-    def _context_ok(self, entry: Entry, norm: str, s: int, e: int) -> bool:
-        if entry.not_followed_by or entry.followed_by:
-            j = self._next_word_at(norm, e)
-            not_rx, rx, num = self._context_rx(entry)
-            if not_rx is not None and not_rx.match(norm, j):
-                return False
-            if entry.followed_by:
-                ok = rx is not None and rx.match(norm, j) is not None
-                if not ok and num:
-                    if j < len(norm) and (norm[j].isdigit() or norm[j] in "$£€"):
-                        ok = True
-                    else:
-                        m = re.match(r"[a-z]+", norm[j:j + 12])
-                        ok = bool(m) and m.group() in NUMBER_WORDS
-                if not ok:
-                    return False
-        if entry.not_preceded_by:
-            i = s
-            while i > 0 and norm[i - 1] in " -\n":
-                i -= 1
-            for w in entry.not_preceded_by:
-                b = i - len(w)
-                if b >= 0 and norm.startswith(w, b) and (b == 0 or not norm[b - 1].isalnum()):
-                    return False
-        return True
-
-    @staticmethod
     def _lower_ok(text: str, s: int, seg) -> bool:
         c = text[s]
         if not c.isalpha() or c.islower():
@@ -386,125 +416,208 @@ class Matcher:
             return "mention"
         return "use"
 
+    @staticmethod
+    def _mention_sites(text: str, norm: str, seg) -> set[int]:
+        """The hit starts at which :meth:`_use` could find a mention other than a declined label, found once per
+        document: a start near the beginning of a quotation's content (a hit that is the whole content starts
+        there), or right after "the term"-like words. Anywhere else :meth:`_use` says ``use`` (labels aside)."""
+        sites = {m.end() for m in _UNQUOTED_META_AT.finditer(norm)} if "the " in norm else set()
+        if seg is not None:
+            for q in seg.quotes:
+                cs, ce = q.content_start, q.content_end
+                # _use needs len(inner) <= (e - s) + 2 with cs <= s and e <= ce: s <= ce - len(inner) + 2
+                slack = ce - cs - len(text[cs:ce].strip(" \t\n\"'“”‘’.,;:!?")) + 2
+                sites.update(range(cs, cs + slack + 1))
+        return sites
+
     # -- matching -----------------------------------------------------------
     def match(self, text: str, seg=None, kinds: Iterable[str] | None = None) -> list[Hit]:
-        """Every hit in ``text``, sorted by offset. ``seg`` (a Segmentation) enables case and mention rules."""
+        """Every hit in ``text``, sorted by offset (then longest first, then kind).
+
+        ``seg`` (a Segmentation) enables case and mention rules; ``kinds`` keeps only hits of these span kinds.
+        """
         if self._auto is None or not text:
             return []
-        want = set(kinds) if kinds is not None else None
+        return self._match(text, seg, kinds)
+
+    def match_by_kind(self, text: str, seg=None) -> dict[str, list[Hit]]:
+        """The hits of :meth:`match` by span kind (each list in the order of :meth:`match`)."""
+        out: dict[str, list[Hit]] = {}
+        for h in self.match(text, seg):
+            kind = h[2].kind
+            got = out.get(kind)
+            if got is None:
+                out[kind] = [h]
+            else:
+                got.append(h)
+        return out
+
+    def _match(self, text: str, seg, kinds) -> list[Hit]:
         norm, amap = self._prepare(text)
-        n = len(norm)
-        stops: list[tuple[int, int]] = []
-        lexicons = self.lexicons
-        context_ok = self._context_ok
+        pad = norm + " "  # pad[-1] and pad[n]: a space, so the word-boundary test needs no range checks
+        refs = self._refs
+        simple = self._simple
+        complex_ = self._complex
+        # candidates of all kinds in one list: (start, -end, 1, kind slot, ref) for a head, (start, -end, 0, -1,
+        # -1) for a stop phrase (a stop phrase competes in every kind); sorted, each kind's in its resolution order
+        cand: list[tuple[int, int, int, int, int]] = []
+        mods: dict[int, list] = {}  # kind slot -> [(start, end, ref)] of modifier hits
+        extra: dict[tuple[int, int, int], tuple] = {}  # (start, end, ref) -> (label modifiers, context rule)
         to_orig = functools.partial(self._to_orig, amap=amap)
-        by_kind: dict[str, list] = {}  # kind -> [(start, end, li, ei, role)] in norm coordinates
-        extra: dict[tuple[int, int, int, int], tuple] = {}  # candidate -> (label modifiers, context rule)
-        for end_idx, (klen, refs) in self._auto.iter(norm):
-            s = end_idx - klen + 1
-            e = end_idx + 1
-            if (s > 0 and norm[s - 1].isalnum()) or (e < n and norm[e].isalnum()):
+        for k, s, e in self._auto.iter(pad):
+            if pad[s - 1].isalnum() or pad[e].isalnum():
                 continue
-            for li, ei, kind, role, flags in refs:
+            p = simple[k]
+            if p is not None:
+                cand.append((s, -e, 1) + p)
+                continue
+            steps = None
+            for r, role, slot, flags in complex_[k]:
                 if role == "stop":
-                    stops.append((s, e))
+                    cand.append((s, -e, 0, -1, -1))
                     continue
-                if want is not None and kind not in want:
-                    continue
+                ref = refs[r]
                 inside: tuple[str, ...] = ()
                 if role == "gap":
-                    entry = lexicons[li].entries[ei]
-                    got = senses.gap_end(text, norm, e, self._rests[(li, ei)][norm[s:e]], entry.gaps, to_orig)
+                    if steps is None:  # the modifiers after this first word, shared by every label it starts
+                        steps = senses.gap_steps(text, norm, e, self._max_gaps, to_orig)
+                    got = senses.gap_rest(norm, steps, self._rests[r][norm[s:e]], ref.entry.gaps) if steps else None
                     if got is None:
                         continue
-                    e_gap, inside = got
-                    if entry.not_followed_by or entry.followed_by or entry.not_preceded_by:
-                        if not context_ok(entry, norm, s, e_gap):
-                            continue
+                    e_cand, inside = got
                     role = "term"
-                    e_cand = e_gap
                 else:
                     e_cand = e
-                    if flags & 1 and not context_ok(lexicons[li].entries[ei], norm, s, e):
-                        continue
+                if flags & 1 and not ref.lookalike.ok(norm, s, e_cand):
+                    continue
                 rule = None
                 if flags & 2:
-                    rule = senses.first_rule(lexicons[li].entries[ei], text, norm, s, e_cand, to_orig, seg)
+                    rule = senses.first_compiled(ref.rules, text, norm, s, e_cand, to_orig, seg)
                     if rule is not None and rule.then == "drop":
                         continue
                 if inside or rule is not None:
-                    extra[(s, e_cand, li, ei)] = (inside, rule)
-                group = by_kind.get(kind)
-                if group is None:
-                    group = by_kind[kind] = []
-                group.append((s, e_cand, li, ei, role))
-        if not by_kind:
-            return []
-        hits: list[Hit] = []
-        for kind, group in by_kind.items():
-            heads = [c[:4] for c in group if c[4] != "modifier"]
-            mods = [c[:4] for c in group if c[4] == "modifier"]
-            # order: start, longest first, a stop phrase before an entry of the same extent, then (lexicon,
-            # entry) order (identical extents come from one automaton key, whose refs are in that order)
-            items = [(s, s - e, 1, e, li, ei) for s, e, li, ei in heads]
-            items += [(s, s - e, 0, e, -1, -1) for s, e in stops]
-            items.sort()
-            kept = []
-            last = -1
-            for it in items:
-                if it[0] >= last:
-                    if it[4] >= 0:
-                        kept.append((it[0], it[3], it[4], it[5]))
-                    last = it[3]
-            # case rule after resolution needs the original text
-            final = []
-            to_orig = self._to_orig
-            for s, e, li, ei in kept:
-                entry = lexicons[li].entries[ei]
-                if amap is None:
-                    os_, oe = s, e
+                    extra[(s, e_cand, r)] = (inside, rule)
+                if role == "modifier":
+                    mods.setdefault(slot, []).append((s, e_cand, r))
                 else:
-                    os_, oe = to_orig(s, amap), to_orig(e, amap)
-                if entry.case == "lower" and not self._lower_ok(text, os_, seg):
-                    continue
-                got = extra.get((s, e, li, ei))
-                final.append([s, e, li, ei, os_, oe, [], got])
-            if mods and final:
-                self._stack(final, mods, norm, lexicons, amap)
-            use = self._use
-            labels = kind == "loaded_term"  # labels are declined ("did not call them ..."), hedges and cues are not
-            for s, e, li, ei, os_, oe, stack, got in final:
-                lex = lexicons[li]
-                entry = lex.entries[ei]
-                sev = entry.severity
-                inside: tuple[str, ...] = ()
-                sense = None
+                    cand.append((s, -e_cand, 1, slot, r))
+        if not cand:
+            return []
+        # longest match wins, within each kind: by start, longest first, a stop phrase before an entry of the
+        # same extent, then kind, then pack and entry order; the kept hits come out in the order of match()
+        cand.sort()
+        n_kinds = len(self.kinds)
+        want = None if kinds is None else {i for i, k in enumerate(self.kinds) if k in set(kinds)}
+        loaded = self._loaded_slot  # labels are declined ("did not call them ..."), hedges and cues are not
+        lower_ok = self._lower_ok
+        sites = self._mention_sites(text, norm, seg)
+        last = [-1] * n_kinds
+        hits: list[Hit] = []
+        stacked: dict[int, list] = {}  # kind slot -> kept heads, where modifiers may stack
+        for s, ne, head, slot, r in cand:
+            if not head:
+                for i in range(n_kinds):
+                    if s >= last[i]:
+                        last[i] = -ne
+                continue
+            if s < last[slot]:
+                continue
+            e = last[slot] = -ne
+            if want is not None and slot not in want:
+                continue
+            if slot in mods:
+                stacked.setdefault(slot, []).append((s, e, r))
+                continue
+            ref = refs[r]
+            entry = ref.entry
+            if amap is None:
+                os_, oe = s, e
+            else:
+                os_, oe = to_orig(s), to_orig(e)
+            if ref.lower and not lower_ok(text, os_, seg):
+                continue
+            sev = entry.severity
+            stack: tuple[Entry, ...] = ()
+            inside = ()
+            sense = None
+            if extra:
+                got = extra.get((s, e, r))
                 if got is not None:
                     inside, rule = got
                     if rule is not None:
                         sev, sense = rule.severity, rule.sense
-                    for w in inside:  # a stacking modifier inside the label counts as one before it
-                        for mli, mei in self._modifier_words.get(w.lower(), ()):
-                            me = lexicons[mli].entries[mei]
-                            if entry.category in me.stacks_onto and me not in stack:
-                                stack.append(me)
-                                break
-                if stack:
+                    stack = self._inside_stack(entry, inside, [])
                     sev += sum(m.severity for m in stack)
-                hits.append((os_, -oe, kind, len(hits),
-                             _new_hit(os_, oe, lex, entry, sev, tuple(stack), use(text, norm, s, e, seg, labels), inside,
-                                      sense)))
-        hits.sort()
-        return [h[4] for h in hits]
+            if s in sites:
+                use = self._use(text, norm, s, e, seg, slot == loaded)
+            elif slot == loaded and senses.declined(norm, s):
+                use = "mention"
+            else:
+                use = "use"
+            hits.append(_new_tuple(Hit, (os_, oe, ref.lexicon, entry, sev, stack, use, inside, sense)))
+        if stacked:
+            for slot, kept in stacked.items():
+                hits += self._stacked(text, norm, seg, amap, kept, extra, mods[slot], sites, slot == loaded)
+            slot_of = {k: i for i, k in enumerate(self.kinds)}
+            hits.sort(key=lambda h: (h[0], -h[1], slot_of[h[2].kind]))
+        return hits
 
-    def _stack(self, final, mods, norm, lexicons, amap) -> None:
+    def _inside_stack(self, entry: Entry, inside: tuple[str, ...], stack: list) -> tuple[Entry, ...]:
+        """``stack`` plus the stacking modifiers among the label modifiers ``inside`` the hit of ``entry``."""
+        for w in inside:  # a stacking modifier inside the label counts as one before it
+            for me in self._modifier_words.get(w.lower(), ()):
+                if entry.category in me.stacks_onto and me not in stack:
+                    stack.append(me)
+                    break
+        return tuple(stack)
+
+    def _stacked(self, text, norm, seg, amap, kept, extra, mods, sites, labels) -> list[Hit]:
+        """The hits of one kind with modifier hits about: stacked modifiers merge with the head after them."""
+        refs = self._refs
+        final = []
+        for s, e, r in kept:
+            ref = refs[r]
+            if amap is None:
+                os_, oe = s, e
+            else:
+                os_, oe = self._to_orig(s, amap), self._to_orig(e, amap)
+            if ref.lower and not self._lower_ok(text, os_, seg):
+                continue
+            final.append([s, e, r, os_, oe, [], extra.get((s, e, r))])
+        if final:
+            self._stack(final, mods, norm, amap)
+        hits = []
+        for s, e, r, os_, oe, stack, got in final:
+            ref = refs[r]
+            entry = ref.entry
+            sev = entry.severity
+            inside: tuple[str, ...] = ()
+            sense = None
+            if got is not None:
+                inside, rule = got
+                if rule is not None:
+                    sev, sense = rule.severity, rule.sense
+            stack = self._inside_stack(entry, inside, stack)
+            if stack:
+                sev += sum(m.severity for m in stack)
+            if s in sites:
+                use = self._use(text, norm, s, e, seg, labels)
+            elif labels and senses.declined(norm, s):
+                use = "mention"
+            else:
+                use = "use"
+            hits.append(_new_tuple(Hit, (os_, oe, ref.lexicon, entry, sev, stack, use, inside, sense)))
+        return hits
+
+    def _stack(self, final, mods, norm, amap) -> None:
+        refs = self._refs
         mods = sorted(mods, key=lambda t: (t[1], -(t[1] - t[0])))
         ends: dict[int, list] = {}
         for m in mods:
             ends.setdefault(m[1], []).append(m)
         starts_taken = [(f[0], f[1]) for f in final]
         for f in final:
-            head_entry = lexicons[f[2]].entries[f[3]]
+            head_entry = refs[f[2]].entry
             while True:
                 j = f[0]
                 # separators between modifier and head: one space, hyphen or line break
@@ -513,18 +626,18 @@ class Matcher:
                     i -= 1
                 if i == j:
                     break
-                cands = ends.get(i, [])
                 mod = None
-                for m in cands:
-                    me = lexicons[m[2]].entries[m[3]]
-                    if head_entry.category in me.stacks_onto and not any(a < m[1] and m[0] < b for a, b in starts_taken if (a, b) != (f[0], f[1])):
+                for m in ends.get(i, ()):
+                    me = refs[m[2]].entry
+                    if head_entry.category in me.stacks_onto and not any(
+                            a < m[1] and m[0] < b for a, b in starts_taken if (a, b) != (f[0], f[1])):
                         mod = m
                         break
                 if mod is None:
                     break
-                f[6].insert(0, lexicons[mod[2]].entries[mod[3]])
+                f[5].insert(0, refs[mod[2]].entry)
                 f[0] = mod[0]
-                f[4] = self._to_orig(mod[0], amap)
+                f[3] = self._to_orig(mod[0], amap)
 
 
 @functools.lru_cache(maxsize=16)

@@ -16,16 +16,18 @@ case, separators as single spaces), both given by the caller.
 from __future__ import annotations
 
 import re
-from typing import Callable, Sequence
+from typing import Callable, NamedTuple, Sequence
 
 from ..lexicon import Entry
 from ..lexicon.context import ContextRule, is_label_modifier
 
-__all__ = ["first_rule", "gap_end", "declined", "is_name", "near"]
+__all__ = ["first_rule", "first_compiled", "compile_rules", "CompiledRule", "gap_end", "gap_steps", "gap_rest",
+           "declined", "is_name", "near", "words_regex"]
 
 #: words that may stay lower case inside a capitalised name ("War on Drugs", "Department of Justice")
 _NAME_FUNCTION_WORDS = frozenset("of on the and for in to a an at by with against".split())
 _WORD_RE = re.compile(r"[^\W_][\w'’]*")
+_LETTERS = re.compile("[a-z]+")
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred hundreds "
     "thousand thousands million millions billion dozen dozens".split())
@@ -51,21 +53,67 @@ def _sentence_bounds(text: str, os_: int, oe: int, seg) -> tuple[int, int]:
             a, b = seg.sentences[si]
             return min(a, os_), max(b, oe)
     # without a segmentation: the nearest sentence punctuation or blank line on either side
-    a = max(text.rfind(". ", 0, os_), text.rfind("! ", 0, os_), text.rfind("? ", 0, os_), text.rfind("\n\n", 0, os_))
-    a = 0 if a < 0 else a + 2
-    ends = [i for i in (text.find(". ", oe), text.find("! ", oe), text.find("? ", oe), text.find("\n\n", oe)) if i >= 0]
-    return a, (min(ends) + 1 if ends else len(text))
+    return _boundary_before(text, os_), _boundary_after(text, oe)
+
+
+_BOUNDARIES = (". ", "! ", "? ", "\n\n")
+_LOOK = 400  # characters searched first on either side; the whole text only when no boundary is that near
+
+
+def _boundary_before(text: str, pos: int) -> int:
+    # the last boundary ending by pos; one found in the window is nearer than any before it
+    for lo in (max(0, pos - _LOOK), 0):
+        a = max(text.rfind(b, lo, pos) for b in _BOUNDARIES)
+        if a >= 0 or lo == 0:
+            return 0 if a < 0 else a + 2
+    return 0  # not reached
+
+
+def _boundary_after(text: str, pos: int) -> int:
+    # the first boundary starting at or after pos; one found in the window comes before any after it
+    for hi in (pos + _LOOK, len(text)):
+        ends = [i for i in (text.find(b, pos, hi) for b in _BOUNDARIES) if i >= 0]
+        if ends or hi >= len(text):
+            return min(ends) + 1 if ends else len(text)
+    return len(text)  # not reached
+
+
+def _tokens(chunk: str) -> list[str]:
+    return _WORD_RE.findall(chunk.replace("-", " ").replace("‐", " "))
 
 
 def _words(chunk: str) -> list[str]:
-    return [w.lower().replace("’", "'") for w in _WORD_RE.findall(chunk.replace("-", " ").replace("‐", " "))]
+    return [w.lower().replace("’", "'") for w in _tokens(chunk)]
+
+
+def _last_words(text: str, a: int, b: int, k: int) -> list[str]:
+    """The last ``k`` words of ``text[a:b]`` (as :func:`_words` gives them). A word cut by a window start
+    only changes the window's first word, so a window holding more than ``k`` words gives the same last ``k``."""
+    if k <= 0:
+        return _words(text[a:b])[-k:]
+    lo = b - 8 * k - 24
+    got = _tokens(text[lo:b]) if lo > a else []
+    if len(got) <= k:
+        got = _tokens(text[a:b])
+    return [w.lower().replace("’", "'") for w in got[-k:]]
+
+
+def _first_words(text: str, a: int, b: int, k: int) -> list[str]:
+    """The first ``k`` words of ``text[a:b]``; a window end cuts at most the window's last word."""
+    if k <= 0:
+        return _words(text[a:b])[:k]
+    hi = a + 8 * k + 24
+    got = _tokens(text[a:hi]) if hi < b else []
+    if len(got) <= k:
+        got = _tokens(text[a:b])
+    return [w.lower().replace("’", "'") for w in got[:k]]
 
 
 def near(text: str, os_: int, oe: int, seg, phrases: Sequence[str], window: int) -> bool:
     """One of ``phrases`` (normalised) within ``window`` words before or after ``text[os_:oe]``, same sentence."""
     a, b = _sentence_bounds(text, os_, oe, seg)
-    before = _words(text[a:os_])[-window:]
-    after = _words(text[oe:b])[:window]
+    before = _last_words(text, a, os_, window)
+    after = _first_words(text, oe, b, window)
     for side in (before, after):
         if not side:
             continue
@@ -105,44 +153,82 @@ def is_name(text: str, os_: int, oe: int, seg) -> bool:
     return bool(before) and before[-1].lower() == "the"
 
 
-def _followed(norm: str, e: int, phrases: frozenset[str]) -> bool:
-    j = e
-    n = len(norm)
-    while j < n and norm[j] == " ":
-        j += 1
-    for p in phrases:
-        if p == "<NUM>":
-            if j < n and (norm[j].isdigit() or norm[j] in "$£€"):
-                return True
-            m = re.match(r"[a-z]+", norm[j:j + 12])
-            if m and m.group() in _NUMBER_WORDS:
-                return True
-        elif norm.startswith(p, j) and (j + len(p) >= n or not norm[j + len(p)].isalnum()):
+def words_regex(words, before: str = "", after: str = "") -> re.Pattern | None:
+    """One regex for "one of ``words``" (longest first, ``<NUM>`` left out) between ``before`` and ``after``;
+    None without words. The matcher and the context rules compile their word lists with it."""
+    words = sorted((w for w in words if w != "<NUM>"), key=lambda w: (-len(w), w))
+    if not words:
+        return None
+    return re.compile(before + "(?:" + "|".join(re.escape(w) for w in words) + ")" + after)
+
+
+#: a word ends here: no letter or digit follows (the negation of str.isalnum, as a regex)
+WORD_END = r"(?![^\W_])"
+#: a word starts here: no letter or digit before
+WORD_START = r"(?<![^\W_])"
+
+
+class CompiledRule(NamedTuple):
+    """A context rule with its word lists compiled (see :func:`compile_rules`)."""
+
+    rule: ContextRule
+    #: matches at the end of a match when one of ``followed_by`` follows (spaces between)
+    followed: re.Pattern | None
+    #: ``followed_by`` holds ``<NUM>``
+    number: bool
+    #: searched right before a match (spaces skipped): one of ``preceded_by`` ends there
+    preceded: re.Pattern | None
+    longest_preceding: int
+
+
+def compile_rules(entry: Entry) -> tuple[CompiledRule, ...]:
+    """The context rules of ``entry``, each word list compiled into one regex (done once per entry)."""
+    return tuple(CompiledRule(r, words_regex(r.followed_by, "[ ]*", WORD_END), "<NUM>" in r.followed_by,
+                              words_regex(r.preceded_by, WORD_START, r"\Z"),
+                              max((len(p) for p in r.preceded_by), default=0))
+                 for r in entry.context)
+
+
+def _followed(c: CompiledRule, norm: str, e: int) -> bool:
+    if c.followed is not None and c.followed.match(norm, e):
+        return True
+    if c.number:
+        j = e
+        n = len(norm)
+        while j < n and norm[j] == " ":
+            j += 1
+        if j < n and (norm[j].isdigit() or norm[j] in "$£€"):
+            return True
+        m = _LETTERS.match(norm, j, j + 12)
+        if m and m.group() in _NUMBER_WORDS:
             return True
     return False
 
 
-def _preceded(norm: str, s: int, phrases: frozenset[str]) -> bool:
+def _preceded(c: CompiledRule, norm: str, s: int) -> bool:
     i = s
     while i > 0 and norm[i - 1] == " ":
         i -= 1
-    for p in phrases:
-        b = i - len(p)
-        if b >= 0 and norm.startswith(p, b) and (b == 0 or not norm[b - 1].isalnum()):
-            return True
-    return False
+    return c.preceded is not None and c.preceded.search(norm, max(0, i - c.longest_preceding), i) is not None
 
 
 def first_rule(entry: Entry, text: str, norm: str, s: int, e: int, to_orig: Callable[[int], int],
                seg) -> ContextRule | None:
     """The first context rule of ``entry`` whose conditions all hold for the match ``norm[s:e]``, or None."""
+    return first_compiled(compile_rules(entry), text, norm, s, e, to_orig, seg)
+
+
+def first_compiled(rules: Sequence[CompiledRule], text: str, norm: str, s: int, e: int,
+                   to_orig: Callable[[int], int], seg) -> ContextRule | None:
+    """:func:`first_rule` with the entry's rules compiled by :func:`compile_rules`."""
     os_ = oe = None
-    for rule in entry.context:
+    for c in rules:
+        rule = c.rule
         if rule.form and norm[s:e] not in rule.form:
             continue
-        if rule.followed_by and not _followed(norm, e, rule.followed_by):
+        if rule.followed_by and not _followed(c, norm, e):
             continue
-        if rule.preceded_by and not _preceded(norm, s, rule.preceded_by):
+        if rule.preceded_by and not _preceded(c, norm, s):
             continue
         if rule.near or rule.name:
             if os_ is None:
@@ -155,6 +241,49 @@ def first_rule(entry: Entry, text: str, norm: str, s: int, e: int, to_orig: Call
     return None
 
 
+def gap_steps(text: str, norm: str, e: int, max_gaps: int,
+              to_orig: Callable[[int], int]) -> list[tuple[int, tuple[str, ...]]]:
+    """The label modifiers after a label's first word ending at ``norm[e]``, up to ``max_gaps`` of them: for each
+    in turn, where the rest of the label would start after it (-1 where no single space follows) and the
+    modifiers so far, as written. Computed once for every entry that starts with that word (:func:`gap_rest`)."""
+    n = len(norm)
+    pos = e
+    mods: list[str] = []
+    steps = []
+    for _ in range(max_gaps):
+        if pos >= n or norm[pos] != " " or (pos + 1 < n and norm[pos + 1] == " "):
+            break
+        m = _WORD_RE.match(norm, pos + 1)
+        if m is None:
+            break
+        ws, we = m.span()
+        if "'" in m.group() or "’" in m.group():
+            break
+        word = text[to_orig(ws):to_orig(we)]
+        if not is_label_modifier(word):
+            break
+        mods.append(word)
+        pos = we
+        single = pos < n and norm[pos] == " " and not (pos + 1 < n and norm[pos + 1] == " ")
+        steps.append((pos + 1 if single else -1, tuple(mods)))
+    return steps
+
+
+def gap_rest(norm: str, steps: Sequence[tuple[int, tuple[str, ...]]], rests: Sequence[str],
+             max_gaps: int) -> tuple[int, tuple[str, ...]] | None:
+    """The first of the :func:`gap_steps` (at most ``max_gaps``) after which one of ``rests`` follows as whole
+    words: the end of the label and the modifiers inside it, or None."""
+    n = len(norm)
+    for j, mods in steps[:max_gaps]:
+        if j < 0:
+            continue
+        for rest in rests:
+            k = j + len(rest)
+            if norm.startswith(rest, j) and (k >= n or not norm[k].isalnum()):
+                return k, mods
+    return None
+
+
 def gap_end(text: str, norm: str, e: int, rests: Sequence[str], max_gaps: int,
             to_orig: Callable[[int], int]) -> tuple[int, tuple[str, ...]] | None:
     """Where a label continues after its first word ending at ``norm[e]``, over 1..``max_gaps`` label modifiers.
@@ -163,30 +292,7 @@ def gap_end(text: str, norm: str, e: int, rests: Sequence[str], max_gaps: int,
     separated by one space (a space, hyphen or single line break in the text). Returns the end of the
     label (normalised coordinates) and the modifier words as written, or None.
     """
-    n = len(norm)
-    pos = e
-    mods: list[str] = []
-    for _ in range(max_gaps):
-        if pos >= n or norm[pos] != " " or (pos + 1 < n and norm[pos + 1] == " "):
-            return None
-        m = _WORD_RE.match(norm, pos + 1)
-        if m is None:
-            return None
-        ws, we = m.span()
-        if "'" in m.group() or "’" in m.group():
-            return None
-        word = text[to_orig(ws):to_orig(we)]
-        if not is_label_modifier(word):
-            return None
-        mods.append(word)
-        pos = we
-        if pos < n and norm[pos] == " " and not (pos + 1 < n and norm[pos + 1] == " "):
-            j = pos + 1
-            for rest in rests:
-                k = j + len(rest)
-                if norm.startswith(rest, j) and (k >= n or not norm[k].isalnum()):
-                    return k, tuple(mods)
-    return None
+    return gap_rest(norm, gap_steps(text, norm, e, max_gaps, to_orig), rests, max_gaps)
 
 
 def declined(norm: str, s: int) -> bool:
