@@ -1,11 +1,13 @@
-"""The record schema: the columns and dtypes of the documents and spans tables, and the one
-function that turns an analysed document into its record and span rows.
+"""The record schema: the columns and dtypes of the documents and spans tables, and the functions
+that turn an analysed document into its record and span rows.
 
-Everything that writes or builds a table goes through :func:`build_records`:
-``documents.jsonl`` and ``spans.jsonl`` (:mod:`framelens.io.tables`, and the
-engines' byte-identical serialiser), CSV and Parquet, and the pandas frames of
-:func:`framelens.analyze` (:func:`documents_frame`, :func:`spans_frame`), which
-``compare`` consumes as given. docs/schema.md is generated from the
+Everything that writes or builds a table goes through :func:`document_record` (a document's
+documents.jsonl record, without spans) and :func:`span_rows` (its spans-table rows, ``doc_id``
+first): ``documents.jsonl`` and ``spans.jsonl`` (:mod:`framelens.io.tables`, and the engines'
+serialiser), CSV and Parquet, and the pandas frames of :func:`framelens.analyze`
+(:func:`documents_frame`, :func:`spans_frame`), which ``compare`` consumes as given.
+:func:`build_records` gives the nested record (spans inside, the layout of ``--nested-spans``
+and of ``DocResult.to_record()``). docs/schema.md is generated from the
 definitions here (:func:`schema_markdown`; a test keeps it in step).
 """
 
@@ -17,8 +19,9 @@ from typing import Any, Iterable, Mapping
 from .kinds import DTYPES, KindSpec
 from .model import META_FIELDS
 
-__all__ = ["Column", "DOCUMENT_COLUMNS", "SPAN_COLUMNS", "DOC_BASE_COLUMNS", "SPAN_BASE_COLUMNS", "build_records",
-           "document_row", "documents_frame", "spans_frame", "typed_spans", "typed_documents", "schema_markdown"]
+__all__ = ["Column", "DOCUMENT_COLUMNS", "SPAN_COLUMNS", "DOC_BASE_COLUMNS", "SPAN_BASE_COLUMNS", "RECORD_TAIL",
+           "build_records", "document_record", "span_row", "span_rows", "document_row", "documents_frame",
+           "spans_frame", "typed_spans", "typed_documents", "schema_markdown"]
 
 
 @dataclass(frozen=True)
@@ -62,17 +65,28 @@ DOC_BASE_COLUMNS = [c.name for c in DOCUMENT_COLUMNS]
 SPAN_BASE_COLUMNS = [c.name for c in SPAN_COLUMNS]
 
 
-def build_records(result) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """The documents.jsonl record of one :class:`~framelens.runtime.pipeline.DocResult` and its span
-    rows (each span as a dict once; the rows are the record's ``spans`` list with ``doc_id`` in front).
+#: The keys of a documents.jsonl record after :data:`DOCUMENT_COLUMNS`, in order.
+RECORD_TAIL: tuple[Column, ...] = (
+    Column("metrics", "object", "every document metric (see Document metrics below)"),
+    Column("meta", "object", "other metadata fields of the input (only when the input had any)"),
+    Column("origin", "string", "file and line the document came from (`corpus.jsonl:17`)"),
+    Column("n_spans", "int", "the number of the document's rows in spans.jsonl, which hold its spans (they follow "
+           "the previous document's rows, in order; a reader checks the join with it). With `--nested-spans` the "
+           "record has `spans` (array: every span, without `doc_id`) here instead"),
+)
+_SPAN_FIXED = len(SPAN_COLUMNS)  # doc_id + the span's own fixed fields
 
-    Record keys, in order: ``id``, the metadata fields, ``words``, ``sentences``, ``metrics``,
-    ``meta`` (only when the input had other fields), ``origin``, ``spans``. A result read back from
-    documents.jsonl (``stored_record``, as partitioned runs reassemble their output) gives its record as is.
+
+def document_record(result) -> dict[str, Any]:
+    """The documents.jsonl record of one :class:`~framelens.runtime.pipeline.DocResult`, without its spans.
+
+    Keys, in order: ``id``, the metadata fields, ``words``, ``sentences``, ``metrics``, ``meta`` (only
+    when the input had other fields), ``origin``. A result read back from a table (``stored_record``, as
+    partitioned runs reassemble their output) gives its record as is, less ``spans`` and ``n_spans``.
     """
     stored = getattr(result, "stored_record", None)
     if stored is not None:
-        return stored, [{"doc_id": stored["id"], **sd} for sd in stored.get("spans", [])]
+        return {k: v for k, v in stored.items() if k != "spans" and k != "n_spans"}
     d = result.doc
     rec: dict[str, Any] = {"id": d.id}
     for k in META_FIELDS:
@@ -83,13 +97,65 @@ def build_records(result) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     if d.extra:
         rec["meta"] = dict(d.extra)
     rec["origin"] = d.origin
-    spans = [s.to_dict() for s in result.spans]
+    return rec
+
+
+def span_row(doc_id: str, span) -> dict[str, Any]:
+    """One row of the spans table: ``doc_id``, the span's fixed fields, then its other attributes.
+
+    The fields of :meth:`framelens.model.Span.to_dict` with ``doc_id`` in front, built as one dict (the
+    writers' hot path: one dict per span, not two). An attribute named like a fixed column (``doc_id``
+    included: it is the join key of spans.jsonl and documents.jsonl) is left out, as ``to_dict`` does.
+    """
+    row = {"doc_id": doc_id, "kind": span.kind, "start": span.start, "end": span.end, "text": span.text,
+           "label": span.label, "entry": span.entry, "voice": span.voice, "sentence": span.sentence,
+           "paragraph": span.paragraph, "lede": span.lede, "counted": span.counted}
+    attrs = span.attrs
+    if attrs:
+        row.update(attrs)
+        if len(row) != _SPAN_FIXED + len(attrs):  # an attribute replaced a fixed field: build it the slow way
+            row = {"doc_id": doc_id, **span.to_dict()}
+            row["doc_id"] = doc_id
+    return row
+
+
+def span_rows(result) -> list[dict[str, Any]]:
+    """The spans-table rows of one result (:func:`span_row` for each span, in order). A result read back from
+    a table gives its stored rows (``stored_rows``), or the rows of its record's ``spans`` list."""
+    stored = getattr(result, "stored_record", None)
+    if stored is not None:
+        rows = getattr(result, "stored_rows", None)
+        if rows is not None:
+            return rows
+        doc_id = stored["id"]
+        out = []
+        for sd in stored.get("spans", ()):
+            row = {"doc_id": doc_id, **sd}
+            row["doc_id"] = doc_id
+            out.append(row)
+        return out
+    doc_id = result.doc.id
+    return [span_row(doc_id, s) for s in result.spans]
+
+
+def build_records(result) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The nested documents.jsonl record of one :class:`~framelens.runtime.pipeline.DocResult` (the layout
+    of ``--nested-spans``, and of ``DocResult.to_record()``) and its span rows.
+
+    Record keys, in order: those of :func:`document_record`, then ``spans`` (each span as
+    :meth:`~framelens.model.Span.to_dict` gives it). The rows are :func:`span_rows`.
+    """
+    rec = document_record(result)
+    rows = span_rows(result)
+    if getattr(result, "stored_record", None) is not None:
+        spans = []
+        for row in rows:
+            sd = dict(row)
+            del sd["doc_id"]
+            spans.append(sd)
+    else:
+        spans = [s.to_dict() for s in result.spans]
     rec["spans"] = spans
-    rows = []
-    for sd in spans:
-        row = {"doc_id": d.id}
-        row.update(sd)
-        rows.append(row)
     return rec, rows
 
 
@@ -177,7 +243,7 @@ def spans_frame(results: Iterable, fields: Iterable[str] | None = None,
     columns, in order), then any other field a span carries; typed by :func:`typed_spans`."""
     import pandas as pd
 
-    rows = [row for r in results for row in build_records(r)[1]]
+    rows = [row for r in results for row in span_rows(r)]
     columns = list(SPAN_BASE_COLUMNS)
     for f in fields or []:
         if f not in columns:
@@ -201,6 +267,8 @@ def schema_markdown(kinds: Mapping[str, KindSpec]) -> str:
     """The generated part of docs/schema.md: fixed columns, and per kind its fields, label and counting rule."""
     parts = ["### Fixed fields of every document record", "",
              _table(["field", "type", "meaning"], [[f"`{c.name}`", c.dtype, c.doc] for c in DOCUMENT_COLUMNS]),
+             "", "### Then, in every documents.jsonl record", "",
+             _table(["field", "type", "meaning"], [[f"`{c.name}`", c.dtype, c.doc] for c in RECORD_TAIL]),
              "", "### Fixed fields of every span", "",
              _table(["field", "type", "meaning"], [[f"`{c.name}`", c.dtype, c.doc] for c in SPAN_COLUMNS]),
              "", "### Span kinds", "",

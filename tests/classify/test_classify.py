@@ -439,7 +439,9 @@ def test_cli_train_evaluate_predict_agreement(tmp_path, capsys):
     rc = main(["predict", str(model), str(ROOT / "examples" / "corpus" / "wire.md"), "--out", str(tmp_path / "p"),
                "--format", "jsonl,csv"])
     assert rc == 0
-    doc = json.loads((tmp_path / "p" / "documents.jsonl").read_text().splitlines()[0])
+    from framelens.io.tables import nested_records
+
+    doc = next(nested_records(tmp_path / "p"))  # the record with its spans (joined from spans.jsonl)
     assert doc["metrics"]["model_label"] in ("biased", "neutral")
     assert set(doc["metrics"]["model_proba"]) == {"biased", "neutral"}
     sents = [s for s in doc["spans"] if s["kind"] == "sentence"]

@@ -31,7 +31,9 @@ def test_analyze_seed(tmp_path):
     shared_path("corpus", "seed")
     out = tmp_path / "out"
     assert main(["analyze", str(SEED_DIR), "--out", str(out), "--format", "jsonl,csv,parquet"]) == EXIT_OK
-    (rec,) = read_jsonl(out / "documents.jsonl")
+    from framelens.io.tables import nested_records
+
+    (rec,) = nested_records(out)  # the record with its spans (joined from spans.jsonl)
     assert rec["id"] == "000_740952d0cea5c6fa" and rec["date"] == "2024-07-25"
     assert rec["words"] > 600 and rec["sentences"] == 22
     text = (SEED_DIR / "000_740952d0cea5c6fa.txt").read_text(encoding="utf-8")[17:]

@@ -170,14 +170,15 @@ def test_user_csv_lexicon_two_lines(tmp_path):
 
 def test_cli_counts_a_csv_term(tmp_path):
     from framelens.cli import main
-    import json
 
     csv = tmp_path / "mine.csv"
     csv.write_text("term,category\nrampaging bureaucrats,political_label\n", encoding="utf-8")
     doc = tmp_path / "a.txt"
     doc.write_text("The rampaging bureaucrats struck again.", encoding="utf-8")
     assert main(["analyze", str(doc), "--lexicon", str(csv), "--out", str(tmp_path / "o")]) == 0
-    rec = json.loads((tmp_path / "o" / "documents.jsonl").read_text().splitlines()[0])
+    from framelens.io.tables import nested_records
+
+    (rec,) = nested_records(tmp_path / "o")  # the record with its spans (joined from spans.jsonl)
     assert rec["metrics"]["loaded"] == 1
     assert [s["text"] for s in rec["spans"] if s["kind"] == "loaded_term"] == ["rampaging bureaucrats"]
 

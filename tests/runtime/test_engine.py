@@ -73,8 +73,8 @@ def test_processes_equal_serial(example_docs, tmp_path):
     _same_files(tmp_path / "serial", tmp_path / "proc", ["documents.jsonl", "spans.jsonl", "documents.csv",
                                                          "spans.csv"])
     assert summary.partitions == len(example_docs)
-    n_spans = sum(len(json.loads(x)["spans"]) for x in (tmp_path / "proc" / "documents.jsonl").open())
-    assert summary.n_spans == n_spans > 0
+    n_spans = sum(json.loads(x)["n_spans"] for x in (tmp_path / "proc" / "documents.jsonl").open())
+    assert summary.n_spans == n_spans == len((tmp_path / "proc" / "spans.jsonl").read_bytes().splitlines()) > 0
 
 
 def test_dask_local_cluster_equals_serial(example_docs, tmp_path):
@@ -295,20 +295,40 @@ _json_value = st.recursive(_json_leaf, lambda inner: st.lists(inner, max_size=3)
                            | st.dictionaries(st.text(max_size=5), inner, max_size=3), max_leaves=6)
 
 
+def _nulled(v):
+    """A value as the tables hold it: NaN and infinity are null (orjson), tuples are lists."""
+    if isinstance(v, float) and (v != v or v in (float("inf"), float("-inf"))):
+        return None
+    if isinstance(v, dict):
+        return {k: _nulled(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple)):
+        return [_nulled(x) for x in v]
+    return v
+
+
 @settings(max_examples=80, deadline=None)
 @given(doc_id=st.text(min_size=1, max_size=6), metrics=st.dictionaries(st.text(max_size=6), _json_value, max_size=4),
        attrs=st.lists(st.dictionaries(st.sampled_from(["doc_id", "category", "ü", "kind", "x"]), _json_value,
                                       max_size=3), max_size=4))
-def test_serialise_equals_plain_json(doc_id, metrics, attrs):
-    """The one-pass serialiser writes exactly json.dumps(record) and json.dumps({"doc_id": id, **span})."""
+def test_serialise_writes_the_records(doc_id, metrics, attrs):
+    """The serialiser writes the record without its spans plus n_spans, and one row per span with doc_id in
+    front (an attribute named like a fixed column, doc_id included, is left out); with nested=True the record
+    with its spans. Values and key order as json.dumps of the records gives them, infinity as null."""
     from framelens.runtime.engine import _serialise
     from framelens.model import Span
     from framelens.runtime.pipeline import DocResult
-    from framelens.io.tables import span_rows
 
     text = "Ein “Zitat” – said officials."
     spans = [Span("hedge", 0, 3, text[0:3], "lab", None, "author", 0, a) for a in attrs]
     res = DocResult(Document(doc_id, text, outlet="Ö"), spans, metrics, 4, 1)
-    line, lines = _serialise(res)
-    assert line == (json.dumps(res.to_record(), ensure_ascii=False) + "\n").encode("utf-8")
-    assert lines == [(json.dumps(r, ensure_ascii=False) + "\n").encode("utf-8") for r in span_rows(res)]
+    line, span_bytes, n = _serialise(res)
+    rec = res.to_record()
+    nested = [{k: v for k, v in sd.items() if k != "doc_id"} for sd in rec.pop("spans")]
+    as_read = json.dumps  # key order and values of a parsed line, compared as text
+    assert n == len(spans) and line.endswith(b"\n") and line.count(b"\n") == 1
+    assert as_read(json.loads(line)) == as_read(_nulled({**rec, "n_spans": n}))
+    assert [as_read(json.loads(x)) for x in span_bytes.splitlines()] == [
+        as_read(_nulled({"doc_id": doc_id, **sd})) for sd in nested]
+    nested_line, span_bytes2, _ = _serialise(res, nested=True)
+    assert span_bytes2 == span_bytes
+    assert as_read(json.loads(nested_line)) == as_read(_nulled({**rec, "spans": nested}))

@@ -37,12 +37,16 @@ examples:
       after an interrupted run (Ctrl-C, kill, crash): skip the partitions already done
   framelens analyze news.jsonl --out out/news --engine dask --scheduler tcp://10.0.0.5:8786
       on a running Dask cluster (see docs/cluster.md); --workers 4 starts a local one instead
+  framelens analyze news.jsonl --nested-spans
+      every span also inside its document's documents.jsonl record (the earlier layout; in
+      Python, framelens.io.tables.nested_records("results") reads either layout that way)
 
 outputs (see docs/schema.md):
   documents.jsonl  one JSON object per document: id, outlet, date, title, url, event,
-                   words, sentences, metrics {...}, spans [{kind, start, end, text, label,
-                   entry, voice, ...}]
-  spans.jsonl / spans.csv / spans.parquet           one row per span
+                   words, sentences, metrics {...}, origin, n_spans
+  spans.jsonl      one JSON object per span: doc_id, kind, start, end, text, label, entry,
+                   voice, ... (the n_spans rows of each document follow the previous one's)
+  spans.csv / spans.parquet                         one row per span
   documents.csv / documents.parquet                 one row per document, metrics as columns
   manifest.json    framelens version, parameters, lexicons and inputs with SHA-256, skipped inputs
   partitions/      only while a run is going on or was interrupted: finished partitions and their
@@ -59,10 +63,20 @@ def add_parser(sub):
     g.add_argument("--out", default="results", metavar="DIR", help="output folder (default: results/)")
     g.add_argument("--format", default="jsonl", metavar="LIST",
                    help=f"comma-separated table formats among {', '.join(FORMATS)} (default: jsonl); "
-                        "documents.jsonl, the full record of every document with its spans, is always written "
-                        "whatever the formats")
+                        "documents.jsonl (one record per document) and spans.jsonl (one row per span) are always "
+                        "written whatever the formats")
+    add_layout_arg(g)
     add_engine_args(p)
     return p
+
+
+def add_layout_arg(g) -> None:
+    """``--nested-spans`` (analyze and predict)."""
+    g.add_argument("--nested-spans", action="store_true",
+                   help="write every span inside its document's documents.jsonl record (key \"spans\"), the "
+                        "layout of framelens before spans.jsonl became the one place for spans; spans.jsonl is "
+                        "then written only with --format jsonl. Outputs are larger and slower to write "
+                        "(docs/schema.md)")
 
 
 def add_engine_args(p) -> None:
@@ -160,7 +174,9 @@ def run_analysis(args, out: Path, formats: list[str], command: str):
     resume = bool(getattr(args, "resume", False))
     # counting the inputs costs a pass over them: done only when a bar is drawn
     total = count_documents(args.paths) if progress_enabled(args) else None
-    params = {"formats": formats, **input_parameters(args), **analyzer.config.to_dict()}
+    nested_spans = bool(getattr(args, "nested_spans", False))
+    params = {"formats": formats, "nested_spans": nested_spans, **input_parameters(args),
+              **analyzer.config.to_dict()}
     # what must not change between an interrupted run and its --resume
     run_params = {**params, "inputs": [str(p) for p in args.paths], "lexicon_hashes": analyzer.resources()}
     with make_engine(analyzer, eng_opts["engine"], jobs=eng_opts["jobs"], scheduler=eng_opts["scheduler"],
@@ -169,7 +185,7 @@ def run_analysis(args, out: Path, formats: list[str], command: str):
         summary, store = run_partitioned(
             _checking_language(corpus, args), out, engine, formats=formats, partition_size=partition_size, resume=resume,
             errors="raise" if args.errors == "raise" else "skip", run_parameters=run_params,
-            span_fields=analyzer.span_fields(), progress=lambda n, w: bar.update(n),
+            span_fields=analyzer.span_fields(), progress=lambda n, w: bar.update(n), nested_spans=nested_spans,
         )
         engine_info = engine.describe()
     problems = corpus.problems  # a ProblemLog: the first 1,000 listed, every one counted per reason

@@ -34,6 +34,8 @@ what is added (see docs/methods_classify.md):
 
 
 def add_parser(sub):
+    from .analyze import add_layout_arg
+
     p = sub.add_parser("predict", help=HELP, description=HELP, epilog=EXAMPLES,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("model", metavar="MODEL", help="a model saved by framelens train")
@@ -41,8 +43,10 @@ def add_parser(sub):
     add_lexicon_args(p)
     g = p.add_argument_group("output")
     g.add_argument("--out", default="results", metavar="DIR", help="output folder (default: results/)")
-    g.add_argument("--format", default="jsonl", metavar="LIST", help="comma-separated table formats among jsonl, csv, parquet (default: jsonl); "
-                        "documents.jsonl, the full record of every document, is always written")
+    g.add_argument("--format", default="jsonl", metavar="LIST",
+                   help="comma-separated table formats among jsonl, csv, parquet (default: jsonl); documents.jsonl "
+                        "(one record per document) and spans.jsonl (one row per span) are always written")
+    add_layout_arg(g)
     return p
 
 
@@ -113,7 +117,8 @@ def _label_all(args, tm, out: Path, formats: list[str]) -> int:
     analyzer = analyzer_from_args(args)
     problems: list = []
     fields = analyzer.span_fields() + ["model_label", "model_proba"]
-    writer = TableWriter(out, formats, span_fields=fields)
+    nested_spans = bool(getattr(args, "nested_spans", False))
+    writer = TableWriter(out, formats, span_fields=fields, nested_spans=nested_spans)
     # counting the inputs costs a pass over them: done only when a bar is drawn
     total = count_documents(args.paths) if progress_enabled(args) else None
     try:
@@ -127,7 +132,7 @@ def _label_all(args, tm, out: Path, formats: list[str]) -> int:
         raise
     paths = writer.close()
     problems = list(corpus.problems) + problems
-    params = {"formats": formats, **input_parameters(args), **analyzer.config.to_dict(),
+    params = {"formats": formats, "nested_spans": nested_spans, **input_parameters(args), **analyzer.config.to_dict(),
               "model": {"path": str(args.model), "sha256": file_sha256(args.model), "labels": tm.labels,
                         "level": tm.level, "multilabel": tm.multilabel, "framelens_version": tm.framelens_version,
                         "lexicons": tm.lexicons, "created": tm.created}}

@@ -2,8 +2,9 @@
 
 Every engine does the same thing behind one interface: it takes *partitions*
 (consecutive runs of documents, see :mod:`framelens.runtime.partitions`) and returns,
-for each, the serialised ``documents.jsonl`` lines (and ``spans.jsonl`` lines
-when asked), the counts and the per-document problems. Work is done by
+for each, the serialised ``documents.jsonl`` lines and ``spans.jsonl`` lines
+(in the layout the task asks for, see :mod:`framelens.io.tables`), the counts and
+the per-document problems. Work is done by
 :func:`analyze_partition`, the same function in every engine, so the same
 input and parameters give byte-identical tables whatever the engine.
 
@@ -35,8 +36,9 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
 from ..errors import ConfigError, require_package
+from ..io.tables import document_line, span_lines
 from ..model import Document
-from ..schema import build_records
+from ..schema import document_record, span_rows
 
 __all__ = [
     "PartitionTask",
@@ -58,12 +60,14 @@ ENGINES = ("serial", "processes", "dask")
 
 @dataclass
 class PartitionTask:
-    """One partition to analyse: its position in the input, its documents, and what to serialise."""
+    """One partition to analyse: its position in the input, its documents, and what to serialise
+    (``spans_jsonl``: the spans.jsonl lines; ``nested_spans``: every span inside its documents.jsonl record)."""
 
     index: int
     docs: list[Document]
     spans_jsonl: bool = True
     errors: str = "raise"
+    nested_spans: bool = False
 
 
 @dataclass
@@ -87,14 +91,15 @@ def analyze_partition(analyzer, task: PartitionTask) -> PartitionOutput:
     """Analyse one partition with ``analyzer`` and serialise its records.
 
     The lines are exactly those :class:`framelens.io.tables.TableWriter` writes
-    (``json.dumps(record, ensure_ascii=False)``), so partitions concatenated in
-    input order equal a single-process ``documents.jsonl``. A document whose
-    analysis fails follows ``task.errors``: ``"raise"`` re-raises, otherwise it
-    becomes a problem entry and the rest of the partition goes on.
+    (:func:`~framelens.io.tables.document_line`, :func:`~framelens.io.tables.span_lines`),
+    so partitions concatenated in input order equal a single-process ``documents.jsonl``
+    and ``spans.jsonl``. A document whose analysis fails follows ``task.errors``:
+    ``"raise"`` re-raises, otherwise it becomes a problem entry and the rest of the
+    partition goes on.
     """
     from .pipeline import analysis_problem
 
-    # lines are encoded at once into one growing buffer: no per-line string outlives its document,
+    # lines are encoded at once into one growing buffer: no per-line object outlives its document,
     # and UTF-8 is the most compact form to hold and to send back (pure-ASCII text costs 1 byte a character)
     doc_buf = bytearray()
     span_buf = bytearray()
@@ -110,42 +115,25 @@ def analyze_partition(analyzer, task: PartitionTask) -> PartitionOutput:
                 raise
             problems.append(analysis_problem(doc, exc).to_dict())
             continue
-        doc_line, span_lines = _serialise(res)
+        doc_line, spans, n = _serialise(res, task.nested_spans)
         doc_buf += doc_line
         n_docs += 1
-        n_spans += len(span_lines)
+        n_spans += n
         words += res.words
         if task.spans_jsonl:
-            for line in span_lines:
-                span_buf += line
+            span_buf += spans
     return PartitionOutput(task.index, bytes(doc_buf), bytes(span_buf), n_docs, n_spans, words, problems)
 
 
-def _serialise(res) -> tuple[bytes, list[bytes]]:
-    """The documents.jsonl line and the spans.jsonl lines of one result, as UTF-8.
+def _serialise(res, nested: bool = False) -> tuple[bytes, bytes, int]:
+    """The documents.jsonl line, the spans.jsonl lines (joined) and the number of spans of one result.
 
-    Byte for byte what :class:`framelens.io.tables.TableWriter` writes
-    (``json.dumps(record)`` and ``json.dumps({"doc_id": id, **span})``), but each
-    span is converted and JSON-encoded once, not twice: the JSON encoder is
-    compositional (``", "`` between items, ``": "`` after keys), so the record's
-    ``"spans"`` array, its last key, is the span texts joined, and a span row is
-    the span text with ``"doc_id"`` put in front.
+    The record and each span row are built once (:func:`framelens.schema.document_record`,
+    :func:`~framelens.schema.span_rows`: one dict per span) and encoded by orjson
+    (:func:`framelens.io.jsonl.dumps_line`); ``nested`` puts the spans inside the record too.
     """
-    rec, _rows = build_records(res)
-    spans = rec.pop("spans")
-    dumps = json.dumps
-    span_texts = [dumps(d, ensure_ascii=False) for d in spans]
-    head = dumps(rec, ensure_ascii=False)
-    rec["spans"] = spans
-    doc_line = (head[:-1] + (", " if len(head) > 2 else "") + '"spans": [' + ", ".join(span_texts) + "]}\n")
-    id_prefix = '{"doc_id": ' + dumps(rec["id"], ensure_ascii=False) + ", "
-    lines = []
-    for d, text in zip(spans, span_texts):
-        if "doc_id" in d:  # a span attribute named doc_id: let the plain path decide, as TableWriter does
-            lines.append((dumps({"doc_id": rec["id"], **d}, ensure_ascii=False) + "\n").encode("utf-8"))
-        else:
-            lines.append((id_prefix + text[1:] + "\n").encode("utf-8"))
-    return doc_line.encode("utf-8"), lines
+    rows = span_rows(res)
+    return document_line(document_record(res), rows, nested), span_lines(rows), len(rows)
 
 
 # Per-process cache of analyzers (one per configuration), so a worker process

@@ -7,7 +7,8 @@ as it finishes, written under ``OUT/partitions/``::
 
     partitions/run.json                      the run's parameters (checked on --resume)
     partitions/part-000042.documents.jsonl   the partition's documents.jsonl lines
-    partitions/part-000042.spans.jsonl       its spans.jsonl lines (when jsonl is a requested format)
+    partitions/part-000042.spans.jsonl       its spans.jsonl lines (with --nested-spans, only when
+                                             jsonl is a requested format)
     partitions/part-000042.done.json         done-marker: document fingerprint, counts, problems,
                                              byte size and SHA-256 of each file above
 
@@ -22,8 +23,9 @@ re-reads the corpus stream, skips every done partition without analysing it,
 and analyses the rest.
 
 When every partition is done, the final tables are assembled in input order
-into ``OUT`` (``documents.jsonl``, ``spans.jsonl``, and ``documents.csv`` /
-``spans.csv`` / ``*.parquet`` when asked), each written atomically; the
+into ``OUT`` (``documents.jsonl`` and ``spans.jsonl`` by concatenation, and
+``documents.csv`` / ``spans.csv`` / ``*.parquet`` when asked, from the partitions'
+records joined to their span rows), each written atomically; the
 ``partitions/`` folder is removed once the caller has written the manifest
 (:meth:`PartitionStore.cleanup`). Readers therefore never see partitions:
 the output folder of a finished run is the same whatever the engine, the
@@ -46,7 +48,7 @@ from typing import Any, Callable, Iterable, Iterator
 from ..errors import ConfigError
 from ..model import META_FIELDS, Document
 from ..io.atomic import atomic_write_text
-from ..io.tables import FORMATS, TableWriter
+from ..io.tables import FORMATS, TableWriter, join_records
 
 __all__ = [
     "chunked",
@@ -61,7 +63,7 @@ __all__ = [
 log = logging.getLogger("framelens")
 
 #: Documents per partition unless told otherwise: about 0.6 MB of news text, whose tables
-#: (8-10 times the text: every span with its attributes) are held in memory until written.
+#: (about 10 times the text: every span with its attributes, once) are held in memory until written.
 DEFAULT_PARTITION_SIZE = 100
 PARTS_DIR = "partitions"
 _OUTPUT_NAMES = ("documents.jsonl", "spans.jsonl", "documents.csv", "spans.csv", "documents.parquet",
@@ -169,12 +171,13 @@ class _DocStub:
 
 
 class _RecordResult:
-    """A documents.jsonl record presented as a DocResult to :class:`TableWriter`."""
+    """A documents.jsonl record (and its spans.jsonl rows) presented as a DocResult to :class:`TableWriter`."""
 
-    __slots__ = ("_rec", "doc", "metrics", "words", "sentences")
+    __slots__ = ("_rec", "stored_rows", "doc", "metrics", "words", "sentences")
 
-    def __init__(self, rec: dict[str, Any]):
+    def __init__(self, rec: dict[str, Any], rows: list[dict[str, Any]] | None = None):
         self._rec = rec
+        self.stored_rows = rows  # None: the record holds its spans (nested layout)
         self.doc = _DocStub(rec)
         self.metrics = rec.get("metrics", {})
         self.words = rec.get("words")
@@ -182,7 +185,7 @@ class _RecordResult:
 
     @property
     def stored_record(self) -> dict[str, Any]:
-        """The record as read back (see :func:`framelens.schema.build_records`)."""
+        """The record as read back (see :func:`framelens.schema.document_record`)."""
         return self._rec
 
     def to_record(self) -> dict[str, Any]:
@@ -301,13 +304,17 @@ class PartitionStore:
         return marker
 
     # -- assembly -------------------------------------------------------------
-    def assemble(self, n_partitions: int, formats: list[str], span_fields: Iterable[str] = ()) -> list[Path]:
-        """Build the final tables in ``OUT`` from partitions ``0..n-1``, in order. Returns their paths."""
+    def assemble(self, n_partitions: int, formats: list[str], span_fields: Iterable[str] = (), *,
+                 nested_spans: bool = False) -> list[Path]:
+        """Build the final tables in ``OUT`` from partitions ``0..n-1``, in order. Returns their paths.
+
+        The partitions hold documents.jsonl lines in the run's layout and, unless ``nested_spans``
+        without the jsonl format, spans.jsonl lines (see :class:`framelens.io.tables.TableWriter`)."""
         for i in range(n_partitions):
             if not self._path(i, "done.json").exists():
                 raise RuntimeError(f"partition {i} is not done; cannot assemble")  # a bug, not a user error
         paths = [self._concat("documents.jsonl", n_partitions)]
-        if "jsonl" in formats:
+        if not nested_spans or "jsonl" in formats:
             paths.append(self._concat("spans.jsonl", n_partitions))
         others = [f for f in formats if f != "jsonl"]
         if others:
@@ -325,16 +332,18 @@ class PartitionStore:
         return dest
 
     def _tables(self, n: int, formats: list[str], span_fields) -> list[Path]:
-        """CSV / Parquet tables, streamed from the partitions' records through :class:`TableWriter`."""
+        """CSV / Parquet tables, streamed from the partitions' records (joined to their span rows) through
+        :class:`TableWriter`."""
         staging = self.out / ".framelens-assembly"
         if staging.exists():
             shutil.rmtree(staging)
-        writer = TableWriter(staging, formats, span_fields=list(span_fields))
+        writer = TableWriter(staging, formats, span_fields=list(span_fields), jsonl=False)
         try:
             for i in range(n):
-                with open(self._path(i, "documents.jsonl"), encoding="utf-8") as fh:
-                    for line in fh:
-                        writer.write(_RecordResult(json.loads(line)))
+                docs = self._path(i, "documents.jsonl")
+                with open(docs, "rb") as fh, open(self._path(i, "spans.jsonl"), "rb") as sfh:
+                    for rec, rows in join_records(fh, sfh, str(docs)):
+                        writer.write(_RecordResult(rec, rows))
         except BaseException:
             writer.abort()
             shutil.rmtree(staging, ignore_errors=True)
@@ -342,8 +351,6 @@ class PartitionStore:
         produced = writer.close()
         paths = []
         for p in produced:
-            if p.name in ("documents.jsonl", "spans.jsonl"):
-                continue  # already assembled byte for byte from the partitions
             dest = self.out / p.name
             os.replace(p, dest)
             paths.append(dest)
@@ -374,8 +381,13 @@ def run_partitioned(
     span_fields: Iterable[str] = (),
     progress: Callable[[int, int], None] | None = None,
     cleanup: bool = False,
+    nested_spans: bool = False,
 ) -> tuple[RunSummary, PartitionStore]:
     """Analyse ``docs`` partition by partition with ``engine`` and assemble the tables in ``out``.
+
+    ``nested_spans`` writes every span inside its documents.jsonl record (the layout before spans.jsonl
+    became the one place for spans; see :class:`framelens.io.tables.TableWriter`). It is one of the run's
+    parameters: a ``resume`` with the other layout is refused.
 
     ``progress(n_docs, words)`` is called as each partition finishes (or is
     found done, on resume). Per-document analysis problems are collected in
@@ -393,14 +405,14 @@ def run_partitioned(
     if partition_size < 1:
         raise ConfigError(f"partition size {partition_size}: need at least 1 document per partition")
     params = dict(run_parameters or {})
-    params.update({"formats": formats, "partition_size": partition_size})
+    params.update({"formats": formats, "partition_size": partition_size, "nested_spans": bool(nested_spans)})
     store = PartitionStore(out, params, resume=resume)
     store.prepare()
     t0 = time.perf_counter()
     summary = RunSummary()
     markers: dict[int, dict[str, Any]] = {}
     fingerprints: dict[int, str] = {}
-    spans_jsonl = "jsonl" in formats
+    spans_jsonl = not nested_spans or "jsonl" in formats
 
     def account(marker: dict[str, Any]) -> None:
         markers[marker["index"]] = {"n_docs": marker["n_docs"], "n_spans": marker["n_spans"],
@@ -422,7 +434,7 @@ def run_partitioned(
                     continue
             fingerprints[index] = fp
             yield PartitionTask(index, block, spans_jsonl=spans_jsonl,
-                                errors="raise" if errors == "raise" else "skip")
+                                errors="raise" if errors == "raise" else "skip", nested_spans=nested_spans)
 
     for output in engine.run(tasks()):
         marker = store.write(output, fingerprints.pop(output.index))
@@ -436,7 +448,7 @@ def run_partitioned(
         summary.n_spans += m["n_spans"]
         summary.words += m["words"]
         summary.problems.extend(m["problems"])
-    summary.outputs = store.assemble(summary.partitions, formats, span_fields)
+    summary.outputs = store.assemble(summary.partitions, formats, span_fields, nested_spans=nested_spans)
     summary.seconds = time.perf_counter() - t0
     if cleanup:
         store.cleanup()
