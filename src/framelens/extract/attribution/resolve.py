@@ -9,6 +9,7 @@ is linear in the number of attributions and names, not quadratic.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, deque
 
@@ -345,14 +346,19 @@ def _resolve_antecedents(names: NameFinder, text: str, seg, attrs: list[Attribut
     # the candidate stream in text order: named attributions and, for he/she, full names in the text
     events: list[tuple[int, int, object]] = [(a.src_start, 1, a) for a in attrs if a.source_type != "pronoun"]
     for pos, name, official in names.doc_names(text, memo):
-        events.append((pos, 0, (known.canonical(name), "official" if official else "person")))
+        events.append((pos, 0, (name, "official" if official else "person")))
     events.sort(key=lambda e: (e[0], e[1]))
+    positions = [e[0] for e in events]
     windows = {k: _Window() for k in ("he", "they", "it", "media")}
     order = sorted(wanted, key=lambda w: attrs[w[0]].src_start)
     ei = 0
     for idx, cls in order:
         a = attrs[idx]
         para = paragraph_at(a.src_start)
+        if para - _WINDOW_PARAGRAPHS >= 1:
+            # the candidates before the window's first paragraph would leave every window before they are read
+            # (and the latest unnamed person among them lies before every candidate picked): pass over them
+            ei = max(ei, bisect.bisect_left(positions, seg.paragraphs[para - _WINDOW_PARAGRAPHS][0]))
         while ei < len(events) and events[ei][0] < a.src_start:
             _push_event(windows, events[ei], paragraph_at, known)
             ei += 1
@@ -375,6 +381,7 @@ def _push_event(windows: dict, event, paragraph_at, known: _Names) -> None:
         _push_attr(windows, item, para, known)
     else:
         name, stype = item
+        name = known.canonical(name)
         windows["he"].push((pos, para, known.fold(name), name, stype, True, True))
 
 

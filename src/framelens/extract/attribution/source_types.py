@@ -135,29 +135,29 @@ class SourceTyper:
         is_media = words.is_media
         head = tokens[slice(*_head_part(all_tokens, lows))]
         head_lows = [t.low for t in head]
-
         common = words.common
+        first = tokens[0]
 
-        def proper(ts):
+        def proper(t) -> bool:
             # a capitalised word that is not a title; at the start of a sentence only if not a common word
-            return [t for t in ts if t.cap and not (t is tokens[0] and initial and t.low in common)
-                    and t.low not in DETERMINERS and t.low.rstrip(".") not in role]
+            return t.cap and not (t is first and initial and t.low in common) and t.low not in DETERMINERS \
+                and t.low.rstrip(".") not in role
 
-        last = head_lows[-1] if head_lows else ""
-        j_last = len(head_lows) - 1
-        named_any = bool(proper(tokens))
-        roles = [j for j, w in enumerate(head_lows) if w in role or ends("role", head_lows, j)]
-        media_cap = any(t.cap and is_media(t.low) for t in head)
-        org_cap = any(t.cap and t.low in organization for t in head)
+        def named_any() -> bool:
+            return any(map(proper, tokens))
+
         if " ".join(lows).endswith(words.generic_media):
             return "media", False
+        last = head_lows[-1] if head_lows else ""
+        j_last = len(head_lows) - 1
+        media_cap = any(t.cap and is_media(t.low) for t in head)
         # the head noun (last word of the head part) decides first
         if last in document:
-            return "document", named_any
+            return "document", named_any()
         if last in organization or ends("organization", head_lows, j_last):
-            return ("media" if media_cap else "organization"), named_any
+            return ("media" if media_cap else "organization"), named_any()
         if last in media and not head[-1].cap:
-            return "media", named_any  # "the newspaper", "right-wing outlets"
+            return "media", named_any()  # "the newspaper", "right-wing outlets"
         if last in media_role or ends("media_role", head_lows, j_last):
             return "media", False  # "a reporter for the Daily Ledger": a journalist, unnamed
         if last in role or ends("role", head_lows, j_last):
@@ -167,6 +167,7 @@ class SourceTyper:
             return ("vague" if lows[0] in _VAGUE_QUANTIFIERS else "official"), False
         if last in vocab.vague:
             return "vague", False
+        roles = [j for j, w in enumerate(head_lows) if w in role or ends("role", head_lows, j)]
         if head and head[-1].cap:
             # a name: an official if a title or role precedes it with no organisation or outlet word after the role
             if roles and not any(w in organization or is_media(w) for w in head_lows[roles[-1] + 1:]):
@@ -175,13 +176,14 @@ class SourceTyper:
                 return "media", True  # "Ledger reporter Jane Roe", "correspondent Ana Ruiz"
             if media_cap:
                 return "media", True
-            if org_cap or (_ACRONYM_RE.match(head[-1].text) and last not in role):
+            if any(t.cap and t.low in organization for t in head) or (_ACRONYM_RE.match(head[-1].text)
+                                                                      and last not in role):
                 return "organization", True
-            if proper(head) or (initial and len(head) == 1):
+            if any(map(proper, head)) or (initial and len(head) == 1):
                 return "person", True
         # a lower-case head that is none of the above: a document noun earlier in the head ("court documents filed")
         if any(w in document for w in head_lows):
-            return "document", named_any
+            return "document", named_any()
         if roles:
             return "official", False
         return "vague", False
