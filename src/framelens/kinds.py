@@ -70,13 +70,20 @@ class Style:
     default_on: bool = True
 
 
+#: type -> whether its instances are mappings (``isinstance(x, Mapping)`` is a Python-level ABC call; asked once a type)
+_MAPPING_TYPES: dict[type, bool] = {}
+
+
 def span_value(span: Mapping[str, Any] | Any, key: str) -> Any:
     """A field of a span given as a dict, a table row or a :class:`~framelens.model.Span`;
     ``None`` for missing values (absent, None or NaN).
 
-    Called for every span by the counting rules, so it is kept cheap: ``collections.abc.Mapping``
-    (a cached C-level check, unlike ``typing.Mapping``) and ``v != v`` for NaN."""
-    if isinstance(span, Mapping):
+    Called for every span by the counting rules, so it is kept cheap: whether the span is a mapping
+    is asked once per type, and ``v != v`` tests for NaN."""
+    is_mapping = _MAPPING_TYPES.get(type(span))
+    if is_mapping is None:
+        is_mapping = _MAPPING_TYPES[type(span)] = isinstance(span, Mapping)
+    if is_mapping:
         v = span.get(key)
     else:
         v = getattr(span, key, None)

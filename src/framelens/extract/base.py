@@ -46,10 +46,13 @@ class LexiconExtractor:
         differs from the lexicon's (a ``loaded_term`` pack's neutral variants are ``neutral_term`` spans)."""
         out = []
         text = doc.text
+        voice_at, sentence_at = seg.voice_at, seg.sentence_at
+        verbs = kind == "report_verb"
         for h in lexicon_hits(self.matcher, doc, seg):
             if h.kind != kind:
                 continue
-            out.append(Span(kind if span_kind is None else span_kind(h), h.start, h.end, text[h.start:h.end],
-                            h.entry.category if kind != "report_verb" else (h.entry.stance or h.entry.category),
-                            h.ref, seg.voice_at(h.start), seg.sentence_at(h.start), attrs_fn(h)))
+            start, end, entry = h.start, h.end, h.entry
+            out.append(Span(kind if span_kind is None else span_kind(h), start, end, text[start:end],
+                            (entry.stance or entry.category) if verbs else entry.category,
+                            h.ref, voice_at(start), sentence_at(start), attrs_fn(h)))
         return out

@@ -28,7 +28,6 @@ from __future__ import annotations
 import bisect
 import re
 from bisect import bisect_right
-from itertools import islice
 from dataclasses import dataclass, field
 
 from ..lexicon.wordlists import Abbreviations, load_abbreviations
@@ -77,10 +76,8 @@ DOUBLE_CLOSE = "”»"
 DOUBLE_AMBIG = '"'
 SINGLE_OPEN = "‘"
 SINGLE_CLOSE = "’"
-_DOUBLE_RE = re.compile('[“„«”»"]')
-# an opening single mark at the text's start or after white space, a bracket, an opening double mark or a dash,
-# before a letter or digit (the mark first, then a look-behind: the engine skips ahead to the marks)
-_SINGLE_OPEN_RE = re.compile(r"['‘](?<![^\s(\[{“\"—–-]['‘])(?=[^\W_])")
+#: What may stand before an opening single mark besides white space (see :func:`_single_openers`).
+_SINGLE_OPEN_AFTER = frozenset("([{“\"—–-")
 _OPENERS_BEFORE = set(" \t\r\n\u00a0([{—–-/")
 
 
@@ -118,8 +115,11 @@ class Quote:
 
 def _quote_label(text: str, cs: int, ce: int) -> str:
     content = text[cs:ce].strip()
-    # the label reads at most the first 7 words (a quotation of 7 or more is ``direct``): no need to list them all
-    words = [m.group() for m in islice(WORD_RE.finditer(content), 7)]
+    # the label reads at most the first 7 words (a quotation of 7 or more is ``direct``): the words of its first
+    # 64 characters do when there are 8 or more of them (the 8th may be cut, the first 7 are whole)
+    words = WORD_RE.findall(content, 0, 64)
+    if len(words) < 8 and len(content) > 64:
+        words = WORD_RE.findall(content)
     if not words:
         return "partial"
     ends_clause = content[-1:] in ".,!?;:…"
@@ -140,12 +140,18 @@ def _find_double_quotes(text: str, paragraphs: list[tuple[int, int]]):
     quotes: list[Quote] = []
     stray: list[int] = []
     carry = False  # previous paragraph left a quote open that this one should continue
+    marks = _offsets_of(text, DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_AMBIG)
+    n_marks = len(marks)
+    k = 0
     for pi, (ps, pe) in enumerate(paragraphs):
         open_pos = None
         continued = False
         first = True
-        for m in _DOUBLE_RE.finditer(text, ps, pe):
-            pos = m.start()
+        while k < n_marks and marks[k] < pe:
+            pos = marks[k]
+            k += 1
+            if pos < ps:  # (never: a mark is no white space, so it lies in a paragraph)
+                continue
             c = text[pos]
             prev = text[pos - 1] if pos > ps else " "
             nxt = text[pos + 1] if pos + 1 < pe else " "
@@ -199,18 +205,46 @@ def _make(text, start, end, content_end, *, uncertain=False, continues=False, co
     return Quote(start, end, cs, ce, "double", _quote_label(text, cs, ce), uncertain, continues, continued)
 
 
+def _offsets_of(text: str, chars: str) -> list[int]:
+    """Offsets of every occurrence of any of ``chars`` in ``text``, in order. Found with ``str.find``, a C scan per
+    character: quotation marks are few, and the regex engine's search for a character class reads every
+    character of the text in its own, much slower loop."""
+    out: list[int] = []
+    for c in chars:
+        i = text.find(c)
+        while i >= 0:
+            out.append(i)
+            i = text.find(c, i + 1)
+    out.sort()
+    return out
+
+
+def _single_openers(text: str) -> list[int]:
+    """Offsets of the marks that may open a single quotation: ``'`` or ``‘`` at the text's start or after white
+    space, a bracket, an opening double mark or a dash, and before a letter or digit."""
+    n = len(text)
+    return [i for i in _offsets_of(text, "'‘") if i + 1 < n and text[i + 1].isalnum() and (
+        i == 0 or text[i - 1].isspace() or text[i - 1] in _SINGLE_OPEN_AFTER)]
+
+
 def _find_single_quotes(text: str, paragraphs, doubles: list[Quote]) -> list[Quote]:
     """Single-quoted titles and scare quotes outside double quotes (within one paragraph, at most 15 words)."""
     out: list[Quote] = []
+    opens = _single_openers(text)
+    n_opens = len(opens)
+    if not n_opens:
+        return out
     dstarts = [q.start for q in doubles]
+    k = 0
     for ps, pe in paragraphs:
         pos = ps
         closer = None
         while True:
-            m = _SINGLE_OPEN_RE.search(text, pos, pe)
-            if m is None:
+            while k < n_opens and opens[k] < pos:
+                k += 1
+            if k == n_opens or opens[k] >= pe:
                 break
-            o = m.start()
+            o = opens[k]
             i = bisect.bisect_right(dstarts, o) - 1
             if i >= 0 and doubles[i].start <= o < doubles[i].end:
                 pos = doubles[i].end

@@ -17,9 +17,10 @@ sentence and per quotation (a bisection on the word starts each), not per word.
 
 from __future__ import annotations
 
+import operator
 import re
 from bisect import bisect_left, bisect_right
-from itertools import accumulate, filterfalse
+from itertools import accumulate, compress, filterfalse, repeat
 
 __all__ = ["WORD_RE", "iter_words", "count_words", "TokenTable"]
 
@@ -58,7 +59,7 @@ def count_words(text: str, start: int = 0, end: int | None = None) -> int:
     text : str
         The text.
     start, end : int, optional
-        The part of ``text`` to count (default: all of it).
+        The part of ``text`` to count (default: all of it; clipped to the text, as ``re`` clips them).
 
     Returns
     -------
@@ -66,14 +67,35 @@ def count_words(text: str, start: int = 0, end: int | None = None) -> int:
 
     Notes
     -----
-    A whole text is counted chunk by chunk, without listing its words: words never contain white space, a
-    chunk of letters only (most chunks of prose) is one word, and the other chunks go through
-    :data:`WORD_RE` together, in one call (twice as fast as one regex pass over the whole text).
+    A long piece is counted chunk by chunk (:func:`_count_by_chunks`), without listing its words:
+    about twice as fast as one regex pass over it.
     """
-    if start == 0 and end is None:
-        chunks = text.split()
-        return sum(map(str.isalpha, chunks)) + len(WORD_RE.findall(" ".join(filterfalse(str.isalpha, chunks))))
-    return len(WORD_RE.findall(text, start, len(text) if end is None else end))
+    n = len(text)
+    s = min(max(start, 0), n)
+    e = n if end is None else min(max(end, 0), n)
+    if e - s < 256:
+        return len(WORD_RE.findall(text, s, e))
+    return _count_by_chunks(text if s == 0 and e == n else text[s:e])
+
+
+#: Characters that are not letters or digits, stripped from the ends of a chunk by :func:`_count_by_chunks`.
+_EDGE_MARKS = "\"“”‘’'«»„()[]{}.,;:!?…—–-‐‑/*"
+
+
+def _count_by_chunks(text: str) -> int:
+    """``len(WORD_RE.findall(text))``, computed by C-level passes over white-space-separated chunks.
+
+    A word never contains white space, so the count is the sum over chunks. A chunk of letters only is one
+    word (most chunks of prose); so is a chunk whose letters-only middle is left when characters that are not
+    letters or digits are stripped from its ends ("said," "(Reuters)"), since such characters neither start a
+    word nor join one at a chunk's edge. The remaining chunks ("U.S.", "don't", "3,000") go through
+    :data:`WORD_RE` together, in one call.
+    """
+    chunks = text.split()
+    rest = list(filterfalse(str.isalpha, chunks))
+    one_word = list(map(str.isalpha, map(str.strip, rest, repeat(_EDGE_MARKS, len(rest)))))
+    others = " ".join(compress(rest, map(operator.not_, one_word)))
+    return len(chunks) - len(rest) + sum(one_word) + len(WORD_RE.findall(others))
 
 
 class TokenTable:
