@@ -46,6 +46,7 @@ class _Names:
         self.by_tail: dict[str, set[str]] = {}
         self.titles: dict[str, set[str]] = {}  # name -> title words seen before it in a source mention
         self._canonical: dict[str, str] = {}  # names recur: each is looked up once
+        self._expanded: dict[tuple[str, str | None], tuple[str, bool] | None] = {}
 
     @property
     def index(self) -> NameIndex:
@@ -56,6 +57,7 @@ class _Names:
 
     def add_source(self, full: str, official: bool, title: str | None) -> None:
         self._canonical.clear()
+        self._expanded.clear()
         if title:
             self.titles.setdefault(full, set()).add(title)
         parts = full.split()
@@ -69,7 +71,14 @@ class _Names:
         """The one full name a short form stands for, and whether it had a title; None when there is none or
         several. A one-word name is looked up by last word among the full names of the document's sources and
         of its text, a longer one by tail; a title in the mention ('Sen. Cruz') picks among several full names
-        the one seen after the same title."""
+        the one seen after the same title (each name and title is looked up once per document)."""
+        key = (name, title)
+        if key in self._expanded:
+            return self._expanded[key]
+        got = self._expanded[key] = self._expand(name, title)
+        return got
+
+    def _expand(self, name: str, title: str | None) -> tuple[str, bool] | None:
         if " " in name:
             found = self.by_tail.get(name)
             if found and len(found) == 1:
