@@ -5,20 +5,19 @@ its clause, the noun phrase before it)."""
 from __future__ import annotations
 
 import operator
-import re
 
 from .content import call_complement
 from .phrases import left_np
 from .names import NameFinder
 from .records import Cue
 from .source_types import SourceTyper
-from .tokens import Token, TokenCache, matches_between
+from .tokens import Token, TokenCache, matches_between, word_set_pattern
 from .words import CATENATIVES, QUOTE_CHARS, AttributionWords
 
 #: A cue form that can be a passive participle ('was reported', 'was told').
 PASSIVE_FORM = operator.methodcaller("endswith", ("ed", "en", "told", "said", "thought"))
 BE_FORMS = ("was", "were", "is", "are", "been", "be", "being")
-_BE_RE = re.compile(r"(?<![^\W_])(?:" + "|".join(BE_FORMS) + r")(?![^\W_])")
+_BE_RE = word_set_pattern(BE_FORMS)
 #: Adverbs skipped between a form of *be* and a passive cue ('was also reported').
 _ADVERBS = frozenset("also first not never previously later widely once initially originally".split())
 #: Cue kinds that have rules of their own; the others are verbs ('said', 'believes', 'show', 'called').

@@ -5,12 +5,23 @@ Cues come from the ``report_verb`` spans of the report_verbs pack, the
 three patterns of their own: *call* as a verb of characterisation, a fronted
 'in a ... poll' and a speaker label ('Marr: ...'). Where candidates overlap,
 the one of the lower priority value wins.
+
+The word lists are looked for in one Aho-Corasick pass over the lower-cased
+text (pyahocorasick): the automaton holds the first word of every cue form and
+the key words of refusals to comment, and Python runs only where it reports
+one. There the lists' compiled trie patterns are matched, so that the cues
+found are those of one regular-expression pass over the whole text (leftmost,
+longest, not overlapping; any white space between the words of a multi-word
+form), which a pass of the patterns themselves costs several times more.
 """
 
 from __future__ import annotations
 
 import bisect
+import operator
 import re
+
+import ahocorasick
 
 from .records import Cue
 from .words import MONTHS, AttributionWords, trie_pattern
@@ -18,8 +29,10 @@ from .words import MONTHS, AttributionWords, trie_pattern
 #: *call* as a verb of characterisation ('called the plan "a relic"'); see :func:`.content.call_complement`.
 CALL_RE = re.compile(r"call(?:ed|s|ing)?")
 #: 'in' + a poll or survey ('In a Quill Institute poll released Monday, 52 percent ...', 'leads in the polls'): up
-#: to six words of the noun phrase before the noun, none a clause word (checked by the in_poll rule).
-IN_POLL_RE = re.compile(r"(?<![^\W_])in\s+((?:[^\s,;:()\"“”‘’]+\s+){0,6}?(?:polls?|surveys?))(?![^\W_\-‐‑])")
+#: to six words of the noun phrase before the noun, none a clause word (checked by the in_poll rule). No word
+#: character may stand right before 'in': tested after the literal 'in' (as ``(?<![^\W_])in``, but the literal
+#: first lets the regular-expression engine jump from one 'in' to the next).
+IN_POLL_RE = re.compile(r"in(?<![^\W_]in)\s+((?:[^\s,;:()\"“”‘’]+\s+){0,6}?(?:polls?|surveys?))(?![^\W_\-‐‑])")
 #: What may follow the poll noun within its phrase: when it was released or taken, and by whom.
 IN_POLL_TAIL_RE = re.compile(
     r"(?:\s+(?:released|conducted|published|taken)(?:\s+(?:on|in|last|this|earlier|late|early))?"
@@ -33,9 +46,13 @@ IN_POLL_TAIL_RE = re.compile(
 _LABEL_WORD = r"(?:[A-Z][\w’'\-]*\.?|\([^()\n]{1,12}\))"
 COLON_LABEL_RE = re.compile(r"[\"“‘']?(" + _LABEL_WORD + r"(?:[^\S\n](?:" + _LABEL_WORD + r"|and|of|&|[a-z]+))"
                             r"{0,5}):(?=[^\S\n]+[\"“‘'A-Z]|[\"“‘'])")
+_COLON_RE = re.compile(":")
 
 # priorities: a lower value wins an overlap
 _NO_RESPONSE, _REPORT_VERB, _DOCUMENT_CUE, _CUE, _COLON, _CALL, _IN_POLL = 0, 1, 2, 3, 4, 5, 6
+# what the automaton's keys open (bit flags: a key may open forms of several lists)
+_CUE_KEY, _DOCUMENT_CUE_KEY, _NO_RESPONSE_KEY = 1, 2, 4
+_by_priority_and_start = operator.itemgetter(0, 1)
 
 
 def words_compile(forms) -> re.Pattern | None:
@@ -49,11 +66,40 @@ def words_compile(forms) -> re.Pattern | None:
     return re.compile(pattern)
 
 
-def find_words(pattern: re.Pattern, low: str):
-    """``(start, end)`` of every match of ``pattern`` in ``low`` that is a whole word or word sequence."""
+def first_words(forms) -> list[str] | None:
+    """The literal opening of each lower-case form of :func:`words_compile`'s pattern (up to its first space,
+    where the pattern allows any white space), or None when one has none."""
+    out = []
+    for f in forms:
+        head = f.lower().split(" ", 1)[0]
+        if not head or "\\" in head:
+            return None
+        out.append(head)
+    return out
+
+
+def finditer_at(pattern: re.Pattern, low: str, starts) -> list[tuple[int, int]]:
+    """``(start, end)`` of the matches of ``pattern.finditer(low)``, tried only at ``starts`` (sorted): the same
+    matches when every place where ``pattern`` can match is among ``starts`` (finditer takes the leftmost match,
+    then looks again from its end)."""
+    out = []
+    last = 0
+    match = pattern.match
+    for p in starts:
+        if p < last:
+            continue
+        m = match(low, p)
+        if m is not None:
+            last = m.end()
+            out.append((p, last))
+    return out
+
+
+def word_bounded(found, low: str):
+    """The ``(start, end)`` of ``found`` that are a whole word or word sequence in ``low`` (no letter, digit,
+    underscore, hyphen or apostrophe before; no letter, digit, underscore or hyphen after)."""
     n = len(low)
-    for m in pattern.finditer(low):
-        start, end = m.span()
+    for start, end in found:
         if start > 0:
             c = low[start - 1]
             if c.isalnum() or c in "_’'-":
@@ -65,8 +111,13 @@ def find_words(pattern: re.Pattern, low: str):
         yield start, end
 
 
+def find_words(pattern: re.Pattern, low: str):
+    """``(start, end)`` of every match of ``pattern`` in ``low`` that is a whole word or word sequence."""
+    return word_bounded((m.span() for m in pattern.finditer(low)), low)
+
+
 class CueFinder:
-    """The cue patterns of one extractor's word lists, compiled once."""
+    """The cue patterns of one extractor's word lists, compiled once, and the automaton of their first words."""
 
     def __init__(self, words: AttributionWords):
         lex = words.lex
@@ -78,68 +129,113 @@ class CueFinder:
             r"(?<![\w’'])(?:" + "|".join(f"(?:{p})" for p in lex.no_response) + r")(?![\w])",
             re.IGNORECASE) if lex.no_response else None
         self.no_response_key_re = words.no_response_key_re
+        # the automaton: every key with its length and the lists whose forms it opens; a list whose forms have
+        # no literal opening is searched by its own pattern instead (self._scanned lacks its flag)
+        keys: dict[str, int] = {}
+        self._scanned = 0
+        for flag, forms in ((_CUE_KEY, lex.cues), (_DOCUMENT_CUE_KEY, lex.document_cues),
+                            (_NO_RESPONSE_KEY, words.no_response_keys)):
+            heads = first_words(forms)
+            if forms and heads is not None:
+                self._scanned |= flag
+                for head in heads:
+                    keys[head] = keys.get(head, 0) | flag
+        self._automaton = None
+        if keys:
+            self._automaton = ahocorasick.Automaton()
+            for key, flags in keys.items():
+                self._automaton.add_word(key, (len(key) - 1, flags))
+            self._automaton.make_automaton()
+
+    def _openings(self, low: str) -> tuple[list[int], list[int], list[int]]:
+        """Where a key of each list (cues, document cues, refusal keys) opens in ``low``: sorted starts."""
+        cue, document, refusal = set(), set(), set()
+        if self._automaton is not None:
+            for end, (length, flags) in self._automaton.iter(low):
+                start = end - length
+                if flags & _CUE_KEY:
+                    cue.add(start)
+                if flags & _DOCUMENT_CUE_KEY:
+                    document.add(start)
+                if flags & _NO_RESPONSE_KEY:
+                    refusal.add(start)
+        return sorted(cue), sorted(document), sorted(refusal)
+
+    def _matches(self, pattern: re.Pattern, flag: int, low: str, starts: list[int]) -> list[tuple[int, int]]:
+        """The matches of ``pattern.finditer(low)``: tried at the automaton's ``starts`` when its list is in the
+        automaton."""
+        if self._scanned & flag:
+            return finditer_at(pattern, low, starts)
+        return [m.span() for m in pattern.finditer(low)]
 
     def find(self, text: str, seg, spans, low: str) -> list[Cue]:
         """The cues of a document in text order, overlaps resolved by priority."""
-        candidates: list[tuple[int, Cue]] = []  # (priority, cue)
-        candidates += self._no_responses(text, low)
+        cue_starts, document_starts, refusal_starts = self._openings(low)
+        # candidates: (priority, start, end, stance, kind, category); a Cue is made only for those kept
+        candidates: list[tuple] = self._no_responses(text, low, refusal_starts)
         for s in spans:
             if s.kind != "report_verb" or s.attrs.get("use", "use") != "use":
                 continue
             category = s.attrs.get("category")
             kind = "according_to" if category == "according_to" else "report_verb"
-            candidates.append((_REPORT_VERB, Cue(s.start, s.end, s.attrs.get("stance") or "neutral", kind,
-                                                 category)))
+            candidates.append((_REPORT_VERB, s.start, s.end, s.attrs.get("stance") or "neutral", kind, category))
         if self.document_cue_re is not None:
-            for start, end in find_words(self.document_cue_re, low):
+            for start, end in word_bounded(self._matches(self.document_cue_re, _DOCUMENT_CUE_KEY, low,
+                                                         document_starts), low):
                 form = " ".join(low[start:end].split())
                 if form in self.cues:
                     continue  # also a general cue ("estimated"): handled as one, documents included
-                candidates.append((_DOCUMENT_CUE, Cue(start, end, self.document_cues.get(form, "neutral"),
-                                                      "document_cue", "document")))
+                candidates.append((_DOCUMENT_CUE, start, end, self.document_cues.get(form, "neutral"),
+                                   "document_cue", "document"))
         if self.cue_re is not None:
-            for start, end in find_words(self.cue_re, low):
+            for start, end in word_bounded(self._matches(self.cue_re, _CUE_KEY, low, cue_starts), low):
                 form = " ".join(low[start:end].split())
-                candidates.append((_CUE, Cue(start, end, self.cues.get(form, "neutral"), "cue", "cognition")))
+                candidates.append((_CUE, start, end, self.cues.get(form, "neutral"), "cue", "cognition"))
         for start, end in find_words(CALL_RE, low):  # 'Marr called the plan "a relic"'
-            candidates.append((_CALL, Cue(start, end, "neutral", "call", "call")))
+            candidates.append((_CALL, start, end, "neutral", "call", "call"))
         for m in IN_POLL_RE.finditer(low):  # 'in a Quill Institute poll': the poll is the source
-            candidates.append((_IN_POLL, Cue(m.start(), m.start() + 2, "neutral", "in_poll", "document")))
-        for sentence_start, sentence_end in seg.sentences:  # a speaker label: 'Marr: We will appeal.'
-            m = COLON_LABEL_RE.match(text, sentence_start, sentence_end)
-            if m is not None:
-                candidates.append((_COLON, Cue(m.end(1), m.end(1) + 1, "neutral", "colon", "colon")))
+            candidates.append((_IN_POLL, m.start(), m.start() + 2, "neutral", "in_poll", "document"))
+        colons = [m.start() for m in _COLON_RE.finditer(text)]
+        if colons:  # a speaker label: 'Marr: We will appeal.' (only a sentence with a colon can hold one)
+            n_colons = len(colons)
+            for sentence_start, sentence_end in seg.sentences:
+                k = bisect.bisect_left(colons, sentence_start)
+                if k == n_colons or colons[k] >= sentence_end:
+                    continue
+                m = COLON_LABEL_RE.match(text, sentence_start, sentence_end)
+                if m is not None:
+                    candidates.append((_COLON, m.end(1), m.end(1) + 1, "neutral", "colon", "colon"))
         return _resolve_overlaps(candidates)
 
-    def _no_responses(self, text: str, low: str) -> list[tuple[int, Cue]]:
+    def _no_responses(self, text: str, low: str, key_starts: list[int]) -> list[tuple]:
         """Refusals to comment, looked for only near one of their key words."""
         if self.no_response_re is None:
             return []
         found = []
         seen = -1
-        for key in self.no_response_key_re.finditer(low):
-            if key.start() < seen:
+        for key_start, key_end in self._matches(self.no_response_key_re, _NO_RESPONSE_KEY, low, key_starts):
+            if key_start < seen:
                 continue
-            window_start = max(0, key.start() - 60)
-            for m in self.no_response_re.finditer(text, window_start, min(len(text), key.end() + 80)):
+            window_start = max(0, key_start - 60)
+            for m in self.no_response_re.finditer(text, window_start, min(len(text), key_end + 80)):
                 if m.start() >= seen:
-                    found.append((_NO_RESPONSE, Cue(m.start(), m.end(), "neutral", "no_response", "no_response")))
+                    found.append((_NO_RESPONSE, m.start(), m.end(), "neutral", "no_response", "no_response"))
                     seen = m.end()
-            seen = max(seen, key.end())
+            seen = max(seen, key_end)
         return found
 
 
-def _resolve_overlaps(candidates: list[tuple[int, Cue]]) -> list[Cue]:
+def _resolve_overlaps(candidates: list[tuple]) -> list[Cue]:
     """Keep each candidate that overlaps no candidate of a lower priority value (or an earlier one of the same);
     a document verb that coincides with a report verb ("the data said") keeps the report verb."""
-    candidates.sort(key=lambda c: (c[0], c[1].start))
+    candidates.sort(key=_by_priority_and_start)  # stable: equal keys keep the order they were found in
     taken: list[tuple[int, int]] = []
     out: list[Cue] = []
-    for _, cue in candidates:
-        i = bisect.bisect_left(taken, (cue.start, cue.end))
-        if (i > 0 and taken[i - 1][1] > cue.start) or (i < len(taken) and taken[i][0] < cue.end):
+    for _, start, end, stance, kind, category in candidates:
+        i = bisect.bisect_left(taken, (start, end))
+        if (i > 0 and taken[i - 1][1] > start) or (i < len(taken) and taken[i][0] < end):
             continue
-        taken.insert(i, (cue.start, cue.end))
-        out.append(cue)
-    out.sort(key=lambda c: c.start)
+        taken.insert(i, (start, end))
+        out.append(Cue(start, end, stance, kind, category))
+    out.sort(key=operator.attrgetter("start"))
     return out

@@ -68,18 +68,27 @@ def _direct_quote_words(doc, seg, attrs) -> int:
     return total
 
 
+#: Kinds that can make a sentence evaluative (a loaded term, a booster, an evaluative report verb).
+_EVALUATIVE_KINDS = frozenset(("loaded_term", "booster", "report_verb"))
+
+
 def _unsourced_evaluative(seg, spans, attrs, sentences_with: set) -> tuple[list[int], set]:
     """Evaluative language in the reporter's voice, in sentences with no attribution (neither a source, a cue nor
     an attributed content): ``(sorted sentence indexes, the reporter-voice sentences)``."""
     evaluative_sents = set()
-    for s in spans:
-        if s.voice != "author" or s.attrs.get("use", "use") != "use":
-            continue
-        if (s.kind == "loaded_term" and is_loaded(s)) or s.kind == "booster" or \
-                (s.kind == "report_verb" and s.attrs.get("stance") == "evaluative"):
+    author_sents = set()
+    any_sentence = False
+    for s in spans:  # one pass: only the kinds that can count are read further
+        kind = s.kind
+        if kind == "sentence":
+            any_sentence = True
+            if s.voice == "author":
+                author_sents.add(s.sentence)
+        elif kind in _EVALUATIVE_KINDS and s.voice == "author" and s.attrs.get("use", "use") == "use" and (
+                kind == "booster" or (kind == "loaded_term" and is_loaded(s))
+                or (kind == "report_verb" and s.attrs.get("stance") == "evaluative")):
             evaluative_sents.add(s.sentence)
-    author_sents = {s.sentence for s in spans if s.kind == "sentence" and s.voice == "author"}
-    if not any(s.kind == "sentence" for s in spans):
+    if not any_sentence:
         author_sents = set(range(len(seg.sentences)))
     # the sentences of every attributed content, as merged ranges (a range per content could hold every sentence
     # of a long quotation, once per attribution)

@@ -3,7 +3,12 @@
 The attribution rules look only at the few tokens next to a cue, so the
 document is never tokenised as a whole: a sentence is tokenised on first use
 (by one regular expression and C-level ``map`` calls) and its tokens are then
-sliced by character offsets.
+sliced by character offsets. The cues of a sentence come one after another, so
+the sentence used last is kept at hand.
+
+:func:`matches_between` asks whether a pattern matches between two offsets: a
+pattern of whole words (:func:`word_set_pattern`) is searched in place when the
+range is short; any other is listed once per document and bisected.
 """
 
 from __future__ import annotations
@@ -63,7 +68,7 @@ class TokenCache:
     ``memo`` holds per-document results shared by later steps (the document's full names, see
     :meth:`framelens.extract.attribution.names.NameFinder.doc_names`)."""
 
-    __slots__ = ("text", "seg", "low", "by_sentence", "memo")
+    __slots__ = ("text", "seg", "low", "by_sentence", "memo", "_last")
 
     def __init__(self, text: str, seg, low: str | None = None):
         self.memo: dict = {}
@@ -71,11 +76,20 @@ class TokenCache:
         self.seg = seg
         self.low = text.lower() if low is None else low  # same length as text
         self.by_sentence: dict[int, tuple[list[int], list[Token]]] = {}
+        #: ``(index, sentence start, sentence end, next sentence's start or None, (token starts, tokens))`` of
+        #: the sentence :meth:`_sentence` returned last
+        self._last = None
 
     def _sentence(self, start: int, end: int):
         """``(token starts, tokens)`` of the sentence holding ``[start, end)``, or None if it spans two."""
+        last = self._last
+        # the sentence used last, if it is the one seg.sentence_at(start) finds (the last one opening at or
+        # before start) and holds the range
+        if last is not None and last[1] <= start and end <= last[2] and (last[3] is None or last[3] > start):
+            return last[4]
+        sentences = self.seg.sentences
         index = self.seg.sentence_at(start)
-        sentence_start, sentence_end = self.seg.sentences[index]
+        sentence_start, sentence_end = sentences[index]
         if not (sentence_start <= start and end <= sentence_end):
             return None
         got = self.by_sentence.get(index)
@@ -83,6 +97,8 @@ class TokenCache:
             tokens = tokenize(self.text, sentence_start, sentence_end)
             got = ([t.start for t in tokens], tokens)
             self.by_sentence[index] = got
+        self._last = (index, sentence_start, sentence_end,
+                      sentences[index + 1][0] if index + 1 < len(sentences) else None, got)
         return got
 
     def get(self, start: int, end: int) -> list[Token]:
@@ -144,18 +160,88 @@ class TokenCache:
         return tokens[j - 1] if j > i else None
 
 
+def trie_pattern(words) -> str:
+    """A regular expression matching exactly ``words``, factored as a trie (fast on long lists)."""
+    # hand-written: twenty lines; a trie-regex package would be a dependency for this one function
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch != ""]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end:
+            return "(?:" + body + ")?"
+        return body
+
+    return build(trie)
+
+
+#: Patterns made by :func:`word_set_pattern`: their matches are whole runs of letters and digits.
+_WORD_SETS: set[re.Pattern] = set()
+#: Longest range searched in place by :func:`matches_between` (past it, the document's matches are listed once).
+_IN_PLACE_CHARS = 4000
+
+
+def word_set_pattern(words) -> re.Pattern:
+    """A pattern matching any of ``words`` as a whole word in the lower-cased text (no letter or digit on either
+    side: ``(?<![^\\W_])(?:...)(?![^\\W_])``). When every word is made of letters and digits only, each match is a
+    whole run of them, wherever a search starts, so :func:`matches_between` may search a short range in place."""
+    words = sorted(words)
+    pattern = re.compile(r"(?<![^\W_])(?:" + trie_pattern(words) + r")(?![^\W_])")
+    if words and all(w.isalnum() for w in words):
+        _WORD_SETS.add(pattern)
+    return pattern
+
+
+class _Listing:
+    """The matches of a pattern over the whole lower-cased text, listed as far as the queries so far needed."""
+
+    __slots__ = ("starts", "ends", "rest")
+
+    def __init__(self, matches):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.rest = matches  # the finditer, or None once exhausted
+
+    def first_from(self, pos: int) -> int:
+        """Index of the first match starting at or after ``pos`` (``len(starts)`` if there is none)."""
+        starts = self.starts
+        if self.rest is not None and (not starts or starts[-1] < pos):
+            for m in self.rest:
+                starts.append(m.start())
+                self.ends.append(m.end())
+                if starts[-1] >= pos:
+                    break
+            else:
+                self.rest = None
+        return bisect.bisect_left(starts, pos)
+
+
 def matches_between(cache: "TokenCache", pattern: re.Pattern, start: int, end: int) -> bool:
     """Whether a match of ``pattern`` found in one pass over the whole lower-cased text lies in ``[start, end)``
     (as ``pattern.search(low, start, end)`` where no match straddles ``start`` or ``end``: callers pass a sentence
-    or quotation start and a cue start). The matches are listed once per document and bisected, instead of a
-    search from the sentence start for every cue (quadratic in a sentence that never ends)."""
+    or quotation start and a cue start).
+
+    A pattern of :func:`word_set_pattern` over a short range is searched in place (its matches are whole words, so
+    only a word cut by ``end`` can differ from the whole-text pass, and that is checked). Any other pattern's
+    matches are listed once per document, as far as needed, and bisected, instead of a search from the sentence
+    start for every cue (quadratic in a sentence that never ends)."""
+    low = cache.low
+    if end - start <= _IN_PLACE_CHARS and pattern in _WORD_SETS:
+        m = pattern.search(low, start, end)
+        if m is None:
+            return False
+        # a match ending at ``end`` is a word of the whole text only if no letter or digit follows it there
+        return m.end() < end or end >= len(low) or not low[end].isalnum()
     found = cache.memo.get(pattern)
     if found is None:
-        starts, ends = [], []
-        for m in pattern.finditer(cache.low):
-            starts.append(m.start())
-            ends.append(m.end())
-        found = cache.memo[pattern] = (starts, ends)
-    starts, ends = found
-    k = bisect.bisect_left(starts, start)
-    return k < len(starts) and ends[k] <= end
+        found = cache.memo[pattern] = _Listing(pattern.finditer(low))
+    k = found.first_from(start)
+    return k < len(found.starts) and found.ends[k] <= end

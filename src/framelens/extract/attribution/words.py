@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ...lexicon.wordlists import SOURCE_SECTIONS, VALUED_SECTIONS, SourceLexicon
-from .tokens import Token
+from .tokens import Token, trie_pattern, word_set_pattern
 
 QUOTE_CHARS = frozenset("\"“”„«»‘’'")
 APOSTROPHES = frozenset("'’")
@@ -62,29 +62,6 @@ _NO_RESPONSE_KEYS = ("comment respon repl return answer reached available interv
                      "request message call email question").split()
 #: Sections whose words are source nouns (the head of a source phrase).
 _NOUN_SECTIONS = ("role", "organization", "media", "document", "vague", "anonymous")
-
-
-def trie_pattern(words) -> str:
-    """A regular expression matching exactly ``words``, factored as a trie (fast on long lists)."""
-    # hand-written: twenty lines; a trie-regex package would be a dependency for this one function
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node) -> str:
-        end = "" in node
-        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch != ""]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if end:
-            return "(?:" + body + ")?"
-        return body
-
-    return build(trie)
 
 
 class Phrases:
@@ -146,25 +123,48 @@ class AttributionWords:
         self.anonymous_re = re.compile(" (?:" + "|".join(re.escape(" ".join(p)) for p in anonymous) + ") ") \
             if anonymous else None
         # any document noun as a whole word (a superset of the token test in source typing)
-        self.document_word_re = re.compile(r"(?<![^\W_])(?:" + trie_pattern(sorted(words["document"]))
-                                           + r")(?![^\W_])")
+        self.document_word_re = word_set_pattern(words["document"])
+        self.no_response_keys = tuple(_NO_RESPONSE_KEYS)
         self.no_response_key_re = re.compile(trie_pattern(_NO_RESPONSE_KEYS))
+        self._sections = lex.words
+        self._media = lex.words.get("media", frozenset())
+        #: the multi-word entries of each section by their last word (for :meth:`phrase_ends_at`)
+        self._phrases_by_last: dict[str, dict[str, list[tuple[str, ...]]]] = {}
+        for section, phrases in lex.phrases.items():
+            if all(phrases):
+                by_last = self._phrases_by_last[section] = {}
+                for p in phrases:
+                    by_last.setdefault(p[-1], []).append(p)
 
     def has(self, section: str, word: str) -> bool:
-        """Whether ``word`` is a single-word entry of ``section``."""
-        return self.lex.has(section, word)
+        """Whether ``word`` is a single-word entry of ``section`` (as ``lex.has``, one call less: the rules ask it
+        about every word of a source phrase)."""
+        return word in self._sections.get(section, ())
 
     def is_noun(self, low: str) -> bool:
         """Whether a lower-case word is a source noun (a role, organisation, outlet, document, ... word)."""
         return low in self.nouns
 
     def is_media(self, low: str) -> bool:
-        """A media word, also as part of a hyphenated name ('Courier-Ledger')."""
-        return media_word(self.lex, low)
+        """A media word, also as part of a hyphenated name ('Courier-Ledger'); as :func:`media_word`."""
+        media = self._media
+        if low in media:
+            return True
+        if "-" in low or "‐" in low or "‑" in low:
+            return any(w in media for w in _HYPHEN_RE.split(low) if w)
+        return False
 
     def phrase_ends_at(self, section: str, lows: list[str], j: int) -> bool:
-        """Whether a multi-word entry of ``section`` ends at word ``j`` of ``lows``."""
-        for p in self.lex.phrases.get(section, ()):
+        """Whether a multi-word entry of ``section`` ends at word ``j`` of ``lows`` (only the entries whose last
+        word is ``lows[j]`` are compared)."""
+        by_last = self._phrases_by_last.get(section)
+        if by_last is None:  # no such section, or one with an empty entry: every entry is compared
+            phrases = self.lex.phrases.get(section, ())
+        elif 0 <= j < len(lows):
+            phrases = by_last.get(lows[j], ())
+        else:
+            return False  # no entry ends outside the words
+        for p in phrases:
             n = len(p)
             if j + 1 >= n and tuple(lows[j + 1 - n:j + 1]) == p:
                 return True
