@@ -184,9 +184,9 @@ class Analyzer:
         names = resolve_extractors(config.extractors, add_requirements=config.add_requirements)
         self.names = names
         self.extractors = [get_extractor_class(n)(config) for n in names]
-        # each kind's counting rule (KindSpec.counts), looked up once: False for structural kinds (no rule to call),
-        # the rule itself otherwise; kinds without a declared spec are absent and get counted=None
-        self._count_rules = {k: spec.counts if spec.counted is not None else False
+        # each kind's counting rule, looked up once (what KindSpec.counts applies): the predicate ``spec.counted``,
+        # or False for structural kinds (no rule to call); kinds without a declared spec are absent: counted=None
+        self._count_rules = {k: spec.counted if spec.counted is not None else False
                              for k, spec in kind_specs(names).items()}
         self.span_kinds = set(config.span_kinds) if config.span_kinds is not None else None
 
@@ -300,7 +300,7 @@ class Analyzer:
             k = s.sentence
             start = s.start
             s.with_context(para_of[k] if k is not None and 0 <= k < n_sentences else paragraph_at(start),
-                           start < lede_at, rule if rule is None or rule is False else rule(s))
+                           start < lede_at, rule if rule is None or rule is False else bool(rule(s)))
         metrics: dict[str, Any] = {}
         for ex in self.extractors:
             metrics.update(ex.metrics(doc, seg, spans))

@@ -14,13 +14,14 @@ digit, opening quote or bracket). Abbreviations come from the data file
 ``Calif.``) end one only when the next word is a typical sentence opener.
 See docs/methods.md for the rules and their limits.
 
-Each regular expression here starts with the characters it looks for (a
-character class, not a look-behind), so the regex engine skips ahead to
-candidates instead of trying every position; sentence-end candidates are found
-in one pass over the whole text. Words live in :mod:`.token_table`:
-:attr:`Segmentation.tokens` is the document's one table of words (offsets,
-forms, sentence, quotation flag), built on first use and shared by the
-extractors; the word counts are read from it.
+Speed: quotation marks are found with ``str.find`` (a C scan per mark), and
+sentence-end candidates by one regular-expression pass over the whole text that
+starts with the characters it looks for (a character class, not a look-behind,
+so the engine skips ahead to them); Python runs only at those candidates. Words
+live in :mod:`.token_table`: :attr:`Segmentation.tokens` is the document's one
+table of words (offsets, forms, sentence index, quotation flag), built on first
+use and shared by the extractors; the word counts read it once it is built and
+otherwise count without listing the words.
 """
 
 from __future__ import annotations
@@ -541,8 +542,8 @@ class Segmentation:
         return i - 1 if i else (0 if self._par_starts else None)
 
     def quote_at(self, pos: int) -> Quote | None:
-        """The quotation region whose content contains ``pos``, if any (of the regions whose content starts at or
-        before ``pos``, the last one; regions do not nest)."""
+        """The quotation region whose content contains ``pos``, if any: of the regions whose content starts at or
+        before ``pos``, the last one, when its content holds ``pos``."""
         i = bisect_right(self._q_cstarts, pos)
         return self.quotes[i - 1] if i and pos < self._q_cends[i - 1] else None
 
@@ -594,9 +595,14 @@ class Segmentation:
         return count_words(self.text, start, end)
 
     def quoted_word_count(self) -> int:
-        """Words inside quotation regions (double and single): the sum of :meth:`count_words` over their contents."""
-        count = self.count_words
-        return sum(count(cs, ce) for cs, ce in zip(self._q_cstarts, self._q_cends))
+        """Words inside quotation regions (double and single): the sum of :meth:`count_words` over their contents
+        (read from :attr:`tokens` once the table is built; else the contents are counted together, joined by
+        spaces, which no word crosses)."""
+        if self._tokens is not None:
+            count = self._tokens.count
+            return sum(count(cs, ce) for cs, ce in zip(self._q_cstarts, self._q_cends))
+        text = self.text
+        return count_words(" ".join([text[cs:ce] for cs, ce in zip(self._q_cstarts, self._q_cends)]))
 
 
 def segment(text: str, *, abbreviations: Abbreviations | None = None, deadline=None) -> Segmentation:

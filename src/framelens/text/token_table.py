@@ -13,6 +13,9 @@ alternating gaps and words; a running sum of their lengths (C-level
 ``itertools.accumulate``) gives every offset, so there is no Python loop per
 word. The sentence index and quotation flag of each word are filled per
 sentence and per quotation (a bisection on the word starts each), not per word.
+Building a table costs about one regular-expression pass over the text, so a
+plain word count (:func:`count_words`) does not build one: it counts
+white-space-separated chunks, most of which are one word each.
 """
 
 from __future__ import annotations
@@ -126,6 +129,11 @@ class TokenTable:
     Offsets are looked up by bisection on ``starts``/``ends`` (:meth:`index_at`, :meth:`span_range`);
     ``lower`` is built on first use. Only words are listed: punctuation and white
     space are the gaps between ``ends[i]`` and ``starts[i + 1]``.
+
+    An extractor reads the lists by index rather than asking for objects: the words of a sentence
+    ``(s, e)`` are ``range(t.first_at(s), t.first_at(e))``; the word at a hit's start is
+    ``t.index_at(hit.start)``; ``t.lower[i]`` and ``t.quoted[i]`` then say what it is and whose
+    voice it is in.
 
     Examples
     --------
