@@ -24,9 +24,8 @@ from typing import NamedTuple
 WORD_PAT = r"[^\W_]+(?:['’\-‐‑][^\W_]+)*"
 PUNCT_PAT = r"[^\w\s]"
 TOKEN_RE = re.compile(WORD_PAT + "|" + PUNCT_PAT)
-#: ``TOKEN_RE`` with the skipped gap (white space and underscores) and the two kinds of token as groups.
-_TOKEN_GAP_RE = re.compile(r"([\s_]*)(?:(" + WORD_PAT + r")|(" + PUNCT_PAT + r"))")
-
+#: ``TOKEN_RE`` as one capturing group: ``split`` gives ``[gap, token, gap, token, ..., gap]``.
+_TOKEN_SPLIT_RE = re.compile("(" + WORD_PAT + "|" + PUNCT_PAT + ")")
 
 class Token(NamedTuple):
     """A token with its offsets, lower-cased text, and whether it is a word and capitalised.
@@ -48,19 +47,26 @@ _first = operator.itemgetter(0)
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """The tokens of ``text[start:end]`` (as ``TOKEN_RE.finditer(text, start, end)``), built without a Python
-    loop: the gap before each token gives the offsets by a running sum."""
-    found = _TOKEN_GAP_RE.findall(text, start, end)
-    if not found:
-        return []
-    gaps, words, puncts = zip(*found)
-    texts = list(map(operator.add, words, puncts))
-    lengths = list(map(len, texts))
-    ends = list(itertools.accumulate(map(operator.add, map(len, gaps), lengths), initial=start))
-    del ends[0]
-    starts = map(operator.sub, ends, lengths)
-    return list(map(_new_token, zip(starts, ends, texts, map(str.lower, texts), map(bool, words),
-                                    map(str.isupper, map(_first, texts)))))
+    loop (see :func:`tokenize_with_starts`)."""
+    return tokenize_with_starts(text, start, end)[1]
 
+
+def tokenize_with_starts(text: str, start: int, end: int) -> tuple[list[int], list[Token]]:
+    """``(token starts, tokens)`` of ``text[start:end]``: one regular-expression ``split`` of the piece into
+    alternating gaps and tokens, whose running sum of lengths (C-level ``itertools.accumulate``) gives every
+    offset; a token is a word when its first character is a letter or digit (``TOKEN_RE``'s punctuation
+    alternative never starts with one)."""
+    n = len(text)
+    start, end = min(max(start, 0), n), min(max(end, 0), n)  # clipped as the regular-expression engine clips
+    parts = _TOKEN_SPLIT_RE.split(text[start:end])  # slicing first: TOKEN_RE looks at nothing outside a match
+    if len(parts) == 1:
+        return [], []
+    bounds = list(itertools.accumulate(map(len, parts), initial=start))
+    starts = bounds[1:-1:2]  # a token starts where the gap before it ends
+    texts = parts[1::2]
+    firsts = list(map(_first, texts))
+    return starts, list(map(_new_token, zip(starts, bounds[2::2], texts, map(str.lower, texts),
+                                            map(str.isalnum, firsts), map(str.isupper, firsts))))
 
 class TokenCache:
     """Tokens of a document, computed per sentence on first use and sliced by offsets.
@@ -94,9 +100,7 @@ class TokenCache:
             return None
         got = self.by_sentence.get(index)
         if got is None:
-            tokens = tokenize(self.text, sentence_start, sentence_end)
-            got = ([t.start for t in tokens], tokens)
-            self.by_sentence[index] = got
+            got = self.by_sentence[index] = tokenize_with_starts(self.text, sentence_start, sentence_end)
         self._last = (index, sentence_start, sentence_end,
                       sentences[index + 1][0] if index + 1 < len(sentences) else None, got)
         return got
