@@ -51,6 +51,8 @@ class Vocabulary:
         anonymous = lex.phrases.get("anonymous", ())
         self.anonymous_re = re.compile(" (?:" + trie_pattern(sorted({" ".join(p) for p in anonymous})) + ") ") \
             if words.anonymous_re is not None and anonymous else None
+        #: the first words of the anonymous phrases: a text with none of them among its tokens has no such phrase
+        self.anonymous_first = frozenset(p[0] for p in anonymous)
 
     def phrase_ends_at(self, section: str, lows: list[str], j: int) -> bool:
         """Whether a multi-word entry of ``section`` ends at word ``j`` of ``lows`` (as
@@ -101,7 +103,7 @@ class SourceTyper:
             if cue_start <= src_end or text[src_end:cue_start].isspace():
                 found = anonymous_in_mention  # white space after the mention adds no token
             else:
-                found = _has_phrase(anonymous_re, text[src_start:cue_start])
+                found = _has_phrase(anonymous_re, self.vocab.anonymous_first, text[src_start:cue_start])
             if found:
                 return "anonymous", False
         return rest
@@ -119,10 +121,11 @@ class SourceTyper:
             return ("pronoun", False), False, None
         vocab = self.vocab
         anonymous = vocab.anonymous
-        if any(w in anonymous for w in lows):
+        if not anonymous.isdisjoint(lows):
             return ("anonymous", False), False, None
         anonymous_re = vocab.anonymous_re
-        in_mention = anonymous_re is not None and _has_phrase(anonymous_re, cache.text[src_start:src_end])
+        in_mention = anonymous_re is not None and _has_phrase(anonymous_re, vocab.anonymous_first,
+                                                              cache.text[src_start:src_end])
         return None, in_mention, self._type_by_head(tokens, all_tokens, lows, initial)
 
     def _type_by_head(self, tokens, all_tokens, lows: list[str], initial: bool) -> tuple[str, bool]:
@@ -150,12 +153,15 @@ class SourceTyper:
             return "media", False
         last = head_lows[-1] if head_lows else ""
         j_last = len(head_lows) - 1
-        media_cap = any(t.cap and is_media(t.low) for t in head)
+
+        def media_cap() -> bool:
+            return any(t.cap and is_media(t.low) for t in head)
+
         # the head noun (last word of the head part) decides first
         if last in document:
             return "document", named_any()
         if last in organization or ends("organization", head_lows, j_last):
-            return ("media" if media_cap else "organization"), named_any()
+            return ("media" if media_cap() else "organization"), named_any()
         if last in media and not head[-1].cap:
             return "media", named_any()  # "the newspaper", "right-wing outlets"
         if last in media_role or ends("media_role", head_lows, j_last):
@@ -172,9 +178,9 @@ class SourceTyper:
             # a name: an official if a title or role precedes it with no organisation or outlet word after the role
             if roles and not any(w in organization or is_media(w) for w in head_lows[roles[-1] + 1:]):
                 return "official", True
-            if any(w in media_role for w in head_lows[:-1]):
+            if not media_role.isdisjoint(head_lows[:-1]):
                 return "media", True  # "Ledger reporter Jane Roe", "correspondent Ana Ruiz"
-            if media_cap:
+            if media_cap():
                 return "media", True
             if any(t.cap and t.low in organization for t in head) or (_ACRONYM_RE.match(head[-1].text)
                                                                       and last not in role):
@@ -182,7 +188,7 @@ class SourceTyper:
             if any(map(proper, head)) or (initial and len(head) == 1):
                 return "person", True
         # a lower-case head that is none of the above: a document noun earlier in the head ("court documents filed")
-        if any(w in document for w in head_lows):
+        if not document.isdisjoint(head_lows):
             return "document", named_any()
         if roles:
             return "official", False
@@ -198,9 +204,15 @@ class SourceTyper:
         return source_type, named
 
 
-def _has_phrase(pattern: re.Pattern, region: str) -> bool:
-    """Whether ``pattern`` (phrases between spaces) matches the words and marks of ``region`` joined by spaces."""
-    return pattern.search(" " + " ".join(TOKEN_RE.findall(region.lower())) + " ") is not None
+def _has_phrase(pattern: re.Pattern, first_words: frozenset[str], region: str) -> bool:
+    """Whether ``pattern`` (phrases between spaces) matches the words and marks of ``region`` joined by spaces.
+
+    A match is a run of whole tokens, so a region with none of the phrases' ``first_words`` among its tokens
+    has none, and is not joined and searched."""
+    tokens = TOKEN_RE.findall(region.lower())
+    if first_words.isdisjoint(tokens):
+        return False
+    return pattern.search(" " + " ".join(tokens) + " ") is not None
 
 
 def _head_part(all_tokens, lows: list[str]) -> tuple[int, int]:
