@@ -273,3 +273,19 @@ def test_nan_is_null_in_the_tables_and_values_survive_a_round_trip():
     assert back["metrics"]["share"] is None
     assert back["metrics"]["big"] == 2**70 and back["metrics"]["small"] == 1e-05
     assert math.copysign(1, back["metrics"]["neg0"]) == -1
+
+
+def test_parquet_row_groups_by_rows_and_a_late_type_is_cast_with_a_warning(tmp_path, caplog):
+    import pyarrow.parquet as pq
+
+    sink = _Sink(tmp_path)
+    t = tables._ParquetTable(sink, "spans", ["id", "n"], max_rows=3)
+    for i in range(7):
+        t.add([{"id": f"r{i}", "n": None if i < 3 else i}])
+    t.flush()
+    t.close()
+    f = pq.ParquetFile(sink.path)
+    assert [f.metadata.row_group(g).num_rows for g in range(f.metadata.num_row_groups)] == [3, 3, 1]
+    # n was empty in the first row group, so the file holds it as text; the later integers say so
+    assert f.read().column("n").to_pylist() == [None, None, None, "3", "4", "5", "6"]
+    assert "column 'n' holds int64 values" in caplog.text

@@ -21,13 +21,15 @@ Writers stream: :class:`TableWriter` appends records as documents finish and
 writes every file atomically (to a temporary name, renamed when complete).
 CSV rows are written as they come; Parquet rows are gathered as columns and
 turned into Arrow tables every :data:`ARROW_CHUNK` rows, and written in row
-groups of ``batch`` documents, so no batch of row dicts is held.
+groups of ``batch`` documents (spans: at most :data:`ROW_GROUP_ROWS` rows), so
+no batch of row dicts is held.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import logging
 import os
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -55,9 +57,13 @@ __all__ = [
 
 FORMATS = ("jsonl", "csv", "parquet")
 
-#: Parquet rows gathered as Python columns before they become one Arrow table (a row group holds
-#: ``batch`` documents' worth of these).
+log = logging.getLogger("framelens")
+
+#: Parquet rows gathered as Python columns before they become one Arrow table.
 ARROW_CHUNK = 16384
+#: At most this many span rows in one row group of spans.parquet (else ``batch`` documents' rows), so the
+#: Arrow tables held before a row group is written stay a few tens of MB.
+ROW_GROUP_ROWS = 65536
 
 _NESTED = (list, tuple, dict)
 # CSV/Parquet cells keep the standard library's JSON text (``["a", "b"]``), as they always had;
@@ -281,14 +287,17 @@ class _CsvTable:
 class _ParquetTable:
     """One Parquet file: rows gathered as Python columns, made an Arrow table every :data:`ARROW_CHUNK` rows
     (types inferred per chunk, then promoted across the row group as a single inference would), written as a
-    row group on :meth:`flush`. The first row group fixes the schema (an all-null column becomes text)."""
+    row group on :meth:`flush` (or when ``max_rows`` rows wait). The first row group fixes the schema (an
+    all-null column becomes text; a later value of another type is cast to it, with a warning)."""
 
-    def __init__(self, open_file, name: str, columns: list[str] | None = None):
+    def __init__(self, open_file, name: str, columns: list[str] | None = None, max_rows: int | None = None):
         self._open_file = open_file
         self.name = name
         self.columns = list(columns) if columns is not None else None  # None: the first row's keys
+        self.max_rows = max_rows
         self._cols: dict[str, list] = {c: [] for c in self.columns or ()}
         self._n = 0
+        self._waiting = 0  # rows added since the last row group
         self._tables: list = []
         self._writer = None
 
@@ -301,7 +310,10 @@ class _ParquetTable:
         for c, col in self._cols.items():
             col.extend([r.get(c) for r in rows])
         self._n += len(rows)
-        if self._n >= ARROW_CHUNK:
+        self._waiting += len(rows)
+        if self.max_rows is not None and self._waiting >= self.max_rows:
+            self.flush()
+        elif self._n >= ARROW_CHUNK:
             self._seal()
 
     def _seal(self) -> None:
@@ -322,12 +334,19 @@ class _ParquetTable:
         import pyarrow.parquet as pq
 
         tables, self._tables = self._tables, []
+        self._waiting = 0
         table = tables[0] if len(tables) == 1 else pa.concat_tables(tables, promote_options="permissive")
         if self._writer is None:
             f = self._open_file(f"{self.name}.parquet")
             f.fh.close()
             self._writer = pq.ParquetWriter(f.tmp, _stable_schema(table.schema))
-        self._writer.write_table(table.cast(self._writer.schema))
+        schema = self._writer.schema
+        for field in table.schema:
+            want = schema.field(field.name).type
+            if field.type != want and not pa.types.is_null(field.type):
+                log.warning("%s.parquet: column %r holds %s values after a first row group that fixed it as %s: "
+                            "written as %s", self.name, field.name, field.type, want, want)
+        self._writer.write_table(table.cast(schema))
 
     def close(self) -> None:
         if self._writer is not None:
@@ -341,8 +360,8 @@ class TableWriter:
     inside every documents.jsonl record instead, and spans.jsonl is written only when ``jsonl`` is among
     the formats), and per format: ``documents.csv`` + ``spans.csv`` / ``documents.parquet`` +
     ``spans.parquet``. ``jsonl=False`` writes only the CSV/Parquet files (the partition assembly, whose
-    JSON Lines files are concatenated). Parquet files are written in row groups of ``batch`` documents,
-    so memory stays bounded. CSV cells a spreadsheet would run as formulas get a ``'`` in front unless
+    JSON Lines files are concatenated). Parquet files are written in row groups of ``batch`` documents
+    (spans.parquet: at most :data:`ROW_GROUP_ROWS` rows), so memory stays bounded. CSV cells a spreadsheet would run as formulas get a ``'`` in front unless
     ``csv_protection=False`` (see :mod:`framelens.io.safecsv`; None follows
     :func:`~framelens.io.safecsv.csv_protection`).
     """
@@ -376,7 +395,7 @@ class TableWriter:
         self._pq_docs = self._pq_spans = None
         if "parquet" in self.formats:
             self._pq_docs = _ParquetTable(self._open, "documents")
-            self._pq_spans = _ParquetTable(self._open, "spans", self.span_columns)
+            self._pq_spans = _ParquetTable(self._open, "spans", self.span_columns, max_rows=ROW_GROUP_ROWS)
         self._pq_pending = 0
 
     def _open(self, name: str) -> AtomicFile:
