@@ -164,3 +164,16 @@ def test_lists_without_a_literal_opening_are_searched_by_their_patterns(pipeline
     low = text.lower()
     assert ex.cue_finder.find(text, seg, [], low) == reference_find(ex.cue_finder, text, seg, [], low)
     assert ex.cue_finder.find(text, seg, [], low) == AttributionExtractor().cue_finder.find(text, seg, [], low)
+
+
+def test_lone_surrogates_and_pickling(pipeline):
+    text = "Ray Dunn \ud800 said the levy failed. They believe \U0001F600 it. Lena Marr: We will appeal."
+    got, want = _cues_both_ways(pipeline, text)
+    assert got == want
+    assert [text[c.start:c.end] for c in got if c.kind == "cue"] == ["believe"]
+    import pickle
+
+    ex = pickle.loads(pickle.dumps(AttributionExtractor()))  # the automaton is rebuilt after unpickling
+    seg = segment(text)
+    assert [c for c in ex.cue_finder.find(text, seg, [], text.lower()) if c.kind == "cue"] == \
+        [c for c in got if c.kind == "cue"]

@@ -7,9 +7,9 @@ three patterns of their own: *call* as a verb of characterisation, a fronted
 the one of the lower priority value wins.
 
 The word lists are looked for in one Aho-Corasick pass over the lower-cased
-text (pyahocorasick): the automaton holds the first word of every cue form and
-the key words of refusals to comment, and Python runs only where it reports
-one. There the lists' compiled trie patterns are matched, so that the cues
+text (``ahocorasick_rs``, every match in one call): the automaton holds the
+first word of every cue form and the key words of refusals to comment, and
+Python runs only where it reports one. There the lists' compiled trie patterns are matched, so that the cues
 found are those of one regular-expression pass over the whole text (leftmost,
 longest, not overlapping; any white space between the words of a multi-word
 form), which a pass of the patterns themselves costs several times more.
@@ -21,7 +21,7 @@ import bisect
 import operator
 import re
 
-import ahocorasick
+import ahocorasick_rs
 
 from .records import Cue
 from .words import MONTHS, AttributionWords, trie_pattern
@@ -32,7 +32,8 @@ CALL_RE = re.compile(r"call(?:ed|s|ing)?")
 #: to six words of the noun phrase before the noun, none a clause word (checked by the in_poll rule). No word
 #: character may stand right before 'in': tested after the literal 'in' (as ``(?<![^\W_])in``, but the literal
 #: first lets the regular-expression engine jump from one 'in' to the next).
-IN_POLL_RE = re.compile(r"in(?<![^\W_]in)\s+((?:[^\s,;:()\"“”‘’]+\s+){0,6}?(?:polls?|surveys?))(?![^\W_\-‐‑])")
+IN_POLL_RE = re.compile(r"in(?<![^\W_]in)\s+((?:[^\s,;:()\"“”‘’]+\s+){0,6}?(?:polls?|surveys?))"
+                        r"(?![^\W_\-‐‑])")
 #: What may follow the poll noun within its phrase: when it was released or taken, and by whom.
 IN_POLL_TAIL_RE = re.compile(
     r"(?:\s+(?:released|conducted|published|taken)(?:\s+(?:on|in|last|this|earlier|late|early))?"
@@ -78,10 +79,23 @@ def first_words(forms) -> list[str] | None:
     return out
 
 
+#: Lone surrogates (a JSON "\\ud800" escape), which ``ahocorasick_rs`` cannot encode.
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def _all_matches(automaton, low: str) -> list[tuple[int, int, int]]:
+    """Every ``(key index, start, end)`` of ``automaton`` in ``low``, overlapping ones included, in one call."""
+    try:
+        return automaton.find_matches_as_indexes(low, overlapping=True)
+    except UnicodeEncodeError:
+        # no key holds a lone surrogate or U+FFFD, and both are one character: the same matches at the same places
+        return automaton.find_matches_as_indexes(_SURROGATE_RE.sub("\ufffd", low), overlapping=True)
+
+
 def finditer_at(pattern: re.Pattern, low: str, starts) -> list[tuple[int, int]]:
     """``(start, end)`` of the matches of ``pattern.finditer(low)``, tried only at ``starts`` (sorted): the same
     matches when every place where ``pattern`` can match is among ``starts`` (finditer takes the leftmost match,
-    then looks again from its end)."""
+    then looks again from its end; a start listed twice changes nothing)."""
     out = []
     last = 0
     match = pattern.match
@@ -129,8 +143,8 @@ class CueFinder:
             r"(?<![\w’'])(?:" + "|".join(f"(?:{p})" for p in lex.no_response) + r")(?![\w])",
             re.IGNORECASE) if lex.no_response else None
         self.no_response_key_re = words.no_response_key_re
-        # the automaton: every key with its length and the lists whose forms it opens; a list whose forms have
-        # no literal opening is searched by its own pattern instead (self._scanned lacks its flag)
+        # the automaton's keys, each with the lists whose forms it opens (flags); a list whose forms have no
+        # literal opening is searched by its own pattern instead (self._scanned lacks its flag)
         keys: dict[str, int] = {}
         self._scanned = 0
         for flag, forms in ((_CUE_KEY, lex.cues), (_DOCUMENT_CUE_KEY, lex.document_cues),
@@ -140,26 +154,34 @@ class CueFinder:
                 self._scanned |= flag
                 for head in heads:
                     keys[head] = keys.get(head, 0) | flag
-        self._automaton = None
-        if keys:
-            self._automaton = ahocorasick.Automaton()
-            for key, flags in keys.items():
-                self._automaton.add_word(key, (len(key) - 1, flags))
-            self._automaton.make_automaton()
+        self._keys = list(keys)
+        self._key_flags = [keys[k] for k in self._keys]
+        self._automaton = None  # built on first use (and again after unpickling: it does not pickle)
+
+    def __getstate__(self) -> dict:
+        state = self.__dict__.copy()
+        state["_automaton"] = None
+        return state
 
     def _openings(self, low: str) -> tuple[list[int], list[int], list[int]]:
-        """Where a key of each list (cues, document cues, refusal keys) opens in ``low``: sorted starts."""
-        cue, document, refusal = set(), set(), set()
-        if self._automaton is not None:
-            for end, (length, flags) in self._automaton.iter(low):
-                start = end - length
-                if flags & _CUE_KEY:
-                    cue.add(start)
-                if flags & _DOCUMENT_CUE_KEY:
-                    document.add(start)
-                if flags & _NO_RESPONSE_KEY:
-                    refusal.add(start)
-        return sorted(cue), sorted(document), sorted(refusal)
+        """Where a key of each list (cues, document cues, refusal keys) opens in ``low``: sorted starts (a start
+        may repeat)."""
+        cue: list[int] = []
+        document: list[int] = []
+        refusal: list[int] = []
+        if self._keys:
+            if self._automaton is None:
+                self._automaton = ahocorasick_rs.AhoCorasick(self._keys)
+            lists = (None, (cue,), (document,), (cue, document), (refusal,), (cue, refusal), (document, refusal),
+                     (cue, document, refusal))  # by the key's flags
+            flags = self._key_flags
+            for key, start, _ in _all_matches(self._automaton, low):
+                for starts in lists[flags[key]]:
+                    starts.append(start)
+            cue.sort()
+            document.sort()
+            refusal.sort()
+        return cue, document, refusal
 
     def _matches(self, pattern: re.Pattern, flag: int, low: str, starts: list[int]) -> list[tuple[int, int]]:
         """The matches of ``pattern.finditer(low)``: tried at the automaton's ``starts`` when its list is in the
