@@ -511,19 +511,25 @@ RULES: dict[str, Callable[[CueContext], object]] = {
 
 
 #: The rule of each cue kind that has one of its own (it always gives a verdict for its kind, and every other rule
-#: returns None for it), and the rules of the verb cues (the first four return None for a verb).
+#: returns None for it). A verb cue with no source of its own (:attr:`.context.CueContext.without_source`) is left
+#: alone by every verb rule but the passives; any other verb cue is no passive, which the passive rules need.
 _OWN_RULES = {"no_response": no_response, "in_poll": in_poll, "colon": colon, "according_to": according_to}
-_VERB_RULES = tuple(rule for rule in RULES.values() if rule not in _OWN_RULES.values())
+_PASSIVE_RULES = (passive_by, passive_it)
+_SOURCE_RULES = (statement, left, participle, coordinated, inverted)
 
 
 def apply_rules(ctx: CueContext, rules: dict = RULES) -> Attribution | None:
     """The attribution of a cue: the verdict of the first rule that applies, or None.
 
-    With the default table, a cue of a kind with a rule of its own goes straight to that rule, and a verb cue
-    to the verb rules (the same verdicts as trying the whole table in order)."""
+    With the default table only the rules that can apply to the cue are tried, in the table's order: a cue of a
+    kind with a rule of its own goes straight to that rule, a verb cue with no source of its own to the passive
+    rules, any other verb cue to the rules that look for its source (the same verdicts as the whole table)."""
     if rules is RULES:
         own = _OWN_RULES.get(ctx.cue.kind)
-        table = (own,) if own is not None else _VERB_RULES
+        if own is not None:
+            table = (own,)
+        else:
+            table = _PASSIVE_RULES if ctx.without_source else _SOURCE_RULES
     else:
         table = tuple(rules.values())
     for rule in table:
