@@ -126,7 +126,9 @@ class AttributionWords:
         self.document_word_re = word_set_pattern(words["document"])
         self.no_response_keys = tuple(_NO_RESPONSE_KEYS)
         self.no_response_key_re = re.compile(trie_pattern(_NO_RESPONSE_KEYS))
-        self._sections = lex.words
+        #: The single-word entries of each section (``lex.words``): ``w in words.sections["role"]`` is
+        #: :meth:`has` without a call, for a section that exists.
+        self.sections = self._sections = lex.words
         self._media = lex.words.get("media", frozenset())
         #: the multi-word entries of each section by their last word (for :meth:`phrase_ends_at`)
         self._phrases_by_last: dict[str, dict[str, list[tuple[str, ...]]]] = {}
@@ -173,7 +175,8 @@ class AttributionWords:
     def skip_back(self, tokens: list[Token], i: int, *, between_only: bool = False) -> int:
         """Index of the last token before ``i`` (inclusive) that is not an auxiliary, adverb or adverbial
         (with ``between_only``: not an auxiliary or adverb)."""
-        adverbials = () if between_only else self.adverbials
+        # the adverbial phrases, or None (tested once: Phrases.__bool__ is a Python call)
+        adverbials = None if between_only or not self.adverbials else self.adverbials
         between = self.between
         while i >= 0:
             t = tokens[i]
@@ -184,7 +187,7 @@ class AttributionWords:
             if t.is_word and low.endswith(("n't", "n’t")):
                 i -= 1
                 continue
-            if adverbials:
+            if adverbials is not None:
                 hit = adverbials.ending_at(tokens, i)
                 if hit:
                     i -= hit
