@@ -3,8 +3,9 @@
 The cues come from ``frame_cue`` lexicon packs (the shipped ``frames`` pack, or
 a researcher's own); each entry's ``category`` is a frame code of the Policy
 Frames Codebook (Boydstun et al. 2014), listed in :data:`FRAME_CODES`. The
-extractor reuses the shared one-pass matcher and its per-document hit cache
-(see :mod:`framelens.extract.lexical`), so frame cues cost no second scan.
+extractor reuses the shared one-pass matcher and its per-document hits, grouped
+by kind once (:mod:`framelens.extract._lexhits`), so frame cues cost no second
+scan and no pass over the other kinds' hits.
 
 Document metrics (docs/methods_classify.md, "Frame cues"):
 
@@ -24,12 +25,14 @@ row per sentence (or per document) and one column per frame.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from typing import Any
 
 from ..kinds import Field, KindSpec, Style, is_used
 from ..model import Span
-from .base import LexiconExtractor, lexicon_hits, per_1k
+from ._lexhits import EntryFacts, Where, hits_by_kind
+from .base import LexiconExtractor, per_1k
 
 __all__ = ["FrameExtractor", "FRAME_CODES", "FRAME_TITLES", "frame_distribution"]
 
@@ -88,15 +91,27 @@ class FrameExtractor(LexiconExtractor):
     requires: tuple[str, ...] = ()
     span_fields = FRAME_FIELDS
 
+    def __init__(self, config=None):
+        super().__init__(config)
+        self._facts = EntryFacts()
+
     def extract(self, doc, seg, spans):
-        out = []
         text = doc.text
-        for h in lexicon_hits(self.matcher, doc, seg):
-            if h.kind != "frame_cue":
-                continue
-            frame = h.entry.category
-            out.append(Span("frame_cue", h.start, h.end, text[h.start:h.end], frame, h.ref, seg.voice_at(h.start),
-                            seg.sentence_at(h.start), {"frame": frame, "use": h.use, "lexicon": h.lexicon.ref}))
+        known, learn = self._facts.known, self._facts.learn
+        where = Where.of(seg)
+        starts, first, quote_starts, quote_ends = where.starts, where.first, where.quote_starts, where.quote_ends
+        out = []
+        for h in hits_by_kind(self.matcher, doc, seg).get("frame_cue", ()):
+            start, end, lex, entry, _, _, use, _, _ = h
+            got = known.get(id(entry))
+            if got is None or got[0] is not lex:
+                got = learn(lex, entry)
+            _, ref, pack, frame = got
+            i = bisect_right(starts, start)  # sentence and voice: see Where
+            q = bisect_right(quote_starts, start)
+            out.append(Span("frame_cue", start, end, text[start:end], frame, ref,
+                            "quoted" if q and start < quote_ends[q - 1] else "author", i - 1 if i else first,
+                            {"frame": frame, "use": use, "lexicon": pack}))
         return out
 
     def metrics(self, doc, seg, spans) -> dict[str, Any]:

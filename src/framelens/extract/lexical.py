@@ -8,15 +8,18 @@ term choice reads both.
 
 All three share one compiled :class:`~framelens.text.matcher.Matcher` (one pass over
 the text for every pack of every kind); the hits of a document are computed
-once and cached on its segmentation.
+once, cached on its segmentation and grouped by kind once
+(:mod:`framelens.extract._lexhits`), so each extractor reads only its own.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 
 from ..kinds import Field, KindSpec, Style, is_loaded, is_used, span_value
-from ..text.matcher import Hit
+from ..model import Span
+from ._lexhits import EntryFacts, Where, hits_by_kind
 from .base import LexiconExtractor, per_1k
 from .hedging import holder_verbs, quantified_holders
 
@@ -153,10 +156,6 @@ HEDGE_FIELDS = HEDGE.field_names
 VERB_FIELDS = REPORT_VERB.field_names
 
 
-def _term_kind(h: Hit) -> str:
-    return "loaded_term" if h.severity >= 1 else "neutral_term"
-
-
 class LoadedTermExtractor(LexiconExtractor):
     """``loaded_term`` and ``neutral_term`` spans and loaded-language metrics.
 
@@ -172,14 +171,33 @@ class LoadedTermExtractor(LexiconExtractor):
     requires: tuple[str, ...] = ()
     span_fields = LOADED_FIELDS
 
+    def __init__(self, config=None):
+        super().__init__(config)
+        self._facts = EntryFacts()
+
     def extract(self, doc, seg, spans):
-        def attrs(h: Hit):
-            e = h.entry
-            return {"category": e.category, "severity": h.severity, "base_severity": e.severity, "group": e.group,
-                    "view": e.view, "family": e.family_of(doc.text[h.start:h.end]), "alternatives": list(e.alternatives), "targets": e.targets,
-                    "stack": [m.id for m in h.stack], "modifiers": list(h.modifiers), "sense": h.sense, "use": h.use,
-                    "lexicon": h.lexicon.ref, "source_ref": list(e.source)}
-        return self._spans(doc, seg, "loaded_term", attrs, _term_kind)
+        text = doc.text
+        known, learn = self._facts.known, self._facts.learn
+        where = Where.of(seg)
+        starts, first, quote_starts, quote_ends = where.starts, where.first, where.quote_starts, where.quote_ends
+        out = []
+        for h in hits_by_kind(self.matcher, doc, seg).get("loaded_term", ()):
+            start, end, lex, e, severity, stack, use, modifiers, sense = h
+            got = known.get(id(e))
+            if got is None or got[0] is not lex:
+                got = learn(lex, e)
+            _, ref, pack, label = got
+            surface = text[start:end]
+            i = bisect_right(starts, start)  # sentence and voice: see Where
+            q = bisect_right(quote_starts, start)
+            out.append(Span("loaded_term" if severity >= 1 else "neutral_term", start, end, surface, label, ref,
+                            "quoted" if q and start < quote_ends[q - 1] else "author", i - 1 if i else first, {
+                                "category": e.category, "severity": severity, "base_severity": e.severity,
+                                "group": e.group, "view": e.view, "family": e.family_of(surface) if e.family else None,
+                                "alternatives": list(e.alternatives), "targets": e.targets,
+                                "stack": [m.id for m in stack], "modifiers": list(modifiers), "sense": sense,
+                                "use": use, "lexicon": pack, "source_ref": list(e.source)}))
+        return out
 
     def metrics(self, doc, seg, spans):
         words = seg.word_count
@@ -226,12 +244,32 @@ class HedgeExtractor(LexiconExtractor):
     def __init__(self, config=None):
         super().__init__(config)
         self._holder_verbs = holder_verbs(self.matcher.lexicons)
+        self._facts = EntryFacts()
 
     def extract(self, doc, seg, spans):
-        def attrs(h: Hit):
-            return {"category": h.entry.category, "use": h.use, "lexicon": h.lexicon.ref}
-        hedges = quantified_holders(doc.text, seg, self._spans(doc, seg, "hedge", attrs), self._holder_verbs)
-        return hedges + self._spans(doc, seg, "booster", attrs)
+        by_kind = hits_by_kind(self.matcher, doc, seg)
+        hedges = quantified_holders(doc.text, seg, self._kind_spans(doc, seg, by_kind.get("hedge", ()), "hedge"),
+                                    self._holder_verbs)
+        return hedges + self._kind_spans(doc, seg, by_kind.get("booster", ()), "booster")
+
+    def _kind_spans(self, doc, seg, hits, kind: str) -> list[Span]:
+        text = doc.text
+        known, learn = self._facts.known, self._facts.learn
+        where = Where.of(seg)
+        starts, first, quote_starts, quote_ends = where.starts, where.first, where.quote_starts, where.quote_ends
+        out = []
+        for h in hits:
+            start, end, lex, entry, _, _, use, _, _ = h
+            got = known.get(id(entry))
+            if got is None or got[0] is not lex:
+                got = learn(lex, entry)
+            _, ref, pack, label = got
+            i = bisect_right(starts, start)  # sentence and voice: see Where
+            q = bisect_right(quote_starts, start)
+            out.append(Span(kind, start, end, text[start:end], label, ref,
+                            "quoted" if q and start < quote_ends[q - 1] else "author", i - 1 if i else first,
+                            {"category": label, "use": use, "lexicon": pack}))
+        return out
 
     def metrics(self, doc, seg, spans):
         words = seg.word_count
@@ -257,10 +295,28 @@ class ReportVerbExtractor(LexiconExtractor):
     requires: tuple[str, ...] = ()
     span_fields = VERB_FIELDS
 
+    def __init__(self, config=None):
+        super().__init__(config)
+        self._facts = EntryFacts(stance_label=True)
+
     def extract(self, doc, seg, spans):
-        def attrs(h: Hit):
-            return {"stance": h.entry.stance, "category": h.entry.category, "use": h.use, "lexicon": h.lexicon.ref}
-        return self._spans(doc, seg, "report_verb", attrs)
+        text = doc.text
+        known, learn = self._facts.known, self._facts.learn
+        where = Where.of(seg)
+        starts, first, quote_starts, quote_ends = where.starts, where.first, where.quote_starts, where.quote_ends
+        out = []
+        for h in hits_by_kind(self.matcher, doc, seg).get("report_verb", ()):
+            start, end, lex, e, _, _, use, _, _ = h
+            got = known.get(id(e))
+            if got is None or got[0] is not lex:
+                got = learn(lex, e)
+            _, ref, pack, label = got
+            i = bisect_right(starts, start)  # sentence and voice: see Where
+            q = bisect_right(quote_starts, start)
+            out.append(Span("report_verb", start, end, text[start:end], label, ref,
+                            "quoted" if q and start < quote_ends[q - 1] else "author", i - 1 if i else first,
+                            {"stance": e.stance, "category": e.category, "use": use, "lexicon": pack}))
+        return out
 
     def metrics(self, doc, seg, spans):
         verbs = [s for s in spans if s.kind == "report_verb" and s.attrs.get("use") == "use" and s.voice == "author"]

@@ -72,6 +72,9 @@ _OPEN_PUNCT = " \"“‘'([«—–-"
 _META_NOUNS = ("term", "word", "phrase", "label", "expression", "words", "terms")
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _LETTERS = re.compile("[a-z]+")
+_NON_ASCII_NEXT = re.compile("[ \n-]*[^\x00-\x7f]")  # the next character after separators is not ASCII
+_SEPARATORS = 6  # separators between a not_preceded_by word and a hit that one regex search covers
+_SEPARATOR_RUN = " " * (_SEPARATORS + 1)
 
 
 class Hit(NamedTuple):
@@ -199,51 +202,71 @@ class _Automaton:
             return self._ac.find_matches_as_indexes(_SURROGATE_RE.sub("\ufffd", norm), overlapping=True)
 
 
-class _LookAlike(NamedTuple):
-    """An entry's look-alike rules, compiled once: each word list is one regex."""
+class _LookAlike:
+    """An entry's look-alike rules, compiled once: each word list is one regex, and each rule a check that the
+    scan calls directly (:meth:`checks`). Words may be separated by spaces, hyphens and line breaks."""
 
-    #: matches at the end of a hit when a ``not_followed_by`` word follows (after separators)
-    not_followed: re.Pattern | None
-    #: matches at the end of a hit when a ``followed_by`` word follows; ``followed`` says the rule exists
-    followed_rx: re.Pattern | None
-    followed: bool
-    #: ``followed_by`` holds ``<NUM>`` (any number)
-    number: bool
-    #: searched in the text before a hit (separators skipped): a ``not_preceded_by`` word ends there
-    not_preceded: re.Pattern | None
-    longest_preceding: int
+    def __init__(self, entry: Entry):
+        #: matches at the end of a hit when a ``not_followed_by`` word follows
+        self.not_followed = senses.words_regex(entry.not_followed_by, "[ \\n-]*", senses.WORD_END)
+        #: matches at the end of a hit when a ``followed_by`` word follows
+        self.followed_rx = senses.words_regex(entry.followed_by, "[ \\n-]*", senses.WORD_END)
+        self.followed = bool(entry.followed_by)
+        self.number = "<NUM>" in entry.followed_by  # any number follows
+        #: with ``<NUM>``: a followed_by word, an ASCII digit, a currency sign or a number word follows; where it
+        #: does not and a non-ASCII character follows (a digit of another script?) :meth:`followed_after` decides
+        self.followed_num_rx = None
+        if self.number:
+            words = [re.escape(w) for w in sorted(entry.followed_by, key=lambda w: (-len(w), w)) if w != "<NUM>"]
+            numbers = "|".join(sorted(NUMBER_WORDS, key=lambda w: (-len(w), w)))
+            self.followed_num_rx = re.compile(
+                "[ \\n-]*(?:" + ("(?:" + "|".join(words) + ")" + senses.WORD_END + "|" if words else "")
+                + "[0-9$£€]|(?:" + numbers + ")(?![a-z]))")
+        #: searched right before a hit (separators skipped): a ``not_preceded_by`` word ends there
+        self.not_preceded = senses.words_regex(entry.not_preceded_by, senses.WORD_START, r"\Z")
+        #: the same, with up to any number of separators before the hit (searched in a window: see checks)
+        self.not_preceded_sep = senses.words_regex(entry.not_preceded_by, senses.WORD_START, r"[ \n-]*\Z")
+        self.longest_preceding = max((len(w) for w in entry.not_preceded_by), default=0)
 
-    @classmethod
-    def of(cls, entry: Entry) -> "_LookAlike":
-        nf = senses.words_regex(entry.not_followed_by, "[ \\n-]*", senses.WORD_END)
-        fb = senses.words_regex(entry.followed_by, "[ \\n-]*", senses.WORD_END)
-        np_ = senses.words_regex(entry.not_preceded_by, senses.WORD_START, r"\Z")
-        return cls(nf, fb, bool(entry.followed_by), "<NUM>" in entry.followed_by, np_,
-                   max((len(w) for w in entry.not_preceded_by), default=0))
-
-    def ok(self, norm: str, s: int, e: int) -> bool:
-        """Whether the hit ``norm[s:e]`` passes the rules (separators between words: space, hyphen, line break)."""
-        if self.not_followed is not None and self.not_followed.match(norm, e):
-            return False
-        if self.followed and (self.followed_rx is None or not self.followed_rx.match(norm, e)):
-            if not self.number:
-                return False
-            j = e
-            n = len(norm)
-            while j < n and norm[j] in " -\n":
-                j += 1
-            c = norm[j:j + 1]
-            if not (c.isdigit() or (c and c in "$£€")):
-                m = _LETTERS.match(norm, j, j + 12)
-                if not (m and m.group() in NUMBER_WORDS):
-                    return False
+    def checks(self) -> tuple:
+        """``(vetoed_after, required_after, vetoed_before)``, each None or what the scan calls for the rule: a hit
+        ``norm[s:e]`` is dropped when ``vetoed_after(norm, e)`` is truthy, when ``required_after`` = ``(match,
+        exact)`` does not find the word or number after it, or when ``vetoed_before`` = ``(search, reach,
+        preceded)`` finds a word before it (see the scan)."""
+        required = None
+        if self.number:
+            required = (self.followed_num_rx.match, self.followed_after)
+        elif self.followed:
+            required = (self.followed_rx.match, None)
+        before = None
         if self.not_preceded is not None:
-            i = s
-            while i > 0 and norm[i - 1] in " -\n":
-                i -= 1
-            if self.not_preceded.search(norm, max(0, i - self.longest_preceding), i):
-                return False
-        return True
+            # the word, up to _SEPARATORS separators, the hit: one regex search ending at the hit; longer runs of
+            # separators (a few blank lines) go to the exact method
+            before = (self.not_preceded_sep.search, self.longest_preceding + _SEPARATORS, self.preceded)
+        return (None if self.not_followed is None else self.not_followed.match, required, before)
+
+    def followed_after(self, norm: str, e: int) -> bool:
+        """A ``followed_by`` word, or (``<NUM>``) a number, follows ``norm[:e]``."""
+        if self.followed_rx is not None and self.followed_rx.match(norm, e):
+            return True
+        if not self.number:
+            return False
+        j = e
+        n = len(norm)
+        while j < n and norm[j] in " -\n":
+            j += 1
+        c = norm[j:j + 1]
+        if c.isdigit() or (c and c in "$£€"):
+            return True
+        m = _LETTERS.match(norm, j, j + 12)
+        return bool(m) and m.group() in NUMBER_WORDS
+
+    def preceded(self, norm: str, s: int) -> bool:
+        """A ``not_preceded_by`` word ends right before ``norm[s:]`` (separators between)."""
+        i = s
+        while i > 0 and norm[i - 1] in " -\n":
+            i -= 1
+        return self.not_preceded.search(norm, max(0, i - self.longest_preceding), i) is not None
 
 
 class _Ref(NamedTuple):
@@ -274,7 +297,7 @@ class Matcher:
                 lookalike = bool(entry.not_followed_by or entry.followed_by or entry.not_preceded_by)
                 flags = (1 if lookalike else 0) | (2 if entry.context else 0)
                 r = ref_of[(li, ei)] = len(self._refs)
-                self._refs.append(_Ref(lex, entry, slot_of[lex.kind], flags, _LookAlike.of(entry) if lookalike else None,
+                self._refs.append(_Ref(lex, entry, slot_of[lex.kind], flags, _LookAlike(entry) if lookalike else None,
                                        entry.case == "lower", senses.compile_rules(entry)))
                 for phrase in entry.phrases:
                     refs = table.setdefault(_key(phrase), [])
@@ -313,7 +336,9 @@ class Matcher:
             refs = table[key]
             plain = len(refs) == 1 and refs[0][1] == "term" and refs[0][3] == 0
             self._simple.append((refs[0][2], refs[0][0]) if plain else None)
-            self._complex.append(() if plain else tuple(refs))
+            self._complex.append(() if plain else tuple(self._payload(*x) for x in refs))
+        #: per ref, what a hit of it starts from: (pack, entry, severity, case: lower)
+        self._info = [(x.lexicon, x.entry, x.entry.severity, x.lower) for x in self._refs]
         #: the kind slot whose hits are labels (looked at for a declined label), or -1
         self._loaded_slot = slot_of.get("loaded_term", -1)
         self._max_gaps = max((self._refs[r].entry.gaps for rs in table.values() for r, role, *_ in rs if role == "gap"),
@@ -329,6 +354,13 @@ class Matcher:
                 if msg not in _WARNED:
                     _WARNED.add(msg)
                     log.warning("%s", msg)
+
+    def _payload(self, r: int, role: str, slot: int, flags: int) -> tuple:
+        """What the scan needs of one ref of a key that is not a plain entry: ``(ref, role, kind slot, look-alike
+        checks (3, see _LookAlike.checks), compiled context rules or None)``."""
+        ref = self._refs[r]
+        checks = ref.lookalike.checks() if flags & 1 else (None, None, None)
+        return (r, role, slot) + checks + (ref.rules if flags & 2 else None,)
 
     # -- text preparation ---------------------------------------------------
     @staticmethod
@@ -472,27 +504,36 @@ class Matcher:
                 cand.append((s, -e, 1) + p)
                 continue
             steps = None
-            for r, role, slot, flags in complex_[k]:
+            for r, role, slot, vetoed_after, required_after, vetoed_before, rules in complex_[k]:
                 if role == "stop":
                     cand.append((s, -e, 0, -1, -1))
                     continue
-                ref = refs[r]
                 inside: tuple[str, ...] = ()
                 if role == "gap":
                     if steps is None:  # the modifiers after this first word, shared by every label it starts
                         steps = senses.gap_steps(text, norm, e, self._max_gaps, to_orig)
-                    got = senses.gap_rest(norm, steps, self._rests[r][norm[s:e]], ref.entry.gaps) if steps else None
+                    got = senses.gap_rest(norm, steps, self._rests[r][norm[s:e]], refs[r].entry.gaps) if steps else None
                     if got is None:
                         continue
                     e_cand, inside = got
                     role = "term"
                 else:
                     e_cand = e
-                if flags & 1 and not ref.lookalike.ok(norm, s, e_cand):
+                if vetoed_after is not None and vetoed_after(norm, e_cand):
                     continue
+                if required_after is not None:
+                    found, exact = required_after
+                    if not found(norm, e_cand) and (
+                            exact is None or not _NON_ASCII_NEXT.match(norm, e_cand) or not exact(norm, e_cand)):
+                        continue
+                if vetoed_before is not None:
+                    search, reach, preceded = vetoed_before
+                    if search(norm, s - reach, s) or (
+                            s > _SEPARATORS and norm.startswith(_SEPARATOR_RUN, s - _SEPARATORS - 1) and preceded(norm, s)):
+                        continue
                 rule = None
-                if flags & 2:
-                    rule = senses.first_compiled(ref.rules, text, norm, s, e_cand, to_orig, seg)
+                if rules is not None:
+                    rule = senses.first_compiled(rules, text, norm, s, e_cand, to_orig, seg)
                     if rule is not None and rule.then == "drop":
                         continue
                 if inside or rule is not None:
@@ -512,6 +553,7 @@ class Matcher:
         lower_ok = self._lower_ok
         sites = self._mention_sites(text, norm, seg)
         last = [-1] * n_kinds
+        info = self._info
         hits: list[Hit] = []
         stacked: dict[int, list] = {}  # kind slot -> kept heads, where modifiers may stack
         for s, ne, head, slot, r in cand:
@@ -525,18 +567,16 @@ class Matcher:
             e = last[slot] = -ne
             if want is not None and slot not in want:
                 continue
-            if slot in mods:
+            if mods and slot in mods:
                 stacked.setdefault(slot, []).append((s, e, r))
                 continue
-            ref = refs[r]
-            entry = ref.entry
+            lexicon, entry, sev, lower = info[r]
             if amap is None:
                 os_, oe = s, e
             else:
                 os_, oe = to_orig(s), to_orig(e)
-            if ref.lower and not lower_ok(text, os_, seg):
+            if lower and not lower_ok(text, os_, seg):
                 continue
-            sev = entry.severity
             stack: tuple[Entry, ...] = ()
             inside = ()
             sense = None
@@ -554,7 +594,7 @@ class Matcher:
                 use = "mention"
             else:
                 use = "use"
-            hits.append(_new_tuple(Hit, (os_, oe, ref.lexicon, entry, sev, stack, use, inside, sense)))
+            hits.append(_new_tuple(Hit, (os_, oe, lexicon, entry, sev, stack, use, inside, sense)))
         if stacked:
             for slot, kept in stacked.items():
                 hits += self._stacked(text, norm, seg, amap, kept, extra, mods[slot], sites, slot == loaded)
