@@ -364,7 +364,7 @@ def _resolve_antecedents(names: NameFinder, text: str, seg, attrs: list[Attribut
     for idx, cls in order:
         a = attrs[idx]
         para = paragraph_at(a.src_start)
-        if para - _WINDOW_PARAGRAPHS >= 1:
+        if para is not None and para - _WINDOW_PARAGRAPHS >= 1:
             # the candidates before the window's first paragraph would leave every window before they are read
             # (and the latest unnamed person among them lies before every candidate picked): pass over them
             ei = max(ei, bisect.bisect_left(positions, seg.paragraphs[para - _WINDOW_PARAGRAPHS][0]))

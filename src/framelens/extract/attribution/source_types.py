@@ -46,6 +46,8 @@ class Vocabulary:
             for p in phrases:
                 index.setdefault(p[-1], []).append(p)
             self._by_last[section] = {last: tuple(ps) for last, ps in index.items()}
+        #: the last words of the multi-word roles: only where one of them stands can such a role end
+        self.role_phrase_ends = frozenset(self._by_last.get("role", ()))
         # the anonymous phrases between spaces, as words.anonymous_re, factored as a trie (it is searched for
         # every source phrase: the alternation of every phrase tried at every space costs more than the typing)
         anonymous = lex.phrases.get("anonymous", ())
@@ -173,7 +175,8 @@ class SourceTyper:
             return ("vague" if lows[0] in _VAGUE_QUANTIFIERS else "official"), False
         if last in vocab.vague:
             return "vague", False
-        roles = [j for j, w in enumerate(head_lows) if w in role or ends("role", head_lows, j)]
+        role_ends = vocab.role_phrase_ends
+        roles = [j for j, w in enumerate(head_lows) if w in role or (w in role_ends and ends("role", head_lows, j))]
         if head and head[-1].cap:
             # a name: an official if a title or role precedes it with no organisation or outlet word after the role
             if roles and not any(w in organization or is_media(w) for w in head_lows[roles[-1] + 1:]):
