@@ -1,5 +1,10 @@
 """Names in a document: full personal names (for 'Castellano' -> 'Maren Castellano'), the name part of a source
-mention, and an outlet's name in a longer mention."""
+mention, and an outlet's name in a longer mention.
+
+The full names come from one regular-expression pass over the text per document (:meth:`NameFinder.doc_names`);
+each run of capitalised words is read once per extractor (a bounded memo), and the indexes built on the list
+(:class:`NameIndex`, :meth:`NameFinder.by_surname`) are kept in the document's memo.
+"""
 
 from __future__ import annotations
 

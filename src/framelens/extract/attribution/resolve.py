@@ -4,7 +4,11 @@ of organisations named in full elsewhere, pronouns or generic outlet nouns ('the
 nearest clear antecedent, and one source id and one type per person (:mod:`.identity`).
 
 Every step uses indexes built once per document (dictionaries, a sliding window over the text), so the work
-is linear in the number of attributions and names, not quadratic.
+is linear in the number of attributions and names, not quadratic. Work that some documents do not need is done
+on demand: the names of the text are listed when a source needs them, a short name is expanded once per name
+and title, the title before a name is read when two people share a surname, the candidates of a pronoun that
+lie before its window are passed over, and what the text says of a person (:func:`.identity.role_evidence`)
+is read only for the people who are sources.
 """
 
 from __future__ import annotations
