@@ -427,7 +427,7 @@ class Matcher:
         if si is None:
             return True
         ss = seg.sentences[si][0]
-        return all(ch in _OPEN_PUNCT for ch in text[ss:s])
+        return not text[ss:s].strip(_OPEN_PUNCT)  # only opening punctuation and spaces before it
 
     @staticmethod
     def _use(text: str, norm: str, s: int, e: int, seg, labels: bool = False) -> str:
