@@ -13,9 +13,8 @@ The extractor is rule-based over the segmentation (sentences and quotation
 regions) and the ``report_verb`` spans of the report_verbs pack, plus the word
 lists of ``lexicons/source_types.txt`` (source typing, extra cues, refusals to
 comment). It needs no tagger or model. It works locally around each cue: the
-text is scanned once per document by an Aho-Corasick automaton and C-level regular
-expressions, and Python
-loops run only over the few tokens next to a cue.
+text is scanned once per document by an Aho-Corasick automaton and C-level
+regular expressions, and Python loops run only over the few tokens next to a cue.
 
 Modules, in the order a document goes through them:
 
