@@ -4,13 +4,17 @@ The matcher (:mod:`framelens.text.matcher`) finds candidate matches; the functio
 words around one candidate:
 
 * :func:`first_rule` evaluates an entry's context rules (``context:`` in the pack,
-  docs/lexicon-format.md) and returns the first rule that fires;
+  docs/lexicon-format.md) and returns the first rule that fires; the matcher compiles each entry's
+  rules once (:func:`compile_rules`: each word list one regex) and calls :func:`first_compiled`;
 * :func:`gap_end` extends a label's first word over up to two label modifiers to the rest of the
-  label ("illegal *juvenile* immigrants");
+  label ("illegal *juvenile* immigrants"); the matcher walks the modifiers once per first word
+  (:func:`gap_steps`) and tries each label that starts with it (:func:`gap_rest`);
 * :func:`declined` says whether a label is named only to be declined ("did not call them ...").
 
 They work on the original text (offsets, capitals) and on the matcher's normalised copy (lower
-case, separators as single spaces), both given by the caller.
+case, separators as single spaces), both given by the caller. Word windows and sentence boundaries
+are searched near the match first and in the whole sentence or text only when that is not enough
+(same result: see ``_last_words`` and ``_boundary_before``).
 """
 
 from __future__ import annotations
