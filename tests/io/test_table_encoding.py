@@ -275,14 +275,18 @@ def test_nan_is_null_in_the_tables_and_values_survive_a_round_trip():
     assert math.copysign(1, back["metrics"]["neg0"]) == -1
 
 
-def test_parquet_row_groups_by_rows_and_a_late_type_is_cast_with_a_warning(tmp_path, caplog):
+def test_parquet_row_groups_by_rows_and_a_late_type_is_cast_with_a_warning(tmp_path, caplog, monkeypatch):
+    import logging
+
     import pyarrow.parquet as pq
 
     sink = _Sink(tmp_path)
     t = tables._ParquetTable(sink, "spans", ["id", "n"], max_rows=3)
-    for i in range(7):
-        t.add([{"id": f"r{i}", "n": None if i < 3 else i}])
-    t.flush()
+    monkeypatch.setattr(logging.getLogger("framelens"), "propagate", True)  # a command run earlier turned it off
+    with caplog.at_level(logging.WARNING, logger="framelens"):
+        for i in range(7):
+            t.add([{"id": f"r{i}", "n": None if i < 3 else i}])
+        t.flush()
     t.close()
     f = pq.ParquetFile(sink.path)
     assert [f.metadata.row_group(g).num_rows for g in range(f.metadata.num_row_groups)] == [3, 3, 1]
