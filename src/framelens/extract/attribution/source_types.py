@@ -126,8 +126,10 @@ class SourceTyper:
         if not anonymous.isdisjoint(lows):
             return ("anonymous", False), False, None
         anonymous_re = vocab.anonymous_re
-        in_mention = anonymous_re is not None and _has_phrase(anonymous_re, vocab.anonymous_first,
-                                                              cache.text[src_start:src_end])
+        mention = cache.text[src_start:src_end]
+        # an ASCII mention lower-cased and tokenised has the lower-cased forms of its own tokens
+        in_mention = anonymous_re is not None and _has_phrase(
+            anonymous_re, vocab.anonymous_first, mention, [t.low for t in all_tokens] if mention.isascii() else None)
         return None, in_mention, self._type_by_head(tokens, all_tokens, lows, initial)
 
     def _type_by_head(self, tokens, all_tokens, lows: list[str], initial: bool) -> tuple[str, bool]:
@@ -207,12 +209,15 @@ class SourceTyper:
         return source_type, named
 
 
-def _has_phrase(pattern: re.Pattern, first_words: frozenset[str], region: str) -> bool:
-    """Whether ``pattern`` (phrases between spaces) matches the words and marks of ``region`` joined by spaces.
+def _has_phrase(pattern: re.Pattern, first_words: frozenset[str], region: str,
+                tokens: list[str] | None = None) -> bool:
+    """Whether ``pattern`` (phrases between spaces) matches the words and marks of ``region`` joined by spaces
+    (``tokens``: those of the lower-cased ``region``, when known).
 
     A match is a run of whole tokens, so a region with none of the phrases' ``first_words`` among its tokens
     has none, and is not joined and searched."""
-    tokens = TOKEN_RE.findall(region.lower())
+    if tokens is None:
+        tokens = TOKEN_RE.findall(region.lower())
     if first_words.isdisjoint(tokens):
         return False
     return pattern.search(" " + " ".join(tokens) + " ") is not None
