@@ -116,12 +116,12 @@ class DocResult:
     sentences: int
 
     def to_record(self) -> dict[str, Any]:
-        """The documents.jsonl record (see docs/schema.md and :func:`framelens.schema.build_records`).
+        """The document's record with its spans (the documents.jsonl record of --nested-spans; see docs/schema.md and :func:`framelens.schema.build_records`).
 
         Returns
         -------
         dict
-            The document's record, as written to documents.jsonl.
+            The document's record with its spans, as nested_records() reads it back.
         """
         return build_records(self)[0]
 
