@@ -116,7 +116,8 @@ class DocResult:
     sentences: int
 
     def to_record(self) -> dict[str, Any]:
-        """The document's record with its spans (the documents.jsonl record of --nested-spans; see docs/schema.md and :func:`framelens.schema.build_records`).
+        """The document's record with its spans: the documents.jsonl record of ``--nested-spans`` (see
+        docs/schema.md and :func:`framelens.schema.build_records`).
 
         Returns
         -------
