@@ -153,6 +153,9 @@ def child_aho(a) -> dict:
 
 
 def child_spacy(a) -> dict:
+    # benchmarks/ is sys.path[0] in a child: its weasel.py would shadow spaCy's dependency `weasel`
+    here = str(Path(__file__).resolve().parent)
+    sys.path[:] = [p for p in sys.path if str(Path(p or ".").resolve()) != here]
     import spacy
     from spacy.matcher import PhraseMatcher
 
