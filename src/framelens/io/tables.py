@@ -117,19 +117,21 @@ def document_line(record: dict[str, Any], rows: list[dict[str, Any]], nested: bo
     return dumps_line({**record, "n_spans": len(rows)})
 
 
-def span_lines(rows: list[dict[str, Any]]) -> bytes:
+def span_lines(rows: list[dict[str, Any]], keyed: bool = False) -> bytes:
     """The spans.jsonl lines of one document's span rows (:func:`framelens.schema.span_rows`), joined.
 
     One orjson call encodes the rows as an array, which is cut into lines at the rows' boundaries (half the
     time of one call per row). Every row starts with ``{"doc_id":<id>,``, and in compact JSON the bytes
     ``},{"doc_id":<id>,`` are such a boundary or a nested dict starting with that key and value (never text:
     inside a JSON string every ``"`` is escaped). The cut is made only when the rows are as expected and
-    the boundaries number one less than the rows; otherwise each row is encoded on its own.
+    the boundaries number one less than the rows; otherwise each row is encoded on its own. ``keyed=True``
+    says the rows are known to start with the same ``doc_id`` (the rows :func:`~framelens.schema.span_row`
+    builds for one analysed document), so that is not checked row by row.
     """
     if not rows:
         return b""
     doc_id = rows[0].get("doc_id")
-    if all(next(iter(r)) == "doc_id" and r["doc_id"] == doc_id for r in rows):
+    if keyed or all(next(iter(r)) == "doc_id" and r["doc_id"] == doc_id for r in rows):
         body = dumps(rows)
         boundary = b'},{"doc_id":' + dumps(doc_id) + b","
         if body.count(boundary) == len(rows) - 1:
@@ -412,7 +414,7 @@ class TableWriter:
         if self._docs_fh is not None:
             self._docs_fh.write(document_line(rec, rows, self.nested_spans))
         if self._spans_fh is not None and rows:
-            self._spans_fh.write(span_lines(rows))
+            self._spans_fh.write(span_lines(rows, getattr(result, "stored_record", None) is None))
         if self._csv_spans is None and self._pq_docs is None:
             return
         drow = document_row(result)

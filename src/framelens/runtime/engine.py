@@ -133,7 +133,8 @@ def _serialise(res, nested: bool = False) -> tuple[bytes, bytes, int]:
     (:func:`framelens.io.jsonl.dumps_line`); ``nested`` puts the spans inside the record too.
     """
     rows = span_rows(res)
-    return document_line(document_record(res), rows, nested), span_lines(rows), len(rows)
+    keyed = getattr(res, "stored_record", None) is None  # rows span_row built: each starts with the same doc_id
+    return document_line(document_record(res), rows, nested), span_lines(rows, keyed), len(rows)
 
 
 # Per-process cache of analyzers (one per configuration), so a worker process
