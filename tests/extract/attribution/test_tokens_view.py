@@ -79,7 +79,7 @@ def test_cache_keeps_answers_with_the_sentence_at_hand(text, queries):
         assert cache.exact(start, end) == fresh.exact(start, end)
         assert cache.head(start, end, limit) == fresh.head(start, end, limit)
         assert cache.last(start, end) == fresh.last(start, end)
-        assert cache.exact(start, end) == (tokenize(text, start, end) if end > start else [])
+        assert cache.exact(start, end) == (tokenize(text, start, end) if end > start else [])  # from the memo
 
 
 def test_tokenize_clips_offsets_as_the_regex_engine_does():

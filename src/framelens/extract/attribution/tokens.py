@@ -74,7 +74,7 @@ class TokenCache:
     ``memo`` holds per-document results shared by later steps (the document's full names, see
     :meth:`framelens.extract.attribution.names.NameFinder.doc_names`)."""
 
-    __slots__ = ("text", "seg", "low", "by_sentence", "memo", "_last")
+    __slots__ = ("text", "seg", "low", "by_sentence", "memo", "_last", "_exact")
 
     def __init__(self, text: str, seg, low: str | None = None):
         self.memo: dict = {}
@@ -85,6 +85,9 @@ class TokenCache:
         #: ``(index, sentence start, sentence end, next sentence's start or None, (token starts, tokens))`` of
         #: the sentence :meth:`_sentence` returned last
         self._last = None
+        #: ``(start, end, tokens)`` of the last :meth:`exact` call: the verb rules read one source phrase through
+        #: several helpers in a row (trimming, the not-a-source test, the modal test, the typer)
+        self._exact: tuple = (-1, -1, [])
 
     def _sentence(self, start: int, end: int):
         """``(token starts, tokens)`` of the sentence holding ``[start, end)``, or None if it spans two."""
@@ -120,9 +123,20 @@ class TokenCache:
         return tokens[i:j]
 
     def exact(self, start: int, end: int) -> list[Token]:
-        """``tokenize(text, start, end)``, sliced from the sentence's tokens when no token straddles a bound."""
+        """``tokenize(text, start, end)``, sliced from the sentence's tokens when no token straddles a bound.
+
+        The list returned last is returned again for the same range (callers only read it)."""
         if end <= start:
             return []
+        last_start, last_end, tokens = self._exact
+        if last_start == start and last_end == end:
+            return tokens
+        tokens = self._exact_tokens(start, end)
+        self._exact = (start, end, tokens)
+        return tokens
+
+    def _exact_tokens(self, start: int, end: int) -> list[Token]:
+        """:meth:`exact` without the memo."""
         got = self._sentence(start, end)
         if got is None:
             return tokenize(self.text, start, end)
