@@ -59,14 +59,28 @@ class CueContext:
         self.quote_inside = quote_inside  # the quotation holding the cue, or None
         self.voice = "author" if quote_inside is None else "quoted"
         self.complement = complement  # what *called* ascribes (see content.call_complement), or None
-        self.left: list[Token] = cache.get(max(sentence_start, cue.start - _LEFT_WINDOW), cue.start)
-        self.right: list[Token] = cache.get(cue.end, min(sentence_end, cue.end + _RIGHT_WINDOW))
         # the cue lower-cased two ways, each where the rules always used it: sliced from the lower-cased text,
         # and the cue's own text lower-cased (they differ only for characters that change length or context)
         self.cue_low = cache.low[cue.start:cue.end]
         self.cue_text_lower = self.text[cue.start:cue.end].lower()
         self.verbal = cue.kind not in _OWN_RULE_KINDS
-        self.last: Token | None = self.left[-1] if self.left else None
+
+    @_lazy
+    def left(self) -> list[Token]:
+        """The sentence's tokens in the window before the cue (read on first use: a cue of a kind with a rule of
+        its own may never need them, and then its sentence is not tokenised)."""
+        return self.cache.get(max(self.sentence_start, self.cue.start - _LEFT_WINDOW), self.cue.start)
+
+    @_lazy
+    def right(self) -> list[Token]:
+        """The sentence's tokens in the window after the cue (read on first use)."""
+        return self.cache.get(self.cue.end, min(self.sentence_end, self.cue.end + _RIGHT_WINDOW))
+
+    @_lazy
+    def last(self) -> Token | None:
+        """The token right before the cue, or None."""
+        left = self.left
+        return left[-1] if left else None
 
     @_lazy
     def be_index(self) -> int:
