@@ -16,9 +16,16 @@ from .words import CONNECTORS, DETERMINERS, MEMO_MAX, NP_PREPOSITIONS, PAGE_FURN
 
 #: Two or three capitalised words in a row (a possible full name); the last one is looked up as a surname.
 #: The pattern opens with the capital (the look-behind follows it) so that the regex engine can skip ahead to
-#: capitals instead of trying the look-behind at every position.
-NAME_RUN_RE = re.compile(r"[A-Z](?<![\w’'\-].)[\w’'\-]*[^\W\d_]\s(?:[A-Z][\w’'\-]*[^\W\d_]\s)?"
+#: capitals instead of trying the look-behind at every position. A leading word is its whole run of word
+#: characters ending in a letter (:data:`_NAME_RUN_PLAIN`'s ``[\w’'\-]*[^\W\d_]\s``, which can only match a whole
+#: run, since white space is no word character), taken at once by a look-ahead capture and checked by a
+#: look-behind instead of backtracking one character per word (possessive quantifiers need Python 3.11).
+NAME_RUN_RE = re.compile(r"[A-Z](?<![\w’'\-].)(?=([\w’'\-]+))\1(?<=[^\W\d_])\s"
+                         r"(?:[A-Z](?=([\w’'\-]+))\2(?<=[^\W\d_])\s)?"
                          r"[A-Z][^\W_]+(?:[\-‐‑][A-Z][^\W_]+)?(?![\w\-])")
+#: :data:`NAME_RUN_RE` as first written (the same matches; the tests compare them).
+_NAME_RUN_PLAIN = re.compile(r"[A-Z](?<![\w’'\-].)[\w’'\-]*[^\W\d_]\s(?:[A-Z][\w’'\-]*[^\W\d_]\s)?"
+                             r"[A-Z][^\W_]+(?:[\-‐‑][A-Z][^\W_]+)?(?![\w\-])")
 _POST_MODIFIER_OPENERS = CONNECTORS | NP_PREPOSITIONS
 #: Function words that open a sentence before a name and are no part of it ('And Newt Gingrich', 'For Trump'):
 #: a closed class, so a constant.
