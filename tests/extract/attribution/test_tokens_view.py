@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from framelens.extract.attribution import AttributionExtractor
 from framelens.extract.attribution import tokens as tokens_module
-from framelens.extract.attribution.tokens import TOKEN_RE, TokenCache, matches_between, tokenize, word_set_pattern
+from framelens.extract.attribution.tokens import (TOKEN_RE, Token, TokenCache, matches_between, tokenize,
+                                                  word_set_pattern)
 from framelens.extract.attribution.words import media_word
 from framelens.text.segmentation import segment
 
@@ -87,6 +88,11 @@ def test_tokenize_clips_offsets_as_the_regex_engine_does():
     for start, end in ((-5, 4), (0, 99), (9, 3), (-3, -1), (4, 4)):
         want = [(m.start(), m.end()) for m in TOKEN_RE.finditer(text, start, end)]
         assert [(t.start, t.end) for t in tokenize(text, start, end)] == want
+    tokens = tokenize(text, 0, len(text))
+    assert all(type(t) is Token for t in tokens)  # named tuples, built by tuple.__new__
+    assert [(t.text, t.low, t.is_word, t.cap) for t in tokens] == [
+        ("Ada", "ada", True, True), ("said", "said", True, False), (":", ":", False, False), ("no", "no", True, False),
+        (".", ".", False, False)]
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,6 @@ range is short; any other is listed once per document and bisected.
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 import operator
 import re
@@ -41,7 +40,6 @@ class Token(NamedTuple):
     cap: bool
 
 
-_new_token = functools.partial(tuple.__new__, Token)
 _first = operator.itemgetter(0)
 
 
@@ -65,8 +63,10 @@ def tokenize_with_starts(text: str, start: int, end: int) -> tuple[list[int], li
     starts = bounds[1:-1:2]  # a token starts where the gap before it ends
     texts = parts[1::2]
     firsts = list(map(_first, texts))
-    return starts, list(map(_new_token, zip(starts, bounds[2::2], texts, map(str.lower, texts),
-                                            map(str.isalnum, firsts), map(str.isupper, firsts))))
+    # tuple.__new__(Token, fields) for each token, mapped with the class repeated (no partial object per call)
+    return starts, list(map(tuple.__new__, itertools.repeat(Token),
+                            zip(starts, bounds[2::2], texts, map(str.lower, texts),
+                                map(str.isalnum, firsts), map(str.isupper, firsts))))
 
 class TokenCache:
     """Tokens of a document, computed per sentence on first use and sliced by offsets.
