@@ -5,7 +5,6 @@ plain rule written out here, on hypothesis-made text. Sentences are fictional, w
 
 from __future__ import annotations
 
-import copy
 import re
 
 from hypothesis import given, settings
@@ -217,21 +216,3 @@ def test_extractor_spans_match_the_hits():
     for kind, span_kinds in kinds.items():
         spans = [(s.start, s.end, s.entry) for s in res.spans if s.kind in span_kinds]
         assert spans == [(h.start, h.end, h.ref) for h in hits if h.kind == kind]
-
-
-PLAIN = st.lists(st.sampled_from(["Officials", "said", "the", "term", "the term", "attack", "crisis", "economy",
-                                  "illegal aliens", "thugs", "criticized", "maybe", "“", "”", "'", " ", "  ", "\t",
-                                  "\xa0", "\n", "\n\n", "-", ",", ".", "Costs"]), max_size=30).map(" ".join)
-
-
-@settings(max_examples=200, deadline=None)
-@given(PLAIN)
-def test_hits_of_plain_entries_made_from_fields_kept_per_entry_are_the_general_ones(text):
-    # the general path for every hit: no entry's fields kept (texts with tabs, NBSP and runs of spaces need the
-    # offset map; quotations and "the term" make mention sites)
-    m = get_matcher()
-    general = copy.copy(m)
-    general._tail = [None] * len(m._tail)
-    seg = segment(text)
-    assert m.match(text, seg) == general.match(text, seg)
-    assert m.match(text) == general.match(text)

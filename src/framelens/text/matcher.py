@@ -27,12 +27,12 @@ match in one call. Matching rules (docs/methods.md, "Matching rules"):
   or that is a label declined ("did not call them illegal aliens") is a
   *mention*, not a use.
 
-How the work is kept out of the per-hit loop: each automaton key carries a payload built once with the
-matcher (most keys: one plain entry, whose hit needs nothing but a place in its kind's list; a kept hit of an
-entry without case or context rules is its offsets plus fields made once); each entry's look-alike word lists
-are compiled into one regex per rule; the mention rules are first tested once per document (is there any
-quotation introduced as a word, any "the term ..."), so a hit is only looked at closely where one could apply;
-hits are named tuples.
+How the work is kept out of the per-hit loop: each automaton key carries a
+payload built once with the matcher (most keys: one plain entry, whose hit needs
+nothing but a place in its kind's list); each entry's look-alike word lists are
+compiled into one regex per rule; the mention rules are first tested once per
+document (is there any quotation introduced as a word, any "the term ..."), so
+a hit is only looked at closely where one could apply; hits are named tuples.
 """
 
 from __future__ import annotations
@@ -339,9 +339,6 @@ class Matcher:
             self._complex.append(() if plain else tuple(self._payload(*x) for x in refs))
         #: per ref, what a hit of it starts from: (pack, entry, severity, case: lower)
         self._info = [(x.lexicon, x.entry, x.entry.severity, x.lower) for x in self._refs]
-        #: per ref decided by position alone (no case rule, context rules or gaps): a used Hit's fields after offsets
-        self._tail = [None if x.lower or x.flags & 2 or x.entry.gaps else
-                      (x.lexicon, x.entry, x.entry.severity, (), "use", (), None) for x in self._refs]
         #: the kind slot whose hits are labels (looked at for a declined label), or -1
         self._loaded_slot = slot_of.get("loaded_term", -1)
         self._max_gaps = max((self._refs[r].entry.gaps for rs in table.values() for r, role, *_ in rs if role == "gap"),
@@ -556,7 +553,7 @@ class Matcher:
         lower_ok = self._lower_ok
         sites = self._mention_sites(text, norm, seg)
         last = [-1] * n_kinds
-        info, tail = self._info, self._tail
+        info = self._info
         hits: list[Hit] = []
         stacked: dict[int, list] = {}  # kind slot -> kept heads, where modifiers may stack
         for s, ne, head, slot, r in cand:
@@ -572,10 +569,6 @@ class Matcher:
                 continue
             if mods and slot in mods:
                 stacked.setdefault(slot, []).append((s, e, r))
-                continue
-            t = tail[r]
-            if t is not None and slot != loaded and s not in sites:  # the common hit: a use, fields known
-                hits.append(_new_tuple(Hit, ((s, e) if amap is None else (to_orig(s), to_orig(e))) + t))
                 continue
             lexicon, entry, sev, lower = info[r]
             if amap is None:
