@@ -141,3 +141,22 @@ def test_many_groups_test_ranking_neighbours_only():
     expect = {tuple(sorted(p)) for p in zip(order, order[1:])} | {tuple(sorted((order[0], order[-1])))}
     assert set(map(tuple, pairs[["a", "b"]].to_numpy())) == expect and len(pairs) == 8
     assert len(group_tests(docs, [METRICS["loaded"]], fl, stats=s)) == 28 + 1  # all pairs under the cap, plus one
+
+
+def test_dispersion_does_not_depend_on_the_string_hash_seed():
+    """The groups are summed in a fixed order: the same data give the same float, to the last bit, in
+    interpreters with different hash seeds (a set's iteration order made the last bits of every
+    interval built on the dispersion change from one run to the next)."""
+    import subprocess
+    import sys
+
+    code = ("from framelens.compare.stats import dispersion\n"
+            "g = [f'Outlet {i % 23}' for i in range(230)]\n"
+            "num = [(i * 7) % 13 + (i % 23) * 0.37 for i in range(230)]\n"
+            "den = [500 + (i * 31) % 900 for i in range(230)]\n"
+            "print(repr(dispersion(num, den, g)))")
+    outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**__import__("os").environ, "PYTHONHASHSEED": seed}).stdout.strip()
+            for seed in ("1", "2", "3", "4")}
+    assert len(outs) == 1
+    assert float(outs.pop()) > 1.0  # the groups' rates differ: over-dispersed

@@ -170,7 +170,9 @@ def dispersion(num, den, groups, kind: str = "rate") -> float:
         return 1.0
     chi, df = 0.0, 0
     sizes = pd.Series(g).value_counts()
-    multi = set(sizes[sizes >= 2].index)
+    # in a fixed order: summing over a set followed the string hash seed, so the last bits of the
+    # dispersion (and every interval built on it) changed from one run to the next
+    multi = sorted(sizes[sizes >= 2].index)
     for name in multi:
         m = g == name
         tn, td = num[m].sum(), den[m].sum()
