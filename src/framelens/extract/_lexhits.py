@@ -17,7 +17,7 @@ from typing import Any
 
 from .base import lexicon_hits
 
-__all__ = ["hits_by_kind", "EntryFacts", "Where"]
+__all__ = ["hits_by_kind", "EntryFacts", "Where", "placed_hits"]
 
 
 def hits_by_kind(matcher, doc, seg) -> dict[str, list]:
@@ -85,3 +85,21 @@ class Where:
         """``"quoted"`` inside a quotation's content, else ``"author"`` (quotation regions do not nest)."""
         i = bisect_right(self.quote_starts, pos)
         return "quoted" if i and pos < self.quote_ends[i - 1] else "author"
+
+
+def placed_hits(matcher, doc, seg, kind: str, facts: EntryFacts):
+    """Each hit of ``kind`` in ``doc``, in offset order, as ``(hit, (reference, pack, label), sentence, voice)``:
+    the entry's facts from ``facts`` (worked out once per entry), the sentence index and the voice of the hit's
+    start (one bisection each, see :class:`Where`). The one loop every lexicon extractor runs."""
+    known, learn = facts.known, facts.learn
+    where = Where.of(seg)
+    starts, first, quote_starts, quote_ends = where.starts, where.first, where.quote_starts, where.quote_ends
+    for h in hits_by_kind(matcher, doc, seg).get(kind, ()):
+        start, lex, entry = h[0], h[2], h[3]
+        got = known.get(id(entry))
+        if got is None or got[0] is not lex:
+            got = learn(lex, entry)
+        i = bisect_right(starts, start)
+        q = bisect_right(quote_starts, start)
+        yield (h, got[1:], i - 1 if i else first,
+               "quoted" if q and start < quote_ends[q - 1] else "author")

@@ -19,7 +19,7 @@ from collections import Counter
 
 from ..kinds import Field, KindSpec, Style, is_loaded, is_used, span_value
 from ..model import Span
-from ._lexhits import EntryFacts, Where, hits_by_kind
+from ._lexhits import EntryFacts, Where, hits_by_kind, placed_hits
 from .base import LexiconExtractor, per_1k
 from .hedging import holder_verbs, quantified_holders
 
@@ -177,21 +177,13 @@ class LoadedTermExtractor(LexiconExtractor):
 
     def extract(self, doc, seg, spans):
         text = doc.text
-        known, learn = self._facts.known, self._facts.learn
-        where = Where.of(seg)
-        starts, first, quote_starts, quote_ends = where.starts, where.first, where.quote_starts, where.quote_ends
         out = []
-        for h in hits_by_kind(self.matcher, doc, seg).get("loaded_term", ()):
-            start, end, lex, e, severity, stack, use, modifiers, sense = h
-            got = known.get(id(e))
-            if got is None or got[0] is not lex:
-                got = learn(lex, e)
-            _, ref, pack, label = got
+        for h, (ref, pack, label), sentence, voice in placed_hits(self.matcher, doc, seg, "loaded_term",
+                                                                  self._facts):
+            start, end, _, e, severity, stack, use, modifiers, sense = h
             surface = text[start:end]
-            i = bisect_right(starts, start)  # sentence and voice: see Where
-            q = bisect_right(quote_starts, start)
             out.append(Span("loaded_term" if severity >= 1 else "neutral_term", start, end, surface, label, ref,
-                            "quoted" if q and start < quote_ends[q - 1] else "author", i - 1 if i else first, {
+                            voice, sentence, {
                                 "category": e.category, "severity": severity, "base_severity": e.severity,
                                 "group": e.group, "view": e.view, "family": e.family_of(surface) if e.family else None,
                                 "alternatives": list(e.alternatives), "targets": e.targets,
@@ -301,20 +293,10 @@ class ReportVerbExtractor(LexiconExtractor):
 
     def extract(self, doc, seg, spans):
         text = doc.text
-        known, learn = self._facts.known, self._facts.learn
-        where = Where.of(seg)
-        starts, first, quote_starts, quote_ends = where.starts, where.first, where.quote_starts, where.quote_ends
         out = []
-        for h in hits_by_kind(self.matcher, doc, seg).get("report_verb", ()):
-            start, end, lex, e, _, _, use, _, _ = h
-            got = known.get(id(e))
-            if got is None or got[0] is not lex:
-                got = learn(lex, e)
-            _, ref, pack, label = got
-            i = bisect_right(starts, start)  # sentence and voice: see Where
-            q = bisect_right(quote_starts, start)
-            out.append(Span("report_verb", start, end, text[start:end], label, ref,
-                            "quoted" if q and start < quote_ends[q - 1] else "author", i - 1 if i else first,
+        for h, (ref, pack, label), sentence, voice in placed_hits(self.matcher, doc, seg, "report_verb", self._facts):
+            start, end, e, use = h[0], h[1], h[3], h[6]
+            out.append(Span("report_verb", start, end, text[start:end], label, ref, voice, sentence,
                             {"stance": e.stance, "category": e.category, "use": use, "lexicon": pack}))
         return out
 
