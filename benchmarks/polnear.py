@@ -223,6 +223,45 @@ def print_errors(errors: dict, n: int) -> None:
             print(f"  [{cue}] {note}\n      {ctx}")
 
 
+#: words skipped when looking for a cue's head word (auxiliaries, negation, frequent adverbs, "to")
+_NOT_HEAD = {"has", "have", "had", "was", "were", "is", "are", "be", "been", "not", "never", "also", "would", "will",
+             "could", "should", "may", "might", "did", "does", "do", "to", "just", "still", "later", "n’t", "n't",
+             "don’t", "doesn’t", "didn’t", "don't", "doesn't", "didn't", "repeatedly", "publicly", "recently",
+             "already"}
+
+
+def cue_head(cue: str) -> str:
+    """A rough head word of a gold cue: its first word that is not an auxiliary, negation, adverb of the list
+    or "to", with a plural or tense ending stripped (``wanted`` -> ``want``; ``says`` -> ``say``). A
+    grouping for error analysis, not a lemmatiser."""
+    import re
+
+    words = re.findall(r"[a-z’']+|:", cue)
+    if not words:
+        return cue
+    head = next((w for w in words if w not in _NOT_HEAD), words[-1])
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if head.endswith(suffix) and len(head) - len(suffix) >= 3:
+            return head[: -len(suffix)] + repl
+    return head
+
+
+def print_heads(errors: dict, n: int) -> None:
+    """The missed gold sources (``--errors``' class ``missed``) grouped by the head word of their cue: how
+    many distinct heads, the ``n`` most frequent, and how much of the misses they cover."""
+    from collections import Counter
+
+    for (split, kind), items in sorted(errors.items()):
+        if kind != "missed":
+            continue
+        counts = Counter(cue_head(cue) for cue, *_ in items)
+        top = counts.most_common(n)
+        covered = sum(c for _, c in top)
+        print(f"\n== {split} / missed by cue head: {len(items)} missed gold sources, {len(counts)} distinct heads; "
+              f"the {len(top)} most frequent cover {covered} ({covered / max(1, len(items)):.0%})")
+        print(", ".join(f"{h} {c}" for h, c in top))
+
+
 def speed(n: int, repeats: int = 3) -> dict:
     """MB/s of the attribution extractor alone on the first ``n`` articles of ../shared/bench/news.jsonl: the
     CPU time of analysing them with structure, hedges, report_verbs and attribution minus the time without
@@ -265,6 +304,9 @@ def main(argv=None) -> int:
     ap.add_argument("--errors", type=int, default=0, metavar="N",
                     help="print the error classes (missed, cue_only, source_bounds, spurious) with counts by cue "
                          "word and N evenly spaced examples of each, with context; develop on train, not dev")
+    ap.add_argument("--heads", type=int, default=0, metavar="N",
+                    help="group the missed gold sources by the head word of their cue and print the N most "
+                         "frequent heads with the share of the misses they cover (error analysis; train only)")
     ap.add_argument("--speed", type=int, default=0, metavar="N",
                     help="only measure the attribution extractor's speed on the first N articles of "
                          "../shared/bench/news.jsonl (with minus without attribution)")
@@ -279,7 +321,7 @@ def main(argv=None) -> int:
         print(f"PolNeAR not found at {args.data}; pass --data", file=sys.stderr)
         return 2
     splits = [s.strip() for s in args.split.split(",") if s.strip()]
-    errors: dict | None = {} if args.errors else None
+    errors: dict | None = {} if (args.errors or args.heads) else None
     results = run(args.data, splits, args.limit, errors)
     for split, row in results.items():
         print(f"== {split}: {row['articles']} articles, {row['gold_sources']} gold sources, {row['gold_cues']} gold "
@@ -288,8 +330,10 @@ def main(argv=None) -> int:
         for k in ("source_exact", "source_overlap", "cue_exact", "cue_overlap", "pair_overlap"):
             v = row[k]
             print(f"{k:16}{v['precision']:7.3f}{v['recall']:7.3f}{v['f1']:7.3f}{v['predicted']:8d}{v['gold']:8d}")
-    if errors is not None:
+    if errors is not None and args.errors:
         print_errors(errors, args.errors)
+    if errors is not None and args.heads:
+        print_heads(errors, args.heads)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     return 0
