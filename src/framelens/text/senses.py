@@ -26,7 +26,7 @@ from ..lexicon import Entry
 from ..lexicon.context import ContextRule, is_label_modifier
 
 __all__ = ["first_rule", "first_compiled", "compile_rules", "CompiledRule", "gap_end", "gap_steps", "gap_rest",
-           "declined", "is_name", "near", "words_regex"]
+           "declined", "is_name", "near", "near_regex", "words_regex"]
 
 #: words that may stay lower case inside a capitalised name ("War on Drugs", "Department of Justice")
 _NAME_FUNCTION_WORDS = frozenset("of on the and for in to a an at by with against".split())
@@ -45,9 +45,18 @@ _DECLINED_RE = re.compile(
     r"brand(?:s|ed|ing)?|dub(?:s|bed|bing)?|us(?:e|es|ed|ing) the (?:term|word|label|phrase|words))"
     r"(?:\s+(?:them|him|her|it|us|those|these|people|anyone|anybody|the\s+[a-z]+|[a-z]+))?"
     r"(?:\s+as)?(?:\s+(?:an?|the))?\s*[\"'“‘]?\s*$")
-# a necessary condition of _DECLINED_RE, one C-level scan: a naming verb and a negation or refusal word
-_DECLINED_CUE_RE = re.compile(r"call|label|describ|refer|brand|dub|the term|the word|the phrase")
-_NEGATION_CUE_RE = re.compile(r"not|never|n't|no longer|refus|declin|stop|avoid|instead|without")
+
+
+def _declined_cues(before: str) -> bool:
+    """A necessary condition of _DECLINED_RE: a naming verb and a negation or refusal word occur in ``before``.
+    Written as substring tests (each a C-level scan) rather than one alternation regex: twice as fast here,
+    and the same answer (a regex of literal alternatives finds one exactly where one of them is a substring)."""
+    return ("call" in before or "label" in before or "describ" in before or "refer" in before
+            or "brand" in before or "dub" in before or "the term" in before or "the word" in before
+            or "the phrase" in before) and (
+        "not" in before or "never" in before or "n't" in before or "no longer" in before or "refus" in before
+        or "declin" in before or "stop" in before or "avoid" in before or "instead" in before
+        or "without" in before)
 
 
 def _sentence_bounds(text: str, os_: int, oe: int, seg) -> tuple[int, int]:
@@ -115,17 +124,28 @@ def _first_words(text: str, a: int, b: int, k: int) -> list[str]:
 
 def near(text: str, os_: int, oe: int, seg, phrases: Sequence[str], window: int) -> bool:
     """One of ``phrases`` (normalised) within ``window`` words before or after ``text[os_:oe]``, same sentence."""
+    return _near(text, os_, oe, seg, near_regex(phrases), window)
+
+
+def near_regex(phrases: Sequence[str]) -> re.Pattern | None:
+    """One regex for "one of ``phrases`` as whole words" in a space-padded word list (what :func:`near` looks for):
+    it finds one exactly where ``" " + phrase + " "`` is a substring (the alternation backtracks, so every phrase
+    is tried at every position). Compiled once per rule (:func:`compile_rules`); None without phrases."""
+    if not phrases:
+        return None
+    return re.compile("(?<= )(?:" + "|".join(re.escape(p) for p in phrases) + ")(?= )")
+
+
+def _near(text: str, os_: int, oe: int, seg, rx: re.Pattern | None, window: int) -> bool:
+    # one regex search per side instead of one substring test per phrase; the words after only when needed
+    if rx is None:
+        return False
     a, b = _sentence_bounds(text, os_, oe, seg)
     before = _last_words(text, a, os_, window)
+    if before and rx.search(" " + " ".join(before) + " ") is not None:
+        return True
     after = _first_words(text, oe, b, window)
-    for side in (before, after):
-        if not side:
-            continue
-        joined = " " + " ".join(side) + " "
-        for p in phrases:
-            if (" " + p + " ") in joined:
-                return True
-    return False
+    return bool(after) and rx.search(" " + " ".join(after) + " ") is not None
 
 
 def _capitalised(word: str) -> bool:
@@ -183,13 +203,15 @@ class CompiledRule(NamedTuple):
     #: searched right before a match (spaces skipped): one of ``preceded_by`` ends there
     preceded: re.Pattern | None
     longest_preceding: int
+    #: the ``near`` phrases as one regex (:func:`near_regex`)
+    near: re.Pattern | None = None
 
 
 def compile_rules(entry: Entry) -> tuple[CompiledRule, ...]:
     """The context rules of ``entry``, each word list compiled into one regex (done once per entry)."""
     return tuple(CompiledRule(r, words_regex(r.followed_by, "[ ]*", WORD_END), "<NUM>" in r.followed_by,
                               words_regex(r.preceded_by, WORD_START, r"\Z"),
-                              max((len(p) for p in r.preceded_by), default=0))
+                              max((len(p) for p in r.preceded_by), default=0), near_regex(r.near))
                  for r in entry.context)
 
 
@@ -237,7 +259,7 @@ def first_compiled(rules: Sequence[CompiledRule], text: str, norm: str, s: int, 
         if rule.near or rule.name:
             if os_ is None:
                 os_, oe = to_orig(s), to_orig(e)
-            if rule.near and not near(text, os_, oe, seg, rule.near, rule.window):
+            if rule.near and not _near(text, os_, oe, seg, c.near, rule.window):
                 continue
             if rule.name and not is_name(text, os_, oe, seg):
                 continue
@@ -303,7 +325,7 @@ def declined(norm: str, s: int) -> bool:
     """Whether the label starting at ``norm[s]`` is named under a negated or refused naming verb
     ("did not call them ...", "refused to label the men as ...", "stopped calling them ...")."""
     before = norm[max(0, s - 80):s]
-    if _DECLINED_CUE_RE.search(before) is None or _NEGATION_CUE_RE.search(before) is None:
+    if not _declined_cues(before):
         return False  # cheap necessary conditions
     cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "), before.rfind(";"))
     if cut >= 0:
