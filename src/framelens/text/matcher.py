@@ -227,12 +227,14 @@ class _LookAlike:
         #: the same, with up to any number of separators before the hit (searched in a window: see checks)
         self.not_preceded_sep = senses.words_regex(entry.not_preceded_by, senses.WORD_START, r"[ \n-]*\Z")
         self.longest_preceding = max((len(w) for w in entry.not_preceded_by), default=0)
+        ends = {w[-1:] for w in entry.not_preceded_by}  # last characters; None where one is empty or a separator
+        self.preceding_ends = None if ends & {"", " ", "\n", "-"} else "".join(sorted(ends))
 
     def checks(self) -> tuple:
         """``(vetoed_after, required_after, vetoed_before)``, each None or what the scan calls for the rule: a hit
         ``norm[s:e]`` is dropped when ``vetoed_after(norm, e)`` is truthy, when ``required_after`` = ``(match,
         exact)`` does not find the word or number after it, or when ``vetoed_before`` = ``(search, reach,
-        preceded)`` finds a word before it (see the scan)."""
+        preceded, ends)`` finds a word before it (see the scan; ``ends``: :attr:`preceding_ends`)."""
         required = None
         if self.number:
             required = (self.followed_num_rx.match, self.followed_after)
@@ -242,7 +244,8 @@ class _LookAlike:
         if self.not_preceded is not None:
             # the word, up to _SEPARATORS separators, the hit: one regex search ending at the hit; longer runs of
             # separators (a few blank lines) go to the exact method
-            before = (self.not_preceded_sep.search, self.longest_preceding + _SEPARATORS, self.preceded)
+            before = (self.not_preceded_sep.search, self.longest_preceding + _SEPARATORS, self.preceded,
+                      self.preceding_ends)
         return (None if self.not_followed is None else self.not_followed.match, required, before)
 
     def followed_after(self, norm: str, e: int) -> bool:
@@ -527,8 +530,12 @@ class Matcher:
                             exact is None or not _NON_ASCII_NEXT.match(norm, e_cand) or not exact(norm, e_cand)):
                         continue
                 if vetoed_before is not None:
-                    search, reach, preceded = vetoed_before
-                    if search(norm, s - reach, s) or (
+                    search, reach, preceded, ends = vetoed_before
+                    # the search can only find a word ending in the last non-separator character (1-2 back)
+                    c = norm[s - 1] if s else " "
+                    if c in " \n-" and s > 1:
+                        c = norm[s - 2]
+                    if (ends is None or c in ends or c in " \n-") and search(norm, s - reach, s) or (
                             s > _SEPARATORS and norm.startswith(_SEPARATOR_RUN, s - _SEPARATORS - 1) and preceded(norm, s)):
                         continue
                 rule = None
