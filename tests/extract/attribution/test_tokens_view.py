@@ -115,17 +115,3 @@ def test_word_list_lookups_agree_with_the_lexicon(words):
                 want = any(j + 1 >= len(q) and tuple(lows[j + 1 - len(q):j + 1]) == q for q in phrases)
                 assert words.phrase_ends_at(section, lows, j) == want
     assert not words.phrase_ends_at("no such section", ["a", "b"], 1)
-
-
-@settings(max_examples=300, deadline=None)
-@given(_texts, st.integers(-2, 50), st.integers(-2, 50), st.integers(-2, 50), st.integers(-2, 50))
-def test_sentence_tokens_lists_are_the_token_fields(text, a, b, lo, hi):
-    from framelens.extract.attribution.tokens import SentenceTokens
-
-    run = SentenceTokens(text, a, b)
-    plain = [Token(m.start(), m.end(), m.group(), m.group().lower(), m.group()[0].isalnum(), m.group()[0].isupper())
-             for m in TOKEN_RE.finditer(text, a, b)]
-    assert run.tokens == plain
-    assert list(zip(run.starts, run.ends, run.texts, run.lows, run.is_word, run.cap)) == [tuple(t) for t in plain]
-    i, j = run.index_range(lo, hi)
-    assert run.tokens_between(i, j) == [t for t in plain if lo <= t.start and t.end <= hi]

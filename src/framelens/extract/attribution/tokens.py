@@ -2,10 +2,8 @@
 
 The attribution rules look only at the few tokens next to a cue, so the
 document is never tokenised as a whole: a sentence is tokenised on first use
-(by one regular expression and C-level ``map`` calls) into parallel lists
-(:class:`SentenceTokens`: starts, ends, texts, lower-cased forms, flags), found
-by index ranges, whose :class:`Token` tuples are built on first use for the
-rules that read token objects. The cues of a sentence come one after another, so
+(by one regular expression and C-level ``map`` calls) and its tokens are then
+sliced by character offsets. The cues of a sentence come one after another, so
 the sentence used last is kept at hand.
 
 :func:`matches_between` asks whether a pattern matches between two offsets: a
@@ -47,77 +45,31 @@ _first = operator.itemgetter(0)
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """The tokens of ``text[start:end]`` (as ``TOKEN_RE.finditer(text, start, end)``), built without a Python
-    loop (see :class:`SentenceTokens`)."""
-    return SentenceTokens(text, start, end).tokens
+    loop (see :func:`tokenize_with_starts`)."""
+    return tokenize_with_starts(text, start, end)[1]
 
 
 def tokenize_with_starts(text: str, start: int, end: int) -> tuple[list[int], list[Token]]:
-    """``(token starts, tokens)`` of ``text[start:end]`` (see :class:`SentenceTokens`)."""
-    run = SentenceTokens(text, start, end)
-    return run.starts, run.tokens
-
-
-class SentenceTokens:
-    """The tokens of one piece of text (a sentence) as parallel lists: ``starts``, ``ends``, ``texts``, ``lows``,
-    ``is_word`` and ``cap``, the fields of :class:`Token` by index.
-
-    The lists come from one regular-expression ``split`` of the piece into alternating gaps and tokens, whose
-    running sum of lengths (C-level ``itertools.accumulate``) gives every offset; a token is a word when its
-    first character is a letter or digit (``TOKEN_RE``'s punctuation alternative never starts with one). The
-    :class:`Token` tuples are built on first use of :attr:`tokens`, for readers that still take token objects."""
-
-    __slots__ = ("starts", "ends", "texts", "lows", "is_word", "cap", "_tokens")
-
-    def __init__(self, text: str, start: int, end: int):
-        n = len(text)
-        start, end = min(max(start, 0), n), min(max(end, 0), n)  # clipped as the regular-expression engine clips
-        parts = _TOKEN_SPLIT_RE.split(text[start:end])  # slicing first: TOKEN_RE looks at nothing outside a match
-        self._tokens: list[Token] | None = None
-        if len(parts) == 1:
-            self.starts = self.ends = self.texts = self.lows = self.is_word = self.cap = []
-            self._tokens = []
-            return
-        bounds = list(itertools.accumulate(map(len, parts), initial=start))
-        self.starts: list[int] = bounds[1:-1:2]  # a token starts where the gap before it ends
-        self.ends: list[int] = bounds[2::2]
-        self.texts: list[str] = parts[1::2]
-        self.lows: list[str] = list(map(str.lower, self.texts))
-        firsts = list(map(_first, self.texts))
-        self.is_word: list[bool] = list(map(str.isalnum, firsts))
-        self.cap: list[bool] = list(map(str.isupper, firsts))
-
-    def __len__(self) -> int:
-        return len(self.starts)
-
-    @property
-    def tokens(self) -> list[Token]:
-        """The tokens as :class:`Token` tuples (built once, on first use)."""
-        tokens = self._tokens
-        if tokens is None:
-            # tuple.__new__(Token, fields) for each token, mapped with the class repeated (no partial object per
-            # call)
-            tokens = self._tokens = list(map(tuple.__new__, itertools.repeat(Token),
-                                             zip(self.starts, self.ends, self.texts, self.lows, self.is_word,
-                                                 self.cap)))
-        return tokens
-
-    def index_range(self, start: int, end: int) -> tuple[int, int]:
-        """``(i, j)``: the tokens that lie in ``[start, end)`` are ``i`` to ``j - 1`` (a token cut by ``end`` is
-        left out)."""
-        starts, ends = self.starts, self.ends
-        i = bisect.bisect_left(starts, start)
-        j = bisect.bisect_left(starts, end, i)
-        while j > i and ends[j - 1] > end:
-            j -= 1
-        return i, j
-
-    def tokens_between(self, i: int, j: int) -> list[Token]:
-        """Tokens ``i`` to ``j - 1``."""
-        return self.tokens[i:j]
-
+    """``(token starts, tokens)`` of ``text[start:end]``: one regular-expression ``split`` of the piece into
+    alternating gaps and tokens, whose running sum of lengths (C-level ``itertools.accumulate``) gives every
+    offset; a token is a word when its first character is a letter or digit (``TOKEN_RE``'s punctuation
+    alternative never starts with one)."""
+    n = len(text)
+    start, end = min(max(start, 0), n), min(max(end, 0), n)  # clipped as the regular-expression engine clips
+    parts = _TOKEN_SPLIT_RE.split(text[start:end])  # slicing first: TOKEN_RE looks at nothing outside a match
+    if len(parts) == 1:
+        return [], []
+    bounds = list(itertools.accumulate(map(len, parts), initial=start))
+    starts = bounds[1:-1:2]  # a token starts where the gap before it ends
+    texts = parts[1::2]
+    firsts = list(map(_first, texts))
+    # tuple.__new__(Token, fields) for each token, mapped with the class repeated (no partial object per call)
+    return starts, list(map(tuple.__new__, itertools.repeat(Token),
+                            zip(starts, bounds[2::2], texts, map(str.lower, texts),
+                                map(str.isalnum, firsts), map(str.isupper, firsts))))
 
 class TokenCache:
-    """Tokens of a document, computed per sentence on first use (:class:`SentenceTokens`) and sliced by offsets.
+    """Tokens of a document, computed per sentence on first use and sliced by offsets.
 
     ``memo`` holds per-document results shared by later steps (the document's full names, see
     :meth:`framelens.extract.attribution.names.NameFinder.doc_names`)."""
@@ -129,16 +81,16 @@ class TokenCache:
         self.text = text
         self.seg = seg
         self.low = text.lower() if low is None else low  # same length as text
-        self.by_sentence: dict[int, SentenceTokens] = {}
-        #: ``(index, sentence start, sentence end, next sentence's start or None, its SentenceTokens)`` of the
-        #: sentence :meth:`sentence` returned last
+        self.by_sentence: dict[int, tuple[list[int], list[Token]]] = {}
+        #: ``(index, sentence start, sentence end, next sentence's start or None, (token starts, tokens))`` of
+        #: the sentence :meth:`_sentence` returned last
         self._last = None
         #: ``(start, end, tokens)`` of the last :meth:`exact` call: the verb rules read one source phrase through
         #: several helpers in a row (trimming, the not-a-source test, the modal test, the typer)
         self._exact: tuple = (-1, -1, [])
 
-    def sentence(self, start: int, end: int) -> SentenceTokens | None:
-        """The tokens of the sentence holding ``[start, end)``, or None if the range spans two sentences."""
+    def _sentence(self, start: int, end: int):
+        """``(token starts, tokens)`` of the sentence holding ``[start, end)``, or None if it spans two."""
         last = self._last
         # the sentence used last, if it is the one seg.sentence_at(start) finds (the last one opening at or
         # before start) and holds the range
@@ -151,7 +103,7 @@ class TokenCache:
             return None
         got = self.by_sentence.get(index)
         if got is None:
-            got = self.by_sentence[index] = SentenceTokens(self.text, sentence_start, sentence_end)
+            got = self.by_sentence[index] = tokenize_with_starts(self.text, sentence_start, sentence_end)
         self._last = (index, sentence_start, sentence_end,
                       sentences[index + 1][0] if index + 1 < len(sentences) else None, got)
         return got
@@ -160,11 +112,15 @@ class TokenCache:
         """The sentence's tokens that lie in ``[start, end)`` (a token cut by ``end`` is left out)."""
         if end <= start:
             return []
-        run = self.sentence(start, end)
-        if run is None:
+        got = self._sentence(start, end)
+        if got is None:
             return tokenize(self.text, start, end)
-        i, j = run.index_range(start, end)
-        return run.tokens_between(i, j)
+        starts, tokens = got
+        i = bisect.bisect_left(starts, start)
+        j = bisect.bisect_left(starts, end, i)
+        while j > i and tokens[j - 1].end > end:
+            j -= 1
+        return tokens[i:j]
 
     def exact(self, start: int, end: int) -> list[Token]:
         """``tokenize(text, start, end)``, sliced from the sentence's tokens when no token straddles a bound.
@@ -181,37 +137,45 @@ class TokenCache:
 
     def _exact_tokens(self, start: int, end: int) -> list[Token]:
         """:meth:`exact` without the memo."""
-        run = self.sentence(start, end)
-        if run is None:
+        got = self._sentence(start, end)
+        if got is None:
             return tokenize(self.text, start, end)
-        starts, ends = run.starts, run.ends
+        starts, tokens = got
         i = bisect.bisect_left(starts, start)
         j = bisect.bisect_left(starts, end, i)
-        if (i > 0 and ends[i - 1] > start) or (j > 0 and ends[j - 1] > end):
+        if (i > 0 and tokens[i - 1].end > start) or (j > 0 and tokens[j - 1].end > end):
             return tokenize(self.text, start, end)
-        return run.tokens_between(i, j)
+        return tokens[i:j]
 
     def head(self, start: int, end: int, limit: int) -> list[Token]:
         """The first ``limit`` tokens of :meth:`get` ``(start, end)``, without slicing the rest (rules that read a
         sentence's opening words stay constant-time in a sentence that never ends)."""
         if end <= start:
             return []
-        run = self.sentence(start, end)
-        if run is None:
+        got = self._sentence(start, end)
+        if got is None:
             return self.get(start, end)[:limit]
-        i, j = run.index_range(start, end)
-        return run.tokens_between(i, min(j, i + limit))
+        starts, tokens = got
+        i = bisect.bisect_left(starts, start)
+        j = bisect.bisect_left(starts, end, i)
+        while j > i and tokens[j - 1].end > end:
+            j -= 1
+        return tokens[i:min(j, i + limit)]
 
     def last(self, start: int, end: int) -> Token | None:
         """The last token of :meth:`get` ``(start, end)``, or None."""
         if end <= start:
             return None
-        run = self.sentence(start, end)
-        if run is None:
+        got = self._sentence(start, end)
+        if got is None:
             tokens = self.get(start, end)
             return tokens[-1] if tokens else None
-        i, j = run.index_range(start, end)
-        return run.tokens[j - 1] if j > i else None
+        starts, tokens = got
+        i = bisect.bisect_left(starts, start)
+        j = bisect.bisect_left(starts, end, i)
+        while j > i and tokens[j - 1].end > end:
+            j -= 1
+        return tokens[j - 1] if j > i else None
 
 
 def trie_pattern(words) -> str:
