@@ -15,6 +15,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any
 
+from ..text.matcher import group_by_kind
 from .base import lexicon_hits
 
 __all__ = ["hits_by_kind", "EntryFacts", "Where", "placed_hits"]
@@ -26,14 +27,7 @@ def hits_by_kind(matcher, doc, seg) -> dict[str, list]:
     key = id(matcher)
     got = cache.get(key)
     if got is None:
-        got = cache[key] = {}
-        for h in lexicon_hits(matcher, doc, seg):
-            kind = h.lexicon.kind
-            hits = got.get(kind)
-            if hits is None:
-                got[kind] = [h]
-            else:
-                hits.append(h)
+        got = cache[key] = group_by_kind(lexicon_hits(matcher, doc, seg))
     return got
 
 

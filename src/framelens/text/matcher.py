@@ -38,6 +38,7 @@ a hit is only looked at closely where one could apply; hits are named tuples.
 from __future__ import annotations
 
 import bisect
+from collections import defaultdict
 import functools
 import logging
 import os
@@ -284,6 +285,14 @@ class _Ref(NamedTuple):
     rules: tuple  # the context rules, compiled (senses.compile_rules)
 
 
+def group_by_kind(hits) -> dict[str, list[Hit]]:
+    """``hits`` by their lexicon's span kind, each list in the order of ``hits``."""
+    out: defaultdict[str, list[Hit]] = defaultdict(list)
+    for h in hits:
+        out[h[2].kind].append(h)
+    return dict(out)
+
+
 class Matcher:
     """Compiled matcher over a list of lexicon packs. Thread-safe for reading; build once, reuse."""
 
@@ -370,11 +379,10 @@ class Matcher:
     def _prepare(text: str):
         """Lower-case the text and make word separators uniform, keeping offsets where possible.
 
-        Length-preserving replacements (fast, the common case): a line break and a hyphen become
-        a space, a curly apostrophe a straight one, so ``illegal-immigrant`` and
-        ``illegal\nimmigrant`` both read ``illegal immigrant``; a blank line becomes two spaces,
-        which no phrase crosses. Runs of other white space (repeated spaces, tabs, NBSP, CRLF)
-        are collapsed to one space, with an offset map back to the original text.
+        Length-preserving replacements (fast, the common case): a line break and a hyphen become a space, a curly
+        apostrophe a straight one, so ``illegal-immigrant`` and ``illegal\nimmigrant`` both read ``illegal
+        immigrant``; a blank line becomes two spaces, which no phrase crosses. Runs of other white space (repeated
+        spaces, tabs, NBSP, CRLF) are collapsed to one space, with an offset map back to the original text.
         """
         low = text.lower()
         if len(low) != len(text):
@@ -477,15 +485,7 @@ class Matcher:
 
     def match_by_kind(self, text: str, seg=None) -> dict[str, list[Hit]]:
         """The hits of :meth:`match` by span kind (each list in the order of :meth:`match`)."""
-        out: dict[str, list[Hit]] = {}
-        for h in self.match(text, seg):
-            kind = h[2].kind
-            got = out.get(kind)
-            if got is None:
-                out[kind] = [h]
-            else:
-                got.append(h)
-        return out
+        return group_by_kind(self.match(text, seg))
 
     def _match(self, text: str, seg, kinds) -> list[Hit]:
         norm, amap = self._prepare(text)
