@@ -181,8 +181,6 @@ def typed_spans(df, kinds: Mapping[str, KindSpec] | None = None):
     """Give a spans DataFrame the documented dtypes: offsets int, sentence/paragraph nullable ints,
     ``lede``/``counted`` nullable booleans, kind fields as their specs declare (ints and booleans
     nullable, since other kinds' rows have no value)."""
-    import pandas as pd
-
     types: dict[str, str] = {c.name: c.dtype for c in SPAN_COLUMNS}
     for spec in (kinds or {}).values():
         for f in spec.fields:
