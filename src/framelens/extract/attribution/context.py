@@ -7,7 +7,7 @@ from __future__ import annotations
 import operator
 
 from .content import call_complement
-from .phrases import left_np
+from .phrases import dash_before, left_np
 from .names import NameFinder
 from .records import Cue
 from .source_types import SourceTyper
@@ -123,6 +123,8 @@ class CueContext:
         """Nothing, a quotation mark or clause punctuation before the cue: its source may follow ('"...," said
         Marr')."""
         last = self.last
+        if last is not None and last.text in "—–-" and dash_before(self.left, len(self.left) - 1) is not None:
+            return False  # the dash closes a parenthetical after the source: 'Democrats — and some Republicans — say'
         return last is None or last.text in QUOTE_CHARS or last.text in ":;—–(" or \
             (last.text in ".!?" and last.start < self.sentence_start)
 

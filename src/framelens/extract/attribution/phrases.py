@@ -32,11 +32,20 @@ def left_np(words: AttributionWords, tokens: list[Token]):
     if i < 0:
         return None
     t = tokens[i]
-    if t.text == ",":
+    if t.text == "," and i >= 1 and tokens[i - 1].text == ")" and not _apposition_before(tokens, i):
+        # a comma after a gloss in parentheses closes no apposition: "Sen. Jack Reed (D-R.I.), said"
+        i -= 1
+        t = tokens[i]
+    dash = dash_before(tokens, i)
+    if dash is not None:
+        # a parenthetical between dashes: "Democrats — and some Republicans — say", "Reynolds - his aide - told"
+        i = dash - 1
+        if i < 0:
+            return None
+        t = tokens[i]
+    elif t.text == ",":
         # an appositive or parenthetical between source and cue: "Dunmore, a Republican ..., said"
-        j = i - 1
-        while j >= 0 and tokens[j].text not in ",;:" and tokens[j].text not in QUOTE_CHARS and i - j < 40:
-            j -= 1
+        j = _apposition_open(tokens, i)
         if j < 0 or tokens[j].text != "," or i - j < 2:
             return None
         if i - j <= 3 and all(x.cap for x in tokens[j + 1:i]) and j > 0 and tokens[j - 1].cap and \
@@ -64,11 +73,18 @@ def left_np(words: AttributionWords, tokens: list[Token]):
             return None
         i = j - 1
         t = tokens[i]
-    if not t.is_word:
+    end = t.end
+    abbreviation = _abbreviation_period(words, tokens, i)
+    if abbreviation:
+        # a name or organisation ending in an abbreviation: "the F.B.I. has said", "Joseph R. Biden Jr. warned";
+        # the phrase is read back from the abbreviation (a lone 'I' of 'F.B.I.' is no pronoun) and ends at its period
+        i -= 1
+        t = tokens[i]
+    elif not t.is_word:
         return None
-    if t.low in words.pronouns:
+    if t.low in words.pronouns and not abbreviation:
         return (t.start, t.end, 1)
-    if t.low in RELATIVE_PRONOUNS:
+    if t.low in RELATIVE_PRONOUNS and not abbreviation:
         # "Barrientos, who directs the coalition, said" is handled above; "outlets that described",
         # "a lawyer who said": the source is the noun phrase before the relative pronoun
         j = i - 1
@@ -97,6 +113,9 @@ def left_np(words: AttributionWords, tokens: list[Token]):
         first += 1
     if first > i:
         return None
+    if dash is not None and not any(x.is_word and (x.cap or x.low in words.pronouns or _source_noun(words, x.low))
+                                    for x in tokens[first:i + 1]):
+        return None  # 'He was tired — exhausted, really — said his wife': no noun phrase before the dashes
     if tokens[first].low == "no" and not (first < i and tokens[first + 1].low == "one"):
         return None  # "no questions asked", "no official said": a negated subject is nobody
     if first > 0 and tokens[first - 1].is_word and tokens[first - 1].low not in ("and", "but", "or", "so", "yet",
@@ -104,7 +123,113 @@ def left_np(words: AttributionWords, tokens: list[Token]):
         with_clause = _restrictive_relative(words, tokens, first, i)
         if with_clause is not None:
             return with_clause
-    return (tokens[first].start, tokens[i].end, n_words)
+    return (tokens[first].start, end, n_words)
+
+
+def _source_noun(words: AttributionWords, low: str) -> bool:
+    """A source noun of the lists, also in the plural ('officials', 'counties')."""
+    return words.is_noun(low) or (low.endswith("s") and words.is_noun(low[:-1])) or \
+        (low.endswith("ies") and words.is_noun(low[:-3] + "y"))
+
+
+def _apposition_open(tokens: list[Token], i: int) -> int:
+    """From the comma ``tokens[i]`` back to the mark that stops an apposition (a comma, semicolon, colon or a
+    quotation mark, at most 40 tokens back): its index, or -1. A possessive apostrophe ('Sanders’ campaign
+    manager') and a short quotation inside the apposition ('the co-author of "Going Viral," about ...') are read
+    over."""
+    j = i - 1
+    while j >= 0 and i - j < 40:
+        c = tokens[j].text
+        if c in ",;:":
+            return j
+        if c in QUOTE_CHARS:
+            if c in APOSTROPHES and j > 0 and tokens[j - 1].end == tokens[j].start and \
+                    tokens[j - 1].text[-1:] in "sSzZ":
+                j -= 1  # a possessive apostrophe
+                continue
+            opening = _quotation_open(tokens, j) if c in _CLOSING_DOUBLE else -1
+            if opening < 1 or i - opening >= 40:
+                return j
+            j = opening - 1
+            continue
+        j -= 1
+    return j
+
+
+_CLOSING_DOUBLE = frozenset('"”')
+_OPENING_DOUBLE = frozenset('"“')
+_DASHES = frozenset("—–")
+
+
+def _quotation_open(tokens: list[Token], j: int) -> int:
+    """The index of the double quotation mark that opens a short quotation (at most 12 tokens) closed by
+    ``tokens[j]``, or -1."""
+    k = j - 1
+    while k >= 0 and j - k <= 12:
+        c = tokens[k].text
+        if c in _OPENING_DOUBLE:
+            return k if k < j - 1 else -1
+        if c in QUOTE_CHARS and c not in APOSTROPHES or c in ";:":
+            return -1
+        k -= 1
+    return -1
+
+
+def _is_dash(tokens: list[Token], k: int) -> int:
+    """How many tokens the dash ending at ``tokens[k]`` takes: 1 for an em or en dash or a hyphen with space on
+    both sides (' - '), 2 for a double hyphen ('--'); 0 when there is none."""
+    t = tokens[k]
+    if t.text in _DASHES:
+        return 1
+    if t.text == "-":
+        if k > 0 and tokens[k - 1].text == "-" and tokens[k - 1].end == t.start:
+            return 2
+        if k > 0 and tokens[k - 1].end < t.start and (k + 1 == len(tokens) or t.end < tokens[k + 1].start):
+            return 1  # (the last token of a cue's left context: the cue follows)
+    return 0
+
+
+def dash_before(tokens: list[Token], i: int) -> int | None:
+    """When ``tokens[i]`` closes a parenthetical between dashes of the same form ('Democrats — and some
+    Republicans — say'): the index of the opening dash's first token, or None. The parenthetical holds at least
+    one word and at most 30 tokens, and no clause punctuation or quotation mark."""
+    width = _is_dash(tokens, i)
+    if not width:
+        return None
+    form = tokens[i].text
+    j = i - width
+    word = False
+    while j >= 0 and i - j <= 30:
+        c = tokens[j].text
+        if c in ";:" or c in QUOTE_CHARS and c not in APOSTROPHES:
+            return None
+        w = _is_dash(tokens, j)
+        if w:
+            if tokens[j].text != form or w != width or not word:
+                return None
+            return j - w + 1
+        word = word or tokens[j].is_word
+        j -= 1
+    return None
+
+
+def _apposition_before(tokens: list[Token], i: int) -> bool:
+    """Whether a comma opens, within 40 tokens before the comma ``tokens[i]``, an apposition that it closes."""
+    j = _apposition_open(tokens, i)
+    return j >= 0 and tokens[j].text == ","
+
+
+def _abbreviation_period(words: AttributionWords, tokens: list[Token], i: int) -> bool:
+    """Whether ``tokens[i]`` is the period of an abbreviation right before it (no space between): a listed
+    abbreviation ('Jr.', 'Inc.', 'Ind.') or a single capital letter ('F.B.I.', 'U.S.')."""
+    if i < 1 or tokens[i].text != ".":
+        return False
+    prev = tokens[i - 1]
+    if not prev.is_word or prev.end != tokens[i].start:
+        return False
+    if len(prev.text) == 1:
+        return prev.cap
+    return prev.text in words.abbreviations
 
 
 def _scan_back(words: AttributionWords, tokens: list[Token], head: int) -> tuple[int | None, int]:
@@ -154,8 +279,8 @@ def _scan_back(words: AttributionWords, tokens: list[Token], head: int) -> tuple
             if c in APOSTROPHES and k > 0 and tokens[k - 1].text[-1:] in "sSzZ" and k < head:
                 k -= 1
                 continue
-            if c in "-&" and k < head:
-                k -= 1
+            if c in "-&" and k < head and not (c == "-" and _is_dash(tokens, k)):
+                k -= 1  # 'Courier - Ledger' style joins, 'Johnson & Johnson'; a spaced dash ends the phrase
                 continue
             break
         k -= 1
@@ -242,7 +367,8 @@ def right_np(words: AttributionWords, tokens: list[Token]):
                 after_det = False
             else:
                 if seen_cap and last_good == k - 1 and tokens[last_good].cap and not is_noun(low) and not (
-                        k + 1 < n and tokens[k + 1].cap and tokens[k + 1].is_word):
+                        k + 1 < n and tokens[k + 1].cap and tokens[k + 1].is_word) and \
+                        not _role_before_name(words, tokens, k):
                     break  # the name run is over ("told the LA Times allowing ...")
                 unknown += 1
                 if unknown > 3:
@@ -266,6 +392,20 @@ def right_np(words: AttributionWords, tokens: list[Token]):
     if last_good < 0:
         return None
     return (tokens[0].start if tokens[0].is_word else tokens[1].start, tokens[last_good].end)
+
+
+def _role_before_name(words: AttributionWords, tokens: list[Token], k: int) -> bool:
+    """Whether the lower-case word ``tokens[k]`` after a capitalised modifier opens the rest of a role phrase
+    before a name: at most two lower-case modifiers, a source noun, then a capitalised word ('said Republican
+    political consultant Chris Russell', 'Democratic presidential candidate Sen. Bernie Sanders')."""
+    for j in range(k, min(k + 3, len(tokens))):
+        t = tokens[j]
+        if not t.is_word or t.cap or t.low in words.stop:
+            return False
+        if words.is_noun(t.low):
+            nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+            return nxt is not None and nxt.is_word and nxt.cap
+    return False
 
 
 def trim_non_referential(cache: TokenCache, src_start: int, src_end: int) -> int | None:
@@ -306,6 +446,8 @@ def left_mention(words: AttributionWords, left: list[Token], src_start: int, src
     if i < 0:
         return None
     t = left[i]
+    if t.start >= src_end and dash_before(left, i) is not None:
+        return (src_start, t.end)  # 'Democrats — and some Republicans — say'
     if t.text in ",)" and t.start >= src_end:
         if t.text == "," and _adverbial_aside(words, left, i, src_end):
             return None  # 'Sanders, meanwhile, said', 'officials, in fact, insist': an aside, not an apposition

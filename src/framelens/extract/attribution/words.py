@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ...lexicon.wordlists import SOURCE_SECTIONS, VALUED_SECTIONS, SourceLexicon
+from ...lexicon.wordlists import SOURCE_SECTIONS, VALUED_SECTIONS, SourceLexicon, load_abbreviations
 from .tokens import Token, trie_pattern, word_set_pattern
 
 QUOTE_CHARS = frozenset("\"“”„«»‘’'")
@@ -101,6 +101,8 @@ class AttributionWords:
         self.lex = lex
         words = lex.words
         self.title_abbreviations = title_abbreviations  # 'Sen', 'Gov', 'Dr' (without the period)
+        #: Every abbreviation that may end a source phrase with its period ('Jr', 'Inc', 'Ind', 'U.S'), titles too.
+        self.abbreviations = title_abbreviations | load_abbreviations().other
         self.pronouns = words["pronoun"]
         self.stop = words["stop"]
         self.between = words["between"]

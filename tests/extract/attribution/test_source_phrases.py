@@ -1,0 +1,102 @@
+"""Source phrases read back from a cue: abbreviations, glosses in parentheses, possessives and short quotations
+inside an apposition, parentheticals between dashes, and role phrases after an inverted cue.
+
+Every sentence is written for these tests (fictional people and places); the expected source is the
+attribution span's text, checked by hand.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from framelens.extract.attribution import phrases
+from framelens.model import Document
+from framelens.runtime.pipeline import AnalysisConfig, Analyzer
+from framelens.extract.attribution.tokens import TokenCache
+from framelens.text.segmentation import segment
+
+
+_ANALYZER = Analyzer(AnalysisConfig(extractors=["structure", "hedges", "report_verbs", "attribution"]))
+
+
+def sources(text: str) -> list[tuple[str, str]]:
+    """``(source span text, cue text)`` of every attribution of ``text``, in order."""
+    res = _ANALYZER.analyze_document(Document(id="t", text=text))
+    return [(text[s.start:s.end], text[s.attrs["cue_start"]:s.attrs["cue_end"]])
+            for s in res.spans if s.kind == "attribution"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name or organisation that ends in an abbreviation keeps its period; a lone 'I' of an acronym is no pronoun
+    ("The reviews came back clear, and the F.B.I. has said it found nothing about the Varga family.",
+     ("the F.B.I.", "said")),
+    ("Vice President Dana R. Holloway Jr. warned this week that the budget would fail.",
+     ("Vice President Dana R. Holloway Jr.", "warned")),
+    ("Brackwater Mills Inc. said profits rose in the third quarter.", ("Brackwater Mills Inc.", "said")),
+    # a comma after a party-and-state gloss closes no apposition
+    ("Sen. Ada Quill (D-Ore.), said after a lunch on Tuesday that she had not read the bill.",
+     ("Sen. Ada Quill (D-Ore.),", "said")),
+    # a possessive apostrophe inside an apposition
+    ("\"We will keep going,\" Tom Reyes, Marlowes’ campaign manager, said in a statement.",
+     ("Tom Reyes, Marlowes’ campaign manager,", "said")),
+    # a short quotation (a title) inside an apposition
+    ("Ines Hale, the author of \"Quiet Water,\" a history of the valley, said the dam was never safe.",
+     ("Ines Hale, the author of \"Quiet Water,\" a history of the valley,", "said")),
+    # a parenthetical between dashes of one form: em dashes, double hyphens, spaced hyphens
+    ("Officials in two counties — Alder and Penrose — said the rains came late.",
+     ("Officials in two counties — Alder and Penrose —", "said")),
+    ("Democrats -- and a few Republicans -- say the levy is too low.",
+     ("Democrats -- and a few Republicans --", "say")),
+    ("Mara Voss - the mayor's sister - told the Larkin Gazette that the vote was rigged.",
+     ("Mara Voss - the mayor's sister -", "told")),
+    # an inverted source: a role phrase with lower-case modifiers before the name
+    ("The plan is bold, said Democratic presidential candidate Sen. Ada Quill on Monday.",
+     ("Democratic presidential candidate Sen. Ada Quill", "said")),
+])
+def test_source_phrase(text, expected):
+    assert expected in sources(text)
+
+
+@pytest.mark.parametrize("text, wrong", [
+    # no source before the dashes: an adjective, not a noun phrase
+    ("He was tired — exhausted, really — said his wife.", "tired — exhausted, really —"),
+    # a spaced hyphen ends a phrase read back from the cue
+    ("The score was 5-4 - a close call - Reed said.", "a close call - Reed"),
+])
+def test_not_a_source_phrase(text, wrong):
+    assert all(src != wrong for src, _ in sources(text))
+
+
+def test_spaced_dash_ends_phrase():
+    assert ("Reed", "said") in sources("The score was 5-4 - a close call - Reed said.")
+
+
+def _tokens(text: str):
+    seg = segment(text)
+    return TokenCache(text, seg, text.lower()).head(0, len(text), 200)
+
+
+_WORD = st.sampled_from(["Reed", "the", "mayor", "Alder", "and", "council", "of", "Penrose", "two"])
+_MARK = st.sampled_from(["—", "–", "-", "--", ",", "(", ")", ";"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(_WORD, _MARK), min_size=1, max_size=14))
+def test_dash_before_finds_a_matching_dash(parts):
+    """Whatever the tokens, ``dash_before`` either finds nothing or points at an opening dash of the same form as
+    the closing one, with at least one word and no semicolon between."""
+    text = " ".join(parts)
+    tokens = _tokens(text)
+    if not tokens:
+        return
+    i = len(tokens) - 1
+    j = phrases.dash_before(tokens, i)
+    if j is None:
+        return
+    closing = tokens[i].text
+    assert tokens[j].text == closing or (closing == "-" and tokens[j].text == "-")
+    inner = tokens[j + 1:i]
+    assert any(t.is_word for t in inner)
+    assert all(t.text != ";" for t in inner)
