@@ -5,7 +5,11 @@ a researcher's own); each entry's ``category`` is a frame code of the Policy
 Frames Codebook (Boydstun et al. 2014), listed in :data:`FRAME_CODES`. The
 extractor reuses the shared one-pass matcher and its per-document hits, grouped
 by kind once (:mod:`framelens.extract._lexhits`), so frame cues cost no second
-scan and no pass over the other kinds' hits.
+scan and no pass over the other kinds' hits. The sentence and voice of all cues
+come from one pass each (:meth:`Segmentation.sentences_of
+<framelens.text.segmentation.Segmentation.sentences_of>`, ``voices_of``), and
+each entry's fixed fields are worked out once per entry, so a cue costs one
+span and nothing more.
 
 Document metrics (docs/methods_classify.md, "Frame cues"):
 
@@ -30,7 +34,7 @@ from typing import Any
 
 from ..kinds import Field, KindSpec, Style, is_used
 from ..model import Span
-from ._lexhits import EntryFacts, placed_hits
+from ._lexhits import EntryFacts, hits_by_kind
 from .base import LexiconExtractor, per_1k
 
 __all__ = ["FrameExtractor", "FRAME_CODES", "FRAME_TITLES", "frame_distribution"]
@@ -96,22 +100,29 @@ class FrameExtractor(LexiconExtractor):
 
     def extract(self, doc, seg, spans):
         text = doc.text
+        known, learn = self._facts.known, self._facts.learn
+        hits = hits_by_kind(self.matcher, doc, seg).get("frame_cue", ())
+        starts = [h[0] for h in hits]
         out = []
-        for h, (ref, pack, frame), sentence, voice in placed_hits(self.matcher, doc, seg, "frame_cue", self._facts):
-            start, end, use = h[0], h[1], h[6]
+        for h, sentence, voice in zip(hits, seg.sentences_of(starts), seg.voices_of(starts)):
+            start, end, lex, entry, _, _, use = h[:7]
+            got = known.get(id(entry))
+            if got is None or got[0] is not lex:
+                got = learn(lex, entry)
+            _, ref, pack, frame = got
             out.append(Span("frame_cue", start, end, text[start:end], frame, ref, voice, sentence,
                             {"frame": frame, "use": use, "lexicon": pack}))
         return out
 
     def metrics(self, doc, seg, spans) -> dict[str, Any]:
         cues = [s for s in spans if s.kind == "frame_cue" and s.attrs.get("use") == "use"]
-        counts: Counter = Counter()
+        labels = [s.label for s in cues]
+        counts = Counter(labels)
+        # frame -> sentences holding one of its cues; frame -> start of its first cue (reversed, so the first wins)
         sentences: dict[str, set] = {}
-        first: dict[str, int] = {}
-        for s in cues:
-            counts[s.label] += 1
-            sentences.setdefault(s.label, set()).add(s.sentence)
-            first.setdefault(s.label, s.start)
+        for f, si in set(zip(labels, [s.sentence for s in cues])):
+            sentences.setdefault(f, set()).add(si)
+        first = dict(zip(reversed(labels), [s.start for s in reversed(cues)]))
         n = len(cues)
         top = dominant(counts, sentences, first)
         order = {f: i for i, f in enumerate(FRAME_CODES)}

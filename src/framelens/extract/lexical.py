@@ -14,12 +14,12 @@ once, cached on its segmentation and grouped by kind once
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import Counter
 
 from ..kinds import Field, KindSpec, Style, is_loaded, is_used, span_value
 from ..model import Span
-from ._lexhits import EntryFacts, Where, hits_by_kind, placed_hits
+from ._lexhits import EntryFacts, hits_by_kind
+from ._lexrows import placed, placed_rows
 from .base import LexiconExtractor, per_1k
 from .hedging import holder_verbs, quantified_holders
 
@@ -178,8 +178,7 @@ class LoadedTermExtractor(LexiconExtractor):
     def extract(self, doc, seg, spans):
         text = doc.text
         out = []
-        for h, (ref, pack, label), sentence, voice in placed_hits(self.matcher, doc, seg, "loaded_term",
-                                                                  self._facts):
+        for h, (ref, pack, label), sentence, voice in placed(self.matcher, doc, seg, "loaded_term", self._facts):
             start, end, _, e, severity, stack, use, modifiers, sense = h
             surface = text[start:end]
             out.append(Span("loaded_term" if severity >= 1 else "neutral_term", start, end, surface, label, ref,
@@ -193,25 +192,32 @@ class LoadedTermExtractor(LexiconExtractor):
 
     def metrics(self, doc, seg, spans):
         words = seg.word_count
-        loaded = [s for s in spans if s.kind == "loaded_term" and is_loaded(s)]
+        terms = [s for s in spans if s.kind == "loaded_term" or s.kind == "neutral_term"]  # one pass over all spans
+        loaded = [s for s in terms if s.kind == "loaded_term" and is_loaded(s)]
         author = [s for s in loaded if s.voice == "author"]
-        quoted = [s for s in loaded if s.voice == "quoted"]
+        n_quoted = sum(1 for s in loaded if s.voice == "quoted")
         choice: dict[str, Counter] = {}
-        for s in spans:
-            if s.kind in ("loaded_term", "neutral_term") and s.attrs.get("group") and s.attrs.get("use") == "use":
-                choice.setdefault(s.attrs["group"], Counter())[s.entry.rsplit(":", 1)[-1]] += 1
+        mentions = 0
+        for s in terms:
+            a = s.attrs
+            use = a.get("use")
+            if use == "use":
+                if a.get("group"):
+                    choice.setdefault(a["group"], Counter())[s.entry.rsplit(":", 1)[-1]] += 1
+            elif use == "mention" and s.kind == "loaded_term":
+                mentions += 1
         sev_author = sum(s.attrs["severity"] for s in author)
         return {
             "loaded": len(loaded),
             "loaded_author": len(author),
-            "loaded_quoted": len(quoted),
+            "loaded_quoted": n_quoted,
             "loaded_per_1k": per_1k(len(loaded), words),
             "loaded_author_per_1k": per_1k(len(author), words),
-            "loaded_quoted_per_1k": per_1k(len(quoted), words),
+            "loaded_quoted_per_1k": per_1k(n_quoted, words),
             "loaded_severity": sum(s.attrs["severity"] for s in loaded),
             "loaded_severity_author": sev_author,
             "loaded_severity_author_per_1k": per_1k(sev_author, words),
-            "loaded_mentions": sum(1 for s in spans if s.kind == "loaded_term" and s.attrs.get("use") == "mention"),
+            "loaded_mentions": mentions,
             "loaded_by_category": dict(Counter(s.attrs["category"] for s in loaded)),
             "loaded_by_pack": dict(Counter(s.attrs["lexicon"].split("@")[0] for s in loaded)),
             "term_choice": {g: dict(c) for g, c in sorted(choice.items())},
@@ -246,28 +252,22 @@ class HedgeExtractor(LexiconExtractor):
 
     def _kind_spans(self, doc, seg, hits, kind: str) -> list[Span]:
         text = doc.text
-        known, learn = self._facts.known, self._facts.learn
-        where = Where.of(seg)
-        starts, first, quote_starts, quote_ends = where.starts, where.first, where.quote_starts, where.quote_ends
         out = []
-        for h in hits:
-            start, end, lex, entry, _, _, use, _, _ = h
-            got = known.get(id(entry))
-            if got is None or got[0] is not lex:
-                got = learn(lex, entry)
-            _, ref, pack, label = got
-            i = bisect_right(starts, start)  # sentence and voice: see Where
-            q = bisect_right(quote_starts, start)
-            out.append(Span(kind, start, end, text[start:end], label, ref,
-                            "quoted" if q and start < quote_ends[q - 1] else "author", i - 1 if i else first,
-                            {"category": label, "use": use, "lexicon": pack}))
+        for h, (ref, pack, label), sentence, voice in placed_rows(hits, seg, self._facts):
+            start, end = h[0], h[1]
+            out.append(Span(kind, start, end, text[start:end], label, ref, voice, sentence,
+                            {"category": label, "use": h[6], "lexicon": pack}))
         return out
 
     def metrics(self, doc, seg, spans):
         words = seg.word_count
         out = {}
+        used: dict[str, list] = {"hedge": [], "booster": []}  # one pass over all spans
+        for s in spans:
+            if (s.kind == "hedge" or s.kind == "booster") and s.attrs.get("use") == "use":
+                used[s.kind].append(s)
         for kind, key in (("hedge", "hedges"), ("booster", "boosters")):
-            items = [s for s in spans if s.kind == kind and s.attrs.get("use") == "use"]
+            items = used[kind]
             author = sum(1 for s in items if s.voice == "author")
             out[key] = len(items)
             out[f"{key}_author"] = author
@@ -294,7 +294,7 @@ class ReportVerbExtractor(LexiconExtractor):
     def extract(self, doc, seg, spans):
         text = doc.text
         out = []
-        for h, (ref, pack, label), sentence, voice in placed_hits(self.matcher, doc, seg, "report_verb", self._facts):
+        for h, (ref, pack, label), sentence, voice in placed(self.matcher, doc, seg, "report_verb", self._facts):
             start, end, e, use = h[0], h[1], h[3], h[6]
             out.append(Span("report_verb", start, end, text[start:end], label, ref, voice, sentence,
                             {"stance": e.stance, "category": e.category, "use": use, "lexicon": pack}))

@@ -28,8 +28,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import repeat
 
 from ..lexicon.wordlists import Abbreviations, load_abbreviations
 from .token_table import WORD_RE, TokenTable, count_words, iter_words
@@ -116,6 +117,10 @@ class Quote:
 
 def _quote_label(text: str, cs: int, ce: int) -> str:
     content = text[cs:ce].strip()
+    # most quotations: seven runs of letters among the first 64 characters are seven words or more, which makes
+    # the quotation ``direct`` whatever else holds (each run is at least one word), without the word regex
+    if sum(map(str.isalpha, content[:64].split())) >= 7:
+        return "direct"
     # the label reads at most the first 7 words (a quotation of 7 or more is ``direct``): the words of its first
     # 64 characters do when there are 8 or more of them (the 8th may be cut, the first 7 are whole)
     words = WORD_RE.findall(content, 0, 64)
@@ -376,6 +381,16 @@ def _add_trimmed(text: str, s: int, e: int, out: list) -> None:
         out.append((s, s + len(body.rstrip())))
 
 
+def _word_before(text: str, ps: int, ms: int) -> str:
+    """The white-space-free run of characters that ends at ``ms`` (starting no earlier than ``ps``), as a backward
+    scan to the nearest white space gives it: found with ``str.rfind`` for a space, then checked for other white
+    space (a line break, NBSP), which only the rare non-printable run can hold."""
+    token = text[max(text.rfind(" ", ps, ms) + 1, ps):ms]
+    if not token.isprintable():  # white space other than " " (or another non-printable character) in the run
+        token = "" if token[-1].isspace() else token.split()[-1]
+    return token
+
+
 def _next_sentence_start(text: str, ms: int, end: int, ps: int, pe: int, abbr: Abbreviations) -> int:
     """Where the next sentence starts if the candidate ``text[ms:end]`` (a run of sentence-final marks) ends one,
     else 0: the first character after the white space that follows it, in the paragraph ``[ps, pe)``."""
@@ -394,16 +409,13 @@ def _next_sentence_start(text: str, ms: int, end: int, ps: int, pe: int, abbr: A
         return 0
     if text[ms] != "." or text.startswith("...", ms):
         return j
-    # the token before the period
-    ws = ms
-    while ws > ps and not text[ws - 1].isspace():
-        ws -= 1
-    token = text[ws:ms].lstrip(_OPEN_PUNCT)
+    token = _word_before(text, ps, ms).lstrip(_OPEN_PUNCT)  # the token before the period
     if not token:
         return j
     if token in abbr.title:
         return 0
-    if token in abbr.other or _INITIALS_RE.match(token):
+    # (initials, "U.S" or "J", have a period second or are one letter: the regex only runs on those)
+    if token in abbr.other or ((len(token) == 1 or token[1] == ".") and _INITIALS_RE.match(token)):
         if k > j:  # next sentence opens with a quote or bracket
             return j
         nw = WORD_RE.match(text, k)
@@ -411,26 +423,41 @@ def _next_sentence_start(text: str, ms: int, end: int, ps: int, pe: int, abbr: A
     return j
 
 
-def _sentences_in(text: str, ps: int, pe: int, abbr: Abbreviations, out: list, marks: list, k: int) -> int:
-    """Sentences of the paragraph ``[ps, pe)``; ``marks[k:]`` are the ``(start, end)`` of the boundary candidates
-    from its start on (found in the whole text at once). Returns the index of the first candidate after the
+def _sentences(text: str, paragraphs: list[tuple[int, int]], abbr: Abbreviations, check) -> tuple[list, list]:
+    """The sentences of ``text`` and the paragraph index of each, in one pass over the sentence-end candidates of
+    the whole text (one regular-expression pass finds them) alongside the paragraphs; ``check()`` runs once per
     paragraph. Every sentence starts at a non-space character (the paragraph's start, or the first one after a
-    boundary) and ends at one (a boundary's last mark, or the paragraph's end), so none needs trimming."""
-    start = ps
+    boundary) and ends at one (a boundary's last mark, or the paragraph's end), so none needs trimming. A
+    sentence that opens with a parenthesis is then split after it (:func:`_split_parentheticals`)."""
+    sentences: list[tuple[int, int]] = []
+    sent_par: list[int] = []
+    marks = [m.span() for m in _BOUNDARY_RE.finditer(text)]
     n = len(marks)
-    while k < n:
-        ms, me = marks[k]
-        if ms >= pe:
-            break
-        k += 1
-        # (a candidate at the paragraph's very end is no boundary: nothing follows it in the paragraph)
-        if start < me < pe:
-            nxt = _next_sentence_start(text, ms, me, ps, pe, abbr)
-            if nxt:
-                out.append((start, me))
-                start = nxt
-    out.append((start, pe))
-    return k
+    k = 0
+    for pi, (ps, pe) in enumerate(paragraphs):
+        check()
+        first = len(sentences)
+        start = ps
+        while k < n:
+            ms, me = marks[k]
+            if ms >= pe:
+                break
+            k += 1
+            # (a candidate at the paragraph's very end is no boundary: nothing follows it in the paragraph)
+            if start < me < pe:
+                nxt = _next_sentence_start(text, ms, me, ps, pe, abbr)
+                if nxt:
+                    sentences.append((start, me))
+                    start = nxt
+        sentences.append((start, pe))
+        sent_par += [pi] * (len(sentences) - first)
+    if "(" in text:
+        for i in reversed([i for i, (s, _) in enumerate(sentences) if text[s] == "("]):
+            pieces = _split_parentheticals(text, [sentences[i]])
+            if len(pieces) > 1:
+                sentences[i:i + 1] = pieces
+                sent_par[i:i + 1] = [sent_par[i]] * len(pieces)
+    return sentences, sent_par
 
 
 def _split_parentheticals(text: str, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -520,6 +547,9 @@ class Segmentation:
 
     def __post_init__(self) -> None:
         self._sent_starts = [s for s, _ in self.sentences]
+        # sentence_at(pos) is bisect_right(self._sent_starts[1:], pos): the count of later sentence starts at or
+        # before pos, which is 0 before the first sentence as well as in it
+        self._sent_later = self._sent_starts[1:]
         self._par_starts = [s for s, _ in self.paragraphs]
         self._q_cstarts = [q.content_start for q in self.quotes]
         self._q_cends = [q.content_end for q in self.quotes]
@@ -551,6 +581,50 @@ class Segmentation:
         """``"quoted"`` if ``pos`` lies inside a quotation's content (:meth:`quote_at`), else ``"author"``."""
         i = bisect_right(self._q_cstarts, pos)
         return "quoted" if i and pos < self._q_cends[i - 1] else "author"
+
+    # -- the same lookups for many offsets at once (the lexicon extractors' hits) --------------------------
+    def sentences_of(self, positions) -> list:
+        """``[self.sentence_at(p) for p in positions]``, as one C-level ``map`` of bisections.
+
+        Parameters
+        ----------
+        positions : iterable of int
+            Offsets into :attr:`text`, in any order.
+
+        Returns
+        -------
+        list of int (of None when there are no sentences)
+        """
+        if not self._sent_starts:
+            return [None for _ in positions]
+        return list(map(bisect_right, repeat(self._sent_later), positions))
+
+    def voices_of(self, positions: list[int]) -> list[str]:
+        """``[self.voice_at(p) for p in positions]`` for offsets in ascending order, filled one quotation at a time
+        (two bisections per quotation, none per offset).
+
+        Parameters
+        ----------
+        positions : list of int
+            Offsets into :attr:`text`, ascending.
+
+        Returns
+        -------
+        list of str
+            ``"quoted"`` or ``"author"`` for each offset.
+        """
+        out = ["author"] * len(positions)
+        cstarts, cends = self._q_cstarts, self._q_cends
+        last = len(cstarts) - 1
+        for qi, cs in enumerate(cstarts):
+            ce = cends[qi]
+            if qi < last and cstarts[qi + 1] < ce:
+                ce = cstarts[qi + 1]  # from the next content start on, voice_at looks at the next quotation
+            i = bisect_left(positions, cs)
+            j = bisect_left(positions, ce, i)
+            if j > i:
+                out[i:j] = ["quoted"] * (j - i)
+        return out
 
     # -- words ----------------------------------------------------------
     @property
@@ -627,17 +701,7 @@ def segment(text: str, *, abbreviations: Abbreviations | None = None, deadline=N
     abbr = abbreviations or load_abbreviations()
     check = (deadline or UNLIMITED).check
     paragraphs = _paragraphs(text)
-    sentences: list[tuple[int, int]] = []
-    sent_par: list[int] = []
-    marks = [m.span() for m in _BOUNDARY_RE.finditer(text)]  # sentence-end candidates, taken paragraph by paragraph
-    k = 0
-    for pi, (ps, pe) in enumerate(paragraphs):
-        check()
-        local: list[tuple[int, int]] = []
-        k = _sentences_in(text, ps, pe, abbr, local, marks, k)
-        local = _split_parentheticals(text, local)
-        sentences.extend(local)
-        sent_par.extend([pi] * len(local))
+    sentences, sent_par = _sentences(text, paragraphs, abbr, check)
     doubles, stray = _find_double_quotes(text, paragraphs)
     singles = _find_single_quotes(text, paragraphs, doubles)
     quotes = sorted(doubles + singles, key=lambda q: q.start)
