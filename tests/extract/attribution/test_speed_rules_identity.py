@@ -106,7 +106,41 @@ def test_phrase_index_equals_the_scan_of_every_phrase(words_list, section):
 _EXTRACTOR = AttributionExtractor()
 
 _PIECES = ["Marr", "toured", "the", "plant", "who", "said", "and", "when", "x", "'", '"', ";", "(", ")", ",",
-           "whose", "tells", "saying", "it's"]
+           "whose", "tells", "saying", "it's", "“", "”", "Rubio’s", "Sanders’", "’", "‘", "Sanders'"]
+
+
+def _reference_quotes_block(part: str) -> bool:
+    """Read mark by mark: every double quotation mark must open or close a quotation of at most 80 characters on
+    one line that closes inside ``part`` ('“' ... '”' or '"' ... '"')."""
+    i = 0
+    while i < len(part):
+        c = part[i]
+        if c == "”":
+            return True
+        if c in "“\"":
+            close = "”" if c == "“" else '"'
+            j = i + 1
+            while j < len(part) and part[j] not in '“”"\n':
+                j += 1
+            if j >= len(part) or part[j] != close or not 1 <= j - i - 1 <= 80:
+                return True
+            i = j + 1
+            continue
+        i += 1
+    return False
+
+
+@pytest.mark.parametrize("part, blocked", [
+    (' called the plan “a relic” and ', False),
+    (' called the plan "a relic" and ', False),
+    (' said “we will win and ', True),
+    (' praised “the plan” and “the ', True),
+    (' ' + '“' + 'x' * 81 + '” and ', True),
+])
+def test_reference_quotes_block_by_hand(part, blocked):
+    from framelens.extract.attribution.subjects import quotes_block
+    assert _reference_quotes_block(part) is blocked
+    assert quotes_block(part, 0, len(part)) is blocked
 
 
 @settings(max_examples=300, deadline=None)
@@ -123,7 +157,7 @@ def test_blocked_between_equals_the_whole_text_matches(pieces, data):
     j = data.draw(st.integers(i + 1, len(words) - 1))
     start, end = words[i].end, words[j].start
     low = cache.low
-    expected = low[start] == "'" or low[end - 1] == "'" or \
+    expected = low[start] == "'" or low[end - 1] == "'" or _reference_quotes_block(low[start:end]) or \
         matches_between(TokenCache(text, seg), COORD_BLOCK_RE, start, end) or \
         matches_between(TokenCache(text, seg), COORD_CUE_RE, start, end)
     assert blocked_between(cache, start, end) == expected

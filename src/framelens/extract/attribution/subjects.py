@@ -16,9 +16,16 @@ from .words import CONNECTORS, DETERMINERS, NP_PREPOSITIONS, SUBJECT_DETERMINERS
 
 #: Conjunctions that coordinate a reporting verb with an earlier verb of the same subject.
 _COORDINATORS = frozenset(("and", "but", "then"))
-#: Between a subject and its coordinated cue: a clause boundary or quotation that may bring another subject.
-COORD_BLOCK_RE = re.compile(r"[;\"“”‘’«»()]|(?<![^\W_])(?:who|which|whose|whom|where|when|while|because|although|"
-                            r"though|if|unless|whether|since|after|before|until)(?![^\W_])|(?:^|\s)'|'(?:\s|$)")
+#: Between a subject and its coordinated cue: a clause boundary or a single quotation mark that may bring another
+#: subject. An apostrophe inside a word or after a final s is no quotation mark ('Rubio’s', 'Sanders’ plan');
+#: double quotation marks are checked by :func:`quotes_block` (a short quotation closed before the cue is read
+#: over: 'called the plan “a relic” and said').
+COORD_BLOCK_RE = re.compile(r"[;«»()‘]|(?<![^\W\d_])’|(?<=[^\W\d_sSzZ])’(?![^\W\d_])|"
+                            r"(?<![^\W_])(?:who|which|whose|whom|where|when|while|because|although|"
+                            r"though|if|unless|whether|since|after|before|until)(?![^\W_])|(?:^|\s)'|"
+                            r"(?<![sSzZ])'(?:\s|$)")
+#: A short double quotation (a scare quote or a title) inside one clause.
+_SHORT_QUOTATION_RE = re.compile(r"“[^“”\"\n]{1,80}”|\"[^“”\"\n]{1,80}\"")
 #: ... or another reporting verb (then that verb's attribution is the one to extend, not this one).
 COORD_CUE_RE = re.compile(r"(?<![^\W_])(?:said|says|say|told|tells|added|adds|wrote|writes|stated|declared|"
                           r"announced|argued|claimed|insisted)(?![^\W_])")
@@ -186,8 +193,8 @@ _NAME_LOOKUPS = 16  # distinct words searched one by one before every name of th
 
 
 def blocked_between(cache: TokenCache, start: int, end: int) -> bool:
-    """``COORD_BLOCK_RE`` or ``COORD_CUE_RE`` matches in ``low[start:end]``, where ``start`` ends a word and ``end``
-    opens one (their words cannot straddle either end). A short range is searched in place, a long one read from
+    """:func:`quotes_block`, or ``COORD_BLOCK_RE`` or ``COORD_CUE_RE`` matches in ``low[start:end]``, where
+    ``start`` ends a word and ``end`` opens one (their words cannot straddle either end). A short range is searched in place, a long one read from
     the document's matches listed once (see :func:`_match_between`), so a rule looking from a subject to a far cue
     costs a bisect; the slice's own ends are checked as the slice would (``^'`` and ``'$`` of ``COORD_BLOCK_RE``)."""
     if end <= start:
@@ -195,7 +202,20 @@ def blocked_between(cache: TokenCache, start: int, end: int) -> bool:
     low = cache.low
     if low[start] == "'" or low[end - 1] == "'":
         return True
-    return _match_between(cache, COORD_BLOCK_RE, start, end) or _match_between(cache, COORD_CUE_RE, start, end)
+    return quotes_block(low, start, end) or _match_between(cache, COORD_BLOCK_RE, start, end) or \
+        _match_between(cache, COORD_CUE_RE, start, end)
+
+
+def quotes_block(low: str, start: int, end: int) -> bool:
+    """Whether a double quotation mark in ``low[start:end]`` is not part of a short quotation that opens and
+    closes there (at most 80 characters, one line); a range over 2,000 characters is blocked outright."""
+    if end - start > _SEARCH_MAX:
+        return True
+    part = low[start:end]
+    if '"' not in part and "“" not in part and "”" not in part:
+        return False
+    rest = _SHORT_QUOTATION_RE.sub("", part)
+    return '"' in rest or "“" in rest or "”" in rest
 
 
 _SPAN = operator.methodcaller("span")
