@@ -173,12 +173,13 @@ def according_to(ctx: CueContext):
         return None
     phrase = right_np(ctx.words, ctx.right)
     if phrase is None:
-        return NO_ATTRIBUTION
+        phrase = _according_phrase(ctx)
+        if phrase is None:
+            return NO_ATTRIBUTION
     src_start, src_end = phrase
-    source_type, named = ctx.typer.type(ctx.cache, src_start, src_end, src_end, ctx.sentence_start)
-    source_type, named = ctx.typer.media_via_modifier(ctx.cache, src_start, src_end, source_type, named)
     # the mention runs to the clause's punctuation, as PARC marks it ('according to a Gallup poll taken last
-    # week', 'according to officials who spoke on condition of anonymity'); typed on the head phrase above
+    # week', 'according to officials who spoke on condition of anonymity'); typed on the head phrase, with an
+    # anonymity phrase anywhere in the mention making it anonymous
     mention_end = _ACCORDING_TAIL_RE.match(ctx.text, src_end, ctx.sentence_end)
     mention = None
     opens = not ctx.text[ctx.sentence_start:ctx.cue.start].strip(" \t\n\"“‘'")
@@ -188,10 +189,38 @@ def according_to(ctx: CueContext):
         mention = (src_start, trim_end(ctx.text, src_start, mention_end.end()))
         if mention[1] <= src_end:
             mention = None
+    source_type, named = ctx.typer.type(ctx.cache, src_start, src_end, mention[1] if mention else src_end,
+                                        ctx.sentence_start)
+    source_type, named = ctx.typer.media_via_modifier(ctx.cache, src_start, src_end, source_type, named)
+    if ctx.cache.low[src_start:src_end] in _OBJECT_PRONOUNS:
+        source_type, named = "pronoun", False  # 'according to him'
     content = content_around(ctx.text, ctx.sentence_start, ctx.sentence_end, ctx.cue.start,
                              mention[1] if mention else src_end)
     return Attribution(src_start, src_end, ctx.cue, "according_to", source_type, None, named, content, ctx.voice,
                        rule="according_to", mention=mention)
+
+
+#: Object pronouns, the form a pronoun source takes after *according to*.
+_OBJECT_PRONOUNS = frozenset(("him", "her", "them", "us", "me"))
+
+
+def _according_phrase(ctx: CueContext) -> tuple[int, int] | None:
+    """The words after *according to* up to the clause's punctuation, when :func:`.phrases.right_np` finds no
+    noun phrase there ('according to the results,', 'according to him,', 'according to two senators present'):
+    by construction they name what the content is credited to. None when there are none, when they run on for
+    more than twenty words, or when they open with a word that cannot open a noun phrase ('that', 'which')."""
+    start = ctx.cue.end
+    text = ctx.text
+    while start < ctx.sentence_end and text[start] in " \t":
+        start += 1
+    tail = _ACCORDING_TAIL_RE.match(text, start, ctx.sentence_end)
+    if tail is None or tail.end() <= start:
+        return None
+    end = trim_end(text, start, tail.end())
+    first = text[start:end].split(None, 1)
+    if end <= start or not first or first[0].lower() in ctx.words.stop:
+        return None
+    return (start, end)
 
 
 #: The rest of an *according to* phrase up to the clause's punctuation: at most twenty words, none a verb of
@@ -438,12 +467,15 @@ _SELF_PRONOUNS = frozenset(("i", "we", "you", "i'm", "i’m"))
 
 
 def _not_reported(ctx: CueContext, src_start: int, src_end: int, rule: str) -> bool:
-    """A verb cue that reports no one's statement: after a modal ('could say', "I'll tell"), with a generic *you*
+    """A verb cue that reports no one's statement: the opening of an anonymity clause ('who spoke on condition
+    of anonymity', 'who asked not to be named'), after a modal ('could say', "I'll tell"), with a generic *you*
     or a first-person cognition verb ('I think', 'we believe'), or a noun read as a cue ('recent comments', 'voter
     fraud claims', 'a Reuters report': a cue form that is also a noun, after a lower-case word that is no source
     noun, or after a phrase opened by *a*/*an*)."""
     if rule == "inverted":
         return False
+    if _anonymity_clause(ctx):
+        return True
     phrase = ctx.cache.exact(src_start, src_end)
     words = ctx.words
     first = phrase[0].low if phrase else ""
@@ -470,6 +502,22 @@ def _not_reported(ctx: CueContext, src_start: int, src_end: int, rule: str) -> b
         if first in ("a", "an"):
             return True  # 'a Reuters report'
     return False
+
+
+#: Tokens read from a cue on for an anonymity phrase (the longest listed has five words).
+_ANONYMITY_TOKENS = 8
+
+
+def _anonymity_clause(ctx: CueContext) -> bool:
+    """Whether an anonymous-source phrase of the source_types lists opens at the cue or right after it ('spoke
+    on condition of anonymity', 'asked not to be named', 'requested anonymity'): the clause says why a source is unnamed, and the
+    source is the noun phrase it modifies, credited by its own cue."""
+    pattern = ctx.words.anonymous_re
+    if pattern is None:
+        return False
+    lows = [t.low for t in ctx.cache.head(ctx.cue.start, ctx.sentence_end, _ANONYMITY_TOKENS)]
+    # the phrase may include the cue ('requested anonymity') or follow it ('spoke | on condition of anonymity')
+    return any(pattern.match(" " + " ".join(lows[k:]) + " ") is not None for k in (0, 1))
 
 
 def negated_cue(ctx: CueContext) -> bool:
