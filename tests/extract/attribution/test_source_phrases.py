@@ -51,6 +51,9 @@ def sources(text: str) -> list[tuple[str, str]]:
      ("Democrats -- and a few Republicans --", "say")),
     ("Mara Voss - the mayor's sister - told the Larkin Gazette that the vote was rigged.",
      ("Mara Voss - the mayor's sister -", "told")),
+    # an inverted source: a determiner and one word that ends the clause; an age compound is no number
+    ("\"The levy is a relic,\" said the 46-year-old. \"We will vote it down.\"", ("the 46-year-old", "said")),
+    ("\"It only gets worse,\" says a narrator.", ("a narrator", "says")),
     # an inverted source: a role phrase with lower-case modifiers before the name
     ("The plan is bold, said Democratic presidential candidate Sen. Ada Quill on Monday.",
      ("Democratic presidential candidate Sen. Ada Quill", "said")),

@@ -360,7 +360,8 @@ def right_np(words: AttributionWords, tokens: list[Token]):
                 continue
             if low in words.stop:
                 break
-            if t.cap or is_noun(low) or (after_det and k > 1):
+            if t.cap or is_noun(low) or (after_det and (k > 1 or k + 1 == n or tokens[k + 1].text in _CLAUSE_END)):
+                # (a lone word after the determiner counts when the clause ends with it: 'said the 46-year-old.')
                 last_good = k
                 unknown = 0
                 seen_cap = seen_cap or t.cap
@@ -392,6 +393,10 @@ def right_np(words: AttributionWords, tokens: list[Token]):
     if last_good < 0:
         return None
     return (tokens[0].start if tokens[0].is_word else tokens[1].start, tokens[last_good].end)
+
+
+#: Marks that end the clause of an inverted source.
+_CLAUSE_END = frozenset(".,;:!?")
 
 
 def _role_before_name(words: AttributionWords, tokens: list[Token], k: int) -> bool:
@@ -430,9 +435,14 @@ def not_a_source(words: AttributionWords, cache: TokenCache, src_start: int, src
     """A phrase made only of time words, adverbs, numbers and function words ('On Sunday', 'Meanwhile')."""
     function_words = words.not_source_words
     for t in cache.exact(src_start, src_end):
-        if t.is_word and not (t.low in function_words or t.low[:1].isdigit()):
+        if t.is_word and not (t.low in function_words or _NUMBER_RE.match(t.low)):
             return False
     return True
+
+
+#: A number, year, ordinal, share or time ('2016', '1990s', '3rd', '52%', '10:30'); not a compound such as
+#: '46-year-old', which names a person.
+_NUMBER_RE = re.compile(r"\d[\d,.:/%]*(?:s|st|nd|rd|th|am|pm|m|bn|k)?$")
 
 
 def left_mention(words: AttributionWords, left: list[Token], src_start: int, src_end: int):
