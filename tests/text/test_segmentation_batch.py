@@ -1,0 +1,155 @@
+"""The batch lookups and faster pieces of segmentation (issue 17) agree with their one-at-a-time statements.
+
+``Segmentation.sentences_of`` / ``voices_of`` answer for many offsets what ``sentence_at`` / ``voice_at``
+answer for one; ``_word_before`` is the backward scan to the nearest white space; ``_quote_label`` skips the
+word regex only where its answer is ``direct`` anyway; ``_sentences`` splits a whole text as the paragraph-by-
+paragraph splitter did. Each is checked on hand-written text and on generated text.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from framelens import segment
+from framelens.text import segmentation as S
+from framelens.text.token_table import WORD_RE
+
+PIECES = ["Ode-Vance", "don't", "Ms.", "U.S.", "Sen.", "J.", "e.g.", "3,000", "3.5", "The", "He", "said", "It",
+          "“", "”", "«", "»", '"', "'", "‘", "’", "(", ")", "(Reuters)", "[", "—", "-", ".", "!", "?", "…", "...",
+          ",", " ", "  ", "\n", "\n\n", "\r\n", "\t", "\u00a0", "\u2029", "\u200b", "x", "A", "a", "b c d e f g h"]
+texts = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
+
+
+# -- sentences_of / voices_of ------------------------------------------------------------------------------
+
+def test_batch_lookups_on_a_hand_checked_text():
+    text = 'He said "we will win." Then he left.\n\nShe wrote \'no\' twice.'
+    seg = segment(text)
+    assert seg.sentences == [(0, 22), (23, 36), (38, 59)]
+    positions = [0, 9, 21, 23, 39, 49, 58]
+    assert seg.sentences_of(positions) == [0, 0, 0, 1, 2, 2, 2]
+    # "we will win." is quoted (content 9-21), and 'no' (content 49-51)
+    assert seg.voices_of(positions) == ["author", "quoted", "author", "author", "author", "quoted", "author"]
+
+
+def test_batch_lookups_without_sentences_or_quotes():
+    seg = segment("   ")
+    assert seg.sentences_of([0, 1, 2]) == [None, None, None]
+    assert seg.voices_of([0, 2]) == ["author", "author"]
+    assert seg.sentences_of([]) == [] and seg.voices_of([]) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, st.lists(st.integers(-2, 400)))
+def test_batch_lookups_are_the_single_lookups(text, positions):
+    seg = segment(text)
+    positions = sorted(positions)
+    assert seg.sentences_of(positions) == [seg.sentence_at(p) for p in positions]
+    assert seg.voices_of(positions) == [seg.voice_at(p) for p in positions]
+
+
+# -- _word_before -------------------------------------------------------------------------------------------
+
+def scan_back(text, ps, ms):
+    """The plain statement: step back from ``ms`` to the nearest white space (no earlier than ``ps``)."""
+    ws = ms
+    while ws > ps and not text[ws - 1].isspace():
+        ws -= 1
+    return text[ws:ms]
+
+
+def test_word_before_on_hand_checked_text():
+    text = "Go to Washington, D.C. now\u00a0Sen. Ode.\nU.S."
+    assert S._word_before(text, 0, 21) == "D.C"
+    assert S._word_before(text, 0, 30) == "Sen"  # after a no-break space
+    assert S._word_before(text, 0, 35) == "Ode"
+    assert S._word_before(text, 0, 40) == "U.S"  # after a line break
+    assert S._word_before(text, 33, 35) == "de"  # no earlier than the paragraph start
+    assert S._word_before(text, 0, 23) == ""  # white space right before
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts, st.data())
+def test_word_before_is_the_backward_scan(text, data):
+    ms = data.draw(st.integers(0, len(text)))
+    ps = data.draw(st.integers(0, ms))
+    assert S._word_before(text, ps, ms) == scan_back(text, ps, ms)
+
+
+# -- _quote_label ---------------------------------------------------------------------------------------------
+
+def label_by_words(text, cs, ce):
+    """The label's rule as stated before the shortcut: every word of the content."""
+    content = text[cs:ce].strip()
+    words = WORD_RE.findall(content)
+    if not words:
+        return "partial"
+    ends_clause = content[-1:] in ".,!?;:…"
+    if len(words) <= 6 and not ends_clause and all(w[:1].isupper() or w.lower() in S._TITLE_SMALL for w in words) \
+            and words[0][:1].isupper():
+        return "title"
+    full_sentence = content[-1:] in ".!?…" and content[:1].isupper()
+    return "partial" if len(words) <= 3 and not full_sentence else "direct"
+
+
+def test_quote_label_on_hand_checked_text():
+    for content, label in [("we will fight this all the way,", "direct"), ("Bridge to Nowhere", "title"),
+                           ("thugs", "partial"), ("No.", "direct"), ("a b c d e f g", "direct"), ("— …", "partial")]:
+        assert S._quote_label(content, 0, len(content)) == label == label_by_words(content, 0, len(content))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(texts, st.text(max_size=120)))
+def test_quote_label_is_the_rule_on_all_words(content):
+    assert S._quote_label(content, 0, len(content)) == label_by_words(content, 0, len(content))
+
+
+# -- _sentences: the whole text in one pass --------------------------------------------------------------------
+
+def sentences_by_paragraph(text):
+    """The splitter as it ran before: candidates of each paragraph, then parentheticals, paragraph by paragraph."""
+    abbr = S.load_abbreviations()
+    out, par = [], []
+    marks = [m.span() for m in S._BOUNDARY_RE.finditer(text)]
+    for pi, (ps, pe) in enumerate(S._paragraphs(text)):
+        local, start = [], ps
+        for ms, me in marks:
+            if ps <= ms < pe and start < me < pe:
+                nxt = S._next_sentence_start(text, ms, me, ps, pe, abbr)
+                if nxt:
+                    local.append((start, me))
+                    start = nxt
+        local.append((start, pe))
+        local = S._split_parentheticals(text, local)
+        out += local
+        par += [pi] * len(local)
+    return out, par
+
+
+def test_sentences_on_a_hand_checked_text():
+    text = "Sen. Ode spoke. (He left.) Then U.S. troops came.\n\nIt rained! “Why?” she asked."
+    seg = segment(text)
+    got = [text[s:e] for s, e in seg.sentences]
+    assert got == ["Sen. Ode spoke.", "(He left.)", "Then U.S. troops came.", "It rained!", "“Why?” she asked."]
+    assert seg.sentence_paragraph == [0, 0, 0, 1, 1]
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_sentences_are_those_of_the_paragraph_by_paragraph_splitter(text):
+    seg = segment(text)
+    assert (seg.sentences, seg.sentence_paragraph) == sentences_by_paragraph(text)
+
+
+def test_quote_is_still_a_frozen_value():
+    q = S.Quote(1, 9, 2, 8, "double", "direct")
+    assert q == S.Quote(1, 9, 2, 8, "double", "direct", False, False, False) and hash(q) == hash(S.Quote(
+        1, 9, 2, 8, "double", "direct"))
+    assert (q.uncertain, q.continues, q.continued) == (False, False, False)
+    try:
+        q.start = 3
+    except AttributeError:
+        pass
+    else:  # pragma: no cover
+        raise AssertionError("Quote must stay frozen")
