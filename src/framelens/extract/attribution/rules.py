@@ -70,20 +70,25 @@ def in_poll(ctx: CueContext):
     """A fronted 'in' + a poll or survey: 'In a Quill Institute poll released Monday, 52 percent backed the levy'.
 
     The source is the noun phrase after 'in' (with when it was released, or a 'by' agent); the content is the
-    rest of the sentence. Only at the start of a sentence in the reporter's voice, with a comma after the
-    phrase, and not when a word of the phrase is a function word or a pronoun ('In response to the survey').
-    'leads in the polls' (mid-sentence) is left alone: PolNeAR's annotators mark it only now and then."""
+    rest of the sentence. In the reporter's voice only, and not when a word of the phrase is a function word or
+    a pronoun ('In response to the survey'). At the start of a sentence a comma must follow the phrase; in the
+    middle of one the phrase must name one poll a figure before it is credited to ('Sixty-seven percent ... in a
+    Washington Post-ABC News poll this month', see :func:`_named_poll`). 'leads in the polls' is left alone:
+    PolNeAR's annotators mark it only now and then."""
     if ctx.cue.kind != "in_poll":
         return None
     text, cue, sentence_start, sentence_end = ctx.text, ctx.cue, ctx.sentence_start, ctx.sentence_end
-    if ctx.voice != "author" or not _IN_POLL_LEAD_RE.match(text, sentence_start, cue.start):
+    if ctx.voice != "author":
         return NO_ATTRIBUTION
+    fronted = _IN_POLL_LEAD_RE.match(text, sentence_start, cue.start) is not None
     m = IN_POLL_RE.match(ctx.cache.low, cue.start, sentence_end)
     if m is None:
         return NO_ATTRIBUTION
     src_start, src_end = m.span(1)
     words = ctx.words
     phrase_words = [t for t in ctx.cache.exact(src_start, src_end) if t.is_word]
+    if not fronted and not _named_poll(phrase_words, text, sentence_start, cue.start):
+        return NO_ATTRIBUTION
     if not phrase_words or any(t.low in words.stop or t.low in words.pronouns or t.low in RELATIVE_PRONOUNS
                                or t.low in ("and", "or", "to", "for", "with") for t in phrase_words[:-1]):
         return NO_ATTRIBUTION
@@ -91,7 +96,7 @@ def in_poll(ctx: CueContext):
     tail = IN_POLL_TAIL_RE.match(text, src_end, sentence_end)
     if tail is not None:
         src_end = tail.end()
-    if not text.startswith(",", src_end):
+    if fronted and not text.startswith(",", src_end):
         return NO_ATTRIBUTION
     # typed on the phrase up to the poll noun
     source_type, named = ctx.typer.type(ctx.cache, src_start, head_end, head_end, sentence_start)
@@ -101,6 +106,23 @@ def in_poll(ctx: CueContext):
         return NO_ATTRIBUTION
     return Attribution(src_start, src_end, cue, "document", source_type, None, named, content, ctx.voice,
                        rule="in_poll")
+
+
+#: A figure reported before a mid-sentence poll: a digit or a share word.
+_FIGURE_RE = re.compile(r"\d|\b(?:percent|half|majority|plurality|third|quarter)\b", re.IGNORECASE)
+
+
+def _named_poll(phrase_words, text: str, sentence_start: int, cue_start: int) -> bool:
+    """Whether a mid-sentence 'in ... poll' names one poll that a figure before it is credited to ('52 percent
+    ... in a new Riverside College poll'): one poll or survey (singular), opened by a determiner, with a
+    capitalised word (who took it), after a figure in the same sentence. 'leads in the polls' and 'in a poll'
+    are left alone."""
+    if len(phrase_words) < 3 or phrase_words[-1].low not in ("poll", "survey") or \
+            phrase_words[0].low not in ("a", "an", "the", "this", "that", "last", "their", "its"):
+        return False
+    if not any(t.cap for t in phrase_words[1:-1]):
+        return False
+    return _FIGURE_RE.search(text, sentence_start, cue_start) is not None
 
 
 def colon(ctx: CueContext):
