@@ -22,7 +22,7 @@ import re
 from typing import Callable
 
 from .content import content_after, content_around, content_before, direct_content, trim_end
-from .context import CueContext
+from .context import PASSIVE_FORM, CueContext
 from .cues import IN_POLL_RE, IN_POLL_TAIL_RE
 from .phrases import SHARE_RE, left_mention, left_np, not_a_source, right_mention, right_np, trim_non_referential
 from .records import Attribution
@@ -258,8 +258,9 @@ _ACCORDING_TAIL_RE = re.compile(r"(?:[^\S\n]*(?!(?:said|says|told|and|but)\b)(?=
 
 
 def passive_by(ctx: CueContext):
-    """A passive with an agent: 'it was reported by the Courier that ...'; the agent is the source."""
-    if not ctx.passive or not (ctx.right and ctx.right[0].low == "by"):
+    """A passive with an agent: 'it was reported by the Courier that ...', also reduced ('Asked by Ines Hale
+    whether ...', 'when asked by a reporter', 'as reported by the Courier'); the agent is the source."""
+    if not (ctx.right and ctx.right[0].low == "by") or not (ctx.passive or _reduced_passive(ctx)):
         return None
     phrase = right_np(ctx.words, ctx.right[1:])
     if phrase is None:
@@ -269,10 +270,27 @@ def passive_by(ctx: CueContext):
             return NO_ATTRIBUTION
         phrase = (agent.start, agent.end)  # a bare plural: 'was denounced by parents'
     src_start, src_end = phrase
+    if not_a_source(ctx.words, ctx.cache, src_start, src_end):
+        return NO_ATTRIBUTION  # a time, not an agent: 'announced by March', 'was reported by Monday'
     source_type, named = ctx.typer.type(ctx.cache, src_start, src_end, src_end, ctx.sentence_start)
     content = content_around(ctx.text, ctx.sentence_start, ctx.sentence_end, ctx.cue.start, src_end)
     return Attribution(src_start, src_end, ctx.cue, "indirect", source_type, None, named, content, ctx.voice,
                        passive=True, rule="passive_by")
+
+
+#: Words after which a participle and *by* open a reduced passive clause ('when asked by', 'as reported by').
+_REDUCED_PASSIVE_OPENERS = frozenset(("when", "as", "if", "once", "unless", "after", "until", "while", "before",
+                                      "and", "but"))
+
+
+def _reduced_passive(ctx: CueContext) -> bool:
+    """A participle cue that opens its clause with no form of *be*: at the start of a sentence or after a comma
+    ('Asked by Hale, ...', '..., asked by Hale') or after a subordinator ('when asked by', 'as reported by')."""
+    if not ctx.verbal or not PASSIVE_FORM(ctx.cue_text_lower):
+        return False
+    last = ctx.last
+    return last is None or last.text == "," or ctx.opens_clause or (last.is_word and
+                                                                     last.low in _REDUCED_PASSIVE_OPENERS)
 
 
 def passive_it(ctx: CueContext):
@@ -587,7 +605,7 @@ RULES: dict[str, Callable[[CueContext], object]] = {
 #: alone by every verb rule but the passives; any other verb cue is no passive, which the passive rules need.
 _OWN_RULES = {"no_response": no_response, "in_poll": in_poll, "colon": colon, "according_to": according_to}
 _PASSIVE_RULES = (passive_by, passive_it)
-_SOURCE_RULES = (statement, left, participle, coordinated, inverted)
+_SOURCE_RULES = (passive_by, statement, left, participle, coordinated, inverted)
 
 
 def apply_rules(ctx: CueContext, rules: dict = RULES) -> Attribution | None:
