@@ -14,7 +14,11 @@ Scoring (per article, then summed over the split):
 * predicted items are the distinct ``(start, end)`` of every attribution
   span's source mention and of its cue (agentless passives have a cue and
   no source), in either voice (PolNeAR also annotates attributions nested in
-  quotations);
+  quotations); with ``--kinds attribution,attitude`` the ``attitude`` spans
+  (what a source wants, plans, supports, knows: docs/methods_attitudes.md)
+  are scored together with the attributions, as PolNeAR counts both (the
+  default, ``attribution``, gives the figures of framelens' attribution
+  extractor alone, as before attitudes existed);
 * **exact**: a predicted span equals a gold span; **overlap**: they share at
   least one character. Precision = matched predictions / predictions,
   recall = matched gold spans / gold spans, F1 their harmonic mean;
@@ -31,6 +35,7 @@ Usage (from the repository root; the data are read from ../shared at run time)::
     .venv/bin/python benchmarks/polnear.py --json results.json
     .venv/bin/python benchmarks/polnear.py --split train --errors 20   # error classes with examples
     .venv/bin/python benchmarks/polnear.py --speed 500   # attribution extractor alone, MB/s
+    .venv/bin/python benchmarks/polnear.py --kinds attribution,attitude   # attitudes scored too
 
 The full run over 924 articles takes well under a minute on one core.
 """
@@ -101,13 +106,16 @@ class Score:
         return p, r, f
 
 
-def run(data: Path, splits: list[str], limit: int | None, errors: dict | None = None):
+def run(data: Path, splits: list[str], limit: int | None, errors: dict | None = None,
+        kinds: tuple[str, ...] = ("attribution",)):
+    """The scores of each split (see the module's docstring); ``kinds``: the span kinds scored (``attribution``,
+    ``attitude``)."""
     from framelens.model import Document
     from framelens.runtime.pipeline import AnalysisConfig, Analyzer
 
     meta, rels = load(data, set(splits))
     analyzer = Analyzer(AnalysisConfig(extractors=["structure", "hedges", "report_verbs", "attribution"],
-                                       span_kinds=["attribution"]))
+                                       span_kinds=list(kinds)))
     results = {}
     for split in splits:
         files = sorted(f for f, s in meta.items() if s == split and (data / "text" / f"{f}.txt").exists())
@@ -115,6 +123,7 @@ def run(data: Path, splits: list[str], limit: int | None, errors: dict | None = 
             files = files[:limit]
         scores = {k: Score() for k in ("source_exact", "source_overlap", "cue_exact", "cue_overlap")}
         pair = Score()
+        by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # kind -> [sources, overlapping, exact]
         chars = 0
         t0 = time.perf_counter()
         elapsed = 0.0
@@ -144,6 +153,18 @@ def run(data: Path, splits: list[str], limit: int | None, errors: dict | None = 
                         gold_pairs.add((src, cue))
             if errors is not None:
                 collect_errors(errors, split, f, text, rels.get(f, []), res.spans)
+            seen_src: set = set()
+            order = {k: i for i, k in enumerate(kinds)}
+            for s in sorted(res.spans, key=lambda s: order.get(s.kind, len(order))):
+                # each distinct source once, credited to the first of ``kinds`` that predicts it
+                src = (s.start, s.end)
+                if src == (s.attrs["cue_start"], s.attrs["cue_end"]) or src in seen_src:
+                    continue
+                seen_src.add(src)
+                counts = by_kind[s.kind]
+                counts[0] += 1
+                counts[1] += any(overlaps(src, g) for g in gold_src)
+                counts[2] += src in gold_src
             scores["source_exact"].add(pred_src, gold_src, True)
             scores["source_overlap"].add(pred_src, gold_src, False)
             scores["cue_exact"].add(pred_cue, gold_cue, True)
@@ -162,6 +183,9 @@ def run(data: Path, splits: list[str], limit: int | None, errors: dict | None = 
             p, r, f1 = sc.prf()
             row[k] = {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f1, 3),
                       "predicted": sc.n_p, "gold": sc.n_g}
+        row["sources_by_kind"] = {k: {"predicted": n, "overlap_precision": round(o / n, 3) if n else 0.0,
+                                      "exact_precision": round(e / n, 3) if n else 0.0}
+                                  for k, (n, o, e) in sorted(by_kind.items())}
         results[split] = row
     return results
 
@@ -307,6 +331,10 @@ def main(argv=None) -> int:
     ap.add_argument("--heads", type=int, default=0, metavar="N",
                     help="group the missed gold sources by the head word of their cue and print the N most "
                          "frequent heads with the share of the misses they cover (error analysis; train only)")
+    ap.add_argument("--kinds", default="attribution",
+                    help="comma-separated span kinds scored as predicted attributions: attribution (default, the "
+                         "figures of the attribution spans alone) or attribution,attitude (attitudes too, as PolNeAR "
+                         "annotates both)")
     ap.add_argument("--speed", type=int, default=0, metavar="N",
                     help="only measure the attribution extractor's speed on the first N articles of "
                          "../shared/bench/news.jsonl (with minus without attribution)")
@@ -322,7 +350,12 @@ def main(argv=None) -> int:
         return 2
     splits = [s.strip() for s in args.split.split(",") if s.strip()]
     errors: dict | None = {} if (args.errors or args.heads) else None
-    results = run(args.data, splits, args.limit, errors)
+    kinds = tuple(k.strip() for k in args.kinds.split(",") if k.strip())
+    unknown = sorted(set(kinds) - {"attribution", "attitude"})
+    if not kinds or unknown:
+        print(f"--kinds: {', '.join(unknown) or '(empty)'}; allowed: attribution, attitude", file=sys.stderr)
+        return 2
+    results = run(args.data, splits, args.limit, errors, kinds)
     for split, row in results.items():
         print(f"== {split}: {row['articles']} articles, {row['gold_sources']} gold sources, {row['gold_cues']} gold "
               f"cues; analysis {row['seconds_analysis']} s ({row['mb_per_s']} MB/s)")
@@ -330,6 +363,10 @@ def main(argv=None) -> int:
         for k in ("source_exact", "source_overlap", "cue_exact", "cue_overlap", "pair_overlap"):
             v = row[k]
             print(f"{k:16}{v['precision']:7.3f}{v['recall']:7.3f}{v['f1']:7.3f}{v['predicted']:8d}{v['gold']:8d}")
+        if len(kinds) > 1:
+            print("distinct predicted sources by kind: " + "; ".join(
+                f"{k} {v['predicted']} (precision overlap {v['overlap_precision']:.3f}, exact {v['exact_precision']:.3f})"
+                for k, v in row["sources_by_kind"].items()))
     if errors is not None and args.errors:
         print_errors(errors, args.errors)
     if errors is not None and args.heads:

@@ -3,8 +3,11 @@
 Cues come from the ``report_verb`` spans of the report_verbs pack, the
 ``cue``/``document_cue``/``no_response`` sections of ``source_types.txt``, and
 three patterns of their own: *call* as a verb of characterisation, a fronted
-'in a ... poll' and a speaker label ('Marr: ...'). Where candidates overlap,
-the one of the lower priority value wins.
+'in a ... poll' and a speaker label ('Marr: ...'), and the attitude verbs of the
+``attitude_verb`` packs (:mod:`.attitude`: their hits come from the shared
+lexicon matcher, like the report verbs). Where candidates overlap, the one of the
+lower priority value wins; an attitude verb has the highest value, so it never
+displaces a reporting cue and the reporting cues are those found without it.
 
 The word lists are looked for in one Aho-Corasick pass over the lower-cased
 text (``ahocorasick_rs``, every match in one call): the automaton holds the
@@ -23,6 +26,7 @@ import re
 
 import ahocorasick_rs
 
+from .attitude import CATEGORY_PREFIX
 from .records import Cue
 from .words import MONTHS, AttributionWords, trie_pattern
 
@@ -51,6 +55,8 @@ _COLON_RE = re.compile(":")
 
 # priorities: a lower value wins an overlap
 _NO_RESPONSE, _REPORT_VERB, _DOCUMENT_CUE, _CUE, _COLON, _CALL, _IN_POLL = 0, 1, 2, 3, 4, 5, 6
+#: The priority of an attitude verb: after every other cue, so that it never changes which of them are kept.
+ATTITUDE_PRIORITY = 7
 # what the automaton's keys open (bit flags: a key may open forms of several lists)
 _CUE_KEY, _DOCUMENT_CUE_KEY, _NO_RESPONSE_KEY = 1, 2, 4
 _by_priority_and_start = operator.itemgetter(0, 1)
@@ -190,8 +196,11 @@ class CueFinder:
             return finditer_at(pattern, low, starts)
         return [m.span() for m in pattern.finditer(low)]
 
-    def find(self, text: str, seg, spans, low: str) -> list[Cue]:
-        """The cues of a document in text order, overlaps resolved by priority."""
+    def find(self, text: str, seg, spans, low: str, attitudes=()) -> list[Cue]:
+        """The cues of a document in text order, overlaps resolved by priority.
+
+        ``attitudes``: ``(start, end, class)`` of the attitude verbs (:func:`.attitude.attitude_hits`); each becomes
+        a cue of kind ``cue`` and category ``attitude:<class>`` unless it overlaps another cue."""
         cue_starts, document_starts, refusal_starts = self._openings(low)
         # candidates: (priority, start, end, stance, kind, category); a Cue is made only for those kept
         candidates: list[tuple] = self._no_responses(text, low, refusal_starts)
@@ -227,6 +236,8 @@ class CueFinder:
                 m = COLON_LABEL_RE.match(text, sentence_start, sentence_end)
                 if m is not None:
                     candidates.append((_COLON, m.end(1), m.end(1) + 1, "neutral", "colon", "colon"))
+        for start, end, category in attitudes:
+            candidates.append((ATTITUDE_PRIORITY, start, end, "neutral", "cue", CATEGORY_PREFIX + category))
         return _resolve_overlaps(candidates)
 
     def _no_responses(self, text: str, low: str, key_starts: list[int]) -> list[tuple]:

@@ -1,20 +1,25 @@
 """The ``attribution`` extractor: finds the cues of a document, applies the rules to each, normalises the
-sources and builds the spans."""
+sources and builds the spans: ``attribution`` spans, and ``attitude`` spans for the attitude verbs
+(:mod:`.attitude`), which are worked out after the attributions and never change them."""
 
 from __future__ import annotations
 
 import bisect
+import copy
 import itertools
 
 from ...lexicon.wordlists import load_abbreviations, load_source_lexicon
 from ...model import Span
+from ...text.matcher import get_matcher
 from ...text.segmentation import UNLIMITED
+from .._lexhits import hits_by_kind
+from .attitude import LEXICON_KIND, attitude_class, attitude_hits, finish_attitudes, is_attitude
 from .content import trim_nested
 from .context import cue_context
 from .cues import CueFinder
 from .metrics import attribution_metrics
 from .names import NameFinder
-from .records import ATTRIBUTION, ATTRIBUTION_FIELDS, Attribution
+from .records import ATTITUDE, ATTRIBUTION, Attribution
 from .resolve import normalise_sources
 from .rules import apply_rules, negated_cue
 from .source_types import SourceTyper
@@ -27,13 +32,14 @@ class AttributionExtractor:
 
     Runs after the ``report_verbs`` extractor (whose spans are the main cue
     candidates) and the ``loaded_terms`` and ``hedges`` extractors (used for the
-    unsourced evaluative sentences metric and the ``hedged`` field).
+    unsourced evaluative sentences metric and the ``hedged`` field). The attitude verbs are the
+    ``attitude_verb`` packs of the run's lexicons (shipped: ``attitude_verbs``), read from the hits of the
+    shared lexicon matcher (no second pass over the text); without such a pack there are no attitudes.
     """
 
     name = "attribution"
     requires = ("structure", "loaded_terms", "hedges", "report_verbs")
-    emits = (ATTRIBUTION,)
-    span_fields = ATTRIBUTION_FIELDS
+    emits = (ATTRIBUTION, ATTITUDE)
 
     def __init__(self, config=None):
         self.config = config
@@ -42,9 +48,13 @@ class AttributionExtractor:
         self.cue_finder = CueFinder(self.words)
         self.typer = SourceTyper(self.words)
         self.names = NameFinder(self.words)
+        # the run's shared matcher (the one the lexicon extractors use, so its hits are computed once a document),
+        # looked up by its packs on use: a compiled matcher does not pickle, and the lookup is one cache hit
+        self._packs = (tuple(getattr(config, "lexicons", []) or []), bool(getattr(config, "default_lexicons", True)))
+        self.attitude_packs = [lx for lx in get_matcher(*self._packs).lexicons if lx.kind == LEXICON_KIND]
 
     def resources(self):
-        return [self.lex.info()]
+        return [self.lex.info()] + [lx.info() for lx in self.attitude_packs]
 
     def extract(self, doc, seg, spans):
         text = doc.text
@@ -53,13 +63,16 @@ class AttributionExtractor:
         low = text.lower()
         if len(low) != len(text):  # a few characters change length when lower-cased (e.g. dotted capital I)
             low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-        cues = self.cue_finder.find(text, seg, spans, low)
+        attitudes = attitude_hits(hits_by_kind(get_matcher(*self._packs), doc, seg).get(LEXICON_KIND, ())) \
+            if self.attitude_packs else ()
+        cues = self.cue_finder.find(text, seg, spans, low, attitudes)
         if not cues:
             return []
         hedges = sorted((s.start, s.end) for s in spans if s.kind == "hedge")
         quote_starts = [q.start for q in seg.quotes]
         cache = TokenCache(text, seg, low)
         attrs: list[Attribution] = []
+        held: list[Attribution] = []  # attitudes
         check = getattr(seg, "deadline", UNLIMITED).check  # the document's time budget (runtime.deadline)
         for cue in cues:
             check()
@@ -67,17 +80,22 @@ class AttributionExtractor:
             found = apply_rules(ctx) if ctx is not None else None
             if found is not None:
                 found.negated = negated_cue(ctx)
-                attrs.append(found)
+                (held if is_attitude(cue) else attrs).append(found)
         attrs = _drop_nested(attrs)
         if any(a.rule == "in_poll" for a in attrs):
             # 'the voters in the survey said': the poll is part of another source, not a source of its own
             attrs = _drop_polls_inside_sources(attrs)
+        raw = [copy.copy(a) for a in attrs] if held else []  # as they are before normalisation, for the attitudes
         normalise_sources(self.names, seg, attrs, cache)
         trim_nested(text, attrs)
-        return [self._span(text, seg, a, hedges) for a in attrs]
+        out = [self._span(text, seg, a, hedges) for a in attrs]
+        if held:
+            held = finish_attitudes(text, self.names, seg, cache, held, raw, attrs)
+            out.extend(self._span(text, seg, a, hedges, "attitude") for a in held)
+        return out
 
     @staticmethod
-    def _span(text: str, seg, a: Attribution, hedges: list[tuple[int, int]]) -> Span:
+    def _span(text: str, seg, a: Attribution, hedges: list[tuple[int, int]], kind: str = "attribution") -> Span:
         cue = a.cue
         lo = min(a.src_start, cue.start)
         hi = max(a.src_end, cue.end)
@@ -85,17 +103,18 @@ class AttributionExtractor:
         mention_start, mention_end = a.mention or (a.src_start, a.src_end)
         if a.mention and a.mention[0] > a.src_start and a.resolved_from is None:
             a.resolved_from = text[mention_start:mention_end]  # a relative pronoun standing for its antecedent
-        return Span(
-            "attribution", mention_start, mention_end, text[mention_start:mention_end], a.mode,
-            f"attribution:{a.rule}", a.voice, seg.sentence_at(mention_start),
-            {"source": a.source, "source_id": a.source_id, "source_type": a.source_type, "named": a.named,
-             "cue": text[cue.start:cue.end], "cue_start": cue.start, "cue_end": cue.end,
-             "stance": "neutral" if a.negated else cue.stance, "negated": a.negated, "mode": a.mode,
-             "content_start": a.content[0] if a.content else None,
-             "content_end": a.content[1] if a.content else None,
-             "resolved_from": a.resolved_from, "uncertain": a.uncertain, "hedged": hedged,
-             "passive": a.passive},
-        )
+        attrs = {"source": a.source, "source_id": a.source_id, "source_type": a.source_type, "named": a.named,
+                 "cue": text[cue.start:cue.end], "cue_start": cue.start, "cue_end": cue.end,
+                 "stance": "neutral" if a.negated else cue.stance, "negated": a.negated, "mode": a.mode,
+                 "content_start": a.content[0] if a.content else None,
+                 "content_end": a.content[1] if a.content else None,
+                 "resolved_from": a.resolved_from, "uncertain": a.uncertain, "hedged": hedged,
+                 "passive": a.passive}
+        label = a.mode
+        if kind == "attitude":
+            label = attrs["category"] = attitude_class(cue)
+        return Span(kind, mention_start, mention_end, text[mention_start:mention_end], label, f"{kind}:{a.rule}",
+                    a.voice, seg.sentence_at(mention_start), attrs)
 
     def metrics(self, doc, seg, spans):
         return attribution_metrics(doc, seg, spans)

@@ -45,7 +45,17 @@ def attribution_metrics(doc, seg, spans) -> dict:
         "unsourced_evaluative": len(unsourced),
         "unsourced_evaluative_share": round(len(unsourced) / len(author_sents), 4) if author_sents else 0.0,
         "unsourced_evaluative_sentences": unsourced,
+        **attitude_metrics(spans, words),
     }
+
+
+def attitude_metrics(spans, words: int) -> dict:
+    """The attitude counts of a document (docs/methods_attitudes.md): ``attitude`` spans in the reporter's voice,
+    per 100 words, and by attitude class. Attitudes never enter the attribution metrics above."""
+    held = Counter(s.label for s in spans if s.kind == "attitude" and s.voice == "author")
+    n = sum(held.values())
+    return {"attitudes": n, "attitudes_per_100w": round(100.0 * n / words, 3) if words else 0.0,
+            "attitudes_by_category": dict(sorted(held.items()))}
 
 
 def _direct_quote_words(doc, seg, attrs) -> int:

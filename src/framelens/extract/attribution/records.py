@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from ...kinds import Field, KindSpec, Style, span_value
 
-__all__ = ["ATTRIBUTION", "ATTRIBUTION_FIELDS", "SOURCE_TYPES", "MODES", "Cue", "Attribution"]
+__all__ = ["ATTRIBUTION", "ATTRIBUTION_FIELDS", "ATTITUDE", "ATTITUDE_FIELDS", "SOURCE_TYPES", "MODES", "Cue",
+           "Attribution"]
 
 #: Allowed values of the ``source_type`` field.
 SOURCE_TYPES = ("person", "official", "organization", "media", "document", "anonymous", "vague", "pronoun")
@@ -45,6 +46,34 @@ ATTRIBUTION = KindSpec(
     tooltip=("source", "source_type", "cue", "stance", "mode"), metric="attributions")
 
 ATTRIBUTION_FIELDS = ATTRIBUTION.field_names
+
+_SAME = {f.name: f for f in ATTRIBUTION.fields}
+ATTITUDE = KindSpec(
+    "attitude", "an attitude ascribed to a source (wants, plans, supports, opposes, knows, sees ...): start/end cover "
+    "the source mention, as for `attribution`; never an attribution and never counted in the sourcing metrics; see "
+    "docs/methods_attitudes.md",
+    fields=(_SAME["source"], _SAME["source_id"], _SAME["source_type"], _SAME["named"],
+            Field("cue", "string", "the attitude verb (wants, plans, backed, voted, knows, ...)"),
+            _SAME["cue_start"], _SAME["cue_end"],
+            Field("stance", "string", "`neutral` (attitude verbs carry no reporting stance)"),
+            Field("negated", "bool", "the verb is negated ('does not want', 'never supported'): the source is reported "
+                  "as not holding the attitude"),
+            Field("mode", "string", "`direct` (a quotation is the content) or `indirect`"),
+            _SAME["content_start"], _SAME["content_end"], _SAME["resolved_from"], _SAME["uncertain"], _SAME["hedged"],
+            _SAME["passive"],
+            Field("category", "string", "the attitude class (the attitude_verbs entry's category): `desire`, "
+                  "`intention`, `commitment`, `decision`, `support`, `opposition`, `belief`, `knowledge`, "
+                  "`perception`, `evaluation`")),
+    label_doc="the attitude class (as `category`)",
+    counted=lambda s: span_value(s, "voice") == "author",
+    counted_doc="in the reporter's own voice (not nested inside a quotation); counted only in `attitudes`, never in "
+                "the attribution metrics",
+    style=Style("text-decoration:underline dotted #AA3377 2px;text-underline-offset:6px",
+                "attitude: who is said to want, plan, support or oppose something (dotted underline)", layer=1,
+                mark=False, default_on=False),
+    tooltip=("source", "source_type", "cue", "category", "negated"), metric="attitudes")
+
+ATTITUDE_FIELDS = ATTITUDE.field_names
 
 
 @dataclass
