@@ -439,9 +439,11 @@ def _indirect_content(ctx: CueContext, src_start: int, src_end: int, rule: str, 
     object as content: 'Residents blasted the council' is a characterised speech act (PARC counts it), while
     *boast* and *brag* keep the stricter reading ('the hotel boasts 300 rooms')."""
     text, cue, cache = ctx.text, ctx.cue, ctx.cache
-    sentence_end = ctx.sentence_end
+    sentence_end = _fronted_clause_end(ctx)
     after = None  # where the tokens run from when they are not ctx.right
     tokens = ctx.right
+    if sentence_end < ctx.sentence_end:
+        tokens = [t for t in tokens if t.end <= sentence_end]
     if rule == "inverted":
         after = src_end
     elif rule == "left" and ctx.cue_text_lower in _TELL:
@@ -474,6 +476,25 @@ def _indirect_content(ctx: CueContext, src_start: int, src_end: int, rule: str, 
             _LATER_CUE_RE.search(ctx.cache.low, content[0], content[1]):
         return None  # 'Ellery slammed the ruling, saying that ...', 'thanked the crews but added that ...'
     return content
+
+
+#: Subordinators that open a fronted adverbial clause ('After Quill accused him of sexism, he warned ...').
+_FRONTED_SUBORDINATORS = frozenset(("when", "after", "as", "while", "although", "though", "because", "since", "if",
+                                    "before", "once", "until", "unless", "whereas", "whenever"))
+_LEADING_RE = re.compile(r"[\s\"“‘'(]*")
+
+
+def _fronted_clause_end(ctx: CueContext) -> int:
+    """Where the content of a cue may run to: the end of its sentence, or, for a cue inside a fronted adverbial
+    clause ('After Quill accused him of sexism, he warned ...'), the comma that closes the clause (the main
+    clause after it is not what the cue reports)."""
+    text, start, end = ctx.text, ctx.sentence_start, ctx.sentence_end
+    lead = _LEADING_RE.match(text, start, ctx.cue.start).end()
+    first = text[lead:lead + 12].split(None, 1)
+    if not first or first[0].lower() not in _FRONTED_SUBORDINATORS or "," in text[lead:ctx.cue.start]:
+        return end
+    comma = text.find(",", ctx.cue.end, end)
+    return end if comma < 0 else comma
 
 
 #: Report-verb categories whose verbs take an object rather than a clause ('praised the crews', 'rejected the
