@@ -17,6 +17,8 @@ _GAP_CHARS = " ,;:—–\t\n\u00a0"
 #: Between *called* and its quoted complement: no clause punctuation (an abbreviation's period is allowed).
 _CALL_GAP_BAD_RE = re.compile(r"[,;:!?()\[\]—–]|(?<![A-Z])\.(?!\w)")
 _NON_SPACE_RUN_RE = re.compile(r"\S+")
+_SO_CALLED_RE = re.compile(r"(?<![^\W_])[Ss]o[ -]$")
+_ARTICLES = frozenset(("a", "an", "the"))
 #: A word right after *called* that makes it another verb: 'called for', 'called on', 'called off', 'called in'.
 _CALL_NOT_OBJECT = frozenset("for on upon off up out back in into to at from over about by with it's".split())
 
@@ -146,18 +148,21 @@ def content_around(text: str, sentence_start: int, sentence_end: int, cue_start:
 def call_complement(text: str, seg, cue: Cue, quote_starts: list[int], sentence_end: int, quote_inside):
     """What *called* ascribes: ``(True, quotation content)`` for 'called the plan "a relic"' or 'what Marr
     called "a relic"', where at most six words (the object) stand between the verb and a quotation in the
-    same sentence; None otherwise ('called for', 'called the police', 'a call for calm', 'so-called')."""
+    same sentence; None otherwise ('called for', 'called the police', 'a call for calm', 'so-called'). A
+    quoted Title-Case name counts only after an object ('called Rubio "Little Marco"'), not right after the verb
+    ('a group called "Neighbors First"')."""
     quotes = seg.quotes
     k = bisect.bisect_left(quote_starts, cue.end)
     if k >= len(quotes):
         return None
     q = quotes[k]
-    if q.start >= sentence_end or q.label == "title" or (quote_inside is not None
-                                                          and q.start >= quote_inside.content_end):
+    if q.start >= sentence_end or (quote_inside is not None and q.start >= quote_inside.content_end):
         return None
     gap_words = [m.group() for m in itertools.islice(_NON_SPACE_RUN_RE.finditer(text, cue.end, q.start), 7)]
     if len(gap_words) > 6:
         return None
+    if q.label == "title" and not any(w.lower() not in _ARTICLES for w in gap_words):
+        return None  # 'a group called "Neighbors First"' names; 'called Rubio "Little Marco"' characterises
     # the gap searched in place (no slice of a far quotation); a period right after the verb is tested as the
     # slice would test it, with nothing before it for the look-behind
     if _CALL_GAP_BAD_RE.search(text, cue.end, q.start) or (
@@ -165,8 +170,8 @@ def call_complement(text: str, seg, cue: Cue, quote_starts: list[int], sentence_
         return None
     if gap_words and gap_words[0].lower() in _CALL_NOT_OBJECT:
         return None
-    if text[max(0, cue.start - 4):cue.start].lower().endswith(("so ", "so-")):
-        return None
+    if _SO_CALLED_RE.search(text[max(0, cue.start - 4):cue.start]):
+        return None  # 'so-called', 'so called' (but 'also called')
     return (True, (q.content_start, q.content_end))
 
 
