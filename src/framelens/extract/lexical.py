@@ -14,12 +14,12 @@ once, cached on its segmentation and grouped by kind once
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 
 from ..kinds import Field, KindSpec, Style, is_loaded, is_used, span_value
 from ..model import Span
-from ._lexhits import EntryFacts, hits_by_kind
-from ._lexrows import placed, placed_rows
+from ._lexhits import EntryFacts, Where, hits_by_kind, placed_hits
 from .base import LexiconExtractor, per_1k
 from .hedging import holder_verbs, quantified_holders
 
@@ -178,7 +178,8 @@ class LoadedTermExtractor(LexiconExtractor):
     def extract(self, doc, seg, spans):
         text = doc.text
         out = []
-        for h, (ref, pack, label), sentence, voice in placed(self.matcher, doc, seg, "loaded_term", self._facts):
+        for h, (ref, pack, label), sentence, voice in placed_hits(self.matcher, doc, seg, "loaded_term",
+                                                                  self._facts):
             start, end, _, e, severity, stack, use, modifiers, sense = h
             surface = text[start:end]
             out.append(Span("loaded_term" if severity >= 1 else "neutral_term", start, end, surface, label, ref,
@@ -252,11 +253,21 @@ class HedgeExtractor(LexiconExtractor):
 
     def _kind_spans(self, doc, seg, hits, kind: str) -> list[Span]:
         text = doc.text
+        known, learn = self._facts.known, self._facts.learn
+        where = Where.of(seg)
+        starts, first, quote_starts, quote_ends = where.starts, where.first, where.quote_starts, where.quote_ends
         out = []
-        for h, (ref, pack, label), sentence, voice in placed_rows(hits, seg, self._facts):
-            start, end = h[0], h[1]
-            out.append(Span(kind, start, end, text[start:end], label, ref, voice, sentence,
-                            {"category": label, "use": h[6], "lexicon": pack}))
+        for h in hits:
+            start, end, lex, entry, _, _, use, _, _ = h
+            got = known.get(id(entry))
+            if got is None or got[0] is not lex:
+                got = learn(lex, entry)
+            _, ref, pack, label = got
+            i = bisect_right(starts, start)  # sentence and voice: see Where
+            q = bisect_right(quote_starts, start)
+            out.append(Span(kind, start, end, text[start:end], label, ref,
+                            "quoted" if q and start < quote_ends[q - 1] else "author", i - 1 if i else first,
+                            {"category": label, "use": use, "lexicon": pack}))
         return out
 
     def metrics(self, doc, seg, spans):
@@ -294,7 +305,7 @@ class ReportVerbExtractor(LexiconExtractor):
     def extract(self, doc, seg, spans):
         text = doc.text
         out = []
-        for h, (ref, pack, label), sentence, voice in placed(self.matcher, doc, seg, "report_verb", self._facts):
+        for h, (ref, pack, label), sentence, voice in placed_hits(self.matcher, doc, seg, "report_verb", self._facts):
             start, end, e, use = h[0], h[1], h[3], h[6]
             out.append(Span("report_verb", start, end, text[start:end], label, ref, voice, sentence,
                             {"stance": e.stance, "category": e.category, "use": use, "lexicon": pack}))

@@ -28,9 +28,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass, field
-from itertools import repeat
 
 from ..lexicon.wordlists import Abbreviations, load_abbreviations
 from .token_table import WORD_RE, TokenTable, count_words, iter_words
@@ -562,9 +561,6 @@ class Segmentation:
 
     def __post_init__(self) -> None:
         self._sent_starts = [s for s, _ in self.sentences]
-        # sentence_at(pos) is bisect_right(self._sent_starts[1:], pos): the count of later sentence starts at or
-        # before pos, which is 0 before the first sentence as well as in it
-        self._sent_later = self._sent_starts[1:]
         self._par_starts = [s for s, _ in self.paragraphs]
         self._q_cstarts = [q.content_start for q in self.quotes]
         self._q_cends = [q.content_end for q in self.quotes]
@@ -596,50 +592,6 @@ class Segmentation:
         """``"quoted"`` if ``pos`` lies inside a quotation's content (:meth:`quote_at`), else ``"author"``."""
         i = bisect_right(self._q_cstarts, pos)
         return "quoted" if i and pos < self._q_cends[i - 1] else "author"
-
-    # -- the same lookups for many offsets at once (the lexicon extractors' hits) --------------------------
-    def sentences_of(self, positions) -> list:
-        """``[self.sentence_at(p) for p in positions]``, as one C-level ``map`` of bisections.
-
-        Parameters
-        ----------
-        positions : iterable of int
-            Offsets into :attr:`text`, in any order.
-
-        Returns
-        -------
-        list of int (of None when there are no sentences)
-        """
-        if not self._sent_starts:
-            return [None for _ in positions]
-        return list(map(bisect_right, repeat(self._sent_later), positions))
-
-    def voices_of(self, positions: list[int]) -> list[str]:
-        """``[self.voice_at(p) for p in positions]`` for offsets in ascending order, filled one quotation at a time
-        (two bisections per quotation, none per offset).
-
-        Parameters
-        ----------
-        positions : list of int
-            Offsets into :attr:`text`, ascending.
-
-        Returns
-        -------
-        list of str
-            ``"quoted"`` or ``"author"`` for each offset.
-        """
-        out = ["author"] * len(positions)
-        cstarts, cends = self._q_cstarts, self._q_cends
-        last = len(cstarts) - 1
-        for qi, cs in enumerate(cstarts):
-            ce = cends[qi]
-            if qi < last and cstarts[qi + 1] < ce:
-                ce = cstarts[qi + 1]  # from the next content start on, voice_at looks at the next quotation
-            i = bisect_left(positions, cs)
-            j = bisect_left(positions, ce, i)
-            if j > i:
-                out[i:j] = ["quoted"] * (j - i)
-        return out
 
     # -- words ----------------------------------------------------------
     @property

@@ -1,7 +1,6 @@
-"""The batch lookups and faster pieces of segmentation (issue 17) agree with their one-at-a-time statements.
+"""The faster pieces of segmentation (issue 17) agree with their one-at-a-time statements.
 
-``Segmentation.sentences_of`` / ``voices_of`` answer for many offsets what ``sentence_at`` / ``voice_at``
-answer for one; ``_word_before`` is the backward scan to the nearest white space; ``_quote_label`` skips the
+``_word_before`` is the backward scan to the nearest white space; ``_quote_label`` skips the
 word regex only where its answer is ``direct`` anyway; ``_sentences`` splits a whole text as the paragraph-by-
 paragraph splitter did. Each is checked on hand-written text and on generated text.
 """
@@ -19,34 +18,6 @@ PIECES = ["Ode-Vance", "don't", "Ms.", "U.S.", "Sen.", "J.", "e.g.", "3,000", "3
           "“", "”", "«", "»", '"', "'", "‘", "’", "(", ")", "(Reuters)", "[", "—", "-", ".", "!", "?", "…", "...",
           ",", " ", "  ", "\n", "\n\n", "\r\n", "\t", "\u00a0", "\u2029", "\u200b", "x", "A", "a", "b c d e f g h"]
 texts = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
-
-
-# -- sentences_of / voices_of ------------------------------------------------------------------------------
-
-def test_batch_lookups_on_a_hand_checked_text():
-    text = 'He said "we will win." Then he left.\n\nShe wrote \'no\' twice.'
-    seg = segment(text)
-    assert seg.sentences == [(0, 22), (23, 36), (38, 59)]
-    positions = [0, 9, 21, 23, 39, 49, 58]
-    assert seg.sentences_of(positions) == [0, 0, 0, 1, 2, 2, 2]
-    # "we will win." is quoted (content 9-21), and 'no' (content 49-51)
-    assert seg.voices_of(positions) == ["author", "quoted", "author", "author", "author", "quoted", "author"]
-
-
-def test_batch_lookups_without_sentences_or_quotes():
-    seg = segment("   ")
-    assert seg.sentences_of([0, 1, 2]) == [None, None, None]
-    assert seg.voices_of([0, 2]) == ["author", "author"]
-    assert seg.sentences_of([]) == [] and seg.voices_of([]) == []
-
-
-@settings(max_examples=300, deadline=None)
-@given(texts, st.lists(st.integers(-2, 400)))
-def test_batch_lookups_are_the_single_lookups(text, positions):
-    seg = segment(text)
-    positions = sorted(positions)
-    assert seg.sentences_of(positions) == [seg.sentence_at(p) for p in positions]
-    assert seg.voices_of(positions) == [seg.voice_at(p) for p in positions]
 
 
 # -- _word_before -------------------------------------------------------------------------------------------
