@@ -169,6 +169,8 @@ def _speaker_label(ctx: CueContext) -> Attribution | None:
             return None
     elif not all_caps and words.has("document", lows[-1]) and len(label) <= 3:
         source_type, named = "document", any(t.cap for t in label[:-1])
+    elif all_caps and len(label) <= 4 and _transcript_label(ctx, src_start, " ".join(lows)):
+        source_type, named = "person", True
     else:
         return None
     # content: a quotation right after the colon, else the rest of the paragraph
@@ -186,6 +188,24 @@ def _speaker_label(ctx: CueContext) -> Attribution | None:
             return None  # a section header ('Marr: A long shot.'), not something said
         content, mode = (content_start, content_end), ("document" if source_type == "document" else "indirect")
     return Attribution(src_start, src_end, cue, mode, source_type, None, named, content, ctx.voice, rule="colon")
+
+
+#: A transcript's speaker label: one to four upper-case words and a colon opening a paragraph ('KATE ROE: Why?').
+_TRANSCRIPT_LABEL_RE = re.compile(r"^[\"“]?([A-Z][A-Z.'’\-]+(?:[^\S\n][A-Z][A-Z.'’\-]+){0,3}):[^\S\n]+\S", re.MULTILINE)
+
+
+def _transcript_label(ctx: CueContext, src_start: int, label: str) -> bool:
+    """Whether an upper-case label opens its paragraph in a transcript: a document where at least two different
+    upper-case labels open paragraphs ('KATE ROE: ...', 'TOM REYES: ...'); one such label alone may be a
+    section heading ('UPDATE: ...')."""
+    seg = ctx.seg
+    if seg.paragraphs[seg.paragraph_at(src_start)][0] > src_start - 2:
+        labels = ctx.cache.memo.get("transcript_labels")
+        if labels is None:
+            labels = ctx.cache.memo["transcript_labels"] = {
+                " ".join(m.group(1).lower().split()) for m in _TRANSCRIPT_LABEL_RE.finditer(ctx.text)}
+        return len(labels) >= 2 and label in labels
+    return False
 
 
 def according_to(ctx: CueContext):

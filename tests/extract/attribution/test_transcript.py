@@ -1,0 +1,34 @@
+"""Speaker labels of a transcript: upper-case names opening paragraphs ('TOM REYES: ...'), once at least two
+different ones do; a lone upper-case label is a heading. Texts written for these tests."""
+
+from __future__ import annotations
+
+from framelens.model import Document
+from framelens.runtime.pipeline import AnalysisConfig, Analyzer
+
+_ANALYZER = Analyzer(AnalysisConfig(extractors=["structure", "hedges", "report_verbs", "attribution"]))
+
+
+def labels(text: str) -> list[tuple[str, str]]:
+    res = _ANALYZER.analyze_document(Document(id="t", text=text))
+    return [(text[s.start:s.end], s.attrs["source_type"]) for s in res.spans
+            if s.kind == "attribution" and s.entry == "attribution:colon"]
+
+
+def test_transcript_speakers():
+    text = ("The Alder debate went on past midnight.\n\n"
+            "KATE ROE: Will you debate the levy before the vote in May?\n\n"
+            "TOM REYES: We have debated it for two years and the voters know where we stand.\n\n"
+            "KATE ROE: So the answer is no, then, for the third time?")
+    assert labels(text) == [("KATE ROE", "person"), ("TOM REYES", "person"), ("KATE ROE", "person")]
+
+
+def test_lone_upper_case_label_is_a_heading():
+    text = "UPDATE: The Alder council has voted to delay the levy until May.\n\nThe vote was 5-4."
+    assert labels(text) == []
+
+
+def test_upper_case_label_inside_a_paragraph_is_not_a_speaker():
+    text = ("KATE ROE: Will you debate the levy before the vote in May?\n\n"
+            "The moderator read it out. TOM REYES: We have debated it for two years and more.")
+    assert ("TOM REYES", "person") not in labels(text)
