@@ -124,3 +124,19 @@ def test_quote_is_still_a_frozen_value():
         pass
     else:  # pragma: no cover
         raise AssertionError("Quote must stay frozen")
+
+
+# -- _boundary_candidates ----------------------------------------------------------------------------------------
+
+def test_boundary_candidates_on_hand_checked_text():
+    text = 'He left... "Why?!" U.S. troops, 3.5 km. (Done.) Ok?x'
+    # a run of marks with its closing quote or bracket, before white space: the last period of "U.S." only,
+    # not the period of "3.5" nor the "?" glued to "x"
+    assert S._boundary_candidates(text) == [(7, 10), (15, 18), (22, 23), (38, 39), (45, 47)]
+    assert [text[s:e] for s, e in S._boundary_candidates(text)] == ["...", '?!"', ".", ".", ".)"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_boundary_candidates_are_the_regex_matches(text):
+    assert S._boundary_candidates(text) == [m.span() for m in S._BOUNDARY_RE.finditer(text)]
