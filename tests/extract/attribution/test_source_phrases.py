@@ -103,3 +103,24 @@ def test_dash_before_finds_a_matching_dash(parts):
     inner = tokens[j + 1:i]
     assert any(t.is_word for t in inner)
     assert all(t.text != ";" for t in inner)
+
+
+@pytest.mark.parametrize("text, wrong", [
+    # one lower-case word that names no one is no source: a verb, an adverb, an adjective
+    ("During the hearing, Sen. Ron Reyes kept asking her why the levy failed.", "kept"),
+    ("The levy vote went badly, and the council twice complained to the state.", "twice"),
+    ("The mayor was found saying in speeches that the levy would pass.", "found"),
+])
+def test_bare_word_is_no_source(text, wrong):
+    assert all(src != wrong for src, _ in sources(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # quantifiers, number words, pronoun contractions and source nouns still stand for people
+    ("Of the twelve council members, half said the levy should pass.", ("half", "said")),
+    ("Asked about the levy, both said it would pass.", ("both", "said")),
+    ("\"I do not know,\" he said, and then he’d added that the levy would pass.", ("he’d", "added")),
+    ("Last week a reporter revealed that the levy had failed.", ("a reporter", "revealed")),
+])
+def test_single_words_that_are_sources(text, expected):
+    assert expected in sources(text)

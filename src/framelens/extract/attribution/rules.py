@@ -413,7 +413,8 @@ def _attribute_verb(ctx: CueContext, src_start: int, src_end: int, rule: str):
         if src_start >= src_end:
             return NO_ATTRIBUTION
     share = SHARE_RE.match(cache.low, src_start, src_end) is not None  # 'Six in 10 say': poll respondents
-    if (not share and not_a_source(words, cache, src_start, src_end)) or _not_reported(ctx, src_start, src_end, rule):
+    if (not share and (not_a_source(words, cache, src_start, src_end) or _bare_word(ctx, src_start, src_end))) or \
+            _not_reported(ctx, src_start, src_end, rule):
         return NO_ATTRIBUTION
     source_type, named = ctx.typer.type(cache, src_start, src_end, src_end if rule == "inverted" else cue.start,
                                         sentence_start)
@@ -449,6 +450,29 @@ def _attribute_verb(ctx: CueContext, src_start: int, src_end: int, rule: str):
         mention = right_mention(text, src_start, src_end, sentence_end)
     return Attribution(src_start, src_end, cue, mode, source_type, None, named, content, ctx.voice, rule=rule,
                        mention=mention)
+
+
+#: Quantifiers and number words that stand for people on their own ('Half said', 'Both vowed', 'None said').
+_QUANTIFIERS = frozenset("one two three four five six seven eight nine ten half both all none some many most few "
+                         "several each either neither others another".split())
+
+
+def _bare_word(ctx: CueContext, src_start: int, src_end: int) -> bool:
+    """Whether the source phrase is one lower-case word that names no one: not a pronoun (also contracted:
+    "he'd", 'we’ve'), a relative pronoun, a source noun of the lists (also plural) or a number ('kept asking',
+    'Fiorina earned speaking', 'found saying', 'twice complained')."""
+    tokens = [t for t in ctx.cache.exact(src_start, src_end) if t.is_word]
+    if len(tokens) != 1 or tokens[0].cap:
+        return False
+    low = tokens[0].low
+    words = ctx.words
+    head = re.split(r"['’]", low, maxsplit=1)[0]
+    if head in words.pronouns or head in RELATIVE_PRONOUNS or low[:1].isdigit() or head in _QUANTIFIERS:
+        return False
+    for form in (low, low[:-1] if low.endswith("s") else None, low[:-3] + "y" if low.endswith("ies") else None):
+        if form and (words.is_noun(form) or words.has("media_role", form)):
+            return False
+    return True
 
 
 def _indirect_content(ctx: CueContext, src_start: int, src_end: int, rule: str, source_type: str = "person"):
