@@ -93,7 +93,7 @@ def _noun_compound(text: str, low: str, a: Attribution) -> bool:
 
 #: Pronouns that stand for no holder of an attitude ('it felt so universal', 'the bulk of it attacking Dewhurst',
 #: 'which intended'): things, events and clauses rather than people or groups.
-_NO_HOLDER = frozenset(("it", "which", "this", "these", "those", "there"))
+_NO_HOLDER = frozenset(("it", "which", "this", "these", "those", "there", "little", "much", "nothing"))
 #: Words of amounts of money or things, which hold no attitude ('$1.1 million supporting him', 'at least 60 million
 #: votes'); a share of respondents ('42 percent favored') is a holder.
 _AMOUNTS = frozenset(("million", "millions", "billion", "billions", "thousand", "thousands", "hundred", "hundreds",
@@ -132,14 +132,18 @@ _EMBEDDING = frozenset((
     "thinks", "thought", "believe", "believes", "believed", "hope", "hopes", "hoped", "wonder", "wondered", "know",
     "knows", "knew", "feel", "feels", "felt", "argued", "argues", "claimed", "claims", "insisted", "insists", "noted",
     "warned", "predicted", "expects", "expected", "suggested", "suggests", "fear", "fears", "feared", "realized",
-    "added", "doubt", "doubts"))
+    "added", "doubt", "doubts",
+    # causatives: 'letting voters know', 'made Brandt reconsider' (the attitude is brought about, not held)
+    "let", "lets", "letting", "make", "makes", "made", "making", "help", "helps", "helped", "helping"))
 
 
 def _embedded(low: str, a: Attribution) -> bool:
-    """The source opens a complement clause or an embedded question (:data:`_EMBEDDING`)."""
+    """The source opens a complement clause, an embedded question or a causative (:data:`_EMBEDDING`), or starts
+    with such a word ('think Islam hates ...': the phrase before the verb ran over the embedding verb)."""
     start = min(a.src_start, a.mention[0]) if a.mention else a.src_start
     before = low[max(0, start - 24):start].split()
-    return bool(before) and before[-1] in _EMBEDDING
+    first = low[a.src_start:a.src_end].split()[:1]
+    return (bool(before) and before[-1] in _EMBEDDING) or (bool(first) and first[0] in _EMBEDDING)
 
 
 #: Words after which a personal pronoun may open a clause of its own ('and they want', 'because she feels'); after
