@@ -56,4 +56,3 @@ class LexiconExtractor:
                             (entry.stance or entry.category) if verbs else entry.category,
                             h.ref, voice_at(start), sentence_at(start), attrs_fn(h)))
         return out
-
