@@ -14,10 +14,12 @@ digit, opening quote or bracket). Abbreviations come from the data file
 ``Calif.``) end one only when the next word is a typical sentence opener.
 See docs/methods.md for the rules and their limits.
 
-Speed: quotation marks are found with ``str.find`` (a C scan per mark), and
-sentence-end candidates by one regular-expression pass over the whole text that
-starts with the characters it looks for (a character class, not a look-behind,
-so the engine skips ahead to them); Python runs only at those candidates. Words
+Speed: quotation marks and the first mark of each sentence-end candidate are
+found with ``str.find`` (a C scan per mark character), and the rest of a
+candidate by a regular-expression match at that mark; Python runs only at those
+marks. The sentences of all paragraphs come from one pass over the candidates
+of the whole text, and a quotation of seven or more runs of letters is labelled
+``direct`` without the word regex. Words
 live in :mod:`.token_table`: :attr:`Segmentation.tokens` is the document's one
 table of words (offsets, forms, sentence index, quotation flag), built on first
 use and shared by the extractors; the word counts read it once it is built and
