@@ -124,3 +124,17 @@ def test_bare_word_is_no_source(text, wrong):
 ])
 def test_single_words_that_are_sources(text, expected):
     assert expected in sources(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a noun ending in -ly is no adverb to skip; an occasion phrase between source and cue is skipped whole
+    ("The Quill family said the levy would pass.", ("The Quill family", "said")),
+    ("Her family said the levy would pass.", ("Her family", "said")),
+    ("Ada Quill at a rally on Friday said the levy would pass.", ("Ada Quill", "said")),
+    ("Ada Quill publicly said the levy would pass.", ("Ada Quill", "said")),
+    ("Quill’s close friends and allies have in the past said she would run.", ("Quill’s close friends and allies", "said")),
+    # a plural the lists lack is still a source
+    ("In Alder, teachers said the school was unsafe.", ("teachers", "said")),
+])
+def test_between_words_and_group_nouns(text, expected):
+    assert expected in sources(text)

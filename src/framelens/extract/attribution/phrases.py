@@ -258,8 +258,9 @@ def _scan_back(words: AttributionWords, tokens: list[Token], head: int) -> tuple
             if low in words.pronouns and not t.cap:
                 break
             if low == "and" or low == "&":
-                if 0 < k < head and tokens[k - 1].cap and tokens[k + 1].cap:
-                    k -= 1
+                if 0 < k < head and ((tokens[k - 1].cap and tokens[k + 1].cap) or (
+                        _source_noun(words, tokens[k - 1].low) and _source_noun(words, tokens[k + 1].low))):
+                    k -= 1  # 'Marr and Quill said', 'friends and allies said'
                     continue
                 break
             if low in CONNECTORS and (k == head or k == 0):

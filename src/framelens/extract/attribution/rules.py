@@ -459,7 +459,7 @@ _QUANTIFIERS = frozenset("one two three four five six seven eight nine ten half 
 
 def _bare_word(ctx: CueContext, src_start: int, src_end: int) -> bool:
     """Whether the source phrase is one lower-case word that names no one: not a pronoun (also contracted:
-    "he'd", 'we’ve'), a relative pronoun, a source noun of the lists (also plural) or a number ('kept asking',
+    "he'd", 'we’ve'), a relative pronoun, a plural, a source noun of the lists or a number ('kept asking',
     'Fiorina earned speaking', 'found saying', 'twice complained')."""
     tokens = [t for t in ctx.cache.exact(src_start, src_end) if t.is_word]
     if len(tokens) != 1 or tokens[0].cap:
@@ -469,6 +469,8 @@ def _bare_word(ctx: CueContext, src_start: int, src_end: int) -> bool:
     head = re.split(r"['’]", low, maxsplit=1)[0]
     if head in words.pronouns or head in RELATIVE_PRONOUNS or low[:1].isdigit() or head in _QUANTIFIERS:
         return False
+    if low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3:
+        return False  # a plural noun the lists lack ('teachers said')
     for form in (low, low[:-1] if low.endswith("s") else None, low[:-3] + "y" if low.endswith("ies") else None):
         if form and (words.is_noun(form) or words.has("media_role", form)):
             return False

@@ -64,6 +64,12 @@ _NO_RESPONSE_KEYS = ("comment respon repl return answer reached available interv
 _NOUN_SECTIONS = ("role", "organization", "media", "document", "vague", "anonymous")
 
 
+#: Nouns ending in -ly that the adverb test ('publicly', 'repeatedly') must not skip ('the Quill family said', 'at a
+#: rally said', 'the assembly said', 'the Alder Weekly reported').
+LY_NOUNS = frozenset(("rally", "assembly", "ally", "daily", "weekly", "monthly", "quarterly", "biweekly", "anomaly",
+                      "monopoly", "supply", "reply", "homily", "family"))
+
+
 class Phrases:
     """Word sequences indexed by first and last word, for matching at a token position."""
 
@@ -183,7 +189,8 @@ class AttributionWords:
         while i >= 0:
             t = tokens[i]
             low = t.low
-            if t.is_word and (low in between or (len(low) > 4 and low.endswith("ly") and not t.cap)):
+            if t.is_word and (low in between or (len(low) > 4 and low.endswith("ly") and not t.cap and
+                                                 low not in self.nouns and low not in LY_NOUNS)):
                 i -= 1
                 continue
             if t.is_word and low.endswith(("n't", "n’t")):
