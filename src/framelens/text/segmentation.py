@@ -398,7 +398,7 @@ def _word_before(text: str, ps: int, ms: int) -> str:
     """The white-space-free run of characters that ends at ``ms`` (starting no earlier than ``ps``), as a backward
     scan to the nearest white space gives it: found with ``str.rfind`` for a space, then checked for other white
     space (a line break, NBSP), which only the rare non-printable run can hold."""
-    token = text[max(text.rfind(" ", ps, ms) + 1, ps):ms]
+    token = text[text.rfind(" ", ps, ms) + 1 or ps:ms]  # (rfind gives -1, so 0, when no space follows ps)
     if not token.isprintable():  # white space other than " " (or another non-printable character) in the run
         token = "" if token[-1].isspace() else token.split()[-1]
     return token
