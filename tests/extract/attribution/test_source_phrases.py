@@ -138,3 +138,22 @@ def test_single_words_that_are_sources(text, expected):
 ])
 def test_between_words_and_group_nouns(text, expected):
     assert expected in sources(text)
+
+
+def _negated(text: str) -> list[tuple[str, bool]]:
+    res = _ANALYZER.analyze_document(Document(id="t", text=text))
+    return [(text[s.start:s.end], s.attrs["negated"]) for s in res.spans if s.kind == "attribution"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an aside before an apposition
+    ("Quill, meanwhile, who has no such backing, said the levy would pass.",
+     [("Quill, meanwhile, who has no such backing,", False)]),
+    # 'would not say' is a refusal (negated), 'would only say' a report; a bare 'would say' stays hypothetical
+    ("The Alder campaign would not say if Quill had been interviewed.", [("The Alder campaign", True)]),
+    ("Asked about it, the Penrose Democrat would only say that his record was strong.",
+     [("the Penrose Democrat", False)]),
+    ("Quill would say anything to win, critics said.", [("critics", False)]),
+])
+def test_asides_and_would(text, expected):
+    assert _negated(text) == expected

@@ -64,6 +64,10 @@ def left_np(words: AttributionWords, tokens: list[Token]):
         if t.is_word and t.low[:1].isdigit() and i >= 2 and tokens[i - 1].text == "," and tokens[i - 2].is_word:
             i -= 2  # an age before the apposition: "Marley Anderson, 21, a junior from Las Vegas, said"
             t = tokens[i]
+        aside = words.adverbials.ending_at(tokens, i) if t.is_word else 0
+        if aside and i - aside >= 1 and tokens[i - aside].text == "," and tokens[i - aside - 1].is_word:
+            i -= aside + 1  # an aside before the apposition: "Sanders, meanwhile, who has no such backing, said"
+            t = tokens[i]
     if t.text == ")":
         # a party and state or a short gloss in parentheses: "Sen. Bernie Sanders (I-Vt.) said"
         j = i - 1

@@ -562,6 +562,8 @@ _SPEAKER_TYPES = frozenset(("person", "official", "organization", "media", "vagu
 #: going to tell them'); 'll' is the tokenizer's half of a contraction.
 _MODALS = frozenset(("will", "would", "could", "can", "should", "might", "may", "must", "shall", "ll", "gonna",
                      "wanna", "going"))
+#: Words after *would* that make 'would ... say' a report of the past ('would not say whether', 'would only say').
+_REPORTED_AFTER_WOULD = frozenset(("not", "only", "n't", "n’t", "neither", "later"))
 #: Cue forms that are also nouns ('recent comments', 'voter fraud claims', 'a Reuters report'): read as a verb only
 #: after a name, a pronoun or a source noun.
 NOUN_HOMOGRAPHS = frozenset(("comments", "comment", "remarks", "remark", "reports", "report", "claims", "claim",
@@ -595,7 +597,8 @@ def _not_reported(ctx: CueContext, src_start: int, src_end: int, rule: str) -> b
     while i >= 0 and steps < 6 and left[i].end > src_end:
         t = left[i]
         if t.low in _MODALS or (t.low == "to" and i > 0 and left[i - 1].low == "going"):
-            return True
+            # 'would not say', 'would only say': a refusal or a report of what was said, not a hypothesis
+            return not (t.low == "would" and i + 1 < len(left) and left[i + 1].low in _REPORTED_AFTER_WOULD)
         if not (t.text in "'’" or (t.is_word and (t.low in words.between or (
                 len(t.low) > 4 and t.low.endswith("ly") and not t.cap)))):
             break
