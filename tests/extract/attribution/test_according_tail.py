@@ -1,4 +1,4 @@
-"""The words after "according to <source>" up to the next punctuation (``rules._ACCORDING_TAIL_RE``).
+"""The words after "according to <source>" up to the next punctuation (``kind_rules._ACCORDING_TAIL_RE``).
 
 The pattern takes each word whole. An earlier version let the regex engine split a long word into
 pieces, which made it backtrack exponentially on real articles (minutes for one call); these tests pin the
@@ -12,7 +12,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framelens.extract.attribution.rules import _ACCORDING_TAIL_RE
+from framelens.extract.attribution.kind_rules import _ACCORDING_TAIL_RE
 
 _STOP = set(",.;:!?()\"“”—–")
 _BLOCKED = re.compile(r"(?:said|says|told|and|but)\b")

@@ -8,8 +8,8 @@ Each rule reads a :class:`~.context.CueContext` and returns
   phrase is no source, there is no content, ...): no later rule is tried;
 * None when it does not apply; the next rule is tried.
 
-The first four rules belong to cue kinds of their own (refusals, polls, speaker labels, *according to*); the
-others read verb cues, and leave alone those with no source of their own ('Harris was told', 'when asked';
+The first four rules belong to cue kinds of their own (refusals, polls, speaker labels, *according to*; in
+:mod:`.kind_rules`); the others, here, read verb cues, and leave alone those with no source of their own ('Harris was told', 'when asked';
 see :attr:`.context.CueContext.without_source`). The rules apply to different constructions; where two could
 fire on one cue the order decides: *statement* before *left* (it replaces the statement object found by
 *left* with the sentence subject), *participle* before *inverted* ('..., saying X'). docs/methods_attribution.md
@@ -21,256 +21,18 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from .content import content_after, content_around, content_before, direct_content, trim_end
+from .content import content_after, content_around, content_before, direct_content
 from .context import PASSIVE_FORM, CueContext
-from .cues import IN_POLL_RE, IN_POLL_TAIL_RE
-from .phrases import SHARE_RE, left_mention, left_np, not_a_source, right_mention, right_np, trim_non_referential
+from .kind_rules import NO_ATTRIBUTION, according_to, colon, in_poll, no_response
+from .phrases import SHARE_RE, left_mention, not_a_source, right_mention, right_np, trim_non_referential
 from .records import Attribution
 from .subjects import SUBJECT_TOKENS, coordinated_subject, plausible_subject, statement_subject, subject
-from .words import CATENATIVES, DETERMINERS, NEGATORS, QUOTE_CHARS, RELATIVE_PRONOUNS
-
-__all__ = ["RULES", "NO_ATTRIBUTION", "apply_rules", "negated_cue"]
-
-
-class _NoAttribution:
-    """The verdict of a rule that applies to a cue and finds that it attributes nothing."""
-
-    def __repr__(self) -> str:
-        return "NO_ATTRIBUTION"
-
-
-NO_ATTRIBUTION = _NoAttribution()
+from .words import CATENATIVES, NEGATORS, RELATIVE_PRONOUNS
 
 #: Verbs whose object is the addressee, not the content ('told the Ledger it was fine').
 _TELL = frozenset("told tell tells telling informed assured warned reminded urged".split())
 #: Tokens after an inverted source or an addressee read for the content (more only if all are skipped).
 _CONTENT_TOKENS = 64
-#: What may open a sentence before a fronted 'In a ... poll,': quotation marks and a conjunction.
-_IN_POLL_LEAD_RE = re.compile(r"[\s\"“‘'(]*(?:(?:but|and|yet|still|meanwhile|also)\s+)?$", re.IGNORECASE)
-
-
-# ---------------------------------------------------------------------------
-# cue kinds with rules of their own
-
-
-def no_response(ctx: CueContext):
-    """'The Drayford Tenants Union declined to comment': the noun phrase before the refusal; no content."""
-    if ctx.cue.kind != "no_response":
-        return None
-    phrase = left_np(ctx.words, ctx.left)
-    if phrase is None:
-        return NO_ATTRIBUTION
-    src_start, src_end, _ = phrase
-    source_type, named = ctx.typer.type(ctx.cache, src_start, src_end, ctx.cue.start, ctx.sentence_start)
-    return Attribution(src_start, src_end, ctx.cue, "no_response", source_type, None, named, None, ctx.voice,
-                       rule="no_response", mention=left_mention(ctx.words, ctx.left, src_start, src_end))
-
-
-def in_poll(ctx: CueContext):
-    """A fronted 'in' + a poll or survey: 'In a Quill Institute poll released Monday, 52 percent backed the levy'.
-
-    The source is the noun phrase after 'in' (with when it was released, or a 'by' agent); the content is the
-    rest of the sentence. In the reporter's voice only, and not when a word of the phrase is a function word or
-    a pronoun ('In response to the survey'). At the start of a sentence a comma must follow the phrase; in the
-    middle of one the phrase must name one poll a figure before it is credited to ('Sixty-seven percent ... in a
-    Washington Post-ABC News poll this month', see :func:`_named_poll`). 'leads in the polls' is left alone:
-    PolNeAR's annotators mark it only now and then."""
-    if ctx.cue.kind != "in_poll":
-        return None
-    text, cue, sentence_start, sentence_end = ctx.text, ctx.cue, ctx.sentence_start, ctx.sentence_end
-    if ctx.voice != "author":
-        return NO_ATTRIBUTION
-    fronted = _IN_POLL_LEAD_RE.match(text, sentence_start, cue.start) is not None
-    m = IN_POLL_RE.match(ctx.cache.low, cue.start, sentence_end)
-    if m is None:
-        return NO_ATTRIBUTION
-    src_start, src_end = m.span(1)
-    words = ctx.words
-    phrase_words = [t for t in ctx.cache.exact(src_start, src_end) if t.is_word]
-    if not fronted and not _named_poll(phrase_words, text, sentence_start, cue.start):
-        return NO_ATTRIBUTION
-    if not phrase_words or any(t.low in words.stop or t.low in words.pronouns or t.low in RELATIVE_PRONOUNS
-                               or t.low in ("and", "or", "to", "for", "with") for t in phrase_words[:-1]):
-        return NO_ATTRIBUTION
-    head_end = src_end
-    tail = IN_POLL_TAIL_RE.match(text, src_end, sentence_end)
-    if tail is not None:
-        src_end = tail.end()
-    if fronted and not text.startswith(",", src_end):
-        return NO_ATTRIBUTION
-    # typed on the phrase up to the poll noun
-    source_type, named = ctx.typer.type(ctx.cache, src_start, head_end, head_end, sentence_start)
-    source_type, named = ctx.typer.media_via_modifier(ctx.cache, src_start, head_end, source_type, named)
-    content = content_around(text, sentence_start, sentence_end, cue.start, src_end)
-    if content is None:
-        return NO_ATTRIBUTION
-    return Attribution(src_start, src_end, cue, "document", source_type, None, named, content, ctx.voice,
-                       rule="in_poll")
-
-
-#: A figure reported before a mid-sentence poll: a digit or a share word.
-_FIGURE_RE = re.compile(r"\d|\b(?:percent|half|majority|plurality|third|quarter)\b", re.IGNORECASE)
-
-
-def _named_poll(phrase_words, text: str, sentence_start: int, cue_start: int) -> bool:
-    """Whether a mid-sentence 'in ... poll' names one poll that a figure before it is credited to ('52 percent
-    ... in a new Riverside College poll'): one poll or survey (singular), opened by a determiner, with a
-    capitalised word (who took it), after a figure in the same sentence. 'leads in the polls' and 'in a poll'
-    are left alone."""
-    if len(phrase_words) < 3 or phrase_words[-1].low not in ("poll", "survey") or \
-            phrase_words[0].low not in ("a", "an", "the", "this", "that", "last", "their", "its"):
-        return False
-    if not any(t.cap for t in phrase_words[1:-1]):
-        return False
-    return _FIGURE_RE.search(text, sentence_start, cue_start) is not None
-
-
-def colon(ctx: CueContext):
-    """A speaker label opening a sentence: 'Lena Marr: We will appeal.' (headline style), 'MARR: I disagree.'
-    (transcript style), 'Marr: "We will appeal."'.
-
-    The label must be a name used as a name elsewhere in the document (its last word ends a full name found
-    there, in any case), or name an outlet or organisation by one of their words ('NY Ledger:'), or be a
-    document noun ('Poll:'); so 'Update:', 'Ratio: 3 to 1' or 'Bottom Line:' are not sources."""
-    if ctx.cue.kind != "colon":
-        return None
-    return _speaker_label(ctx) or NO_ATTRIBUTION
-
-
-def _speaker_label(ctx: CueContext) -> Attribution | None:
-    text, cue, words = ctx.text, ctx.cue, ctx.words
-    tokens = ctx.cache.get(ctx.sentence_start, cue.start)
-    while tokens and tokens[0].text in QUOTE_CHARS:
-        tokens = tokens[1:]
-    label = [t for t in tokens if t.is_word]
-    if not label or len(label) > 6 or len(label[-1].text) < 2:
-        return None
-    src_start, src_end = tokens[0].start, tokens[-1].end
-    if any(t.low.endswith(("'s", "’s")) or t.low[:1].isdigit() for t in label):
-        return None
-    if any(not t.cap and t.low not in ("and", "of") and not words.is_noun(t.low) for t in label):
-        return None  # 'Marr said:', 'Marr added this:' are left to the verb
-    if label[0].low in DETERMINERS or any(t.low in words.stop or t.low in words.between or t.low in words.pronouns
-                                          for t in label if t.low != "of"):
-        return None  # 'The One Thing Both Sides Want:', 'Why It Matters:'
-    all_caps = all(t.text.isupper() for t in label if t.low not in ("and", "of"))
-    lows = [t.low for t in label]
-    named = True
-    surname = label[-1].text.lower()
-    # a full name elsewhere in the document (not this label) ending with the label's last word
-    found = [official for pos, official in ctx.names.by_surname(text, ctx.cache.memo).get(surname, ())
-             if not (src_start <= pos < src_end)]
-    if found and not any(words.has("organization", w) or words.is_media(w) or words.has("document", w)
-                         for w in lows):
-        source_type = "official" if any(found) or any(words.has("role", w.rstrip(".")) for w in lows) else "person"
-    elif not all_caps and any(t.cap and (words.has("organization", t.low) or words.is_media(t.low)) for t in label):
-        source_type, named = ctx.typer.type(ctx.cache, src_start, src_end, cue.start, ctx.sentence_start)
-        if source_type not in ("organization", "media"):
-            return None
-    elif not all_caps and words.has("document", lows[-1]) and len(label) <= 3:
-        source_type, named = "document", any(t.cap for t in label[:-1])
-    elif all_caps and len(label) <= 4 and _transcript_label(ctx, src_start, " ".join(lows)):
-        source_type, named = "person", True
-    else:
-        return None
-    # content: a quotation right after the colon, else the rest of the paragraph
-    quoted = direct_content(text, ctx.seg, ctx.quote_starts, src_start, cue.end, ctx.sentence_end) \
-        if ctx.voice == "author" else None
-    if quoted is not None:
-        content, mode = quoted, "direct"
-    else:
-        para_end = ctx.seg.paragraphs[ctx.seg.paragraph_at(cue.end)][1]
-        content_start = cue.end
-        while content_start < para_end and text[content_start].isspace():
-            content_start += 1
-        content_end = trim_end(text, content_start, para_end)
-        if len(text[content_start:content_end].split()) < 4:
-            return None  # a section header ('Marr: A long shot.'), not something said
-        content, mode = (content_start, content_end), ("document" if source_type == "document" else "indirect")
-    return Attribution(src_start, src_end, cue, mode, source_type, None, named, content, ctx.voice, rule="colon")
-
-
-#: A transcript's speaker label: one to four upper-case words and a colon opening a paragraph ('KATE ROE: Why?').
-_TRANSCRIPT_LABEL_RE = re.compile(r"^[\"“]?([A-Z][A-Z.'’\-]+(?:[^\S\n][A-Z][A-Z.'’\-]+){0,3}):[^\S\n]+\S", re.MULTILINE)
-
-
-def _transcript_label(ctx: CueContext, src_start: int, label: str) -> bool:
-    """Whether an upper-case label opens its paragraph in a transcript: a document where at least two different
-    upper-case labels open paragraphs ('KATE ROE: ...', 'TOM REYES: ...'); one such label alone may be a
-    section heading ('UPDATE: ...')."""
-    seg = ctx.seg
-    if seg.paragraphs[seg.paragraph_at(src_start)][0] > src_start - 2:
-        labels = ctx.cache.memo.get("transcript_labels")
-        if labels is None:
-            labels = ctx.cache.memo["transcript_labels"] = {
-                " ".join(m.group(1).lower().split()) for m in _TRANSCRIPT_LABEL_RE.finditer(ctx.text)}
-        return len(labels) >= 2 and label in labels
-    return False
-
-
-def according_to(ctx: CueContext):
-    """'The fund ran dry, according to the Brisk Valley Gazette': the noun phrase after the cue; the content is
-    the rest of the sentence on either side."""
-    if ctx.cue.kind != "according_to":
-        return None
-    phrase = right_np(ctx.words, ctx.right)
-    if phrase is None:
-        phrase = _according_phrase(ctx)
-        if phrase is None:
-            return NO_ATTRIBUTION
-    src_start, src_end = phrase
-    # the mention runs to the clause's punctuation, as PARC marks it ('according to a Gallup poll taken last
-    # week', 'according to officials who spoke on condition of anonymity'); typed on the head phrase, with an
-    # anonymity phrase anywhere in the mention making it anonymous
-    mention_end = _ACCORDING_TAIL_RE.match(ctx.text, src_end, ctx.sentence_end)
-    mention = None
-    opens = not ctx.text[ctx.sentence_start:ctx.cue.start].strip(" \t\n\"“‘'")
-    if mention_end is not None and opens and not ctx.text.startswith(",", mention_end.end()):
-        mention_end = None  # 'According to Quist the plan failed': no comma, the content follows at once
-    if mention_end is not None and mention_end.end() > src_end:
-        mention = (src_start, trim_end(ctx.text, src_start, mention_end.end()))
-        if mention[1] <= src_end:
-            mention = None
-    source_type, named = ctx.typer.type(ctx.cache, src_start, src_end, mention[1] if mention else src_end,
-                                        ctx.sentence_start)
-    source_type, named = ctx.typer.media_via_modifier(ctx.cache, src_start, src_end, source_type, named)
-    if ctx.cache.low[src_start:src_end] in _OBJECT_PRONOUNS:
-        source_type, named = "pronoun", False  # 'according to him'
-    content = content_around(ctx.text, ctx.sentence_start, ctx.sentence_end, ctx.cue.start,
-                             mention[1] if mention else src_end)
-    return Attribution(src_start, src_end, ctx.cue, "according_to", source_type, None, named, content, ctx.voice,
-                       rule="according_to", mention=mention)
-
-
-#: Object pronouns, the form a pronoun source takes after *according to*.
-_OBJECT_PRONOUNS = frozenset(("him", "her", "them", "us", "me"))
-
-
-def _according_phrase(ctx: CueContext) -> tuple[int, int] | None:
-    """The words after *according to* up to the clause's punctuation, when :func:`.phrases.right_np` finds no
-    noun phrase there ('according to the results,', 'according to him,', 'according to two senators present'):
-    by construction they name what the content is credited to. None when there are none, when they run on for
-    more than twenty words, or when they open with a word that cannot open a noun phrase ('that', 'which')."""
-    start = ctx.cue.end
-    text = ctx.text
-    while start < ctx.sentence_end and text[start] in " \t":
-        start += 1
-    tail = _ACCORDING_TAIL_RE.match(text, start, ctx.sentence_end)
-    if tail is None or tail.end() <= start:
-        return None
-    end = trim_end(text, start, tail.end())
-    first = text[start:end].split(None, 1)
-    if end <= start or not first or first[0].lower() in ctx.words.stop:
-        return None
-    return (start, end)
-
-
-#: The rest of an *according to* phrase up to the clause's punctuation: at most twenty words, none a verb of
-#: saying (then a new clause has begun).
-# each word is taken whole (a look-ahead capture, the atomic group of Python < 3.11): letting the engine split a
-# long word into pieces made this pattern backtrack exponentially (minutes on some real articles)
-_ACCORDING_TAIL_RE = re.compile(r"(?:[^\S\n]*(?!(?:said|says|told|and|but)\b)(?=([^\s,.;:!?()\"“”—–]+))\1){0,20}?"
-                                r"(?=[^\S\n]*(?:[,.;:!?()\"“”—–]|$))")
 
 
 # ---------------------------------------------------------------------------
