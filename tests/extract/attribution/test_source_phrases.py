@@ -157,3 +157,13 @@ def _negated(text: str) -> list[tuple[str, bool]]:
 ])
 def test_asides_and_would(text, expected):
     assert _negated(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a capitalised word spelt like an auxiliary is a name inside a sentence
+    ("“The levy is a relic,” Will wrote in his column.", ("Will", "wrote")),
+    # a share written with a percent sign
+    ("On the levy they lean left: 42% say they back it.", ("42%", "say")),
+])
+def test_names_like_auxiliaries_and_percent_shares(text, expected):
+    assert expected in sources(text)

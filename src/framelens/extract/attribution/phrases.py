@@ -77,6 +77,9 @@ def left_np(words: AttributionWords, tokens: list[Token]):
             return None
         i = j - 1
         t = tokens[i]
+    if t.text == "%" and i >= 1 and tokens[i - 1].is_word and tokens[i - 1].low[:1].isdigit() and \
+            tokens[i - 1].end == t.start:
+        return (tokens[i - 1].start, t.end, 1)  # a share of respondents: '42% say'
     end = t.end
     abbreviation = _abbreviation_period(words, tokens, i)
     if abbreviation:
@@ -302,9 +305,9 @@ def _number(low: str) -> bool:
     return low[:1].isdigit() or low in _NUMBER_WORDS
 
 
-#: A share of respondents as a subject: 'Six in 10', 'about 4 in 10', 'more than half'.
+#: A share of respondents as a subject: 'Six in 10', 'about 4 in 10', 'more than half', '42%'.
 SHARE_RE = re.compile(r"(?:(?:about|nearly|almost|roughly|some|only|just|over|under|more than|fewer than|less than|"
-                      r"at least)\s+)?(?:\w+\s+(?:in|of|out of)\s+(?:\d+|ten|five|four|three)|half)$")
+                      r"at least)\s+)?(?:\w+\s+(?:in|of|out of)\s+(?:\d+|ten|five|four|three)|half|\d+(?:\.\d+)?%)$")
 
 
 def _continues_phrase(words: AttributionWords, tokens: list[Token], k: int) -> bool:
@@ -442,6 +445,8 @@ def not_a_source(words: AttributionWords, cache: TokenCache, src_start: int, src
     for t in cache.exact(src_start, src_end):
         if t.is_word and not (t.low in function_words or _NUMBER_RE.match(t.low)):
             return False
+        if t.cap and t.low in words.between:
+            return False  # a name spelt like an auxiliary or adverb: 'Will wrote', 'Long said'
     return True
 
 

@@ -191,6 +191,8 @@ class AttributionWords:
             low = t.low
             if t.is_word and (low in between or (len(low) > 4 and low.endswith("ly") and not t.cap and
                                                  low not in self.nouns and low not in LY_NOUNS)):
+                if t.cap and i > 0 and tokens[i - 1].text not in ".!?":
+                    break  # a capitalised 'Will', 'May' or 'Long' inside a sentence is a name ('“...,” Will wrote')
                 i -= 1
                 continue
             if t.is_word and low.endswith(("n't", "n’t")):
