@@ -7,6 +7,9 @@ paragraph splitter did. Each is checked on hand-written text and on generated te
 
 from __future__ import annotations
 
+import dataclasses
+import pickle
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -118,6 +121,10 @@ def test_quote_is_still_a_frozen_value():
     assert q == S.Quote(1, 9, 2, 8, "double", "direct", False, False, False) and hash(q) == hash(S.Quote(
         1, 9, 2, 8, "double", "direct"))
     assert (q.uncertain, q.continues, q.continued) == (False, False, False)
+    # the written-out __init__ keeps what the generated one gave: pickling (process engines), replace, asdict
+    assert pickle.loads(pickle.dumps(q)) == q
+    assert dataclasses.replace(q, label="partial") == S.Quote(1, 9, 2, 8, "double", "partial")
+    assert dataclasses.asdict(q)["content_end"] == 8
     try:
         q.start = 3
     except AttributeError:
