@@ -59,7 +59,8 @@ from .matcher_lookalike import NON_ASCII_NEXT, SEPARATOR_RUN, SEPARATORS, LookAl
 from .matcher_mentions import META_HEADS, lower_ok, mention_sites, use
 from .matcher_shadow import Shadow, find_shadowed, is_shipped  # noqa: F401  (Shadow, find_shadowed: the CLI's)
 from .matcher_stack import inside_stack, stacked_hits
-from .matcher_text import ODD_CHARS, SCAN_KEYS, Automaton, key, lower, needs_map, prepare, quick, to_orig
+from .matcher_text import MAP_PAIRS as _MAP_PAIRS
+from .matcher_text import ODD_CHARS, SCAN_KEYS, Automaton, key, lower, prepare, quick, to_orig
 
 log = logging.getLogger("framelens")
 
@@ -102,6 +103,7 @@ _new_tuple = tuple.__new__  # Hit without its Python-level __new__: one C call p
 #: what a match of a key the matcher adds to the lexicon's says (Matcher._special): not what the scan of the quick
 #: normalisation holds (matcher_text.SCAN_KEYS), where a mention cue starts (matcher_mentions.META_HEADS)
 _PAIR, _ODD, _HEAD = 1, 2, 3
+_NO_SITES: frozenset[int] = frozenset()
 _start = operator.itemgetter(0)
 
 #: shadowing warnings already logged by this process (see ``Matcher.__init__``)
@@ -204,6 +206,7 @@ class Matcher:
             for x in self._refs] + [None]
         self._plain_for: dict[tuple, list[bool]] = {}  # (wanted slots, slots with modifiers) -> plain ref flags
         self._none_plain = [False] * len(self._tails)  # where offsets need mapping back to the text
+        self._all_plain = self._plain(None, frozenset())  # every kind asked for, no modifier hits
         self._slot_of_pack = {id(lx): slot_of[lx.kind] for lx in self.lexicons}
         self._max_gaps = max((self._refs[r].entry.gaps for rs in table.values() for r, role, *_ in rs if role == "gap"),
                              default=0)
@@ -275,10 +278,11 @@ class Matcher:
         low = lower(text)
         norm, amap = quick(low), None
         cand, rest, spec = self._scan(norm)
-        if spec and needs_map(low, any(self._special[k] == _ODD for k, _, _ in spec),
-                              [s for k, s, _ in spec if self._special[k] == _PAIR]):
-            norm, amap = prepare(text)  # white space to collapse: the text with its offset map, scanned again
+        heads = self._heads(spec, low)
+        if heads is None:  # white space to collapse: the text with its offset map, scanned again
+            norm, amap = prepare(text)
             cand, rest, spec = self._scan(norm)
+            heads = self._heads(spec, None)
         mods: dict[int, list] = {}  # kind slot -> [(start, end, ref)] of modifier hits
         extra: dict[tuple[int, int, int], tuple] = {}  # (start, end, ref) -> (label modifiers, context rule)
         if rest:
@@ -286,8 +290,23 @@ class Matcher:
         if not cand:
             return []
         cand.sort()
-        heads = [s for k, s, _ in spec if self._special[k] == _HEAD]
         return self._resolve(cand, text, norm, amap, seg, kinds, mods, extra, heads)
+
+    def _heads(self, spec, low: str | None) -> list[int] | None:
+        """From the matches of the keys the scan adds (see :meth:`_scan`): where a mention cue starts, or None
+        where ``low`` (the lower-cased text of a quick normalisation; None: the text as prepare() made it) asks
+        for the offset map (matcher_text.needs_map, in one pass)."""
+        heads: list[int] = []
+        if not spec:
+            return heads
+        special = self._special
+        for k, s, _ in spec:
+            code = special[k]
+            if code == _HEAD:
+                heads.append(s)
+            elif low is not None and (code == _ODD or low.startswith(_MAP_PAIRS, s)):
+                return None
+        return heads
 
     def _scan(self, norm: str):
         """One scan of ``norm``: the candidates of the whole-word matches of keys of one plain entry (see
@@ -306,7 +325,7 @@ class Matcher:
         spec = []
         for m in self._auto.iter(pad):
             k, s, e = m
-            if pad[s - 1].isalnum() or pad[e].isalnum():
+            if pad[e].isalnum() or pad[s - 1].isalnum():
                 if special[k]:
                     spec.append(m)
                 continue
@@ -381,15 +400,22 @@ class Matcher:
         n_kinds = len(self.kinds)
         want = None if kinds is None else frozenset(i for i, k in enumerate(self.kinds) if k in set(kinds))
         # a plain ref's hit is its offsets and its tail, unless offsets need mapping or its kind stacks modifiers
-        plain = self._plain(want, frozenset(mods)) if amap is None else self._none_plain
+        if amap is not None:
+            plain = self._none_plain
+        elif want is None and not mods:
+            plain = self._all_plain
+        else:
+            plain = self._plain(want, frozenset(mods))
         tails = self._tails
         loaded = self._loaded_slot  # labels are declined ("did not call them ..."), hedges and cues are not
-        sites = mention_sites(text, norm, seg, heads)
+        sites = mention_sites(text, norm, seg, heads) if heads or seg is not None else _NO_SITES
         last = [-1] * (n_kinds + 1)  # per kind slot, the end of its last kept hit; the stop phrases' slot stays -1
         info = self._info
         hits: list[Hit] = []
         append = hits.append
         stacked: dict[int, list] = {}  # kind slot -> kept heads, where modifiers may stack
+        mod_ends = {slot: {m[1] for m in ms} for slot, ms in mods.items()}  # kind slot -> where its modifiers end
+        taken: dict[int, list] = {slot: [] for slot in mods}  # kind slot -> its other kept heads (start, end)
         for s, ne, head, slot, r in cand:
             if s < last[slot]:
                 continue
@@ -406,8 +432,13 @@ class Matcher:
             if want is not None and slot not in want:
                 continue
             if slot in mods:
-                stacked.setdefault(slot, []).append((s, e, r))
-                continue
+                # a modifier may stack onto this head only where one ends one or two separators before it
+                i = s
+                while i > 0 and norm[i - 1] in " -\n" and s - i < 2:
+                    i -= 1
+                if i != s and i in mod_ends[slot]:
+                    stacked.setdefault(slot, []).append((s, e, r))
+                    continue
             lexicon, entry, sev, lower = info[r]
             if amap is None:
                 os_, oe = s, e
@@ -415,6 +446,8 @@ class Matcher:
                 os_, oe = to_orig(s, amap), to_orig(e, amap)
             if lower and not lower_ok(text, os_, seg):
                 continue
+            if slot in mods:
+                taken[slot].append((s, e))
             stack: tuple[Entry, ...] = ()
             inside = ()
             sense = None
@@ -433,10 +466,10 @@ class Matcher:
             else:
                 u = "use"
             append(_new_tuple(Hit, (os_, oe, lexicon, entry, sev, stack, u, inside, sense)))
-        if stacked:
+        if stacked:  # the heads with a modifier before them, merged with the modifiers that stack, put in place
             self._merge(hits, [_new_tuple(Hit, h) for slot, kept in stacked.items()
                                for h in stacked_hits(self._refs, self._modifier_words, text, norm, seg, amap, kept,
-                                                     extra, mods[slot], sites, slot == loaded)])
+                                                     taken[slot], extra, mods[slot], sites, slot == loaded)])
         return hits
 
 

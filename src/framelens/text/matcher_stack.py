@@ -27,13 +27,15 @@ def inside_stack(entry: Entry, inside: tuple[str, ...], stack: list,
     return tuple(stack)
 
 
-def stacked_hits(refs, modifier_words, text, norm, seg, amap, kept, extra, mods, sites, labels) -> list[tuple]:
-    """The hits of one kind with modifier hits about: stacked modifiers merge with the head after them.
+def stacked_hits(refs, modifier_words, text, norm, seg, amap, kept, taken, extra, mods, sites,
+                 labels) -> list[tuple]:
+    """The hits of heads of one kind with modifier hits about: stacked modifiers merge with the head after them.
 
-    ``refs``: the matcher's (pack, entry) refs; ``kept``: the heads kept by longest-match resolution, as
-    ``(start, end, ref)``; ``extra``: label modifiers and context rule per ``(start, end, ref)``; ``mods``: the
-    kind's modifier hits ``(start, end, ref)``; ``sites``/``labels``: as the matcher's use-or-mention test takes
-    them. Returns ``(start, end, pack, entry, severity, stack, use, modifiers, sense)`` tuples in ``kept`` order.
+    ``refs``: the matcher's (pack, entry) refs; ``kept``: heads kept by longest-match resolution, as
+    ``(start, end, ref)``; ``taken``: the kind's other kept heads ``(start, end)`` (that passed ``case: lower``;
+    a modifier that overlaps one of them does not stack); ``extra``: label modifiers and context rule per
+    ``(start, end, ref)``; ``mods``: the kind's modifier hits ``(start, end, ref)``; ``sites``/``labels``: as the
+    matcher's use-or-mention test takes them. Returns ``(start, end, pack, entry, severity, stack, use, modifiers, sense)`` tuples in ``kept`` order.
     """
     final = []
     for s, e, r in kept:
@@ -46,7 +48,7 @@ def stacked_hits(refs, modifier_words, text, norm, seg, amap, kept, extra, mods,
             continue
         final.append([s, e, r, os_, oe, [], extra.get((s, e, r))])
     if final:
-        _stack(refs, final, mods, norm, amap)
+        _stack(refs, final, taken, mods, norm, amap)
     hits = []
     for s, e, r, os_, oe, stack, got in final:
         ref = refs[r]
@@ -71,15 +73,15 @@ def stacked_hits(refs, modifier_words, text, norm, seg, amap, kept, extra, mods,
     return hits
 
 
-def _stack(refs, final, mods, norm, amap) -> None:
+def _stack(refs, final, taken, mods, norm, amap) -> None:
     """Merge into each head of ``final`` the modifier hits of ``mods`` that end right before it (one space,
     hyphen or line break between), nearest first, while they stack onto its category and overlap no other
-    kept head."""
+    kept head (of ``final`` or ``taken``)."""
     mods = sorted(mods, key=lambda t: (t[1], -(t[1] - t[0])))
     ends: dict[int, list] = {}
     for m in mods:
         ends.setdefault(m[1], []).append(m)
-    starts_taken = [(f[0], f[1]) for f in final]
+    starts_taken = [(f[0], f[1]) for f in final] + taken
     for f in final:
         head_entry = refs[f[2]].entry
         while True:

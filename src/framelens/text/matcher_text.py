@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 
-__all__ = ["Automaton", "SCAN_KEYS", "key", "lower", "needs_map", "prepare", "to_orig"]
+__all__ = ["Automaton", "MAP_PAIRS", "SCAN_KEYS", "key", "lower", "needs_map", "prepare", "quick", "to_orig"]
 
 #: characters that need the slow, offset-mapping normalisation (found by a fast one-character search each)
 ODD_CHARS = ("\xa0", "\t", "\r", "\u2010", "\u2011", "\u2009", "\u202f", "\u2007", "\u200a")
@@ -45,13 +45,17 @@ def quick(low: str) -> str:
     return low.replace("\n", " ").replace("-", " ").replace("’", "'")
 
 
+#: the pairs of characters of a lower-cased text that ask for the offset map (see :func:`needs_map`)
+MAP_PAIRS = ("  ", " \n", "\n ")
+
+
 def needs_map(low: str, odd: bool, pairs) -> bool:
     """Whether :func:`prepare` collapses white space in ``low`` (and so maps offsets), from what a scan of
     :func:`quick` ``(low)`` found: ``odd``, whether it found one of ``ODD_CHARS``; ``pairs``, the starts of two
     spaces in a row there. A pair of spaces in the quick text is a pair of spaces, a space and a line break, or
     two line breaks, a hyphen and a space or a line break in ``low``; only the first three (not a blank line,
     not a hyphen) ask for the map."""
-    return odd or any(low[i:i + 2] in ("  ", " \n", "\n ") for i in pairs)
+    return odd or any(low.startswith(MAP_PAIRS, i) for i in pairs)
 
 
 def prepare(text: str):
