@@ -35,7 +35,8 @@ def stacked_hits(refs, modifier_words, text, norm, seg, amap, kept, taken, extra
     ``(start, end, ref)``; ``taken``: the kind's other kept heads ``(start, end)`` (that passed ``case: lower``;
     a modifier that overlaps one of them does not stack); ``extra``: label modifiers and context rule per
     ``(start, end, ref)``; ``mods``: the kind's modifier hits ``(start, end, ref)``; ``sites``/``labels``: as the
-    matcher's use-or-mention test takes them. Returns ``(start, end, pack, entry, severity, stack, use, modifiers, sense)`` tuples in ``kept`` order.
+    matcher's use-or-mention test takes them. Returns ``(start, end, pack, entry, severity, stack, use,
+    modifiers, sense)`` tuples in ``kept`` order.
     """
     final = []
     for s, e, r in kept:
