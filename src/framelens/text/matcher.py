@@ -58,7 +58,7 @@ from .matcher_lookalike import NUMBER_WORDS  # noqa: F401  (imported from here b
 from .matcher_lookalike import NON_ASCII_NEXT, SEPARATOR_RUN, SEPARATORS, LookAlike
 from .matcher_mentions import META_HEADS, lower_ok, mention_sites, use
 from .matcher_shadow import Shadow, find_shadowed, is_shipped  # noqa: F401  (Shadow, find_shadowed: the CLI's)
-from .matcher_stack import inside_stack, stacked_hits
+from .matcher_stack import inside_stack, may_stack, stacked_hits
 from .matcher_text import MAP_PAIRS as _MAP_PAIRS
 from .matcher_text import ODD_CHARS, SCAN_KEYS, Automaton, key, lower, prepare, quick, to_orig
 
@@ -431,14 +431,9 @@ class Matcher:
                 continue
             if want is not None and slot not in want:
                 continue
-            if slot in mods:
-                # a modifier may stack onto this head only where one ends one or two separators before it
-                i = s
-                while i > 0 and norm[i - 1] in " -\n" and s - i < 2:
-                    i -= 1
-                if i != s and i in mod_ends[slot]:
-                    stacked.setdefault(slot, []).append((s, e, r))
-                    continue
+            if slot in mods and may_stack(norm, s, mod_ends[slot]):
+                stacked.setdefault(slot, []).append((s, e, r))
+                continue
             lexicon, entry, sev, lower = info[r]
             if amap is None:
                 os_, oe = s, e

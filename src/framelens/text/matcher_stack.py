@@ -13,7 +13,17 @@ from . import senses
 from .matcher_mentions import lower_ok, use
 from .matcher_text import to_orig
 
-__all__ = ["inside_stack", "stacked_hits"]
+__all__ = ["inside_stack", "may_stack", "stacked_hits"]
+
+
+def may_stack(norm: str, s: int, mod_ends) -> bool:
+    """Whether a modifier hit could stack onto a head starting at ``norm[s]``: one of ``mod_ends`` (where the
+    kind's modifier hits end) is one or two separators (space, hyphen, line break) before it, as :func:`_stack`
+    looks. A head for which this is false keeps its extent and gets no stack."""
+    i = s
+    while i > 0 and norm[i - 1] in " -\n" and s - i < 2:
+        i -= 1
+    return i != s and i in mod_ends
 
 
 def inside_stack(entry: Entry, inside: tuple[str, ...], stack: list,
