@@ -147,3 +147,45 @@ def test_boundary_candidates_on_hand_checked_text():
 @given(texts)
 def test_boundary_candidates_are_the_regex_matches(text):
     assert S._boundary_candidates(text) == [m.span() for m in S._BOUNDARY_RE.finditer(text)]
+
+
+# -- _SingleCloser ---------------------------------------------------------------------------------------------
+
+def find_single_close(text: str, start: int, limit: int, opener: str) -> int | None:
+    """The closing-mark rule of a single quotation as a plain scan (moved here from segmentation.py, where
+    _SingleCloser implements it in linear time for all the openers of a paragraph)."""
+    words = 0
+    i = start
+    closers = "’'" if opener == "'" else "’"
+    while i < limit:
+        c = text[i]
+        if c in closers:
+            prev = text[i - 1]
+            nxt = text[i + 1] if i + 1 < limit else " "
+            if not prev.isspace() and not nxt.isalnum():
+                # "students' " (plural possessive) is ambiguous; accept the first plausible closer
+                return i
+        elif c.isspace():
+            words += 1
+            if words > 15 or c == "\n":
+                return None
+        elif c in "“”\"":
+            return None
+        i += 1
+    return None
+
+
+def test_single_closer_on_hand_checked_text():
+    text = "the 'no vote' bloc and ‘Bridge’ plus 'students' fees"
+    closer = S._SingleCloser(text, len(text))
+    assert closer.find(5, "'") == 12 and closer.find(24, "‘") == 30
+    assert closer.find(38, "'") == 46 == find_single_close(text, 38, len(text), "'")  # "students'": plural possessive
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts, st.lists(st.tuples(st.integers(1, 200), st.sampled_from(["'", "‘"])), max_size=6))
+def test_single_closer_is_the_plain_scan(text, calls):
+    closer = S._SingleCloser(text, len(text))
+    for start, opener in sorted(calls):
+        if start <= len(text):
+            assert closer.find(start, opener) == find_single_close(text, start, len(text), opener)

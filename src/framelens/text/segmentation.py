@@ -184,7 +184,8 @@ def _find_double_quotes(text: str, paragraphs: list[tuple[int, int]]):
                                             uncertain=True, continued=True))
                     else:
                         stray.append(pos)
-                elif c == '"' and pos > ps and text[pos - 1].isdigit() and not (pos + 1 < pe and text[pos + 1].isalpha()):
+                elif c == '"' and pos > ps and text[pos - 1].isdigit() and not (
+                        pos + 1 < pe and text[pos + 1].isalpha()):
                     pass  # an inch mark: 5'10"
                 else:
                     open_pos = pos
@@ -280,7 +281,7 @@ def _find_single_quotes(text: str, paragraphs, doubles: list[Quote]) -> list[Quo
     return out
 
 
-#: A closing single mark as :func:`_find_single_close` accepts it: not after white space, not before a letter or
+#: A closing single mark as :meth:`_SingleCloser.find` accepts it: not after white space, not before a letter or
 #: digit (the paragraph's end counts as a space).
 _CLOSE_ANY_RE = re.compile(r"['’](?<=\S['’])(?![^\W_])")
 _CLOSE_CURLY_RE = re.compile(r"’(?<=\S’)(?![^\W_])")
@@ -289,7 +290,8 @@ _SPACE_RE = re.compile(r"\s")
 
 
 class _SingleCloser:
-    """:func:`_find_single_close` for the openers of one paragraph, taken in text order, in linear time.
+    """Where the single quotation opened at each opener of one paragraph closes, openers taken in text order, in
+    linear time (tests/text/test_segmentation_fast.py states the rule as a plain scan and checks against it).
 
     The scan from an opener ends at the first acceptable closing mark, unless a double mark or a line break, or
     the 16th white space, comes first. The next closing mark and the next stop are found by a regular
@@ -330,33 +332,12 @@ class _SingleCloser:
         return need < len(spaces) and spaces[need] < before
 
     def find(self, start: int, opener: str) -> int | None:
-        """``_find_single_close(text, start, limit, opener)``; ``start`` never decreases between calls."""
+        """The closing mark for ``opener`` (``'`` or ``‘``) at or after ``start``, or None; ``start`` never decreases
+        between calls."""
         close = self._after(_CLOSE_ANY_RE if opener == "'" else _CLOSE_CURLY_RE, start)
         if close >= self.limit or self._after(_CLOSE_STOP_RE, start) < close or self._space(start, 16, close):
             return None
         return close
-
-
-def _find_single_close(text: str, start: int, limit: int, opener: str) -> int | None:
-    words = 0
-    i = start
-    closers = "’'" if opener == "'" else "’"
-    while i < limit:
-        c = text[i]
-        if c in closers:
-            prev = text[i - 1]
-            nxt = text[i + 1] if i + 1 < limit else " "
-            if not prev.isspace() and not nxt.isalnum():
-                # "students' " (plural possessive) is ambiguous; accept the first plausible closer
-                return i
-        elif c.isspace():
-            words += 1
-            if words > 15 or c == "\n":
-                return None
-        elif c in "“”\"":
-            return None
-        i += 1
-    return None
 
 
 # ---------------------------------------------------------------------------
