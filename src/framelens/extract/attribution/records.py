@@ -52,15 +52,16 @@ ATTITUDE = KindSpec(
     "attitude", "an attitude ascribed to a source (wants, plans, supports, opposes, knows, sees ...): start/end cover "
     "the source mention, as for `attribution`; never an attribution and never counted in the sourcing metrics; see "
     "docs/methods_attitudes.md",
-    fields=(_SAME["source"], _SAME["source_id"], _SAME["source_type"], _SAME["named"],
+    fields=(Field("source", "string", "the holder of the attitude, normalised as an attribution's source"),
+            _SAME["source_id"], _SAME["source_type"], _SAME["named"],
             Field("cue", "string", "the attitude verb (wants, plans, backed, voted, knows, ...)"),
             _SAME["cue_start"], _SAME["cue_end"],
             Field("stance", "string", "`neutral` (attitude verbs carry no reporting stance)"),
-            Field("negated", "bool", "the verb is negated ('does not want', 'never supported'): the source is reported "
+            Field("negated", "bool", "the verb is negated ('does not want', 'has never backed'): the source is reported "
                   "as not holding the attitude"),
             Field("mode", "string", "`direct` (a quotation is the content) or `indirect`"),
             _SAME["content_start"], _SAME["content_end"], _SAME["resolved_from"], _SAME["uncertain"], _SAME["hedged"],
-            _SAME["passive"],
+            Field("passive", "bool", "always false: an attitude is read only with its holder before the verb"),
             Field("category", "string", "the attitude class (the attitude_verbs entry's category): `desire`, "
                   "`intention`, `commitment`, `decision`, `support`, `opposition`, `belief`, `knowledge`, "
                   "`perception`, `evaluation`")),
