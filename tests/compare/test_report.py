@@ -92,8 +92,8 @@ def test_text_and_tooltips_are_escaped():
 
 def test_built_in_kinds_are_highlighted_in_layers():
     # every kind a built-in extractor emits is highlighted except sentences; quotes outermost, terms innermost
-    assert set(shown_kinds()) == {"quote", "attribution", "frame_cue", "report_verb", "loaded_term", "neutral_term",
-                                  "hedge", "booster"}
+    assert set(shown_kinds()) == {"quote", "attribution", "attitude", "frame_cue", "report_verb", "loaded_term",
+                                  "neutral_term", "hedge", "booster"}
     order = shown_kinds()
     assert order[0] == "quote" and order.index("report_verb") < order.index("loaded_term") < order.index("hedge")
 

@@ -72,7 +72,8 @@ def test_layer_checkboxes_follow_default_on(scale_report):
         assert bool(box.group(1)) == st.default_on, k
         assert f"body:has(#layer-{k}:not(:checked)) .text .k-{k}{{" in page  # the CSS that hides the layer
     assert kind_specs()["frame_cue"].style.default_on is False  # issue 15: frame cues off when the page opens
-    assert "Off when the page opens: frame cue" in page
+    assert kind_specs()["attitude"].style.default_on is False  # issue 19: attitudes too
+    assert "Off when the page opens: attitude, frame cue" in page
     # a researcher's kind declared off by default starts unticked, and the legend says so
     specs = {"quote": KindSpec("quote", "q", style=Style("background:#eee", "quotation (background)", layer=0)),
              "claim": KindSpec("claim", "c", style=Style("background:#abc", "claim (checkable)", layer=3,

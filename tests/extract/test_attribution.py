@@ -432,8 +432,9 @@ def test_lexicon_errors_reported_together(tmp_path):
 
 def test_resources_listed():
     ex = AttributionExtractor()
-    (info,) = ex.resources()
+    info, *packs = ex.resources()
     assert info["name"] == "source_types" and info["kind"] == "source_types" and len(info["sha256"]) == 64
+    assert [p["name"] for p in packs] == ["attitude_verbs"]  # the attitude verbs it reads from the shared matcher
 
 
 _PIECES = ['"', "“", "”", "'", "‘", "’", ",", ".", " ", "\n\n", "said", "Harris", "according to", "the LA Times",

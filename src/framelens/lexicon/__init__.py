@@ -36,7 +36,7 @@ __all__ = [
 ]
 
 FORMAT = "framelens-lexicon/1"
-KINDS = ("loaded_term", "hedge", "booster", "report_verb", "frame_cue")
+KINDS = ("loaded_term", "hedge", "booster", "report_verb", "frame_cue", "attitude_verb")
 STANCES = ("neutral", "distancing", "endorsing", "evaluative")
 ROLES = ("term", "modifier", "stop")
 INFLECT = ("noun", "verb", "adj", "none")
