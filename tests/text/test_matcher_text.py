@@ -105,3 +105,13 @@ def test_mention_cue_after_the_term():
     text = "They used the term aid on purpose."
     norm, _ = prepare(text)
     assert mention_sites(text, norm, None, [norm.index("the term")]) == {text.index("aid")}
+
+
+def test_a_users_term_that_is_also_a_mention_cue(tmp_path):
+    # the scan's added key "the word" is also the pack's term: one key serves both
+    pack = tmp_path / "cues.csv"
+    pack.write_text("term,category,id\nthe word,c,tw\nillegal aliens,c,ia\nthe term,c,tt\n", encoding="utf-8")
+    m = Matcher(load_lexicons([str(pack)], defaults=False))
+    text = "He said the word illegal aliens and the term twice, the terms."
+    assert [(h.start, h.end, h.entry.id, h.use) for h in m.match(text)] == [
+        (8, 16, "tw", "use"), (17, 31, "ia", "mention"), (36, 44, "tt", "use"), (52, 61, "tt", "use")]

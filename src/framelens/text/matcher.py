@@ -104,6 +104,9 @@ _new_tuple = tuple.__new__  # Hit without its Python-level __new__: one C call p
 #: normalisation holds (matcher_text.SCAN_KEYS), where a mention cue starts (matcher_mentions.META_HEADS)
 _PAIR, _ODD, _HEAD = 1, 2, 3
 _NO_SITES: frozenset[int] = frozenset()
+#: a ref's role in a key's payload (Matcher._payload): a term is 0 (the common case: one truth test)
+_TERM, _MODIFIER, _GAP, _STOP = 0, 1, 2, 3
+_ROLE_CODES = {"term": _TERM, "modifier": _MODIFIER, "gap": _GAP, "stop": _STOP}
 _start = operator.itemgetter(0)
 
 #: shadowing warnings already logged by this process (see ``Matcher.__init__``)
@@ -244,11 +247,11 @@ class Matcher:
         return special
 
     def _payload(self, r: int, role: str, slot: int, flags: int) -> tuple:
-        """What the scan needs of one ref of a key that is not a plain entry: ``(ref, role, kind slot, look-alike
-        checks (3, see LookAlike.checks), compiled context rules or None)``."""
+        """What the scan needs of one ref of a key that is not a plain entry: ``(role code, ref, kind slot,
+        look-alike checks (3, see LookAlike.checks), compiled context rules or None)``."""
         ref = self._refs[r]
         checks = ref.lookalike.checks() if flags & 1 else (None, None, None)
-        return (r, role, slot) + checks + (ref.rules if flags & 2 else None,)
+        return (_ROLE_CODES[role], r, slot) + checks + (ref.rules if flags & 2 else None,)
 
     def _plain(self, want, mod_slots) -> list[bool]:
         """Per ref (and the stop phrase's ref): whether its hit is its offsets plus its tail, when the hits of the
@@ -349,21 +352,22 @@ class Matcher:
         to_orig_ = functools.partial(to_orig, amap=amap)
         for k, s, e in found:
             steps = None
-            for r, role, slot, vetoed_after, required_after, vetoed_before, rules in complex_[k]:
-                if role == "stop":
-                    cand.append((s, -e, 0) + stop)
-                    continue
+            for role, r, slot, vetoed_after, required_after, vetoed_before, rules in complex_[k]:
                 inside: tuple[str, ...] = ()
-                if role == "gap":
-                    if steps is None:  # the modifiers after this first word, shared by every label it starts
-                        steps = senses.gap_steps(text, norm, e, self._max_gaps, to_orig_)
-                    got = senses.gap_rest(norm, steps, self._rests[r][norm[s:e]], refs[r].entry.gaps) if steps else None
-                    if got is None:
+                e_cand = e
+                if role:  # not a term
+                    if role == _STOP:
+                        cand.append((s, -e, 0) + stop)
                         continue
-                    e_cand, inside = got
-                    role = "term"
-                else:
-                    e_cand = e
+                    if role == _GAP:
+                        if steps is None:  # the modifiers after this first word, shared by every label it starts
+                            steps = senses.gap_steps(text, norm, e, self._max_gaps, to_orig_)
+                        got = (senses.gap_rest(norm, steps, self._rests[r][norm[s:e]], refs[r].entry.gaps)
+                               if steps else None)
+                        if got is None:
+                            continue
+                        e_cand, inside = got
+                        role = _TERM
                 if vetoed_after is not None and vetoed_after(norm, e_cand):
                     continue
                 if required_after is not None:
@@ -388,7 +392,7 @@ class Matcher:
                         continue
                 if inside or rule is not None:
                     extra[(s, e_cand, r)] = (inside, rule)
-                if role == "modifier":
+                if role == _MODIFIER:
                     mods.setdefault(slot, []).append((s, e_cand, r))
                 else:
                     cand.append((s, -e_cand, 1, slot, r))
