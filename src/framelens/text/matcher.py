@@ -33,7 +33,12 @@ nothing but a place in its kind's list); each entry's look-alike word lists are
 compiled into one regex per rule; the mention rules are first tested once per
 document (is there any quotation introduced as a word, any "the term ..."), so
 a hit is only looked at closely where one could apply; a plain entry's hit is
-its offsets plus fields worked out once per entry; hits are named tuples.
+its offsets plus fields worked out once per entry; hits are named tuples. The
+automaton also holds a few keys of its own, so that the one scan says what
+used to take whole-text searches: whether the text has white space to
+collapse (then it is normalised with an offset map and scanned again) and
+where "the term"-like mention cues are. Only the heads with a modifier hit
+right before them take the stacking path.
 
 The parts live beside this module: the text side and the scan
 (:mod:`~framelens.text.matcher_text`), look-alike rules
