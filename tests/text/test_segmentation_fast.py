@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framelens import segment
+from framelens.text import quotes as Q
 from framelens.text import segmentation as S
 from framelens.text.token_table import WORD_RE
 
@@ -60,7 +61,7 @@ def label_by_words(text, cs, ce):
     if not words:
         return "partial"
     ends_clause = content[-1:] in ".,!?;:…"
-    if len(words) <= 6 and not ends_clause and all(w[:1].isupper() or w.lower() in S._TITLE_SMALL for w in words) \
+    if len(words) <= 6 and not ends_clause and all(w[:1].isupper() or w.lower() in Q._TITLE_SMALL for w in words) \
             and words[0][:1].isupper():
         return "title"
     full_sentence = content[-1:] in ".!?…" and content[:1].isupper()
@@ -70,13 +71,13 @@ def label_by_words(text, cs, ce):
 def test_quote_label_on_hand_checked_text():
     for content, label in [("we will fight this all the way,", "direct"), ("Bridge to Nowhere", "title"),
                            ("thugs", "partial"), ("No.", "direct"), ("a b c d e f g", "direct"), ("— …", "partial")]:
-        assert S._quote_label(content, 0, len(content)) == label == label_by_words(content, 0, len(content))
+        assert Q._quote_label(content, 0, len(content)) == label == label_by_words(content, 0, len(content))
 
 
 @settings(max_examples=400, deadline=None)
 @given(st.one_of(texts, st.text(max_size=120)))
 def test_quote_label_is_the_rule_on_all_words(content):
-    assert S._quote_label(content, 0, len(content)) == label_by_words(content, 0, len(content))
+    assert Q._quote_label(content, 0, len(content)) == label_by_words(content, 0, len(content))
 
 
 # -- _sentences: the whole text in one pass --------------------------------------------------------------------
@@ -177,7 +178,7 @@ def find_single_close(text: str, start: int, limit: int, opener: str) -> int | N
 
 def test_single_closer_on_hand_checked_text():
     text = "the 'no vote' bloc and ‘Bridge’ plus 'students' fees"
-    closer = S._SingleCloser(text, len(text))
+    closer = Q._SingleCloser(text, len(text))
     assert closer.find(5, "'") == 12 and closer.find(24, "‘") == 30
     assert closer.find(38, "'") == 46 == find_single_close(text, 38, len(text), "'")  # "students'": plural possessive
 
@@ -185,7 +186,7 @@ def test_single_closer_on_hand_checked_text():
 @settings(max_examples=400, deadline=None)
 @given(texts, st.lists(st.tuples(st.integers(1, 200), st.sampled_from(["'", "‘"])), max_size=6))
 def test_single_closer_is_the_plain_scan(text, calls):
-    closer = S._SingleCloser(text, len(text))
+    closer = Q._SingleCloser(text, len(text))
     for start, opener in sorted(calls):
         if start <= len(text):
             assert closer.find(start, opener) == find_single_close(text, start, len(text), opener)

@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framelens import segment
+from framelens.text import quotes as Q
 from framelens.text import segmentation as S
 
 PIECES = ["Ode-Vance", "don't", "Ms.", "U.S.", "Sen.", "Dr.", "e.g.", "3,000", "3.5", "The", "He", "said", "It",
@@ -49,14 +50,14 @@ def _trim(text, s, e, out):
 
 def test_a_hand_checked_text():
     text = "He said 'no.' Then\n\n \nShe left. 'Tis late;\r\n\r\nit's 5'10\" tall."
-    assert S._single_openers(text) == [8, 32]  # not the apostrophes of "it's" and 5'10"
+    assert Q._single_openers(text) == [8, 32]  # not the apostrophes of "it's" and 5'10"
     assert S._paragraphs(text) == [(0, 18), (22, 42), (46, 62)]
 
 
 @settings(max_examples=400, deadline=None)
 @given(texts)
 def test_single_openers_are_the_regex_matches(text):
-    assert S._single_openers(text) == [m.start() for m in OPENER.finditer(text)]
+    assert Q._single_openers(text) == [m.start() for m in OPENER.finditer(text)]
 
 
 @settings(max_examples=400, deadline=None)
