@@ -167,3 +167,16 @@ def test_asides_and_would(text, expected):
 ])
 def test_names_like_auxiliaries_and_percent_shares(text, expected):
     assert expected in sources(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a statement reported before a comma, then an inverted source that closes the clause
+    ("Outside Alder the vote will be tight, said Ines Hale, director of the Penrose Institute.",
+     ("Ines Hale, director of the Penrose Institute", "said")),
+    ("The program is hardly formal, but it has a loyal following, said Ms. Hale.", ("Ms. Hale", "said")),
+    # a subject before an apposition keeps its verb when a clause follows the name after the cue
+    ("Ada Quill, a lawyer, said Tom Reyes lied.", ("Ada Quill, a lawyer,", "said")),
+    ("Ada Quill, a lawyer, said Tuesday that Reyes lied.", ("Ada Quill, a lawyer,", "said")),
+])
+def test_inverted_source_after_a_comma(text, expected):
+    assert expected in sources(text)

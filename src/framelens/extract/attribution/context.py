@@ -7,7 +7,7 @@ from __future__ import annotations
 import operator
 
 from .content import call_complement
-from .phrases import dash_before, left_np
+from .phrases import dash_before, left_np, not_a_source, right_np
 from .names import NameFinder
 from .records import Cue
 from .source_types import SourceTyper
@@ -25,6 +25,8 @@ _OWN_RULE_KINDS = frozenset(("no_response", "in_poll", "colon", "according_to"))
 #: Words that make a cue part of a subordinate clause with no source of its own ('when asked', 'as reported').
 _SUBORDINATORS = ("when", "if", "as", "after", "before", "while", "once")
 _LEFT_WINDOW, _RIGHT_WINDOW = 240, 200  # characters read on either side of a cue
+#: What may follow an inverted source that closes its clause.
+_CLAUSE_CLOSERS = frozenset('.,;!?"”’)')
 
 
 class _lazy:
@@ -133,8 +135,22 @@ class CueContext:
         """The noun phrase right before a verb cue, ``(start, end, n_words)``, or None."""
         if not self.verbal or self.opens_clause or self.calling:
             return None
+        if self.last is not None and self.last.text == "," and self._source_after_closes_clause():
+            return None  # '..., the race will be tight, said Dan Gerstein, director of ...': an inverted source
         cut = catenative_cut(self.left)
         return left_np(self.words, self.left if cut is None else self.left[:cut])
+
+    def _source_after_closes_clause(self) -> bool:
+        """After a comma, whether an inversion cue is followed by a noun phrase that closes its clause ('...,
+        said Ms. Gil.', '..., said Dan Gerstein, director of ...'): the source of a statement reported before the
+        comma, not a verb whose subject stands before an apposition ('Smith, a lawyer, said Jones lied')."""
+        if not self.words.has("inversion", " ".join(self.cue_text_lower.split())):
+            return False
+        phrase = right_np(self.words, self.right)
+        if phrase is None or not_a_source(self.words, self.cache, phrase[0], phrase[1]):
+            return False
+        rest = self.text[phrase[1]:self.sentence_end].lstrip()
+        return not rest or rest[0] in _CLAUSE_CLOSERS
 
     @_lazy
     def inversion(self) -> bool:
