@@ -7,7 +7,7 @@ from __future__ import annotations
 import operator
 
 from .content import call_complement
-from .phrases import dash_before, left_np, not_a_source, right_np
+from .phrases import dash_before, left_np, not_a_source, right_np, source_noun
 from .names import NameFinder
 from .records import Cue
 from .source_types import SourceTyper
@@ -146,9 +146,14 @@ class CueContext:
         comma, not a verb whose subject stands before an apposition ('Smith, a lawyer, said Jones lied')."""
         if not self.words.has("inversion", " ".join(self.cue_text_lower.split())):
             return False
-        phrase = right_np(self.words, self.right)
-        if phrase is None or not_a_source(self.words, self.cache, phrase[0], phrase[1]):
+        words = self.words
+        phrase = right_np(words, self.right)
+        if phrase is None or not_a_source(words, self.cache, phrase[0], phrase[1]):
             return False
+        inside = [t for t in self.cache.exact(phrase[0], phrase[1]) if t.is_word]
+        if any(not t.cap and (t.low in words.between or t.low in words.stop) for t in inside) or \
+                not any(t.cap or source_noun(words, t.low) for t in inside):
+            return False  # a clause, not a name or a role: 'said the mill would close.'
         rest = self.text[phrase[1]:self.sentence_end].lstrip()
         return not rest or rest[0] in _CLAUSE_CLOSERS
 

@@ -120,7 +120,7 @@ def left_np(words: AttributionWords, tokens: list[Token]):
         first += 1
     if first > i:
         return None
-    if dash is not None and not any(x.is_word and (x.cap or x.low in words.pronouns or _source_noun(words, x.low))
+    if dash is not None and not any(x.is_word and (x.cap or x.low in words.pronouns or source_noun(words, x.low))
                                     for x in tokens[first:i + 1]):
         return None  # 'He was tired — exhausted, really — said his wife': no noun phrase before the dashes
     if tokens[first].low == "no" and not (first < i and tokens[first + 1].low == "one"):
@@ -133,7 +133,7 @@ def left_np(words: AttributionWords, tokens: list[Token]):
     return (tokens[first].start, end, n_words)
 
 
-def _source_noun(words: AttributionWords, low: str) -> bool:
+def source_noun(words: AttributionWords, low: str) -> bool:
     """A source noun of the lists, also in the plural ('officials', 'counties')."""
     return words.is_noun(low) or (low.endswith("s") and words.is_noun(low[:-1])) or \
         (low.endswith("ies") and words.is_noun(low[:-3] + "y"))
@@ -266,7 +266,7 @@ def _scan_back(words: AttributionWords, tokens: list[Token], head: int) -> tuple
                 break
             if low == "and" or low == "&":
                 if 0 < k < head and ((tokens[k - 1].cap and tokens[k + 1].cap) or (
-                        _source_noun(words, tokens[k - 1].low) and _source_noun(words, tokens[k + 1].low))):
+                        source_noun(words, tokens[k - 1].low) and source_noun(words, tokens[k + 1].low))):
                     k -= 1  # 'Marr and Quill said', 'friends and allies said'
                     continue
                 break
