@@ -88,3 +88,20 @@ def rewrite_model(path: Path, meta_fn=None, payload_fn=None, rehash=False) -> No
     with zipfile.ZipFile(path, "w") as z:
         z.writestr(META_NAME, json.dumps(meta))
         z.writestr(PAYLOAD_NAME, payload)
+
+
+_ATTRIBUTION_ANALYZER = None
+
+
+def attribution_spans(text: str, kind: str = "attribution") -> list:
+    """The spans of ``kind`` (``attribution`` or ``attitude``) that the attribution extractor finds in ``text``,
+    analysed with the extractors it reads (structure, hedges, report verbs); one analyzer for every test."""
+    global _ATTRIBUTION_ANALYZER
+    from framelens.model import Document
+    from framelens.runtime.pipeline import AnalysisConfig, Analyzer
+
+    if _ATTRIBUTION_ANALYZER is None:
+        _ATTRIBUTION_ANALYZER = Analyzer(AnalysisConfig(extractors=["structure", "hedges", "report_verbs",
+                                                                    "attribution"]))
+    res = _ATTRIBUTION_ANALYZER.analyze_document(Document(id="t", text=text))
+    return [s for s in res.spans if s.kind == kind]

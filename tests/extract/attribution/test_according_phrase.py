@@ -5,17 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from framelens.model import Document
-from framelens.runtime.pipeline import AnalysisConfig, Analyzer
-
-_ANALYZER = Analyzer(AnalysisConfig(extractors=["structure", "hedges", "report_verbs", "attribution"]))
+from helpers import attribution_spans
 
 
 def according(text: str) -> list[tuple[str, str]]:
     """``(source span text, source type)`` of every *according to* attribution."""
-    res = _ANALYZER.analyze_document(Document(id="t", text=text))
-    return [(text[s.start:s.end], s.attrs["source_type"]) for s in res.spans
-            if s.kind == "attribution" and s.label == "according_to"]
+    return [(text[s.start:s.end], s.attrs["source_type"]) for s in attribution_spans(text) if s.label == "according_to"]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -44,8 +39,7 @@ def test_according_to_source(text, expected):
 def test_anonymity_clause_is_no_attribution_of_its_own(text):
     """The clause that says why a source is unnamed is part of that source's mention, not a second attribution
     whose source is 'who'; the source it modifies is typed anonymous."""
-    res = _ANALYZER.analyze_document(Document(id="t", text=text))
-    attrs = [s for s in res.spans if s.kind == "attribution"]
+    attrs = [s for s in attribution_spans(text)]
     assert len(attrs) == 1
     assert attrs[0].attrs["source_type"] == "anonymous"
     assert "who" not in text[attrs[0].start:attrs[0].start + 4].lower()

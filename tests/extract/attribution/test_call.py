@@ -6,17 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from framelens.model import Document
-from framelens.runtime.pipeline import AnalysisConfig, Analyzer
-
-_ANALYZER = Analyzer(AnalysisConfig(extractors=["structure", "hedges", "report_verbs", "attribution"]))
+from helpers import attribution_spans
 
 
 def calls(text: str) -> list[tuple[str, str]]:
     """``(source, content)`` of every attribution whose cue is a form of *call*."""
-    res = _ANALYZER.analyze_document(Document(id="t", text=text))
-    return [(text[s.start:s.end], text[s.attrs["content_start"]:s.attrs["content_end"]]) for s in res.spans
-            if s.kind == "attribution" and text[s.attrs["cue_start"]:s.attrs["cue_end"]].lower().startswith("call")]
+    return [(text[s.start:s.end], text[s.attrs["content_start"]:s.attrs["content_end"]])
+            for s in attribution_spans(text)
+            if text[s.attrs["cue_start"]:s.attrs["cue_end"]].lower().startswith("call")]
 
 
 @pytest.mark.parametrize("text, expected", [

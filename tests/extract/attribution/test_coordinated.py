@@ -6,17 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from framelens.model import Document
-from framelens.runtime.pipeline import AnalysisConfig, Analyzer
-
-_ANALYZER = Analyzer(AnalysisConfig(extractors=["structure", "hedges", "report_verbs", "attribution"]))
+from helpers import attribution_spans
 
 
 def said_by(text: str) -> list[str]:
     """The source span of every attribution whose cue is 'said'."""
-    res = _ANALYZER.analyze_document(Document(id="t", text=text))
-    return [text[s.start:s.end] for s in res.spans
-            if s.kind == "attribution" and text[s.attrs["cue_start"]:s.attrs["cue_end"]] == "said"]
+    return [text[s.start:s.end] for s in attribution_spans(text)
+            if text[s.attrs["cue_start"]:s.attrs["cue_end"]] == "said"]
 
 
 @pytest.mark.parametrize("text, expected", [

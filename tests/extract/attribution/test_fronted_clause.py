@@ -5,17 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from framelens.model import Document
-from framelens.runtime.pipeline import AnalysisConfig, Analyzer
-
-_ANALYZER = Analyzer(AnalysisConfig(extractors=["structure", "hedges", "report_verbs", "attribution"]))
+from helpers import attribution_spans
 
 
 def found(text: str) -> list[tuple[str, str, str]]:
     """``(source, cue, content)`` of every attribution."""
-    res = _ANALYZER.analyze_document(Document(id="t", text=text))
     return [(text[s.start:s.end], text[s.attrs["cue_start"]:s.attrs["cue_end"]],
-             text[s.attrs["content_start"]:s.attrs["content_end"]]) for s in res.spans if s.kind == "attribution"]
+             text[s.attrs["content_start"]:s.attrs["content_end"]]) for s in attribution_spans(text)]
 
 
 @pytest.mark.parametrize("text, expected", [

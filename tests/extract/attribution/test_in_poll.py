@@ -5,15 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from framelens.model import Document
-from framelens.runtime.pipeline import AnalysisConfig, Analyzer
-
-_ANALYZER = Analyzer(AnalysisConfig(extractors=["structure", "hedges", "report_verbs", "attribution"]))
+from helpers import attribution_spans
 
 
 def polls(text: str) -> list[str]:
-    res = _ANALYZER.analyze_document(Document(id="t", text=text))
-    return [text[s.start:s.end] for s in res.spans if s.kind == "attribution" and s.entry == "attribution:in_poll"]
+    return [text[s.start:s.end] for s in attribution_spans(text) if s.entry == "attribution:in_poll"]
 
 
 @pytest.mark.parametrize("text, expected", [

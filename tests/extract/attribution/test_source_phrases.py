@@ -12,20 +12,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framelens.extract.attribution import phrases
-from framelens.model import Document
-from framelens.runtime.pipeline import AnalysisConfig, Analyzer
+from helpers import attribution_spans
 from framelens.extract.attribution.tokens import TokenCache
 from framelens.text.segmentation import segment
 
 
-_ANALYZER = Analyzer(AnalysisConfig(extractors=["structure", "hedges", "report_verbs", "attribution"]))
-
 
 def sources(text: str) -> list[tuple[str, str]]:
     """``(source span text, cue text)`` of every attribution of ``text``, in order."""
-    res = _ANALYZER.analyze_document(Document(id="t", text=text))
     return [(text[s.start:s.end], text[s.attrs["cue_start"]:s.attrs["cue_end"]])
-            for s in res.spans if s.kind == "attribution"]
+            for s in attribution_spans(text)]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -132,7 +128,8 @@ def test_single_words_that_are_sources(text, expected):
     ("Her family said the levy would pass.", ("Her family", "said")),
     ("Ada Quill at a rally on Friday said the levy would pass.", ("Ada Quill", "said")),
     ("Ada Quill publicly said the levy would pass.", ("Ada Quill", "said")),
-    ("Quill’s close friends and allies have in the past said she would run.", ("Quill’s close friends and allies", "said")),
+    ("Quill’s close friends and allies have in the past said she would run.",
+     ("Quill’s close friends and allies", "said")),
     # a plural the lists lack is still a source
     ("In Alder, teachers said the school was unsafe.", ("teachers", "said")),
 ])
@@ -141,8 +138,7 @@ def test_between_words_and_group_nouns(text, expected):
 
 
 def _negated(text: str) -> list[tuple[str, bool]]:
-    res = _ANALYZER.analyze_document(Document(id="t", text=text))
-    return [(text[s.start:s.end], s.attrs["negated"]) for s in res.spans if s.kind == "attribution"]
+    return [(text[s.start:s.end], s.attrs["negated"]) for s in attribution_spans(text)]
 
 
 @pytest.mark.parametrize("text, expected", [

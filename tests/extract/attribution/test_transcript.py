@@ -3,16 +3,12 @@ different ones do; a lone upper-case label is a heading. Texts written for these
 
 from __future__ import annotations
 
-from framelens.model import Document
-from framelens.runtime.pipeline import AnalysisConfig, Analyzer
-
-_ANALYZER = Analyzer(AnalysisConfig(extractors=["structure", "hedges", "report_verbs", "attribution"]))
+from helpers import attribution_spans
 
 
 def labels(text: str) -> list[tuple[str, str]]:
-    res = _ANALYZER.analyze_document(Document(id="t", text=text))
-    return [(text[s.start:s.end], s.attrs["source_type"]) for s in res.spans
-            if s.kind == "attribution" and s.entry == "attribution:colon"]
+    return [(text[s.start:s.end], s.attrs["source_type"]) for s in attribution_spans(text)
+            if s.entry == "attribution:colon"]
 
 
 def test_transcript_speakers():

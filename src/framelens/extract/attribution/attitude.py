@@ -204,7 +204,6 @@ def _drop_inside(attitudes: list[Attribution], attributions: list[Attribution]) 
     merged = sorted([(a.cue.start, 0, a) for a in attributions] + [(a.cue.start, 1, a) for a in attitudes],
                     key=operator.itemgetter(0, 1))
     out: list[Attribution] = []
-    prev: Attribution | None = None
     last_attitude: Attribution | None = None
     contents = sorted(b.content for b in attributions if b.content is not None and b.mode != "no_response")
     starts = [c[0] for c in contents]
@@ -220,7 +219,6 @@ def _drop_inside(attitudes: list[Attribution], attributions: list[Attribution]) 
                 continue
             out.append(a)
             last_attitude = a
-        prev = a
     return out
 
 

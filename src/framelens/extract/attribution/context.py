@@ -126,7 +126,7 @@ class CueContext:
         Marr')."""
         last = self.last
         if last is not None and last.text in "—–-" and dash_before(self.left, len(self.left) - 1) is not None:
-            return False  # the dash closes a parenthetical after the source: 'Democrats — and some Republicans — say'
+            return False  # a dash closing a parenthetical: 'Democrats — and some Republicans — say'
         return last is None or last.text in QUOTE_CHARS or last.text in ":;—–(" or \
             (last.text in ".!?" and last.start < self.sentence_start)
 

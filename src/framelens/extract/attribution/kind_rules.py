@@ -172,7 +172,8 @@ def _speaker_label(ctx: CueContext) -> Attribution | None:
 
 
 #: A transcript's speaker label: one to four upper-case words and a colon opening a paragraph ('KATE ROE: Why?').
-_TRANSCRIPT_LABEL_RE = re.compile(r"^[\"“]?([A-Z][A-Z.'’\-]+(?:[^\S\n][A-Z][A-Z.'’\-]+){0,3}):[^\S\n]+\S", re.MULTILINE)
+_TRANSCRIPT_LABEL_RE = re.compile(r"^[\"“]?([A-Z][A-Z.'’\-]+(?:[^\S\n][A-Z][A-Z.'’\-]+){0,3}):[^\S\n]+\S",
+                                  re.MULTILINE)
 
 
 def _transcript_label(ctx: CueContext, src_start: int, label: str) -> bool:

@@ -9,11 +9,11 @@ Each rule reads a :class:`~.context.CueContext` and returns
 * None when it does not apply; the next rule is tried.
 
 The first four rules belong to cue kinds of their own (refusals, polls, speaker labels, *according to*; in
-:mod:`.kind_rules`); the others, here, read verb cues, and leave alone those with no source of their own ('Harris was told', 'when asked';
-see :attr:`.context.CueContext.without_source`). The rules apply to different constructions; where two could
-fire on one cue the order decides: *statement* before *left* (it replaces the statement object found by
-*left* with the sentence subject), *participle* before *inverted* ('..., saying X'). docs/methods_attribution.md
-describes each rule and its limits.
+:mod:`.kind_rules`); the others, here, read verb cues, and leave alone those with no source of their own
+('Harris was told', 'when asked'; see :attr:`.context.CueContext.without_source`). The rules apply to
+different constructions; where two could fire on one cue the order decides: *statement* before *left* (it
+replaces the statement object found by *left* with the sentence subject), *participle* before *inverted*
+('..., saying X'). docs/methods_attribution.md describes each rule and its limits.
 """
 
 from __future__ import annotations
@@ -382,8 +382,8 @@ _ANONYMITY_TOKENS = 8
 
 def _anonymity_clause(ctx: CueContext) -> bool:
     """Whether an anonymous-source phrase of the source_types lists opens at the cue or right after it ('spoke
-    on condition of anonymity', 'asked not to be named', 'requested anonymity'): the clause says why a source is unnamed, and the
-    source is the noun phrase it modifies, credited by its own cue."""
+    on condition of anonymity', 'asked not to be named', 'requested anonymity'): the clause says why a source
+    is unnamed, and the source is the noun phrase it modifies, credited by its own cue."""
     pattern = ctx.words.anonymous_re
     if pattern is None:
         return False

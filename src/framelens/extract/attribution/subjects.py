@@ -194,9 +194,10 @@ _NAME_LOOKUPS = 16  # distinct words searched one by one before every name of th
 
 def blocked_between(cache: TokenCache, start: int, end: int) -> bool:
     """:func:`quotes_block`, or ``COORD_BLOCK_RE`` or ``COORD_CUE_RE`` matches in ``low[start:end]``, where
-    ``start`` ends a word and ``end`` opens one (their words cannot straddle either end). A short range is searched in place, a long one read from
-    the document's matches listed once (see :func:`_match_between`), so a rule looking from a subject to a far cue
-    costs a bisect; the slice's own ends are checked as the slice would (``^'`` and ``'$`` of ``COORD_BLOCK_RE``)."""
+    ``start`` ends a word and ``end`` opens one (their words cannot straddle either end). A short range is
+    searched in place, a long one read from the document's matches listed once (see :func:`_match_between`), so
+    a rule looking from a subject to a far cue costs a bisect; the slice's own ends are checked as the slice
+    would (``^'`` and ``'$`` of ``COORD_BLOCK_RE``)."""
     if end <= start:
         return False
     low = cache.low
