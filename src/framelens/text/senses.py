@@ -25,8 +25,8 @@ from typing import Callable, NamedTuple, Sequence
 from ..lexicon import Entry
 from ..lexicon.context import ContextRule, is_label_modifier
 
-__all__ = ["first_rule", "first_compiled", "compile_rules", "CompiledRule", "gap_end", "gap_steps", "gap_rest",
-           "declined", "is_name", "near", "near_regex", "words_regex"]
+__all__ = ["first_rule", "first_compiled", "compile_rules", "CompiledRule", "CompiledRules", "gap_end", "gap_steps", "gap_rest",
+           "declined", "is_name", "near", "near_regex", "near_words", "NearWords", "words_regex"]
 
 #: words that may stay lower case inside a capitalised name ("War on Drugs", "Department of Justice")
 _NAME_FUNCTION_WORDS = frozenset("of on the and for in to a an at by with against".split())
@@ -73,22 +73,42 @@ _BOUNDARIES = (". ", "! ", "? ", "\n\n")
 _LOOK = 400  # characters searched first on either side; the whole text only when no boundary is that near
 
 
+def _last_boundary(text: str, lo: int, hi: int) -> int:
+    """The start of the last of ``_BOUNDARIES`` inside ``text[lo:hi]``, or -1. Each further kind is searched only
+    after the last one found (an earlier one cannot be the last), so a rare kind rarely scans the whole span."""
+    last = -1
+    for b in _BOUNDARIES:
+        i = text.rfind(b, max(lo, last + 1), hi)
+        if i >= 0:
+            last = i
+    return last
+
+
+def _first_boundary(text: str, lo: int, hi: int) -> int:
+    """The start of the first of ``_BOUNDARIES`` inside ``text[lo:hi]``, or -1; each further kind is searched only
+    up to the first one found (two characters long, one starting before it ends by its second character)."""
+    first = -1
+    for b in _BOUNDARIES:
+        i = text.find(b, lo, hi if first < 0 else first + 1)
+        if i >= 0:
+            first = i
+    return first
+
+
 def _boundary_before(text: str, pos: int) -> int:
     # the last boundary ending by pos; one found in the window is nearer than any before it
-    for lo in (max(0, pos - _LOOK), 0):
-        a = max(text.rfind(b, lo, pos) for b in _BOUNDARIES)
-        if a >= 0 or lo == 0:
-            return 0 if a < 0 else a + 2
-    return 0  # not reached
+    a = _last_boundary(text, max(0, pos - _LOOK), pos)
+    if a < 0 and pos > _LOOK:
+        a = _last_boundary(text, 0, pos)
+    return 0 if a < 0 else a + 2
 
 
 def _boundary_after(text: str, pos: int) -> int:
     # the first boundary starting at or after pos; one found in the window comes before any after it
-    for hi in (pos + _LOOK, len(text)):
-        ends = [i for i in (text.find(b, pos, hi) for b in _BOUNDARIES) if i >= 0]
-        if ends or hi >= len(text):
-            return min(ends) + 1 if ends else len(text)
-    return len(text)  # not reached
+    e = _first_boundary(text, pos, pos + _LOOK)
+    if e < 0 and pos + _LOOK < len(text):
+        e = _first_boundary(text, pos, len(text))
+    return len(text) if e < 0 else e + 1
 
 
 def _tokens(chunk: str) -> list[str]:
@@ -124,7 +144,7 @@ def _first_words(text: str, a: int, b: int, k: int) -> list[str]:
 
 def near(text: str, os_: int, oe: int, seg, phrases: Sequence[str], window: int) -> bool:
     """One of ``phrases`` (normalised) within ``window`` words before or after ``text[os_:oe]``, same sentence."""
-    return _near(text, os_, oe, seg, near_regex(phrases), window)
+    return _near(text, os_, oe, seg, near_regex(phrases), window, near_words(phrases))
 
 
 def near_regex(phrases: Sequence[str]) -> re.Pattern | None:
@@ -136,11 +156,83 @@ def near_regex(phrases: Sequence[str]) -> re.Pattern | None:
     return re.compile("(?<= )(?:" + "|".join(re.escape(p) for p in phrases) + ")(?= )")
 
 
-def _near(text: str, os_: int, oe: int, seg, rx: re.Pattern | None, window: int) -> bool:
-    # one regex search per side instead of one substring test per phrase; the words after only when needed
+class NearWords:
+    """One word of each ``near`` phrase (:func:`near_words`) and a test whether one of them occurs in a string: one
+    ``ahocorasick_rs`` scan (twice as fast as a substring test per word, the matcher's own library)."""
+
+    __slots__ = ("words", "_ac")
+
+    def __init__(self, words: Sequence[str]):
+        import ahocorasick_rs
+
+        self.words = tuple(dict.fromkeys(words))
+        self._ac = ahocorasick_rs.AhoCorasick(list(self.words))
+
+    def any_in(self, s: str) -> bool:
+        """Whether one of the words is a substring of ``s``."""
+        try:
+            return bool(self._ac.find_matches_as_indexes(s))
+        except UnicodeEncodeError:  # a lone surrogate (a JSON "\\ud800" escape) does not encode
+            return any(map(s.__contains__, self.words))
+
+
+def near_words(phrases: Sequence[str]) -> NearWords | None:
+    """One word of each of ``phrases`` (its longest ASCII word without an apostrophe), for the pre-check of
+    :func:`near`; None when a phrase has no such word (then there is no pre-check).
+
+    A phrase found in a word window is each of its words equal to a word of the window, and a window word is a
+    word of the text lower-cased (``str.lower`` maps character by character; only the Greek sigma depends on its
+    neighbours, and no ASCII letter is one) with curly apostrophes made straight. So where such a word of every
+    phrase is absent from the lower-cased sentence, no phrase is near: one scan of the sentence for these words
+    replaces cutting it into words (most matches have none of them nearby)."""
+    out = []
+    for p in phrases:
+        words = [w for w in p.split(" ") if w and w.isascii() and "'" not in w]
+        if not words:
+            return None
+        out.append(max(words, key=len))
+    return NearWords(out) if out else None
+
+
+#: the longest span the pre-check of :func:`near` lower-cases; a longer sentence is cut into its word windows only
+_PRECHECK_SPAN = 1000
+
+
+def _sentence_span(text: str, os_: int, oe: int) -> tuple[int, int] | None:
+    """Without a segmentation, a span of ``text`` holding the sentence of ``text[os_:oe]`` (:func:`_sentence_bounds`),
+    found with half the searches: from the nearest sentence end (". ") or blank line before ``os_`` to the nearest
+    after ``oe``, within ``_LOOK`` characters (the rarer "! " and "? " only cut the sentence shorter); None when one
+    side has neither that near."""
+    lo = os_ - _LOOK if os_ > _LOOK else 0
+    a = text.rfind(". ", lo, os_)
+    blank = text.rfind("\n\n", a + 1 if a >= 0 else lo, os_)  # a blank line counts only after the sentence end
+    if blank >= 0:
+        a = blank
+    hi = oe + _LOOK
+    b = text.find(". ", oe, hi)
+    blank = text.find("\n\n", oe, hi if b < 0 else b + 1)  # and only before the next one
+    if blank >= 0:
+        b = blank
+    return (a + 2, b + 1) if a >= 0 and b >= 0 else None
+
+
+def _near(text: str, os_: int, oe: int, seg, rx: re.Pattern | None, window: int,
+          words: NearWords | None = None) -> bool:
+    # first, when ``words`` (near_words) are given, whether one of them is in (a span holding) the sentence at all;
+    # then one regex search per side instead of one substring test per phrase, the words after only when needed
     if rx is None:
         return False
-    a, b = _sentence_bounds(text, os_, oe, seg)
+    if seg is not None and seg.sentences:
+        a, b = _sentence_bounds(text, os_, oe, seg)
+        span = (a, b)
+    else:
+        span = _sentence_span(text, os_, oe) if words is not None else None
+        a = b = -1  # the bounds only when the pre-check does not answer
+    if words is not None and span is not None and span[1] - span[0] <= _PRECHECK_SPAN:
+        if not words.any_in(text[span[0]:span[1]].lower()):
+            return False
+    if a < 0:
+        a, b = _sentence_bounds(text, os_, oe, seg)
     before = _last_words(text, a, os_, window)
     if before and rx.search(" " + " ".join(before) + " ") is not None:
         return True
@@ -205,30 +297,58 @@ class CompiledRule(NamedTuple):
     longest_preceding: int
     #: the ``near`` phrases as one regex (:func:`near_regex`)
     near: re.Pattern | None = None
+    #: a word of each ``near`` phrase, for the pre-check (:func:`near_words`)
+    near_words: NearWords | None = None
 
 
-def compile_rules(entry: Entry) -> tuple[CompiledRule, ...]:
+class CompiledRules(tuple):
+    """The context rules of one entry compiled (:func:`compile_rules`), in order, and ``gate``: where every rule asks
+    for words after the match (``followed_by``), one regex for "one of them follows" (every rule's words, and the
+    start of a number where a rule asks for ``<NUM>``), so that a match followed by none of them takes one regex
+    match; None where a rule has other conditions only."""
+
+    gate: re.Pattern | None = None
+
+
+def compile_rules(entry: Entry) -> CompiledRules:
     """The context rules of ``entry``, each word list compiled into one regex (done once per entry)."""
-    return tuple(CompiledRule(r, words_regex(r.followed_by, "[ ]*", WORD_END), "<NUM>" in r.followed_by,
-                              words_regex(r.preceded_by, WORD_START, r"\Z"),
-                              max((len(p) for p in r.preceded_by), default=0), near_regex(r.near))
-                 for r in entry.context)
+    rules = CompiledRules(CompiledRule(r, words_regex(r.followed_by, "[ ]*", WORD_END), "<NUM>" in r.followed_by,
+                                       words_regex(r.preceded_by, WORD_START, r"\Z"),
+                                       max((len(p) for p in r.preceded_by), default=0), near_regex(r.near),
+                                       near_words(r.near))
+                          for r in entry.context)
+    if rules and all(r.followed_by for r in entry.context):
+        followed = {w for r in entry.context for w in r.followed_by}
+        words = words_regex(followed, "", WORD_END)
+        rules.gate = re.compile("[ ]*(?:" + "|".join(
+            ([words.pattern] if words is not None else []) + ([_NUMBER_START_ALTS] if "<NUM>" in followed else []))
+            + ")")
+    return rules
+
+
+#: what may follow a match where a number does (a necessary condition of :func:`_number_follows`, one regex match
+#: where most matches fail at the first letter): spaces, then a letter or digit other than a-z (``str.isdigit``
+#: holds only for characters of ``\\w``), a currency sign, or the start of a number word
+_NUMBER_START_ALTS = r"[^\W_a-z]|[$£€]|" + "|".join(sorted(_NUMBER_WORDS))
+_NUMBER_START = re.compile("[ ]*(?:" + _NUMBER_START_ALTS + ")")
+
+
+def _number_follows(norm: str, e: int) -> bool:
+    # a number after the match: a digit or currency sign, or a number word, after spaces
+    if _NUMBER_START.match(norm, e) is None:
+        return False
+    j = e
+    n = len(norm)
+    while j < n and norm[j] == " ":
+        j += 1
+    if j < n and (norm[j].isdigit() or norm[j] in "$£€"):
+        return True
+    m = _LETTERS.match(norm, j, j + 12)
+    return m is not None and m.group() in _NUMBER_WORDS
 
 
 def _followed(c: CompiledRule, norm: str, e: int) -> bool:
-    if c.followed is not None and c.followed.match(norm, e):
-        return True
-    if c.number:
-        j = e
-        n = len(norm)
-        while j < n and norm[j] == " ":
-            j += 1
-        if j < n and (norm[j].isdigit() or norm[j] in "$£€"):
-            return True
-        m = _LETTERS.match(norm, j, j + 12)
-        if m and m.group() in _NUMBER_WORDS:
-            return True
-    return False
+    return (c.followed is not None and c.followed.match(norm, e) is not None) or (c.number and _number_follows(norm, e))
 
 
 def _preceded(c: CompiledRule, norm: str, s: int) -> bool:
@@ -244,22 +364,27 @@ def first_rule(entry: Entry, text: str, norm: str, s: int, e: int, to_orig: Call
     return first_compiled(compile_rules(entry), text, norm, s, e, to_orig, seg)
 
 
-def first_compiled(rules: Sequence[CompiledRule], text: str, norm: str, s: int, e: int,
+def first_compiled(rules: CompiledRules, text: str, norm: str, s: int, e: int,
                    to_orig: Callable[[int], int], seg) -> ContextRule | None:
     """:func:`first_rule` with the entry's rules compiled by :func:`compile_rules`."""
+    if rules.gate is not None and rules.gate.match(norm, e) is None:
+        return None  # every rule asks for words after the match, and none of them follows
     os_ = oe = None
     for c in rules:
         rule = c.rule
         if rule.form and norm[s:e] not in rule.form:
             continue
-        if rule.followed_by and not _followed(c, norm, e):
-            continue
+        if rule.followed_by:
+            # the word regex inline (the common case); a number only where no word follows
+            f = c.followed
+            if (f is None or f.match(norm, e) is None) and not (c.number and _number_follows(norm, e)):
+                continue
         if rule.preceded_by and not _preceded(c, norm, s):
             continue
         if rule.near or rule.name:
             if os_ is None:
                 os_, oe = to_orig(s), to_orig(e)
-            if rule.near and not _near(text, os_, oe, seg, c.near, rule.window):
+            if rule.near and not _near(text, os_, oe, seg, c.near, rule.window, c.near_words):
                 continue
             if rule.name and not is_name(text, os_, oe, seg):
                 continue
