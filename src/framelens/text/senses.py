@@ -15,6 +15,13 @@ They work on the original text (offsets, capitals) and on the matcher's normalis
 case, separators as single spaces), both given by the caller. Word windows and sentence boundaries
 are searched near the match first and in the whole sentence or text only when that is not enough
 (same result: see ``_last_words`` and ``_boundary_before``).
+
+Most matches fire no context rule, so cheap necessary conditions come first, each giving the same
+answer as the full evaluation (tests/text/test_senses_fast.py): a ``near`` rule first looks for one
+word of each of its phrases in the lower-cased sentence (or a span holding it), one ``ahocorasick_rs`` scan
+(:func:`near_words`), and cuts the sentence into words only where one is there; an entry whose
+rules all ask for words after the match first tries all those words as one regex (the ``gate`` of
+:class:`CompiledRules`); ``<NUM>`` is first one regex match.
 """
 
 from __future__ import annotations
@@ -25,8 +32,8 @@ from typing import Callable, NamedTuple, Sequence
 from ..lexicon import Entry
 from ..lexicon.context import ContextRule, is_label_modifier
 
-__all__ = ["first_rule", "first_compiled", "compile_rules", "CompiledRule", "CompiledRules", "gap_end", "gap_steps", "gap_rest",
-           "declined", "is_name", "near", "near_regex", "near_words", "NearWords", "words_regex"]
+__all__ = ["first_rule", "first_compiled", "compile_rules", "CompiledRule", "CompiledRules", "gap_end", "gap_steps",
+           "gap_rest", "declined", "is_name", "near", "near_regex", "near_words", "NearWords", "words_regex"]
 
 #: words that may stay lower case inside a capitalised name ("War on Drugs", "Department of Justice")
 _NAME_FUNCTION_WORDS = frozenset("of on the and for in to a an at by with against".split())
@@ -222,17 +229,14 @@ def _near(text: str, os_: int, oe: int, seg, rx: re.Pattern | None, window: int,
     # then one regex search per side instead of one substring test per phrase, the words after only when needed
     if rx is None:
         return False
-    if seg is not None and seg.sentences:
-        a, b = _sentence_bounds(text, os_, oe, seg)
-        span = (a, b)
-    else:
-        span = _sentence_span(text, os_, oe) if words is not None else None
-        a = b = -1  # the bounds only when the pre-check does not answer
-    if words is not None and span is not None and span[1] - span[0] <= _PRECHECK_SPAN:
-        if not words.any_in(text[span[0]:span[1]].lower()):
+    bounds = _sentence_bounds(text, os_, oe, seg) if seg is not None and seg.sentences else None
+    if words is not None:
+        # with a segmentation the sentence itself; without, a span holding it found with fewer searches
+        span = bounds or _sentence_span(text, os_, oe)
+        if span is not None and span[1] - span[0] <= _PRECHECK_SPAN and not words.any_in(
+                text[span[0]:span[1]].lower()):
             return False
-    if a < 0:
-        a, b = _sentence_bounds(text, os_, oe, seg)
+    a, b = bounds or _sentence_bounds(text, os_, oe, seg)
     before = _last_words(text, a, os_, window)
     if before and rx.search(" " + " ".join(before) + " ") is not None:
         return True
@@ -328,7 +332,7 @@ def compile_rules(entry: Entry) -> CompiledRules:
 
 #: what may follow a match where a number does (a necessary condition of :func:`_number_follows`, one regex match
 #: where most matches fail at the first letter): spaces, then a letter or digit other than a-z (``str.isdigit``
-#: holds only for characters of ``\\w``), a currency sign, or the start of a number word
+#: holds only for characters of ``\w``), a currency sign, or the start of a number word
 _NUMBER_START_ALTS = r"[^\W_a-z]|[$£€]|" + "|".join(sorted(_NUMBER_WORDS))
 _NUMBER_START = re.compile("[ ]*(?:" + _NUMBER_START_ALTS + ")")
 
@@ -348,7 +352,9 @@ def _number_follows(norm: str, e: int) -> bool:
 
 
 def _followed(c: CompiledRule, norm: str, e: int) -> bool:
-    return (c.followed is not None and c.followed.match(norm, e) is not None) or (c.number and _number_follows(norm, e))
+    if c.followed is not None and c.followed.match(norm, e) is not None:
+        return True
+    return c.number and _number_follows(norm, e)
 
 
 def _preceded(c: CompiledRule, norm: str, s: int) -> bool:
@@ -374,11 +380,8 @@ def first_compiled(rules: CompiledRules, text: str, norm: str, s: int, e: int,
         rule = c.rule
         if rule.form and norm[s:e] not in rule.form:
             continue
-        if rule.followed_by:
-            # the word regex inline (the common case); a number only where no word follows
-            f = c.followed
-            if (f is None or f.match(norm, e) is None) and not (c.number and _number_follows(norm, e)):
-                continue
+        if rule.followed_by and not _followed(c, norm, e):
+            continue
         if rule.preceded_by and not _preceded(c, norm, s):
             continue
         if rule.near or rule.name:
