@@ -42,8 +42,9 @@ _CONTENT_TOKENS = 64
 def passive_by(ctx: CueContext):
     """A passive with an agent: 'it was reported by the Courier that ...', also reduced ('Asked by Ines Hale
     whether ...', 'when asked by a reporter', 'as reported by the Courier'); the agent is the source."""
-    if not (ctx.right and ctx.right[0].low == "by") or not (ctx.passive or _reduced_passive(ctx)):
-        return None
+    if not _BY_RE.match(ctx.cache.low, ctx.cue.end, ctx.sentence_end) or not (ctx.right and ctx.right[0].low == "by") \
+            or not (ctx.passive or _reduced_passive(ctx)):
+        return None  # (the text is read before the tokens after the cue, which most cues never need)
     phrase = right_np(ctx.words, ctx.right[1:])
     if phrase is None:
         agent = ctx.right[1] if len(ctx.right) > 1 else None
@@ -60,6 +61,7 @@ def passive_by(ctx: CueContext):
                        passive=True, rule="passive_by")
 
 
+_BY_RE = re.compile(r"\s+by(?![\w'’\-])")
 #: Words after which a participle and *by* open a reduced passive clause ('when asked by', 'as reported by').
 _REDUCED_PASSIVE_OPENERS = frozenset(("when", "as", "if", "once", "unless", "after", "until", "while", "before",
                                       "and", "but"))
@@ -378,6 +380,8 @@ def _not_reported(ctx: CueContext, src_start: int, src_end: int, rule: str) -> b
 
 #: Tokens read from a cue on for an anonymity phrase (the longest listed has five words).
 _ANONYMITY_TOKENS = 8
+#: The cue's word and the word after it (letters, digits, apostrophes, hyphens).
+_TWO_WORDS_RE = re.compile(r"([\w'’\-]+)(?:[^\w'’\-]+([\w'’\-]+))?")
 
 
 def _anonymity_clause(ctx: CueContext) -> bool:
@@ -386,6 +390,12 @@ def _anonymity_clause(ctx: CueContext) -> bool:
     is unnamed, and the source is the noun phrase it modifies, credited by its own cue."""
     pattern = ctx.words.anonymous_re
     if pattern is None:
+        return False
+    # a phrase opens with one of its first words, at the cue or at the word after it: read the two words
+    # from the text before tokenising the clause
+    first = ctx.words.anonymous_first
+    two = _TWO_WORDS_RE.match(ctx.cache.low, ctx.cue.start, ctx.sentence_end)
+    if two is None or (two.group(1) not in first and two.group(2) not in first):
         return False
     lows = [t.low for t in ctx.cache.head(ctx.cue.start, ctx.sentence_end, _ANONYMITY_TOKENS)]
     # the phrase may include the cue ('requested anonymity') or follow it ('spoke | on condition of anonymity')

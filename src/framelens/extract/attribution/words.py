@@ -128,6 +128,8 @@ class AttributionWords:
         self.role_suffixes = tuple(sorted(w for w in words["role"] if len(w) > 2))
         self.generic_media = tuple(" ".join(p) for p in lex.phrases.get("media_generic", ()))
         anonymous = lex.phrases.get("anonymous", ())
+        #: the first words of the anonymous phrases (a phrase can open only where one of them stands)
+        self.anonymous_first = frozenset(p[0] for p in anonymous if p)
         self.anonymous_re = re.compile(" (?:" + "|".join(re.escape(" ".join(p)) for p in anonymous) + ") ") \
             if anonymous else None
         # any document noun as a whole word (a superset of the token test in source typing)
