@@ -28,3 +28,17 @@ def test_upper_case_label_inside_a_paragraph_is_not_a_speaker():
     text = ("KATE ROE: Will you debate the levy before the vote in May?\n\n"
             "The moderator read it out. TOM REYES: We have debated it for two years and more.")
     assert ("TOM REYES", "person") not in labels(text)
+
+
+def test_fact_check_section_labels_are_no_speakers():
+    text = ("CLAIM: The Alder levy doubles the tax on every home in the county, a flyer says.\n\n"
+            "RATING: Mostly False. The levy adds about four percent to the median bill.\n\n"
+            "OUR RATING: Mostly False, because the flyer counts two levies as one.")
+    assert labels(text) == []
+
+
+def test_single_word_speaker_needs_the_name_elsewhere():
+    text = ("The debate between Quill and Reyes ran long.\n\n"
+            "QUILL: I will not raise the levy again, whatever the council decides.\n\n"
+            "REYES: Then you will have to cut the clinic hours in Penrose.")
+    assert labels(text) == [("QUILL", "person"), ("REYES", "person")]

@@ -12,6 +12,7 @@ from .context import CueContext
 from .cues import IN_POLL_RE, IN_POLL_TAIL_RE
 from .phrases import left_mention, left_np, right_np
 from .records import Attribution
+from .subjects import _name_elsewhere
 from .words import DETERMINERS, QUOTE_CHARS, RELATIVE_PRONOUNS
 
 __all__ = ["NO_ATTRIBUTION", "no_response", "in_poll", "colon", "according_to"]
@@ -171,6 +172,11 @@ def _speaker_label(ctx: CueContext) -> Attribution | None:
     return Attribution(src_start, src_end, cue, mode, source_type, None, named, content, ctx.voice, rule="colon")
 
 
+#: Words of section labels in fact-checks, explainers and live pages, which are no speakers ('CLAIM: ...').
+_SECTION_WORDS = frozenset("""claim claims rating ratings verdict update updates background correction corrections
+note notes editor editor's editor’s source sources question questions answer answers fact facts check bottom
+line context analysis summary watch read more related breaking live what why how who when where our the
+ruling truth finding findings""".split())
 #: A transcript's speaker label: one to four upper-case words and a colon opening a paragraph ('KATE ROE: Why?').
 _TRANSCRIPT_LABEL_RE = re.compile(r"^[\"“]?([A-Z][A-Z.'’\-]+(?:[^\S\n][A-Z][A-Z.'’\-]+){0,3}):[^\S\n]+\S",
                                   re.MULTILINE)
@@ -179,7 +185,14 @@ _TRANSCRIPT_LABEL_RE = re.compile(r"^[\"“]?([A-Z][A-Z.'’\-]+(?:[^\S\n][A-Z][
 def _transcript_label(ctx: CueContext, src_start: int, label: str) -> bool:
     """Whether an upper-case label opens its paragraph in a transcript: a document where at least two different
     upper-case labels open paragraphs ('KATE ROE: ...', 'TOM REYES: ...'); one such label alone may be a
-    section heading ('UPDATE: ...')."""
+    section heading ('UPDATE: ...'). The label must read as a name: two or more words, none a common word of
+    the lists or a section word ('CLAIM', 'OUR RATING', 'BOTTOM LINE'), or one word used as a name elsewhere
+    in the document ('TRUMP:' where 'Trump' stands after a lower-case word)."""
+    words = label.split()
+    if any(w in _SECTION_WORDS or w in ctx.words.common for w in words):
+        return False
+    if len(words) == 1 and not _name_elsewhere(ctx.text, words[0].title(), ctx.cache.memo):
+        return False
     seg = ctx.seg
     if seg.paragraphs[seg.paragraph_at(src_start)][0] > src_start - 2:
         labels = ctx.cache.memo.get("transcript_labels")
