@@ -176,3 +176,16 @@ def test_names_like_auxiliaries_and_percent_shares(text, expected):
 ])
 def test_inverted_source_after_a_comma(text, expected):
     assert expected in sources(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a relative clause with commas of its own; a state abbreviation after a place in an apposition
+    ("Ines Hale, who lost her farm in Alder, Oregon, in July 2012, said the levy came too late.",
+     ("Ines Hale, who lost her farm in Alder, Oregon, in July 2012,", "said")),
+    ("Tom Reyes, 22, of Penrose, Ore., said he had not given up.", ("Tom Reyes, 22, of Penrose, Ore.,", "said")),
+    # but not across a second conjunct
+    ("The mayor spoke to Ada Quill, who chairs the board, and Tom Reyes, a lawyer, said it failed.",
+     ("Tom Reyes, a lawyer,", "said")),
+])
+def test_relative_clauses_and_places_in_appositions(text, expected):
+    assert expected in sources(text)

@@ -48,8 +48,11 @@ def left_np(words: AttributionWords, tokens: list[Token]):
         j = _apposition_open(tokens, i)
         if j < 0 or tokens[j].text != "," or i - j < 2:
             return None
-        if i - j <= 3 and all(x.cap for x in tokens[j + 1:i]) and j > 0 and tokens[j - 1].cap and \
-                tokens[j - 1].low not in words.pronouns:
+        who = _relative_clause_open(tokens, i)
+        if who is not None and who < j:
+            j = who  # a relative clause with commas of its own: 'Phillips, who lost ... in Aurora, Colorado, in 2012,'
+        elif i - j <= 3 and all(x.cap or x.text == "." for x in tokens[j + 1:i]) and j > 0 and \
+                tokens[j - 1].cap and tokens[j - 1].low not in words.pronouns:
             # 'a delegate from Houston, Texas, said': the segment is the state of a place ending the apposition;
             # the apposition opens at the comma before it
             k = j - 1
@@ -217,6 +220,22 @@ def dash_before(tokens: list[Token], i: int) -> int | None:
             return j - w + 1
         word = word or tokens[j].is_word
         j -= 1
+    return None
+
+
+def _relative_clause_open(tokens: list[Token], i: int) -> int | None:
+    """The comma before *who* or *whose* that opens a relative clause ending at the comma ``tokens[i]``, when the
+    clause holds commas of its own (at most 40 tokens back; no semicolon, colon, double quotation mark or
+    comma + *and/but/or* between), or None."""
+    k = i - 1
+    while k > 0 and i - k < 40:
+        c = tokens[k].text
+        if c in ";:" or (c in QUOTE_CHARS and c not in APOSTROPHES) or \
+                (tokens[k].low in ("and", "but", "or") and tokens[k - 1].text == ","):
+            return None  # another clause or a second conjunct ('..., and Tom Reyes, a lawyer, said')
+        if tokens[k].low in ("who", "whose") and tokens[k - 1].text == ",":
+            return k - 1
+        k -= 1
     return None
 
 
