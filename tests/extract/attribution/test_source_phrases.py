@@ -189,3 +189,9 @@ def test_inverted_source_after_a_comma(text, expected):
 ])
 def test_relative_clauses_and_places_in_appositions(text, expected):
     assert expected in sources(text)
+
+
+def test_lower_case_phrase_that_names_no_one():
+    # 'hope' here is a noun after a phrasal verb: 'given up' is no source
+    text = "Tom Reyes said he had not given up hope on the levy."
+    assert [src for src, cue in sources(text) if cue == "hope"] == []

@@ -27,7 +27,7 @@ from .kind_rules import NO_ATTRIBUTION, according_to, colon, in_poll, no_respons
 from .phrases import SHARE_RE, left_mention, not_a_source, right_mention, right_np, trim_non_referential
 from .records import Attribution
 from .subjects import SUBJECT_TOKENS, coordinated_subject, plausible_subject, statement_subject, subject
-from .words import CATENATIVES, NEGATORS, RELATIVE_PRONOUNS
+from .words import CATENATIVES, DETERMINERS, NEGATORS, RELATIVE_PRONOUNS
 
 #: Verbs whose object is the addressee, not the content ('told the Ledger it was fine').
 _TELL = frozenset("told tell tells telling informed assured warned reminded urged".split())
@@ -222,23 +222,28 @@ _QUANTIFIERS = frozenset("one two three four five six seven eight nine ten half 
 
 
 def _bare_word(ctx: CueContext, src_start: int, src_end: int) -> bool:
-    """Whether the source phrase is one lower-case word that names no one: not a pronoun (also contracted:
-    "he'd", 'we’ve'), a relative pronoun, a plural, a source noun of the lists or a number ('kept asking',
-    'Fiorina earned speaking', 'found saying', 'twice complained')."""
+    """Whether the source phrase is one to three lower-case words that name no one: no determiner, and no word
+    that is a pronoun (also contracted: "he'd", 'we’ve'), a relative pronoun, a plural, a source noun of the
+    lists or a number ('kept asking', 'found saying', 'twice complained', 'had not given up hope')."""
     tokens = [t for t in ctx.cache.exact(src_start, src_end) if t.is_word]
-    if len(tokens) != 1 or tokens[0].cap:
+    if not 1 <= len(tokens) <= 3 or any(t.cap for t in tokens):
         return False
-    low = tokens[0].low
-    words = ctx.words
+    return not any(_names_someone(ctx.words, t.low) for t in tokens)
+
+
+def _names_someone(words, low: str) -> bool:
+    """Whether a lower-case word can stand for or head a source: a pronoun (also contracted), relative pronoun,
+    determiner, quantifier, number, plural, or source noun of the lists."""
     head = re.split(r"['’]", low, maxsplit=1)[0]
-    if head in words.pronouns or head in RELATIVE_PRONOUNS or low[:1].isdigit() or head in _QUANTIFIERS:
-        return False
+    if head in words.pronouns or head in RELATIVE_PRONOUNS or low[:1].isdigit() or head in _QUANTIFIERS or \
+            head in DETERMINERS:
+        return True
     if low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3:
-        return False  # a plural noun the lists lack ('teachers said')
+        return True  # a plural noun the lists lack ('teachers said')
     for form in (low, low[:-1] if low.endswith("s") else None, low[:-3] + "y" if low.endswith("ies") else None):
         if form and (words.is_noun(form) or words.has("media_role", form)):
-            return False
-    return True
+            return True
+    return False
 
 
 def _indirect_content(ctx: CueContext, src_start: int, src_end: int, rule: str, source_type: str = "person"):
