@@ -195,3 +195,12 @@ def test_lower_case_phrase_that_names_no_one():
     # 'hope' here is a noun after a phrasal verb: 'given up' is no source
     text = "Tom Reyes said he had not given up hope on the levy."
     assert [src for src, cue in sources(text) if cue == "hope"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two-word page furniture glued to a first sentence is dropped from the source
+    ("Story highlights Conservatives said the Alder plan would fail.", ("Conservatives", "said")),
+    ("Read more Ada Quill said the levy would pass.", ("Ada Quill", "said")),
+])
+def test_two_word_page_furniture(text, expected):
+    assert expected in sources(text)

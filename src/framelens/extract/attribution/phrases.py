@@ -11,8 +11,8 @@ import re
 
 from .content import trim_end
 from .tokens import Token, TokenCache
-from .words import (APOSTROPHES, CONNECTORS, DETERMINERS, NEGATORS, NON_REFERENTIAL_WORDS, NP_PREPOSITIONS,
-                    PAGE_FURNITURE, QUOTE_CHARS, RELATIVE_PRONOUNS, AttributionWords)
+from .words import (APOSTROPHES, CONNECTORS, DETERMINERS, FURNITURE_PAIRS, NEGATORS, NON_REFERENTIAL_WORDS,
+                    NP_PREPOSITIONS, PAGE_FURNITURE, QUOTE_CHARS, RELATIVE_PRONOUNS, AttributionWords)
 
 #: A comma after an inverted source that opens an apposition: a determiner, a lower-case word (a role:
 #: 'chairman of'), or a relative pronoun; not a conjunction, a participle or a quotation.
@@ -443,16 +443,24 @@ def _role_before_name(words: AttributionWords, tokens: list[Token], k: int) -> b
 def trim_non_referential(cache: TokenCache, src_start: int, src_end: int) -> int | None:
     """Where a source phrase starts once the page furniture and non-referential words that open it are dropped
     ('Advertisement Brandt' -> 'Brandt'; see :data:`.words.NON_REFERENTIAL`); None when nothing else is left
-    ('Share', 'There', 'that'). Furniture words count only capitalised (site chrome is), adverbs in any case."""
+    ('Share', 'There', 'that'). Furniture words and pairs ('Story highlights') count only capitalised (site chrome
+    is), adverbs in any case."""
     tokens = cache.exact(src_start, src_end)
     head = next((t for t in reversed(tokens) if t.is_word), None)
     if head is not None and ((head.cap and head.low in PAGE_FURNITURE) or head.low in NON_REFERENTIAL_WORDS):
         return None  # the head word is page furniture ('... Share Comments (69)') or refers to no one ('There')
-    for t in tokens:
+    skip = 0
+    for k, t in enumerate(tokens):
+        if skip:
+            skip -= 1
+            continue
         if not t.is_word:
             continue
         if t.low in NON_REFERENTIAL_WORDS or t.low in NEGATORS or t.low == "t" or t.low.endswith(("n't", "n’t")) \
                 or (t.cap and t.low in PAGE_FURNITURE):
+            continue
+        if t.cap and k + 1 < len(tokens) and (t.low, tokens[k + 1].low) in FURNITURE_PAIRS:
+            skip = 1  # 'Story highlights Conservatives said' -> 'Conservatives'
             continue
         return t.start
     return None

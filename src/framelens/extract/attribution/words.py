@@ -54,6 +54,9 @@ NON_REFERENTIAL_WORDS = frozenset((
     "however", "moreover", "yes", "oh", "ok", "okay", "still", "yet", "also", "again", "later", "earlier", "now",
     "today", "yesterday", "tonight", "afterward", "afterwards", "recently", "finally"))
 NON_REFERENTIAL = PAGE_FURNITURE | NON_REFERENTIAL_WORDS
+#: Two-word page furniture opening a first sentence, capitalised ('Story highlights', 'Read more', 'Editor's note').
+FURNITURE_PAIRS = frozenset((("story", "highlights"), ("read", "more"), ("editor's", "note"), ("editor’s", "note"),
+                             ("breaking", "news"), ("watch", "live")))
 MEMO_MAX = 200_000  # entries of a per-extractor memo before it is emptied (bounds memory on large corpora)
 
 _HYPHEN_RE = re.compile(r"[\-‐‑]")
