@@ -28,13 +28,11 @@ row per sentence (or per document) and one column per frame.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import Counter
 from typing import Any
 
 from ..kinds import Field, KindSpec, Style, is_used
-from ..model import Span
-from ._lexhits import EntryFacts, Where, hits_by_kind
+from ._lexhits import EntryFacts, hits_by_kind, plain_spans
 from .base import LexiconExtractor, per_1k
 
 __all__ = ["FrameExtractor", "FRAME_CODES", "FRAME_TITLES", "frame_distribution"]
@@ -99,23 +97,8 @@ class FrameExtractor(LexiconExtractor):
         self._facts = EntryFacts()
 
     def extract(self, doc, seg, spans):
-        text = doc.text
-        known, learn = self._facts.known, self._facts.learn
-        where = Where.of(seg)
-        starts, first, quote_starts, quote_ends = where.starts, where.first, where.quote_starts, where.quote_ends
-        out = []
-        for h in hits_by_kind(self.matcher, doc, seg).get("frame_cue", ()):
-            start, end, lex, entry, _, _, use = h[:7]
-            got = known.get(id(entry))
-            if got is None or got[0] is not lex:
-                got = learn(lex, entry)
-            _, ref, pack, frame = got
-            i = bisect_right(starts, start)  # sentence and voice: see Where
-            q = bisect_right(quote_starts, start)
-            out.append(Span("frame_cue", start, end, text[start:end], frame, ref,
-                            "quoted" if q and start < quote_ends[q - 1] else "author", i - 1 if i else first,
-                            {"frame": frame, "use": use, "lexicon": pack}))
-        return out
+        return plain_spans(doc.text, seg, hits_by_kind(self.matcher, doc, seg).get("frame_cue", ()), "frame_cue",
+                           self._facts, "frame")
 
     def metrics(self, doc, seg, spans) -> dict[str, Any]:
         cues = [s for s in spans if s.kind == "frame_cue" and s.attrs.get("use") == "use"]

@@ -14,12 +14,11 @@ once, cached on its segmentation and grouped by kind once
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import Counter
 
 from ..kinds import Field, KindSpec, Style, is_loaded, is_used, span_value
 from ..model import Span
-from ._lexhits import EntryFacts, Where, hits_by_kind, placed_hits
+from ._lexhits import EntryFacts, hits_by_kind, placed_hits, plain_spans
 from .base import LexiconExtractor, per_1k
 from .hedging import holder_verbs, quantified_holders
 
@@ -252,23 +251,7 @@ class HedgeExtractor(LexiconExtractor):
         return hedges + self._kind_spans(doc, seg, by_kind.get("booster", ()), "booster")
 
     def _kind_spans(self, doc, seg, hits, kind: str) -> list[Span]:
-        text = doc.text
-        known, learn = self._facts.known, self._facts.learn
-        where = Where.of(seg)
-        starts, first, quote_starts, quote_ends = where.starts, where.first, where.quote_starts, where.quote_ends
-        out = []
-        for h in hits:
-            start, end, lex, entry, _, _, use, _, _ = h
-            got = known.get(id(entry))
-            if got is None or got[0] is not lex:
-                got = learn(lex, entry)
-            _, ref, pack, label = got
-            i = bisect_right(starts, start)  # sentence and voice: see Where
-            q = bisect_right(quote_starts, start)
-            out.append(Span(kind, start, end, text[start:end], label, ref,
-                            "quoted" if q and start < quote_ends[q - 1] else "author", i - 1 if i else first,
-                            {"category": label, "use": use, "lexicon": pack}))
-        return out
+        return plain_spans(doc.text, seg, hits, kind, self._facts, "category")
 
     def metrics(self, doc, seg, spans):
         words = seg.word_count
