@@ -24,7 +24,7 @@ from typing import Callable
 from .content import content_after, content_around, content_before, direct_content
 from .context import PASSIVE_FORM, CueContext
 from .kind_rules import NO_ATTRIBUTION, according_to, colon, in_poll, no_response
-from .phrases import SHARE_RE, left_mention, not_a_source, right_mention, right_np, trim_non_referential
+from .phrases import SHARE_RE, left_mention, not_a_source, right_mention, right_np, source_noun, trim_non_referential
 from .records import Attribution
 from .subjects import SUBJECT_TOKENS, coordinated_subject, plausible_subject, statement_subject, subject
 from .words import CATENATIVES, DETERMINERS, NEGATORS, RELATIVE_PRONOUNS
@@ -240,10 +240,9 @@ def _names_someone(words, low: str) -> bool:
         return True
     if low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3:
         return True  # a plural noun the lists lack ('teachers said')
-    for form in (low, low[:-1] if low.endswith("s") else None, low[:-3] + "y" if low.endswith("ies") else None):
-        if form and (words.is_noun(form) or words.has("media_role", form)):
-            return True
-    return False
+    return source_noun(words, low) or any(
+        form and words.has("media_role", form)
+        for form in (low, low[:-1] if low.endswith("s") else None, low[:-3] + "y" if low.endswith("ies") else None))
 
 
 def _indirect_content(ctx: CueContext, src_start: int, src_end: int, rule: str, source_type: str = "person"):
