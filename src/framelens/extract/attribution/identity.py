@@ -40,12 +40,17 @@ _APPOSITION_RE = re.compile(r"(?:\s*,\s*(?:\d{1,3}\s*,\s*)?(?:who\s+(?:is|was)\s
 #: How far before a name a lower-case role or newsroom job is looked for ('district attorney Mark Ellis').
 _BEFORE = 40
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_][\w.\-'’]*)\s+$")
+#: An abbreviation written with periods between single letters ('F.B.I.', 'U.N.', 'U.S'): its letters are one word.
+_DOTTED_RE = re.compile(r"\b[^\W\d_](?:\.[^\W\d_]\b)+\.?")
+#: Types a surname may be mistaken for when it is also a common noun ('Story' -> document, 'Judge' -> an unnamed
+#: official): such a mention of a person named in full in the document is that person (:func:`unify_sources`).
+_NOUN_TYPES = ("document", "vague", "official", "media")
 
 
 @functools.lru_cache(maxsize=4)
 def _default_titles(path: str | None = None) -> frozenset[str]:
     lex = load_source_lexicon(path)
-    words = set(lex.words.get("role", ())) | set(lex.words.get("honorific", ()))
+    words = set(lex.words.get("role", ())) | set(lex.words.get("honorific", ())) | set(lex.words.get("media_role", ()))
     return frozenset(w.replace(".", "") for w in words)
 
 
@@ -58,10 +63,12 @@ def _fold(s: str) -> str:
     return s
 
 
-def _words(name: object) -> list[str]:
+def _words(name: object, dotted: bool = False) -> list[str]:
     if not isinstance(name, str):
         return []
     s = name[:_NAME_READ_MAX].strip()
+    if dotted:  # 'F.B.I.' is 'FBI' (a personal name keeps its initials apart: 'J. K.' and 'J.K.' stay one key)
+        s = _DOTTED_RE.sub(lambda m: m.group().replace(".", ""), s)
     for a in _APOSTROPHES:  # possessive: "Trump's", "Harris'"
         if s.endswith(a + "s") or s.endswith(a + "S"):
             s = s[:-2]
@@ -80,12 +87,13 @@ def _bounded(words: list[str]) -> str:
 
 
 def normalise_label(s: object) -> str:
-    """A source string compared without its case, accents and punctuation (``"The  Times"`` -> ``"the times"``).
+    """A source string compared without its case, accents and punctuation (``"The  Times"`` -> ``"the times"``);
+    an abbreviation with periods is one word (``"the F.B.I."`` -> ``"the fbi"``, as ``"the FBI"``).
 
     Never raises (anything but a string gives ``""``); the result is at most :data:`NAME_KEY_MAX` characters;
     applying it twice gives the same result.
     """
-    return _bounded(_words(s))
+    return _bounded(_words(s, dotted=True))
 
 
 def normalise_name(name: object, titles: Iterable[str] | None = None) -> str:
@@ -94,10 +102,11 @@ def normalise_name(name: object, titles: Iterable[str] | None = None) -> str:
     Parameters
     ----------
     name : str
-        A name as written (``"Sen. Ted Cruz"``, ``"Mayor Carmen Yulín Cruz"``, ``"Trump's"``).
+        A name as written (``"Sen. Ted Cruz"``, ``"Mayor Carmen Yulín Cruz"``, ``"Trump's"``,
+        ``"Reporter Louise Story"``).
     titles : iterable of str, optional
-        Lower-case words dropped from the start (default: the ``[role]`` and ``[honorific]`` words of
-        ``lexicons/source_types.txt``, periods removed). A name made only of titles keeps its last word
+        Lower-case words dropped from the start (default: the ``[role]``, ``[honorific]`` and ``[media_role]``
+        words of ``lexicons/source_types.txt``, periods removed). A name made only of titles keeps its last word
         (``"the Mayor"`` -> ``"mayor"``).
 
     Returns
@@ -221,6 +230,10 @@ def unify_sources(attrs: list[Attribution], evidence: dict[str, set[str]]) -> No
     organisations, outlets and documents); unnamed, vague and anonymous sources and unresolved pronouns get
     none. All attributions of one person (same id, a personal name) then get one type (:func:`person_type`),
     from every mention and from ``evidence`` (:func:`role_evidence`).
+
+    A mention typed by a common noun that is a person's surname or full name in the document ('Story added'
+    after 'Reporter Louise Story said': typed ``document`` by the noun *story*) is that person: it takes the
+    person's name, id and type (see :func:`_adopt_surnames`).
     """
     people: dict[str, list[Attribution]] = {}
     keys: dict[tuple[str, bool], str] = {}  # sources recur in a document: each is normalised once
@@ -228,12 +241,17 @@ def unify_sources(attrs: list[Attribution], evidence: dict[str, set[str]]) -> No
         a.source_id = None
         if not a.source or not a.named or a.source_type in ("pronoun", "anonymous", "vague"):
             continue
+        if not a.person and a.source_type in ("person", "official"):
+            # a named person or official is a person even when no personal name was read out of the mention (a
+            # surname that is also a role: 'Sen. Amos Judge')
+            a.person = True
         key = keys.get((a.source, a.person))
         if key is None:
             key = keys[(a.source, a.person)] = (_name_key if a.person else _label_key)(a.source)
         a.source_id = key or None
         if a.person and key:
             people.setdefault(key, []).append(a)
+    adopted = _adopt_surnames(attrs, people)
     for key, group in people.items():
         ev: set[str] = set()
         for a in group:
@@ -241,3 +259,40 @@ def unify_sources(attrs: list[Attribution], evidence: dict[str, set[str]]) -> No
         kind = person_type((a.source_type for a in group), ev)
         for a in group:
             a.source_type = kind
+        for a in adopted.get(key, ()):
+            a.source_type = kind
+
+
+def _adopt_surnames(attrs: list[Attribution], people: dict[str, list[Attribution]]) -> dict[str, list[Attribution]]:
+    """The mentions of the document's named people that were typed by a common noun, by person key.
+
+    A mention qualifies when it is no personal name already, is typed as a common noun would be
+    (:data:`_NOUN_TYPES`), is written in capitalised words only, and its key is a person's key or it is one word
+    that is the last word of exactly one person's key ('Story' with 'Louise Story' in the document; 'the story'
+    is lower case, and 'Story' with two people named Story stays as it is). Each such mention takes the
+    person's name (as first written), id and ``person`` flag, and is ``named``; its type is set by the caller
+    from the person's other mentions (a mistaken type is not evidence)."""
+    adopted: dict[str, list[Attribution]] = {}
+    if not people:
+        return adopted
+    by_last: dict[str, set[str]] = {}
+    for key in people:
+        by_last.setdefault(key.rsplit(" ", 1)[-1], set()).add(key)
+    for a in attrs:
+        if a.person or a.source_type not in _NOUN_TYPES or not a.source:
+            continue
+        parts = a.source.split()
+        if not all(p[:1].isupper() for p in parts):
+            continue
+        key = _name_key(a.source)
+        if key not in people:
+            keys = by_last.get(key, ()) if " " not in key else ()
+            if len(keys) != 1:
+                continue
+            key = next(iter(keys))
+        a.source = people[key][0].source
+        a.source_id = key
+        a.person = True
+        a.named = True
+        adopted.setdefault(key, []).append(a)
+    return adopted

@@ -19,6 +19,8 @@ from .words import APOSTROPHES, CONNECTORS, DETERMINERS, MEMO_MAX, NP_PREPOSITIO
 _LEADING_MARKS_RE = re.compile("[ \"“‘']*")  # only these before the source (as str.strip(...) == ""), without a slice
 
 _ACRONYM_RE = re.compile(r"^[A-Z]{2,6}s?$")
+#: An age used as a noun or before one ('the 46-year-old', 'a 30-year-old man'): one person, unnamed.
+_AGE_RE = re.compile(r"^\d{1,3}-years?-old$")
 #: Words that end the head part of a source phrase (its post-modifier begins).
 _POST_MODIFIER_OPENERS = CONNECTORS | NP_PREPOSITIONS | {"by", "who", "that", "which"}
 
@@ -34,7 +36,7 @@ class Vocabulary:
     and its multi-word entries indexed by their last word (:meth:`phrase_ends_at`)."""
 
     SECTIONS = ("role", "honorific", "organization", "media", "media_role", "document", "vague", "anonymous",
-                "place", "office")
+                "place", "office", "individual")
 
     def __init__(self, words: AttributionWords):
         lex = words.lex
@@ -48,6 +50,11 @@ class Vocabulary:
             self._by_last[section] = {last: tuple(ps) for last, ps in index.items()}
         #: the last words of the multi-word roles: only where one of them stands can such a role end
         self.role_phrase_ends = frozenset(self._by_last.get("role", ()))
+        #: words that stand before a personal name as its title: offices and roles, newsroom jobs, courtesy titles
+        self.title = self.role | self.media_role | self.honorific
+        #: titles after which a single capitalised word is a name ('Mr. Story', 'Sen. Judge'): the abbreviated
+        #: titles of lexicons/abbreviations.txt ('Sen', 'Dr', 'Mr'), compared with the case they are written in
+        self.short_titles = words.title_abbreviations
         # the anonymous phrases between spaces, as words.anonymous_re, factored as a trie (it is searched for
         # every source phrase: the alternation of every phrase tried at every space costs more than the typing)
         anonymous = lex.phrases.get("anonymous", ())
@@ -161,6 +168,17 @@ class SourceTyper:
         def media_cap() -> bool:
             return any(t.cap and is_media(t.low) for t in head)
 
+        # a personal name after a title ('Reporter Louise Story', 'Sen. Amos Judge', 'Mr. Story'): its last word is
+        # a surname even when it is also a document, role or group noun; the title gives the type
+        if head and head[-1].cap and len(head) > 1:
+            ti = self._title_of_name(head, head_lows)
+            if ti >= 0:
+                title = head_lows[ti]
+                if title in role or ends("role", head_lows, ti):
+                    return "official", True
+                if title in media_role or ends("media_role", head_lows, ti):
+                    return "media", True
+                return "person", True
         # the head noun (last word of the head part) decides first
         if last in document:
             return "document", named_any()
@@ -175,11 +193,20 @@ class SourceTyper:
             # official", "one longtime Clinton adviser"), not that person; an unspecified number of them ('some
             # lawmakers', 'many officials') is a vague source
             return ("vague" if lows[0] in _VAGUE_QUANTIFIERS else "official"), False
+        if last in vocab.individual or _AGE_RE.match(last):
+            # one unnamed person described by who they are ('the retiree', 'a grandmother of three', 'the
+            # 46-year-old'): a person, not a vague group; 'some retirees' stays vague
+            return ("vague" if lows[0] in _VAGUE_QUANTIFIERS else "person"), False
         if last in vocab.vague:
             return "vague", False
         role_ends = vocab.role_phrase_ends
         roles = [j for j, w in enumerate(head_lows) if w in role or (w in role_ends and ends("role", head_lows, j))]
         if head and head[-1].cap:
+            acronym, after_the = _dotted_acronym(all_tokens, head)
+            if is_media(acronym) and acronym:  # 'the A.P.', 'A.P.': an outlet, as 'the AP'
+                return "media", True
+            if len(acronym) >= 3 or (acronym and after_the):  # 'the F.B.I.', 'the U.N.': as 'the FBI'
+                return "organization", True
             # a name: an official if a title or role precedes it with no organisation or outlet word after the role
             if roles and not any(w in organization or is_media(w) for w in head_lows[roles[-1] + 1:]):
                 return "official", True
@@ -198,6 +225,36 @@ class SourceTyper:
         if roles:
             return "official", False
         return "vague", False
+
+    def _title_of_name(self, head, head_lows: list[str]) -> int:
+        """The index of the title before the personal name that ends ``head``, or -1 when ``head`` does not end in
+        a titled name.
+
+        The name is the run of capitalised words at the end of the head that are no title, organisation or outlet
+        word (its last word may be any word: 'Story', 'Judge'); the word before it must be a title
+        (:attr:`Vocabulary.title`, or the last word of a multi-word role or newsroom job). A one-word name
+        counts only after an abbreviated title ('Mr. Story', 'Dr. Report') and if it is no title itself: after a
+        full word, as in 'Police Chief Report' or 'Deputy Sheriff', the last word is read as the noun it is."""
+        vocab = self.vocab
+        title, organization, is_media = vocab.title, vocab.organization, self.words.is_media
+        last = len(head) - 1
+        i = last - 1
+        while i >= 0:
+            t = head[i]
+            low = t.low
+            if low in title or vocab.phrase_ends_at("role", head_lows, i) or \
+                    vocab.phrase_ends_at("media_role", head_lows, i):
+                break
+            if not t.cap or low in organization or is_media(low) or low in DETERMINERS:
+                return -1
+            i -= 1
+        if i < 0:
+            return -1
+        if i == last - 1 and (head_lows[last] in title or head[i].text not in vocab.short_titles):
+            # one capitalised word after a full-word title ('Reporter Story', 'Attorney General Report'), or a
+            # title after a title ('Deputy Sheriff', 'Sen. Whip'): the last word is read as the noun it is
+            return -1
+        return i
 
     def media_via_modifier(self, cache: TokenCache, src_start: int, src_end: int, source_type: str,
                            named: bool) -> tuple[str, bool]:
@@ -221,6 +278,28 @@ def _has_phrase(pattern: re.Pattern, first_words: frozenset[str], region: str,
     if first_words.isdisjoint(tokens):
         return False
     return pattern.search(" " + " ".join(tokens) + " ") is not None
+
+
+def _dotted_acronym(all_tokens, head) -> tuple[str, bool]:
+    """``(letters, after 'the')`` of an abbreviation with periods that ends ``head`` ('the F.B.I.' -> ('fbi',
+    True)): two or more single capital letters joined by periods, lower case; ``('', False)`` if there is none.
+    The caller takes three letters, or two after 'the' ('the U.N.'), for an organisation: a bare 'A.J.' may be a
+    person's initials."""
+    last = head[-1]
+    if len(last.text) != 1 or not last.text.isupper():
+        return "", False
+    k = next((j for j in range(len(all_tokens) - 1, -1, -1) if all_tokens[j] is last), -1)
+    letters = [last.low]
+    while k >= 2:
+        dot, prev = all_tokens[k - 1], all_tokens[k - 2]
+        if not (dot.text == "." and dot.start == prev.end and all_tokens[k].start == dot.end and prev.is_word
+                and len(prev.text) == 1 and prev.text.isupper()):
+            break
+        letters.append(prev.low)
+        k -= 2
+    if len(letters) < 2:
+        return "", False
+    return "".join(reversed(letters)), k >= 1 and all_tokens[k - 1].low == "the"
 
 
 def _head_part(all_tokens, lows: list[str]) -> tuple[int, int]:
