@@ -315,7 +315,7 @@ def _fronted_clause_end(ctx: CueContext) -> int:
 #: plan'): when a verb of saying follows in the same sentence, that verb carries the content and this one is
 #: not an attribution of its own.
 _OBJECT_CATEGORIES = frozenset(("praise", "criticism", "attack", "denial", "accusation", "boast", "defense",
-                                "contested_assertion", "complaint"))
+                                "contested_assertion", "complaint", "characterisation"))
 #: A later verb of saying in the same sentence: a participle after a comma, or a verb after a conjunction.
 _LATER_CUE_RE = re.compile(r",\s+(?:\w+ly\s+)?(?:saying|adding|arguing|noting|calling|insisting|claiming|warning|"
                            r"telling|writing|explaining|declaring|asserting)\b|\b(?:and|but|then)\s+(?:\w+ly\s+)?"
