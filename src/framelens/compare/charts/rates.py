@@ -11,8 +11,9 @@ from .base import NoData, OTHER, _axes, _many, _n_docs_words, _short, _swatches,
 def loaded_rate_chart(stats, categories, documents, colors=None, ax=None, metric: str = "loaded",
                       max_categories: int = 6):
     """Loaded terms per 1,000 words per group (pooled), stacked by category, with the CI of the total; a diamond
-    marks the empirical-Bayes shrunken estimate (when ``stats`` has a ``shrunk`` column) and flagged groups
-    (under the minimums) are labelled so. With many groups (more than ``base.MANY``): a dot plot of the pooled
+    marks the empirical-Bayes shrunken estimate (when ``stats`` has a ``shrunk`` column; the groups are ordered by
+    it) and flagged groups (under the minimums: ``stats``' ``flagged`` column) are labelled "(flagged)" and drawn
+    last, below a dashed line, never ranked. With many groups (more than ``base.MANY``): a dot plot of the pooled
     rate with its CI, ranked by the shrunken estimate, flagged groups hollow and last, one neutral colour.
 
     Parameters
@@ -32,9 +33,15 @@ def loaded_rate_chart(stats, categories, documents, colors=None, ax=None, metric
     colors = colors or group_colors(st.index)
     if _many(len(st)):
         return _many_rates(st, documents, ax)
+    from .scale import _flag_label, flag_separator, ranked_rows
+
+    shr_col = "shrunk" in st.columns
+    # the order of the many-group dot plot: by the shrunken estimate when there is one, flagged groups after the
+    # ranked ones (never ranked among them); bars are drawn bottom-up, so the list is reversed
+    groups = list(reversed(ranked_rows(st, "shrunk" if shr_col else "pooled")[0]))
+    small = {g for g in groups if "flagged" in st.columns and bool(st.loc[g, "flagged"])}
     with style():
         ax = _axes(ax, 7.5, 0.55 * len(st) + 1.8)
-        groups = list(st.sort_values("pooled", ascending=True).index)
         categories = _top_categories(categories, max_categories)
         cats = list(dict.fromkeys(categories["category"])) if len(categories) else []
         hatch = {c: ("" if c == OTHER else CATEGORY_HATCHES[1 + i % (len(CATEGORY_HATCHES) - 1)])
@@ -59,18 +66,17 @@ def loaded_rate_chart(stats, categories, documents, colors=None, ax=None, metric
             if not math.isnan(shr):
                 ax.plot([shr], [i], marker="D", markersize=4.5, color="#222222", markerfacecolor="white", zorder=4)
             n = int(st.loc[g, "n_docs"])
-            flagged = bool(st.loc[g, "flagged"]) if "flagged" in st.columns else False
             ax.text(max(hi if not math.isnan(hi) else val, val) + 0.4, i,
-                    f"{val:.1f}  ({n} article{'s' if n != 1 else ''}, {int(words):,} words)"
-                    + ("  — flagged: too small" if flagged else ""), va="center", fontsize=8,
-                    color="#8a6d00" if flagged else "#222222")
-        ax.set_yticks(range(len(groups)), [_short(g) for g in groups])
+                    f"{val:.1f}  ({n} article{'s' if n != 1 else ''}, {int(words):,} words)", va="center",
+                    fontsize=8, color="#8a6d00" if g in small else "#222222")
+        ax.set_yticks(range(len(groups)), [_flag_label(g, g in small, 40) for g in groups])
+        flag_separator(ax, groups, small)
         _swatches(ax, groups, colors)
         ax.tick_params(axis="y", pad=12)
         xmax = max([v for v in st["ci_high"].tolist() + st["pooled"].tolist() if not math.isnan(v)] + [1])
         ax.set_xlim(0, xmax * 1.45 + 1)
         ax.set_xlabel("loaded terms per 1,000 words (pooled over the group's articles; line = 95% CI; "
-                      "◇ = shrunken estimate)" if "shrunk" in st.columns else
+                      "◇ = shrunken estimate, used for the order)" if shr_col else
                       "loaded terms per 1,000 words (pooled over the group's articles; line = 95% CI)")
         ax.set_title(f"Loaded terms per 1,000 words, by {st.index.name or 'group'} ({_n_docs_words(documents)})")
         if cats:
@@ -104,21 +110,25 @@ def _many_rates(st, documents, ax):
 
 # -- 2. term-choice heatmap ---------------------------------------------------------------------------
 
-def term_choice_heatmap(count_matrix, quoted_matrix=None, colors=None, ax=None, n_docs=None):
-    """Groups x variants for one referent group; cells = uses (``+q`` = of which inside quotations).
+def term_choice_heatmap(count_matrix, quoted_matrix=None, colors=None, ax=None, n_docs=None, flagged=None):
+    """Groups x variants for one referent group; cells = uses (``+q`` = of which inside quotations); flagged
+    (too small) groups are marked "(flagged)" after their name.
 
     Parameters
     ----------
     count_matrix, quoted_matrix : DataFrame
         :func:`term_choice_matrix` of ``CompareResult.term_choice`` (``value="quoted"`` for the second).
-    colors, ax, n_docs : optional
-        Colours; Axes to draw on (None: a new figure); articles, for the title.
+    colors, ax, n_docs, flagged : optional
+        Colours; Axes to draw on (None: a new figure); articles, for the title; flagged (too small) groups.
     Returns
     -------
     matplotlib.axes.Axes
     """
     import numpy as np
 
+    from .scale import _flag_label
+
+    flagged = set(flagged or ())
     if count_matrix is None or count_matrix.empty:
         raise NoData("no loaded-term entries with a referent group were found, so there is no term choice to show")
     mat = count_matrix
@@ -162,7 +172,7 @@ def term_choice_heatmap(count_matrix, quoted_matrix=None, colors=None, ax=None, 
                 ax.text(j, i, txt, ha="center", va="center", fontsize=7 if compact else 8,
                         color="white" if v > vals.max() * 0.6 and v > 0 else "#222222")
         ax.set_xticks(range(mat.shape[1]), [_short(c, 34) for c in mat.columns], rotation=30, ha="right")
-        ax.set_yticks(range(mat.shape[0]), [_short(g, 34 if many else 40) for g in mat.index],
+        ax.set_yticks(range(mat.shape[0]), [_flag_label(g, g in flagged, 34 if many else 40) for g in mat.index],
                       fontsize=7.5 if many else None)
         _swatches(ax, list(mat.index), colors)
         ax.tick_params(axis="y", pad=12)

@@ -19,8 +19,23 @@ ROW_IN = 0.2
 GAP_NOTE = "… {k} groups in the middle of the ranking not drawn (all are in tables/group_stats.csv)"
 
 
+#: What every chart writes after the name of a flagged group (too small to support a finding).
+FLAG_MARK = "  (flagged)"
+
+
 def _flag_label(g, flagged: bool, width: int = 34) -> str:
-    return _short(g, width) + ("  (flagged)" if flagged else "")
+    """A group's label cut to ``width`` characters, with :data:`FLAG_MARK` after it (never cut) when flagged."""
+    return _short(g, width) + (FLAG_MARK if flagged else "")
+
+
+def flag_separator(ax, rows, small, axis: str = "y") -> None:
+    """A dashed line between the ranked rows and the flagged ones drawn after them (``rows`` in drawing order,
+    row ``i`` at ``i``; ``small`` the flagged groups); none when every row, or none, is flagged."""
+    pos = [i for i, g in enumerate(rows) if g in small]
+    if pos and len(pos) < len([g for g in rows if g is not None]):
+        # the flagged rows are one block: after the ranked rows, or before them (bar charts drawn bottom-up)
+        at = max(pos) + 0.5 if pos[0] == 0 else min(pos) - 0.5
+        (ax.axhline if axis == "y" else ax.axvline)(at, color="#BBBBBB", linewidth=0.8, linestyle="--")
 
 
 def ranked_rows(st, key: str):
@@ -79,9 +94,7 @@ def dot_plot(st, *, value: str, low: str, high: str, note, xlabel: str, title: s
     _dots(ax, vals, 28)
     if marks:
         ax.scatter(marks, mys, marker="D", s=12, color="white", edgecolor="#222222", linewidth=1.0, zorder=4)
-    if small and len(small) < len([g for g in rows if g is not None]):
-        first = min(i for i, g in enumerate(rows) if g in small)
-        ax.axhline(first - 0.5, color="#BBBBBB", linewidth=0.8, linestyle="--")
+    flag_separator(ax, rows, small)
     ax.set_yticks(range(len(rows)), labels, fontsize=7.5)
     ax.set_ylim(len(rows) - 0.5, -0.7)
     ax.set_xlim(0, xmax * 1.45)
@@ -122,8 +135,9 @@ def share_panels(table, order, palette, title: str, xlabel: str, n_label: str, a
                  flagged=None):
     """Small multiples of shares: one panel per category (the ``max_panels`` largest; the rest lumped into
     ``other``), one row per group, a dot at the group's share with its 95% Wilson interval; groups ordered by
-    the share of the first panel's category; direct labels, one neutral colour (the panel title names the
-    category).
+    the share of the first panel's category (said on the title's second line), flagged groups hollow, with
+    "(flagged)" after their name, after the others and below a dashed line; direct labels, one neutral colour (the
+    panel title names the category).
 
     Parameters
     ----------
@@ -158,7 +172,9 @@ def share_panels(table, order, palette, title: str, xlabel: str, n_label: str, a
     ax.set_ylim(len(rows) - 0.5, -0.7)
     ax.set_xticks([])
     ax.spines[:].set_visible(False)
-    ax.set_title(title, pad=22)
+    # the order and the flag marks on a line of their own: a title wrapped later would lose its pad
+    ax.set_title(f"{title}\nordered by the {str(cols[0]).replace('_', ' ')} share"
+                 + ("; hollow = flagged, last" if small else ""), pad=22)
     ax.set_xlabel(f"{xlabel} (dot = share, line = 95% Wilson interval; n = {n_label})", labelpad=18)
     gapw = 0.04
     width = (1 - gapw * (k - 1)) / k
@@ -188,4 +204,5 @@ def share_panels(table, order, palette, title: str, xlabel: str, n_label: str, a
             vals.append((i, float(t.loc[g, c]) / n, g in small))
         sub.hlines(ys, lo, hi, color=NEUTRAL, linewidth=1.1)
         _dots(sub, vals, 20)
+        flag_separator(sub, rows, small)
     return ax

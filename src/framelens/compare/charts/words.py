@@ -6,26 +6,30 @@ from ..palette import group_colors
 from .base import MAX_ROWS, NoData, _axes, _many, _short, style
 
 
-def keyness_chart(key, colors=None, ax=None, top: int = 8):
-    """The ``top`` most distinctive terms of every group (z-score of the weighted log-odds, vs the rest). With
+def keyness_chart(key, colors=None, ax=None, top: int = 8, flagged=None):
+    """The ``top`` most distinctive terms of every group (z-score of the weighted log-odds, vs the rest); a flagged
+    (too small) group is marked "(flagged)" after its name. With
     many groups (more than ``base.MANY``): one line per group, its four most distinctive terms with their z,
     at most ``base.MAX_ROWS`` groups (those with most tokens; the others counted in the title).
 
     Parameters
     ----------
     key : DataFrame, ``CompareResult.keyness``
-    colors, ax, top : optional
-        Colours; Axes to draw on (None: a new figure); terms per group.
+    colors, ax, top, flagged : optional
+        Colours; Axes to draw on (None: a new figure); terms per group; flagged (too small) groups.
     Returns
     -------
     matplotlib.axes.Axes
     """
+    from .scale import _flag_label
+
+    flagged = set(flagged or ())
     if key is None or key.empty:
         raise NoData("keyness needs at least two groups with text")
     groups = sorted(key["group"].unique())
     colors = colors or group_colors(groups)
     if _many(len(groups)):
-        return _many_keyness(key, groups, ax)
+        return _many_keyness(key, groups, ax, flagged=flagged)
     rows = []
     for g in groups:
         part = key[(key["group"] == g) & (key["z"] > 0)].head(top)
@@ -37,7 +41,7 @@ def keyness_chart(key, colors=None, ax=None, top: int = 8):
         ticks, labels = [], []
         for g, part in rows:
             nd = int(part["n_docs"].iloc[0]) if len(part) else 0
-            ax.text(0, -y, f"{_short(g, 60)}  (n={nd} article{'s' if nd != 1 else ''}, "
+            ax.text(0, -y, f"{_flag_label(g, g in flagged, 60)}  (n={nd} article{'s' if nd != 1 else ''}, "
                     f"{int(part['n_tokens'].iloc[0]) if len(part) else 0:,} tokens)",
                     fontsize=8, fontweight="bold", va="center", color="#222222")
             y += 1
@@ -59,8 +63,10 @@ def keyness_chart(key, colors=None, ax=None, top: int = 8):
 # -- 8. position of loaded terms -----------------------------------------------------------------------
 
 
-def _many_keyness(key, groups, ax, top: int = 4):
+def _many_keyness(key, groups, ax, top: int = 4, flagged=frozenset()):
     """One text line per group: its ``top`` terms with z > 0 and their z (a table drawn as a chart)."""
+    from .scale import _flag_label
+
     tokens = key.groupby("group")["n_tokens"].first()
     shown = set(tokens.sort_values(ascending=False, kind="mergesort").index[:MAX_ROWS])
     rows = [g for g in groups if g in shown]
@@ -69,8 +75,9 @@ def _many_keyness(key, groups, ax, top: int = 4):
         for i, g in enumerate(rows):
             part = key[(key["group"] == g) & (key["z"] > 0)].head(top)
             nd = int(part["n_docs"].iloc[0]) if len(part) else 0
-            ax.text(0.0, i, f"{_short(g, 34)} (n={nd})", fontsize=7.5, fontweight="bold", va="center",
-                    color="#222222")
+            fl = g in flagged  # the name cut shorter by the mark: the terms start at a fixed place
+            ax.text(0.0, i, f"{_flag_label(g, fl, 23 if fl else 34)} (n={nd})", fontsize=7.5, fontweight="bold",
+                    va="center", color="#222222")
             words = "   ".join(f"{_short(t, 22)} ({z:.1f})" for t, z in zip(part["term"], part["z"])) or "—"
             ax.text(0.34, i, words, fontsize=7.5, va="center", color="#333333")
         ax.set_xlim(0, 1)

@@ -17,7 +17,7 @@ from .. import charts as C
 from ..termchoice import term_choice_matrix
 from .findings import top_referent
 
-__all__ = ["chart_entries", "inline_svg", "ci_note"]
+__all__ = ["chart_entries", "inline_svg", "ci_note", "flag_note"]
 
 
 #: Screen pixels per point of a chart: the charts used to be 150-dpi PNGs shown at their natural size, and
@@ -45,11 +45,45 @@ def ci_note(result) -> str:
     if small:
         out += ("; smaller groups get an exact interval of their count divided by the corpus's between-article "
                 "dispersion (NB1 / quasi-Poisson)")
+    return out + "."
+
+
+def _flagged(result) -> set:
+    """The groups flagged as too small to support a finding (``result.flags``)."""
     fl = getattr(result, "flags", None)
-    nflag = int(fl["flagged"].sum()) if fl is not None and len(fl) else 0
-    if nflag:
-        out += (f". {nflag} group{'s are' if nflag != 1 else ' is'} flagged (fewer than {p.get('min_articles')} "
-                f"articles or {int(p.get('min_words', 0)):,} words): labelled “flagged”, never ranked")
+    if fl is None or not len(fl) or "group" not in fl:
+        return set()
+    return set(fl.loc[fl["flagged"].astype(bool), "group"])
+
+
+def flag_note(result, ranked: bool = False) -> str:
+    """What a chart shows of the flagged groups, for its caption ("" when none is flagged): how many, why (the
+    reasons of ``result.flags``), that the charts write "(flagged)" after their name and, when the chart
+    orders its groups by a measure (``ranked``), that they come last, below a dashed line, never ranked."""
+    fl = getattr(result, "flags", None)
+    if fl is None or not len(fl) or "flag_reason" not in fl:
+        return ""
+    bad = fl[fl["flagged"].astype(bool)]
+    if not len(bad):
+        return ""
+    p = result.parameters
+    reasons = bad["flag_reason"].astype(str)
+    why = []
+    if reasons.str.contains(r"articles? \(<", regex=True).any():
+        why.append(f"fewer than {int(p.get('min_articles', 0))} articles")
+    if reasons.str.contains(r"words \(<", regex=True).any():
+        why.append(f"under {int(p.get('min_words', 0)):,} words")
+    if reasons.str.contains("not English", regex=False).any():
+        why.append("mostly not in English")
+    if reasons.str.contains("no group value", regex=False).any():
+        why.append(f"without a value of {result.by}")
+    n = len(bad)
+    # the mark is quoted without its brackets: a caption never adds to the marks counted in a chart's text
+    out = (f" {n} of {len(fl)} groups {'is' if n == 1 else 'are'} flagged as too small to support a finding"
+           f"{' (' + ' or '.join(why) + ')' if why else ''}: “flagged” is written after "
+           f"{'its' if n == 1 else 'their'} name")
+    if ranked:
+        out += f" and {'it is' if n == 1 else 'they are'} drawn after the others, below a dashed line, never ranked"
     return out + "."
 
 
@@ -57,20 +91,21 @@ def _specs(result) -> list[tuple[str, str, str, Callable[[], Any]]]:
     """(name, title, caption, draw) of every chart of the report, in page order."""
     docs = result.documents
     n_docs = len(docs)
-    fl = getattr(result, "flags", None)
-    flagged = set(fl.loc[fl["flagged"].astype(bool), "group"]) if fl is not None and len(fl) and "group" in fl else set()
+    flagged = _flagged(result)
     nw = f"{n_docs} articles, {int(docs['words'].sum()):,} words"
     ci = ci_note(result)
     many = result.documents["group"].nunique() > C.base.MANY if "group" in result.documents else False
+    # every chart writes "(flagged)" after a flagged group's name; those ordering groups by a measure draw them last
+    ranked_flags, named_flags = flag_note(result, ranked=True), flag_note(result)
     out = [("loaded_rate", "Loaded terms by group",
             (f"Loaded-term uses (severity ≥ 1; mentions and neutral variants excluded) per 1,000 words, pooled over "
              f"each group's articles (dot, with its 95% interval; one neutral colour: too many groups to tell apart "
              f"by colour; by category in tables/loaded_categories.csv), ordered by the empirical-Bayes shrunken estimate "
-             f"(◇); flagged groups hollow and last, never ranked; with more than {C.base.MAX_ROWS} groups the top "
-             f"and bottom {C.base.MAX_ROWS // 2} are drawn and the rest counted; {nw}.{ci}") if many else
+             f"(◇); flagged groups hollow; with more than {C.base.MAX_ROWS} groups the top "
+             f"and bottom {C.base.MAX_ROWS // 2} are drawn and the rest counted; {nw}.{ranked_flags}{ci}") if many else
             f"Loaded-term uses (severity ≥ 1; mentions and neutral variants excluded) per 1,000 words, pooled over "
             f"each group's articles, split by lexicon category (hatching); ◇ = empirical-Bayes shrunken estimate "
-            f"(used for ranking); {nw}.{ci}",
+            f"(used for the order and the ranking); {nw}.{ranked_flags}{ci}",
             lambda: C.loaded_rate_chart(result.stats, result.categories, docs, result.colors))]
     tc = result.term_choice
     if len(tc):
@@ -78,10 +113,10 @@ def _specs(result) -> list[tuple[str, str, str, Callable[[], Any]]]:
         out.append(("term_choice", "Term choice",
                     f"Uses of each variant for the referent group “{ref.replace('_', ' ')}” (the group with most uses), "
                     f"per {result.by}; “(k quoted)” or “(kq)” = of which inside quotations. Mentions (a term discussed as a "
-                    f"word) are excluded. {nw}.",
+                    f"word) are excluded. {nw}.{named_flags}",
                     lambda: C.term_choice_heatmap(term_choice_matrix(tc, ref),
                                                   term_choice_matrix(tc, ref, value="quoted"), result.colors,
-                                                  n_docs=n_docs)))
+                                                  n_docs=n_docs, flagged=flagged)))
     else:
         def no_terms():
             raise C.NoData("no loaded-term entries with a referent group were found, so there is no term choice "
@@ -90,27 +125,30 @@ def _specs(result) -> list[tuple[str, str, str, Callable[[], Any]]]:
     out += [
         ("verb_stance", "Reporting-verb stance",
          f"Reporting verbs in the reporter's own voice by stance: neutral (said), endorsing (acknowledged, confirmed), "
-         f"distancing (claimed, insisted), evaluative (slammed, boasted); share of each group's verbs; {nw}.",
+         f"distancing (claimed, insisted), evaluative (slammed, boasted); share of each group's verbs; {nw}."
+         f"{ranked_flags if many else named_flags}",
          lambda: C.stance_profile_chart(result.verbs, result.colors, n_docs=n_docs, flagged=flagged)),
         ("sourcing_density", "Sourcing density",
-         f"Attributions (someone cited as the source of a statement) per 1,000 words, pooled; {nw}.{ci}",
+         f"Attributions (someone cited as the source of a statement) per 1,000 words, pooled; ◇ = empirical-Bayes "
+         f"shrunken estimate (used for the order); {nw}.{ranked_flags}{ci}",
          lambda: C.sourcing_density_chart(result.stats, result.colors, documents=docs)),
         ("source_mix", "Source types",
          f"Share of attributions by type of source (named person, official, organization, media, document, "
-         f"anonymous, vague such as “experts say”, pronoun); {nw}.",
+         f"anonymous, vague such as “experts say”, pronoun); {nw}.{ranked_flags if many else named_flags}",
          lambda: C.source_mix_chart(result.source_types, result.colors, flagged=flagged)),
         ("hedges_boosters", "Hedges vs boosters",
          f"One point per article: hedges per 1,000 words against boosters per 1,000 words, both voices; {nw}. "
-         "Points above the dashed line use more certainty markers than hedges.",
-         lambda: C.hedges_boosters_chart(docs, "group", result.colors)),
+         f"Points above the dashed line use more certainty markers than hedges.{named_flags}",
+         lambda: C.hedges_boosters_chart(docs, "group", result.colors, flagged=flagged)),
         ("frames", "Frame cues",
-         f"Share of each frame among each group's frame-cue hits (lexicon cues, not a classifier); {nw}.",
+         f"Share of each frame among each group's frame-cue hits (lexicon cues, not a classifier); {nw}."
+         f"{ranked_flags if many else named_flags}",
          lambda: C.frame_chart(result.frames, result.colors, flagged=flagged)),
         ("keyness", "Distinctive words",
          "Words most distinctive of each group against all other groups pooled: z-score of the weighted log-odds "
          "ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008); words used at least twice in "
-         f"the corpus; {nw}. z > 1.96 is nominally significant for one word; many words are tested.",
-         lambda: C.keyness_chart(result.keyness, result.colors)),
+         f"the corpus; {nw}. z > 1.96 is nominally significant for one word; many words are tested.{named_flags}",
+         lambda: C.keyness_chart(result.keyness, result.colors, flagged=flagged)),
         ("positions", "Where loaded terms fall",
          f"Each dot is a loaded term at its position in the article; filled = reporter's own voice, hollow = inside "
          f"a quotation. Lede = the first paragraph of at least {result.parameters.get('lede_min_words', 15)} words "
