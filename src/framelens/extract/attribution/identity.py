@@ -54,6 +54,21 @@ def _default_titles(path: str | None = None) -> frozenset[str]:
     return frozenset(w.replace(".", "") for w in words)
 
 
+@functools.lru_cache(maxsize=4)
+def _newsroom_words(path: str | None = None) -> tuple[frozenset[str], frozenset[str]]:
+    """``(newsroom jobs, outlet words)`` of the word lists (``[media_role]``, ``[media]``)."""
+    lex = load_source_lexicon(path)
+    return lex.words.get("media_role", frozenset()), lex.words.get("media", frozenset())
+
+
+def _journalist(source: str) -> bool:
+    """Whether a named media source is a journalist rather than an outlet: a newsroom job and no outlet word
+    among its words ('Reporter Ann Judge'; not 'the Daily Ledger')."""
+    jobs, outlets = _newsroom_words()
+    lows = _WORD_RE.findall(source.lower())
+    return not jobs.isdisjoint(lows) and outlets.isdisjoint(lows)
+
+
 def _fold(s: str) -> str:
     """Lower case without accents: NFKD, combining marks dropped, case-folded (twice, because a compatibility
     decomposition can yield a capital: U+3381 -> 'nA')."""
@@ -241,9 +256,10 @@ def unify_sources(attrs: list[Attribution], evidence: dict[str, set[str]]) -> No
         a.source_id = None
         if not a.source or not a.named or a.source_type in ("pronoun", "anonymous", "vague"):
             continue
-        if not a.person and a.source_type in ("person", "official"):
-            # a named person or official is a person even when no personal name was read out of the mention (a
-            # surname that is also a role: 'Sen. Amos Judge')
+        if not a.person and (a.source_type in ("person", "official") or a.source_type == "media"
+                             and _journalist(a.source)):
+            # a named person, official or journalist is a person even when no personal name was read out of the
+            # mention (a surname that is also a role: 'Sen. Amos Judge', 'Reporter Ann Judge')
             a.person = True
         key = keys.get((a.source, a.person))
         if key is None:

@@ -193,9 +193,10 @@ class SourceTyper:
             # official", "one longtime Clinton adviser"), not that person; an unspecified number of them ('some
             # lawmakers', 'many officials') is a vague source
             return ("vague" if lows[0] in _VAGUE_QUANTIFIERS else "official"), False
-        if last in vocab.individual or _AGE_RE.match(last):
+        if (last in vocab.individual and not head[-1].cap) or _AGE_RE.match(last) or _aged_one(head_lows):
             # one unnamed person described by who they are ('the retiree', 'a grandmother of three', 'the
-            # 46-year-old'): a person, not a vague group; 'some retirees' stays vague
+            # 46-year-old', 'a 46-year-old man'): a person, not a vague group; 'some retirees' stays vague (a
+            # capitalised noun may be a surname: 'Ann Neighbor')
             return ("vague" if lows[0] in _VAGUE_QUANTIFIERS else "person"), False
         if last in vocab.vague:
             return "vague", False
@@ -278,6 +279,19 @@ def _has_phrase(pattern: re.Pattern, first_words: frozenset[str], region: str,
     if first_words.isdisjoint(tokens):
         return False
     return pattern.search(" " + " ".join(tokens) + " ") is not None
+
+
+#: Determiners before an age that make it one person ('a 46-year-old man', 'their 20-year-old son').
+_ONE_PERSON_DETERMINERS = (DETERMINERS - {"these", "those"}) | {"one"}
+
+
+def _aged_one(head_lows: list[str]) -> bool:
+    """Whether the head is one person described by age: an age right before the head noun, after a singular
+    determiner or nothing ('a 46-year-old man', '46-year-old woman'; not 'two 30-year-old women')."""
+    n = len(head_lows)
+    if n < 2 or not _AGE_RE.match(head_lows[-2]):
+        return False
+    return n == 2 or head_lows[-3] in _ONE_PERSON_DETERMINERS
 
 
 def _dotted_acronym(all_tokens, head) -> tuple[str, bool]:
