@@ -154,10 +154,10 @@ def call_complement(text: str, seg, cue: Cue, quote_starts: list[int], sentence_
     quotes = seg.quotes
     k = bisect.bisect_left(quote_starts, cue.end)
     if k >= len(quotes):
-        return None
+        return _call_unquoted(text, cue, sentence_end)
     q = quotes[k]
     if q.start >= sentence_end or (quote_inside is not None and q.start >= quote_inside.content_end):
-        return None
+        return _call_unquoted(text, cue, sentence_end)
     gap_words = [m.group() for m in itertools.islice(_NON_SPACE_RUN_RE.finditer(text, cue.end, q.start), 7)]
     if len(gap_words) > 6:
         return None
@@ -173,6 +173,49 @@ def call_complement(text: str, seg, cue: Cue, quote_starts: list[int], sentence_
     if _SO_CALLED_RE.search(text[max(0, cue.start - 4):cue.start]):
         return None  # 'so-called', 'so called' (but 'also called')
     return (True, (q.content_start, q.content_end))
+
+
+#: *called* + an object + an unquoted complement ('called him divisive', 'called Quill a liar', 'called the plan a
+#: giveaway'): the object is a personal pronoun or one to three capitalised words, then a lower-case word or
+#: *a*/*an* and a word; or a determiner phrase of one to three words, then *a*/*an* and a word (without the
+#: article 'called the police department' could not be told from 'called the plan reckless').
+_CALL_UNQUOTED_RE = re.compile(
+    r"[^\S\n]+(?:(?:him|her|them|it|himself|herself|themselves|itself|me|us)(?![\w’'])"
+    r"|[A-Z][\w’'.\-]*(?:[^\S\n]+[A-Z][\w’'.\-]*){0,2}(?![\w’']))"
+    r"[^\S\n]+(?P<comp>(?:an?[^\S\n]+)?[a-z][\w’'\-]*)"
+    r"|[^\S\n]+(?:the|his|her|their|its|this|that)(?:[^\S\n]+[\w’'\-]+){1,3}?[^\S\n]+(?P<comp2>an?[^\S\n]+[a-z][\w’'\-]*)")
+#: Words that cannot open the complement of *called* + object: particles and prepositions ('called him back',
+#: 'called her on Monday', 'called them to the stage'), conjunctions, time and frequency words, and the idioms
+#: 'called it quits', 'called him names'.
+_CALL_NOT_COMPLEMENT = frozenset(
+    "for on upon off up out back in into to at from over about by with after before during and or but that which "
+    "who whom whose when while if as so than because until since again twice once repeatedly often several every "
+    "each yesterday today tonight tomorrow last this next early late later home quits names himself herself "
+    "themselves itself directly personally privately publicly immediately earlier recently was were is are be been "
+    "has have had will would could should can may might must did does do".split())
+#: An indefinite noun phrase right before *called*: a naming participle ('a group called Neighbors First').
+_NAMING_BEFORE_RE = re.compile(r"(?<![\w’'])(?:[Aa]n?)(?:[^\S\n]+[\w’'\-]+){1,5}[^\S\n]+$")
+#: What ends an unquoted complement of *called*: clause punctuation or a line break.
+_CALL_COMPLEMENT_END_RE = re.compile(r"[,;:.!?()—–\n\"“”]")
+
+
+def _call_unquoted(text: str, cue: Cue, sentence_end: int):
+    """``(False, content)`` for *called* with an object and an unquoted complement ('called him divisive',
+    'called Quill a liar', 'called the plan a giveaway'), the content running from the object to the end of
+    the clause; None otherwise ('called him back', 'called the police', 'a group called Neighbors First',
+    'so-called')."""
+    m = _CALL_UNQUOTED_RE.match(text, cue.end, sentence_end)
+    if m is None or _SO_CALLED_RE.search(text[max(0, cue.start - 4):cue.start]) or \
+            _NAMING_BEFORE_RE.search(text, max(0, cue.start - 40), cue.start):
+        return None
+    comp = m.group("comp") or m.group("comp2")
+    first = comp.split()[0].lower()
+    if first not in ("a", "an") and (first in _CALL_NOT_COMPLEMENT or first.endswith("ly")):
+        return None
+    start = cue.end + len(text[cue.end:m.end()]) - len(text[cue.end:m.end()].lstrip())
+    stop = _CALL_COMPLEMENT_END_RE.search(text, m.end(), sentence_end)
+    end = stop.start() if stop else sentence_end
+    return (False, (start, trim_end(text, start, end)))
 
 
 def trim_nested(text: str, attrs: list[Attribution]) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import copy
 import itertools
+import re
 
 from ...lexicon.wordlists import load_abbreviations, load_source_lexicon
 from ...model import Span
@@ -81,7 +82,7 @@ class AttributionExtractor:
             if found is not None:
                 found.negated = negated_cue(ctx)
                 (held if is_attitude(cue) else attrs).append(found)
-        attrs = _drop_nested(attrs)
+        attrs = _drop_nested(attrs, text)
         if any(a.rule == "in_poll" for a in attrs):
             # 'the voters in the survey said': the poll is part of another source, not a source of its own
             attrs = _drop_polls_inside_sources(attrs)
@@ -139,17 +140,27 @@ def _drop_polls_inside_sources(attrs: list[Attribution]) -> list[Attribution]:
 _NESTABLE = frozenset(("cue", "report_verb"))
 
 
-def _drop_nested(attrs: list[Attribution]) -> list[Attribution]:
+#: Words before a pronoun subject that open a clause of its own, not part of the content before it ('agreed
+#: that ..., but he said ...', 'cited policies, which he said had ...').
+_CLAUSE_OPENERS = ("but", "which", "and", "yet", "while", "whereas", "although", "though")
+_LAST_WORD_RE = re.compile(r"([^\W\d_]+)[\s,;]*$")
+
+
+def _drop_nested(attrs: list[Attribution], text: str) -> list[Attribution]:
     """``attrs`` without a verb cue whose pronoun subject lies in the content of the attribution just before it
     ('Cruz says he supports ...', 'told the Post that he thought ...', 'Reid said he had spoken with ...'): the
     belief or statement is part of what the first source said, not a second citation (PolNeAR's annotators
-    mostly leave it unmarked; counting it would count the source twice). One look back per attribution."""
+    mostly leave it unmarked; counting it would count the source twice). One look back per attribution. A
+    pronoun after a word that opens a clause of its own (``_CLAUSE_OPENERS``: '..., but he said', 'which he
+    said') starts a statement of its own and is kept."""
     out: list[Attribution] = []
     for a in attrs:
         prev = out[-1] if out else None
         if prev is not None and a.cue.kind in _NESTABLE and a.source_type == "pronoun" and prev.content is not None \
                 and prev.content[0] <= a.src_start and a.cue.end <= prev.content[1]:
-            continue
+            before = _LAST_WORD_RE.search(text, max(prev.content[0], a.src_start - 20), a.src_start)
+            if before is None or before.group(1).lower() not in _CLAUSE_OPENERS:
+                continue
         out.append(a)
     return out
 
