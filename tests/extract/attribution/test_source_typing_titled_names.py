@@ -24,6 +24,9 @@ def typed(text: str) -> list[tuple[str, str, bool]]:
     ("Editor Sam Record said the paper would print the letters.", [("Editor Sam Record", "media", True)]),
     ("Columnist Tom Page said the plan would fail.", [("Columnist Tom Page", "media", True)]),
     ("Ledger reporter Jane Roe said the count was late.", [("Ledger reporter Jane Roe", "media", True)]),
+    # a job title before the name wins over a role word in it ('chief') and over an outlet before it
+    ("Ledger chief correspondent Dana Vale reported that the count was late.",
+     [("Ledger chief correspondent Dana Vale", "media", True)]),
     # an office before a name makes an official, even when the surname is a role word
     ("Sen. Amos Judge said the bill was dead.", [("Sen. Amos Judge", "official", True)]),
     # a courtesy or abbreviated title before one capitalised word: a name
@@ -43,6 +46,10 @@ def test_titled_name_with_a_noun_surname(text, expected):
     ("The Deputy Sheriff said the road to Port Esker was closed.", [("The Deputy Sheriff", "official", False)]),
     # an organisation word after a newsroom job: an organisation ('Anchor' is a bank's name here)
     ("Anchor Bank said the loan to the Varga family was approved.", [("Anchor Bank", "organization", True)]),
+    # a party label or 'former' before an organisation's name makes no person of it
+    ("The Republican National Committee said the count was late.",
+     [("The Republican National Committee", "organization", True)]),
+    ("Former White House staff said the count was late.", [("Former White House staff", "vague", False)]),
     # a lower-case noun after 'Reporter' is no name
     ("Reporter surveys show the Ledger lost readers.", [("Reporter surveys", "document", False)]),
 ])

@@ -232,13 +232,15 @@ class SourceTyper:
         a titled name.
 
         The name is the run of capitalised words at the end of the head that are no title, organisation or outlet
-        word (its last word may be any word: 'Story', 'Judge'); the word before it must be a title
+        word (its last word may be any word but an organisation or outlet word: 'Story', 'Judge'); the word before it must be a title
         (:attr:`Vocabulary.title`, or the last word of a multi-word role or newsroom job). A one-word name
         counts only after an abbreviated title ('Mr. Story', 'Dr. Report') and if it is no title itself: after a
         full word, as in 'Police Chief Report' or 'Deputy Sheriff', the last word is read as the noun it is."""
         vocab = self.vocab
         title, organization, is_media = vocab.title, vocab.organization, self.words.is_media
         last = len(head) - 1
+        if head_lows[last] in organization or is_media(head_lows[last]):
+            return -1  # 'Republican National Committee', 'Anchor Bank': an organisation's or outlet's name
         i = last - 1
         while i >= 0:
             t = head[i]
