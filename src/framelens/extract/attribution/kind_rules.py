@@ -149,10 +149,17 @@ def _speaker_label(ctx: CueContext) -> Attribution | None:
         source_type, named = ctx.typer.type(ctx.cache, src_start, src_end, cue.start, ctx.sentence_start)
         if source_type not in ("organization", "media"):
             return None
-    elif not all_caps and words.has("document", lows[-1]) and len(label) <= 3:
+    elif not all_caps and words.has("document", lows[-1]) and len(label) <= 3 and \
+            not any(w in _SECTION_WORDS for w in lows):  # 'Analysis:', 'Fact check:' head sections
         source_type, named = "document", any(t.cap for t in label[:-1])
     elif all_caps and len(label) <= 4 and _transcript_label(ctx, src_start, " ".join(lows)):
         source_type, named = "person", True
+    elif not all_caps and len(label) <= 3 and (words.has("vague", lows[-1]) or words.has("role", lows[-1])) and \
+            not any(w in _SECTION_WORDS for w in lows):
+        # a headline's group or role label ('Historians: Quill and Reyes linked', 'Local Officials: ...')
+        source_type, named = ctx.typer.type(ctx.cache, src_start, src_end, cue.start, ctx.sentence_start)
+        if source_type not in ("vague", "official", "organization"):
+            return None
     else:
         return None
     # content: a quotation right after the colon, else the rest of the paragraph
