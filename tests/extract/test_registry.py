@@ -29,7 +29,7 @@ def test_attribution_alone_gets_its_requirements_and_the_same_attributions():
     cols = ["start", "end", "text", "label", "source", "source_type", "cue"]
     a = full[full.kind == "attribution"][cols].reset_index(drop=True)
     b = alone[alone.kind == "attribution"][cols].reset_index(drop=True)
-    assert list(a["text"]) == ["Mayor Ada Quill", "the Harbor Board"]  # checked by hand
+    assert list(a["text"]) == ["Mayor Ada Quill", "the Harbor Board", "Critics"]  # checked by hand
     assert a.equals(b)
 
 
