@@ -34,6 +34,7 @@ def typed(text: str) -> list[tuple[str, str, bool]]:
     # negatives: several people of an age are a group
     ("Two 30-year-old women said the water rose quickly.", [("Two 30-year-old women", "vague", False)]),
     ("Some 18-year-olds said the water rose quickly.", [("Some 18-year-olds", "vague", False)]),
+    ("Every 18-year-old said the water rose quickly.", [("Every 18-year-old", "vague", False)]),
     ("Critics said the plan for Port Esker was flawed.", [("Critics", "vague", False)]),
 ])
 def test_age_makes_one_unnamed_person(text, expected):
@@ -58,6 +59,8 @@ def typer() -> SourceTyper:
     # negatives: plural or quantified forms are groups; nouns of opinion stay vague; names stay named
     ("Some retirees said the fire spread fast.", "Some retirees", ("vague", False)),
     ("Neighbors said the fire spread fast.", "Neighbors", ("vague", False)),
+    ("Each neighbor said the fire spread fast.", "Each neighbor", ("vague", False)),
+    ("Any retiree said the fire spread fast.", "Any retiree", ("vague", False)),
     ("An expert said the fire spread fast.", "An expert", ("vague", False)),
     ("Critics said the fire spread fast.", "Critics", ("vague", False)),
     ("Ann Retiree said the fire spread fast.", "Ann Retiree", ("person", True)),  # a surname

@@ -29,6 +29,9 @@ _POST_MODIFIER_OPENERS = CONNECTORS | NP_PREPOSITIONS | {"by", "who", "that", "w
 _VAGUE_QUANTIFIERS = frozenset(("some", "many", "several", "few", "most", "other", "others", "numerous", "various",
                                 "countless", "plenty"))
 
+#: Determiners that make a singular person noun anyone of a kind ('any voter', 'each patient'): a vague source.
+_ANYONE = frozenset(("any", "every", "each", "no"))
+
 
 class Vocabulary:
     """The sections of the word lists as the per-word code reads them: each section's single-word entries as a
@@ -196,8 +199,8 @@ class SourceTyper:
         if (last in vocab.individual and not head[-1].cap) or _AGE_RE.match(last) or _aged_one(head_lows):
             # one unnamed person described by who they are ('the retiree', 'a grandmother of three', 'the
             # 46-year-old', 'a 46-year-old man'): a person, not a vague group; 'some retirees' stays vague (a
-            # capitalised noun may be a surname: 'Ann Neighbor')
-            return ("vague" if lows[0] in _VAGUE_QUANTIFIERS else "person"), False
+            # capitalised noun may be a surname: 'Ann Neighbor'); 'any voter', 'each patient' are anyone, vague
+            return ("vague" if lows[0] in _VAGUE_QUANTIFIERS or lows[0] in _ANYONE else "person"), False
         if last in vocab.vague:
             return "vague", False
         role_ends = vocab.role_phrase_ends
