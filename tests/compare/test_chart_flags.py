@@ -203,3 +203,25 @@ def test_forty_outlets_share_panels_say_their_order_above_the_panels(scale_repor
     table = result.verbs if chart == "verb_stance" else result.source_types
     m = re.search(r"ordered by the ([a-z ]+) share; hollow = flagged, last", svg)
     assert m and m.group(1).replace(" ", "_") in table.columns
+
+
+def test_forty_outlets_frames_rank_by_the_first_frame_and_put_flagged_groups_last(scale_report):
+    from framelens.compare import charts as C
+
+    _out, result = scale_report
+    flagged = _flagged(result)
+    ax = C.frame_chart(result.frames, result.colors, flagged=flagged)
+    rows = [re.sub(r"  \(n=\d+\)$", "", r) for r in _rows_top_down(ax)]
+    groups = list(result.frames.index)
+    names = [_names(r.removesuffix(FLAG_MARK), groups) for r in rows]  # labels are cut to 28 characters
+    assert all(len(n) == 1 for n in names)
+    names = [n.pop() for n in names]
+    assert sorted(names) == sorted(result.frames.index)  # 40 rows fit: every group drawn
+    assert [r.endswith(FLAG_MARK) for r in rows] == [g in flagged for g in names]
+    ranked = [g for g in names if g not in flagged]
+    assert names == ranked + [g for g in names if g in flagged]
+    first = ax.get_xticklabels()[0].get_text()
+    col = next(c for c in result.frames.columns if str(c).replace("_", " ") == first)
+    share = result.frames[col] / result.frames.sum(axis=1)
+    assert [share[g] for g in ranked] == sorted((share[g] for g in ranked), reverse=True)
+    assert f"by their {first} share (flagged last)" in ax.get_title(loc="left").replace("\n", " ")

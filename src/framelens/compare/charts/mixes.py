@@ -301,7 +301,9 @@ def frame_chart(frames, colors=None, ax=None, flagged=None):
         ax.tick_params(axis="y", pad=12)
         ax.spines[:].set_visible(False)
         ax.set_title(f"Frame cues: share of each frame in the group's cues ({int(frames.to_numpy().sum())} cues)"
-                     + (f"\n{frames.shape[0]} groups, the commonest {shares.shape[1]} frames, figures from 10%"
+                     + (f"\n{frames.shape[0]} groups by their {str(shares.columns[0]).replace('_', ' ')} share"
+                        + (" (flagged last)" if flagged & set(shares.index) else "")
+                        + f", the commonest {shares.shape[1]} frames, figures from 10%"
                         + (f"; {gap} groups in the middle not drawn" if gap else "") if many else ""))
     return ax
 
