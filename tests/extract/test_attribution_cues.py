@@ -89,6 +89,7 @@ NOT_FOUND = [
     ("Voter fraud claims spread quickly on local forums.", "claims"),          # a noun, not a verb
     ("The recent comments drew a rebuke from the board.", "comments"),        # a noun
     ("Share Comments (12) The river rose overnight.", "Comments"),            # page furniture
+    ("The levy was denounced by Share Comments (4) on Monday.", "denounced"),  # furniture as a passive agent
     ("They could say goodbye to the old bridge by spring.", "say"),           # after a modal: no speech event
     ("I think the bridge will hold.", "think"),                               # the writer's own hedge
     ("If you believe the brochure, the lake is clean.", "believe"),           # generic 'you'

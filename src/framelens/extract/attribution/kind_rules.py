@@ -271,5 +271,5 @@ def _according_phrase(ctx: CueContext) -> tuple[int, int] | None:
 #: saying (then a new clause has begun).
 # each word is taken whole (a look-ahead capture, the atomic group of Python < 3.11): letting the engine split a
 # long word into pieces made this pattern backtrack exponentially (minutes on some real articles)
-_ACCORDING_TAIL_RE = re.compile(r"(?:[^\S\n]*(?!(?:said|says|told|and|but)\b)(?=([^\s,.;:!?()\"“”—–]+))\1){0,20}?"
+_ACCORDING_TAIL_RE = re.compile(r"(?:[^\S\n]*(?!(?:said|says|told|but)\b)(?=([^\s,.;:!?()\"“”—–]+))\1){0,20}?"
                                 r"(?=[^\S\n]*(?:[,.;:!?()\"“”—–]|$))")

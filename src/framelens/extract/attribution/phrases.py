@@ -104,7 +104,8 @@ def left_np(words: AttributionWords, tokens: list[Token]):
             restrictive = False
         if j < 0 or not tokens[j].is_word or tokens[j].low in words.stop:
             return None
-        if restrictive and not tokens[j].cap and not words.is_noun(tokens[j].low):
+        if restrictive and not tokens[j].cap and not words.is_noun(tokens[j].low) and \
+                tokens[j].low not in _SHARE_NOUNS and not _plural_noun(tokens[j].low):
             return None  # 'a candidate who promised', 'the women who claimed': a description, not a source cited
         return left_np(words, tokens[:j + 1])
     if t.text[-2:].lower() in ("'s", "’s") or (t.text[-1:] in APOSTROPHES):
@@ -477,6 +478,14 @@ def not_a_source(words: AttributionWords, cache: TokenCache, src_start: int, src
     return True
 
 
+def _plural_noun(low: str) -> bool:
+    """A lower-case word that reads as a plural noun ('leaders', 'women', 'activists'; not 'press', 'bus')."""
+    return (len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is", "ous"))) or \
+        low in ("women", "men", "people", "children")
+
+
+#: Nouns of a share of respondents before a restrictive relative clause ('the 30 percent who say').
+_SHARE_NOUNS = frozenset(("percent", "%", "per cent", "majority", "minority", "plurality", "half", "third", "quarter"))
 #: A number, year, ordinal, share or time ('2016', '1990s', '3rd', '52%', '10:30'); not a compound such as
 #: '46-year-old', which names a person.
 _NUMBER_RE = re.compile(r"\d[\d,.:/%]*(?:s|st|nd|rd|th|am|pm|m|bn|k)?$")

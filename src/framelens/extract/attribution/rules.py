@@ -55,6 +55,9 @@ def passive_by(ctx: CueContext):
     src_start, src_end = phrase
     if not_a_source(ctx.words, ctx.cache, src_start, src_end):
         return NO_ATTRIBUTION  # a time, not an agent: 'announced by March', 'was reported by Monday'
+    src_start = trim_non_referential(ctx.cache, src_start, src_end)
+    if src_start is None:
+        return NO_ATTRIBUTION  # page furniture, not an agent: 'denounced by Share Comments (3)'
     source_type, named = ctx.typer.type(ctx.cache, src_start, src_end, src_end, ctx.sentence_start)
     content = content_around(ctx.text, ctx.sentence_start, ctx.sentence_end, ctx.cue.start, src_end)
     return Attribution(src_start, src_end, ctx.cue, "indirect", source_type, None, named, content, ctx.voice,

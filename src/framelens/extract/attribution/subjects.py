@@ -148,10 +148,13 @@ def coordinated_subject(words: AttributionWords, cache: TokenCache, left: list[T
     if found is None:
         return None
     src_start, src_end, _ = found
-    if not _NON_SPACE_RE.search(cache.low, src_end, conjunction.start) or \
-            blocked_between(cache, src_end, conjunction.start):
+    gloss = _GLOSS_RE.match(cache.text, src_end, conjunction.start)  # 'Gov. Rick Scott (R) blasted ... and said'
+    after = gloss.end() if gloss else src_end
+    if not _NON_SPACE_RE.search(cache.low, after, conjunction.start) or \
+            blocked_between(cache, after, conjunction.start):
         return None
-    if not plausible_subject(words, cache.text, tokens, src_start, src_end, cache.memo):
+    if not plausible_subject(words, cache.text, [t for t in tokens if not (src_end <= t.start < after)], src_start,
+                             src_end, cache.memo):
         return None
     # 'He returned ... and said little': not a report
     rest = cache.low[cue_end:cue_end + 12].split()
@@ -186,6 +189,8 @@ def statement_subject(words: AttributionWords, cache: TokenCache, sentence_start
 #: an opening adverbial up to its comma in the first ten, then a determiner subject of up to fifteen).
 SUBJECT_TOKENS = 64
 _NON_SPACE_RE = re.compile(r"\S")
+#: A party and state or a short gloss in parentheses right after a subject: ' (R)', ' (D-Ore.)'.
+_GLOSS_RE = re.compile(r"[^\S\n]*\([^()\n]{1,12}\)")
 _COMMA_RE = re.compile(",")
 #: A word after a lower-case word or a comma: its text is a name used as a name (see :func:`_name_elsewhere`).
 _AFTER_LOWER_RE = re.compile(r"(?<=[a-z,])\s+([^\W_]+(?:['’\-‐‑][^\W_]+)*)")
