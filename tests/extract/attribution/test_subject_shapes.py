@@ -1,0 +1,33 @@
+"""Subjects of shapes that were missed: a share or a plural noun before a restrictive 'who', an 'according to'
+phrase holding 'and', a coordinated verb after a subject with a party gloss. Sentences written for these tests
+(fictional people and places)."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import attribution_spans
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(text[s.start:s.end], text[s.attrs["cue_start"]:s.attrs["cue_end"]]) for s in attribution_spans(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Quill won 52 percent, against 40 percent who said they backed Reyes.", [("who", "said")]),
+    ("The ordinance drew protests from shop owners who say it targets small stores.", [("who", "say")]),
+    ("According to early results of a survey conducted by Alder College and the Harbor Courier, most voters "
+     "backed the levy.", [("early results of a survey conducted by Alder College and the Harbor Courier",
+                           "According to")]),
+    ("Sen. Amos Reyes (D-Ore.) toured the mill and said it would reopen in May.", [("Sen. Amos Reyes", "said")]),
+])
+def test_subject_found(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The rally drew a crowd who waved signs.",  # no verb of saying
+    "The fare rose, according to plan.",  # an idiom of the stop list
+])
+def test_no_source(text):
+    assert found(text) == []
