@@ -113,8 +113,12 @@ def test_every_caption_that_promises_the_mark_is_kept_by_its_chart(example_cmp, 
                 assert g not in plain, (name, g)
         else:  # a caption that says nothing about flagged groups: the chart marks none
             assert not marked, (name, marked)
-    # the charts naming groups in the example report (positions and source verbs: see LEAD WIRING)
-    assert promised >= 8
+    # every chart of the comparison that names groups promises it (the coverage maps of the alignment section
+    # name the outlet of each article, not a group)
+    assert {n for n, c, _ in drawn_example if SAYS_MARKED in c} >= {
+        "loaded_rate", "term_choice", "verb_stance", "sourcing_density", "source_mix", "hedges_boosters", "frames",
+        "keyness", "positions", "source_verbs"} & {n for n, _, _ in drawn_example}
+    assert promised >= 10
 
 
 def test_sourcing_density_bars_carry_the_flag_its_caption_promises(example_cmp, drawn_example):
@@ -225,3 +229,23 @@ def test_forty_outlets_frames_rank_by_the_first_frame_and_put_flagged_groups_las
     share = result.frames[col] / result.frames.sum(axis=1)
     assert [share[g] for g in ranked] == sorted((share[g] for g in ranked), reverse=True)
     assert f"by their {first} share (flagged last)" in ax.get_title(loc="left").replace("\n", " ")
+
+
+def test_a_wrapped_title_keeps_its_place_above_the_panels_that_say_what_hollow_means(tmp_path):
+    """save_figure wraps a title wider than the figure; the share panels' title (its last line says "hollow =
+    flagged") keeps its pad and stays above the panel titles instead of running into them."""
+    from framelens.compare.charts.base import save_figure, style
+    from framelens.compare.charts.scale import share_panels
+
+    table = pd.DataFrame({"neutral": [9, 4, 7], "distancing": [1, 3, 2]},
+                         index=["Fictional Ledger", "Fictional Courier", "Fictional Bulletin"])
+    with style():
+        ax = share_panels(table, ["neutral", "distancing"], {}, "A title much too long for one line: " * 4,
+                          "share", "verbs", flagged={"Fictional Courier"})
+    fig = ax.figure
+    save_figure(fig, tmp_path / "panels", formats=("png",), close=False)
+    renderer = fig.canvas.get_renderer()
+    title = ax._left_title if ax.get_title(loc="left") else ax.title  # the Text of a left title has no getter
+    assert title.get_text().count("\n") >= 2 and title.get_text().endswith("hollow = flagged, last")
+    panel_tops = [sub.title.get_window_extent(renderer).y1 for sub in ax.child_axes]
+    assert panel_tops and title.get_window_extent(renderer).y0 > max(panel_tops)

@@ -152,7 +152,7 @@ def _wrap_titles(fig, renderer) -> bool:
             if ext.x1 / fig.dpi > fig.get_figwidth() - 0.05 and room > 1:
                 longest = max(len(line) for line in t.split("\n"))
                 width = max(int(longest * room / wide), 20)
-                ax.set_title("\n".join(textwrap.fill(line, width) for line in t.split("\n")), loc=loc)
+                obj.set_text("\n".join(textwrap.fill(line, width) for line in t.split("\n")))  # set_title would reset the pad
                 changed = True
     return changed
 

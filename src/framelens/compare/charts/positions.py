@@ -3,27 +3,32 @@
 from __future__ import annotations
 
 import math
+import textwrap
 
 from ..palette import STANCE_COLORS, group_colors
 from .base import MAX_ROWS, NoData, STANCE_ORDER, _axes, _many, _short, _swatches, style
 
 
-def position_chart(positions, colors=None, ax=None):
-    """Where loaded terms fall in each article: relative position (0 = first character, 1 = last).
+def position_chart(positions, colors=None, ax=None, flagged=None):
+    """Where loaded terms fall in each article: relative position (0 = first character, 1 = last); a flagged (too
+    small) group is marked "(flagged)" after its name.
 
     Parameters
     ----------
     positions : DataFrame
         ``CompareResult.positions`` (group, doc_id, rel_pos, in_lede, voice). Filled dot = reporter's
         voice, hollow = inside a quotation; the right margin counts terms in the lede.
-    colors, ax : optional
-        Colours; Axes to draw on (None: a new figure).
+    colors, ax, flagged : optional
+        Colours; Axes to draw on (None: a new figure); flagged (too small) groups.
     Returns
     -------
     matplotlib.axes.Axes
     """
     import numpy as np
 
+    from .scale import _flag_label
+
+    flagged = set(flagged or ())
     if positions is None or positions.empty:
         raise NoData("no loaded terms (severity >= 1) were found, so there is nothing to place")
     groups = sorted(positions["group"].unique())
@@ -62,7 +67,7 @@ def position_chart(positions, colors=None, ax=None):
             ax.scatter(p["rel_pos"][~auth], i + jitter[~auth], s=34, facecolor="white", edgecolor=c,
                        linewidth=1.4, zorder=3)
             ax.text(1.03, i, f"{int(p['in_lede'].sum())} of {len(p)} in lede", va="center", fontsize=8)
-        ax.set_yticks(range(len(groups)), [_short(g, 34 if many else 40) for g in groups],
+        ax.set_yticks(range(len(groups)), [_flag_label(g, g in flagged, 34 if many else 40) for g in groups],
                       fontsize=7.5 if many else None)
         _swatches(ax, groups, colors)
         ax.tick_params(axis="y", pad=12)
@@ -88,8 +93,9 @@ def position_chart(positions, colors=None, ax=None):
 
 # -- 9. verbs for a source cited by several groups -----------------------------------------------------
 
-def source_verbs_chart(source_verbs, colors=None, ax=None, max_sources: int = 8):
-    """For each source cited by several groups: the cue verbs each group uses for it, coloured by stance. With
+def source_verbs_chart(source_verbs, colors=None, ax=None, max_sources: int = 8, flagged=None):
+    """For each source cited by several groups: the cue verbs each group uses for it, coloured by stance; a
+    flagged (too small) group is marked "(flagged)" after its name. With
     many groups (more than ``base.MANY``) the table turns: groups are rows (those citing at least one of the five
     most cited shared sources, at most ``base.MAX_ROWS``), sources columns, two verbs per cell.
 
@@ -97,12 +103,15 @@ def source_verbs_chart(source_verbs, colors=None, ax=None, max_sources: int = 8)
     ----------
     source_verbs : DataFrame
         ``CompareResult.source_verbs``: source, group, cue, stance, count (one row per verb form).
-    colors, ax, max_sources : optional
-        Colours; Axes to draw on (None: a new figure); sources shown.
+    colors, ax, max_sources, flagged : optional
+        Colours; Axes to draw on (None: a new figure); sources shown; flagged (too small) groups.
     Returns
     -------
     matplotlib.axes.Axes
     """
+    from .scale import _flag_label
+
+    flagged = set(flagged or ())
     if source_verbs is None or source_verbs.empty:
         raise NoData("no source is cited by two or more groups (or the attribution extractor did not run)")
     by_src = source_verbs.groupby("source")["group"].nunique()
@@ -114,7 +123,7 @@ def source_verbs_chart(source_verbs, colors=None, ax=None, max_sources: int = 8)
     groups = sorted(source_verbs["group"].unique())
     colors = colors or group_colors(groups)
     if _many(len(groups)):
-        return _many_source_verbs(source_verbs, sources[:5], groups)
+        return _many_source_verbs(source_verbs, sources[:5], groups, flagged=flagged)
     with style():
         ax = _axes(ax, max(7.0, 1.8 * len(groups) + 2.0), 0.75 * len(sources) + 2.0)
         for i, s in enumerate(sources):
@@ -124,13 +133,16 @@ def source_verbs_chart(source_verbs, colors=None, ax=None, max_sources: int = 8)
                     ax.text(j, i, "—", ha="center", va="center", color="#BBBBBB", fontsize=8)
                     continue
                 part = part.sort_values("count", ascending=False).head(3)
-                lines = [f"{r['cue']}" + (f" ×{int(r['count'])}" if r["count"] > 1 else "") for _, r in part.iterrows()]
+                # a long cue ("did not immediately respond to a request for comment") wrapped: it ran over the
+                # cells beside it
+                lines = [textwrap.fill(f"{r['cue']}" + (f" ×{int(r['count'])}" if r["count"] > 1 else ""), 20)
+                         for _, r in part.iterrows()]
                 dom = part.groupby("stance")["count"].sum().sort_values(ascending=False).index[0]
                 ax.text(j, i, "\n".join(lines), ha="center", va="center", fontsize=7.5,
                         bbox=dict(boxstyle="round,pad=0.3", facecolor=STANCE_COLORS.get(dom, "#DDDDDD"),
                                   edgecolor="none", alpha=0.85))
         ax.xaxis.tick_top()
-        ax.set_xticks(range(len(groups)), [_short(g, 22) for g in groups], rotation=20, ha="left")
+        ax.set_xticks(range(len(groups)), [_flag_label(g, g in flagged, 22) for g in groups], rotation=20, ha="left")
         ax.set_yticks(range(len(sources)), [_short(s, 30) for s in sources])
         ax.set_xlim(-0.6, len(groups) - 0.4)
         ax.set_ylim(len(sources) - 0.5, -0.5)
@@ -147,8 +159,10 @@ def source_verbs_chart(source_verbs, colors=None, ax=None, max_sources: int = 8)
     return ax
 
 
-def _many_source_verbs(source_verbs, sources, groups, ax=None):
+def _many_source_verbs(source_verbs, sources, groups, ax=None, flagged=frozenset()):
     """Groups as rows, ``sources`` as columns: each cell the group's two commonest verbs for the source."""
+    from .scale import _flag_label
+
     sv = source_verbs[source_verbs["source"].isin(sources)]
     cited = sv.groupby("group")["count"].sum()
     rows = [g for g in groups if g in set(cited.sort_values(ascending=False, kind="mergesort").index[:MAX_ROWS])]
@@ -171,7 +185,7 @@ def _many_source_verbs(source_verbs, sources, groups, ax=None):
                                   edgecolor="none", alpha=0.85))
         ax.xaxis.tick_top()
         ax.set_xticks(range(len(sources)), [_short(s, 24) for s in sources], fontsize=7.5)
-        ax.set_yticks(range(len(rows)), [_short(g, 34) for g in rows], fontsize=7.5)
+        ax.set_yticks(range(len(rows)), [_flag_label(g, g in flagged, 34) for g in rows], fontsize=7.5)
         ax.set_xlim(-0.6, len(sources) - 0.4)
         ax.set_ylim(len(rows) - 0.5, -0.6)
         ax.spines[:].set_visible(False)

@@ -152,12 +152,12 @@ def _specs(result) -> list[tuple[str, str, str, Callable[[], Any]]]:
         ("positions", "Where loaded terms fall",
          f"Each dot is a loaded term at its position in the article; filled = reporter's own voice, hollow = inside "
          f"a quotation. Lede = the first paragraph of at least {result.parameters.get('lede_min_words', 15)} words "
-         f"and anything above it (headline lines); {nw}.",
-         lambda: C.position_chart(result.positions, result.colors)),
+         f"and anything above it (headline lines); {nw}.{named_flags}",
+         lambda: C.position_chart(result.positions, result.colors, flagged=flagged)),
         ("source_verbs", "Verbs for shared sources",
          f"For sources cited by two or more groups (persons and officials matched by surname): the verbs each group "
-         f"uses to introduce them, box coloured by the dominant stance; {nw}.",
-         lambda: C.source_verbs_chart(result.source_verbs, result.colors)),
+         f"uses to introduce them, box coloured by the dominant stance; {nw}.{named_flags}",
+         lambda: C.source_verbs_chart(result.source_verbs, result.colors, flagged=flagged)),
     ]
     return out
 
