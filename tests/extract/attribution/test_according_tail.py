@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from framelens.extract.attribution.kind_rules import _ACCORDING_TAIL_RE
 
 _STOP = set(",.;:!?()\"“”—–")
-_BLOCKED = re.compile(r"(?:said|says|told|and|but)\b")
+_BLOCKED = re.compile(r"(?:said|says|told|but)\b")
 
 
 def reference_end(text: str, pos: int, end: int) -> int | None:

@@ -108,8 +108,10 @@ class CueContext:
         its own may never need them, and then its sentence is not tokenised), with a contracted auxiliary split
         from its subject (:func:`split_contraction`)."""
         tokens = self.cache.get(max(self.sentence_start, self.cue.start - _LEFT_WINDOW), self.cue.start)
-        return split_contraction(tokens, self.words, self.cue_low, self.cache.text[self.cue.end:self.cue.end + 6]) \
-            if tokens else tokens
+        low, near = self.cache.low, max(0, self.cue.start - 40)
+        if tokens and (low.find("'", near, self.cue.start) >= 0 or low.find("’", near, self.cue.start) >= 0):
+            return split_contraction(tokens, self.words, self.cue_low, self.cache.text[self.cue.end:self.cue.end + 6])
+        return tokens
 
     @_lazy
     def right(self) -> list[Token]:
