@@ -72,3 +72,15 @@ def test_individual_nouns_make_one_unnamed_person(typer, text, source, expected)
     end = start + len(source)
     cue = text.index(" said") + 1
     assert typer.type(cache, start, end, cue, 0) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the shipped [individual] section
+    ("The retiree said the fire on Elm Street spread fast.", [("The retiree", "person", False)]),
+    ("A grandmother of three said the water rose quickly.", [("A grandmother of three", "person", False)]),
+    ("A neighbor said the fire on Elm Street spread fast.", [("A neighbor", "person", False)]),
+    ("Neighbors said the fire on Elm Street spread fast.", [("Neighbors", "vague", False)]),
+    ("The person said the talks in Port Esker had stalled.", [("The person", "vague", False)]),
+])
+def test_shipped_individual_nouns(text, expected):
+    assert typed(text) == expected

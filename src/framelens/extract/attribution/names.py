@@ -150,7 +150,7 @@ class NameFinder:
         text = cache.text
         for i in range(len(head) - 1, -1, -1):
             t = head[i]
-            if t.is_word and t.cap and not words.has("role", t.low) and not (
+            if t.is_word and t.cap and not words.has("role", t.low) and not words.has("media_role", t.low) and not (
                     t.text in words.title_abbreviations and text[t.end:t.end + 1] == "."):  # 'Jan Jambon' is a name
                 if run and (text[t.end:t.end + 2] in ("'s", "’s") or t.text.endswith(("'s", "’s"))):
                     break  # "UCLA's Michael Tesler": the name follows the possessive

@@ -296,8 +296,10 @@ def _scan_back(words: AttributionWords, tokens: list[Token], head: int) -> tuple
             n_words += 1
             if n_words > 10:
                 return None, n_words
-            if low in DETERMINERS and not (k > 0 and _continues_phrase(words, tokens, k)):
-                break  # a determiner opens the noun phrase
+            if low in DETERMINERS and not (k > 0 and _continues_phrase(words, tokens, k)) and not (
+                    t.text == "A" and k + 1 < len(tokens) and tokens[k + 1].text == "."
+                    and tokens[k + 1].start == t.end):
+                break  # a determiner opens the noun phrase (a capital 'A' glued to a period is a letter: 'the C.I.A.')
         else:
             c = t.text
             if c == "." and k > 0 and (tokens[k - 1].text in words.title_abbreviations or

@@ -406,8 +406,8 @@ def _push_attr(windows: dict, b: Attribution, para: int, known: _Names) -> None:
     for cls, (types, need_named) in _COMPATIBLE.items():
         if cls == "she" or b.source_type not in types or (need_named and not b.named):
             continue
-        if (cls == "he" and b.source_type == "media" and not b.person) or (cls in ("it", "media") and b.person):
-            continue  # he/she: people only (a journalist, not an outlet); it/media: outlets, not journalists
+        if (cls == "he" and b.source_type == "media" and not b.person) or (cls in ("it", "media", "they") and b.person):
+            continue  # he/she: people only (a journalist, not an outlet); it/media/they: no one person's name
         windows[cls].push(item)
     if not b.named and b.source_type in ("person", "official", "anonymous", "vague") and \
             not b.source.lower().endswith("s"):

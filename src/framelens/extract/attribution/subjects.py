@@ -122,6 +122,11 @@ def plausible_subject(words: AttributionWords, text: str, tokens: list[Token], s
         got = det_subject(words, [t for t in tokens if t.start >= src_start])
         return got is not None and got[1] == src_end
     inside_words = [t for t in inside if t.is_word]
+    k = 0
+    while k < len(inside_words) - 2 and inside_words[k].cap and (words.has("role", inside_words[k].low) or
+                                                               words.has("media_role", inside_words[k].low)):
+        k += 1  # a title before a name of two words or more: 'Senator Ann Marr toured the plant and said'
+    inside_words = inside_words[k:]
     if any(t.low in words.common and t.text not in words.title_abbreviations or t.low.endswith(("'s", "’s", "ing"))
            for t in inside_words):
         return False
