@@ -69,6 +69,7 @@ FOUND = [
     ("About 4 in 10 said the economy was getting worse.", "About 4 in 10", "vague", "said"),
     # page furniture and adverbs before the subject
     ("Share Comments (69) Mayor Harcourt said the pool would reopen in July.", "Harcourt", "official", "said"),
+    ("Story Continued Below Mayor Harcourt said the pool would reopen.", "Harcourt", "official", "said"),
     ("There, the president slammed the court's ruling as a disgrace.", "president", "official", "slammed"),
 ]
 
@@ -90,6 +91,7 @@ NOT_FOUND = [
     ("The recent comments drew a rebuke from the board.", "comments"),        # a noun
     ("Share Comments (12) The river rose overnight.", "Comments"),            # page furniture
     ("The levy was denounced by Share Comments (4) on Monday.", "denounced"),  # furniture as a passive agent
+    ("Story Continued Below Mayor Quill said the levy would pass.", "Continued"),  # furniture between paragraphs
     ("They could say goodbye to the old bridge by spring.", "say"),           # after a modal: no speech event
     ("I think the bridge will hold.", "think"),                               # the writer's own hedge
     ("If you believe the brochure, the lake is clean.", "believe"),           # generic 'you'

@@ -53,6 +53,10 @@ COLON_LABEL_RE = re.compile(r"[\"“‘']?(" + _LABEL_WORD + r"(?:[^\S\n](?:" + 
                             r"{0,5}):(?=[^\S\n]+[\"“‘'A-Z]|[\"“‘'])")
 _COLON_RE = re.compile(":")
 
+#: Page furniture holding a cue word of the lists: 'Story Continued Below' (between paragraphs of web pages),
+#: 'Continued on Page 4'.
+_FURNITURE_CUE_RE = re.compile(r"(?<![^\W_])(?:story\s+continue[sd]\s+below|continue[sd]\s+(?:on|from)\s+page)"
+                               r"(?![^\W_])")
 # priorities: a lower value wins an overlap
 _NO_RESPONSE, _REPORT_VERB, _DOCUMENT_CUE, _CUE, _COLON, _CALL, _IN_POLL = 0, 1, 2, 3, 4, 5, 6
 #: The priority of an attitude verb: after every other cue, so that it never changes which of them are kept.
@@ -219,7 +223,10 @@ class CueFinder:
                 candidates.append((_DOCUMENT_CUE, start, end, self.document_cues.get(form, "neutral"),
                                    "document_cue", "document"))
         if self.cue_re is not None:
+            furniture = [m.span() for m in _FURNITURE_CUE_RE.finditer(low)] if "continue" in low else []
             for start, end in word_bounded(self._matches(self.cue_re, _CUE_KEY, low, cue_starts), low):
+                if furniture and any(a <= start and end <= b for a, b in furniture):
+                    continue  # 'Story Continued Below' between paragraphs: page furniture, not a cue
                 form = " ".join(low[start:end].split())
                 candidates.append((_CUE, start, end, self.cues.get(form, "neutral"), "cue", "cognition"))
         for start, end in find_words(CALL_RE, low):  # 'Marr called the plan "a relic"'

@@ -47,7 +47,7 @@ CATENATIVES = frozenset(("tried", "tries", "try", "trying", "sought", "seeks", "
 PAGE_FURNITURE = frozenset((
     "share", "shares", "comments", "advertisement", "advertising", "advert", "sponsored", "print", "related",
     "photo", "photos", "video", "videos", "image", "images", "caption", "subscribe", "click", "menu", "skip",
-    "loading"))
+    "loading", "below"))
 #: Adverbs and demonstratives that open a clause but refer to no one, in any case.
 NON_REFERENTIAL_WORDS = frozenset((
     "there", "here", "then", "that", "this", "outright", "so", "thus", "hence", "indeed", "instead", "meanwhile",
@@ -56,7 +56,7 @@ NON_REFERENTIAL_WORDS = frozenset((
 NON_REFERENTIAL = PAGE_FURNITURE | NON_REFERENTIAL_WORDS
 #: Two-word page furniture opening a first sentence, capitalised ('Story highlights', 'Read more', 'Editor's note').
 FURNITURE_PAIRS = frozenset((("story", "highlights"), ("read", "more"), ("editor's", "note"), ("editor’s", "note"),
-                             ("breaking", "news"), ("watch", "live")))
+                             ("breaking", "news"), ("watch", "live"), ("story", "continued")))
 MEMO_MAX = 200_000  # entries of a per-extractor memo before it is emptied (bounds memory on large corpora)
 
 _HYPHEN_RE = re.compile(r"[\-‐‑]")
