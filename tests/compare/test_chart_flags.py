@@ -159,7 +159,7 @@ def test_caption_says_how_many_are_flagged_and_why(example_cmp, drawn_example):
     p = example_cmp.parameters
     for name, caption, _ax in drawn_example:
         if SAYS_MARKED in caption:
-            assert f"2 of 6 groups are flagged as too small to support a finding (fewer than {p['min_articles']} " \
+            assert f"2 of 6 groups are flagged as unable to support a finding (fewer than {p['min_articles']} " \
                    f"articles or under {int(p['min_words']):,} words)" in caption, name
 
 
@@ -249,3 +249,15 @@ def test_a_wrapped_title_keeps_its_place_above_the_panels_that_say_what_hollow_m
     assert title.get_text().count("\n") >= 2 and title.get_text().endswith("hollow = flagged, last")
     panel_tops = [sub.title.get_window_extent(renderer).y1 for sub in ax.child_axes]
     assert panel_tops and title.get_window_extent(renderer).y0 > max(panel_tops)
+
+
+def test_sample_finding_counts_only_the_article_minimum_as_too_few_articles():
+    """The Sample finding's reasons: a group flagged for its language ("2 of 3 articles") is not one with fewer
+    articles than the minimum."""
+    from framelens.compare.report.findings import _sample
+
+    result = _result(["", "mostly not English (2 of 3 articles)", "1 article (< 3)"])
+    result.documents = pd.DataFrame({"doc": range(5)})
+    result.groups = ["g0", "g1", "g2"]
+    text = "".join(seg.text for seg in _sample(result))
+    assert "(1 with fewer than 3 articles, 1 mostly not in English)" in text

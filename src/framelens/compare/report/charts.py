@@ -79,7 +79,7 @@ def flag_note(result, ranked: bool = False) -> str:
         why.append(f"without a value of {result.by}")
     n = len(bad)
     # the mark is quoted without its brackets: a caption never adds to the marks counted in a chart's text
-    out = (f" {n} of {len(fl)} groups {'is' if n == 1 else 'are'} flagged as too small to support a finding"
+    out = (f" {n} of {len(fl)} groups {'is' if n == 1 else 'are'} flagged as unable to support a finding"
            f"{' (' + ' or '.join(why) + ')' if why else ''}: “flagged” is written after "
            f"{'its' if n == 1 else 'their'} name")
     if ranked:

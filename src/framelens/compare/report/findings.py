@@ -190,7 +190,7 @@ def _sample(result) -> list[Seg]:
     if len(bad):
         why = []
         reasons = bad["flag_reason"].astype(str)
-        few = int(reasons.str.contains("article").sum())
+        few = int(reasons.str.contains(r"articles? \(<", regex=True).sum())  # not "mostly not English (2 of 3 articles)"
         short = int(reasons.str.contains("words \\(<", regex=True).sum())
         lang = int(reasons.str.contains("not English").sum())
         blank = int(reasons.str.contains("no group value").sum())
@@ -204,7 +204,7 @@ def _sample(result) -> list[Seg]:
             why.append(f"{blank} made of articles without a value of {result.by}")
         segs.append(Seg(f"; {len(bad)} "))
         segs.append(Seg("flagged", "em"))
-        segs.append(Seg(f" as too small to support a finding ({', '.join(why)}): shown in the tables and charts, "
+        segs.append(Seg(f" as unable to support a finding ({', '.join(why)}): shown in the tables and charts, "
                         "never ranked or named here"))
     shorts = int(result.documents["short_text"].sum()) if "short_text" in result.documents else 0
     if shorts:
