@@ -173,9 +173,6 @@ def score_test_set(analyzer):
 #: Rows the extractor is known to get wrong (printed by the aggregate test); each stays an expected failure
 #: (strict: a fix makes its test pass and must then be removed from here).
 KNOWN_FAILURES: dict[str, str] = {
-    "i25": "a company name with no organisation word ('Kestrel Foods') is typed as a person",
-    "n03": "a company name with no organisation word ('Kestrel Foods') is typed as a person",
-    "r05": "'they' is not resolved to an organisation typed as a person ('Kestrel Foods')",
     "u03": "with mismatched quotation marks the inverted 'said Quill' is missed",
 }
 
