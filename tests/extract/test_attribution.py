@@ -173,7 +173,6 @@ def score_test_set(analyzer):
 #: Rows the extractor is known to get wrong (printed by the aggregate test); each stays an expected failure
 #: (strict: a fix makes its test pass and must then be removed from here).
 KNOWN_FAILURES: dict[str, str] = {
-    "u03": "with mismatched quotation marks the inverted 'said Quill' is missed",
 }
 
 

@@ -18,6 +18,9 @@ from .token_table import WORD_RE
 DOUBLE_OPEN = "“„«"
 DOUBLE_CLOSE = "”»"
 DOUBLE_AMBIG = '"'
+#: Punctuation and a single closing mark before white space: how a quotation opened by a double mark is sometimes
+#: closed by mistake ('"Yes,' said Quill').
+_SINGLE_CLOSE_RE = re.compile(r"[,.?!]['’](?=\s)")
 SINGLE_OPEN = "‘"
 SINGLE_CLOSE = "’"
 #: What may stand before an opening single mark besides white space (see :func:`_single_openers`).
@@ -142,8 +145,12 @@ def _find_double_quotes(text: str, paragraphs: list[tuple[int, int]]):
             else:
                 # an opening mark closes when it follows a non-space and precedes a space or punctuation
                 after = pos + width
-                if c in DOUBLE_OPEN and not (pos > ps and not text[pos - 1].isspace() and (
-                        after >= pe or text[after].isspace() or text[after] in ".,;:!?)")):
+                if (c in DOUBLE_OPEN and not (pos > ps and not text[pos - 1].isspace() and (
+                        after >= pe or text[after].isspace() or text[after] in ".,;:!?)"))) or (
+                        c == '"' and width == 1 and text[pos - 1].isspace() and after < pe and text[after].isalnum()
+                        and _SINGLE_CLOSE_RE.search(text, open_pos, pos)):
+                    # a straight mark after a space and before a letter opens when the open quotation was closed by
+                    # a single mark ('"Yes,' said Quill, "and no.': a mismatched pair)
                     # a new opening mark while one is open: close the first as uncertain
                     quotes.append(_make(text, open_pos, pos, pos, uncertain=True, continued=continued,
                                         width=open_width))
