@@ -46,7 +46,7 @@ def test_rule_table_is_ordered():
     # rules of the cue kinds of their own first, then passives, then where a verb's source is; 'statement'
     # must precede 'left' (it replaces the statement object found by 'left' with the subject) and 'participle'
     # precede 'inverted' ('..., saying X')
-    assert list(RULES) == ["no_response", "in_poll", "colon", "according_to", "passive_by", "passive_it",
+    assert list(RULES) == ["no_response", "in_poll", "colon", "according_to", "noun_cue", "passive_by", "passive_it",
                            "statement", "left", "participle", "coordinated", "inverted"]
     assert all(callable(f) and f.__doc__ for f in RULES.values())
 
@@ -61,6 +61,8 @@ ALONE = [
      (0, 9), "Lena Marr", (9, 10)),
     ("according_to", "The fund ran dry, according to the Brisk Valley Gazette.", "according to",
      (31, 55), "the Brisk Valley Gazette", (18, 30)),
+    ("noun_cue", "Ada Quist's claim that the dam leaked was wrong.", "claim",
+     (0, 9), "Ada Quist", (12, 17)),
     ("passive_by", "It was reported by the Harlow Courier that the dam leaked.", "reported",
      (19, 37), "the Harlow Courier", (7, 15)),
     ("passive_it", "It was reported that the dam leaked.", "reported",

@@ -57,7 +57,24 @@ _COLON_RE = re.compile(":")
 #: 'Continued on Page 4'.
 _FURNITURE_CUE_RE = re.compile(r"(?<![^\W_])(?:story\s+continue[sd]\s+below|continue[sd]\s+(?:on|from)\s+page)"
                                r"(?![^\W_])")
-# priorities: a lower value wins an overlap
+#: A noun of saying after a possessive and before its *that* or *to* complement ("Quill's claim that", "his call
+#: to", "the campaign's repeated insistence that"): group 1 is the noun, with its stance (see :data:`NOUN_CUES`).
+NOUN_CUES = {
+    "claim": "distancing", "claims": "distancing", "assertion": "distancing", "assertions": "distancing",
+    "allegation": "distancing", "allegations": "distancing", "insistence": "distancing", "contention": "distancing",
+    "admission": "endorsing", "acknowledgment": "endorsing", "acknowledgement": "endorsing", "boast": "evaluative",
+    "accusation": "neutral", "accusations": "neutral", "charge": "neutral", "denial": "neutral",
+    "warning": "neutral", "warnings": "neutral", "promise": "neutral", "promises": "neutral", "pledge": "neutral",
+    "vow": "neutral", "threat": "neutral", "threats": "neutral", "call": "neutral", "calls": "neutral",
+    "demand": "neutral", "demands": "neutral", "suggestion": "neutral", "prediction": "neutral",
+    "predictions": "neutral", "argument": "neutral", "statement": "neutral", "announcement": "neutral",
+    "remarks": "neutral", "comments": "neutral", "testimony": "neutral"}
+NOUN_CUE_RE = re.compile(r"(?:(?<![^\W_])(?:his|her|their|its|our)|[^\W_]['’]s?)[^\S\n]+(?:[a-z\-]+[^\S\n]+)?("
+                         + "|".join(sorted(NOUN_CUES, key=len, reverse=True))
+                         + r")[^\S\n]+(?:that|to)(?![^\W_])")
+# priorities: a lower value wins an overlap (a noun of saying after a possessive wins over its verb reading:
+# "Quill's claims that" is no verb 'claims')
+_NOUN_CUE = -1
 _NO_RESPONSE, _REPORT_VERB, _DOCUMENT_CUE, _CUE, _COLON, _CALL, _IN_POLL = 0, 1, 2, 3, 4, 5, 6
 #: The priority of an attitude verb: after every other cue, so that it never changes which of them are kept.
 ATTITUDE_PRIORITY = 7
@@ -231,6 +248,8 @@ class CueFinder:
                 candidates.append((_CUE, start, end, self.cues.get(form, "neutral"), "cue", "cognition"))
         for start, end in find_words(CALL_RE, low):  # 'Marr called the plan "a relic"'
             candidates.append((_CALL, start, end, "neutral", "call", "call"))
+        for m in NOUN_CUE_RE.finditer(low):  # "Quill's claim that ...": the possessor is the source
+            candidates.append((_NOUN_CUE, m.start(1), m.end(1), NOUN_CUES[m.group(1)], "noun_cue", "speech"))
         for m in IN_POLL_RE.finditer(low):  # 'in a Quill Institute poll': the poll is the source
             candidates.append((_IN_POLL, m.start(), m.start() + 2, "neutral", "in_poll", "document"))
         colons = [m.start() for m in _COLON_RE.finditer(text)]

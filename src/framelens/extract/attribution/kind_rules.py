@@ -10,12 +10,12 @@ import re
 from .content import content_around, direct_content, trim_end
 from .context import CueContext
 from .cues import IN_POLL_RE, IN_POLL_TAIL_RE
-from .phrases import left_mention, left_np, right_np
+from .phrases import left_mention, left_np, not_a_source, right_np
 from .records import Attribution
 from .subjects import _name_elsewhere
 from .words import DETERMINERS, QUOTE_CHARS, RELATIVE_PRONOUNS
 
-__all__ = ["NO_ATTRIBUTION", "no_response", "in_poll", "colon", "according_to"]
+__all__ = ["NO_ATTRIBUTION", "no_response", "in_poll", "colon", "according_to", "noun_cue"]
 
 
 class _NoAttribution:
@@ -273,3 +273,69 @@ def _according_phrase(ctx: CueContext) -> tuple[int, int] | None:
 # long word into pieces made this pattern backtrack exponentially (minutes on some real articles)
 _ACCORDING_TAIL_RE = re.compile(r"(?:[^\S\n]*(?!(?:said|says|told|but)\b)(?=([^\s,.;:!?()\"“”—–]+))\1){0,20}?"
                                 r"(?=[^\S\n]*(?:[,.;:!?()\"“”—–]|$))")
+
+
+#: The possessor before a noun of saying (``cues.NOUN_CUE_RE``): a possessive pronoun, or a word with *'s* (or a
+#: plural's bare apostrophe), then at most one modifier ("Quill's repeated claim").
+_POSSESSOR_RE = re.compile(r"(?:(?<![^\W_])((?i:his|her|their|its|our))|(?<![^\W_])([^\W_][^\s'’]*?)(['’]s?))"
+                           r"[^\S\n]+(?:[a-z\-]+[^\S\n]+)?$")
+#: Prepositions and conjunctions that open a sentence capitalised before a name ('Despite Mr. Quill's claim').
+_OPENING_PREPOSITIONS = frozenset("despite after before amid following given unlike like during since although though "
+                                  "while when because as with without in on at for from by to of under over".split())
+
+
+def noun_cue(ctx: CueContext):
+    """A noun of saying after a possessive, with its *that* or *to* complement: "Quill's claim that the levy
+    failed", "his call to end the program", "the campaign's insistence that ...". The possessor is the source (a
+    possessive pronoun, or the name or noun phrase before *'s*: 'Quill', 'Mr. Quill', 'the campaign'); the
+    content is the complement to the end of the sentence. PARC and PolNeAR count such nouns as cues; only nouns
+    of saying are read (a plan or a desire is an attitude, not a statement), and only with a complement, so a
+    mention of 'his remarks' alone attributes nothing."""
+    if ctx.cue.kind != "noun_cue":
+        return None
+    text, cue, cache = ctx.text, ctx.cue, ctx.cache
+    window = max(ctx.sentence_start, cue.start - 80)
+    m = _POSSESSOR_RE.search(text, window, cue.start)
+    if m is None:
+        return NO_ATTRIBUTION
+    if m.group(1):
+        src_start, src_end = m.span(1)
+        source_type, named = "pronoun", False
+    else:
+        src_end = m.end(2)
+        tokens = cache.get(ctx.sentence_start, m.end(3))  # the possessor's token holds its 's
+        if not tokens or not tokens[-1].is_word:
+            return NO_ATTRIBUTION
+        k = len(tokens) - 1
+        head = tokens[k].low[:src_end - tokens[k].start]
+        titles = ctx.words.title_abbreviations
+        if tokens[k].cap:  # a name: its capitalised words and titles ('Sen. Amos Reyes's')
+            while k > 0 and ((tokens[k - 1].is_word and tokens[k - 1].cap and (
+                    (tokens[k - 1].low not in ctx.words.common and tokens[k - 1].low not in ctx.words.stop
+                     and tokens[k - 1].low not in _OPENING_PREPOSITIONS) or tokens[k - 1].text in titles)) or (
+                    tokens[k - 1].text == "." and k > 1 and tokens[k - 2].text in titles)):
+                k -= 1  # (a capitalised common word opens the sentence, not the name: 'Despite Mr. Trump's')
+            if not tokens[k].is_word:
+                k += 1
+        else:  # a noun phrase back to its determiner ('the federation's', 'the Republican nominee's')
+            j = k
+            while j > 0 and k - j < 4 and tokens[j - 1].is_word and tokens[j - 1].low not in ctx.words.stop and \
+                    tokens[j - 1].low not in DETERMINERS:
+                j -= 1
+            if not ctx.words.is_noun(head):
+                return NO_ATTRIBUTION  # 'this year's call to', 'the nation's promise to': no speaker
+            if j > 0 and tokens[j - 1].low in DETERMINERS:
+                k = j - 1
+        src_start = tokens[k].start
+        if not_a_source(ctx.words, cache, src_start, src_end):
+            return NO_ATTRIBUTION  # 'Tuesday's statement that'
+        source_type, named = ctx.typer.type(cache, src_start, src_end, cue.start, ctx.sentence_start)
+        if source_type not in ("person", "official", "organization", "media", "vague", "anonymous", "document"):
+            return NO_ATTRIBUTION
+    comp = re.compile(r"[^\S\n]+(?:that[^\S\n]+)?").match(text, cue.end)
+    content_start = comp.end() if comp else cue.end
+    content_end = trim_end(text, content_start, ctx.sentence_end)
+    if content_end - content_start < 3:
+        return NO_ATTRIBUTION
+    return Attribution(src_start, src_end, cue, "indirect", source_type, None, named, (content_start, content_end),
+                       ctx.voice, rule="noun_cue")

@@ -80,7 +80,7 @@ ATTITUDE_FIELDS = ATTITUDE.field_names
 @dataclass
 class Cue:
     """A candidate cue: its offsets, stance and kind (``report_verb``, ``according_to``, ``cue``,
-    ``document_cue``, ``no_response``, ``call``, ``in_poll`` or ``colon``)."""
+    ``document_cue``, ``no_response``, ``call``, ``in_poll``, ``colon`` or ``noun_cue``)."""
 
     start: int
     end: int

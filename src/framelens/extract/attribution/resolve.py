@@ -24,6 +24,8 @@ from .tokens import TokenCache
 from .words import PAGE_FURNITURE
 
 #: Types a pronoun (or a generic outlet noun) may stand for, and whether the antecedent must be named.
+#: Possessive pronouns (the sources of noun cues: 'his claim that') and the pronoun class they resolve as.
+_POSSESSIVE_CLASS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 _COMPATIBLE = {"he": (("person", "official", "media"), True), "she": (("person", "official", "media"), True),
                "they": (("organization", "vague", "anonymous", "official"), False),
                "it": (("organization", "media", "document"), True), "media": (("media",), True)}
@@ -346,6 +348,7 @@ def _resolve_antecedents(names: NameFinder, text: str, seg, attrs: list[Attribut
     for idx, a in enumerate(attrs):
         if a.source_type == "pronoun":
             low = text[a.src_start:a.src_end].lower()
+            low = _POSSESSIVE_CLASS.get(low, low)  # 'his claim that' (a noun cue): as 'he'
             if low in _COMPATIBLE:
                 wanted.append((idx, low if low != "she" else "he"))
             else:

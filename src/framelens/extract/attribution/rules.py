@@ -23,7 +23,7 @@ from typing import Callable
 
 from .content import content_after, content_around, content_before, direct_content
 from .context import PASSIVE_FORM, CueContext
-from .kind_rules import NO_ATTRIBUTION, according_to, colon, in_poll, no_response
+from .kind_rules import NO_ATTRIBUTION, according_to, colon, in_poll, no_response, noun_cue
 from .phrases import SHARE_RE, left_mention, not_a_source, right_mention, right_np, source_noun, trim_non_referential
 from .records import Attribution
 from .subjects import SUBJECT_TOKENS, coordinated_subject, plausible_subject, statement_subject, subject
@@ -439,6 +439,7 @@ RULES: dict[str, Callable[[CueContext], object]] = {
     "in_poll": in_poll,
     "colon": colon,
     "according_to": according_to,
+    "noun_cue": noun_cue,
     "passive_by": passive_by,
     "passive_it": passive_it,
     "statement": statement,
@@ -452,7 +453,8 @@ RULES: dict[str, Callable[[CueContext], object]] = {
 #: The rule of each cue kind that has one of its own (it always gives a verdict for its kind, and every other rule
 #: returns None for it). A verb cue with no source of its own (:attr:`.context.CueContext.without_source`) is left
 #: alone by every verb rule but the passives; any other verb cue is no passive, which the passive rules need.
-_OWN_RULES = {"no_response": no_response, "in_poll": in_poll, "colon": colon, "according_to": according_to}
+_OWN_RULES = {"no_response": no_response, "in_poll": in_poll, "colon": colon, "according_to": according_to,
+              "noun_cue": noun_cue}
 _PASSIVE_RULES = (passive_by, passive_it)
 _SOURCE_RULES = (passive_by, statement, left, participle, coordinated, inverted)
 
