@@ -275,7 +275,7 @@ _ACCORDING_TAIL_RE = re.compile(r"(?:[^\S\n]*(?!(?:said|says|told|but)\b)(?=([^\
                                 r"(?=[^\S\n]*(?:[,.;:!?()\"“”—–]|$))")
 
 
-#: The possessor before a noun of saying (``cues.NOUN_CUE_RE``): a possessive pronoun, or a word with *'s* (or a
+#: The possessor before a noun of saying (``cues.noun_cues``): a possessive pronoun, or a word with *'s* (or a
 #: plural's bare apostrophe), then at most one modifier ("Quill's repeated claim").
 _POSSESSOR_RE = re.compile(r"(?:(?<![^\W_])((?i:his|her|their|its|our))|(?<![^\W_])([^\W_][^\s'’]*?)(['’]s?))"
                            r"[^\S\n]+(?:[a-z\-]+[^\S\n]+)?$")
