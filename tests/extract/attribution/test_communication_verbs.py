@@ -56,6 +56,13 @@ def test_new_cue(text, expected):
     "It was a demanding job with long hours.",  # the adjective
     "The disputed territory lies to the north.",
     "Police said a man took shots at officers on Main Street.",  # gunfire
+    "She was offered a prime-time speaking slot at the convention.",  # 'speaking' as a modifier
+    "Ortiz speaks fluent Spanish.",  # a language
+    "With 94 percent of precincts reporting, Quill led the count.",  # election-night count
+    "(Additional reporting by Ann Reyes; editing by Tom Vale)",  # byline
+    "Quill won the Alder primary, adding to her lead.",  # 'adding to': accumulating
+    "His recent comments drew fire from the council.",  # a noun after a possessive
+    "Tom Vale isn't expected to attend the dinner.",  # a passive with a contracted negation
 ])
 def test_look_alike_is_no_cue(text):
     cues = {c for _, c, _ in found(text)}

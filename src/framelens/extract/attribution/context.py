@@ -16,7 +16,8 @@ from .words import CATENATIVES, QUOTE_CHARS, AttributionWords
 
 #: A cue form that can be a passive participle ('was reported', 'was told').
 PASSIVE_FORM = operator.methodcaller("endswith", ("ed", "en", "told", "said", "thought"))
-BE_FORMS = ("was", "were", "is", "are", "been", "be", "being")
+BE_FORMS = ("was", "were", "is", "are", "been", "be", "being", "isn't", "isn’t", "aren't", "aren’t", "wasn't", "wasn’t",
+            "weren't", "weren’t")  # (the tokenizer keeps a contracted negation on its verb: "isn't expected")
 _BE_RE = word_set_pattern(BE_FORMS)
 #: Adverbs skipped between a form of *be* and a passive cue ('was also reported').
 _ADVERBS = frozenset("also first not never previously later widely once initially originally".split())

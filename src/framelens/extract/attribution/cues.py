@@ -84,7 +84,11 @@ def noun_cues(low: str) -> list[tuple[int, int, str]]:
     before *that* or *to* ("quill's claim that", "his call to"), as whole words."""
     out = []
     n = len(low)
-    for i, start, end in _NOUN_CUE_AC.find_matches_as_indexes(low):
+    try:
+        found = _NOUN_CUE_AC.find_matches_as_indexes(low)
+    except UnicodeEncodeError:  # lone surrogates: see _all_matches
+        found = _NOUN_CUE_AC.find_matches_as_indexes(_SURROGATE_RE.sub("\ufffd", low))
+    for i, start, end in found:
         if (start and (low[start - 1].isalnum() or low[start - 1] == "_")) or \
                 (end < n and (low[end].isalnum() or low[end] == "_")):
             continue

@@ -382,7 +382,12 @@ def _not_reported(ctx: CueContext, src_start: int, src_end: int, rule: str) -> b
                 return True  # 'recent comments', 'voter fraud claims'
         if first in ("a", "an"):
             return True  # 'a Reuters report'
+        if first in _POSSESSIVE_DETERMINERS:
+            return True  # 'his recent comments', 'her Twitter posts': a possessive opens a noun phrase, no subject
     return False
+
+
+_POSSESSIVE_DETERMINERS = frozenset(("his", "her", "their", "its", "our", "my", "your"))
 
 
 #: Tokens read from a cue on for an anonymity phrase (the longest listed has five words).
