@@ -23,6 +23,9 @@ _APPOSITION_RE = re.compile(r",\s+(?=(?:a|an|the|another|his|her|their|its|one|w
 _APPOSITION_END_RE = re.compile(r",\s+(?=[a-z]+ing\b|(?:and|but|adding|according|as|while|because|although|when|"
                                 r"whose)\b|[\"“‘'])")
 _CONNECTORS_AND = CONNECTORS | {"and", "&"}
+#: Prepositions and subordinators that may open a sentence right before a subject ('Despite polls showing').
+_OPENING_PREPOSITIONS = frozenset("despite amid following unlike like during although though whereas because "
+                                  "without".split())
 
 
 def left_np(words: AttributionWords, tokens: list[Token]):
@@ -120,8 +123,9 @@ def left_np(words: AttributionWords, tokens: list[Token]):
         elif first > 1 and (tokens[first - 2].low, tokens[first - 1].low) in _APPROXIMATOR_PAIRS:
             first -= 2
     # drop leading connectors and lower-case non-nouns that cannot open a source phrase
-    while first <= i and tokens[first].low in _CONNECTORS_AND:
-        first += 1
+    while first <= i and (tokens[first].low in _CONNECTORS_AND or (
+            first < i and tokens[first].cap and tokens[first].low in _OPENING_PREPOSITIONS)):
+        first += 1  # ('Despite polls showing ...': a capitalised preposition opens the sentence, not the phrase)
     if first > i:
         return None
     if dash is not None and not any(x.is_word and (x.cap or x.low in words.pronouns or source_noun(words, x.low))
