@@ -195,9 +195,9 @@ def _warnings(result, args) -> None:
     fl = result.flags
     if fl is not None and len(fl) and fl["flagged"].any():
         p = result.parameters
-        _say(f"framelens: {int(fl['flagged'].sum())} of {len(fl)} group(s) flagged as too small (fewer than "
-             f"{p['min_articles']} articles or {p['min_words']:,} words, or mostly not English): shown, never "
-             "ranked or named in findings (tables/group_flags.csv)")
+        _say(f"framelens: {int(fl['flagged'].sum())} of {len(fl)} group(s) flagged as unable to support a finding "
+             f"(fewer than {p['min_articles']} articles or {p['min_words']:,} words, mostly not English, or no "
+             "group value): shown, never ranked or named in findings (tables/group_flags.csv)")
 
 
 def _finish(args, res) -> int:

@@ -49,7 +49,7 @@ def ci_note(result) -> str:
 
 
 def _flagged(result) -> set:
-    """The groups flagged as too small to support a finding (``result.flags``)."""
+    """The groups flagged as unable to support a finding (``result.flags``)."""
     fl = getattr(result, "flags", None)
     if fl is None or not len(fl) or "group" not in fl:
         return set()
