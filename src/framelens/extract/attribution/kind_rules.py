@@ -13,7 +13,7 @@ from .cues import IN_POLL_RE, IN_POLL_TAIL_RE
 from .phrases import left_mention, left_np, not_a_source, right_np
 from .records import Attribution
 from .subjects import _name_elsewhere
-from .words import DETERMINERS, QUOTE_CHARS, RELATIVE_PRONOUNS
+from .words import DETERMINERS, OPENING_PREPOSITIONS, QUOTE_CHARS, RELATIVE_PRONOUNS
 
 __all__ = ["NO_ATTRIBUTION", "no_response", "in_poll", "colon", "according_to", "noun_cue"]
 
@@ -279,9 +279,8 @@ _ACCORDING_TAIL_RE = re.compile(r"(?:[^\S\n]*(?!(?:said|says|told|but)\b)(?=([^\
 #: plural's bare apostrophe), then at most one modifier ("Quill's repeated claim").
 _POSSESSOR_RE = re.compile(r"(?:(?<![^\W_])((?i:his|her|their|its|our))|(?<![^\W_])([^\W_][^\s'’]*?)(['’]s?))"
                            r"[^\S\n]+(?:[a-z\-]+[^\S\n]+)?$")
-#: Prepositions and conjunctions that open a sentence capitalised before a name ('Despite Mr. Quill's claim').
-_OPENING_PREPOSITIONS = frozenset("despite after before amid following given unlike like during since although though "
-                                  "while when because as with without in on at for from by to of under over".split())
+#: What opens the complement of a noun cue: white space and *that* (a *to* stays in the content).
+_COMPLEMENT_OPENER_RE = re.compile(r"[^\S\n]+(?:that[^\S\n]+)?")
 
 
 def noun_cue(ctx: CueContext):
@@ -312,7 +311,7 @@ def noun_cue(ctx: CueContext):
         if tokens[k].cap:  # a name: its capitalised words and titles ('Sen. Amos Reyes's')
             while k > 0 and ((tokens[k - 1].is_word and tokens[k - 1].cap and (
                     (tokens[k - 1].low not in ctx.words.common and tokens[k - 1].low not in ctx.words.stop
-                     and tokens[k - 1].low not in _OPENING_PREPOSITIONS) or tokens[k - 1].text in titles)) or (
+                     and tokens[k - 1].low not in OPENING_PREPOSITIONS) or tokens[k - 1].text in titles)) or (
                     tokens[k - 1].text == "." and k > 1 and tokens[k - 2].text in titles)):
                 k -= 1  # (a capitalised common word opens the sentence, not the name: 'Despite Mr. Trump's')
             if not tokens[k].is_word:
@@ -332,7 +331,7 @@ def noun_cue(ctx: CueContext):
         source_type, named = ctx.typer.type(cache, src_start, src_end, cue.start, ctx.sentence_start)
         if source_type not in ("person", "official", "organization", "media", "vague", "anonymous", "document"):
             return NO_ATTRIBUTION
-    comp = re.compile(r"[^\S\n]+(?:that[^\S\n]+)?").match(text, cue.end)
+    comp = _COMPLEMENT_OPENER_RE.match(text, cue.end)
     content_start = comp.end() if comp else cue.end
     content_end = trim_end(text, content_start, ctx.sentence_end)
     if content_end - content_start < 3:

@@ -12,7 +12,8 @@ import re
 from .content import trim_end
 from .tokens import Token, TokenCache
 from .words import (APOSTROPHES, CONNECTORS, DETERMINERS, FURNITURE_PAIRS, NEGATORS, NON_REFERENTIAL_WORDS,
-                    NP_PREPOSITIONS, PAGE_FURNITURE, QUOTE_CHARS, RELATIVE_PRONOUNS, AttributionWords)
+                    NP_PREPOSITIONS, OPENING_PREPOSITIONS, PAGE_FURNITURE, QUOTE_CHARS, RELATIVE_PRONOUNS,
+                    AttributionWords)
 
 #: A comma after an inverted source that opens an apposition: a determiner, a lower-case word (a role:
 #: 'chairman of'), or a relative pronoun; not a conjunction, a participle or a quotation.
@@ -23,9 +24,6 @@ _APPOSITION_RE = re.compile(r",\s+(?=(?:a|an|the|another|his|her|their|its|one|w
 _APPOSITION_END_RE = re.compile(r",\s+(?=[a-z]+ing\b|(?:and|but|adding|according|as|while|because|although|when|"
                                 r"whose)\b|[\"“‘'])")
 _CONNECTORS_AND = CONNECTORS | {"and", "&"}
-#: Prepositions and subordinators that may open a sentence right before a subject ('Despite polls showing').
-_OPENING_PREPOSITIONS = frozenset("despite amid following unlike like during although though whereas because "
-                                  "without".split())
 
 
 def left_np(words: AttributionWords, tokens: list[Token]):
@@ -124,7 +122,7 @@ def left_np(words: AttributionWords, tokens: list[Token]):
             first -= 2
     # drop leading connectors and lower-case non-nouns that cannot open a source phrase
     while first <= i and (tokens[first].low in _CONNECTORS_AND or (
-            first < i and tokens[first].cap and tokens[first].low in _OPENING_PREPOSITIONS)):
+            first < i and tokens[first].cap and tokens[first].low in OPENING_PREPOSITIONS)):
         first += 1  # ('Despite polls showing ...': a capitalised preposition opens the sentence, not the phrase)
     if first > i:
         return None

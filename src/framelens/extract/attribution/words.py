@@ -16,6 +16,11 @@ QUOTE_CHARS = frozenset("\"“”„«»‘’'")
 APOSTROPHES = frozenset("'’")
 DETERMINERS = frozenset("the a an this these those his her their its our my your any another every each no".split())
 RELATIVE_PRONOUNS = frozenset(("who", "which", "that"))
+#: Prepositions and subordinators that may open a sentence, capitalised, right before a subject or a name
+#: ('Despite polls showing ...', 'After Mr. Quill's claim that ...'): not part of the phrase.
+OPENING_PREPOSITIONS = frozenset("despite after before amid following given unlike like during since although "
+                                 "though whereas while when because as with without in on at for from by to of "
+                                 "under over".split())
 #: Prepositions that join a post-modifier to a source noun ('a spokesperson for', 'officials of').
 CONNECTORS = frozenset(("of", "for"))
 #: Prepositions that may continue a noun phrase after a source noun ('officials at', 'a source close to').
