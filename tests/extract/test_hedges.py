@@ -46,6 +46,12 @@ CLASSES = [
     ("The vote is expected to take place on Tuesday.", "is expected to", "agentless_passive"),
     ("It is believed that the ledger was burned.", "It is believed", "agentless_passive"),
     ("The hermit is said to have lived there for decades.", "is said to", "agentless_passive"),
+    # agentless judgement and doubt (hedges 2.1.0)
+    ("The Quillby ferry has been criticized as wasteful.", "has been criticized as", "agentless_passive"),
+    ("The levy was widely praised for its clarity.", "was widely praised for", "agentless_passive"),
+    ("Questions have been raised about the harbour contract.", "Questions have been raised", "agentless_passive"),
+    ("Concerns were voiced about the new pier.", "Concerns were voiced", "agentless_passive"),
+    ("Word is that the council will vote next week.", "Word is that", "vague_source"),
     ("The inn has been described as the finest on the coast.", "has been described as", "agentless_passive"),
     ("The mural is widely regarded as a masterpiece.", "is widely regarded as", "agentless_passive"),
     ("The bakery is considered by many the best in town.", "is considered", "agentless_passive"),
@@ -113,6 +119,7 @@ EXCLUDED = [
     ("The proposal was considered by the committee on Monday.", "was considered"),
     ("The budget will be considered at the next meeting.", "be considered"),
     ("The suspect was known to police.", "was known to"),
+    ("Concerns were raised by the county engineer in May.", "Concerns were raised"),
     # naming uses of generality adverbs, and frequency adverbs over events
     ("The plant is commonly called the ghost orchid.", "commonly"),
     ("The ferry is often late in winter.", "often"),
