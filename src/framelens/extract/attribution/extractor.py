@@ -80,7 +80,7 @@ class AttributionExtractor:
             ctx = cue_context(self.words, self.typer, self.names, seg, cache, quote_starts, cue)
             found = apply_rules(ctx) if ctx is not None else None
             if found is not None:
-                found.negated = negated_cue(ctx)
+                found.negated = negated_cue(ctx) or _negated_subject(low, found.src_start)
                 (held if is_attitude(cue) else attrs).append(found)
         attrs = _drop_nested(attrs, text)
         if any(a.rule == "in_poll" for a in attrs):
@@ -138,6 +138,12 @@ def _drop_polls_inside_sources(attrs: list[Attribution]) -> list[Attribution]:
 
 
 _NESTABLE = frozenset(("cue", "report_verb"))
+_NEGATED_SUBJECT_RE = re.compile(r"(?:neither|nor)[^\S\n]+$")
+
+
+def _negated_subject(low: str, src_start: int) -> bool:
+    """A source inside a negated coordination ('Neither Quill nor Reyes commented'): nobody said it."""
+    return _NEGATED_SUBJECT_RE.search(low, max(0, src_start - 10), src_start) is not None
 
 
 #: Words before a pronoun subject that open a clause of its own, not part of the content before it ('agreed

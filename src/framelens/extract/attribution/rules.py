@@ -27,7 +27,7 @@ from .kind_rules import NO_ATTRIBUTION, according_to, colon, in_poll, no_respons
 from .phrases import SHARE_RE, left_mention, not_a_source, right_mention, right_np, source_noun, trim_non_referential
 from .records import Attribution
 from .subjects import SUBJECT_TOKENS, coordinated_subject, plausible_subject, statement_subject, subject
-from .words import CATENATIVES, DETERMINERS, NEGATORS, RELATIVE_PRONOUNS
+from .words import CATENATIVES, DETERMINERS, NEGATIVE_CATENATIVES, NEGATORS, RELATIVE_PRONOUNS
 
 #: Verbs whose object is the addressee, not the content ('told the Ledger it was fine').
 _TELL = frozenset("told tell tells telling informed assured warned reminded urged".split())
@@ -356,6 +356,9 @@ def _not_reported(ctx: CueContext, src_start: int, src_end: int, rule: str) -> b
         return False
     if _anonymity_clause(ctx):
         return True
+    last = ctx.last
+    if last is not None and last.low in _DENIALS and ctx.cue_low.endswith("ing"):
+        return True  # 'denied saying that ...': the denial is the attribution, the participle is what it denies
     phrase = ctx.cache.exact(src_start, src_end)
     words = ctx.words
     first = phrase[0].low if phrase else ""
@@ -429,6 +432,12 @@ def negated_cue(ctx: CueContext) -> bool:
         low = t.low
         if low in NEGATORS or (low == "t" and i > 0 and left[i - 1].text in "'’") or low.endswith(("n't", "n’t")):
             return True
+        if low == "to" and i > 0 and left[i - 1].low in NEGATIVE_CATENATIVES:
+            return True  # 'failed to mention', 'declined to criticize', 'has yet to confirm'
+        if ctx.cue_low.endswith("ing") and i == len(left) - 1 and low == "of" and i > 1 and \
+                left[i - 1].low == "short":
+            return True  # 'stopped short of endorsing'
+
         if t.text in "'’" or (t.is_word and (low in words.between or low == "to" or low in CATENATIVES
                                               or (len(low) > 4 and low.endswith("ly") and not t.cap))):
             i -= 1
@@ -436,6 +445,10 @@ def negated_cue(ctx: CueContext) -> bool:
             continue
         break
     return False
+
+
+#: Verbs of denial before a participle cue: 'denied saying' reports no statement, it disputes one.
+_DENIALS = frozenset(("denied", "denies", "deny", "denying"))
 
 
 #: The rules in the order they are tried (name -> rule); the first that does not return None decides.

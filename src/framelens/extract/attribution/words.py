@@ -32,7 +32,13 @@ SUBJECT_DETERMINERS = frozenset(("the", "a", "an"))
 #: Words that negate a verb cue when they stand between its subject and it ('had never publicly acknowledged',
 #: 'did not confirm', "didn't say"); the contracted forms are split by the tokenizer ('didn', "'", 't').
 NEGATORS = frozenset(("not", "never", "n't", "n’t", "didn", "doesn", "don", "hasn", "haven", "hadn", "wasn", "weren",
-                      "isn", "aren", "wouldn", "couldn", "won", "cannot", "can't", "can’t"))
+                      "isn", "aren", "wouldn", "couldn", "won", "cannot", "can't", "can’t", "neither", "nor", "hardly",
+                      "barely", "scarcely", "seldom", "rarely"))
+#: Verbs whose 'to' complement is not done ('failed to mention', 'declined to criticize', 'has yet to confirm'): a
+#: cue in that complement is negated, like one after *not*.
+NEGATIVE_CATENATIVES = frozenset(("failed", "fails", "fail", "failing", "declined", "declines", "decline", "declining",
+                                  "refused", "refuses", "refuse", "refusing", "neglected", "neglects", "yet",
+                                  "omitted", "omits"))
 #: Verbs that take a reporting verb as a 'to' complement and share its subject: 'tried to argue that', 'went on to
 #: praise', 'was quick to deny'. The source is the subject of the first verb (PARC marks the whole chain as cue).
 CATENATIVES = frozenset(("tried", "tries", "try", "trying", "sought", "seeks", "seek", "attempted", "attempts",
