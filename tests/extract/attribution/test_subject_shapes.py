@@ -23,6 +23,9 @@ def found(text: str) -> list[tuple[str, str]]:
     # a document noun before a participle of a document verb; a capitalised preposition opens the sentence
     ("Despite polls showing Quill well behind, she campaigned in Alder.", [("polls", "showing")]),
     ("Records showing the payments were filed in court.", [("Records", "showing")]),
+    # an apposition before 'said', and a clause after it that is no inverted source
+    ("Ana Ortiz, a reporter for the Harbor Courier, said the council hid the figures.",
+     [("Ana Ortiz, a reporter for the Harbor Courier,", "said")]),
 ])
 def test_subject_found(text, expected):
     assert found(text) == expected

@@ -26,6 +26,8 @@ _OWN_RULE_KINDS = frozenset(("no_response", "in_poll", "colon", "according_to", 
 #: Words that make a cue part of a subordinate clause with no source of its own ('when asked', 'as reported').
 _SUBORDINATORS = ("when", "if", "as", "after", "before", "while", "once")
 _LEFT_WINDOW, _RIGHT_WINDOW = 240, 200  # characters read on either side of a cue
+#: Words that continue a noun phrase after its head ('the head of the board', 'a lawyer for the union').
+_NP_LINKS = frozenset(("of", "for", "at", "in", "on", "with", "from", "and", "the", "a", "an", "to", "who", "'s", "’s"))
 #: What may follow an inverted source that closes its clause.
 _CLAUSE_CLOSERS = frozenset('.,;!?"”’)')
 
@@ -195,6 +197,10 @@ class CueContext:
         if any(not t.cap and (t.low in words.between or t.low in words.stop) for t in inside) or \
                 not any(t.cap or source_noun(words, t.low) for t in inside):
             return False  # a clause, not a name or a role: 'said the mill would close.'
+        head = next((k for k, t in enumerate(inside) if source_noun(words, t.low)), None)
+        if head is not None and any(not t.cap and t.low not in _NP_LINKS and not source_noun(words, t.low)
+                                    and not t.low[:1].isdigit() for t in inside[head + 1:]):
+            return False  # a lower-case word after the head noun is its verb: 'said the council hid the figures.'
         rest = self.text[phrase[1]:self.sentence_end].lstrip()
         return not rest or rest[0] in _CLAUSE_CLOSERS
 
