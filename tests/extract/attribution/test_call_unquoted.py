@@ -21,6 +21,8 @@ def calls(text: str) -> list[tuple[str, str]]:
     ("Opponents called the levy a giveaway to developers.", [("Opponents", "the levy a giveaway to developers")]),
     ("Reyes calls Quill unqualified, and the council agrees.", [("Reyes", "Quill unqualified")]),
     ("They called him a political opportunist.", [("They", "him a political opportunist")]),
+    ("Ortiz called the offer insulting and left.", [("Ortiz", "the offer insulting and left")]),
+    ("She called the ruling outrageous.", [("She", "the ruling outrageous")]),
     ("Some residents call it the worst road in Alder County.", [("Some residents", "it the worst road in Alder County")]),
 ])
 def test_unquoted_complement(text, expected):
@@ -31,7 +33,7 @@ def test_unquoted_complement(text, expected):
     "Quill called the police.",  # an object without a complement
     "She called him back on Monday.",  # particle
     "The mayor called Ms. Ortiz on Tuesday.",  # preposition
-    "He called the fire department immediately.",  # no article before a determiner phrase's complement
+    "He called the fire department immediately.",  # no article or adjective ending after a determiner phrase
     "Reyes called it quits after ten years.",  # idiom
     "Quill called Reyes earlier this month to ask about the levy.",  # time word
     "A group called Neighbors First met on Monday.",  # naming participle after an indefinite phrase
@@ -39,6 +41,7 @@ def test_unquoted_complement(text, expected):
     "The roll call itself was short.",  # the noun
     "The so-called reform passed.",
     "Quill called him repeatedly.",  # an -ly adverb
+    "Reyes called the building manager on Friday.",  # a noun after the determiner phrase
 ])
 def test_not_a_characterisation(text):
     assert calls(text) == []

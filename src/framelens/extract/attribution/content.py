@@ -176,14 +176,17 @@ def call_complement(text: str, seg, cue: Cue, quote_starts: list[int], sentence_
 
 
 #: *called* + an object + an unquoted complement ('called him divisive', 'called Quill a liar', 'called the plan a
-#: giveaway'): the object is a personal pronoun or one to three capitalised words, then a lower-case word or
-#: *a*/*an* and a word; or a determiner phrase of one to three words, then *a*/*an* and a word (without the
-#: article 'called the police department' could not be told from 'called the plan reckless').
+#: giveaway', 'called the offer insulting'): the object is a personal pronoun or one to three capitalised words,
+#: then a lower-case word or *a*/*an* and a word; or a determiner phrase of one to three words, then *a*/*an* and a
+#: word or a word with an adjective's ending (-ing, -ous, -ive, -ful, -less, -able, -ible, -ish: without one, 'called
+#: the police department' could not be told from 'called the plan reckless').
 _CALL_UNQUOTED_RE = re.compile(
     r"[^\S\n]+(?:(?:him|her|them|it|himself|herself|themselves|itself|me|us)(?![\w’'])"
     r"|[A-Z][\w’'.\-]*(?:[^\S\n]+[A-Z][\w’'.\-]*){0,2}(?![\w’']))"
     r"[^\S\n]+(?P<comp>(?:an?[^\S\n]+)?[a-z][\w’'\-]*)"
-    r"|[^\S\n]+(?:the|his|her|their|its|this|that)(?:[^\S\n]+[\w’'\-]+){1,3}?[^\S\n]+(?P<comp2>an?[^\S\n]+[a-z][\w’'\-]*)")
+    r"|[^\S\n]+(?:the|his|her|their|its|this|that)(?:[^\S\n]+[\w’'\-]+){1,3}?[^\S\n]+"
+    r"(?P<comp2>an?[^\S\n]+[a-z][\w’'\-]*|[a-z][\w’'\-]*(?:ing|ous|ive|ful|less|able|ible|ish)"
+    r"(?![\w’'\-]))")
 #: Words that cannot open the complement of *called* + object: particles and prepositions ('called him back',
 #: 'called her on Monday', 'called them to the stage'), conjunctions, time and frequency words, and the idioms
 #: 'called it quits', 'called him names'.
