@@ -20,6 +20,9 @@ def found(text: str) -> list[tuple[str, str]]:
      "backed the levy.", [("early results of a survey conducted by Alder College and the Harbor Courier",
                            "According to")]),
     ("Sen. Amos Reyes (D-Ore.) toured the mill and said it would reopen in May.", [("Sen. Amos Reyes", "said")]),
+    ("Tom Reyes, 46, toured the mill and said it would close.", [("Tom Reyes", "said")]),
+    ("Police spokesman Tom Vale arrived at noon and told reporters the road was closed.",
+     [("Police spokesman Tom Vale", "told")]),
     # a document noun before a participle of a document verb; a capitalised preposition opens the sentence
     ("Despite polls showing Quill well behind, she campaigned in Alder.", [("polls", "showing")]),
     ("Records showing the payments were filed in court.", [("Records", "showing")]),

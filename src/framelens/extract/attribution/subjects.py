@@ -50,7 +50,9 @@ def subject(words: AttributionWords, tokens: list[Token]):
     k = 0
     while k < len(tokens) and k < 8 and (
             (tokens[k].is_word and tokens[k].cap) or
-            (tokens[k].text == "." and k > 0 and tokens[k - 1].text in titles)):
+            (tokens[k].text == "." and k > 0 and tokens[k - 1].text in titles) or
+            (k > 0 and tokens[k].is_word and (words.has("role", tokens[k].low) or words.is_noun(tokens[k].low))
+             and k + 1 < len(tokens) and tokens[k + 1].cap)):  # a lower-case role in a title: 'Council member Tom Reyes'
         k += 1
     if k == 0 or tokens[k - 1].text == "." or (k == 1 and words.is_noun(tokens[0].low)):
         return None
@@ -127,8 +129,8 @@ def plausible_subject(words: AttributionWords, text: str, tokens: list[Token], s
                                                                words.has("media_role", inside_words[k].low)):
         k += 1  # a title before a name of two words or more: 'Senator Ann Marr toured the plant and said'
     inside_words = inside_words[k:]
-    if any(t.low in words.common and t.text not in words.title_abbreviations or t.low.endswith(("'s", "’s", "ing"))
-           for t in inside_words):
+    if any(t.low in words.common and t.text not in words.title_abbreviations and not words.has("role", t.low)
+           and not words.is_noun(t.low) or t.low.endswith(("'s", "’s", "ing")) for t in inside_words):
         return False
     return len(inside_words) > 1 or _name_elsewhere(text, inside_words[0].text, memo)
 
@@ -153,8 +155,10 @@ def coordinated_subject(words: AttributionWords, cache: TokenCache, left: list[T
     if found is None:
         return None
     src_start, src_end, _ = found
-    gloss = _GLOSS_RE.match(cache.text, src_end, conjunction.start)  # 'Gov. Rick Scott (R) blasted ... and said'
-    after = gloss.end() if gloss else src_end
+    gloss = _GLOSS_RE.match(cache.text, src_end, conjunction.start) or \
+        _APPOSITION_RE.match(cache.text, src_end, conjunction.start)
+    after = gloss.end() if gloss else src_end  # 'Gov. Rick Scott (R) blasted', 'Tom Reyes, a Democrat, voted ... and said'
+
     if not _NON_SPACE_RE.search(cache.low, after, conjunction.start) or \
             blocked_between(cache, after, conjunction.start):
         return None
@@ -194,6 +198,9 @@ def statement_subject(words: AttributionWords, cache: TokenCache, sentence_start
 #: an opening adverbial up to its comma in the first ten, then a determiner subject of up to fifteen).
 SUBJECT_TOKENS = 64
 _NON_SPACE_RE = re.compile(r"\S")
+#: A short apposition between commas right after a subject, opened by an article or an age: ', a Democrat,',
+#: ', the county's chief engineer,', ', 46,'; at most eight words, no clause punctuation or quotation mark.
+_APPOSITION_RE = re.compile(r",[^\S\n]+(?:(?:a|an|the)[^\S\n]+[^,;:()\"“”\n]{0,70}?|\d{1,3}),(?=[^\S\n]+[a-z])")
 #: A party and state or a short gloss in parentheses right after a subject: ' (R)', ' (D-Ore.)'.
 _GLOSS_RE = re.compile(r"[^\S\n]*\([^()\n]{1,12}\)")
 _COMMA_RE = re.compile(",")
