@@ -52,6 +52,7 @@ CLASSES = [
     ("Questions have been raised about the harbour contract.", "Questions have been raised", "agentless_passive"),
     ("Concerns were voiced about the new pier.", "Concerns were voiced", "agentless_passive"),
     ("Word is that the council will vote next week.", "Word is that", "vague_source"),
+    ("The harbour figures are disputed.", "are disputed", "agentless_passive"),
     ("The inn has been described as the finest on the coast.", "has been described as", "agentless_passive"),
     ("The mural is widely regarded as a masterpiece.", "is widely regarded as", "agentless_passive"),
     ("The bakery is considered by many the best in town.", "is considered", "agentless_passive"),
@@ -120,6 +121,8 @@ EXCLUDED = [
     ("The budget will be considered at the next meeting.", "be considered"),
     ("The suspect was known to police.", "was known to"),
     ("Concerns were raised by the county engineer in May.", "Concerns were raised"),
+    ("The Alder seat is hotly contested this year.", "is hotly contested"),
+    ("The harbour figures are disputed by the county.", "are disputed"),
     # naming uses of generality adverbs, and frequency adverbs over events
     ("The plant is commonly called the ghost orchid.", "commonly"),
     ("The ferry is often late in winter.", "often"),

@@ -61,6 +61,7 @@ FOUND = [
     ("Brandt knows the numbers are against him.", "Brandt", "knows", "knowledge"),
     ("Neighbours noticed the water had changed colour.", "Neighbours", "noticed", "perception"),
     ("Farmers welcomed the ruling.", "Farmers", "welcomed", "evaluation"),
+    ("Renters cheered the ruling.", "Renters", "cheered", "evaluation"),
 ]
 
 
@@ -95,6 +96,8 @@ NOT_FOUND = [
     "Quist said voters want a new ferry.",
     "I believe that Brandt understands the stakes.",
     "Marr can offer them something they want.",
+    "The crowd cheered as Marr took the stage.",  # applause, not an evaluation of something
+    "Fans cheered him on from the stands.",
 ]
 
 

@@ -33,6 +33,7 @@ def found(text: str) -> list[tuple[str, str, str]]:
     ("The sheriff congratulated the volunteers.", [("The sheriff", "congratulated", "neutral")]),
     ("Republicans took aim at the budget on Friday.", [("Republicans", "took aim at", "evaluative")]),
     ("Reyes lit into his rival over the audit.", [("Reyes", "lit into", "evaluative")]),
+    ("Others disagree with that view.", [("Others", "disagree", "neutral")]),
     # characterisation verbs
     ("Opponents branded the measure a power grab.", [("Opponents", "branded", "neutral")]),
     ("Conservatives labeled the policy an amnesty.", [("Conservatives", "labeled", "neutral")]),
