@@ -26,6 +26,8 @@ def found(text: str) -> list[tuple[str, str]]:
     # a document noun before a participle of a document verb; a capitalised preposition opens the sentence
     ("Despite polls showing Quill well behind, she campaigned in Alder.", [("polls", "showing")]),
     ("Records showing the payments were filed in court.", [("Records", "showing")]),
+    ("As the Alder Institute website notes, the group met in 1960.", [("the Alder Institute website", "notes")]),
+    ("A new video shows the mayor at the rally.", [("A new video", "shows")]),
     # an apposition before 'said', and a clause after it that is no inverted source
     ("Ana Ortiz, a reporter for the Harbor Courier, said the council hid the figures.",
      [("Ana Ortiz, a reporter for the Harbor Courier,", "said")]),
