@@ -14,7 +14,7 @@ def according(text: str) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("According to the results, Quill widened her lead in Penrose.", [("the results", "vague")]),
+    ("According to the results, Quill widened her lead in Penrose.", [("the results", "document")]),  # results are data (source_types 1.7.0)
     ("The mill closed in May, according to two workers present who asked not to be named.",
      [("two workers present who asked not to be named", "anonymous")]),
     ("The dam cost $4 million, according to calculations by Ines Hale of Larkin College.",
