@@ -22,3 +22,15 @@ def typed(text: str) -> list[tuple[str, str]]:
 ])
 def test_company_names(text, expected):
     assert typed(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Executives say they expect a good year.", [("Executives", "official")]),
+    ("Farmers say the drought is worse than in 2012.", [("Farmers", "vague")]),
+    ("Parents said the school was cold.", [("Parents", "vague")]),
+    ("Williams said the plant would close.", [("Williams", "person")]),  # a surname in -s stays a person
+    ("Reyes said the plant would close.", [("Reyes", "person")]),
+])
+def test_capitalised_plural_noun_opening_a_sentence(text, expected):
+    """A plural noun capitalised because it opens the sentence is a group, not a person's name."""
+    assert typed(text) == expected

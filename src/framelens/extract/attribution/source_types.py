@@ -221,6 +221,12 @@ class SourceTyper:
             if any(t.cap and t.low in organization for t in head) or (_ACRONYM_RE.match(head[-1].text)
                                                                       and last not in role):
                 return "organization", True
+            if initial and len(head) == 1:
+                plural = _singular(last)  # 'Executives say', 'Farmers say': a plural noun capitalised to open
+                if plural in role:
+                    return "official", False
+                if plural in vocab.individual or words.is_noun(plural):
+                    return "vague", False
             if any(map(proper, head)) or (initial and len(head) == 1):
                 return "person", True
         # a lower-case head that is none of the above: a document noun earlier in the head ("court documents filed")
@@ -339,3 +345,13 @@ def _head_part(all_tokens, lows: list[str]) -> tuple[int, int]:
     if head_lo >= stop_at:
         head_lo = 0
     return head_lo, stop_at
+
+
+def _singular(low: str) -> str:
+    """The singular a plural noun would have ('executives' -> 'executive', 'counties' -> 'county', 'farmers' ->
+    'farmer'); the word itself when it does not end in -s (a rough rule for source nouns, not a lemmatiser)."""
+    if low.endswith("ies") and len(low) > 4:
+        return low[:-3] + "y"
+    if low.endswith("s") and not low.endswith("ss") and len(low) > 3:
+        return low[:-1]
+    return low
