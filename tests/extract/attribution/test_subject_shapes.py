@@ -28,6 +28,10 @@ def found(text: str) -> list[tuple[str, str]]:
     ("Records showing the payments were filed in court.", [("Records", "showing")]),
     ("As the Alder Institute website notes, the group met in 1960.", [("the Alder Institute website", "notes")]),
     ("A new video shows the mayor at the rally.", [("A new video", "shows")]),
+    # an indefinite before a name opens a clause; adverbs between a source and its cue
+    ("Ortiz would not cite anything Reyes had said about the levy.", [("Ortiz", "cite"), ("Reyes", "said")]),
+    ("The memo, which perhaps suggests a cover-up, was sealed.", [("which", "suggests")]),
+    ('"We will fix it," Quill told reporters Thursday.', [("Quill", "told")]),
     # an apposition before 'said', and a clause after it that is no inverted source
     ("Ana Ortiz, a reporter for the Harbor Courier, said the council hid the figures.",
      [("Ana Ortiz, a reporter for the Harbor Courier,", "said")]),

@@ -12,7 +12,8 @@ import re
 
 from .source_types import vocabulary
 from .tokens import Token, TokenCache
-from .words import CONNECTORS, DETERMINERS, MEMO_MAX, NP_PREPOSITIONS, PAGE_FURNITURE, AttributionWords
+from .words import (CONNECTORS, DETERMINERS, INDEFINITES, MEMO_MAX, NP_PREPOSITIONS, OPENING_PREPOSITIONS,
+                    PAGE_FURNITURE, AttributionWords)
 
 #: Two or three capitalised words in a row (a possible full name); the last one is looked up as a surname.
 #: The pattern opens with the capital (the look-behind follows it) so that the regex engine can skip ahead to
@@ -29,7 +30,7 @@ _NAME_RUN_PLAIN = re.compile(r"[A-Z](?<![\w’'\-].)[\w’'\-]*[^\W\d_]\s(?:[A-Z
 _POST_MODIFIER_OPENERS = CONNECTORS | NP_PREPOSITIONS
 #: Function words that open a sentence before a name and are no part of it ('And Newt Gingrich', 'For Trump'):
 #: a closed class, so a constant.
-NOT_NAME_START = frozenset({"and", "nor", "plus"}) | CONNECTORS | NP_PREPOSITIONS | PAGE_FURNITURE
+NOT_NAME_START = frozenset({"and", "nor", "plus"}) | CONNECTORS | NP_PREPOSITIONS | PAGE_FURNITURE | INDEFINITES | OPENING_PREPOSITIONS
 #: Generational suffixes after a surname ('John Conyers Jr.'): a closed class, so a constant.
 GENERATIONAL_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
 #: The word right before a position ('Mayor' in 'Mayor London Breed'); used on a bounded window.
@@ -150,6 +151,8 @@ class NameFinder:
         text = cache.text
         for i in range(len(head) - 1, -1, -1):
             t = head[i]
+            if t.is_word and t.low in INDEFINITES:
+                break  # 'Everything Quill says': the name is 'Quill'
             if t.is_word and t.cap and not words.has("role", t.low) and not words.has("media_role", t.low) and not (
                     t.text in words.title_abbreviations and text[t.end:t.end + 1] == "."):  # 'Jan Jambon' is a name
                 if run and (text[t.end:t.end + 2] in ("'s", "’s") or t.text.endswith(("'s", "’s"))):

@@ -12,7 +12,7 @@ import re
 from .content import trim_end
 from .tokens import Token, TokenCache
 from .words import (APOSTROPHES, CONNECTORS, DETERMINERS, FURNITURE_PAIRS, NEGATORS, NON_REFERENTIAL_WORDS,
-                    NP_PREPOSITIONS, OPENING_PREPOSITIONS, PAGE_FURNITURE, QUOTE_CHARS, RELATIVE_PRONOUNS,
+                    INDEFINITES, NP_PREPOSITIONS, OPENING_PREPOSITIONS, PAGE_FURNITURE, QUOTE_CHARS, RELATIVE_PRONOUNS,
                     AttributionWords)
 
 #: A comma after an inverted source that opens an apposition: a determiner, a lower-case word (a role:
@@ -284,8 +284,8 @@ def _scan_back(words: AttributionWords, tokens: list[Token], head: int) -> tuple
                     k -= 1
                     continue
                 break
-            if low in words.pronouns and not t.cap:
-                break
+            if (low in words.pronouns and not t.cap) or (low in INDEFINITES and k < head):
+                break  # ('anything Trump had said': an indefinite before a name opens a clause, not the phrase)
             if low == "and" or low == "&":
                 if 0 < k < head and ((tokens[k - 1].cap and tokens[k + 1].cap) or (
                         source_noun(words, tokens[k - 1].low) and source_noun(words, tokens[k + 1].low))):

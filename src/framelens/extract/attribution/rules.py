@@ -155,8 +155,9 @@ def coordinated(ctx: CueContext):
 def inverted(ctx: CueContext):
     """The source after the cue, for the verbs of the ``inversion`` list: '"We will appeal," said Harris'."""
     if not ctx.verbal or ctx.without_source or ctx.left_phrase is not None or not ctx.inversion or \
-            ctx.cue.kind == "document_cue" or not ctx.words.has("inversion", " ".join(ctx.cue_text_lower.split())):
-        return None
+            ctx.cue.kind == "document_cue" or not ctx.words.has("inversion", " ".join(ctx.cue_text_lower.split())) \
+            or ctx.cue_low in _ADDRESSEE_VERBS:
+        return None  # ('..., told reporters Thursday': after *told* comes the addressee, never the source)
     phrase = right_np(ctx.words, ctx.right)
     if phrase is None:
         return NO_ATTRIBUTION
@@ -447,6 +448,8 @@ def negated_cue(ctx: CueContext) -> bool:
     return False
 
 
+#: Verbs of saying whose object is the addressee: the phrase after them is never an inverted source.
+_ADDRESSEE_VERBS = frozenset(("told", "tells", "tell", "telling"))
 #: Verbs of denial before a participle cue: 'denied saying' reports no statement, it disputes one.
 _DENIALS = frozenset(("denied", "denies", "deny", "denying"))
 

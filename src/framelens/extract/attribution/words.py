@@ -16,6 +16,10 @@ QUOTE_CHARS = frozenset("\"“”„«»‘’'")
 APOSTROPHES = frozenset("'’")
 DETERMINERS = frozenset("the a an this these those his her their its our my your any another every each no".split())
 RELATIVE_PRONOUNS = frozenset(("who", "which", "that"))
+#: Indefinite pronouns, after which a name starts a clause of its own ('anything Trump had said', 'Everything
+#: Quill says'): never part of a source phrase or a name.
+INDEFINITES = frozenset(("anything", "everything", "something", "nothing", "anyone", "everyone", "someone",
+                         "whatever", "whoever"))
 #: Prepositions and subordinators that may open a sentence, capitalised, right before a subject or a name
 #: ('Despite polls showing ...', 'After Mr. Quill's claim that ...'): not part of the phrase.
 OPENING_PREPOSITIONS = frozenset("despite after before amid following given unlike like during since although "
