@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from framelens.extract.attribution.kind_rules import _ACCORDING_TAIL_RE
 
 _STOP = set(",.;:!?()\"“”—–")
-_BLOCKED = re.compile(r"(?:said|says|told|but)\b")
+_BLOCKED = re.compile(r"(?:said|says|told|but|is|are|was|were|has|have|had|will|would)\b")
 
 
 def reference_end(text: str, pos: int, end: int) -> int | None:

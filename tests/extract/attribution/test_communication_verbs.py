@@ -64,6 +64,9 @@ def test_new_cue(text, expected):
     "Quill won the Alder primary, adding to her lead.",  # 'adding to': accumulating
     "His recent comments drew fire from the council.",  # a noun after a possessive
     "Tom Vale isn't expected to attend the dinner.",  # a passive with a contracted negation
+    "The county has resisted state calls for an audit.",  # a noun after a verb
+    "It's worth noting that the levy failed.",  # the writer's discourse marker
+    "The bill would cut taxes, adding billions to the deficit.",  # 'adding' an amount
 ])
 def test_look_alike_is_no_cue(text):
     cues = {c for _, c, _ in found(text)}

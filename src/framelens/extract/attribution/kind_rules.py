@@ -268,10 +268,11 @@ def _according_phrase(ctx: CueContext) -> tuple[int, int] | None:
 
 
 #: The rest of an *according to* phrase up to the clause's punctuation: at most twenty words, none a verb of
-#: saying or *but* (then a new clause has begun); *and* may join names ('the AP and television networks').
+#: saying, *but*, or a form of *be*, *have* or *will* (then a new clause has begun: 'according to polls is a
+#: lack of trust'); *and* may join names ('the AP and television networks').
 # each word is taken whole (a look-ahead capture, the atomic group of Python < 3.11): letting the engine split a
 # long word into pieces made this pattern backtrack exponentially (minutes on some real articles)
-_ACCORDING_TAIL_RE = re.compile(r"(?:[^\S\n]*(?!(?:said|says|told|but)\b)(?=([^\s,.;:!?()\"“”—–]+))\1){0,20}?"
+_ACCORDING_TAIL_RE = re.compile(r"(?:[^\S\n]*(?!(?:said|says|told|but|is|are|was|were|has|have|had|will|would)\b)(?=([^\s,.;:!?()\"“”—–]+))\1){0,20}?"
                                 r"(?=[^\S\n]*(?:[,.;:!?()\"“”—–]|$))")
 
 

@@ -379,7 +379,7 @@ def _not_reported(ctx: CueContext, src_start: int, src_end: int, rule: str) -> b
             break
         i -= 1
         steps += 1
-    if rule == "left" and ctx.cue_low in NOUN_HOMOGRAPHS and phrase:
+    if rule == "left" and phrase and (ctx.cue_low in NOUN_HOMOGRAPHS or ctx.cue_low in _MORE_NOUN_HOMOGRAPHS):
         last = phrase[-1]
         if last.end == left[-1].end if left else False:
             if last.is_word and not last.cap and not words.is_noun(last.low) and last.low not in words.pronouns:
@@ -388,7 +388,23 @@ def _not_reported(ctx: CueContext, src_start: int, src_end: int, rule: str) -> b
             return True  # 'a Reuters report'
         if first in _POSSESSIVE_DETERMINERS:
             return True  # 'his recent comments', 'her Twitter posts': a possessive opens a noun phrase, no subject
+        if phrase[0].is_word and not phrase[0].cap and first not in DETERMINERS and first not in words.pronouns \
+                and first not in RELATIVE_PRONOUNS and not words.is_noun(first) and _verb_like(first):
+            return True  # 'resisted US calls for', 'refuse Republican demands': a verb before a noun phrase
     return False
+
+
+#: Cue forms that are also nouns, besides :data:`NOUN_HOMOGRAPHS`, read as nouns after a verb ('resisted US calls for
+#: an embargo', 'refuse Republican demands').
+_MORE_NOUN_HOMOGRAPHS = frozenset(("calls for", "calls on", "demands", "demand", "calls", "alleged", "warning",
+                                   "pledge", "vows", "threats"))
+
+
+def _verb_like(low: str) -> bool:
+    """A lower-case word shaped like a verb form (-ed, -ing) or a bare verb of refusal and resistance: it cannot
+    open a subject noun phrase ('resisted', 'investigating', 'refuse', 'reject')."""
+    return low.endswith(("ed", "ing")) or low in ("refuse", "reject", "resist", "ignore", "meet", "accept", "heed",
+                                                  "defy", "answer", "hear", "see", "let", "make")
 
 
 _POSSESSIVE_DETERMINERS = frozenset(("his", "her", "their", "its", "our", "my", "your"))
