@@ -32,6 +32,8 @@ def found(text: str) -> list[tuple[str, str]]:
     ("Ortiz would not cite anything Reyes had said about the levy.", [("Ortiz", "cite"), ("Reyes", "said")]),
     ("The memo, which perhaps suggests a cover-up, was sealed.", [("which", "suggests")]),
     ('"We will fix it," Quill told reporters Thursday.', [("Quill", "told")]),
+    ('"We will appeal," said the head of the county board.', [("the head of the county board", "said")]),
+    ("She nodded her head and said yes.", [("She", "said")]),
     # an apposition before 'said', and a clause after it that is no inverted source
     ("Ana Ortiz, a reporter for the Harbor Courier, said the council hid the figures.",
      [("Ana Ortiz, a reporter for the Harbor Courier,", "said")]),
