@@ -34,3 +34,19 @@ def test_company_names(text, expected):
 def test_capitalised_plural_noun_opening_a_sentence(text, expected):
     """A plural noun capitalised because it opens the sentence is a group, not a person's name."""
     assert typed(text) == expected
+
+
+def sources(text: str) -> list[tuple[str, str, str]]:
+    return [(s.attrs["source"], s.attrs["source_type"], s.attrs["source_id"]) for s in attribution_spans(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The union's president, Ana Ortiz, called the offer insulting.", [("Ana Ortiz", "official", "ana ortiz")]),
+    ("A spokeswoman for the county, Dana Vale, said the road was closed.",
+     [("Dana Vale", "official", "dana vale")]),
+    # the name in apposition is the person of the later surname
+    ("The company's chief executive, Tom Reyes, said sales fell. Reyes added that jobs were safe.",
+     [("Tom Reyes", "official", "tom reyes"), ("Tom Reyes", "official", "tom reyes")]),
+])
+def test_a_name_in_apposition_names_the_source(text, expected):
+    assert sources(text) == expected

@@ -245,6 +245,10 @@ def _title_before(names: NameFinder, cache: TokenCache, a: Attribution, name: st
 _RELATIVE_CLAUSE_RE = re.compile(r",?\s+(?:who|whom|whose|which|that)\s+")
 
 
+#: A name in apposition after an unnamed source phrase: ', Ana Ortiz,' (two to four capitalised words).
+_APPOSED_NAME_RE = re.compile(r",[^\S\n]+((?:[A-Z][\w'’\-]*\.?[^\S\n]+){1,3}[A-Z][\w'’\-]+),?[^\S\n]*")
+
+
 def _source_string(names: NameFinder, text: str, a: Attribution, known: _Names, cache: TokenCache,
                    personal: str | None) -> None:
     """Set ``a.source`` (and ``a.person``, ``a.pronoun``); ``personal`` is :func:`_personal_name` of a named
@@ -254,6 +258,15 @@ def _source_string(names: NameFinder, text: str, a: Attribution, known: _Names, 
         a.pronoun = mention
         a.source = mention
         return
+    if not a.named and a.mention is not None and a.source_type in ("official", "person", "media", "vague") and \
+            a.mention[1] > a.src_end:
+        apposed = _APPOSED_NAME_RE.fullmatch(text, a.src_end, a.mention[1])
+        if apposed is not None:  # "The union's president, Ana Ortiz, said": the person is the name in apposition
+            a.source = apposed.group(1)
+            a.named = a.person = True
+            if a.source_type == "vague":
+                a.source_type = "person"
+            return
     if a.passive and a.rule == "passive_it":
         a.source = None
         return
