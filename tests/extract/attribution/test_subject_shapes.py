@@ -34,6 +34,11 @@ def found(text: str) -> list[tuple[str, str]]:
     ('"We will fix it," Quill told reporters Thursday.', [("Quill", "told")]),
     ('"We will appeal," said the head of the county board.', [("the head of the county board", "said")]),
     ("She nodded her head and said yes.", [("She", "said")]),
+    # a participle after a comma takes the sentence's subject, not the noun phrase before the comma
+    ("As they met in Alder, Quill was 300 miles away in Penrose, Maine, saying the bridge would be built.",
+     [("Quill", "saying")]),
+    ("Two weeks after the vote, Justice Ada Marr broke her silence by asking questions.",
+     [("Justice Ada Marr", "asking")]),
     # an apposition before 'said', and a clause after it that is no inverted source
     ("Ana Ortiz, a reporter for the Harbor Courier, said the council hid the figures.",
      [("Ana Ortiz, a reporter for the Harbor Courier,", "said")]),

@@ -183,6 +183,8 @@ class CueContext:
             return None
         if self.last is not None and self.last.text == "," and self._source_after_closes_clause():
             return None  # '..., the race will be tight, said Dan Gerstein, director of ...': an inverted source
+        if self.last is not None and self.last.text == "," and self.cue_text_lower.endswith("ing"):
+            return None  # '..., promising to build a wall': a participle after a comma takes the sentence's subject
         cut = catenative_cut(self.left)
         return left_np(self.words, self.left if cut is None else self.left[:cut])
 

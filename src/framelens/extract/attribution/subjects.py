@@ -31,6 +31,11 @@ COORD_CUE_RE = re.compile(r"(?<![^\W_])(?:said|says|say|told|tells|added|adds|wr
                           r"announced|argued|claimed|insisted)(?![^\W_])")
 
 
+#: Number words that open a time adverbial before the subject ('Two weeks later, ...', 'Three days after ...').
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
+                          "hundred".split())
+
+
 def subject(words: AttributionWords, tokens: list[Token]):
     """A sentence-initial name or pronoun (or a determiner subject, see :func:`det_subject`)."""
     if not tokens or not tokens[0].is_word:
@@ -38,7 +43,8 @@ def subject(words: AttributionWords, tokens: list[Token]):
     # skip an opening adverbial that ends in a comma: "On Friday, Mr. Trump ..., saying"
     first_comma = next((j for j, t in enumerate(tokens[:10]) if t.text == ","), None)
     if first_comma is not None and (tokens[0].low in words.stop or tokens[0].low in words.adverbial_words
-                                    or tokens[0].low.endswith("ly")):
+                                    or tokens[0].low.endswith("ly") or tokens[0].low in _NUMBER_WORDS
+                                    or tokens[0].low[:1].isdigit()):  # ('Two weeks after Scalia died, Thomas ...')
         tokens = tokens[first_comma + 1:]
         if not tokens or not tokens[0].is_word:
             return None
