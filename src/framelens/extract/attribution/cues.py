@@ -69,10 +69,11 @@ NOUN_CUES = {
     "demand": "neutral", "demands": "neutral", "suggestion": "neutral", "prediction": "neutral",
     "predictions": "neutral", "argument": "neutral", "statement": "neutral", "announcement": "neutral",
     "remarks": "neutral", "comments": "neutral", "testimony": "neutral"}
-#: What stands before a noun of saying: a possessive pronoun, or a word with 's (or a plural's bare apostrophe),
-#: and at most one modifier ("Quill's repeated claim that").
-NOUN_CUE_POSSESSOR_RE = re.compile(r"(?:(?<![^\W_])(?:his|her|their|its|our)|[^\W_]['’]s?)[^\S\n]+"
-                                   r"(?:[a-z\-]+[^\S\n]+)?$")
+#: What stands before a noun of saying, searched in the lower-cased text: a possessive pronoun (group 1), or a word
+#: (group 2) with 's or a plural's bare apostrophe (group 3), then at most one modifier ("quill's repeated claim").
+#: The cue finder and the ``noun_cue`` rule read the same pattern, so every noun cue found has its possessor.
+NOUN_CUE_POSSESSOR_RE = re.compile(r"(?:(?<![^\W_])(his|her|their|its|our)|(?<![^\W_])([^\W_][^\s'’]*?)(['’]s?))"
+                                   r"[^\S\n]+(?:[a-z\-]+[^\S\n]+)?$")
 #: The nouns of saying with their complement word ('claim that', 'call to'), one space between, for one
 #: Aho-Corasick pass (a regular expression of the alternatives, tried at every position, cost ten times more).
 _NOUN_CUE_FORMS = [f"{noun} {comp}" for noun in NOUN_CUES for comp in ("that", "to")]

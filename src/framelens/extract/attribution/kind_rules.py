@@ -9,7 +9,7 @@ import re
 
 from .content import content_around, direct_content, trim_end
 from .context import CueContext
-from .cues import IN_POLL_RE, IN_POLL_TAIL_RE
+from .cues import IN_POLL_RE, IN_POLL_TAIL_RE, NOUN_CUE_POSSESSOR_RE
 from .phrases import left_mention, left_np, not_a_source, right_np
 from .records import Attribution
 from .subjects import _name_elsewhere
@@ -276,10 +276,6 @@ _ACCORDING_TAIL_RE = re.compile(r"(?:[^\S\n]*(?!(?:said|says|told|but|is|are|was
                                 r"(?=[^\S\n]*(?:[,.;:!?()\"“”—–]|$))")
 
 
-#: The possessor before a noun of saying (``cues.noun_cues``): a possessive pronoun, or a word with *'s* (or a
-#: plural's bare apostrophe), then at most one modifier ("Quill's repeated claim").
-_POSSESSOR_RE = re.compile(r"(?:(?<![^\W_])((?i:his|her|their|its|our))|(?<![^\W_])([^\W_][^\s'’]*?)(['’]s?))"
-                           r"[^\S\n]+(?:[a-z\-]+[^\S\n]+)?$")
 #: What opens the complement of a noun cue: white space and *that* (a *to* stays in the content).
 _COMPLEMENT_OPENER_RE = re.compile(r"[^\S\n]+(?:that[^\S\n]+)?")
 
@@ -295,7 +291,7 @@ def noun_cue(ctx: CueContext):
         return None
     text, cue, cache = ctx.text, ctx.cue, ctx.cache
     window = max(ctx.sentence_start, cue.start - 80)
-    m = _POSSESSOR_RE.search(text, window, cue.start)
+    m = NOUN_CUE_POSSESSOR_RE.search(cache.low, window, cue.start)
     if m is None:
         return NO_ATTRIBUTION
     if m.group(1):

@@ -11,9 +11,9 @@ import re
 
 from .content import trim_end
 from .tokens import Token, TokenCache
-from .words import (APOSTROPHES, CONNECTORS, DETERMINERS, FURNITURE_PAIRS, NEGATORS, NON_REFERENTIAL_WORDS,
-                    INDEFINITES, NP_PREPOSITIONS, OPENING_PREPOSITIONS, PAGE_FURNITURE, QUOTE_CHARS, RELATIVE_PRONOUNS,
-                    AttributionWords)
+from .words import (APOSTROPHES, CONNECTORS, DETERMINERS, FURNITURE_PAIRS, INDEFINITES, NEGATORS,
+                    NON_REFERENTIAL_WORDS, NP_PREPOSITIONS, NUMBER_WORDS, OPENING_PREPOSITIONS, PAGE_FURNITURE,
+                    QUOTE_CHARS, RELATIVE_PRONOUNS, AttributionWords)
 
 #: A comma after an inverted source that opens an apposition: a determiner, a lower-case word (a role:
 #: 'chairman of'), or a relative pronoun; not a conjunction, a participle or a quotation.
@@ -321,12 +321,11 @@ def _scan_back(words: AttributionWords, tokens: list[Token], head: int) -> tuple
 
 _APPROXIMATORS = frozenset(("about", "nearly", "almost", "roughly", "only", "just", "over", "under", "some"))
 _APPROXIMATOR_PAIRS = frozenset((("more", "than"), ("fewer", "than"), ("less", "than"), ("at", "least")))
-_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
 
 
 def _number(low: str) -> bool:
     """A number written in digits or as a word up to ten ('6', 'six')."""
-    return low[:1].isdigit() or low in _NUMBER_WORDS
+    return low[:1].isdigit() or low in NUMBER_WORDS
 
 
 #: A share of respondents as a subject: 'Six in 10', 'about 4 in 10', 'more than half', '42%'.

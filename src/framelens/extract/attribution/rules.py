@@ -27,7 +27,8 @@ from .kind_rules import NO_ATTRIBUTION, according_to, colon, in_poll, no_respons
 from .phrases import SHARE_RE, left_mention, not_a_source, right_mention, right_np, source_noun, trim_non_referential
 from .records import Attribution
 from .subjects import SUBJECT_TOKENS, coordinated_subject, plausible_subject, statement_subject, subject
-from .words import CATENATIVES, DETERMINERS, NEGATIVE_CATENATIVES, NEGATORS, RELATIVE_PRONOUNS
+from .words import (CATENATIVES, DETERMINERS, NEGATIVE_CATENATIVES, NEGATORS, POSSESSIVE_DETERMINERS,
+                    RELATIVE_PRONOUNS)
 
 #: Verbs whose object is the addressee, not the content ('told the Ledger it was fine').
 _TELL = frozenset("told tell tells telling informed assured warned reminded urged".split())
@@ -386,7 +387,7 @@ def _not_reported(ctx: CueContext, src_start: int, src_end: int, rule: str) -> b
                 return True  # 'recent comments', 'voter fraud claims'
         if first in ("a", "an"):
             return True  # 'a Reuters report'
-        if first in _POSSESSIVE_DETERMINERS:
+        if first in POSSESSIVE_DETERMINERS:
             return True  # 'his recent comments', 'her Twitter posts': a possessive opens a noun phrase, no subject
         if phrase[0].is_word and not phrase[0].cap and first not in DETERMINERS and first not in words.pronouns \
                 and first not in RELATIVE_PRONOUNS and not words.is_noun(first) and _verb_like(first):
@@ -406,8 +407,6 @@ def _verb_like(low: str) -> bool:
     return low.endswith(("ed", "ing")) or low in ("refuse", "reject", "resist", "ignore", "meet", "accept", "heed",
                                                   "defy", "answer", "hear", "see", "let", "make")
 
-
-_POSSESSIVE_DETERMINERS = frozenset(("his", "her", "their", "its", "our", "my", "your"))
 
 
 #: Tokens read from a cue on for an anonymity phrase (the longest listed has five words).
@@ -454,7 +453,6 @@ def negated_cue(ctx: CueContext) -> bool:
         if ctx.cue_low.endswith("ing") and i == len(left) - 1 and low == "of" and i > 1 and \
                 left[i - 1].low == "short":
             return True  # 'stopped short of endorsing'
-
         if t.text in "'’" or (t.is_word and (low in words.between or low == "to" or low in CATENATIVES
                                               or (len(low) > 4 and low.endswith("ly") and not t.cap))):
             i -= 1

@@ -12,7 +12,8 @@ import operator
 import re
 
 from .tokens import Token, TokenCache
-from .words import CONNECTORS, DETERMINERS, NP_PREPOSITIONS, SUBJECT_DETERMINERS, AttributionWords
+from .words import (CONNECTORS, DETERMINERS, NP_PREPOSITIONS, NUMBER_WORDS, SUBJECT_DETERMINERS,
+                    AttributionWords)
 
 #: Conjunctions that coordinate a reporting verb with an earlier verb of the same subject.
 _COORDINATORS = frozenset(("and", "but", "then"))
@@ -31,9 +32,9 @@ COORD_CUE_RE = re.compile(r"(?<![^\W_])(?:said|says|say|told|tells|added|adds|wr
                           r"announced|argued|claimed|insisted)(?![^\W_])")
 
 
-#: Number words that open a time adverbial before the subject ('Two weeks later, ...', 'Three days after ...').
-_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
-                          "hundred".split())
+#: Number words above ten that open a time adverbial before the subject, besides those of ``NUMBER_WORDS``
+#: ('Two weeks later, ...', 'Twenty years ago, ...').
+_LARGER_NUMBER_WORDS = frozenset("eleven twelve twenty thirty forty fifty hundred".split())
 
 
 def subject(words: AttributionWords, tokens: list[Token]):
@@ -43,7 +44,8 @@ def subject(words: AttributionWords, tokens: list[Token]):
     # skip an opening adverbial that ends in a comma: "On Friday, Mr. Trump ..., saying"
     first_comma = next((j for j, t in enumerate(tokens[:10]) if t.text == ","), None)
     if first_comma is not None and (tokens[0].low in words.stop or tokens[0].low in words.adverbial_words
-                                    or tokens[0].low.endswith("ly") or tokens[0].low in _NUMBER_WORDS
+                                    or tokens[0].low.endswith("ly") or tokens[0].low in NUMBER_WORDS
+                                    or tokens[0].low in _LARGER_NUMBER_WORDS
                                     or tokens[0].low[:1].isdigit()):  # ('Two weeks after Scalia died, Thomas ...')
         tokens = tokens[first_comma + 1:]
         if not tokens or not tokens[0].is_word:
@@ -164,7 +166,6 @@ def coordinated_subject(words: AttributionWords, cache: TokenCache, left: list[T
     gloss = _GLOSS_RE.match(cache.text, src_end, conjunction.start) or \
         _APPOSITION_RE.match(cache.text, src_end, conjunction.start)
     after = gloss.end() if gloss else src_end  # 'Gov. Rick Scott (R) blasted', 'Tom Reyes, a Democrat, voted ... and said'
-
     if not _NON_SPACE_RE.search(cache.low, after, conjunction.start) or \
             blocked_between(cache, after, conjunction.start):
         return None

@@ -16,6 +16,10 @@ QUOTE_CHARS = frozenset("\"“”„«»‘’'")
 APOSTROPHES = frozenset("'’")
 DETERMINERS = frozenset("the a an this these those his her their its our my your any another every each no".split())
 RELATIVE_PRONOUNS = frozenset(("who", "which", "that"))
+#: Possessive determiners: a phrase opened by one is never a subject ('his comments', 'her Twitter posts').
+POSSESSIVE_DETERMINERS = frozenset(("his", "her", "their", "its", "our", "my", "your"))
+#: Number words up to ten ('six in 10 say', 'Two weeks later, ...').
+NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
 #: Indefinite pronouns, after which a name starts a clause of its own ('anything Trump had said', 'Everything
 #: Quill says'): never part of a source phrase or a name.
 INDEFINITES = frozenset(("anything", "everything", "something", "nothing", "anyone", "everyone", "someone",
