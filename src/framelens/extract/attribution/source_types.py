@@ -222,10 +222,10 @@ class SourceTyper:
                                                                       and last not in role):
                 return "organization", True
             if initial and len(head) == 1:
-                plural = _singular(last)  # 'Executives say', 'Farmers say': a plural noun capitalised to open
-                if plural in role:
+                singular = _singular(last)  # 'Executives say', 'Farmers say': a plural noun capitalised to open
+                if singular in role:
                     return "official", False
-                if plural in vocab.individual or words.is_noun(plural):
+                if singular in vocab.individual or words.is_noun(singular):
                     return "vague", False
             if any(map(proper, head)) or (initial and len(head) == 1):
                 return "person", True
