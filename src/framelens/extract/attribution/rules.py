@@ -126,9 +126,13 @@ def left(ctx: CueContext):
 
 
 def participle(ctx: CueContext):
-    """A participle after a comma takes the sentence's subject: 'Ellery slammed the ruling, saying that ...'."""
+    """A participle after a comma takes the sentence's subject: 'Ellery slammed the ruling, saying that ...'; so
+    does one after a comma closed inside a quotation ('defended "Harlow values," saying'), after a dash ('changed
+    course on the spot – saying'), and one coordinated with such a participle ('..., pointing to his record and
+    saying')."""
     if not ctx.verbal or ctx.without_source or ctx.left_phrase is not None or ctx.last is None or \
-            not (ctx.last.text == "," or (ctx.last.low == "by" and ctx.cue.kind == "report_verb")) or \
+            not (ctx.last.text == "," or (ctx.last.low == "by" and ctx.cue.kind == "report_verb") or
+                 _participle_opening(ctx)) or \
             not ctx.cue_text_lower.endswith("ing"):
         return None  # '..., saying X' and 'justified the cut by saying X' take the sentence's subject
     tokens = ctx.cache.head(ctx.sentence_start, ctx.cue.start, SUBJECT_TOKENS)
@@ -139,6 +143,31 @@ def participle(ctx: CueContext):
     if found is None:
         return None
     return _attribute_verb(ctx, found[0], found[1], "participle")
+
+
+#: Closing quotation marks after which a comma inside the quotation ends the clause ('"Harlow values," saying').
+_CLOSING_MARKS = frozenset('"”’\'')
+_DASHES = frozenset("–—")
+
+
+def _participle_opening(ctx: CueContext) -> bool:
+    """Whether what precedes a participle cue (other than a bare comma) sets it off from the clause before: a
+    comma closed inside a quotation, a dash that opens no parenthetical, or *and* after an earlier participle set
+    off by a comma ('..., pointing to his record and saying')."""
+    left, last = ctx.left, ctx.last
+    if last.text in _CLOSING_MARKS:
+        return len(left) >= 2 and left[-2].text == ","
+    if last.text in _DASHES:
+        return not any(t.text == last.text for t in left[:-1])  # one dash: not the close of '— an aide — saying'
+    if last.low != "and":
+        return False
+    for k in range(len(left) - 2, 0, -1):
+        t = left[k]
+        if not t.is_word and t.text != ",":
+            return False  # a quotation or a clause mark between: another clause's participle
+        if t.is_word and t.low.endswith("ing") and left[k - 1].text == ",":
+            return True
+    return False
 
 
 def coordinated(ctx: CueContext):

@@ -67,6 +67,10 @@ def subject(words: AttributionWords, tokens: list[Token]):
     return (tokens[0].start, tokens[k - 1].end, k)
 
 
+#: Determiners that open the noun phrase of an 'of' or 'for' phrase inside a determiner subject.
+_PP_DETERMINERS = frozenset(("the", "a", "an", "his", "her", "their", "its"))
+
+
 def _head_noun(words: AttributionWords, t: Token) -> bool:
     """A word that can end a determiner subject: a capitalised word or a source noun (also plural)."""
     return t.is_word and (t.cap or words.is_noun(t.low) or (t.low.endswith("s") and words.is_noun(t.low[:-1])))
@@ -110,6 +114,13 @@ def det_subject(words: AttributionWords, tokens: list[Token]):
                 end, following = k - 1, (tokens[k] if k < n else None)
                 if following is None:
                     return None
+            elif following.low in ("of", "for") and j + 3 < n and tokens[j + 2].low in _PP_DETERMINERS:
+                # 'A spokesman for the mayor defended ...', 'The head of the agency said': a short phrase after
+                # the preposition whose last word is a source noun or a name, then the verb
+                k = next((k for k in range(j + 3, min(n - 1, j + 6))
+                          if _head_noun(words, tokens[k]) and is_verb(tokens[k + 1])), None)
+                if k is not None and all(t.is_word and t.low not in bad for t in tokens[j + 3:k]):
+                    end, following = k, tokens[k + 1]
             if is_verb(following):
                 return (tokens[0].start, tokens[end].end, end + 1)
         j += 1
