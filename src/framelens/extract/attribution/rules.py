@@ -174,12 +174,33 @@ def coordinated(ctx: CueContext):
     """A reporting verb coordinated with an earlier verb of the same subject: 'Marr toured the plant and said
     ...' (see :func:`.subjects.coordinated_subject`)."""
     if not ctx.verbal or ctx.without_source or ctx.left_phrase is not None or ctx.inversion or \
-            ctx.voice != "author" or ctx.cue.kind != "report_verb" or ctx.cue_low not in ctx.words.coordinated_verbs:
+            ctx.voice != "author" or ctx.cue.kind != "report_verb" or not _coordinable(ctx):
         return None
     found = coordinated_subject(ctx.words, ctx.cache, ctx.left, ctx.sentence_start, ctx.cue.end)
     if found is None:
         return None
     return _attribute_verb(ctx, found[0], found[1], "coordinated")
+
+
+def _coordinable(ctx: CueContext) -> bool:
+    """A cue that can be the second verb of a coordination: a verb of the ``inversion`` list, or any reporting verb
+    in a finite past or present form ('... and chastised', '... and explained', '... and cites'; not a participle
+    or a bare form, whose subject may be another)."""
+    low = ctx.cue_low
+    if low in ctx.words.coordinated_verbs:
+        return True
+    first = low.split(None, 1)[0] if low else low
+    if first in _INTRANSITIVE:
+        return False
+    return first.endswith(("ed", "es", "ts", "ks", "ns", "ds", "ys")) or first in _IRREGULAR_PAST
+
+
+#: Irregular past forms of reporting verbs with reported content (the regular ones end in -ed).
+_IRREGULAR_PAST = frozenset("said told wrote swore".split())
+#: Verbs of speaking whose complement is mostly not what was said ('toured the plant and spoke to the crew for an
+#: hour', 'and talked with voters'): not followed into a coordination.
+_INTRANSITIVE = frozenset("spoke speaks talked talks chatted chats testified testifies commented comments "
+                          "appeared appears".split())
 
 
 def inverted(ctx: CueContext):
@@ -320,9 +341,15 @@ def _indirect_content(ctx: CueContext, src_start: int, src_end: int, rule: str, 
             source_type in _SPEAKER_TYPES and not ctx.cue_low.startswith(("boast", "brag"))
             and text[src_start:src_end].lower() not in ("it", "this", "that")):
         return None
-    if (cue.stance == "evaluative" or cue.category in _OBJECT_CATEGORIES) and \
-            _LATER_CUE_RE.search(ctx.cache.low, content[0], content[1]):
-        return None  # 'Ellery slammed the ruling, saying that ...', 'thanked the crews but added that ...'
+    if cue.stance == "evaluative" or cue.category in _OBJECT_CATEGORIES:
+        later = _LATER_CUE_RE.search(ctx.cache.low, content[0], content[1])
+        if later is not None:
+            # 'Ellery slammed the ruling, saying that ...', 'thanked the crews but added that ...': two speech acts
+            # of one source (PARC and PolNeAR mark both); this one's content is its object, up to the later verb
+            end = later.start()
+            while end > content[0] and text[end - 1] in " ,":
+                end -= 1
+            return (content[0], end) if end > content[0] else None
     return content
 
 

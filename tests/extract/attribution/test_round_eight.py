@@ -1,0 +1,59 @@
+"""Constructions added in the eighth round of issue 19 (docs/methods_attribution.md "round eight"), each with a
+look-alike that must not change. Sentences written for these tests; every name is fictional."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import attribution_spans
+
+
+def pairs(text: str) -> list[tuple[str, str]]:
+    """(source span, cue) of every attribution in ``text``, in order."""
+    return [(text[s.start:s.end], text[s.attrs["cue_start"]:s.attrs["cue_end"]]) for s in attribution_spans(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a participle set off by a comma closed inside a quotation, by a dash, or coordinated with an earlier one
+    ("Ada Quill has delivered a defense of “Harlow values,” saying the town embodied thrift.",
+     [("Ada Quill", "saying")]),
+    ("Ada Quill flipped her vote on the spot – saying she had misread the bill.", [("Ada Quill", "saying")]),
+    ("He ducked, pointing to his record in the assembly and saying that senators are overrated.",
+     [("He", "saying")]),
+    # 'and' with no participle set off before it: no coordination to follow
+    ("Ada Quill read the note and saying so was odd.", []),
+])
+def test_participle_takes_the_sentence_subject(text, expected):
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A spokesman for the mayor defended the route and said the police had trained for months.",
+     [("A spokesman for the mayor", "defended"), ("A spokesman for the mayor", "said")]),
+    ("The head of the agency said the plan was sound.", [("The head of the agency", "said")]),
+    ("The billionaire businessman began by talking about the drug crisis, saying that heroin is cheap.",
+     [("The billionaire businessman", "saying")]),
+])
+def test_determiner_subject_with_a_short_prepositional_phrase(text, expected):
+    assert pairs(text) == expected
+
+
+def test_evaluative_verb_and_a_later_verb_of_saying_are_two_acts():
+    """'slammed the ruling, saying ...': both acts are attributed (PARC and PolNeAR mark both); the evaluative
+    verb's content is its object, up to the later verb."""
+    text = "Ellery slammed the ruling, saying that it would hurt farmers."
+    spans = attribution_spans(text)
+    assert [(text[s.start:s.end], s.attrs["cue"]) for s in spans] == [("Ellery", "slammed"), ("Ellery", "saying")]
+    slammed, saying = spans
+    assert text[slammed.attrs["content_start"]:slammed.attrs["content_end"]] == "the ruling"
+    assert text[saying.attrs["content_start"]:saying.attrs["content_end"]] == "it would hurt farmers"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ada Quill went on television and chastised Reyes for refusing help.", [("Ada Quill", "chastised")]),
+    ("Tom Marr toured the plant and said the line would reopen.", [("Tom Marr", "said")]),
+    # a participle or bare form after 'and' is not a coordinated finite verb of the subject
+    ("Ada Quill asked the board to meet and discuss the fee.", []),
+])
+def test_coordinated_finite_reporting_verb(text, expected):
+    assert [p for p in pairs(text) if p[1] != "asked"] == expected
