@@ -57,3 +57,16 @@ def test_evaluative_verb_and_a_later_verb_of_saying_are_two_acts():
 ])
 def test_coordinated_finite_reporting_verb(text, expected):
     assert [p for p in pairs(text) if p[1] != "asked"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The town released a statement Wednesday saying the comments were opinion.", [("The town", "saying")]),
+    ("Mayor Ada Quill released a statement Thursday night condemning the attack.",
+     [("Mayor Ada Quill", "condemning")]),
+    ("Tom Reyes, the committee’s political director, released a statement confirming it will hire.",
+     [("Tom Reyes, the committee’s political director,", "confirming")]),
+    # a comma that is no apposition's keeps the statement from the subject
+    ("Ada Quill left, and a statement saying the plant would close was posted.", [("a statement", "saying")]),
+])
+def test_statement_participle_takes_the_subject_past_time_words_and_apposition(text, expected):
+    assert [p for p in pairs(text) if p[1] != "left"] == expected

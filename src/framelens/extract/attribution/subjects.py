@@ -67,6 +67,10 @@ def subject(words: AttributionWords, tokens: list[Token]):
     return (tokens[0].start, tokens[k - 1].end, k)
 
 
+#: Words of a time adverbial that may follow a document object before its participle ('issued a statement Thursday
+#: night saying').
+_TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight morning "
+                        "afternoon evening night earlier later".split())
 #: Determiners that open the noun phrase of an 'of' or 'for' phrase inside a determiner subject.
 _PP_DETERMINERS = frozenset(("the", "a", "an", "his", "her", "their", "its"))
 
@@ -196,7 +200,8 @@ def statement_subject(words: AttributionWords, cache: TokenCache, sentence_start
     pronoun or determiner subject as for a participle), or None. The object must open with *a* or *an* and end in
     a document noun, and the word before it must be a lower-case verb."""
     obj = [t for t in cache.exact(obj_start, obj_end) if t.is_word]
-    cut = next((j for j, t in enumerate(obj) if j and (t.low in NP_PREPOSITIONS or t.low in CONNECTORS)), len(obj))
+    cut = next((j for j, t in enumerate(obj) if j and (t.low in NP_PREPOSITIONS or t.low in CONNECTORS
+                                                      or t.low in _TIME_WORDS)), len(obj))
     if cut < 2 or obj[0].low not in ("a", "an") or not words.has("document", obj[cut - 1].low):
         return None
     last = cache.last(sentence_start, obj_start)
@@ -205,11 +210,17 @@ def statement_subject(words: AttributionWords, cache: TokenCache, sentence_start
         return None
     tokens = cache.head(sentence_start, obj_start, SUBJECT_TOKENS)
     found = subject(words, tokens)
-    if found is None or not plausible_subject(words, cache.text, tokens, found[0], found[1], cache.memo):
+    if found is None:
         return None
-    if blocked_between(cache, found[1], obj_start) or _match_between(cache, _COMMA_RE, found[1], obj_start):
+    src_end = found[1]
+    gloss = _GLOSS_RE.match(cache.text, src_end, obj_start) or _APPOSITION_RE.match(cache.text, src_end, obj_start)
+    after = gloss.end() if gloss else src_end  # 'Chris Carr, the committee's director, released a statement'
+    if not plausible_subject(words, cache.text, [t for t in tokens if not (src_end <= t.start < after)], found[0],
+                             src_end, cache.memo):
         return None
-    return found
+    if blocked_between(cache, after, obj_start) or _match_between(cache, _COMMA_RE, after, obj_start):
+        return None
+    return found if after == src_end else (found[0], after, found[2])  # the source with its apposition
 
 
 #: Tokens of a sentence's opening that :func:`subject` and :func:`plausible_subject` can read (at most about 25:
