@@ -51,12 +51,13 @@ IN_POLL_TAIL_RE = re.compile(
 _LABEL_WORD = r"(?:[A-Z][\w’'\-]*\.?|\([^()\n]{1,12}\))"
 COLON_LABEL_RE = re.compile(r"[\"“‘']?(" + _LABEL_WORD + r"(?:[^\S\n](?:" + _LABEL_WORD + r"|and|of|&|[a-z]+))"
                             r"{0,5}):(?=[^\S\n]+[\"“‘'A-Z]|[\"“‘'])")
-_COLON_RE = re.compile(":")
 
 #: Page furniture holding a cue word of the lists: 'Story Continued Below' (between paragraphs of web pages),
-#: 'Continued on Page 4'.
-_FURNITURE_CUE_RE = re.compile(r"(?<![^\W_])(?:story\s+continue[sd]\s+below|continue[sd]\s+(?:on|from)\s+page)"
-                               r"(?![^\W_])")
+#: 'Continued on Page 4'. Each alternative opens with its letter and then looks behind it for a word character
+#: (as ``(?<![^\W_])`` before the group, the same matches), so that the regular-expression engine jumps from one
+#: 's' or 'c' to the next instead of trying the look-behind at every position (2.3x faster).
+_FURNITURE_CUE_RE = re.compile(r"(?:s(?<![^\W_]s)tory\s+continue[sd]\s+below"
+                               r"|c(?<![^\W_]c)ontinue[sd]\s+(?:on|from)\s+page)(?![^\W_])")
 #: A noun of saying after a possessive and before its *that* or *to* complement ("Quill's claim that", "his call
 #: to", "the campaign's repeated insistence that"): group 1 is the noun, with its stance (see :data:`NOUN_CUES`).
 NOUN_CUES = {
@@ -279,16 +280,21 @@ class CueFinder:
             candidates.append((_NOUN_CUE, start, end, NOUN_CUES[noun], "noun_cue", "speech"))
         for m in IN_POLL_RE.finditer(low):  # 'in a Quill Institute poll': the poll is the source
             candidates.append((_IN_POLL, m.start(), m.start() + 2, "neutral", "in_poll", "document"))
-        colons = [m.start() for m in _COLON_RE.finditer(text)]
-        if colons:  # a speaker label: 'Marr: We will appeal.' (only a sentence with a colon can hold one)
-            n_colons = len(colons)
-            for sentence_start, sentence_end in seg.sentences:
-                k = bisect.bisect_left(colons, sentence_start)
-                if k == n_colons or colons[k] >= sentence_end:
-                    continue
+        # a speaker label: 'Marr: We will appeal.' (only a sentence with a colon can hold one; the sentences are
+        # in order and do not overlap, so each colon's sentence is the last one opening at or before it, and the
+        # sentences are read once each, in order, without a pass over those with no colon)
+        sentences = seg.sentences
+        done = -1
+        colon = text.find(":")
+        while colon >= 0:
+            index = seg.sentence_at(colon)
+            sentence_start, sentence_end = sentences[index]
+            if index != done and sentence_start <= colon < sentence_end:
+                done = index
                 m = COLON_LABEL_RE.match(text, sentence_start, sentence_end)
                 if m is not None:
                     candidates.append((_COLON, m.end(1), m.end(1) + 1, "neutral", "colon", "colon"))
+            colon = text.find(":", colon + 1)
         for start, end, category in attitudes:
             candidates.append((ATTITUDE_PRIORITY, start, end, "neutral", "cue", CATEGORY_PREFIX + category))
         return _resolve_overlaps(candidates)

@@ -5,7 +5,6 @@ sources and builds the spans: ``attribution`` spans, and ``attitude`` spans for 
 from __future__ import annotations
 
 import bisect
-import copy
 import itertools
 import re
 
@@ -14,7 +13,8 @@ from ...model import Span
 from ...text.matcher import get_matcher
 from ...text.segmentation import UNLIMITED
 from .._lexhits import hits_by_kind
-from .attitude import LEXICON_KIND, attitude_class, attitude_hits, finish_attitudes, is_attitude
+from .attitude import (LEXICON_KIND, attitude_class, attitude_hits, copy_attribution, finish_attitudes,
+                       is_attitude)
 from .content import trim_nested
 from .context import cue_context
 from .cues import CueFinder
@@ -86,7 +86,7 @@ class AttributionExtractor:
         if any(a.rule == "in_poll" for a in attrs):
             # 'the voters in the survey said': the poll is part of another source, not a source of its own
             attrs = _drop_polls_inside_sources(attrs)
-        raw = [copy.copy(a) for a in attrs] if held else []  # as they are before normalisation, for the attitudes
+        raw = [copy_attribution(a) for a in attrs] if held else []  # as they are before normalisation, for the attitudes
         normalise_sources(self.names, seg, attrs, cache)
         trim_nested(text, attrs)
         out = [self._span(text, seg, a, hedges) for a in attrs]

@@ -14,6 +14,7 @@ is read only for the people who are sources.
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections import Counter, deque
 
@@ -175,8 +176,20 @@ def normalise_sources(names: NameFinder, seg, attrs: list[Attribution], cache: T
     text = cache.text
     known = _Names(names, text, cache.memo)
     # the personal name in each mention of a named person, official or journalist (read once, used twice)
-    personal = [_personal_name(names, cache, a) if a.source_type in ("person", "official", "media") and a.named
-                else None for a in attrs]
+    # (memoised per document: the attitudes normalise copies of the attributions again, with the same mentions)
+    memo = cache.memo.get(_PERSONAL_MEMO)
+    if memo is None:
+        memo = cache.memo[_PERSONAL_MEMO] = {}
+    personal = []
+    for a in attrs:
+        if a.source_type in ("person", "official", "media") and a.named:
+            key = (a.src_start, a.src_end, a.source_type == "media")
+            full = memo.get(key, _MISSING)
+            if full is _MISSING:
+                full = memo[key] = _personal_name(names, cache, a)
+            personal.append(full)
+        else:
+            personal.append(None)
     for a, full in zip(attrs, personal):
         if full and " " in full and _plausible_full_name(names, full):
             known.add_source(full, a.source_type == "official", _title_before(names, cache, a, full))
@@ -194,6 +207,12 @@ def normalise_sources(names: NameFinder, seg, attrs: list[Attribution], cache: T
             if kind:
                 evidence.setdefault(a.source, set()).add(kind)
     unify_sources(attrs, evidence)
+
+
+#: Key of the document memo of :func:`_personal_name` by ``(src_start, src_end, is a media mention)``, the only
+#: fields of the attribution it reads.
+_PERSONAL_MEMO = "personal_names"
+_MISSING = object()
 
 
 def _personal_name(names: NameFinder, cache: TokenCache, a: Attribution) -> str | None:
@@ -351,6 +370,11 @@ class _Window:
         return None
 
 
+#: Key of the document memo of the full names as antecedent events, ``(position, 0, (name, type))``.
+_NAME_EVENTS = "name_events"
+_POSITION_AND_KIND = operator.itemgetter(0, 1)
+
+
 def _resolve_antecedents(names: NameFinder, text: str, seg, attrs: list[Attribution], known: _Names,
                          memo: dict) -> None:
     """Pronouns and generic outlet nouns ("the newspaper") take the nearest clear antecedent within two
@@ -373,10 +397,13 @@ def _resolve_antecedents(names: NameFinder, text: str, seg, attrs: list[Attribut
         return
     paragraph_at = seg.paragraph_at
     # the candidate stream in text order: named attributions and, for he/she, full names in the text
+    name_events = memo.get(_NAME_EVENTS)
+    if name_events is None:  # the same for every call on the document (the attitudes' call is the second)
+        name_events = memo[_NAME_EVENTS] = [(pos, 0, (name, "official" if official else "person"))
+                                            for pos, name, official in names.doc_names(text, memo)]
     events: list[tuple[int, int, object]] = [(a.src_start, 1, a) for a in attrs if a.source_type != "pronoun"]
-    for pos, name, official in names.doc_names(text, memo):
-        events.append((pos, 0, (name, "official" if official else "person")))
-    events.sort(key=lambda e: (e[0], e[1]))
+    events += name_events
+    events.sort(key=_POSITION_AND_KIND)
     positions = [e[0] for e in events]
     windows = {k: _Window() for k in ("he", "they", "it", "media")}
     order = sorted(wanted, key=lambda w: attrs[w[0]].src_start)
