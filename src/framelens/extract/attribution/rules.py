@@ -335,6 +335,10 @@ def _indirect_content(ctx: CueContext, src_start: int, src_end: int, rule: str, 
     after_pos = src_end if rule == "inverted" else cue.end
     starts_that = text[content[0]:content[0] + 5].lower().startswith("that ") or \
         text[after_pos:content[0]].lower().strip(" ,:").endswith("that")
+    if not starts_that:
+        timed = _TIMED_THAT_RE.match(cache.low, content[0], min(content[1], content[0] + 40))
+        if timed is not None:  # 'boasted Monday night that ...': the clause after the time adverbial
+            content, starts_that = (timed.end(), content[1]), True
     if starts_that or content[0] < cue.start:
         return content
     if cue.stance == "evaluative" and not (
@@ -353,6 +357,10 @@ def _indirect_content(ctx: CueContext, src_start: int, src_end: int, rule: str, 
     return content
 
 
+#: A time adverbial and *that* opening a verb's content ('Monday night that ...', 'on Tuesday that ...').
+_TIMED_THAT_RE = re.compile(r"(?:(?:(?:on|last|this|early|late)\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
+                            r"saturday|sunday|today|yesterday|tonight|earlier|later)\s+)?(?:(?:morning|afternoon|"
+                            r"evening|night)\s+)?that\s+")
 #: Subordinators that open a fronted adverbial clause ('After Quill accused him of sexism, he warned ...').
 _FRONTED_SUBORDINATORS = frozenset(("when", "after", "as", "while", "although", "though", "because", "since", "if",
                                     "before", "once", "until", "unless", "whereas", "whenever"))
