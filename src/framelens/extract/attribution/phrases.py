@@ -106,7 +106,8 @@ def left_np(words: AttributionWords, tokens: list[Token]):
         if j < 0 or not tokens[j].is_word or tokens[j].low in words.stop:
             return None
         if restrictive and not tokens[j].cap and not words.is_noun(tokens[j].low) and \
-                tokens[j].low not in _SHARE_NOUNS and not _plural_noun(tokens[j].low):
+                tokens[j].low not in _SHARE_NOUNS and not _plural_noun(tokens[j].low) and \
+                not (tokens[j].low[:1].isdigit() and j >= 2 and tokens[j - 1].low in ("in", "of")):
             return None  # 'a candidate who promised', 'the women who claimed': a description, not a source cited
         return left_np(words, tokens[:j + 1])
     if t.text[-2:].lower() in ("'s", "’s") or (t.text[-1:] in APOSTROPHES):
