@@ -70,3 +70,18 @@ def test_coordinated_finite_reporting_verb(text, expected):
 ])
 def test_statement_participle_takes_the_subject_past_time_words_and_apposition(text, expected):
     assert [p for p in pairs(text) if p[1] != "left"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("She and her aides have vowed to fight on.", [("She and her aides", "vowed")]),
+    ("Ada Quill and her surrogates said the plan works.", [("Ada Quill and her surrogates", "said")]),
+    ("The Harlow Republican and the Varga businessman said they agree.",
+     [("The Harlow Republican and the Varga businessman", "said")]),
+    ("Both Reyes and the council said no.", [("Both Reyes and the council", "said")]),
+    ("In Harlow, Quill and his supporters argued the vote was close.",
+     [("Quill and his supporters", "argued")]),
+    # the first conjunct does not open a clause: only the second is the subject
+    ("Tom Marr said the chief and the sheriff said it was fine.", [("Tom Marr", "said"), ("the sheriff", "said")]),
+])
+def test_two_coordinated_subjects_are_one_source_phrase(text, expected):
+    assert pairs(text) == expected

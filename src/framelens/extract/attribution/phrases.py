@@ -137,7 +137,58 @@ def left_np(words: AttributionWords, tokens: list[Token]):
         with_clause = _restrictive_relative(words, tokens, first, i)
         if with_clause is not None:
             return with_clause
+    if first >= 2 and tokens[first - 1].low in ("and", "&") and dash is None:
+        joined = _first_conjunct(words, tokens, first - 1)
+        if joined is not None:
+            return (tokens[joined].start, end, n_words + first - joined - 1)
     return (tokens[first].start, end, n_words)
+
+
+def _first_conjunct(words: AttributionWords, tokens: list[Token], k: int) -> int | None:
+    """When the source phrase after the *and* ``tokens[k]`` is the second of two coordinated subjects ('she and
+    her aides', 'Bush and his rivals', 'The State Department and the Department of Homeland Security'): the
+    index where the first conjunct opens (with a leading *both*), else None. The first conjunct must end in a
+    subject pronoun, a capitalised word or a source noun, and open its clause: nothing before it in the window, or
+    clause punctuation, a quotation mark, *that* or a subordinator; otherwise the *and* may join two clauses
+    ('Quill beat Marr and Reyes said')."""
+    prev = tokens[k - 1]
+    if not prev.is_word:
+        if prev.text != ")":
+            return None
+    elif not (prev.low in _SUBJECT_PRONOUNS or (prev.cap and prev.low not in words.stop) or
+              source_noun(words, prev.low) or _plural_noun(prev.low)):
+        return None
+    if prev.low in words.pronouns:
+        start = k - 1
+    else:
+        got = left_np(words, tokens[:k])
+        if got is None:
+            return None
+        start = next((j for j in range(k - 1, -1, -1) if tokens[j].start == got[0]), None)
+        if start is None:
+            return None
+        for j in range(start + 1, k):  # a lower-case word after a capitalised one is a verb: 'Quill beat Marr'
+            t = tokens[j]
+            if t.is_word and not t.cap and tokens[j - 1].is_word and tokens[j - 1].cap and \
+                    t.low not in _NP_GLUE and not source_noun(words, t.low) and not _plural_noun(t.low):
+                return None
+    if start > 0 and tokens[start - 1].low == "both":
+        start -= 1
+    if start == 0:
+        return start
+    before = tokens[start - 1]
+    if before.is_word:
+        return start if before.low in _CONJUNCT_OPENERS else None
+    return start if before.text in ",;:(" or before.text in QUOTE_CHARS else None
+
+
+#: Lower-case words inside a name-led noun phrase ('Secretary of State', 'Department for Education').
+_NP_GLUE = frozenset(("of", "for", "and", "the", "de", "la", "van", "von", "du"))
+#: Subject pronouns that may open two coordinated subjects ('she and her aides said').
+_SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "i"))
+#: Words after which two coordinated subjects may open a clause ('... that she and her aides had said').
+_CONJUNCT_OPENERS = frozenset(("that", "but", "when", "while", "because", "as", "if", "though", "although",
+                               "since", "after", "before", "where", "whereas", "so"))
 
 
 def source_noun(words: AttributionWords, low: str) -> bool:
