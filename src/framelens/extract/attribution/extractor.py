@@ -69,7 +69,7 @@ class AttributionExtractor:
         cues = self.cue_finder.find(text, seg, spans, low, attitudes)
         if not cues:
             return []
-        hedges = sorted((s.start, s.end) for s in spans if s.kind == "hedge")
+        hedges = sorted([(s.start, s.end) for s in spans if s.kind == "hedge"])
         quote_starts = [q.start for q in seg.quotes]
         cache = TokenCache(text, seg, low)
         attrs: list[Attribution] = []
