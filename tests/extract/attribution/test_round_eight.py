@@ -85,3 +85,22 @@ def test_statement_participle_takes_the_subject_past_time_words_and_apposition(t
 ])
 def test_two_coordinated_subjects_are_one_source_phrase(text, expected):
     assert pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an inverted source that opens with a possessive runs to its head and name
+    ("“This is serious,” said Quill’s top policy aide Tom Reyes.", [("Quill’s top policy aide Tom Reyes", "said")]),
+    # a time adverbial after an inverted source is not part of it
+    ("“This is serious,” said the mayor’s office on Monday.", [("the mayor’s office", "said")]),
+    ("“This is serious,” said the head of the Office on Aging.", [("the head of the Office on Aging", "said")]),
+    # a participle's time adverbial is part of the source; the participle does not change its type
+    ("New polls released Sunday show Quill ahead.", [("New polls released Sunday", "show")]),
+    ("She further announced that the agency would act.", [("She", "announced")]),
+])
+def test_source_phrase_boundaries(text, expected):
+    assert pairs(text) == expected
+
+
+def test_participle_after_the_head_leaves_the_document_type():
+    (span,) = attribution_spans("A court document filed Thursday says the firm paid.")
+    assert span.attrs["source_type"] == "document"

@@ -85,6 +85,14 @@ def left_np(words: AttributionWords, tokens: list[Token]):
             tokens[i - 1].end == t.start:
         return (tokens[i - 1].start, t.end, 1)  # a share of respondents: '42% say'
     end = t.end
+    if t.is_word and t.low.endswith("ed") and not t.cap:
+        # a participle's time adverbial belongs to the phrase: 'New polls released Sunday show', 'A court
+        # document filed Thursday says' (skipped above as an adverbial between source and cue)
+        k = i + 1
+        while k < len(tokens) and tokens[k].is_word and tokens[k].low in _PARTICIPLE_TIMES:
+            k += 1
+        if k > i + 1:
+            end = tokens[k - 1].end
     abbreviation = _abbreviation_period(words, tokens, i)
     if abbreviation:
         # a name or organisation ending in an abbreviation: "the F.B.I. has said", "Joseph R. Biden Jr. warned";
@@ -182,6 +190,12 @@ def _first_conjunct(words: AttributionWords, tokens: list[Token], k: int) -> int
     return start if before.text in ",;:(" or before.text in QUOTE_CHARS else None
 
 
+#: Days and months: after a preposition they open a time adverbial ('on Monday', 'in March').
+_TIME_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may "
+                        "june july august september october november december".split())
+#: Time words that may follow a participle inside a source phrase ('released Sunday', 'filed last week').
+_PARTICIPLE_TIMES = _TIME_NAMES | frozenset(("today", "yesterday", "last", "this", "week", "month", "year",
+                                             "morning", "afternoon", "evening", "night"))
 #: Lower-case words inside a name-led noun phrase ('Secretary of State', 'Department for Education').
 _NP_GLUE = frozenset(("of", "for", "and", "the", "de", "la", "van", "von", "du"))
 #: Subject pronouns that may open two coordinated subjects ('she and her aides said').
@@ -434,8 +448,8 @@ def right_np(words: AttributionWords, tokens: list[Token]):
                 after_det = True
                 continue
             if low in CONNECTORS or (low in NP_PREPOSITIONS and last_good >= 0 and is_noun(tokens[last_good].low)):
-                if last_good < 0:
-                    break
+                if last_good < 0 or (k + 1 < n and tokens[k + 1].low in _TIME_NAMES):
+                    break  # ('said the mayor’s office on Monday': a time adverbial, not part of the phrase)
                 k += 1
                 continue
             if low in ("and", "&") and last_good >= 0 and tokens[last_good].cap and k + 1 < n and tokens[k + 1].cap:
@@ -452,7 +466,8 @@ def right_np(words: AttributionWords, tokens: list[Token]):
             else:
                 if seen_cap and last_good == k - 1 and tokens[last_good].cap and not is_noun(low) and not (
                         k + 1 < n and tokens[k + 1].cap and tokens[k + 1].is_word) and \
-                        not _role_before_name(words, tokens, k):
+                        not _role_before_name(words, tokens, k) and \
+                        not tokens[last_good].low.endswith(("'s", "’s")):  # ('Quill’s top aide Tom Reyes')
                     break  # the name run is over ("told the LA Times allowing ...")
                 unknown += 1
                 if unknown > 3:

@@ -330,7 +330,9 @@ def _dotted_acronym(all_tokens, head) -> tuple[str, bool]:
 def _head_part(all_tokens, lows: list[str]) -> tuple[int, int]:
     """Word indexes ``[lo, hi)`` of the head part of a source phrase: after the last possessive, before the
     first post-modifier ("a spokesperson for the sheriff's office" -> "a spokesperson")."""
-    stop_at = next((j for j in range(1, len(lows)) if lows[j] in _POST_MODIFIER_OPENERS), len(lows))
+    stop_at = next((j for j in range(1, len(lows)) if lows[j] in _POST_MODIFIER_OPENERS or (
+        # a participle after the head noun ('a court document filed Thursday', 'polls released Sunday')
+        j >= 2 and lows[j].endswith("ed") and not lows[j - 1].endswith("ly") and j + 1 < len(lows))), len(lows))
     head_lo = 0
     n_words = 0
     for t in all_tokens:
