@@ -104,3 +104,11 @@ def test_source_phrase_boundaries(text, expected):
 def test_participle_after_the_head_leaves_the_document_type():
     (span,) = attribution_spans("A court document filed Thursday says the firm paid.")
     assert span.attrs["source_type"] == "document"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The agency less than two weeks ago said the server held secrets.", [("The agency", "said")]),
+    ("Ada Quill a few days ago wrote that the fee would rise.", [("Ada Quill", "wrote")]),
+])
+def test_an_ago_phrase_between_source_and_cue_is_skipped(text, expected):
+    assert pairs(text) == expected

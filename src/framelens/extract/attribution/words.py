@@ -231,8 +231,22 @@ class AttributionWords:
                     "didn", "doesn", "hasn", "haven", "wasn"):
                 i -= 1
                 continue
+            if not between_only and low == "ago" and i > 1 and tokens[i - 1].low in _TIME_UNITS:
+                k = i - 2  # 'The State Department less than two weeks ago said': a time adverbial
+                while k >= 0 and i - k <= 6 and (tokens[k].low in _AGO_QUANTIFIERS or tokens[k].low[:1].isdigit()):
+                    k -= 1
+                if k < i - 2:
+                    i = k
+                    continue
             break
         return i
+
+
+#: Units and quantifiers of an 'ago' phrase ('two weeks ago', 'less than a year ago', 'a few days ago').
+_TIME_UNITS = frozenset("second seconds minute minutes hour hours day days week weeks month months year years decade "
+                        "decades century centuries".split())
+_AGO_QUANTIFIERS = frozenset("a an one two three four five six seven eight nine ten eleven twelve twenty thirty few "
+                             "several couple of less more than about nearly almost just only some many".split())
 
 
 def media_word(lex: SourceLexicon, low: str) -> bool:
