@@ -100,7 +100,7 @@ class AttributionExtractor:
         cue = a.cue
         lo = min(a.src_start, cue.start)
         hi = max(a.src_end, cue.end)
-        hedged = _overlaps_any(hedges, cue.start, cue.end) or _overlaps_any(hedges, lo, hi)
+        hedged = bool(hedges) and (_overlaps_any(hedges, cue.start, cue.end) or _overlaps_any(hedges, lo, hi))
         mention_start, mention_end = a.mention or (a.src_start, a.src_end)
         if a.mention and a.mention[0] > a.src_start and a.resolved_from is None:
             a.resolved_from = text[mention_start:mention_end]  # a relative pronoun standing for its antecedent
