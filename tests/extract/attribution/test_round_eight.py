@@ -112,3 +112,11 @@ def test_participle_after_the_head_leaves_the_document_type():
 ])
 def test_an_ago_phrase_between_source_and_cue_is_skipped(text, expected):
     assert pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ada Quill and Tom Reyes have both supported the plan.", [("Ada Quill and Tom Reyes", "supported")]),
+    ("The Harlow and Varga councils have all endorsed the fee.", [("The Harlow and Varga councils", "endorsed")]),
+])
+def test_floating_quantifier_after_an_auxiliary_is_not_the_source(text, expected):
+    assert pairs(text) == expected

@@ -231,6 +231,9 @@ class AttributionWords:
                     "didn", "doesn", "hasn", "haven", "wasn"):
                 i -= 1
                 continue
+            if low in _FLOATING and i > 0 and tokens[i - 1].low in between and tokens[i - 1].is_word:
+                i -= 1  # a floating quantifier after an auxiliary: 'Carson and Huckabee have all said'
+                continue
             if not between_only and low == "ago" and i > 1 and tokens[i - 1].low in _TIME_UNITS:
                 k = i - 2  # 'The State Department less than two weeks ago said': a time adverbial
                 while k >= 0 and i - k <= 6 and (tokens[k].low in _AGO_QUANTIFIERS or tokens[k].low[:1].isdigit()):
@@ -242,6 +245,8 @@ class AttributionWords:
         return i
 
 
+#: Quantifiers that float after an auxiliary, away from their subject ('have all said', 'were both asked').
+_FLOATING = frozenset(("all", "both", "each"))
 #: Units and quantifiers of an 'ago' phrase ('two weeks ago', 'less than a year ago', 'a few days ago').
 _TIME_UNITS = frozenset("second seconds minute minutes hour hours day days week weeks month months year years decade "
                         "decades century centuries".split())
