@@ -164,7 +164,7 @@ def _np_kind(words: AttributionWords, np: str) -> str | None:
 
 
 def role_evidence(words: AttributionWords, text: str, doc_names: list[tuple[int, str, bool]],
-                  canonical, wanted: set[str] | None = None) -> dict[str, set[str]]:
+                  canonical, wanted: set[str] | None = None, memo: dict | None = None) -> dict[str, set[str]]:
     """What the document says each named person is: ``{name: {"official", "media"}}``.
 
     ``doc_names`` are the document's full names (:meth:`.names.NameFinder.doc_names`), ``canonical`` maps a
@@ -175,7 +175,9 @@ def role_evidence(words: AttributionWords, text: str, doc_names: list[tuple[int,
     so the work is linear in the document's length.
 
     With ``wanted`` (full names), only the names whose full form is one of them are read: a name's full form is
-    the name or a longer name ending with it, so the other names are passed over by a set look-up.
+    the name or a longer name ending with it, so the other names are passed over by a set look-up. ``memo`` (a
+    dictionary kept for one document) keeps what each occurrence says, which depends on the text alone, for the
+    next call on the same document.
     """
     out: dict[str, set[str]] = {}
     tails = None
@@ -191,21 +193,35 @@ def role_evidence(words: AttributionWords, text: str, doc_names: list[tuple[int,
         if wanted is not None and full not in wanted:
             continue
         found = out.setdefault(full, set())
-        if official:
-            found.add("official")
-        before = _WORD_BEFORE_RE.search(text, max(0, pos - _BEFORE), pos)
-        if before is not None:
-            low = before.group(1).lower().rstrip(".")
-            stem = low[:-2] if low.endswith(("'s", "’s")) else low[:-1] if low.endswith(("'", "’")) else None
-            if words.has("media_role", low) or (stem and words.is_media(stem)):
-                found.add("media")  # "Ledger columnist Jane Roe", "CNN's Jake Tapper"
-            elif words.has("office", low) or (before.group(1).rstrip(".") in words.title_abbreviations
-                                              and not words.has("honorific", low)):
-                found.add("official")  # an office, not a courtesy title ('Mr.')
-        kind = apposition_kind(words, text, pos + len(name))
-        if kind:
-            found.add(kind)
+        key = (pos, name, official)
+        kinds = memo.get(key) if memo is not None else None
+        if kinds is None:
+            kinds = _occurrence_kinds(words, text, pos, name, official)
+            if memo is not None:
+                memo[key] = kinds
+        found.update(kinds)
     return out
+
+
+def _occurrence_kinds(words: AttributionWords, text: str, pos: int, name: str, official: bool) -> tuple[str, ...]:
+    """What one occurrence of a full name at ``pos`` says the person is (:func:`role_evidence`): ``official`` and
+    ``media``, from a title before it, the word before it and an apposition after it."""
+    found: list[str] = []
+    if official:
+        found.append("official")
+    before = _WORD_BEFORE_RE.search(text, max(0, pos - _BEFORE), pos)
+    if before is not None:
+        low = before.group(1).lower().rstrip(".")
+        stem = low[:-2] if low.endswith(("'s", "’s")) else low[:-1] if low.endswith(("'", "’")) else None
+        if words.has("media_role", low) or (stem and words.is_media(stem)):
+            found.append("media")  # "Ledger columnist Jane Roe", "CNN's Jake Tapper"
+        elif words.has("office", low) or (before.group(1).rstrip(".") in words.title_abbreviations
+                                          and not words.has("honorific", low)):
+            found.append("official")  # an office, not a courtesy title ('Mr.')
+    kind = apposition_kind(words, text, pos + len(name))
+    if kind:
+        found.append(kind)
+    return tuple(found)
 
 
 def apposition_kind(words: AttributionWords, text: str, end: int) -> str | None:

@@ -199,11 +199,14 @@ def normalise_sources(names: NameFinder, seg, attrs: list[Attribution], cache: T
     _resolve_antecedents(names, text, seg, attrs, known, cache.memo)
     # what the text says of each person who is a source (the only names unify_sources reads evidence for)
     wanted = {a.source for a in attrs if a.person and a.source}
-    evidence = role_evidence(names.words, text, names.doc_names(text, cache.memo), known.canonical, wanted) \
-        if wanted else {}
+    evidence = role_evidence(names.words, text, names.doc_names(text, cache.memo), known.canonical, wanted,
+                             cache.memo.setdefault(_EVIDENCE_MEMO, {})) if wanted else {}
+    appositions = cache.memo.setdefault(_APPOSITION_MEMO, {})  # by where the mention ends: the text decides
     for a in attrs:
         if a.person and a.resolved_from is None:  # 'Ellis, the district attorney, said'
-            kind = apposition_kind(names.words, text, a.src_end)
+            kind = appositions.get(a.src_end, _MISSING)
+            if kind is _MISSING:
+                kind = appositions[a.src_end] = apposition_kind(names.words, text, a.src_end)
             if kind:
                 evidence.setdefault(a.source, set()).add(kind)
     unify_sources(attrs, evidence)
@@ -212,6 +215,10 @@ def normalise_sources(names: NameFinder, seg, attrs: list[Attribution], cache: T
 #: Key of the document memo of :func:`_personal_name` by ``(src_start, src_end, is a media mention)``, the only
 #: fields of the attribution it reads.
 _PERSONAL_MEMO = "personal_names"
+#: Key of the document memo of :func:`.identity.role_evidence` (what each occurrence of a full name says).
+_EVIDENCE_MEMO = "role_evidence"
+#: Key of the document memo of :func:`.identity.apposition_kind` by the end of a mention.
+_APPOSITION_MEMO = "appositions"
 _MISSING = object()
 
 
