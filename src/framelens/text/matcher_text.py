@@ -3,8 +3,8 @@
 :func:`prepare` lower-cases a text and makes word separators uniform (a line break and a hyphen become
 a space, a curly apostrophe a straight one), keeping character offsets wherever it can; :func:`key`
 gives the automaton key of a lexicon phrase, normalised the same way; :class:`Automaton` finds every
-key in the prepared text in one call (``ahocorasick_rs``); :func:`word_hits` keeps the whole-word
-matches among them.
+key in the prepared text in one call (``ahocorasick_rs``); :func:`scanned` gives the copy of the quick
+normalisation that the matcher scans.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from __future__ import annotations
 import bisect
 import re
 
-__all__ = ["Automaton", "MAP_PAIRS", "SCAN_KEYS", "key", "lower", "needs_map", "prepare", "quick", "to_orig"]
+__all__ = ["Automaton", "MAP_PAIRS", "SCAN_KEYS", "key", "lower", "needs_map", "prepare", "quick", "scanned",
+           "to_orig"]
 
 #: characters that need the slow, offset-mapping normalisation (found by a fast one-character search each)
 ODD_CHARS = ("\xa0", "\t", "\r", "\u2010", "\u2011", "\u2009", "\u202f", "\u2007", "\u200a")
@@ -27,8 +28,9 @@ def key(phrase: str) -> str:
 
 #: keys the matcher's automaton holds besides the lexicon's, so that its scan also says whether the quick
 #: normalisation of a text (:func:`lower` plus the length-preserving replacements) is the one :func:`prepare`
-#: makes: two separators in a row (see :func:`needs_map`) and the characters of ``ODD_CHARS``
-SCAN_KEYS = ("  ",) + ODD_CHARS
+#: makes: two separators in a row (see :func:`needs_map`; a separator next to a line break where the scanned text
+#: keeps its line breaks, see :func:`scanned`) and the characters of ``ODD_CHARS``
+SCAN_KEYS = ("  ", " \n", "\n ") + ODD_CHARS
 
 
 def lower(text: str) -> str:
@@ -48,13 +50,35 @@ def quick(low: str) -> str:
 #: the pairs of characters of a lower-cased text that ask for the offset map (see :func:`needs_map`)
 MAP_PAIRS = ("  ", " \n", "\n ")
 
+#: a line break with none next to it (nor a run of three or more: a rarer case left to the plain path)
+_LONE_BREAK = re.compile(r"\n(?<!\n\n)(?!\n)")
+
+
+def scanned(low: str) -> tuple[str, str]:
+    """``(scan, norm)``: the text the matcher scans, and :func:`quick` ``(low)``.
+
+    Where no line break of ``low`` stands alone (each is one of a blank line, as in most news text) the scanned
+    text keeps its line breaks, so that a blank line is not two spaces there: the scan's pairs of separators are
+    then (nearly) only those that ask for the offset map (:data:`MAP_PAIRS`), not one per paragraph. No phrase
+    crosses a blank line, so every lexicon key matches this text where it matches ``norm``. Where a line break
+    stands alone (a phrase may go on after it) the scanned text is ``norm``. Either way the pairs of :data:`SCAN_KEYS`
+    found in it are where ``low`` may hold one of :data:`MAP_PAIRS` (:func:`needs_map`).
+    """
+    kept = low.replace("-", " ").replace("’", "'")
+    norm = kept.replace("\n", " ")
+    if norm is kept or _LONE_BREAK.search(low) is not None:
+        return norm, norm
+    return kept, norm
+
 
 def needs_map(low: str, odd: bool, pairs) -> bool:
     """Whether :func:`prepare` collapses white space in ``low`` (and so maps offsets), from what a scan of
-    :func:`quick` ``(low)`` found: ``odd``, whether it found one of ``ODD_CHARS``; ``pairs``, the starts of two
-    spaces in a row there. A pair of spaces in the quick text is a pair of spaces, a space and a line break, or
-    two line breaks, a hyphen and a space or a line break in ``low``; only the first three (not a blank line,
-    not a hyphen) ask for the map."""
+    :func:`scanned` ``(low)`` found: ``odd``, whether it found one of ``ODD_CHARS``; ``pairs``, the starts of the
+    pairs of separators of :data:`SCAN_KEYS` there. A pair of spaces in the quick text is a pair of spaces, a
+    space and a line break, or two line breaks, a hyphen and a space or a line break in ``low``; a space or a hyphen
+    next to a line break in the text that keeps line breaks is a space and a line break or a hyphen and a line
+    break in ``low``. Only a pair of spaces and a space next to a line break (not a blank line, not a hyphen) ask
+    for the map."""
     return odd or any(low.startswith(MAP_PAIRS, i) for i in pairs)
 
 
