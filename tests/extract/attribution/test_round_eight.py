@@ -120,3 +120,14 @@ def test_an_ago_phrase_between_source_and_cue_is_skipped(text, expected):
 ])
 def test_floating_quantifier_after_an_auxiliary_is_not_the_source(text, expected):
     assert pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("His campaign sued the council on Friday, claiming the move would cost it money.",
+     [("His campaign", "claiming")]),
+    ("The retired surgeon has given no details, saying only that he was refining his plans.",
+     [("The retired surgeon", "saying")]),
+    ("Ada Quill went with the odds, pointing out that Harlow would win.", [("Ada Quill", "pointing out")]),
+])
+def test_participle_subject_with_possessive_or_auxiliary(text, expected):
+    assert pairs(text) == expected

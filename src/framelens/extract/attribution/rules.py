@@ -133,7 +133,7 @@ def participle(ctx: CueContext):
     if not ctx.verbal or ctx.without_source or ctx.left_phrase is not None or ctx.last is None or \
             not (ctx.last.text == "," or (ctx.last.low == "by" and ctx.cue.kind == "report_verb") or
                  _participle_opening(ctx)) or \
-            not ctx.cue_text_lower.endswith("ing"):
+            not ctx.cue_text_lower.split(None, 1)[0].endswith("ing"):  # ('..., pointing out that ...')
         return None  # '..., saying X' and 'justified the cut by saying X' take the sentence's subject
     tokens = ctx.cache.head(ctx.sentence_start, ctx.cue.start, SUBJECT_TOKENS)
     found = subject(ctx.words, tokens)

@@ -12,8 +12,8 @@ import operator
 import re
 
 from .tokens import Token, TokenCache
-from .words import (CONNECTORS, DETERMINERS, NP_PREPOSITIONS, NUMBER_WORDS, SUBJECT_DETERMINERS,
-                    AttributionWords)
+from .words import (CONNECTORS, DETERMINERS, NP_PREPOSITIONS, NUMBER_WORDS, POSSESSIVE_DETERMINERS,
+                    SUBJECT_DETERMINERS, AttributionWords)
 
 #: Conjunctions that coordinate a reporting verb with an earlier verb of the same subject.
 _COORDINATORS = frozenset(("and", "but", "then"))
@@ -52,7 +52,8 @@ def subject(words: AttributionWords, tokens: list[Token]):
             return None
     if tokens[0].low in words.pronouns:
         return (tokens[0].start, tokens[0].end, 1)
-    if tokens[0].low in SUBJECT_DETERMINERS:
+    if tokens[0].low in SUBJECT_DETERMINERS or tokens[0].low in POSSESSIVE_DETERMINERS:
+        # ('His campaign sued the party, claiming ...': a possessive opens a determiner subject)
         return det_subject(words, tokens)
     titles = words.title_abbreviations
     k = 0
@@ -71,6 +72,8 @@ def subject(words: AttributionWords, tokens: list[Token]):
 #: night saying').
 _TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight morning "
                         "afternoon evening night earlier later".split())
+#: Auxiliaries that follow a determiner subject's head ('The retired neurosurgeon has said').
+_AUXILIARIES = frozenset("has have had is was are were will would could can did does may might should".split())
 #: Determiners that open the noun phrase of an 'of' or 'for' phrase inside a determiner subject.
 _PP_DETERMINERS = frozenset(("the", "a", "an", "his", "her", "their", "its"))
 
@@ -105,7 +108,8 @@ def det_subject(words: AttributionWords, tokens: list[Token]):
             return None
         if t.low in bad or t.low.endswith(("'s", "’s")):
             return None
-        if _head_noun(words, t) and j + 1 < n:
+        if j + 1 < n and (_head_noun(words, t) or (tokens[j + 1].low in _AUXILIARIES and t.low not in not_verbs)):
+            # (any word before an auxiliary ends the subject: 'The retired neurosurgeon has provided ...')
             following = tokens[j + 1]
             end = j
             if following.low in ("of", "for") and j + 2 < n and tokens[j + 2].cap:
