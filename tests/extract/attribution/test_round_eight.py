@@ -19,7 +19,7 @@ def pairs(text: str) -> list[tuple[str, str]]:
      [("Ada Quill", "saying")]),
     ("Ada Quill flipped her vote on the spot – saying she had misread the bill.", [("Ada Quill", "saying")]),
     ("He ducked, pointing to his record in the assembly and saying that senators are overrated.",
-     [("He", "saying")]),
+     [("He", "pointing to"), ("He", "saying")]),
     # 'and' with no participle set off before it: no coordination to follow
     ("Ada Quill read the note and saying so was odd.", []),
 ])
