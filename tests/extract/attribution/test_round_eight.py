@@ -131,3 +131,11 @@ def test_floating_quantifier_after_an_auxiliary_is_not_the_source(text, expected
 ])
 def test_participle_subject_with_possessive_or_auxiliary(text, expected):
     assert pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("And Ada Quill has been at war with the council, tweeting about the fees.", [("Ada Quill", "tweeting")]),
+    ("But the agency released figures, saying the backlog doubled.", [("the agency", "saying")]),
+])
+def test_sentence_opening_conjunction_is_not_part_of_the_subject(text, expected):
+    assert pairs(text) == expected

@@ -41,6 +41,8 @@ def subject(words: AttributionWords, tokens: list[Token]):
     """A sentence-initial name or pronoun (or a determiner subject, see :func:`det_subject`)."""
     if not tokens or not tokens[0].is_word:
         return None
+    if tokens[0].low in _OPENING_CONJUNCTIONS and len(tokens) > 1 and tokens[1].is_word:
+        tokens = tokens[1:]  # 'And Trump has been at war with Ryan, ... tweeting': the conjunction links sentences
     # skip an opening adverbial that ends in a comma: "On Friday, Mr. Trump ..., saying"
     first_comma = next((j for j, t in enumerate(tokens[:10]) if t.text == ","), None)
     if first_comma is not None and (tokens[0].low in words.stop or tokens[0].low in words.adverbial_words
@@ -72,6 +74,8 @@ def subject(words: AttributionWords, tokens: list[Token]):
 #: night saying').
 _TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight morning "
                         "afternoon evening night earlier later".split())
+#: Conjunctions that may open a sentence before its subject.
+_OPENING_CONJUNCTIONS = frozenset(("and", "but", "so", "yet", "or"))
 #: Auxiliaries that follow a determiner subject's head ('The retired neurosurgeon has said').
 _AUXILIARIES = frozenset("has have had is was are were will would could can did does may might should".split())
 #: Determiners that open the noun phrase of an 'of' or 'for' phrase inside a determiner subject.
