@@ -139,3 +139,11 @@ def test_participle_subject_with_possessive_or_auxiliary(text, expected):
 ])
 def test_sentence_opening_conjunction_is_not_part_of_the_subject(text, expected):
     assert pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sen. Ada Quill called out her rival for alienating voters.", [("Sen. Ada Quill", "called out")]),
+    ("Tom Reyes was called out by the umpire.", []),  # a passive: the one called out is no source
+])
+def test_call_out_is_a_criticism(text, expected):
+    assert pairs(text) == expected
