@@ -1,7 +1,8 @@
-"""The text the matcher scans keeps the line breaks of blank lines (framelens.text.matcher_text.scanned, issue 17):
-every lexicon key matches it where it matches the quick normalisation, and its pairs of separators still say
-which texts need the offset map. Checked against the plain path (the quick normalisation scanned) on
-hypothesis-made text and on hand-checked examples. Words are fictional or common English, chosen for the tests."""
+"""The text the matcher scans (framelens.text.matcher_text, issue 17). It keeps the line breaks of blank lines
+(scanned): every lexicon key matches it where it matches the quick normalisation, and its pairs of separators still
+say which texts need the offset map. Its lower case comes from the UTF-8 bytes where that is the same (lower).
+Checked against the plain path (the quick normalisation scanned, str.lower) on hypothesis-made text and on
+hand-checked examples. Words are fictional or common English, chosen for the tests."""
 
 from __future__ import annotations
 
@@ -93,3 +94,27 @@ def test_a_phrase_over_a_line_break_and_none_over_a_blank_line():
     two = "They met illegal\n\nimmigrants there."
     assert "illegal immigrants" in [one[h.start:h.end].replace("\n", " ") for h in m.match(one)]
     assert not any("\n" in two[h.start:h.end] for h in m.match(two))
+
+
+def _lower_rule(text: str) -> str:
+    """The rule of matcher_text.lower written out: str.lower, one character at a time where a lower case is longer."""
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return low
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.characters(codec=None), max_size=40)
+       | st.lists(st.sampled_from(["Said", "ILLEGAL", "“", "”", "—", "É", "é", "Σ", "ΑΣ", "σ", "İ", "ǅ", "Ⅷ", "ﬁ",
+                                  "ß", "\ud800", "\udfff", "🎉", " ", "\n", "A"]), max_size=20).map("".join))
+def test_lower_is_str_lower_one_character_at_a_time(text):
+    got = lower(text)
+    assert got == _lower_rule(text) and len(got) == len(text)
+
+
+def test_lower_hand_checked():
+    assert lower("The “Illegal” Word") == "the “illegal” word"  # ASCII letters, other characters kept
+    assert lower("ÉLAN — OK") == "élan — ok"  # a capital beyond ASCII: the plain path
+    assert lower("ΟΔΟΣ ΣΑ") == "οδος σα"  # a final sigma, by str.lower's own rule
+    assert lower("İzmir") == "İzmir"  # a lower case two characters long stays as it is
