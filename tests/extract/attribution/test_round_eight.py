@@ -147,3 +147,13 @@ def test_sentence_opening_conjunction_is_not_part_of_the_subject(text, expected)
 ])
 def test_call_out_is_a_criticism(text, expected):
     assert pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sen. Ada Quill deflected questions about Reyes before saying it was time to move on.",
+     [("Sen. Ada Quill", "saying")]),
+    # a participle opening the sentence has no subject before it
+    ("After saying goodbye, the crowd left.", []),
+])
+def test_gerund_after_a_subordinator_takes_the_sentence_subject(text, expected):
+    assert pairs(text) == expected

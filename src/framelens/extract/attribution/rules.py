@@ -170,6 +170,26 @@ def _participle_opening(ctx: CueContext) -> bool:
     return False
 
 
+#: Subordinators and prepositions after which a gerund cue has the sentence's subject.
+_GERUND_OPENERS = frozenset(("before", "after", "while", "without", "since", "upon"))
+
+
+def _gerund_after_subordinator(ctx: CueContext) -> bool:
+    """A verb cue in *-ing* right after one of ``_GERUND_OPENERS`` ('deflected questions before saying ...')."""
+    return ctx.verbal and not ctx.passive and ctx.last is not None and ctx.last.low in _GERUND_OPENERS and \
+        ctx.cue_text_lower.split(None, 1)[0].endswith("ing")
+
+
+def _subordinate_gerund(ctx: CueContext):
+    """The sentence's subject for a gerund cue after a subordinator: 'McConnell deflected questions before saying
+    ...', 'Bolton had a similar view, while saying that ...'."""
+    tokens = ctx.cache.head(ctx.sentence_start, ctx.cue.start, SUBJECT_TOKENS)
+    found = subject(ctx.words, tokens)
+    if found is None or not plausible_subject(ctx.words, ctx.text, tokens, found[0], found[1], ctx.cache.memo):
+        return None
+    return _attribute_verb(ctx, found[0], found[1], "participle")
+
+
 def coordinated(ctx: CueContext):
     """A reporting verb coordinated with an earlier verb of the same subject: 'Marr toured the plant and said
     ...' (see :func:`.subjects.coordinated_subject`)."""
@@ -568,8 +588,12 @@ def apply_rules(ctx: CueContext, rules: dict = RULES) -> Attribution | None:
         own = _OWN_RULES.get(ctx.cue.kind)
         if own is not None:
             table = (own,)
+        elif ctx.without_source:
+            # a gerund after a subordinator ('before saying', 'while arguing', 'after questioning') takes the
+            # sentence's subject; other cues there ('when asked', 'as reported') have none of their own
+            table = (_subordinate_gerund,) if _gerund_after_subordinator(ctx) else _PASSIVE_RULES
         else:
-            table = _PASSIVE_RULES if ctx.without_source else _SOURCE_RULES
+            table = _SOURCE_RULES
     else:
         table = tuple(rules.values())
     for rule in table:
