@@ -157,3 +157,14 @@ def test_call_out_is_a_criticism(text, expected):
 ])
 def test_gerund_after_a_subordinator_takes_the_sentence_subject(text, expected):
     assert pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("His office put out a statement saying the county cannot vet every claim.", [("His office", "saying")]),
+    ("The mayor’s office issued a statement saying the road would reopen.", [("The mayor’s office", "saying")]),
+    ("Her campaign quickly blasted out an email to supporters stating that Reyes had joined.",
+     [("Her campaign", "stating")]),
+    ("Her aides toured the plant and said it was safe.", [("Her aides", "said")]),
+])
+def test_possessive_subjects_of_statements_and_coordinated_verbs(text, expected):
+    assert pairs(text) == expected

@@ -74,6 +74,20 @@ def subject(words: AttributionWords, tokens: list[Token]):
 #: night saying').
 _TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight morning "
                         "afternoon evening night earlier later".split())
+def _possessed_subject(words: AttributionWords, tokens: list[Token]):
+    """A name's possession as a sentence subject: 'Rubio's campaign', 'the mayor's office' (a possessive, then
+    a source noun and a lower-case word that is not a noun), or None."""
+    k = next((j for j, t in enumerate(tokens[:4]) if t.is_word and t.low.endswith(("'s", "’s"))), None)
+    if k is None or k + 2 >= len(tokens) or not words.is_noun(tokens[k + 1].low) or tokens[k + 2].cap or \
+            not tokens[k + 2].is_word or words.is_noun(tokens[k + 2].low):
+        return None
+    if not (tokens[0].cap or tokens[0].low in SUBJECT_DETERMINERS):
+        return None
+    return (tokens[0].start, tokens[k + 1].end, k + 2)
+
+
+#: Particles between a verb and its document object ('put out a statement', 'sent out a release').
+_PARTICLES = frozenset(("out", "up", "off"))
 #: Conjunctions that may open a sentence before its subject.
 _OPENING_CONJUNCTIONS = frozenset(("and", "but", "so", "yet", "or"))
 #: Auxiliaries that follow a determiner subject's head ('The retired neurosurgeon has said').
@@ -151,7 +165,7 @@ def plausible_subject(words: AttributionWords, text: str, tokens: list[Token], s
         return False
     if len(inside) == 1 and inside[0].low in words.pronouns:
         return True
-    if inside and inside[0].low in SUBJECT_DETERMINERS:
+    if inside and (inside[0].low in SUBJECT_DETERMINERS or inside[0].low in POSSESSIVE_DETERMINERS):
         got = det_subject(words, [t for t in tokens if t.start >= src_start])
         return got is not None and got[1] == src_end
     inside_words = [t for t in inside if t.is_word]
@@ -213,18 +227,23 @@ def statement_subject(words: AttributionWords, cache: TokenCache, sentence_start
     if cut < 2 or obj[0].low not in ("a", "an") or not words.has("document", obj[cut - 1].low):
         return None
     last = cache.last(sentence_start, obj_start)
+    if last is not None and last.low in _PARTICLES:
+        last = cache.last(sentence_start, last.start)  # 'sent out a press release saying', 'put out a statement'
     if last is None or not last.is_word or last.cap or last.low in DETERMINERS or \
             last.low in words.stop or last.low in words.pronouns or words.is_noun(last.low):
         return None
     tokens = cache.head(sentence_start, obj_start, SUBJECT_TOKENS)
     found = subject(words, tokens)
+    possessed = found is None and _possessed_subject(words, tokens)  # (a pattern strict enough to stand alone)
+    if possessed:
+        found = possessed
     if found is None:
         return None
     src_end = found[1]
     gloss = _GLOSS_RE.match(cache.text, src_end, obj_start) or _APPOSITION_RE.match(cache.text, src_end, obj_start)
     after = gloss.end() if gloss else src_end  # 'Chris Carr, the committee's director, released a statement'
-    if not plausible_subject(words, cache.text, [t for t in tokens if not (src_end <= t.start < after)], found[0],
-                             src_end, cache.memo):
+    if not possessed and not plausible_subject(words, cache.text, [t for t in tokens if not (src_end <= t.start < after)],
+                                               found[0], src_end, cache.memo):
         return None
     if blocked_between(cache, after, obj_start) or _match_between(cache, _COMMA_RE, after, obj_start):
         return None
