@@ -168,3 +168,13 @@ def test_gerund_after_a_subordinator_takes_the_sentence_subject(text, expected):
 ])
 def test_possessive_subjects_of_statements_and_coordinated_verbs(text, expected):
     assert pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tom Reyes, who has been in daily contact with the campaign, arrived late and acknowledged that he had read "
+     "the memo.", [("Tom Reyes", "acknowledged")]),
+    # a relative clause that holds a clause of its own is not read over
+    ("Ada Quill, who lost the race, which was close, and said nothing, left.", []),
+])
+def test_coordinated_verb_past_a_relative_clause_after_the_subject(text, expected):
+    assert pairs(text) == expected

@@ -201,8 +201,11 @@ def coordinated_subject(words: AttributionWords, cache: TokenCache, left: list[T
         return None
     src_start, src_end, _ = found
     gloss = _GLOSS_RE.match(cache.text, src_end, conjunction.start) or \
-        _APPOSITION_RE.match(cache.text, src_end, conjunction.start)
-    after = gloss.end() if gloss else src_end  # 'Gov. Rick Scott (R) blasted', 'Tom Reyes, a Democrat, voted ... and said'
+        _APPOSITION_RE.match(cache.text, src_end, conjunction.start) or \
+        _RELATIVE_ASIDE_RE.match(cache.text, src_end, conjunction.start)
+    # 'Gov. Rick Scott (R) blasted', 'Tom Reyes, a Democrat, voted ... and said', 'Priebus, who has ..., arrived ...
+    # and acknowledged'
+    after = gloss.end() if gloss else src_end
     if not _NON_SPACE_RE.search(cache.low, after, conjunction.start) or \
             blocked_between(cache, after, conjunction.start):
         return None
@@ -257,6 +260,8 @@ _NON_SPACE_RE = re.compile(r"\S")
 #: A short apposition between commas right after a subject, opened by an article or an age: ', a Democrat,',
 #: ', the county's chief engineer,', ', 46,'; at most eight words, no clause punctuation or quotation mark.
 _APPOSITION_RE = re.compile(r",[^\S\n]+(?:(?:a|an|the)[^\S\n]+[^,;:()\"“”\n]{0,70}?|\d{1,3}),(?=[^\S\n]+[a-z])")
+#: A non-restrictive relative clause between commas right after a subject, with no clause mark or quotation in it.
+_RELATIVE_ASIDE_RE = re.compile(r",[^\S\n]+(?:who|whose)[^\S\n][^,;:()\"“”\n]{1,120}?,(?=[^\S\n]+[a-z])")
 #: A party and state or a short gloss in parentheses right after a subject: ' (R)', ' (D-Ore.)'.
 _GLOSS_RE = re.compile(r"[^\S\n]*\([^()\n]{1,12}\)")
 _COMMA_RE = re.compile(",")
