@@ -106,8 +106,9 @@ class Hit(NamedTuple):
 
 _new_tuple = tuple.__new__  # Hit without its Python-level __new__: one C call per hit
 #: what a match of a key the matcher adds to the lexicon's says (Matcher._special): not what the scan of the quick
-#: normalisation holds (matcher_text.SCAN_KEYS), where a mention cue starts (matcher_mentions.META_HEADS)
-_PAIR, _ODD, _HEAD = 1, 2, 3
+#: normalisation holds (matcher_text.SCAN_KEYS), where a mention cue starts (matcher_mentions.META_HEADS), where a
+#: naming word that a declined label needs ends (senses.NAMING_CUES); the last two are bits of one code
+_PAIR, _ODD, _HEAD, _CUE = 1, 2, 4, 8
 _NO_SITES: frozenset[int] = frozenset()
 #: a ref's role in a key's payload (Matcher._payload): a term is 0 (the common case: one truth test)
 _TERM, _MODIFIER, _GAP, _STOP = 0, 1, 2, 3
@@ -237,11 +238,17 @@ class Matcher:
                     log.warning("%s", msg)
 
     def _scan_keys(self, keys: list[str]) -> list[int]:
-        """Add to ``keys`` those the scan also looks for (matcher_text.SCAN_KEYS, matcher_mentions.META_HEADS: the
-        same key serves an entry where one holds it); returns per key what its match says (0: an entry's)."""
+        """Add to ``keys`` those the scan also looks for (matcher_text.SCAN_KEYS, matcher_mentions.META_HEADS,
+        senses.NAMING_CUES: the same key serves an entry where one holds it); returns per key what its match says (0:
+        an entry's)."""
         special = [0] * len(keys)
         index = {k: i for i, k in enumerate(keys)}
-        for k, code in [(k, _ODD if k in ODD_CHARS else _PAIR) for k in SCAN_KEYS] + [(h, _HEAD) for h in META_HEADS]:
+        codes: dict[str, int] = {k: _ODD if k in ODD_CHARS else _PAIR for k in SCAN_KEYS}
+        for h in META_HEADS:
+            codes[h] = codes.get(h, 0) | _HEAD
+        for c in senses.NAMING_CUES:
+            codes[c] = codes.get(c, 0) | _CUE
+        for k, code in codes.items():
             i = index.get(k)
             if i is None:
                 keys.append(k)
@@ -292,11 +299,13 @@ class Matcher:
         amap = None
         scan, norm = scanned(low) if self._keeps_lines else (quick(low),) * 2
         cand, rest, spec = self._scan(scan)
-        heads = self._heads(spec, low)
+        cues: list[int] = []  # where the naming words of a declined label end
+        heads = self._heads(spec, low, cues)
         if heads is None:  # white space to collapse: the text with its offset map, scanned again
             norm, amap = prepare(text)
             cand, rest, spec = self._scan(norm)
-            heads = self._heads(spec, None)
+            cues = []
+            heads = self._heads(spec, None, cues)
         mods: dict[int, list] = {}  # kind slot -> [(start, end, ref)] of modifier hits
         extra: dict[tuple[int, int, int], tuple] = {}  # (start, end, ref) -> (label modifiers, context rule)
         if rest:
@@ -304,20 +313,24 @@ class Matcher:
         if not cand:
             return []
         cand.sort()
-        return self._resolve(cand, text, norm, amap, seg, kinds, mods, extra, heads)
+        return self._resolve(cand, text, norm, amap, seg, kinds, mods, extra, heads, cues)
 
-    def _heads(self, spec, low: str | None) -> list[int] | None:
+    def _heads(self, spec, low: str | None, cues: list[int] | None = None) -> list[int] | None:
         """From the matches of the keys the scan adds (see :meth:`_scan`): where a mention cue starts, or None
         where ``low`` (the lower-cased text of a quick normalisation; None: the text as prepare() made it) asks
-        for the offset map (matcher_text.needs_map, in one pass)."""
+        for the offset map (matcher_text.needs_map, in one pass). Where each naming word of senses.NAMING_CUES ends
+        is added to ``cues``, in order (the scan's matches come in order of end)."""
         heads: list[int] = []
         if not spec:
             return heads
         special = self._special
-        for k, s, _ in spec:
+        for k, s, e in spec:
             code = special[k]
-            if code == _HEAD:
-                heads.append(s)
+            if code >= _HEAD:  # a mention cue, a naming word, or both
+                if code & _HEAD:
+                    heads.append(s)
+                if cues is not None and code & _CUE:
+                    cues.append(e)
             elif low is not None and (code == _ODD or low.startswith(_MAP_PAIRS, s)):
                 return None
         return heads
@@ -409,10 +422,11 @@ class Matcher:
                 else:
                     cand.append((s, -e_cand, 1, slot, r))
 
-    def _resolve(self, cand, text, norm, amap, seg, kinds, mods, extra, heads) -> list[Hit]:
+    def _resolve(self, cand, text, norm, amap, seg, kinds, mods, extra, heads, cues=None) -> list[Hit]:
         """The hits of the sorted candidates: within each kind the longest match wins (by start, longest first, a
         stop phrase before an entry of the same extent, then kind, then pack and entry order); the kept hits come
-        out in the order of match()."""
+        out in the order of match(). ``cues``: where the naming words of a declined label end (see :meth:`_heads`),
+        so that only labels with one before them are tested; None: every label is."""
         n_kinds = len(self.kinds)
         want = None if kinds is None else frozenset(i for i, k in enumerate(self.kinds) if k in set(kinds))
         # a plain ref's hit is its offsets and its tail, unless offsets need mapping or its kind stacks modifiers
@@ -472,7 +486,8 @@ class Matcher:
                     sev += sum(m.severity for m in stack)
             if s in sites:
                 u = use(text, norm, s, e, seg, slot == loaded)
-            elif slot == loaded and senses.declined(norm, s):
+            elif slot == loaded and (cues is None or cues and senses.naming_cue_before(cues, s)) and senses.declined(
+                    norm, s):
                 u = "mention"
             else:
                 u = "use"

@@ -27,13 +27,15 @@ rules all ask for words after the match first tries all those words as one regex
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Callable, NamedTuple, Sequence
 
 from ..lexicon import Entry
 from ..lexicon.context import ContextRule, is_label_modifier
 
 __all__ = ["first_rule", "first_compiled", "compile_rules", "CompiledRule", "CompiledRules", "gap_end", "gap_steps",
-           "gap_rest", "declined", "is_name", "near", "near_regex", "near_words", "NearWords", "words_regex"]
+           "gap_rest", "declined", "is_name", "near", "near_regex", "near_words", "NearWords", "words_regex",
+           "DECLINED_REACH", "NAMING_CUES", "naming_cue_before"]
 
 #: words that may stay lower case inside a capitalised name ("War on Drugs", "Department of Justice")
 _NAME_FUNCTION_WORDS = frozenset("of on the and for in to a an at by with against".split())
@@ -52,6 +54,21 @@ _DECLINED_RE = re.compile(
     r"brand(?:s|ed|ing)?|dub(?:s|bed|bing)?|us(?:e|es|ed|ing) the (?:term|word|label|phrase|words))"
     r"(?:\s+(?:them|him|her|it|us|those|these|people|anyone|anybody|the\s+[a-z]+|[a-z]+))?"
     r"(?:\s+as)?(?:\s+(?:an?|the))?\s*[\"'“‘]?\s*$")
+
+
+#: how far before a label :func:`declined` looks, in characters
+DECLINED_REACH = 80
+#: the naming words of which :func:`declined` needs one in that reach (the first half of ``_declined_cues``): the
+#: matcher's scan finds where they end, so most labels skip the test (:func:`naming_cue_before`)
+NAMING_CUES = ("call", "label", "describ", "refer", "brand", "dub", "the term", "the word", "the phrase")
+
+
+def naming_cue_before(ends: Sequence[int], s: int) -> bool:
+    """Whether one of ``ends`` (the sorted ends of the occurrences of ``NAMING_CUES`` in the normalised text) is
+    within ``DECLINED_REACH`` before ``s``. Where none is, no naming word lies in the text :func:`declined` reads,
+    so :func:`declined` is False (a necessary condition, checked by one bisection)."""
+    i = bisect_left(ends, s - DECLINED_REACH)
+    return i < len(ends) and ends[i] <= s
 
 
 def _declined_cues(before: str) -> bool:
@@ -453,7 +470,7 @@ def gap_end(text: str, norm: str, e: int, rests: Sequence[str], max_gaps: int,
 def declined(norm: str, s: int) -> bool:
     """Whether the label starting at ``norm[s]`` is named under a negated or refused naming verb
     ("did not call them ...", "refused to label the men as ...", "stopped calling them ...")."""
-    before = norm[max(0, s - 80):s]
+    before = norm[max(0, s - DECLINED_REACH):s]
     if not _declined_cues(before):
         return False  # cheap necessary conditions
     cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "), before.rfind(";"))
