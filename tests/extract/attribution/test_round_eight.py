@@ -178,3 +178,13 @@ def test_possessive_subjects_of_statements_and_coordinated_verbs(text, expected)
 ])
 def test_coordinated_verb_past_a_relative_clause_after_the_subject(text, expected):
     assert pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"I\'m voting for anyone but Quill," declared Alyssa Vane, 29, of Meridian.', [("Alyssa Vane", "declared")]),
+    ('"Gun owners should stay home," opined the Harlow Ledger.', [("the Harlow Ledger", "opined")]),
+    # a verb of speaking whose complement is no statement does not invert
+    ('"It is over," spoke the judge.', []),
+])
+def test_any_reporting_verb_inverts_right_after_a_quotation(text, expected):
+    assert pairs(text) == expected

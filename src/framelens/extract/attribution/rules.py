@@ -226,13 +226,22 @@ _INTRANSITIVE = frozenset("spoke speaks talked talks chatted chats testified tes
 def inverted(ctx: CueContext):
     """The source after the cue, for the verbs of the ``inversion`` list: '"We will appeal," said Harris'."""
     if not ctx.verbal or ctx.without_source or ctx.left_phrase is not None or not ctx.inversion or \
-            ctx.cue.kind == "document_cue" or not ctx.words.has("inversion", " ".join(ctx.cue_text_lower.split())) \
-            or ctx.cue_low in _ADDRESSEE_VERBS:
+            ctx.cue.kind == "document_cue" or ctx.cue_low in _ADDRESSEE_VERBS or not (
+                ctx.words.has("inversion", " ".join(ctx.cue_text_lower.split())) or _after_quotation(ctx)):
         return None  # ('..., told reporters Thursday': after *told* comes the addressee, never the source)
     phrase = right_np(ctx.words, ctx.right)
     if phrase is None:
         return NO_ATTRIBUTION
     return _attribute_verb(ctx, phrase[0], phrase[1], "inverted")
+
+
+def _after_quotation(ctx: CueContext) -> bool:
+    """A one-word reporting verb in the past or present right after a quotation closed by punctuation inside its
+    marks ('"...," declared Alyssa Van Wagenen', '"...!" scoffed Arianna Gil'): any such verb may invert there,
+    not only those of the ``inversion`` list."""
+    left, low = ctx.left, ctx.cue_low
+    return len(left) >= 2 and left[-1].text in _CLOSING_MARKS and left[-2].text in ",!?" and " " not in low and \
+        (low.endswith(("ed", "es", "ts", "ks", "ns", "ds")) or low in _IRREGULAR_PAST) and low not in _INTRANSITIVE
 
 
 def _attribute_verb(ctx: CueContext, src_start: int, src_end: int, rule: str):
