@@ -36,9 +36,14 @@ a hit is only looked at closely where one could apply; a plain entry's hit is
 its offsets plus fields worked out once per entry; hits are named tuples. The
 automaton also holds a few keys of its own, so that the one scan says what
 used to take whole-text searches: whether the text has white space to
-collapse (then it is normalised with an offset map and scanned again) and
-where "the term"-like mention cues are. Only the heads with a modifier hit
-right before them take the stacking path.
+collapse (then it is normalised with an offset map and scanned again), where
+"the term"-like mention cues are, and where the naming words a declined label
+needs are ("call", "describ", ...: a label with none shortly before it is not
+tested). The text scanned keeps the line breaks of its blank lines where it
+can, so that paragraph breaks are not pairs of spaces the scan reports
+(:func:`~framelens.text.matcher_text.scanned`); its keys are added in sorted
+order (an automaton's states lie in memory as its keys were added). Only the
+heads with a modifier hit right before them take the stacking path.
 
 The parts live beside this module: the text side and the scan
 (:mod:`~framelens.text.matcher_text`), look-alike rules
@@ -246,7 +251,7 @@ class Matcher:
         codes: dict[str, int] = {k: _ODD if k in ODD_CHARS else _PAIR for k in SCAN_KEYS}
         for h in META_HEADS:
             codes[h] = codes.get(h, 0) | _HEAD
-        for c in senses.NAMING_CUES:
+        for c in senses.NAMING_CUES if self._loaded_slot >= 0 else ():  # only labels are declined
             codes[c] = codes.get(c, 0) | _CUE
         for k, code in codes.items():
             i = index.get(k)

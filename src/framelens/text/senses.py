@@ -9,7 +9,9 @@ words around one candidate:
 * :func:`gap_end` extends a label's first word over up to two label modifiers to the rest of the
   label ("illegal *juvenile* immigrants"); the matcher walks the modifiers once per first word
   (:func:`gap_steps`) and tries each label that starts with it (:func:`gap_rest`);
-* :func:`declined` says whether a label is named only to be declined ("did not call them ...").
+* :func:`declined` says whether a label is named only to be declined ("did not call them ..."); the
+  matcher's scan finds the naming words it needs (``NAMING_CUES``), so most labels skip it
+  (:func:`naming_cue_before`).
 
 They work on the original text (offsets, capitals) and on the matcher's normalised copy (lower
 case, separators as single spaces), both given by the caller. Word windows and sentence boundaries
