@@ -188,3 +188,18 @@ def test_coordinated_verb_past_a_relative_clause_after_the_subject(text, expecte
 ])
 def test_any_reporting_verb_inverts_right_after_a_quotation(text, expected):
     assert pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an appearance, not a statement
+    ("Ada Quill spoke Monday night at a town hall in Harlow.", []),
+    ("Tom Reyes talked with voters for hours.", []),
+    # with a topic, a clause or a quotation it reports what was said
+    ("Ada Quill spoke about the budget for an hour.", [("Ada Quill", "spoke")]),
+    ("Tom Reyes spoke to reporters about the fee.", [("Tom Reyes", "spoke")]),
+    ('"We will win," Ada Quill continued.', [("Ada Quill", "continued")]),
+    # 'continued' without a quotation reports nothing
+    ("She continued to renew her permit every year.", []),
+])
+def test_speaking_without_topic_and_continued_without_quotation(text, expected):
+    assert pairs(text) == expected

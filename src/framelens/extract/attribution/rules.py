@@ -361,6 +361,12 @@ def _indirect_content(ctx: CueContext, src_start: int, src_end: int, rule: str, 
         content = content_before(text, ctx.sentence_start, min(src_start, cue.start))
     if content is None:
         return None
+    first = ctx.cue_low.split(None, 1)[0] if ctx.cue_low else ""
+    if first in _ONLY_QUOTED or (first in _SPEAKING and content[0] > cue.start and " " not in ctx.cue_low and
+                                 not _TOPIC_RE.match(cache.low, cue.end, content[1])):
+        # 'she continued to renew it', 'Clinton spoke Monday night at a town hall': no statement reported
+        # (quoted content was taken before this; 'spoke about ...', 'spoke of ...' keep their topic)
+        return None
     after_pos = src_end if rule == "inverted" else cue.end
     starts_that = text[content[0]:content[0] + 5].lower().startswith("that ") or \
         text[after_pos:content[0]].lower().strip(" ,:").endswith("that")
@@ -386,6 +392,14 @@ def _indirect_content(ctx: CueContext, src_start: int, src_end: int, rule: str, 
     return content
 
 
+#: Verbs that report speech only with a quotation ('"...," he continued'; 'she continued to renew it' is no
+#: report).
+_ONLY_QUOTED = frozenset(("continued", "continues", "continue", "continuing"))
+#: Verbs of speaking that report what was said only with a topic ('spoke about', 'spoke of', 'spoke on') or a
+#: clause; without one they report an appearance ('Clinton spoke Monday night at a town hall').
+_SPEAKING = frozenset(("spoke", "speaks", "speak", "speaking", "spoken", "talked", "talks", "talk", "talking"))
+_TOPIC_RE = re.compile(r"[^\S\n]*(?:(?:publicly|briefly|openly|candidly|again|out|up)[^\S\n]+)?"
+                       r"(?:about|of|on|that|to[^\S\n]+\w+[^\S\n]+about)\b")
 #: A time adverbial and *that* opening a verb's content ('Monday night that ...', 'on Tuesday that ...').
 _TIMED_THAT_RE = re.compile(r"(?:(?:(?:on|last|this|early|late)\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
                             r"saturday|sunday|today|yesterday|tonight|earlier|later)\s+)?(?:(?:morning|afternoon|"
