@@ -203,3 +203,15 @@ def test_any_reporting_verb_inverts_right_after_a_quotation(text, expected):
 ])
 def test_speaking_without_topic_and_continued_without_quotation(text, expected):
     assert pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("As Ada Quill put it, the race is over.", [("Ada Quill", "put it")]),
+    ("“It is over,” as she put it.", [("she", "put it")]),
+    ("Tom Reyes made the case that the fee is too high.", [("Tom Reyes", "made the case")]),
+    # a place or an object after it, and the writer's own aside, are no attributions
+    ("Tom Reyes put it on the table.", []),
+    ("To put it bluntly, the fee is high.", []),
+])
+def test_attribution_formulas(text, expected):
+    assert pairs(text) == expected
