@@ -356,6 +356,7 @@ class Matcher:
         cand: list[tuple[int, int, int, int, int]] = []
         rest = []
         spec = []
+        add = cand.append  # bound once: the commonest step of the loop (a tenth of its time)
         for m in self._auto.iter(pad):
             k, s, e = m
             if pad[e].isalnum() or pad[s - 1].isalnum():
@@ -368,7 +369,7 @@ class Matcher:
                 if special[k]:
                     spec.append(m)
             else:
-                cand.append((s, -e) + p)
+                add((s, -e) + p)
         return cand, rest, spec
 
     def _checked(self, found, text, norm, amap, seg, cand, mods, extra) -> None:
@@ -380,6 +381,8 @@ class Matcher:
         complex_ = self._complex
         stop = (len(self.kinds), len(refs))
         to_orig_ = functools.partial(to_orig, amap=amap)
+        add = cand.append
+        first_compiled = senses.first_compiled
         for k, s, e in found:
             steps = None
             for role, r, slot, vetoed_after, required_after, vetoed_before, rules in complex_[k]:
@@ -387,7 +390,7 @@ class Matcher:
                 e_cand = e
                 if role:  # not a term
                     if role == _STOP:
-                        cand.append((s, -e, 0) + stop)
+                        add((s, -e, 0) + stop)
                         continue
                     if role == _GAP:
                         if steps is None:  # the modifiers after this first word, shared by every label it starts
@@ -417,7 +420,7 @@ class Matcher:
                         continue
                 rule = None
                 if rules is not None:
-                    rule = senses.first_compiled(rules, text, norm, s, e_cand, to_orig_, seg)
+                    rule = first_compiled(rules, text, norm, s, e_cand, to_orig_, seg)
                     if rule is not None and rule.then == "drop":
                         continue
                 if inside or rule is not None:
@@ -425,7 +428,7 @@ class Matcher:
                 if role == _MODIFIER:
                     mods.setdefault(slot, []).append((s, e_cand, r))
                 else:
-                    cand.append((s, -e_cand, 1, slot, r))
+                    add((s, -e_cand, 1, slot, r))
 
     def _resolve(self, cand, text, norm, amap, seg, kinds, mods, extra, heads, cues=None) -> list[Hit]:
         """The hits of the sorted candidates: within each kind the longest match wins (by start, longest first, a
