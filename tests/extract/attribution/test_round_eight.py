@@ -215,3 +215,19 @@ def test_speaking_without_topic_and_continued_without_quotation(text, expected):
 ])
 def test_attribution_formulas(text, expected):
     assert pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a dateline is not the subject
+    ("HARLOW — Mayor Ada Quill declared the plan dead on Tuesday, calling on the council to start again.",
+     [("Mayor Ada Quill", "declared"), ("Mayor Ada Quill", "calling on")]),
+    # a closing quotation mark does not open a clause for two coordinated subjects
+    ('One man said voters are "less likely to have" state IDs and another said so too.', [("One man", "said")]),
+    # a gerund after a subordinator inside a reported clause is not the sentence subject's
+    ("Tom Reyes said Ada Quill changed her mind after asking the board for advice.", [("Tom Reyes", "said")]),
+    # an inverted 'continued' after unquoted content is an attribution
+    ("It would be fine to wait, continued Tom Reyes, but it would be better to act.",
+     [("Tom Reyes", "continued")]),
+])
+def test_round_eight_look_alikes_from_a_bench_sample(text, expected):
+    assert pairs(text) == expected

@@ -187,7 +187,9 @@ def _first_conjunct(words: AttributionWords, tokens: list[Token], k: int) -> int
     before = tokens[start - 1]
     if before.is_word:
         return start if before.low in _CONJUNCT_OPENERS else None
-    return start if before.text in ",;:(" or before.text in QUOTE_CHARS else None
+    if before.text in QUOTE_CHARS:  # an opening mark only: a closing one ends another clause ('... to have" state IDs')
+        return start if before.text in "“‘" or start < 2 or not tokens[start - 2].is_word else None
+    return start if before.text in ",;:(" else None
 
 
 #: Days and months: after a preposition they open a time adverbial ('on Monday', 'in March').

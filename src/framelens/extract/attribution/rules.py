@@ -26,7 +26,8 @@ from .context import PASSIVE_FORM, CueContext
 from .kind_rules import NO_ATTRIBUTION, according_to, colon, in_poll, no_response, noun_cue
 from .phrases import SHARE_RE, left_mention, not_a_source, right_mention, right_np, source_noun, trim_non_referential
 from .records import Attribution
-from .subjects import SUBJECT_TOKENS, coordinated_subject, plausible_subject, statement_subject, subject
+from .subjects import (SUBJECT_TOKENS, blocked_between, coordinated_subject, plausible_subject, statement_subject,
+                       subject)
 from .words import (CATENATIVES, DETERMINERS, NEGATIVE_CATENATIVES, NEGATORS, POSSESSIVE_DETERMINERS,
                     RELATIVE_PRONOUNS)
 
@@ -185,8 +186,9 @@ def _subordinate_gerund(ctx: CueContext):
     ...', 'Bolton had a similar view, while saying that ...'."""
     tokens = ctx.cache.head(ctx.sentence_start, ctx.cue.start, SUBJECT_TOKENS)
     found = subject(ctx.words, tokens)
-    if found is None or not plausible_subject(ctx.words, ctx.text, tokens, found[0], found[1], ctx.cache.memo):
-        return None
+    if found is None or not plausible_subject(ctx.words, ctx.text, tokens, found[0], found[1], ctx.cache.memo) or \
+            blocked_between(ctx.cache, found[1], ctx.last.start):
+        return None  # (a quotation, a clause or another verb of saying between: 'Verrilli said Obama ... after asking')
     return _attribute_verb(ctx, found[0], found[1], "participle")
 
 
@@ -362,7 +364,7 @@ def _indirect_content(ctx: CueContext, src_start: int, src_end: int, rule: str, 
     if content is None:
         return None
     first = ctx.cue_low.split(None, 1)[0] if ctx.cue_low else ""
-    if first in _ONLY_QUOTED or (first in _SPEAKING and content[0] > cue.start and " " not in ctx.cue_low and
+    if (first in _ONLY_QUOTED and rule != "inverted") or (first in _SPEAKING and content[0] > cue.start and " " not in ctx.cue_low and
                                  not _TOPIC_RE.match(cache.low, cue.end, content[1])):
         # 'she continued to renew it', 'Clinton spoke Monday night at a town hall': no statement reported
         # (quoted content was taken before this; 'spoke about ...', 'spoke of ...' keep their topic)

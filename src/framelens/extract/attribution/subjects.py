@@ -41,6 +41,10 @@ def subject(words: AttributionWords, tokens: list[Token]):
     """A sentence-initial name or pronoun (or a determiner subject, see :func:`det_subject`)."""
     if not tokens or not tokens[0].is_word:
         return None
+    dateline = next((j for j, t in enumerate(tokens[:6]) if t.text in "—–"), None)
+    if dateline is not None and all(t.text.isupper() or not t.is_word for t in tokens[:dateline]) and \
+            dateline + 1 < len(tokens) and tokens[dateline + 1].is_word:
+        tokens = tokens[dateline + 1:]  # a dateline: 'WASHINGTON — President Obama declared ..., calling on'
     if tokens[0].low in _OPENING_CONJUNCTIONS and len(tokens) > 1 and tokens[1].is_word:
         tokens = tokens[1:]  # 'And Trump has been at war with Ryan, ... tweeting': the conjunction links sentences
     # skip an opening adverbial that ends in a comma: "On Friday, Mr. Trump ..., saying"
