@@ -231,3 +231,13 @@ def test_attribution_formulas(text, expected):
 ])
 def test_round_eight_look_alikes_from_a_bench_sample(text, expected):
     assert pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("And in Harlow, Former Secretary of State Ada Quill pushed back on the report, telling reporters she gave no "
+     "advice.", [("Former Secretary of State Ada Quill", "telling")]),
+    # 'of' joins an office to its department only: a company name is no role
+    ("Bank of Harlow toured the plant and said it was safe.", []),
+])
+def test_office_with_of_in_a_sentence_subject(text, expected):
+    assert pairs(text) == expected

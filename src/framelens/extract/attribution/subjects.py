@@ -65,6 +65,8 @@ def subject(words: AttributionWords, tokens: list[Token]):
     k = 0
     while k < len(tokens) and k < 8 and (
             (tokens[k].is_word and tokens[k].cap) or
+            (tokens[k].low == "of" and k > 0 and tokens[k - 1].cap and k + 1 < len(tokens) and tokens[k + 1].cap
+             and words.has("role", tokens[k - 1].low)) or  # 'Former Secretary of State Colin Powell
             (tokens[k].text == "." and k > 0 and tokens[k - 1].text in titles) or
             (k > 0 and tokens[k].is_word and (words.has("role", tokens[k].low) or words.is_noun(tokens[k].low))
              and k + 1 < len(tokens) and tokens[k + 1].cap)):  # a lower-case role in a title: 'Council member Tom Reyes'
