@@ -241,3 +241,29 @@ def test_round_eight_look_alikes_from_a_bench_sample(text, expected):
 ])
 def test_office_with_of_in_a_sentence_subject(text, expected):
     assert pairs(text) == expected
+
+
+def test_speech_tag_after_a_quotation_inside_another_statement_is_kept():
+    """'X said ...: "...," she claimed.' The tag after the quotation is an attribution of its own, not a pronoun
+    restating the first source inside its content; so is a parenthetical tag (', he said,')."""
+    text = "Ada Quill said Harlow had lost its way: “Harlow is no longer Harlow,” she claimed."
+    assert pairs(text) == [("Ada Quill", "said"), ("she", "claimed")]
+    text = "He sincerely believes, he said, that the fee is fair."
+    assert pairs(text) == [("He", "believes"), ("he", "said")]
+    # a pronoun inside the content with no tag of its own stays part of the first statement
+    assert pairs("Tom Reyes says he supports the plan.") == [("Tom Reyes", "says")]
+
+
+def test_told_after_an_apposition_keeps_its_source_and_type():
+    (span,) = attribution_spans("“It works,” Simon Reyes, a supporter, told the Harlow Ledger.")
+    assert span.attrs["source"] == "Simon Reyes"
+    (span,) = attribution_spans("“It works,” Butz, 49, told reporters.")
+    assert span.attrs["source_type"] == "person"  # 'told reporters' is no apposition naming a reporter
+
+
+def test_a_full_name_after_two_titles_is_one_name():
+    text = ("Lynch: No outside influence on the inquiry.\n\nHARLOW — Attorney General Loretta Lynch said Tuesday "
+            "that nobody influenced the inquiry.")
+    spans = attribution_spans(text)
+    label = next(s for s in spans if s.attrs["cue"] == ":")
+    assert label.attrs["source"] == "Loretta Lynch" and label.attrs["source_type"] == "official"

@@ -158,17 +158,29 @@ def _drop_nested(attrs: list[Attribution], text: str) -> list[Attribution]:
     belief or statement is part of what the first source said, not a second citation (PolNeAR's annotators
     mostly leave it unmarked; counting it would count the source twice). One look back per attribution. A
     pronoun after a word that opens a clause of its own (``_CLAUSE_OPENERS``: '..., but he said', 'which he
-    said') starts a statement of its own and is kept."""
+    said') starts a statement of its own and is kept, and so is a pronoun whose cue has a quotation of its own
+    ('declared ...: "...," she said') or is set off as a parenthetical tag ('He believes, he said, that ...')."""
     out: list[Attribution] = []
     for a in attrs:
         prev = out[-1] if out else None
-        if prev is not None and a.cue.kind in _NESTABLE and a.source_type == "pronoun" and prev.content is not None \
-                and prev.content[0] <= a.src_start and a.cue.end <= prev.content[1]:
+        if prev is not None and a.cue.kind in _NESTABLE and a.source_type == "pronoun" and a.mode != "direct" and \
+                prev.content is not None and prev.content[0] <= a.src_start and a.cue.end <= prev.content[1] and \
+                not _parenthetical_tag(text, a):
             before = _LAST_WORD_RE.search(text, max(prev.content[0], a.src_start - 20), a.src_start)
             if before is None or before.group(1).lower() not in _CLAUSE_OPENERS:
                 continue
         out.append(a)
     return out
+
+
+_TAG_AFTER_RE = re.compile(r"[^\S\n]*[,—–]")
+_TAG_BEFORE_RE = re.compile(r"[,—–][^\S\n]*$")
+
+
+def _parenthetical_tag(text: str, a: Attribution) -> bool:
+    """Whether a pronoun and its cue stand between commas or dashes: ', he said,' inside another statement."""
+    return _TAG_AFTER_RE.match(text, a.cue.end) is not None and \
+        _TAG_BEFORE_RE.search(text, max(0, a.src_start - 4), a.src_start) is not None
 
 
 def _overlaps_any(ranges: list[tuple[int, int]], start: int, end: int) -> bool:

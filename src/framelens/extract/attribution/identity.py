@@ -31,7 +31,11 @@ _APOSTROPHES = "'’`ʼ"
 PERSON_TYPES = ("person", "official", "media")
 #: Words that end the head of an apposition ('a reporter *for* the Daily Ledger').
 _POST_MODIFIER_OPENERS = CONNECTORS | NP_PREPOSITIONS | {"who", "that", "which", "and", "or", "but", "since",
-                                                         "until", "when", "where", "while", "said", "says"}
+                                                         "until", "when", "where", "while", "said", "says",
+                                                         # a verb after an age is no apposition ('Butz, 49, told
+                                                         # reporters' is not 'a reporter')
+                                                         "told", "tells", "wrote", "writes", "added", "adds",
+                                                         "asked", "asks", "explained", "noted"}
 #: An apposition or copula right after a name: 'Mark Ellis, the district attorney,', 'Jane Roe is a reporter
 #: for ...'. Bounded: at most 80 characters of the noun phrase are read, stopping at the first clause mark.
 _APPOSITION_RE = re.compile(r"(?:\s*,\s*(?:\d{1,3}\s*,\s*)?(?:who\s+(?:is|was)\s+)?|\s+(?:is|was)\s+)"

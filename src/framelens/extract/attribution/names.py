@@ -15,17 +15,18 @@ from .tokens import Token, TokenCache
 from .words import (CONNECTORS, DETERMINERS, INDEFINITES, MEMO_MAX, NP_PREPOSITIONS, OPENING_PREPOSITIONS,
                     PAGE_FURNITURE, AttributionWords)
 
-#: Two or three capitalised words in a row (a possible full name); the last one is looked up as a surname.
+#: Two to six capitalised words in a row (a possible full name after its titles: 'Attorney General Loretta Lynch');
+#: the last one is looked up as a surname.
 #: The pattern opens with the capital (the look-behind follows it) so that the regex engine can skip ahead to
 #: capitals instead of trying the look-behind at every position. A leading word is its whole run of word
 #: characters ending in a letter (:data:`_NAME_RUN_PLAIN`'s ``[\w’'\-]*[^\W\d_]\s``, which can only match a whole
 #: run, since white space is no word character), taken at once by a look-ahead capture and checked by a
 #: look-behind instead of backtracking one character per word (possessive quantifiers need Python 3.11).
 NAME_RUN_RE = re.compile(r"[A-Z](?<![\w’'\-].)(?=([\w’'\-]+))\1(?<=[^\W\d_])\s"
-                         r"(?:[A-Z](?=([\w’'\-]+))\2(?<=[^\W\d_])\s)?"
+                         r"(?:[A-Z](?=([\w’'\-]+))\2(?<=[^\W\d_])\s){0,4}"
                          r"[A-Z][^\W_]+(?:[\-‐‑][A-Z][^\W_]+)?(?![\w\-])")
 #: :data:`NAME_RUN_RE` as first written (the same matches; the tests compare them).
-_NAME_RUN_PLAIN = re.compile(r"[A-Z](?<![\w’'\-].)[\w’'\-]*[^\W\d_]\s(?:[A-Z][\w’'\-]*[^\W\d_]\s)?"
+_NAME_RUN_PLAIN = re.compile(r"[A-Z](?<![\w’'\-].)[\w’'\-]*[^\W\d_]\s(?:[A-Z][\w’'\-]*[^\W\d_]\s){0,4}"
                              r"[A-Z][^\W_]+(?:[\-‐‑][A-Z][^\W_]+)?(?![\w\-])")
 _POST_MODIFIER_OPENERS = CONNECTORS | NP_PREPOSITIONS
 #: Function words that open a sentence before a name and are no part of it ('And Newt Gingrich', 'For Trump'):
@@ -103,13 +104,14 @@ class NameFinder:
                     not caps_last and len(w) > 3 and w.isalpha() and w.isupper()):  # 'JUST WATCHED Graham'
                 k = j + 1
         rest = parts[k:]
-        if len(rest) < 2 or rest[-1].lower() in vocab.place:
-            return ()
         organization, document, is_media = vocab.organization, vocab.document, words.is_media
         for w in rest:
             low = w.lower()
             if low in organization or is_media(low) or low in document:
                 return ()
+        if len(rest) < 2 or len(rest) > 3 or rest[-1].lower() in vocab.place:
+            # (more than a first, middle and last name after the titles: a headline or a run of names, no one name)
+            return ()
         name = " ".join(rest)
         offset = len(run) - len(name) if run.endswith(name) else 0
         return (offset, name, official)
