@@ -152,8 +152,13 @@ def test_call_out_is_a_criticism(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("Sen. Ada Quill deflected questions about Reyes before saying it was time to move on.",
      [("Sen. Ada Quill", "saying")]),
-    # a participle opening the sentence has no subject before it
-    ("After saying goodbye, the crowd left.", []),
+    # one that opens the sentence takes the subject after its clause
+    ("After blasting the Harlow Ledger for its story, Glenn Varga doubled down.", [("Glenn Varga", "blasting")]),
+    ("Noting that both mayors fought the press, Ada Quill made her case.", [("Ada Quill", "Noting")]),
+    ("Now, after arguing that the count narrowed the race, his team is suggesting otherwise.",
+     [("his team", "arguing")]),
+    # a clause mark before any subject: no source
+    ("After saying the vote was close; the count went on.", []),
 ])
 def test_gerund_after_a_subordinator_takes_the_sentence_subject(text, expected):
     assert pairs(text) == expected
@@ -267,3 +272,45 @@ def test_a_full_name_after_two_titles_is_one_name():
     spans = attribution_spans(text)
     label = next(s for s in spans if s.attrs["cue"] == ":")
     assert label.attrs["source"] == "Loretta Lynch" and label.attrs["source_type"] == "official"
+
+
+ROUND_EIGHT_ARTICLE = (
+    "Sen. Ada Quill deflected questions about Reyes before saying it was time to move on. After blasting the "
+    "Harlow Ledger for its story, Glenn Varga doubled down. Noting that both mayors fought the press, Ada Quill "
+    "made her case. When asked, Tom Reyes said no. Ellery slammed the ruling, saying that it would hurt farmers. "
+    "She and her aides have vowed to fight on. \"It is over,\" declared Alyssa Vane. It was reported that the dam "
+    "leaked.\n"
+)
+
+
+def test_rule_table_shortcut_still_gives_the_verdicts_of_the_whole_table():
+    """The dispatch of ``apply_rules`` (a cue goes only to the rules that can apply to it) gives what trying every
+    rule of ``RULES`` in order gives, for the round's new rules ('gerund', 'fronted') too."""
+    from framelens.extract.attribution import AttributionExtractor
+    from framelens.extract.attribution.context import cue_context
+    from framelens.extract.attribution.rules import RULES, apply_rules
+    from framelens.extract.attribution.tokens import TokenCache
+    from framelens.model import Document
+    from framelens.runtime.pipeline import AnalysisConfig, Analyzer
+    from framelens.text.segmentation import segment
+
+    text = ROUND_EIGHT_ARTICLE
+    ex = AttributionExtractor()
+    spans = Analyzer(AnalysisConfig(extractors=["structure", "hedges", "report_verbs"])).analyze_document(
+        Document(id="r8", text=text)).spans
+    seg = segment(text)
+    quote_starts = [q.start for q in seg.quotes]
+    rules_seen = set()
+    for cue in ex.cue_finder.find(text, seg, spans, text.lower()):
+        fast = cue_context(ex.words, ex.typer, ex.names, seg, TokenCache(text, seg), quote_starts, cue)
+        if fast is None:
+            continue
+        slow = cue_context(ex.words, ex.typer, ex.names, seg, TokenCache(text, seg), quote_starts, cue)
+        a, b = apply_rules(fast), apply_rules(slow, dict(RULES))
+        assert (a is None) == (b is None)
+        if a is not None:
+            assert (a.rule, a.src_start, a.src_end, a.content, a.mode) == (b.rule, b.src_start, b.src_end, b.content,
+                                                                          b.mode)
+            rules_seen.add((a.rule, text[a.cue.start:a.cue.end]))
+    assert {("participle", "saying"), ("participle", "blasting"), ("participle", "Noting"),
+            ("left", "slammed"), ("inverted", "declared")} <= rules_seen

@@ -28,7 +28,7 @@ from .phrases import SHARE_RE, left_mention, not_a_source, right_mention, right_
 from .records import Attribution
 from .subjects import (SUBJECT_TOKENS, blocked_between, coordinated_subject, plausible_subject, statement_subject,
                        subject)
-from .words import (CATENATIVES, DETERMINERS, NEGATIVE_CATENATIVES, NEGATORS, POSSESSIVE_DETERMINERS,
+from .words import (CATENATIVES, DETERMINERS, NEGATIVE_CATENATIVES, NEGATORS, POSSESSIVE_DETERMINERS, QUOTE_CHARS,
                     RELATIVE_PRONOUNS)
 
 #: Verbs whose object is the addressee, not the content ('told the Ledger it was fine').
@@ -181,15 +181,63 @@ def _gerund_after_subordinator(ctx: CueContext) -> bool:
         ctx.cue_text_lower.split(None, 1)[0].endswith("ing")
 
 
-def _subordinate_gerund(ctx: CueContext):
-    """The sentence's subject for a gerund cue after a subordinator: 'McConnell deflected questions before saying
-    ...', 'Bolton had a similar view, while saying that ...'."""
+def gerund(ctx: CueContext):
+    """A gerund after a subordinator takes the sentence's subject: 'McConnell deflected questions before saying
+    ...', 'Bolton had a similar view, while saying that ...'; one that opens the sentence takes the subject after
+    its clause ('After blasting the report, Glenn Beck doubled down' -> Glenn Beck)."""
+    if not ctx.without_source or not _gerund_after_subordinator(ctx):
+        return None
+    if _opens_sentence(ctx, len(ctx.left) - 1):
+        return _after_fronted_clause(ctx)
     tokens = ctx.cache.head(ctx.sentence_start, ctx.cue.start, SUBJECT_TOKENS)
     found = subject(ctx.words, tokens)
     if found is None or not plausible_subject(ctx.words, ctx.text, tokens, found[0], found[1], ctx.cache.memo) or \
             blocked_between(ctx.cache, found[1], ctx.last.start):
         return None  # (a quotation, a clause or another verb of saying between: 'Verrilli said Obama ... after asking')
     return _attribute_verb(ctx, found[0], found[1], "participle")
+
+
+def fronted(ctx: CueContext):
+    """A participle that opens its sentence takes the subject after its clause: 'Noting that both battled the
+    media, Schlafly put her finger on ...' -> Schlafly."""
+    if not ctx.verbal or ctx.without_source or ctx.left_phrase is not None or \
+            not ctx.cue_text_lower.split(None, 1)[0].endswith("ing") or not _opens_sentence(ctx, len(ctx.left)):
+        return None
+    return _after_fronted_clause(ctx)
+
+
+#: Words that may come before a gerund opening a sentence ('Now, after arguing ...', 'Yet by calling out ...').
+_FRONT_OPENERS = frozenset(("after", "since", "while", "before", "by", "upon", "without", "in", "when", "now",
+                            "yet", "but", "and", "so", "then", "still"))
+
+
+def _opens_sentence(ctx: CueContext, n: int) -> bool:
+    """Whether the first ``n`` tokens before the cue (all of them from the sentence start) are only openers and
+    commas: the cue's clause opens the sentence."""
+    left = ctx.left
+    if not left:
+        return True
+    if left[0].start > ctx.sentence_start + 2:
+        return False  # the window does not reach the sentence start
+    return all((t.is_word and t.low in _FRONT_OPENERS) or t.text == "," or t.text in QUOTE_CHARS for t in left[:n])
+
+
+def _after_fronted_clause(ctx: CueContext):
+    """The subject right after the comma that closes a sentence-opening participial clause (the first comma
+    after which a plausible subject and its verb follow, at most three commas on), as a participle's source."""
+    tokens = ctx.right
+    for k, t in enumerate(tokens):
+        if t.text in ";:" or t.text in QUOTE_CHARS and t.text not in "'’":
+            return None
+        if t.text != ",":
+            continue
+        rest = tokens[k + 1:k + 1 + SUBJECT_TOKENS]
+        found = subject(ctx.words, rest)
+        if found is not None and plausible_subject(ctx.words, ctx.text, rest, found[0], found[1], ctx.cache.memo):
+            return _attribute_verb(ctx, found[0], found[1], "participle")
+        if sum(1 for x in tokens[:k + 1] if x.text == ",") >= 3:
+            return None
+    return None
 
 
 def coordinated(ctx: CueContext):
@@ -590,7 +638,9 @@ RULES: dict[str, Callable[[CueContext], object]] = {
     "left": left,
     "participle": participle,
     "coordinated": coordinated,
+    "fronted": fronted,
     "inverted": inverted,
+    "gerund": gerund,
 }
 
 
@@ -600,7 +650,8 @@ RULES: dict[str, Callable[[CueContext], object]] = {
 _OWN_RULES = {"no_response": no_response, "in_poll": in_poll, "colon": colon, "according_to": according_to,
               "noun_cue": noun_cue}
 _PASSIVE_RULES = (passive_by, passive_it)
-_SOURCE_RULES = (passive_by, statement, left, participle, coordinated, inverted)
+_GERUND_RULES = (passive_by, passive_it, gerund)
+_SOURCE_RULES = (passive_by, statement, left, participle, coordinated, fronted, inverted)
 
 
 def apply_rules(ctx: CueContext, rules: dict = RULES) -> Attribution | None:
@@ -616,7 +667,7 @@ def apply_rules(ctx: CueContext, rules: dict = RULES) -> Attribution | None:
         elif ctx.without_source:
             # a gerund after a subordinator ('before saying', 'while arguing', 'after questioning') takes the
             # sentence's subject; other cues there ('when asked', 'as reported') have none of their own
-            table = (_subordinate_gerund,) if _gerund_after_subordinator(ctx) else _PASSIVE_RULES
+            table = _GERUND_RULES if _gerund_after_subordinator(ctx) else _PASSIVE_RULES
         else:
             table = _SOURCE_RULES
     else:
