@@ -314,3 +314,14 @@ def test_rule_table_shortcut_still_gives_the_verdicts_of_the_whole_table():
             rules_seen.add((a.rule, text[a.cue.start:a.cue.end]))
     assert {("participle", "saying"), ("participle", "blasting"), ("participle", "Noting"),
             ("left", "slammed"), ("inverted", "declared")} <= rules_seen
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a gerund that is the sentence's subject (an auxiliary follows it) attributes nothing
+    ("Adding new workers to the payroll would hurt wages, they say.", [("they", "say")]),
+    ("Reporting was contributed by Ada Quill, Tom Reyes and Lena Marr.", []),
+    # the complement clause's own verbs do not make it a subject
+    ("Noting that the mayor has fought the press, Ada Quill made her case.", [("Ada Quill", "Noting")]),
+])
+def test_sentence_opening_gerund_as_subject_is_no_attribution(text, expected):
+    assert pairs(text) == expected

@@ -206,6 +206,10 @@ def fronted(ctx: CueContext):
     return _after_fronted_clause(ctx)
 
 
+#: Finite auxiliaries and modals: one in a sentence-opening gerund's clause makes the gerund its subject.
+_FINITE_AUXILIARIES = frozenset("is was are were has have had would will can could may might should must does did "
+                                "shall".split())
+_COMPLEMENTIZERS = frozenset(("that", "whether", "if", "how", "why", "what", "who", "when", "where"))
 #: Words that may come before a gerund opening a sentence ('Now, after arguing ...', 'Yet by calling out ...').
 _FRONT_OPENERS = frozenset(("after", "since", "while", "before", "by", "upon", "without", "in", "when", "now",
                             "yet", "but", "and", "so", "then", "still"))
@@ -226,9 +230,12 @@ def _after_fronted_clause(ctx: CueContext):
     """The subject right after the comma that closes a sentence-opening participial clause (the first comma
     after which a plausible subject and its verb follow, at most three commas on), as a participle's source."""
     tokens = ctx.right
+    clause = False  # a complement clause has opened ('Noting that the mayor has ...'): its verbs are its own
     for k, t in enumerate(tokens):
-        if t.text in ";:" or t.text in QUOTE_CHARS and t.text not in "'’":
-            return None
+        if t.text in ";:" or t.text in QUOTE_CHARS and t.text not in "'’" or \
+                (t.low in _FINITE_AUXILIARIES and not clause):
+            return None  # (an auxiliary makes the gerund a subject: 'Adding workers would hurt wages, they say')
+        clause = clause or t.low in _COMPLEMENTIZERS
         if t.text != ",":
             continue
         rest = tokens[k + 1:k + 1 + SUBJECT_TOKENS]
