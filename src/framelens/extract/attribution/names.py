@@ -109,8 +109,10 @@ class NameFinder:
             low = w.lower()
             if low in organization or is_media(low) or low in document:
                 return ()
-        if len(rest) < 2 or len(rest) > 3 or rest[-1].lower() in vocab.place:
-            # (more than a first, middle and last name after the titles: a headline or a run of names, no one name)
+        if len(rest) < 2 or len(rest) > 3 or rest[-1].lower() in vocab.place or \
+                (len(rest) == 2 and vocab.phrase_ends_at("place", [w.lower() for w in rest], 1)):
+            # (more than a first, middle and last name after the titles: a headline or a run of names, no one name;
+            # a two-word place of the lists: 'New Jersey', 'United States')
             return ()
         name = " ".join(rest)
         offset = len(run) - len(name) if run.endswith(name) else 0

@@ -18,6 +18,7 @@ import operator
 import re
 from collections import Counter, deque
 
+from .gender import gender_evidence, pronoun_gender
 from .identity import apposition_kind, role_evidence, unify_sources
 from .names import GENERATIONAL_SUFFIXES, NOT_NAME_START, NameFinder, NameIndex, strip_determiner
 from .records import Attribution
@@ -377,6 +378,8 @@ class _Window:
         return None
 
 
+#: Key of the document memo of the full names' stated genders (:func:`.gender.gender_evidence`).
+_GENDERS = "name_genders"
 #: Key of the document memo of the full names as antecedent events, ``(position, 0, (name, type))``.
 _NAME_EVENTS = "name_events"
 _POSITION_AND_KIND = operator.itemgetter(0, 1)
@@ -394,7 +397,7 @@ def _resolve_antecedents(names: NameFinder, text: str, seg, attrs: list[Attribut
             low = text[a.src_start:a.src_end].lower()
             low = _POSSESSIVE_CLASS.get(low, low)  # 'his claim that' (a noun cue): as 'he'
             if low in _COMPATIBLE:
-                wanted.append((idx, low if low != "she" else "he"))
+                wanted.append((idx, low))
             else:
                 a.uncertain = True
         elif a.source_type == "media" and not a.named and \
@@ -412,7 +415,11 @@ def _resolve_antecedents(names: NameFinder, text: str, seg, attrs: list[Attribut
     events += name_events
     events.sort(key=_POSITION_AND_KIND)
     positions = [e[0] for e in events]
-    windows = {k: _Window() for k in ("he", "they", "it", "media")}
+    genders = memo.get(_GENDERS)
+    if genders is None:  # what the text states of each full name's gender (.gender): he and she read it
+        genders = memo[_GENDERS] = gender_evidence(text, {known.canonical(e[2][0]) for e in name_events} |
+                                                   {a.source for a in attrs if a.person and a.source})
+    windows = {k: _Window() for k in ("he", "she", "they", "it", "media")}
     order = sorted(wanted, key=lambda w: attrs[w[0]].src_start)
     ei = 0
     for idx, cls in order:
@@ -423,32 +430,40 @@ def _resolve_antecedents(names: NameFinder, text: str, seg, attrs: list[Attribut
             # (and the latest unnamed person among them lies before every candidate picked): pass over them
             ei = max(ei, bisect.bisect_left(positions, seg.paragraphs[para - _WINDOW_PARAGRAPHS][0]))
         while ei < len(events) and events[ei][0] < a.src_start:
-            _push_event(windows, events[ei], paragraph_at, known)
+            _push_event(windows, events[ei], paragraph_at, known, genders)
             ei += 1
         win = windows[cls]
         win.advance(para)
         pick = win.pick()
-        if pick is None or (cls == "he" and win.last_unnamed > pick[0]):
+        if pick is None or (cls in ("he", "she") and win.last_unnamed > pick[0]):
             a.uncertain = True
             continue
         a.resolved_from = text[a.src_start:a.src_end]
         _, _, _, a.source, a.source_type, a.named, a.person = pick
         # a resolved pronoun is a candidate for the next one ("Breed said ... She said ... She added")
-        _push_attr(windows, a, para, known)
+        _push_attr(windows, a, para, known, genders)
 
 
-def _push_event(windows: dict, event, paragraph_at, known: _Names) -> None:
+def _push_event(windows: dict, event, paragraph_at, known: _Names, genders: dict[str, str]) -> None:
     pos, is_attr, item = event
     para = paragraph_at(pos)
     if is_attr:
-        _push_attr(windows, item, para, known)
+        _push_attr(windows, item, para, known, genders)
     else:
         name, stype = item
         name = known.canonical(name)
-        windows["he"].push((pos, para, known.fold(name), name, stype, True, True))
+        _push_person(windows, (pos, para, known.fold(name), name, stype, True, True), genders.get(name))
 
 
-def _push_attr(windows: dict, b: Attribution, para: int, known: _Names) -> None:
+def _push_person(windows: dict, item, gender: str | None) -> None:
+    """A person as a candidate of *he* and of *she*, unless the text states the other gender (:mod:`.gender`)."""
+    if gender != "f":
+        windows["he"].push(item)
+    if gender != "m":
+        windows["she"].push(item)
+
+
+def _push_attr(windows: dict, b: Attribution, para: int, known: _Names, genders: dict[str, str]) -> None:
     if not b.source:
         return
     item = (b.src_start, para, known.fold(b.source) if b.person else b.source, b.source, b.source_type, b.named,
@@ -458,7 +473,12 @@ def _push_attr(windows: dict, b: Attribution, para: int, known: _Names) -> None:
             continue
         if (cls == "he" and b.source_type == "media" and not b.person) or (cls in ("it", "media", "they") and b.person):
             continue  # he/she: people only (a journalist, not an outlet); it/media/they: no one person's name
+        if cls == "he":  # he and she: by what the text states of the person, or by the pronoun it was resolved from
+            _push_person(windows, item, genders.get(b.source) or
+                         (pronoun_gender(b.resolved_from) if b.resolved_from else None))
+            continue
         windows[cls].push(item)
     if not b.named and b.source_type in ("person", "official", "anonymous", "vague") and \
             not b.source.lower().endswith("s"):
-        windows["he"].last_unnamed = b.src_start  # 'a neighbor said ... He said': he may be the neighbour
+        # 'a neighbor said ... He said': he may be the neighbour
+        windows["he"].last_unnamed = windows["she"].last_unnamed = b.src_start

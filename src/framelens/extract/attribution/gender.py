@@ -1,0 +1,59 @@
+"""What a document itself says of a named person's gender, so that *he* and *she* never resolve against it.
+
+framelens infers no gender from first names (a contested inference, and one that would need a name list of its
+own): it reads only what the text states. A courtesy title before a surname ('Mrs. Quill', 'Mr. Reyes') or a
+gendered title before a name ('Congresswoman Ada Quill', 'Spokesman Tom Reyes') is evidence for the full name it
+belongs to; a surname shared by several full names of the document ('Mr. Clinton', 'Mrs. Clinton') gives none,
+and neither does a name with evidence both ways. Pronoun resolution (:mod:`.resolve`) then keeps a name with
+male evidence out of the candidates of *she* and one with female evidence out of those of *he*; a name with no
+evidence stays a candidate of both, as before.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["gender_evidence", "pronoun_gender"]
+
+#: Titles that state a gender, before a name: courtesy titles and gendered offices and honours.
+_FEMALE_TITLES = frozenset("mrs ms miss madam dame lady queen princess congresswoman councilwoman assemblywoman "
+                           "chairwoman spokeswoman businesswoman congresswomen".split())
+_MALE_TITLES = frozenset("mr sir lord king prince congressman councilman assemblyman spokesman businessman".split())
+_TITLE_RE = re.compile(r"\b(" + "|".join(sorted((t.capitalize() for t in _FEMALE_TITLES | _MALE_TITLES), key=len,
+                                                 reverse=True)) +
+                       r")\.?[^\S\n]+((?:[A-Z][\w’'\-]*\.?[^\S\n]+){0,2}[A-Z][\w’'\-]+)")
+#: Pronouns by the gender they state.
+_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+
+
+def pronoun_gender(pronoun: str) -> str | None:
+    """``"m"`` or ``"f"`` for a gendered personal pronoun ('he', 'Her'), else None."""
+    return _PRONOUNS.get(pronoun.lower())
+
+
+def gender_evidence(text: str, full_names) -> dict[str, str]:
+    """``{full name: "m" or "f"}`` for the full names (an iterable of strings) whose gender the text states.
+
+    A title is read before a name of one to three capitalised words; the name it stands before is matched to the
+    one full name of ``full_names`` it is, or ends (a surname after a courtesy title), and gives no evidence when
+    several full names end with it. A full name with evidence both ways is left out.
+    """
+    fulls = set(full_names)
+    by_last: dict[str, set[str]] = {}
+    for full in fulls:
+        by_last.setdefault(full.split()[-1].lower(), set()).add(full)
+    seen: dict[str, set[str]] = {}
+    for m in _TITLE_RE.finditer(text):
+        title, words = m.group(1).lower(), m.group(2).split()
+        owner = None
+        for n in range(len(words), 0, -1):  # the longest run of the capitalised words after the title that is a name
+            name = " ".join(words[:n])
+            if name in fulls:
+                owner = name
+                break
+            owners = by_last.get(words[n - 1].lower().rstrip("."), set())
+            if n == 1 and len(owners) == 1:
+                owner = next(iter(owners))  # a surname after a courtesy title ('Mr. Reyes')
+        if owner is not None:  # (none for 'Mr. Clinton' when the document names two Clintons)
+            seen.setdefault(owner, set()).add("f" if title in _FEMALE_TITLES else "m")
+    return {name: next(iter(g)) for name, g in seen.items() if len(g) == 1}
