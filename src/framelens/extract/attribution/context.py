@@ -12,7 +12,7 @@ from .names import NameFinder
 from .records import Cue
 from .source_types import SourceTyper
 from .tokens import Token, TokenCache, matches_between, word_set_pattern
-from .words import CATENATIVES, QUOTE_CHARS, AttributionWords
+from .words import ADDRESSEE_VERBS, CATENATIVES, QUOTE_CHARS, AttributionWords
 
 #: A cue form that can be a passive participle ('was reported', 'was told').
 PASSIVE_FORM = operator.methodcaller("endswith", ("ed", "en", "told", "said", "thought"))
@@ -29,8 +29,6 @@ _OWN_RULE_KINDS = frozenset(("no_response", "in_poll", "colon", "according_to", 
 #: Words that make a cue part of a subordinate clause with no source of its own ('when asked', 'as reported').
 _SUBORDINATORS = ("when", "if", "as", "after", "before", "while", "once")
 _LEFT_WINDOW, _RIGHT_WINDOW = 240, 200  # characters read on either side of a cue
-#: Verbs whose object is the addressee: a noun phrase after them is never the source.
-_ADDRESSEES = frozenset(("told", "tells", "tell", "telling"))
 #: Words that continue a noun phrase after its head ('the head of the board', 'a lawyer for the union').
 _NP_LINKS = frozenset(("of", "for", "at", "in", "on", "with", "from", "and", "the", "a", "an", "to", "who", "'s", "’s"))
 #: What may follow an inverted source that closes its clause.
@@ -195,7 +193,7 @@ class CueContext:
         said Ms. Gil.', '..., said Dan Gerstein, director of ...'): the source of a statement reported before the
         comma, not a verb whose subject stands before an apposition ('Smith, a lawyer, said Jones lied'). After
         *told* comes the addressee, never the source ('"...," Ada Quill, a lawyer, told CNN.')."""
-        if self.cue_low in _ADDRESSEES or not self.words.has("inversion", " ".join(self.cue_text_lower.split())):
+        if self.cue_low in ADDRESSEE_VERBS or not self.words.has("inversion", " ".join(self.cue_text_lower.split())):
             return False
         words = self.words
         phrase = right_np(words, self.right)

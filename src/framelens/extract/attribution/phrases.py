@@ -11,9 +11,9 @@ import re
 
 from .content import trim_end
 from .tokens import Token, TokenCache
-from .words import (APOSTROPHES, CONNECTORS, DETERMINERS, FURNITURE_PAIRS, INDEFINITES, NEGATORS,
-                    NON_REFERENTIAL_WORDS, NP_PREPOSITIONS, NUMBER_WORDS, OPENING_PREPOSITIONS, PAGE_FURNITURE,
-                    QUOTE_CHARS, RELATIVE_PRONOUNS, AttributionWords)
+from .words import (APOSTROPHES, CONNECTORS, DAY_PARTS, DETERMINERS, FURNITURE_PAIRS, INDEFINITES, MONTH_NAMES,
+                    NEGATORS, NON_REFERENTIAL_WORDS, NP_PREPOSITIONS, NUMBER_WORDS, OPENING_PREPOSITIONS,
+                    PAGE_FURNITURE, QUOTE_CHARS, RELATIVE_PRONOUNS, WEEKDAYS, AttributionWords)
 
 #: A comma after an inverted source that opens an apposition: a determiner, a lower-case word (a role:
 #: 'chairman of'), or a relative pronoun; not a conjunction, a participle or a quotation.
@@ -193,11 +193,10 @@ def _first_conjunct(words: AttributionWords, tokens: list[Token], k: int) -> int
 
 
 #: Days and months: after a preposition they open a time adverbial ('on Monday', 'in March').
-_TIME_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may "
-                        "june july august september october november december".split())
+_TIME_NAMES = WEEKDAYS | MONTH_NAMES
 #: Time words that may follow a participle inside a source phrase ('released Sunday', 'filed last week').
-_PARTICIPLE_TIMES = _TIME_NAMES | frozenset(("today", "yesterday", "last", "this", "week", "month", "year",
-                                             "morning", "afternoon", "evening", "night"))
+_PARTICIPLE_TIMES = _TIME_NAMES | DAY_PARTS | frozenset(("today", "yesterday", "last", "this", "week", "month",
+                                                        "year"))
 #: Lower-case words inside a name-led noun phrase ('Secretary of State', 'Department for Education').
 _NP_GLUE = frozenset(("of", "for", "and", "the", "de", "la", "van", "von", "du"))
 #: Subject pronouns that may open two coordinated subjects ('she and her aides said').
@@ -239,7 +238,8 @@ def _apposition_open(tokens: list[Token], i: int) -> int:
 
 _CLOSING_DOUBLE = frozenset('"”')
 _OPENING_DOUBLE = frozenset('"“')
-_DASHES = frozenset("—–")
+#: The dashes that set off a parenthetical or a participle.
+DASHES = frozenset("—–")
 
 
 def _quotation_open(tokens: list[Token], j: int) -> int:
@@ -260,7 +260,7 @@ def _is_dash(tokens: list[Token], k: int) -> int:
     """How many tokens the dash ending at ``tokens[k]`` takes: 1 for an em or en dash or a hyphen with space on
     both sides (' - '), 2 for a double hyphen ('--'); 0 when there is none."""
     t = tokens[k]
-    if t.text in _DASHES:
+    if t.text in DASHES:
         return 1
     if t.text == "-":
         if k > 0 and tokens[k - 1].text == "-" and tokens[k - 1].end == t.start:

@@ -24,12 +24,13 @@ from typing import Callable
 from .content import content_after, content_around, content_before, direct_content
 from .context import PASSIVE_FORM, CueContext
 from .kind_rules import NO_ATTRIBUTION, according_to, colon, in_poll, no_response, noun_cue
-from .phrases import SHARE_RE, left_mention, not_a_source, right_mention, right_np, source_noun, trim_non_referential
+from .phrases import (DASHES, SHARE_RE, left_mention, not_a_source, right_mention, right_np, source_noun,
+                      trim_non_referential)
 from .records import Attribution
 from .subjects import (SUBJECT_TOKENS, blocked_between, coordinated_subject, plausible_subject, statement_subject,
                        subject)
-from .words import (CATENATIVES, DETERMINERS, NEGATIVE_CATENATIVES, NEGATORS, POSSESSIVE_DETERMINERS, QUOTE_CHARS,
-                    RELATIVE_PRONOUNS)
+from .words import (ADDRESSEE_VERBS, AUXILIARIES, CATENATIVES, DAY_PARTS, DETERMINERS, NEGATIVE_CATENATIVES,
+                    NEGATORS, POSSESSIVE_DETERMINERS, QUOTE_CHARS, RELATIVE_DAYS, RELATIVE_PRONOUNS, WEEKDAYS)
 
 #: Verbs whose object is the addressee, not the content ('told the Ledger it was fine').
 _TELL = frozenset("told tell tells telling informed assured warned reminded urged".split())
@@ -148,7 +149,6 @@ def participle(ctx: CueContext):
 
 #: Closing quotation marks after which a comma inside the quotation ends the clause ('"Harlow values," saying').
 _CLOSING_MARKS = frozenset('"”’\'')
-_DASHES = frozenset("–—")
 
 
 def _participle_opening(ctx: CueContext) -> bool:
@@ -158,7 +158,7 @@ def _participle_opening(ctx: CueContext) -> bool:
     left, last = ctx.left, ctx.last
     if last.text in _CLOSING_MARKS:
         return len(left) >= 2 and left[-2].text == ","
-    if last.text in _DASHES:
+    if last.text in DASHES:
         return not any(t.text == last.text for t in left[:-1])  # one dash: not the close of '— an aide — saying'
     if last.low != "and":
         return False
@@ -207,8 +207,7 @@ def fronted(ctx: CueContext):
 
 
 #: Finite auxiliaries and modals: one in a sentence-opening gerund's clause makes the gerund its subject.
-_FINITE_AUXILIARIES = frozenset("is was are were has have had would will can could may might should must does did "
-                                "shall".split())
+_FINITE_AUXILIARIES = AUXILIARIES | frozenset(("must", "shall"))
 _COMPLEMENTIZERS = frozenset(("that", "whether", "if", "how", "why", "what", "who", "when", "where"))
 #: Words that may come before a gerund opening a sentence ('Now, after arguing ...', 'Yet by calling out ...').
 _FRONT_OPENERS = frozenset(("after", "since", "while", "before", "by", "upon", "without", "in", "when", "now",
@@ -283,7 +282,7 @@ _INTRANSITIVE = frozenset("spoke speaks talked talks chatted chats testified tes
 def inverted(ctx: CueContext):
     """The source after the cue, for the verbs of the ``inversion`` list: '"We will appeal," said Harris'."""
     if not ctx.verbal or ctx.without_source or ctx.left_phrase is not None or not ctx.inversion or \
-            ctx.cue.kind == "document_cue" or ctx.cue_low in _ADDRESSEE_VERBS or not (
+            ctx.cue.kind == "document_cue" or ctx.cue_low in ADDRESSEE_VERBS or not (
                 ctx.words.has("inversion", " ".join(ctx.cue_text_lower.split())) or _after_quotation(ctx)):
         return None  # ('..., told reporters Thursday': after *told* comes the addressee, never the source)
     phrase = right_np(ctx.words, ctx.right)
@@ -458,9 +457,8 @@ _SPEAKING = frozenset(("spoke", "speaks", "speak", "speaking", "spoken", "talked
 _TOPIC_RE = re.compile(r"[^\S\n]*(?:(?:publicly|briefly|openly|candidly|again|out|up)[^\S\n]+)?"
                        r"(?:about|of|on|that|to[^\S\n]+\w+[^\S\n]+about)\b")
 #: A time adverbial and *that* opening a verb's content ('Monday night that ...', 'on Tuesday that ...').
-_TIMED_THAT_RE = re.compile(r"(?:(?:(?:on|last|this|early|late)\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
-                            r"saturday|sunday|today|yesterday|tonight|earlier|later)\s+)?(?:(?:morning|afternoon|"
-                            r"evening|night)\s+)?that\s+")
+_TIMED_THAT_RE = re.compile(r"(?:(?:(?:on|last|this|early|late)\s+)?(?:" + "|".join(sorted(WEEKDAYS | RELATIVE_DAYS)) +
+                            r")\s+)?(?:(?:" + "|".join(sorted(DAY_PARTS)) + r")\s+)?that\s+")
 #: Subordinators that open a fronted adverbial clause ('After Quill accused him of sexism, he warned ...').
 _FRONTED_SUBORDINATORS = frozenset(("when", "after", "as", "while", "although", "though", "because", "since", "if",
                                     "before", "once", "until", "unless", "whereas", "whenever"))
@@ -626,8 +624,6 @@ def negated_cue(ctx: CueContext) -> bool:
     return False
 
 
-#: Verbs of saying whose object is the addressee: the phrase after them is never an inverted source.
-_ADDRESSEE_VERBS = frozenset(("told", "tells", "tell", "telling"))
 #: Verbs of denial before a participle cue: 'denied saying' reports no statement, it disputes one.
 _DENIALS = frozenset(("denied", "denies", "deny", "denying"))
 

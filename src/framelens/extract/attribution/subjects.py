@@ -12,8 +12,8 @@ import operator
 import re
 
 from .tokens import Token, TokenCache
-from .words import (CONNECTORS, DETERMINERS, NP_PREPOSITIONS, NUMBER_WORDS, POSSESSIVE_DETERMINERS,
-                    SUBJECT_DETERMINERS, AttributionWords)
+from .words import (AUXILIARIES, CONNECTORS, DAY_PARTS, DETERMINERS, NP_PREPOSITIONS, NUMBER_WORDS,
+                    POSSESSIVE_DETERMINERS, RELATIVE_DAYS, SUBJECT_DETERMINERS, WEEKDAYS, AttributionWords)
 
 #: Conjunctions that coordinate a reporting verb with an earlier verb of the same subject.
 _COORDINATORS = frozenset(("and", "but", "then"))
@@ -78,8 +78,7 @@ def subject(words: AttributionWords, tokens: list[Token]):
 
 #: Words of a time adverbial that may follow a document object before its participle ('issued a statement Thursday
 #: night saying').
-_TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight morning "
-                        "afternoon evening night earlier later".split())
+_TIME_WORDS = WEEKDAYS | RELATIVE_DAYS | DAY_PARTS
 def _possessed_subject(words: AttributionWords, tokens: list[Token]):
     """A name's possession as a sentence subject: 'Rubio's campaign', 'the mayor's office' (a possessive, then
     a source noun and a lower-case word that is not a noun), or None."""
@@ -96,8 +95,6 @@ def _possessed_subject(words: AttributionWords, tokens: list[Token]):
 _PARTICLES = frozenset(("out", "up", "off"))
 #: Conjunctions that may open a sentence before its subject.
 _OPENING_CONJUNCTIONS = frozenset(("and", "but", "so", "yet", "or"))
-#: Auxiliaries that follow a determiner subject's head ('The retired neurosurgeon has said').
-_AUXILIARIES = frozenset("has have had is was are were will would could can did does may might should".split())
 #: Determiners that open the noun phrase of an 'of' or 'for' phrase inside a determiner subject.
 _PP_DETERMINERS = frozenset(("the", "a", "an", "his", "her", "their", "its"))
 
@@ -132,7 +129,7 @@ def det_subject(words: AttributionWords, tokens: list[Token]):
             return None
         if t.low in bad or t.low.endswith(("'s", "’s")):
             return None
-        if j + 1 < n and (_head_noun(words, t) or (tokens[j + 1].low in _AUXILIARIES and t.low not in not_verbs)):
+        if j + 1 < n and (_head_noun(words, t) or (tokens[j + 1].low in AUXILIARIES and t.low not in not_verbs)):
             # (any word before an auxiliary ends the subject: 'The retired neurosurgeon has provided ...')
             following = tokens[j + 1]
             end = j

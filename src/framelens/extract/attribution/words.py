@@ -20,6 +20,18 @@ RELATIVE_PRONOUNS = frozenset(("who", "which", "that"))
 POSSESSIVE_DETERMINERS = frozenset(("his", "her", "their", "its", "our", "my", "your"))
 #: Number words up to ten ('six in 10 say', 'Two weeks later, ...').
 NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
+#: Days of the week, months and parts of the day, the words of time adverbials the rules read ('on Monday', 'in
+#: March', 'Thursday night').
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+MONTH_NAMES = frozenset("january february march april may june july august september october november december"
+                        .split())
+DAY_PARTS = frozenset(("morning", "afternoon", "evening", "night"))
+#: Relative days and times that stand alone as a time adverbial ('said today', 'announced earlier').
+RELATIVE_DAYS = frozenset(("today", "yesterday", "tonight", "earlier", "later"))
+#: Auxiliaries and modals that follow a subject as its verb ('The retired neurosurgeon has said').
+AUXILIARIES = frozenset("has have had is was are were will would could can did does may might should".split())
+#: Verbs whose object is the addressee, never the source ('told reporters', '"...," Quill, a lawyer, told CNN').
+ADDRESSEE_VERBS = frozenset(("told", "tells", "tell", "telling"))
 #: Indefinite pronouns, after which a name starts a clause of its own ('anything Trump had said', 'Everything
 #: Quill says'): never part of a source phrase or a name.
 INDEFINITES = frozenset(("anything", "everything", "something", "nothing", "anyone", "everyone", "someone",
@@ -33,8 +45,8 @@ OPENING_PREPOSITIONS = frozenset("despite after before amid following given unli
 CONNECTORS = frozenset(("of", "for"))
 #: Prepositions that may continue a noun phrase after a source noun ('officials at', 'a source close to').
 NP_PREPOSITIONS = frozenset(("at", "with", "from", "in", "on", "to", "close"))
-MONTHS = frozenset("january february march april may june july august september october november december jan feb "
-                   "mar apr jun jul aug sep sept oct nov dec".split())
+#: Month names and their abbreviations.
+MONTHS = MONTH_NAMES | frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 #: Determiners that open a sentence subject found by :func:`.subjects.det_subject`.
 SUBJECT_DETERMINERS = frozenset(("the", "a", "an"))
 #: Words that negate a verb cue when they stand between its subject and it ('had never publicly acknowledged',
@@ -250,8 +262,8 @@ _FLOATING = frozenset(("all", "both", "each"))
 #: Units and quantifiers of an 'ago' phrase ('two weeks ago', 'less than a year ago', 'a few days ago').
 _TIME_UNITS = frozenset("second seconds minute minutes hour hours day days week weeks month months year years decade "
                         "decades century centuries".split())
-_AGO_QUANTIFIERS = frozenset("a an one two three four five six seven eight nine ten eleven twelve twenty thirty few "
-                             "several couple of less more than about nearly almost just only some many".split())
+_AGO_QUANTIFIERS = NUMBER_WORDS | frozenset("a an eleven twelve twenty thirty few several couple of less more than "
+                                            "about nearly almost just only some many".split())
 
 
 def media_word(lex: SourceLexicon, low: str) -> bool:
