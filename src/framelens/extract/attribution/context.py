@@ -5,6 +5,7 @@ its clause, the noun phrase before it)."""
 from __future__ import annotations
 
 import operator
+import re
 
 from .content import call_complement
 from .phrases import dash_before, left_np, not_a_source, right_np, source_noun
@@ -12,7 +13,7 @@ from .names import NameFinder
 from .records import Cue
 from .source_types import SourceTyper
 from .tokens import Token, TokenCache, matches_between, word_set_pattern
-from .words import ADDRESSEE_VERBS, CATENATIVES, QUOTE_CHARS, AttributionWords
+from .words import ADDRESSEE_VERBS, CATENATIVES, MONTHS, QUOTE_CHARS, WEEKDAYS, AttributionWords
 
 #: A cue form that can be a passive participle ('was reported', 'was told').
 PASSIVE_FORM = operator.methodcaller("endswith", ("ed", "en", "told", "said", "thought"))
@@ -32,6 +33,12 @@ _LEFT_WINDOW, _RIGHT_WINDOW = 240, 200  # characters read on either side of a cu
 #: Words that continue a noun phrase after its head ('the head of the board', 'a lawyer for the union').
 _NP_LINKS = frozenset(("of", "for", "at", "in", "on", "with", "from", "and", "the", "a", "an", "to", "who", "'s", "’s"))
 #: What may follow an inverted source that closes its clause.
+#: A preposition of place and the start of its noun phrase after a document verb's participle ('found on his
+#: laptop', 'listed in the filing'); 'found in March that' is a time, not a place.
+_PLACE_AFTER_RE = re.compile(r"[^\S\n]+(?:in|on|at|inside|among|near|under|aboard|within)[^\S\n]+"
+                             r"(?!(?:" + "|".join(sorted(MONTHS | WEEKDAYS)) + r")\b)[^\W\d_]")
+#: 'that' within the same clause, a few words on.
+_THAT_CLAUSE_RE = re.compile(r"[^,;.!?:\n]{0,60}?\bthat\b")
 _CLAUSE_CLOSERS = frozenset('.,;!?"”’)')
 
 
@@ -265,6 +272,12 @@ def cue_context(words: AttributionWords, typer: SourceTyper, names: NameFinder, 
         # a document verb needs a document noun in its subject, or a passive ("was found by"): with neither
         # anywhere before it in the sentence, no rule can succeed, so the sentence is not tokenised
         return None
+    if cue.kind == "document_cue" and low.endswith(("ed", "found", "shown"), cue.start, cue.end):
+        place = _PLACE_AFTER_RE.match(low, cue.end)
+        if place is not None and _THAT_CLAUSE_RE.match(low, place.end(), sentence_end) is None:
+            # 'the emails found on his laptop', 'documents listed in the filing': a participle of place ('the
+            # audit found in its review that ...' keeps its clause)
+            return None
     complement = None
     if cue.kind == "call":
         complement = call_complement(cache.text, seg, cue, quote_starts, sentence_end, quote_inside)

@@ -52,6 +52,8 @@ _LABEL_WORD = r"(?:[A-Z][\w’'\-]*\.?|\([^()\n]{1,12}\))"
 COLON_LABEL_RE = re.compile(r"[\"“‘']?(" + _LABEL_WORD + r"(?:[^\S\n](?:" + _LABEL_WORD + r"|and|of|&|[a-z]+))"
                             r"{0,5}):(?=[^\S\n]+[\"“‘'A-Z]|[\"“‘'])")
 
+#: The second word of the noun compounds of 'think' ('think tank', 'think pieces'), after it.
+_THINK_NOUN_RE = re.compile(r"[^\S\n]+(?:tanks?|pieces?)(?![^\W_])")
 #: Page furniture holding a cue word of the lists: 'Story Continued Below' (between paragraphs of web pages),
 #: 'Continued on Page 4'. Each alternative opens with its letter and then looks behind it for a word character
 #: (as ``(?<![^\W_])`` before the group, the same matches), so that the regular-expression engine jumps from one
@@ -273,6 +275,8 @@ class CueFinder:
                 if furniture and any(a <= start and end <= b for a, b in furniture):
                     continue  # 'Story Continued Below' between paragraphs: page furniture, not a cue
                 form = " ".join(low[start:end].split())
+                if form == "think" and _THINK_NOUN_RE.match(low, end):
+                    continue  # 'a think tank', 'a think piece': a noun compound, no verb of cognition
                 candidates.append((_CUE, start, end, self.cues.get(form, "neutral"), "cue", "cognition"))
         for start, end in find_words(CALL_RE, low):  # 'Marr called the plan "a relic"'
             candidates.append((_CALL, start, end, "neutral", "call", "call"))

@@ -333,6 +333,7 @@ def _scan_back(words: AttributionWords, tokens: list[Token], head: int) -> tuple
     """From the head word ``tokens[head]`` back to where the noun phrase opens: ``(first token, n_words)``;
     ``(None, n)`` when the phrase runs over ten words."""
     is_noun = words.is_noun
+    documents = words.sections.get("document", ())
     k = head
     first = head + 1
     n_words = 0
@@ -340,8 +341,11 @@ def _scan_back(words: AttributionWords, tokens: list[Token], head: int) -> tuple
         t = tokens[k]
         low = t.low
         if t.is_word:
-            if low == "by" and k >= 2 and k < head and tokens[k - 1].low.endswith("ed") and is_noun(tokens[k - 2].low):
+            if low == "by" and k < head and _participle_by(words, tokens, k):
                 k -= 1  # "emails obtained by the Ledger", "records reviewed by the Gazette"
+                continue
+            if low == "by" and 0 < k < head and tokens[k - 1].low in documents:
+                k -= 1  # "a poll by the Ledger", "a report by the inspector general": the author of a document
                 continue
             if low in ("in", "of") and 0 < k < head and _number(tokens[k - 1].low) and _number(tokens[k + 1].low):
                 k -= 1  # 'Six in 10 say', 'four of five said': a share of poll respondents
@@ -401,14 +405,24 @@ SHARE_RE = re.compile(r"(?:(?:about|nearly|almost|roughly|some|only|just|over|un
                       r"at least)\s+)?(?:\w+\s+(?:in|of|out of)\s+(?:\d+|ten|five|four|three)|half|\d+(?:\.\d+)?%)$")
 
 
+def _participle_by(words: AttributionWords, tokens: list[Token], k: int) -> bool:
+    """Whether *by* at ``tokens[k]`` gives the agent of a participle after a source noun, with time words between
+    ('emails obtained by the Ledger', 'a poll released Sunday by the Ledger')."""
+    j = k - 1
+    while j >= 2 and tokens[j].low in _PARTICIPLE_TIMES and k - j <= 3:
+        j -= 1
+    return j >= 1 and tokens[j].low.endswith("ed") and words.is_noun(tokens[j - 1].low)
+
+
 def _continues_phrase(words: AttributionWords, tokens: list[Token], k: int) -> bool:
     """Whether the determiner ``tokens[k]`` continues a longer noun phrase rather than opening it: after *of* or
-    *for*, a possessive apostrophe, a noun + preposition ('officials at the'), or a noun + participle + *by*."""
+    *for*, a possessive apostrophe, a noun + preposition ('officials at the'), a noun + participle + *by*, or a
+    document noun + *by* ('a report by the inspector general')."""
     before = tokens[k - 1]
     return (before.low in CONNECTORS or before.text in APOSTROPHES
             or (before.low in NP_PREPOSITIONS and k > 1 and words.is_noun(tokens[k - 2].low))
-            or (before.low == "by" and k > 2 and tokens[k - 2].low.endswith("ed")
-                and words.is_noun(tokens[k - 3].low)))
+            or (before.low == "by" and _participle_by(words, tokens, k - 1))
+            or (before.low == "by" and k > 1 and tokens[k - 2].low in words.sections.get("document", ())))
 
 
 def _restrictive_relative(words: AttributionWords, tokens: list[Token], first: int, head: int):

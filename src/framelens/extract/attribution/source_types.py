@@ -14,7 +14,8 @@ import functools
 import re
 
 from .tokens import TOKEN_RE, TokenCache
-from .words import APOSTROPHES, CONNECTORS, DETERMINERS, MEMO_MAX, NP_PREPOSITIONS, AttributionWords, trie_pattern
+from .words import (APOSTROPHES, CONNECTORS, DETERMINERS, MEMO_MAX, NP_PREPOSITIONS, PARTITIVES, QUANTITY_PARTITIVES,
+                    AttributionWords, trie_pattern)
 
 _LEADING_MARKS_RE = re.compile("[ \"“‘']*")  # only these before the source (as str.strip(...) == ""), without a slice
 
@@ -150,7 +151,13 @@ class SourceTyper:
                                                            vocab.media_role, vocab.document)
         ends = vocab.phrase_ends_at
         is_media = words.is_media
-        head = tokens[slice(*_head_part(all_tokens, lows))]
+        head_lo, head_hi = _head_part(all_tokens, lows)
+        head = tokens[head_lo:head_hi]
+        if head_lo >= 2 and lows[head_lo - 2] in QUANTITY_PARTITIVES and lows[head_lo - 1] == "of":
+            # 'dozens of economists', 'a majority of Iowans': an unspecified number of people, a vague source;
+            # 'a number of emails' are documents
+            return ("document" if not document.isdisjoint(lows[head_lo:head_hi]) else "vague"), False
+        some = lows[0] in _VAGUE_QUANTIFIERS
         head_lows = [t.low for t in head]
         common = words.common
         first = tokens[0]
@@ -195,12 +202,12 @@ class SourceTyper:
             # an unnamed office holder: a name before the role is a modifier ("a Trump administration
             # official", "one longtime Clinton adviser"), not that person; an unspecified number of them ('some
             # lawmakers', 'many officials') is a vague source
-            return ("vague" if lows[0] in _VAGUE_QUANTIFIERS else "official"), False
+            return ("vague" if some else "official"), False
         if (last in vocab.individual and not head[-1].cap) or _AGE_RE.match(last) or _aged_one(head_lows):
             # one unnamed person described by who they are ('the retiree', 'a grandmother of three', 'the
             # 46-year-old', 'a 46-year-old man'): a person, not a vague group; 'some retirees' stays vague (a
             # capitalised noun may be a surname: 'Ann Neighbor'); 'any voter', 'each patient' are anyone, vague
-            return ("vague" if lows[0] in _VAGUE_QUANTIFIERS or lows[0] in _ANYONE else "person"), False
+            return ("vague" if some or lows[0] in _ANYONE else "person"), False
         if last in vocab.vague:
             return "vague", False
         role_ends = vocab.role_phrase_ends
@@ -329,10 +336,14 @@ def _dotted_acronym(all_tokens, head) -> tuple[str, bool]:
 
 def _head_part(all_tokens, lows: list[str]) -> tuple[int, int]:
     """Word indexes ``[lo, hi)`` of the head part of a source phrase: after the last possessive, before the
-    first post-modifier ("a spokesperson for the sheriff's office" -> "a spokesperson")."""
-    stop_at = next((j for j in range(1, len(lows)) if lows[j] in _POST_MODIFIER_OPENERS or (
-        # a participle after the head noun ('a court document filed Thursday', 'polls released Sunday')
-        j >= 2 and lows[j].endswith("ed") and not lows[j - 1].endswith("ly") and j + 1 < len(lows))), len(lows))
+    first post-modifier ("a spokesperson for the sheriff's office" -> "a spokesperson"); after a partitive's *of*
+    ("a batch of emails released Friday" -> "emails")."""
+    stop_at = _post_modifier_at(lows, 1)
+    lo = 0
+    if stop_at + 1 < len(lows) and lows[stop_at] == "of" and (lows[stop_at - 1] in PARTITIVES or
+                                                               lows[stop_at - 1] in QUANTITY_PARTITIVES):
+        lo = stop_at + 1
+        stop_at = _post_modifier_at(lows, lo + 1)
     head_lo = 0
     n_words = 0
     for t in all_tokens:
@@ -346,7 +357,14 @@ def _head_part(all_tokens, lows: list[str]) -> tuple[int, int]:
             head_lo = n_words
     if head_lo >= stop_at:
         head_lo = 0
-    return head_lo, stop_at
+    return max(head_lo, lo), stop_at
+
+
+def _post_modifier_at(lows: list[str], start: int) -> int:
+    """The index of the first word from ``start`` on that opens a post-modifier (``len(lows)`` if none)."""
+    return next((j for j in range(start, len(lows)) if lows[j] in _POST_MODIFIER_OPENERS or (
+        # a participle after the head noun ('a court document filed Thursday', 'polls released Sunday')
+        j >= 2 and lows[j].endswith("ed") and not lows[j - 1].endswith("ly") and j + 1 < len(lows))), len(lows))
 
 
 def _singular(low: str) -> str:

@@ -43,6 +43,14 @@ OPENING_PREPOSITIONS = frozenset("despite after before amid following given unli
                                  "under over".split())
 #: Prepositions that join a post-modifier to a source noun ('a spokesperson for', 'officials of').
 CONNECTORS = frozenset(("of", "for"))
+#: Partitive and collective nouns before *of* (Quirk et al. 1985, 5.6-5.9): the noun after *of* is the phrase's
+#: head for typing ('a batch of emails' is a document source, 'a copy of the memo' too).
+PARTITIVES = frozenset("batch batches trove troves series set sets pair pairs copy copies cache tranche tranches stack "
+                       "stacks pile piles collection excerpt excerpts portion portions section sections page pages "
+                       "string spate flurry raft round rounds wave slew host".split())
+#: Partitives of quantity ('dozens of economists', 'a handful of lawmakers'): an unspecified number, a vague source.
+QUANTITY_PARTITIVES = frozenset("number numbers handful dozen dozens hundreds thousands millions scores lots lot "
+                                "majority minority plurality bunch couple".split())
 #: Prepositions that may continue a noun phrase after a source noun ('officials at', 'a source close to').
 NP_PREPOSITIONS = frozenset(("at", "with", "from", "in", "on", "to", "close"))
 #: Month names and their abbreviations.

@@ -1,0 +1,77 @@
+"""Constructions added in the ninth round of issue 19 (docs/methods_attribution.md "round nine"), each with a
+look-alike that must not change. Sentences written for these tests; every name is fictional."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import attribution_spans
+
+
+def typed(text: str) -> list[tuple[str, str, str]]:
+    """(source span, cue, source type) of every attribution in ``text``, in order."""
+    return [(text[s.start:s.end], text[s.attrs["cue_start"]:s.attrs["cue_end"]], s.attrs["source_type"])
+            for s in attribution_spans(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a partitive or collective noun before 'of': the noun after 'of' is the head that gives the type
+    ("A batch of emails released Friday showed that the clerk knew.",
+     [("A batch of emails released Friday", "showed", "document")]),
+    ("A copy of the memo says the mill will close in May.", [("A copy of the memo", "says", "document")]),
+    ("A pair of polls showed that Quill had lost ground.", [("A pair of polls", "showed", "document")]),
+    # a partitive of quantity makes people an unspecified number of them
+    ("Dozens of economists said the levy would fail.", [("Dozens of economists", "said", "vague")]),
+    ("A handful of councillors said the vote was rushed.", [("A handful of councillors", "said", "vague")]),
+    ("A number of officials said the fund was empty.", [("A number of officials", "said", "vague")]),
+    # look-alikes: a group noun and a role before 'of' keep their own type
+    ("A group of senators said the bill was dead.", [("A group of senators", "said", "organization")]),
+    ("The head of the agency said the plan was sound.", [("The head of the agency", "said", "official")]),
+])
+def test_partitive_head_gives_the_type(text, expected):
+    assert typed(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'by' after a document noun names its author: the whole phrase is the source
+    ("A report by the inspector general found that the fund was misused.",
+     [("A report by the inspector general", "found that", "document")]),
+    ("A study by Harlow College researchers found that rents rose.",
+     [("A study by Harlow College researchers", "found that", "document")]),
+    # a document credited to an outlet is the outlet's (as 'the Ledger's poll')
+    ("A poll by the Harlow Ledger shows that Quill leads.", [("A poll by the Harlow Ledger", "shows", "media")]),
+    # a participle with time words before its agent
+    ("A poll released Sunday by the Harlow Ledger shows Quill ahead by six points.",
+     [("A poll released Sunday by the Harlow Ledger", "shows", "media")]),
+    # look-alike: 'by' after a participle that opens the sentence is no part of the subject
+    ("Stung by the report, Quill said the count was fair.", [("Quill", "said", "person")]),
+])
+def test_document_with_its_author(text, expected):
+    assert typed(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'think tank' is a noun compound: no verb of cognition, no source
+    ("The Harlow Institute, a nonpartisan think tank, said the levy was fair.",
+     [("The Harlow Institute, a nonpartisan think tank,", "said", "organization")]),
+    ("Bo Reyes of the Harlow Institute think tank said the levy was fair.",
+     [("Bo Reyes of the Harlow Institute think tank", "said", "person")]),
+    ("The Harlow Institute think tank in Marlow backs the levy.", []),
+    # look-alike: the verb itself keeps its source
+    ("Most economists think the levy is fair.", [("Most economists", "think", "vague")]),
+])
+def test_think_tank_is_no_cue(text, expected):
+    assert [t for t in typed(text) if t[1] != "backs"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a document verb's participle followed by a place: 'found on', 'listed in' describe the documents
+    ("Nobody knows what is in the emails found on Tom Marr's laptop.", []),
+    ("Clerks checked the names listed in the ledger against the rolls.", []),
+    # look-alikes: a finding with its clause, a finding with a time, and a plain finding keep their source
+    ("The audit found in its review that the fund was misused.", [("The audit", "found", "document")]),
+    ("The audit found in March a rise in fees.", [("The audit", "found", "document")]),
+    ("The audit found that the fund was misused.", [("The audit", "found that", "document")]),
+])
+def test_document_participle_of_place(text, expected):
+    assert typed(text) == expected
