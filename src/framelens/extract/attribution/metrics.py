@@ -67,15 +67,17 @@ def _direct_quote_words(doc, seg, attrs) -> int:
     starts = [a for a, _ in direct_spans]
     reach = list(itertools.accumulate((b for _, b in direct_spans), max))
     text = doc.text
-    total = 0
+    pieces = []
     for q in seg.quotes:
         if q.label == "direct":
-            total += count_words(text, q.content_start, q.content_end)
+            pieces.append(text[q.content_start:q.content_end])
         elif q.label != "title":
             k = bisect.bisect_right(starts, q.content_start)
             if k and reach[k - 1] >= q.content_end:
-                total += count_words(text, q.content_start, q.content_end)
-    return total
+                pieces.append(text[q.content_start:q.content_end])
+    # the quotations' words counted together, joined by spaces (no word crosses one), as
+    # Segmentation.quoted_word_count does: one count per document rather than one per quotation
+    return count_words(" ".join(pieces)) if pieces else 0
 
 
 #: Kinds that can make a sentence evaluative (a loaded term, a booster, an evaluative report verb).
