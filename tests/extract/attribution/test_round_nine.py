@@ -75,3 +75,32 @@ def test_think_tank_is_no_cue(text, expected):
 ])
 def test_document_participle_of_place(text, expected):
     assert typed(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a place or an occasion between a named subject and its verb is an adverbial: the name is the source
+    ("Quill in Harlow on Monday said the mill would reopen.", [("Quill", "said", "person")]),
+    ("Quill at a rally in Harlow on Monday lashed out at the board.", [("Quill", "lashed out", "person")]),
+    ("Councilwoman Ada Quill on Monday in an interview with the Ledger said the fee was unfair.",
+     [("Councilwoman Ada Quill", "said", "official")]),
+    ("She in Harlow said the fee was unfair.", [("She", "said", "pronoun")]),
+    # a noun keeps its prepositional phrases
+    ("Voters at a rally in Harlow said the fee was unfair.", [("Voters at a rally in Harlow", "said", "vague")]),
+    ("Officials in Harlow said the fee was unfair.", [("Officials in Harlow", "said", "official")]),
+    ("Some residents outside the town said the fee was unfair.",
+     [("Some residents outside the town", "said", "vague")]),
+])
+def test_adverbial_between_subject_and_verb(text, expected):
+    assert typed(text) == expected
+
+
+@pytest.mark.parametrize("text, not_source", [
+    # look-alikes: a name that is the object of a preposition or a verb is no subject of the later verb
+    ("He shipped the ledger back to Boise with a note expressing regret.", "Boise"),
+    ("Quill thanked Marr with a note saying the fee was unfair.", "Marr"),
+    ("Quill thanked Marr with a note saying the fee was unfair.", "Quill thanked Marr"),
+    # a predicate after 'are', not an adverbial
+    ("“Members of our caucus are still on the floor speaking about the bill.”", "Members of our caucus"),
+])
+def test_adverbial_look_alikes(text, not_source):
+    assert not_source not in [source for source, cue, kind in typed(text) if cue != "thanked"]

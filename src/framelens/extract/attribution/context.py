@@ -8,9 +8,10 @@ import operator
 import re
 
 from .content import call_complement
-from .phrases import dash_before, left_np, not_a_source, right_np, source_noun
+from .phrases import dash_before, left_np, not_a_source, source_noun
 from .names import NameFinder
 from .records import Cue
+from .right_phrases import right_np
 from .source_types import SourceTyper
 from .tokens import Token, TokenCache, matches_between, word_set_pattern
 from .words import ADDRESSEE_VERBS, CATENATIVES, MONTHS, QUOTE_CHARS, WEEKDAYS, AttributionWords

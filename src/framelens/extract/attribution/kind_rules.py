@@ -10,8 +10,9 @@ import re
 from .content import content_around, direct_content, trim_end
 from .context import CueContext
 from .cues import IN_POLL_RE, IN_POLL_TAIL_RE, NOUN_CUE_POSSESSOR_RE
-from .phrases import left_mention, left_np, not_a_source, right_np
+from .phrases import left_mention, left_np, not_a_source
 from .records import Attribution
+from .right_phrases import right_np
 from .subjects import _name_elsewhere
 from .words import DETERMINERS, OPENING_PREPOSITIONS, QUOTE_CHARS, RELATIVE_PRONOUNS
 
@@ -249,7 +250,7 @@ _OBJECT_PRONOUNS = frozenset(("him", "her", "them", "us", "me"))
 
 
 def _according_phrase(ctx: CueContext) -> tuple[int, int] | None:
-    """The words after *according to* up to the clause's punctuation, when :func:`.phrases.right_np` finds no
+    """The words after *according to* up to the clause's punctuation, when :func:`.right_phrases.right_np` finds no
     noun phrase there ('according to the results,', 'according to him,', 'according to two senators present'):
     by construction they name what the content is credited to. None when there are none, when they run on for
     more than twenty words, or when they open with a word that cannot open a noun phrase ('that', 'which')."""

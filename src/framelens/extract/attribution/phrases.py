@@ -9,20 +9,11 @@ from __future__ import annotations
 
 import re
 
-from .content import trim_end
 from .tokens import Token, TokenCache
-from .words import (APOSTROPHES, CONNECTORS, DAY_PARTS, DETERMINERS, FURNITURE_PAIRS, INDEFINITES, MONTH_NAMES,
-                    NEGATORS, NON_REFERENTIAL_WORDS, NP_PREPOSITIONS, NUMBER_WORDS, OPENING_PREPOSITIONS,
+from .words import (APOSTROPHES, AUXILIARIES, CONNECTORS, DAY_PARTS, DETERMINERS, FURNITURE_PAIRS, INDEFINITES,
+                    MONTH_NAMES, NEGATORS, NON_REFERENTIAL_WORDS, NP_PREPOSITIONS, NUMBER_WORDS, OPENING_PREPOSITIONS,
                     PAGE_FURNITURE, QUOTE_CHARS, RELATIVE_PRONOUNS, WEEKDAYS, AttributionWords)
 
-#: A comma after an inverted source that opens an apposition: a determiner, a lower-case word (a role:
-#: 'chairman of'), or a relative pronoun; not a conjunction, a participle or a quotation.
-_APPOSITION_RE = re.compile(r",\s+(?=(?:a|an|the|another|his|her|their|its|one|who|which)\s|"
-                            r"(?!(?:and|but|or|so|yet|then|while|because|as|adding|saying|noting|according|in|on|at|"
-                            r"when|after|before|if|although|though|that)\b)(?![a-z]+ing\b)[a-z][a-z\-]*\s)")
-#: Where an apposition ends inside its sentence: a comma before a participle or a new clause.
-_APPOSITION_END_RE = re.compile(r",\s+(?=[a-z]+ing\b|(?:and|but|adding|according|as|while|because|although|when|"
-                                r"whose)\b|[\"“‘'])")
 _CONNECTORS_AND = CONNECTORS | {"and", "&"}
 
 
@@ -140,6 +131,10 @@ def left_np(words: AttributionWords, tokens: list[Token]):
         return None  # 'He was tired — exhausted, really — said his wife': no noun phrase before the dashes
     if tokens[first].low == "no" and not (first < i and tokens[first + 1].low == "one"):
         return None  # "no questions asked", "no official said": a negated subject is nobody
+    if first >= 2 and tokens[first - 1].low in _PLACE_PREPOSITIONS and dash is None:
+        subject = _subject_before_adverbial(words, tokens, first, end, n_words)
+        if subject is not None:
+            return subject
     if first > 0 and tokens[first - 1].is_word and tokens[first - 1].low not in ("and", "but", "or", "so", "yet",
                                                                                   "while", "because", "as"):
         with_clause = _restrictive_relative(words, tokens, first, i)
@@ -150,6 +145,63 @@ def left_np(words: AttributionWords, tokens: list[Token]):
         if joined is not None:
             return (tokens[joined].start, end, n_words + first - joined - 1)
     return (tokens[first].start, end, n_words)
+
+
+#: Prepositions of place and occasion that open an adverbial between a named subject and its verb.
+_PLACE_PREPOSITIONS = frozenset(("in", "at", "on", "with", "from", "during", "inside", "outside", "near", "aboard"))
+
+
+def _subject_before_adverbial(words: AttributionWords, tokens: list[Token], first: int, end: int, n_words: int):
+    """'Reyes in Harlow on Monday said', 'Quill at a rally in Marlow said': the phrase found before the cue (from
+    ``tokens[first]`` to ``end``) is the object of a preposition of place or occasion after a name or a subject
+    pronoun, which is then the source. The phrase must be a capitalised place or a determiner phrase ('a rally');
+    up to three such prepositional phrases, with time adverbials between them, are read back. A noun before them
+    keeps them as its modifiers ('Voters at a rally in Marlow said' is the whole phrase). The subject must open
+    its clause (:func:`_opens_clause`: 'shipped it to Boise with a note expressing' has none), and a name must be
+    capitalised words only ('Quill thanked Marr with a note saying' is no subject). ``left_np``'s answer, or
+    None to keep the phrase found."""
+    if not (tokens[first].cap or tokens[first].low in DETERMINERS) or \
+            all(t.low in DETERMINERS for t in tokens[first:] if t.is_word):
+        return None  # ('with the thought that': a determiner alone is no place)
+    k = first - 1  # the preposition
+    for _ in range(3):
+        p = words.skip_back(tokens, k - 1)  # past 'on Monday', 'in a statement'
+        if p < 0 or any(t.low in AUXILIARIES for t in tokens[p + 1:k]):
+            return None  # 'Members are still on the Floor speaking': a predicate, no adverbial
+        prev = tokens[p]
+        low = prev.low
+        if prev.is_word and (low in _SUBJECT_PRONOUNS or (
+                prev.cap and low not in words.common and low not in words.stop and low not in OPENING_PREPOSITIONS
+                and low not in _TIME_NAMES and not low.endswith(_NOT_NAME_ENDINGS))):
+            got = left_np(words, tokens[:p + 1])
+            if got is None:
+                return None
+            start = next((j for j in range(p, -1, -1) if tokens[j].start == got[0]), None)
+            if start is None or not _opens_clause(tokens, start) or \
+                    any(t.is_word and not t.cap and t.low not in _NP_GLUE and t.low not in _SUBJECT_PRONOUNS
+                        for t in tokens[start:p + 1]):
+                return None
+            return got
+        if prev.is_word and (source_noun(words, low) or _plural_noun(low)):
+            got = left_np(words, tokens[:p + 1])
+            if got is None:
+                return None
+            start = next((j for j in range(p, -1, -1) if tokens[j].start == got[0]), None)
+            if start is None or not _opens_clause(tokens, start) or tokens[start].low.endswith("ing"):
+                return None  # ('returning five lines later with': a participle clause, no subject)
+            return (got[0], end, got[2] + n_words + sum(1 for t in tokens[p + 1:first] if t.is_word))
+        # a lower-case occasion before this preposition: 'at a rally in Marlow', 'in an interview with the Ledger'
+        j = p
+        while j >= 0 and tokens[j].is_word and not tokens[j].cap and tokens[j].low not in DETERMINERS and p - j < 4:
+            j -= 1
+        if j < 2 or tokens[j].low not in DETERMINERS or tokens[j - 1].low not in _PLACE_PREPOSITIONS:
+            return None
+        k = j - 1
+    return None
+
+
+#: Endings of capitalised words that open a sentence without being a name ('Based on', 'Nowhere in', 'Clearly').
+_NOT_NAME_ENDINGS = ("ed", "ing", "ly", "where")
 
 
 def _first_conjunct(words: AttributionWords, tokens: list[Token], k: int) -> int | None:
@@ -182,14 +234,20 @@ def _first_conjunct(words: AttributionWords, tokens: list[Token], k: int) -> int
                 return None
     if start > 0 and tokens[start - 1].low == "both":
         start -= 1
+    return start if _opens_clause(tokens, start) else None
+
+
+def _opens_clause(tokens: list[Token], start: int) -> bool:
+    """Whether a subject at ``tokens[start]`` opens its clause: nothing before it in the window, or clause
+    punctuation, an opening quotation mark, *that* or a subordinator (:data:`_CONJUNCT_OPENERS`)."""
     if start == 0:
-        return start
+        return True
     before = tokens[start - 1]
     if before.is_word:
-        return start if before.low in _CONJUNCT_OPENERS else None
+        return before.low in _CONJUNCT_OPENERS
     if before.text in QUOTE_CHARS:  # an opening mark only: a closing one ends another clause ('... to have" state IDs')
-        return start if before.text in "“‘" or start < 2 or not tokens[start - 2].is_word else None
-    return start if before.text in ",;:(" else None
+        return before.text in "“‘" or start < 2 or not tokens[start - 2].is_word
+    return before.text in ",;:("
 
 
 #: Days and months: after a preposition they open a time adverbial ('on Monday', 'in March').
@@ -443,90 +501,6 @@ def _restrictive_relative(words: AttributionWords, tokens: list[Token], first: i
     return None
 
 
-def right_np(words: AttributionWords, tokens: list[Token]):
-    """The noun phrase right after a cue (inversion, ``according to X``, passive agent): ``(start, end)`` or
-    None."""
-    is_noun = words.is_noun
-    k = 0
-    n = len(tokens)
-    last_good = -1  # the last token that can end the phrase
-    unknown = 0  # lower-case non-nouns since then
-    seen_cap = False
-    after_det = False
-    while k < n and k < 24:
-        t = tokens[k]
-        low = t.low
-        if t.is_word:
-            if low in words.pronouns and k == 0:
-                return (t.start, t.end)
-            if low in DETERMINERS and (k == 0 or tokens[k - 1].low in CONNECTORS | NP_PREPOSITIONS):
-                k += 1
-                after_det = True
-                continue
-            if low in CONNECTORS or (low in NP_PREPOSITIONS and last_good >= 0 and is_noun(tokens[last_good].low)):
-                if last_good < 0 or (k + 1 < n and tokens[k + 1].low in _TIME_NAMES):
-                    break  # ('said the mayor’s office on Monday': a time adverbial, not part of the phrase)
-                k += 1
-                continue
-            if low in ("and", "&") and last_good >= 0 and tokens[last_good].cap and k + 1 < n and tokens[k + 1].cap:
-                k += 1
-                continue
-            if low in words.stop:
-                break
-            if t.cap or is_noun(low) or (after_det and (k > 1 or k + 1 == n or tokens[k + 1].text in _CLAUSE_END)):
-                # (a lone word after the determiner counts when the clause ends with it: 'said the 46-year-old.')
-                last_good = k
-                unknown = 0
-                seen_cap = seen_cap or t.cap
-                after_det = False
-            else:
-                if seen_cap and last_good == k - 1 and tokens[last_good].cap and not is_noun(low) and not (
-                        k + 1 < n and tokens[k + 1].cap and tokens[k + 1].is_word) and \
-                        not _role_before_name(words, tokens, k) and \
-                        not tokens[last_good].low.endswith(("'s", "’s")):  # ('Quill’s top aide Tom Reyes')
-                    break  # the name run is over ("told the LA Times allowing ...")
-                unknown += 1
-                if unknown > 3:
-                    break
-        else:
-            c = t.text
-            if c == "." and k > 0 and (tokens[k - 1].text in words.title_abbreviations or
-                                       (len(tokens[k - 1].text) == 1 and tokens[k - 1].cap)) and \
-                    k + 1 < n and tokens[k + 1].cap:
-                k += 1
-                continue
-            if c in APOSTROPHES and k > 0 and tokens[k - 1].text[-1:] in "sSzZ" and k + 1 < n and \
-                    tokens[k + 1].is_word:
-                k += 1
-                continue
-            if c in "-&" and last_good == k - 1:
-                k += 1
-                continue
-            break
-        k += 1
-    if last_good < 0:
-        return None
-    return (tokens[0].start if tokens[0].is_word else tokens[1].start, tokens[last_good].end)
-
-
-#: Marks that end the clause of an inverted source.
-_CLAUSE_END = frozenset(".,;:!?")
-
-
-def _role_before_name(words: AttributionWords, tokens: list[Token], k: int) -> bool:
-    """Whether the lower-case word ``tokens[k]`` after a capitalised modifier opens the rest of a role phrase
-    before a name: at most two lower-case modifiers, a source noun, then a capitalised word ('said Republican
-    political consultant Chris Russell', 'Democratic presidential candidate Sen. Bernie Sanders')."""
-    for j in range(k, min(k + 3, len(tokens))):
-        t = tokens[j]
-        if not t.is_word or t.cap or t.low in words.stop:
-            return False
-        if words.is_noun(t.low):
-            nxt = tokens[j + 1] if j + 1 < len(tokens) else None
-            return nxt is not None and nxt.is_word and nxt.cap
-    return False
-
-
 def trim_non_referential(cache: TokenCache, src_start: int, src_end: int) -> int | None:
     """Where a source phrase starts once the page furniture and non-referential words that open it are dropped
     ('Advertisement Brandt' -> 'Brandt'; see :data:`.words.NON_REFERENTIAL`); None when nothing else is left
@@ -619,19 +593,3 @@ def _adverbial_aside(words: AttributionWords, left: list[Token], i: int, src_end
 #: Short adverbs that make an aside between commas ('he, too, said').
 _ASIDE_WORDS = frozenset(("too", "though", "again", "once", "soon", "later", "also", "then", "now", "still",
                           "fact", "in", "for", "his", "her", "their", "its", "part", "turn", "of", "course"))
-
-
-def right_mention(text: str, src_start: int, src_end: int, sentence_end: int):
-    """An apposition after an inverted source ('said Paul Maslin, a Democratic pollster.'): the mention runs
-    to the end of the sentence, or to a comma that opens a participle or a coordinated clause (comma
-    included). ``(start, end)`` or None."""
-    m = _APPOSITION_RE.match(text, src_end, sentence_end)
-    if m is None:
-        return None
-    end = trim_end(text, src_end, sentence_end)
-    while end > src_end and text[end - 1] in QUOTE_CHARS:
-        end = trim_end(text, src_end, end - 1)
-    cut = _APPOSITION_END_RE.search(text, m.end(), end)
-    if cut is not None:
-        end = cut.start() + 1
-    return (src_start, end) if end > src_end else None

@@ -23,7 +23,8 @@ _ACRONYM_RE = re.compile(r"^[A-Z]{2,6}s?$")
 #: An age used as a noun or before one ('the 46-year-old', 'a 30-year-old man'): one person, unnamed.
 _AGE_RE = re.compile(r"^\d{1,3}-years?-old$")
 #: Words that end the head part of a source phrase (its post-modifier begins).
-_POST_MODIFIER_OPENERS = CONNECTORS | NP_PREPOSITIONS | {"by", "who", "that", "which"}
+_POST_MODIFIER_OPENERS = CONNECTORS | NP_PREPOSITIONS | {"by", "who", "that", "which", "outside", "inside", "near",
+                                                           "during", "aboard", "among", "across", "within", "without"}
 
 
 #: Quantifiers that make a plural role an unspecified group ('some lawmakers', 'many officials').

@@ -1,0 +1,126 @@
+"""The noun phrase after a cue: the source of an inverted attribution ('said Paul Maslin'), of *according to*,
+or a passive's agent, and the apposition that may follow it ('said Paul Maslin, a Democratic pollster.').
+
+Split from :mod:`.phrases` (the phrase before a cue), which it shares word lists with.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .content import trim_end
+from .tokens import Token
+from .words import (APOSTROPHES, CONNECTORS, DETERMINERS, MONTH_NAMES, NP_PREPOSITIONS, QUOTE_CHARS, WEEKDAYS,
+                    AttributionWords)
+
+#: Days and months: after a preposition they open a time adverbial ('said the mayor's office on Monday').
+_TIME_NAMES = WEEKDAYS | MONTH_NAMES
+
+#: A comma after an inverted source that opens an apposition: a determiner, a lower-case word (a role:
+#: 'chairman of'), or a relative pronoun; not a conjunction, a participle or a quotation.
+_APPOSITION_RE = re.compile(r",\s+(?=(?:a|an|the|another|his|her|their|its|one|who|which)\s|"
+                            r"(?!(?:and|but|or|so|yet|then|while|because|as|adding|saying|noting|according|in|on|at|"
+                            r"when|after|before|if|although|though|that)\b)(?![a-z]+ing\b)[a-z][a-z\-]*\s)")
+#: Where an apposition ends inside its sentence: a comma before a participle or a new clause.
+_APPOSITION_END_RE = re.compile(r",\s+(?=[a-z]+ing\b|(?:and|but|adding|according|as|while|because|although|when|"
+                                r"whose)\b|[\"“‘'])")
+
+
+def right_np(words: AttributionWords, tokens: list[Token]):
+    """The noun phrase right after a cue (inversion, ``according to X``, passive agent): ``(start, end)`` or
+    None."""
+    is_noun = words.is_noun
+    k = 0
+    n = len(tokens)
+    last_good = -1  # the last token that can end the phrase
+    unknown = 0  # lower-case non-nouns since then
+    seen_cap = False
+    after_det = False
+    while k < n and k < 24:
+        t = tokens[k]
+        low = t.low
+        if t.is_word:
+            if low in words.pronouns and k == 0:
+                return (t.start, t.end)
+            if low in DETERMINERS and (k == 0 or tokens[k - 1].low in CONNECTORS | NP_PREPOSITIONS):
+                k += 1
+                after_det = True
+                continue
+            if low in CONNECTORS or (low in NP_PREPOSITIONS and last_good >= 0 and is_noun(tokens[last_good].low)):
+                if last_good < 0 or (k + 1 < n and tokens[k + 1].low in _TIME_NAMES):
+                    break  # ('said the mayor’s office on Monday': a time adverbial, not part of the phrase)
+                k += 1
+                continue
+            if low in ("and", "&") and last_good >= 0 and tokens[last_good].cap and k + 1 < n and tokens[k + 1].cap:
+                k += 1
+                continue
+            if low in words.stop:
+                break
+            if t.cap or is_noun(low) or (after_det and (k > 1 or k + 1 == n or tokens[k + 1].text in _CLAUSE_END)):
+                # (a lone word after the determiner counts when the clause ends with it: 'said the 46-year-old.')
+                last_good = k
+                unknown = 0
+                seen_cap = seen_cap or t.cap
+                after_det = False
+            else:
+                if seen_cap and last_good == k - 1 and tokens[last_good].cap and not is_noun(low) and not (
+                        k + 1 < n and tokens[k + 1].cap and tokens[k + 1].is_word) and \
+                        not _role_before_name(words, tokens, k) and \
+                        not tokens[last_good].low.endswith(("'s", "’s")):  # ('Quill’s top aide Tom Reyes')
+                    break  # the name run is over ("told the LA Times allowing ...")
+                unknown += 1
+                if unknown > 3:
+                    break
+        else:
+            c = t.text
+            if c == "." and k > 0 and (tokens[k - 1].text in words.title_abbreviations or
+                                       (len(tokens[k - 1].text) == 1 and tokens[k - 1].cap)) and \
+                    k + 1 < n and tokens[k + 1].cap:
+                k += 1
+                continue
+            if c in APOSTROPHES and k > 0 and tokens[k - 1].text[-1:] in "sSzZ" and k + 1 < n and \
+                    tokens[k + 1].is_word:
+                k += 1
+                continue
+            if c in "-&" and last_good == k - 1:
+                k += 1
+                continue
+            break
+        k += 1
+    if last_good < 0:
+        return None
+    return (tokens[0].start if tokens[0].is_word else tokens[1].start, tokens[last_good].end)
+
+
+#: Marks that end the clause of an inverted source.
+_CLAUSE_END = frozenset(".,;:!?")
+
+
+def _role_before_name(words: AttributionWords, tokens: list[Token], k: int) -> bool:
+    """Whether the lower-case word ``tokens[k]`` after a capitalised modifier opens the rest of a role phrase
+    before a name: at most two lower-case modifiers, a source noun, then a capitalised word ('said Republican
+    political consultant Chris Russell', 'Democratic presidential candidate Sen. Bernie Sanders')."""
+    for j in range(k, min(k + 3, len(tokens))):
+        t = tokens[j]
+        if not t.is_word or t.cap or t.low in words.stop:
+            return False
+        if words.is_noun(t.low):
+            nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+            return nxt is not None and nxt.is_word and nxt.cap
+    return False
+
+
+def right_mention(text: str, src_start: int, src_end: int, sentence_end: int):
+    """An apposition after an inverted source ('said Paul Maslin, a Democratic pollster.'): the mention runs
+    to the end of the sentence, or to a comma that opens a participle or a coordinated clause (comma
+    included). ``(start, end)`` or None."""
+    m = _APPOSITION_RE.match(text, src_end, sentence_end)
+    if m is None:
+        return None
+    end = trim_end(text, src_end, sentence_end)
+    while end > src_end and text[end - 1] in QUOTE_CHARS:
+        end = trim_end(text, src_end, end - 1)
+    cut = _APPOSITION_END_RE.search(text, m.end(), end)
+    if cut is not None:
+        end = cut.start() + 1
+    return (src_start, end) if end > src_end else None
