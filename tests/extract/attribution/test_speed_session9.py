@@ -1,18 +1,21 @@
 """Speed changes of issue 17 (ninth session) outside the attribution rules that must leave every output as it was.
 
 Each test compares a faster form with the form it replaced: the gender-title pattern with a look-ahead of the
-titles' first letters, the sentence tokeniser's split with possessive repeats, and the words of direct
-quotations counted in one call over the quotations joined by spaces. Every text is fictional or random.
+titles' first letters, the sentence tokeniser's split with possessive repeats, the words of direct quotations
+counted in one call over the quotations joined by spaces, and ASCII names folded without Unicode normalisation.
+Every text is fictional or random.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framelens.extract.attribution import gender
+from framelens.extract.attribution.identity import _fold
 from framelens.extract.attribution.metrics import _direct_quote_words
 from framelens.extract.attribution.tokens import PUNCT_PAT, TOKEN_RE, WORD_PAT, _TOKEN_SPLIT_RE, tokenize
 from framelens.model import Document, Span
@@ -87,3 +90,27 @@ def test_direct_quote_words_on_hand_checked_text():
     contents = [(sad - 1, sad + 10), (no - 1, no + 4), (ledger - 1, ledger + 13)]
     assert _direct_quote_words(doc, seg, [_direct(seg, c) for c in contents]) == 10
     assert _direct_quote_words(doc, seg, [_direct(seg, contents[2])]) == 6
+
+
+def _old_fold(s: str) -> str:
+    """``identity._fold`` as it was written before (no ASCII short cut)."""
+    for _ in range(2):
+        s = unicodedata.normalize("NFKD", s)
+        s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
+    return s
+
+
+def test_fold_of_every_ascii_character_unchanged():
+    # NFKD and case folding work character by character on ASCII, so every ASCII string folds as its characters
+    assert all(_fold(chr(i)) == _old_fold(chr(i)) for i in range(128))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x3400, blacklist_categories=("Cs",)), max_size=12))
+def test_fold_unchanged(s):
+    assert _fold(s) == _old_fold(s)
+
+
+def test_fold_on_hand_checked_names():
+    assert [_fold(n) for n in ("Ada O'Dell", "Yulín Cruz", "ẞtraße", "㎁")] == ["ada o'dell", "yulin cruz", "sstrasse",
+                                                                              "na"]

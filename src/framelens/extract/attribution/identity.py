@@ -76,6 +76,8 @@ def _journalist(source: str) -> bool:
 def _fold(s: str) -> str:
     """Lower case without accents: NFKD, combining marks dropped, case-folded (twice, because a compatibility
     decomposition can yield a capital: U+3381 -> 'nA')."""
+    if s.isascii():  # (most names) no decomposition, no combining mark, and case-folding ASCII is lower-casing it
+        return s.lower()
     for _ in range(2):
         s = unicodedata.normalize("NFKD", s)
         s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
