@@ -104,3 +104,28 @@ def test_adverbial_between_subject_and_verb(text, expected):
 ])
 def test_adverbial_look_alikes(text, not_source):
     assert not_source not in [source for source, cue, kind in typed(text) if cue != "thanked"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # coordinated subjects and lists are one source phrase
+    ("Farm lobby experts and county officials said the levy would pass.",
+     [("Farm lobby experts and county officials", "said")]),
+    ("Mayor Ada Quill, Tom Marr, and other councillors said the levy would pass.",
+     [("Mayor Ada Quill, Tom Marr, and other councillors", "said")]),
+    ("Marr, Quill and Reyes said the count was fair.", [("Marr, Quill and Reyes", "said")]),
+    ("Labor unions, farm groups, and many councillors say the levy is unfair.",
+     [("Labor unions, farm groups, and many councillors", "say")]),
+    ("A study by the Harlow Institute of Soils, Water, and Forests found that the levy paid off.",
+     [("A study by the Harlow Institute of Soils, Water, and Forests", "found that")]),
+    # look-alikes: a fronted phrase, a time or an interjection before the comma is no conjunct; a verb between
+    # names or before a noun ends the first conjunct
+    ("In Harlow, Quill and Reyes said the count was fair.", [("Quill and Reyes", "said")]),
+    ("Yesterday, Quill and Reyes said the count was fair.", [("Quill and Reyes", "said")]),
+    ("Yeah, Quill and Reyes said the count was fair.", [("Quill and Reyes", "said")]),
+    ("After the flood in Harlow, Ada Quill and her aides said the dam had held.",
+     [("Ada Quill and her aides", "said")]),
+    ("Marr courted reporters and Reyes declared the count fair.", [("Reyes", "declared")]),
+    ("Prices rose, wages fell, and workers said they were struggling.", [("workers", "said")]),
+])
+def test_coordinated_subjects(text, expected):
+    assert [(source, cue) for source, cue, kind in typed(text)] == expected

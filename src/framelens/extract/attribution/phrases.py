@@ -142,8 +142,20 @@ def left_np(words: AttributionWords, tokens: list[Token]):
             return with_clause
     if first >= 2 and tokens[first - 1].low in ("and", "&") and dash is None:
         joined = _first_conjunct(words, tokens, first - 1)
+        if joined is None and first >= 4 and tokens[first - 2].text == "," and tokens[first - 1].low == "and":
+            # a list with a comma before its last 'and': 'Marr, Quill, and Reyes said'
+            second = _conjunct_start(words, tokens, first - 2)
+            joined = _list_start(words, tokens, second) if second is not None and second > 0 and \
+                tokens[second - 1].text == "," else None
         if joined is not None:
             return (tokens[joined].start, end, n_words + first - joined - 1)
+    elif first >= 2 and tokens[first - 1].text == "," and dash is None and \
+            any(t.low in ("and", "&") for t in tokens[first + 1:i]) and \
+            all(t.cap or t.low in ("and", "&") for t in tokens[first:i + 1] if t.is_word):
+        listed = _list_start(words, tokens, first)  # 'Marr, Quill and Reyes said' (names only: 'the home of NATO,
+        # ... leaders inside Belgium and beyond' is no list)
+        if listed is not None:
+            return (tokens[listed].start, end, n_words + first - listed - 1)
     return (tokens[first].start, end, n_words)
 
 
@@ -210,7 +222,24 @@ def _first_conjunct(words: AttributionWords, tokens: list[Token], k: int) -> int
     index where the first conjunct opens (with a leading *both*), else None. The first conjunct must end in a
     subject pronoun, a capitalised word or a source noun, and open its clause: nothing before it in the window, or
     clause punctuation, a quotation mark, *that* or a subordinator; otherwise the *and* may join two clauses
-    ('Quill beat Marr and Reyes said')."""
+    ('Quill beat Marr and Reyes said'). A list before it ('Marr, Quill and Reyes said') opens where the list does
+    (:func:`_list_start`)."""
+    start = _conjunct_start(words, tokens, k)
+    if start is None:
+        return None
+    if start > 0 and tokens[start - 1].low == "both":
+        start -= 1
+    if not _opens_clause(tokens, start):
+        return None
+    listed = _list_start(words, tokens, start) if start > 0 and tokens[start - 1].text == "," else None
+    return start if listed is None else listed
+
+
+def _conjunct_start(words: AttributionWords, tokens: list[Token], k: int) -> int | None:
+    """Where the conjunct that ends right before ``tokens[k]`` (an *and* or a list's comma) opens: a noun
+    phrase ending in a subject pronoun, a capitalised word, a source noun or a plural noun, with no lower-case
+    word between a capitalised word and a capitalised word or determiner after it (a verb: 'Quill beat Marr',
+    'Quill beat the mayor'). None if there is none."""
     prev = tokens[k - 1]
     if not prev.is_word:
         if prev.text != ")":
@@ -219,21 +248,48 @@ def _first_conjunct(words: AttributionWords, tokens: list[Token], k: int) -> int
               source_noun(words, prev.low) or _plural_noun(prev.low)):
         return None
     if prev.low in words.pronouns:
-        start = k - 1
-    else:
-        got = left_np(words, tokens[:k])
-        if got is None:
-            return None
-        start = next((j for j in range(k - 1, -1, -1) if tokens[j].start == got[0]), None)
-        if start is None:
-            return None
-        for j in range(start + 1, k):  # a lower-case word after a capitalised one is a verb: 'Quill beat Marr'
-            t = tokens[j]
-            if t.is_word and not t.cap and tokens[j - 1].is_word and tokens[j - 1].cap and \
-                    t.low not in _NP_GLUE and not source_noun(words, t.low) and not _plural_noun(t.low):
-                return None
-    if start > 0 and tokens[start - 1].low == "both":
-        start -= 1
+        return k - 1
+    got = left_np(words, tokens[:k])
+    if got is None:
+        return None
+    start = next((j for j in range(k - 1, -1, -1) if tokens[j].start == got[0]), None)
+    if start is None:
+        return None
+    for j in range(start + 1, k - 1):  # a lower-case word after a capitalised one, before a name or determiner
+        t, after = tokens[j], tokens[j + 1]
+        if t.is_word and not t.cap and tokens[j - 1].is_word and tokens[j - 1].cap and \
+                t.low not in _NP_GLUE and not source_noun(words, t.low) and not _plural_noun(t.low) and \
+                ((after.is_word and (after.cap or after.low in DETERMINERS)) or t.low.endswith("ed")):
+            return None  # ('Lincoln cultivated reporters and Jefferson declared')
+    lows = [t.low for t in tokens[start:k] if t.is_word]
+    if all(w in words.not_source_words or w in _TIME_NAMES for w in lows) or \
+            (len(lows) == 1 and (lows[0] in _INTERJECTIONS or lows[0].endswith("ly"))):
+        return None  # 'Yesterday, Marr and Quill said', 'Yeah, Lina and Alia', 'Apparently, ...': no conjunct
+    return start
+
+
+#: Words after which a list of subjects may open: those of :data:`_CONJUNCT_OPENERS` that take no noun phrase.
+_LIST_OPENERS = frozenset(("that", "but", "when", "while", "because", "if", "though", "although", "where", "whereas",
+                           "so"))
+#: Words that open a spoken sentence before a comma ('Yeah, Lina and Alia mentioned ...').
+_INTERJECTIONS = frozenset(("yeah", "yes", "no", "well", "oh", "ok", "okay", "so", "now", "still", "meanwhile",
+                            "however", "indeed", "instead", "again", "also", "thus", "then", "sure"))
+
+
+def _list_start(words: AttributionWords, tokens: list[Token], start: int) -> int | None:
+    """Where a list of subjects opens whose last-but-one conjunct opens at ``tokens[start]``, after a comma
+    ('Marr, Quill and Reyes said', 'Labor unions, farm groups, and many lawmakers oppose'): every conjunct as
+    :func:`_conjunct_start` finds it, the first one opening its clause; None when the words before the comma
+    are no conjunct or the list opens no clause ('In Harlow, Quill and Reyes said')."""
+    for _ in range(8):
+        if start < 1 or tokens[start - 1].text != ",":
+            break
+        got = _conjunct_start(words, tokens, start - 1)
+        if got is None or any(t.low in ("and", "&") for t in tokens[got:start - 1]):
+            return None  # (an 'and' inside an earlier conjunct: appositions, 'the home of NATO and the capital')
+        start = got
+    if start > 0 and tokens[start - 1].is_word and tokens[start - 1].low not in _LIST_OPENERS:
+        return None  # 'After the attacks in Brussels, leaders ...': a fronted phrase, no list
     return start if _opens_clause(tokens, start) else None
 
 
