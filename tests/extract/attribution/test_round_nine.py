@@ -129,3 +129,37 @@ def test_adverbial_look_alikes(text, not_source):
 ])
 def test_coordinated_subjects(text, expected):
     assert [(source, cue) for source, cue, kind in typed(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'this' before a noun is a determiner of the source
+    ("This reporter asked the mayor about the levy.", [("This reporter", "asked")]),
+    ("The levy is a mistake, this person said.", [("this person", "said")]),
+    # 'this' before a time is no source, 'this' alone neither
+    ("The council issued a statement this morning saying the levy was dead.", []),
+    # 'like' after a source noun, and 'at least'
+    ("Critics like Bo Reyes say the levy is unfair.", [("Critics like Bo Reyes", "say")]),
+    ("At least half of the voters in Harlow said the levy was unfair.",
+     [("At least half of the voters in Harlow", "said")]),
+    # a participle with its prepositional phrase inside the source
+    ("People briefed on the talks said the levy was dead.", [("People briefed on the talks", "said")]),
+    ("Officials involved in the talks said the levy was dead.", [("Officials involved in the talks", "said")]),
+    ("Exit polls taken in Harlow showed Quill ahead.", [("Exit polls taken in Harlow", "showed")]),
+    # look-alike: a name before a finite verb is no noun with a participle
+    ("A panel on the Ledger resulted in Quill criticizing Reyes.", [("Quill", "criticizing")]),
+])
+def test_source_phrase_boundaries(text, expected):
+    assert [(source, cue) for source, cue, kind in typed(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'thought to be', 'said to have': a raised subject, nobody is cited; the phrase runs on to the real cue
+    ("Officials thought to be close to Quill said the levy was dead.",
+     [("Officials thought to be close to Quill", "said")]),
+    ("Voters believed to be undecided will settle the race.", []),
+    # look-alikes: an active belief with a pronoun subject, and 'to be fair' after a verb of saying
+    ("He met the man he believed to be his father.", [("he", "believed")]),
+    ("Quill said to be fair the levy was late.", [("Quill", "said")]),
+])
+def test_raising_participles(text, expected):
+    assert [(source, cue) for source, cue, kind in typed(text)] == expected

@@ -14,7 +14,8 @@ from .records import Cue
 from .right_phrases import right_np
 from .source_types import SourceTyper
 from .tokens import Token, TokenCache, matches_between, word_set_pattern
-from .words import ADDRESSEE_VERBS, CATENATIVES, MONTHS, QUOTE_CHARS, WEEKDAYS, AttributionWords
+from .words import (ADDRESSEE_VERBS, CATENATIVES, MONTHS, QUOTE_CHARS, RAISING_PARTICIPLES, WEEKDAYS,
+                    AttributionWords)
 
 #: A cue form that can be a passive participle ('was reported', 'was told').
 PASSIVE_FORM = operator.methodcaller("endswith", ("ed", "en", "told", "said", "thought"))
@@ -38,6 +39,10 @@ _NP_LINKS = frozenset(("of", "for", "at", "in", "on", "with", "from", "and", "th
 #: laptop', 'listed in the filing'); 'found in March that' is a time, not a place.
 _PLACE_AFTER_RE = re.compile(r"[^\S\n]+(?:in|on|at|inside|among|near|under|aboard|within)[^\S\n]+"
                              r"(?!(?:" + "|".join(sorted(MONTHS | WEEKDAYS)) + r")\b)[^\W\d_]")
+#: A subject pronoun right before a cue ('he believed to be': active, a belief of his).
+_PRONOUN_BEFORE_RE = re.compile(r"(?<![^\W_])(?:he|she|they|i|we|you)[^\S\n]+$")
+#: 'to be' or 'to have' right after a cue.
+_TO_BE_RE = re.compile(r"[^\S\n]+to[^\S\n]+(?:be|have)(?![^\W_])(?![^\S\n]+(?:fair|honest|clear|sure|frank)\b)")
 #: 'that' within the same clause, a few words on.
 _THAT_CLAUSE_RE = re.compile(r"[^,;.!?:\n]{0,60}?\bthat\b")
 _CLAUSE_CLOSERS = frozenset('.,;!?"”’)')
@@ -273,6 +278,9 @@ def cue_context(words: AttributionWords, typer: SourceTyper, names: NameFinder, 
         # a document verb needs a document noun in its subject, or a passive ("was found by"): with neither
         # anywhere before it in the sentence, no rule can succeed, so the sentence is not tokenised
         return None
+    if low[cue.start:cue.end] in RAISING_PARTICIPLES and _TO_BE_RE.match(low, cue.end) is not None and \
+            _PRONOUN_BEFORE_RE.search(low, max(0, cue.start - 8), cue.start) is None:
+        return None  # 'officials thought to be close to Quill', 'is said to have': nobody is cited
     if cue.kind == "document_cue" and low.endswith(("ed", "found", "shown"), cue.start, cue.end):
         place = _PLACE_AFTER_RE.match(low, cue.end)
         if place is not None and _THAT_CLAUSE_RE.match(low, place.end(), sentence_end) is None:

@@ -11,8 +11,9 @@ import re
 
 from .tokens import Token, TokenCache
 from .words import (APOSTROPHES, AUXILIARIES, CONNECTORS, DAY_PARTS, DETERMINERS, FURNITURE_PAIRS, INDEFINITES,
-                    MONTH_NAMES, NEGATORS, NON_REFERENTIAL_WORDS, NP_PREPOSITIONS, NUMBER_WORDS, OPENING_PREPOSITIONS,
-                    PAGE_FURNITURE, QUOTE_CHARS, RELATIVE_PRONOUNS, WEEKDAYS, AttributionWords)
+                    IRREGULAR_PARTICIPLES, MONTH_NAMES, NEGATORS, NON_REFERENTIAL_WORDS, NP_PREPOSITIONS, NUMBER_WORDS,
+                    OPENING_PREPOSITIONS, PAGE_FURNITURE, QUOTE_CHARS, RAISING_PARTICIPLES, RELATIVE_PRONOUNS,
+                    WEEKDAYS, AttributionWords)
 
 _CONNECTORS_AND = CONNECTORS | {"and", "&"}
 
@@ -121,8 +122,11 @@ def left_np(words: AttributionWords, tokens: list[Token]):
         elif first > 1 and (tokens[first - 2].low, tokens[first - 1].low) in _APPROXIMATOR_PAIRS:
             first -= 2
     # drop leading connectors and lower-case non-nouns that cannot open a source phrase
+    if 0 < first < i and tokens[first].low == "least" and tokens[first - 1].low == "at":
+        first -= 1  # 'At least half of voters': the scan stopped at the preposition
     while first <= i and (tokens[first].low in _CONNECTORS_AND or (
-            first < i and tokens[first].cap and tokens[first].low in OPENING_PREPOSITIONS)):
+            first < i and tokens[first].cap and tokens[first].low in OPENING_PREPOSITIONS
+            and (tokens[first].low, tokens[first + 1].low) not in _APPROXIMATOR_PAIRS)):
         first += 1  # ('Despite polls showing ...': a capitalised preposition opens the sentence, not the phrase)
     if first > i:
         return None
@@ -446,7 +450,6 @@ def _abbreviation_period(words: AttributionWords, tokens: list[Token], i: int) -
 def _scan_back(words: AttributionWords, tokens: list[Token], head: int) -> tuple[int | None, int]:
     """From the head word ``tokens[head]`` back to where the noun phrase opens: ``(first token, n_words)``;
     ``(None, n)`` when the phrase runs over ten words."""
-    is_noun = words.is_noun
     documents = words.sections.get("document", ())
     k = head
     first = head + 1
@@ -455,7 +458,11 @@ def _scan_back(words: AttributionWords, tokens: list[Token], head: int) -> tuple
         t = tokens[k]
         low = t.low
         if t.is_word:
-            if low == "by" and k < head and _participle_by(words, tokens, k):
+            if low in ("be", "have") and k >= 3 and k < head and tokens[k - 1].low == "to" and \
+                    tokens[k - 2].low in RAISING_PARTICIPLES and source_noun(words, tokens[k - 3].low):
+                k -= 3  # 'officials thought to be close to the mayor': the noun before the participle
+                continue
+            if k < head and _participle_pp(words, tokens, k):
                 k -= 1  # "emails obtained by the Ledger", "records reviewed by the Gazette"
                 continue
             if low == "by" and 0 < k < head and tokens[k - 1].low in documents:
@@ -465,7 +472,8 @@ def _scan_back(words: AttributionWords, tokens: list[Token], head: int) -> tuple
                 k -= 1  # 'Six in 10 say', 'four of five said': a share of poll respondents
                 continue
             if low in words.stop and low not in CONNECTORS:
-                if low in NP_PREPOSITIONS and k > 0 and tokens[k - 1].is_word and is_noun(tokens[k - 1].low) \
+                if low in NP_PREPOSITIONS and k > 0 and tokens[k - 1].is_word and source_noun(words, tokens[k - 1].low) \
+                        and not (low == "like" and tokens[k - 1].low in words.sections.get("document", ())) \
                         and k < head:
                     k -= 1
                     continue
@@ -519,13 +527,32 @@ SHARE_RE = re.compile(r"(?:(?:about|nearly|almost|roughly|some|only|just|over|un
                       r"at least)\s+)?(?:\w+\s+(?:in|of|out of)\s+(?:\d+|ten|five|four|three)|half|\d+(?:\.\d+)?%)$")
 
 
-def _participle_by(words: AttributionWords, tokens: list[Token], k: int) -> bool:
-    """Whether *by* at ``tokens[k]`` gives the agent of a participle after a source noun, with time words between
-    ('emails obtained by the Ledger', 'a poll released Sunday by the Ledger')."""
+def _participle_pp(words: AttributionWords, tokens: list[Token], k: int) -> bool:
+    """Whether the preposition ``tokens[k]`` continues a participle after a source noun, with time words between
+    ('emails obtained by the Ledger', 'a poll released Sunday by the Ledger', 'people briefed on the talks',
+    'exit polls taken in Ohio')."""
+    if tokens[k].low not in _PARTICIPLE_PREPOSITIONS:
+        return False
     j = k - 1
     while j >= 2 and tokens[j].low in _PARTICIPLE_TIMES and k - j <= 3:
         j -= 1
-    return j >= 1 and tokens[j].low.endswith("ed") and words.is_noun(tokens[j - 1].low)
+    noun = tokens[j - 1] if j >= 1 else None
+    if noun is None or tokens[j].cap or not (tokens[j].low.endswith("ed") or tokens[j].low in IRREGULAR_PARTICIPLES) \
+            or not source_noun(words, noun.low):
+        return False
+    # a capitalised noun only as the first word of its sentence ('Officials involved in'): a name before a past
+    # tense is its subject ('the Ledger resulted in', 'CNN resulted in')
+    return not noun.cap or (not noun.text.isupper() and (j == 1 or tokens[j - 2].text in _SENTENCE_END))
+
+
+#: Nouns of time after 'this' ('this morning', 'this week'): no source.
+_THIS_TIMES = DAY_PARTS | frozenset(("week", "weekend", "month", "year", "spring", "summer", "fall", "autumn", "winter",
+                                     "season", "term", "session", "cycle", "time", "afternoon", "evening", "morning",
+                                     "happen"))
+#: Marks that end a sentence or open a quotation before its first word.
+_SENTENCE_END = frozenset('.!?"“')
+#: Prepositions that may follow a participle inside a source phrase.
+_PARTICIPLE_PREPOSITIONS = NP_PREPOSITIONS | {"by", "about", "into", "for", "over"}
 
 
 def _continues_phrase(words: AttributionWords, tokens: list[Token], k: int) -> bool:
@@ -534,8 +561,8 @@ def _continues_phrase(words: AttributionWords, tokens: list[Token], k: int) -> b
     document noun + *by* ('a report by the inspector general')."""
     before = tokens[k - 1]
     return (before.low in CONNECTORS or before.text in APOSTROPHES
-            or (before.low in NP_PREPOSITIONS and k > 1 and words.is_noun(tokens[k - 2].low))
-            or (before.low == "by" and _participle_by(words, tokens, k - 1))
+            or (before.low in NP_PREPOSITIONS and k > 1 and source_noun(words, tokens[k - 2].low))
+            or _participle_pp(words, tokens, k - 1)
             or (before.low == "by" and k > 1 and tokens[k - 2].low in words.sections.get("document", ())))
 
 
@@ -573,6 +600,10 @@ def trim_non_referential(cache: TokenCache, src_start: int, src_end: int) -> int
             continue
         if not t.is_word:
             continue
+        if t.low == "this" and k + 1 < len(tokens) and tokens[k + 1].is_word and \
+                tokens[k + 1].low not in _THIS_TIMES:
+            return t.start  # a determiner: 'this reporter', 'This group' ('this' alone refers to no source, 'this
+            # morning' to a time)
         if t.low in NON_REFERENTIAL_WORDS or t.low in NEGATORS or t.low == "t" or t.low.endswith(("n't", "n’t")) \
                 or (t.cap and t.low in PAGE_FURNITURE):
             continue

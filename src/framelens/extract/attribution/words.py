@@ -52,11 +52,18 @@ PARTITIVES = frozenset("batch batches trove troves series set sets pair pairs co
 QUANTITY_PARTITIVES = frozenset("number numbers handful dozen dozens hundreds thousands millions scores lots lot "
                                 "majority minority plurality bunch couple".split())
 #: Prepositions that may continue a noun phrase after a source noun ('officials at', 'a source close to').
-NP_PREPOSITIONS = frozenset(("at", "with", "from", "in", "on", "to", "close"))
+NP_PREPOSITIONS = frozenset(("at", "with", "from", "in", "on", "to", "close", "like"))
 #: Month names and their abbreviations.
 MONTHS = MONTH_NAMES | frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 #: Determiners that open a sentence subject found by :func:`.subjects.det_subject`.
 SUBJECT_DETERMINERS = frozenset(("the", "a", "an"))
+#: Past participles of verbs of saying and thinking that raise their subject before 'to be' / 'to have' ('voters
+#: thought to be undecided', 'he is said to have left'): a report without its reporter (Quirk et al. 1985, 16.52).
+RAISING_PARTICIPLES = frozenset("said thought believed known reported alleged considered expected understood "
+                                "rumored rumoured reputed presumed estimated".split())
+#: Irregular past participles that may follow a noun inside a source phrase ('exit polls taken in Ohio').
+IRREGULAR_PARTICIPLES = frozenset("taken shown written given made seen held sent led run known chosen drawn "
+                                  "begun done put set cast".split())
 #: Words that negate a verb cue when they stand between its subject and it ('had never publicly acknowledged',
 #: 'did not confirm', "didn't say"); the contracted forms are split by the tokenizer ('didn', "'", 't').
 NEGATORS = frozenset(("not", "never", "n't", "n’t", "didn", "doesn", "don", "hasn", "haven", "hadn", "wasn", "weren",
