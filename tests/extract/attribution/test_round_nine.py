@@ -163,3 +163,19 @@ def test_source_phrase_boundaries(text, expected):
 ])
 def test_raising_participles(text, expected):
     assert [(source, cue) for source, cue, kind in typed(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two modifiers of one noun joined by 'and'
+    ("Current and former officials said the levy was dead.", [("Current and former officials", "said")]),
+    ("Three past and present aides said the levy was dead.", [("Three past and present aides", "said")]),
+    # look-alike: a predicate adjective before 'and' ends the clause
+    ("He was tired and former aides said the levy was dead.", [("former aides", "said")]),
+    # a live blog's clock time glued to the name
+    ("Updated 1:35PMBo Reyes said the levy was dead.", [("Bo Reyes", "said")]),
+    # a noun of people, capitalised, with its participle and agent
+    ("Several Republicans interviewed by the Ledger expressed doubts about the levy.",
+     [("Several Republicans interviewed by the Ledger", "expressed")]),
+])
+def test_modifiers_and_clock_times(text, expected):
+    assert [(source, cue) for source, cue, kind in typed(text)] == expected

@@ -8,7 +8,8 @@ import operator
 import re
 
 from .content import call_complement
-from .phrases import dash_before, left_np, not_a_source, source_noun
+from .mentions import not_a_source
+from .phrases import dash_before, left_np, source_noun
 from .names import NameFinder
 from .records import Cue
 from .right_phrases import right_np

@@ -10,7 +10,8 @@ import re
 from .content import content_around, direct_content, trim_end
 from .context import CueContext
 from .cues import IN_POLL_RE, IN_POLL_TAIL_RE, NOUN_CUE_POSSESSOR_RE
-from .phrases import left_mention, left_np, not_a_source
+from .mentions import left_mention, not_a_source
+from .phrases import left_np
 from .records import Attribution
 from .right_phrases import right_np
 from .subjects import _name_elsewhere

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import re
 
-from .tokens import Token, TokenCache
-from .words import (APOSTROPHES, AUXILIARIES, CONNECTORS, DAY_PARTS, DETERMINERS, FURNITURE_PAIRS, INDEFINITES,
-                    IRREGULAR_PARTICIPLES, MONTH_NAMES, NEGATORS, NON_REFERENTIAL_WORDS, NP_PREPOSITIONS, NUMBER_WORDS,
-                    OPENING_PREPOSITIONS, PAGE_FURNITURE, QUOTE_CHARS, RAISING_PARTICIPLES, RELATIVE_PRONOUNS,
-                    WEEKDAYS, AttributionWords)
+from .tokens import Token
+from .words import (APOSTROPHES, AUXILIARIES, CONNECTORS, DAY_PARTS, DETERMINERS, INDEFINITES, IRREGULAR_PARTICIPLES,
+                    MONTH_NAMES, NP_PREPOSITIONS, NUMBER_WORDS, OPENING_PREPOSITIONS, QUOTE_CHARS, RAISING_PARTICIPLES,
+                    RELATIVE_PRONOUNS, WEEKDAYS, AttributionWords)
 
 _CONNECTORS_AND = CONNECTORS | {"and", "&"}
 
@@ -485,6 +484,9 @@ def _scan_back(words: AttributionWords, tokens: list[Token], head: int) -> tuple
                         source_noun(words, tokens[k - 1].low) and source_noun(words, tokens[k + 1].low))):
                     k -= 1  # 'Marr and Quill said', 'friends and allies said'
                     continue
+                if low == "and" and 0 < k < head - 1 and _coordinated_modifier(words, tokens, k):
+                    k -= 1  # 'current and former officials said'
+                    continue
                 break
             if low in CONNECTORS and (k == head or k == 0):
                 break
@@ -527,6 +529,28 @@ SHARE_RE = re.compile(r"(?:(?:about|nearly|almost|roughly|some|only|just|over|un
                       r"at least)\s+)?(?:\w+\s+(?:in|of|out of)\s+(?:\d+|ten|five|four|three)|half|\d+(?:\.\d+)?%)$")
 
 
+def _people_noun(words: AttributionWords, low: str) -> bool:
+    """A noun of people of the lists, in the singular or plural ('Republicans', 'officials', 'voter')."""
+    sections = words.sections
+    return any(low in sections.get(s, ()) or (low.endswith("s") and low[:-1] in sections.get(s, ()))
+               for s in ("vague", "role", "individual"))
+
+
+def _coordinated_modifier(words: AttributionWords, tokens: list[Token], k: int) -> bool:
+    """Whether the *and* ``tokens[k]`` joins two modifiers of one noun ('current and former officials', 'three past
+    and present employees'): a lower-case word that is no source noun before it, opening the phrase (after a
+    determiner, a number, clause punctuation or nothing), and a lower-case modifier after it."""
+    before, after = tokens[k - 1], tokens[k + 1]
+    if not (before.is_word and after.is_word) or before.cap or after.cap or source_noun(words, before.low) or \
+            source_noun(words, after.low) or before.low in words.stop or after.low in words.stop:
+        return False
+    if k == 1:
+        return True
+    opener = tokens[k - 2]
+    return opener.low in DETERMINERS or _number(opener.low) or opener.text in ",;:(“\"" or \
+        (opener.cap and opener.low in NUMBER_WORDS)
+
+
 def _participle_pp(words: AttributionWords, tokens: list[Token], k: int) -> bool:
     """Whether the preposition ``tokens[k]`` continues a participle after a source noun, with time words between
     ('emails obtained by the Ledger', 'a poll released Sunday by the Ledger', 'people briefed on the talks',
@@ -540,15 +564,12 @@ def _participle_pp(words: AttributionWords, tokens: list[Token], k: int) -> bool
     if noun is None or tokens[j].cap or not (tokens[j].low.endswith("ed") or tokens[j].low in IRREGULAR_PARTICIPLES) \
             or not source_noun(words, noun.low):
         return False
-    # a capitalised noun only as the first word of its sentence ('Officials involved in'): a name before a past
-    # tense is its subject ('the Ledger resulted in', 'CNN resulted in')
-    return not noun.cap or (not noun.text.isupper() and (j == 1 or tokens[j - 2].text in _SENTENCE_END))
+    # a capitalised noun only as the first word of its sentence ('Officials involved in') or as a noun of people
+    # ('several Republicans interviewed by'): a name before a past tense is its subject ('the Ledger resulted in')
+    return not noun.cap or (not noun.text.isupper() and (
+        j == 1 or tokens[j - 2].text in _SENTENCE_END or _people_noun(words, noun.low)))
 
 
-#: Nouns of time after 'this' ('this morning', 'this week'): no source.
-_THIS_TIMES = DAY_PARTS | frozenset(("week", "weekend", "month", "year", "spring", "summer", "fall", "autumn", "winter",
-                                     "season", "term", "session", "cycle", "time", "afternoon", "evening", "morning",
-                                     "happen"))
 #: Marks that end a sentence or open a quotation before its first word.
 _SENTENCE_END = frozenset('.!?"“')
 #: Prepositions that may follow a participle inside a source phrase.
@@ -584,47 +605,6 @@ def _restrictive_relative(words: AttributionWords, tokens: list[Token], first: i
     return None
 
 
-def trim_non_referential(cache: TokenCache, src_start: int, src_end: int) -> int | None:
-    """Where a source phrase starts once the page furniture and non-referential words that open it are dropped
-    ('Advertisement Brandt' -> 'Brandt'; see :data:`.words.NON_REFERENTIAL`); None when nothing else is left
-    ('Share', 'There', 'that'). Furniture words and pairs ('Story highlights') count only capitalised (site chrome
-    is), adverbs in any case."""
-    tokens = cache.exact(src_start, src_end)
-    head = next((t for t in reversed(tokens) if t.is_word), None)
-    if head is not None and ((head.cap and head.low in PAGE_FURNITURE) or head.low in NON_REFERENTIAL_WORDS):
-        return None  # the head word is page furniture ('... Share Comments (69)') or refers to no one ('There')
-    skip = 0
-    for k, t in enumerate(tokens):
-        if skip:
-            skip -= 1
-            continue
-        if not t.is_word:
-            continue
-        if t.low == "this" and k + 1 < len(tokens) and tokens[k + 1].is_word and \
-                tokens[k + 1].low not in _THIS_TIMES:
-            return t.start  # a determiner: 'this reporter', 'This group' ('this' alone refers to no source, 'this
-            # morning' to a time)
-        if t.low in NON_REFERENTIAL_WORDS or t.low in NEGATORS or t.low == "t" or t.low.endswith(("n't", "n’t")) \
-                or (t.cap and t.low in PAGE_FURNITURE):
-            continue
-        if t.cap and k + 1 < len(tokens) and (t.low, tokens[k + 1].low) in FURNITURE_PAIRS:
-            skip = 1  # 'Story highlights Conservatives said' -> 'Conservatives'
-            continue
-        return t.start
-    return None
-
-
-def not_a_source(words: AttributionWords, cache: TokenCache, src_start: int, src_end: int) -> bool:
-    """A phrase made only of time words, adverbs, numbers and function words ('On Sunday', 'Meanwhile')."""
-    function_words = words.not_source_words
-    for t in cache.exact(src_start, src_end):
-        if t.is_word and not (t.low in function_words or _NUMBER_RE.match(t.low)):
-            return False
-        if t.cap and t.low in words.between:
-            return False  # a name spelt like an auxiliary or adverb: 'Will wrote', 'Long said'
-    return True
-
-
 def _plural_noun(low: str) -> bool:
     """A lower-case word that reads as a plural noun ('leaders', 'women', 'activists'; not 'press', 'bus')."""
     return (len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is", "ous"))) or \
@@ -633,50 +613,3 @@ def _plural_noun(low: str) -> bool:
 
 #: Nouns of a share of respondents before a restrictive relative clause ('the 30 percent who say').
 _SHARE_NOUNS = frozenset(("percent", "%", "per cent", "majority", "minority", "plurality", "half", "third", "quarter"))
-#: A number, year, ordinal, share or time ('2016', '1990s', '3rd', '52%', '10:30'); not a compound such as
-#: '46-year-old', which names a person.
-_NUMBER_RE = re.compile(r"\d[\d,.:/%]*(?:s|st|nd|rd|th|am|pm|m|bn|k)?$")
-
-
-def left_mention(words: AttributionWords, left: list[Token], src_start: int, src_end: int):
-    """The mention as written when it is more than the source phrase before the cue.
-
-    An apposition or non-restrictive clause between the source and the cue belongs to the mention
-    ('Paul Maslin, a Democratic pollster, said' -> the span runs to the second comma; ``source`` stays
-    'Paul Maslin'); a relative pronoun right before the cue is the mention itself ('Barkley, who said' ->
-    'who', ``source`` 'Barkley', ``resolved_from`` 'who'). ``(start, end)`` or None."""
-    i = words.skip_back(left, len(left) - 1)
-    if i < 0:
-        return None
-    t = left[i]
-    if t.start >= src_end and dash_before(left, i) is not None:
-        return (src_start, t.end)  # 'Democrats — and some Republicans — say'
-    if t.text in ",)" and t.start >= src_end:
-        if t.text == "," and _adverbial_aside(words, left, i, src_end):
-            return None  # 'Sanders, meanwhile, said', 'officials, in fact, insist': an aside, not an apposition
-        return (src_start, t.end)
-    if t.is_word and t.low in RELATIVE_PRONOUNS and t.start >= src_end:
-        return (t.start, t.end)
-    return None
-
-
-def _adverbial_aside(words: AttributionWords, left: list[Token], i: int, src_end: int) -> bool:
-    """Whether the words between the source phrase (ending at ``src_end``) and the comma ``left[i]`` are only an
-    adverbial aside (', meanwhile,', ', in fact,', ', once again,', ', too,')."""
-    k = i - 1
-    inner = []
-    while k >= 0 and left[k].start >= src_end and left[k].text != ",":
-        inner.append(left[k])
-        k -= 1
-    if not inner or any(not t.is_word for t in inner):
-        return False
-    n = words.adverbials.ending_at(left, i - 1)
-    if n == len(inner):
-        return True
-    return all(t.low in words.adverbial_words or t.low in words.between or t.low in _ASIDE_WORDS or
-               (len(t.low) > 4 and t.low.endswith("ly")) for t in inner)
-
-
-#: Short adverbs that make an aside between commas ('he, too, said').
-_ASIDE_WORDS = frozenset(("too", "though", "again", "once", "soon", "later", "also", "then", "now", "still",
-                          "fact", "in", "for", "his", "her", "their", "its", "part", "turn", "of", "course"))

@@ -24,7 +24,8 @@ from typing import Callable
 from .content import content_after, content_around, content_before, direct_content
 from .context import PASSIVE_FORM, CueContext
 from .kind_rules import NO_ATTRIBUTION, according_to, colon, in_poll, no_response, noun_cue
-from .phrases import DASHES, SHARE_RE, left_mention, not_a_source, source_noun, trim_non_referential
+from .mentions import left_mention, not_a_source, trim_non_referential
+from .phrases import DASHES, SHARE_RE, source_noun
 from .right_phrases import right_mention, right_np
 from .records import Attribution
 from .subjects import (SUBJECT_TOKENS, blocked_between, coordinated_subject, plausible_subject, statement_subject,

@@ -1,0 +1,116 @@
+"""Where a source mention starts and ends: page furniture and words that refer to no one dropped from its start
+('Advertisement Brandt' -> 'Brandt'), phrases that are no source at all ('On Sunday'), and the apposition or
+relative pronoun that belongs to the mention ('Paul Maslin, a Democratic pollster, said').
+
+Split from :mod:`.phrases` (which finds the phrase itself).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .phrases import dash_before
+from .tokens import Token, TokenCache
+from .words import (DAY_PARTS, FURNITURE_PAIRS, NEGATORS, NON_REFERENTIAL_WORDS, PAGE_FURNITURE, RELATIVE_PRONOUNS,
+                    AttributionWords)
+
+#: Nouns of time after 'this' ('this morning', 'this week'): no source.
+_THIS_TIMES = DAY_PARTS | frozenset(("week", "weekend", "month", "year", "spring", "summer", "fall", "autumn", "winter",
+                                     "season", "term", "session", "cycle", "time", "afternoon", "evening", "morning",
+                                     "happen"))
+#: A clock time glued to the word after it in live blogs ('1:35PMChris Christie' -> the token '35PMChris').
+_TIMESTAMP_RE = re.compile(r"\d{1,2}(?:AM|PM|am|pm)(?=[A-Z])")
+
+
+def trim_non_referential(cache: TokenCache, src_start: int, src_end: int) -> int | None:
+    """Where a source phrase starts once the page furniture and non-referential words that open it are dropped
+    ('Advertisement Brandt' -> 'Brandt'; see :data:`.words.NON_REFERENTIAL`); None when nothing else is left
+    ('Share', 'There', 'that'). Furniture words and pairs ('Story highlights') count only capitalised (site chrome
+    is), adverbs in any case."""
+    tokens = cache.exact(src_start, src_end)
+    head = next((t for t in reversed(tokens) if t.is_word), None)
+    if head is not None and ((head.cap and head.low in PAGE_FURNITURE) or head.low in NON_REFERENTIAL_WORDS):
+        return None  # the head word is page furniture ('... Share Comments (69)') or refers to no one ('There')
+    skip = 0
+    for k, t in enumerate(tokens):
+        if k == 0 and t.is_word:
+            stamp = _TIMESTAMP_RE.match(t.text)
+            if stamp is not None and stamp.end() < len(t.text):
+                return t.start + stamp.end()  # a live blog's time glued to the name: '35PMChris Christie'
+        if skip:
+            skip -= 1
+            continue
+        if not t.is_word:
+            continue
+        if t.low == "this" and k + 1 < len(tokens) and tokens[k + 1].is_word and \
+                tokens[k + 1].low not in _THIS_TIMES:
+            return t.start  # a determiner: 'this reporter', 'This group' ('this' alone refers to no source, 'this
+            # morning' to a time)
+        if t.low in NON_REFERENTIAL_WORDS or t.low in NEGATORS or t.low == "t" or t.low.endswith(("n't", "n’t")) \
+                or (t.cap and t.low in PAGE_FURNITURE):
+            continue
+        if t.cap and k + 1 < len(tokens) and (t.low, tokens[k + 1].low) in FURNITURE_PAIRS:
+            skip = 1  # 'Story highlights Conservatives said' -> 'Conservatives'
+            continue
+        return t.start
+    return None
+
+
+def not_a_source(words: AttributionWords, cache: TokenCache, src_start: int, src_end: int) -> bool:
+    """A phrase made only of time words, adverbs, numbers and function words ('On Sunday', 'Meanwhile')."""
+    function_words = words.not_source_words
+    for t in cache.exact(src_start, src_end):
+        if t.is_word and not (t.low in function_words or _NUMBER_RE.match(t.low)):
+            return False
+        if t.cap and t.low in words.between:
+            return False  # a name spelt like an auxiliary or adverb: 'Will wrote', 'Long said'
+    return True
+
+
+#: A number, year, ordinal, share or time ('2016', '1990s', '3rd', '52%', '10:30'); not a compound such as
+#: '46-year-old', which names a person.
+_NUMBER_RE = re.compile(r"\d[\d,.:/%]*(?:s|st|nd|rd|th|am|pm|m|bn|k)?$")
+
+
+def left_mention(words: AttributionWords, left: list[Token], src_start: int, src_end: int):
+    """The mention as written when it is more than the source phrase before the cue.
+
+    An apposition or non-restrictive clause between the source and the cue belongs to the mention
+    ('Paul Maslin, a Democratic pollster, said' -> the span runs to the second comma; ``source`` stays
+    'Paul Maslin'); a relative pronoun right before the cue is the mention itself ('Barkley, who said' ->
+    'who', ``source`` 'Barkley', ``resolved_from`` 'who'). ``(start, end)`` or None."""
+    i = words.skip_back(left, len(left) - 1)
+    if i < 0:
+        return None
+    t = left[i]
+    if t.start >= src_end and dash_before(left, i) is not None:
+        return (src_start, t.end)  # 'Democrats — and some Republicans — say'
+    if t.text in ",)" and t.start >= src_end:
+        if t.text == "," and _adverbial_aside(words, left, i, src_end):
+            return None  # 'Sanders, meanwhile, said', 'officials, in fact, insist': an aside, not an apposition
+        return (src_start, t.end)
+    if t.is_word and t.low in RELATIVE_PRONOUNS and t.start >= src_end:
+        return (t.start, t.end)
+    return None
+
+
+def _adverbial_aside(words: AttributionWords, left: list[Token], i: int, src_end: int) -> bool:
+    """Whether the words between the source phrase (ending at ``src_end``) and the comma ``left[i]`` are only an
+    adverbial aside (', meanwhile,', ', in fact,', ', once again,', ', too,')."""
+    k = i - 1
+    inner = []
+    while k >= 0 and left[k].start >= src_end and left[k].text != ",":
+        inner.append(left[k])
+        k -= 1
+    if not inner or any(not t.is_word for t in inner):
+        return False
+    n = words.adverbials.ending_at(left, i - 1)
+    if n == len(inner):
+        return True
+    return all(t.low in words.adverbial_words or t.low in words.between or t.low in _ASIDE_WORDS or
+               (len(t.low) > 4 and t.low.endswith("ly")) for t in inner)
+
+
+#: Short adverbs that make an aside between commas ('he, too, said').
+_ASIDE_WORDS = frozenset(("too", "though", "again", "once", "soon", "later", "also", "then", "now", "still",
+                          "fact", "in", "for", "his", "her", "their", "its", "part", "turn", "of", "course"))
