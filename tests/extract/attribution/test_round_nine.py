@@ -179,3 +179,14 @@ def test_raising_participles(text, expected):
 ])
 def test_modifiers_and_clock_times(text, expected):
     assert [(source, cue) for source, cue, kind in typed(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a passive's agent ends before a time, also a possessive one
+    ("The closure was denounced by parents at Tuesday's meeting.", [("parents", "denounced")]),
+    ("The closure was denounced by parents at Tuesday meetings.", [("parents", "denounced")]),
+    # look-alike: a place after the agent stays
+    ("The plan was praised by officials at the county office.", [("officials at the county office", "praised")]),
+])
+def test_passive_agent_before_a_time(text, expected):
+    assert [(source, cue) for source, cue, kind in typed(text)] == expected

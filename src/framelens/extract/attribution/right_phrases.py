@@ -47,7 +47,7 @@ def right_np(words: AttributionWords, tokens: list[Token]):
                 after_det = True
                 continue
             if low in CONNECTORS or (low in NP_PREPOSITIONS and last_good >= 0 and is_noun(tokens[last_good].low)):
-                if last_good < 0 or (k + 1 < n and tokens[k + 1].low in _TIME_NAMES):
+                if last_good < 0 or (k + 1 < n and _possessor(tokens[k + 1].low) in _TIME_NAMES):
                     break  # ('said the mayor’s office on Monday': a time adverbial, not part of the phrase)
                 k += 1
                 continue
@@ -90,6 +90,11 @@ def right_np(words: AttributionWords, tokens: list[Token]):
     if last_good < 0:
         return None
     return (tokens[0].start if tokens[0].is_word else tokens[1].start, tokens[last_good].end)
+
+
+def _possessor(low: str) -> str:
+    """A word without its possessive ending ("tuesday's" -> 'tuesday')."""
+    return low[:-2] if low.endswith(("'s", "’s")) else low
 
 
 #: Marks that end the clause of an inverted source.
