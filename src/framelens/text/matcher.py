@@ -300,7 +300,7 @@ class Matcher:
         return group_by_kind(self.match(text, seg))
 
     def _match(self, text: str, seg, kinds) -> list[Hit]:
-        low = lower(text)
+        low = seg.lower if seg is not None and seg.text is text else lower(text)  # (the segmentation's: made once)
         amap = None
         scan, norm = scanned(low) if self._keeps_lines else (quick(low),) * 2
         cand, rest, spec = self._scan(scan)

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 
 from ..lexicon.wordlists import Abbreviations, load_abbreviations
 from .quotes import Quote, _find_double_quotes, _find_single_quotes, _offsets_of
+from .matcher_text import lower as _lower_text
 from .token_table import WORD_RE, TokenTable, count_words, iter_words
 
 __all__ = ["Quote", "Segmentation", "segment", "iter_words", "count_words", "load_abbreviations", "lede_end",
@@ -300,6 +301,7 @@ class Segmentation:
         self._q_cends = [q.content_end for q in self.quotes]
         self._tokens: TokenTable | None = None
         self._word_count: int | None = None
+        self._lower: str | None = None
         #: The document's time budget: extractors call ``seg.deadline.check()`` in their loops (see
         #: :mod:`framelens.runtime.deadline`; the Analyzer sets it, the default never expires).
         self.deadline = UNLIMITED
@@ -326,6 +328,15 @@ class Segmentation:
         """``"quoted"`` if ``pos`` lies inside a quotation's content (:meth:`quote_at`), else ``"author"``."""
         i = bisect_right(self._q_cstarts, pos)
         return "quoted" if i and pos < self._q_cends[i - 1] else "author"
+
+    @property
+    def lower(self) -> str:
+        """:attr:`text` lower-cased character by character, every offset kept (a character whose lower case is
+        longer stays as it is; :func:`framelens.text.matcher_text.lower`), computed once: the lexicon matcher and
+        the attribution extractor both read it."""
+        if self._lower is None:
+            self._lower = _lower_text(self.text)
+        return self._lower
 
     # -- words ----------------------------------------------------------
     @property

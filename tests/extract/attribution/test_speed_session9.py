@@ -114,3 +114,26 @@ def test_fold_unchanged(s):
 def test_fold_on_hand_checked_names():
     assert [_fold(n) for n in ("Ada O'Dell", "Yulín Cruz", "ẞtraße", "㎁")] == ["ada o'dell", "yulin cruz", "sstrasse",
                                                                               "na"]
+
+
+def _old_extractor_lower(text: str) -> str:
+    """The attribution extractor's lower-cased text as it was computed before (it now reads ``seg.lower``)."""
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return low
+
+
+_CASE_PIECES = ["Ada", "QUILL", "İstanbul", "ΣΟΦΙΑ Σ", "ẞ", "“Said”", "don’t", "ǅ", "Ⅻ", "\n", " ", "É", "ı", ""]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_CASE_PIECES), st.text(max_size=4)), max_size=20).map("".join))
+def test_segmentation_lower_is_the_extractors(text):
+    seg = segment(text)
+    assert seg.lower == _old_extractor_lower(text) and len(seg.lower) == len(text)
+    assert seg.lower is seg.lower  # computed once
+
+
+def test_segmentation_lower_on_hand_checked_text():
+    assert segment("İzmir’s MAYOR “Said”").lower == "İzmir’s mayor “said”"  # dotted capital I keeps its length

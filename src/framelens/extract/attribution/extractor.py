@@ -11,6 +11,7 @@ import re
 from ...lexicon.wordlists import load_abbreviations, load_source_lexicon
 from ...model import Span
 from ...text.matcher import get_matcher
+from ...text.matcher_text import lower
 from ...text.segmentation import UNLIMITED
 from .._lexhits import hits_by_kind
 from .attitude import (LEXICON_KIND, attitude_class, attitude_hits, copy_attribution, finish_attitudes,
@@ -61,9 +62,9 @@ class AttributionExtractor:
         text = doc.text
         if not seg.sentences:
             return []
-        low = text.lower()
-        if len(low) != len(text):  # a few characters change length when lower-cased (e.g. dotted capital I)
-            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        # lower-cased once per document for the matcher and this extractor (a few characters change length when
+        # lower-cased, e.g. dotted capital I: they stay as they are)
+        low = seg.lower if seg.text is text else lower(text)
         attitudes = attitude_hits(hits_by_kind(get_matcher(*self._packs), doc, seg).get(LEXICON_KIND, ())) \
             if self.attitude_packs else ()
         cues = self.cue_finder.find(text, seg, spans, low, attitudes)
