@@ -190,3 +190,19 @@ def test_modifiers_and_clock_times(text, expected):
 ])
 def test_passive_agent_before_a_time(text, expected):
     assert [(source, cue) for source, cue, kind in typed(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a run of capitalised words that names a place, a kind of people or holds a contraction is no antecedent
+    ("The mayor laid a wreath at Harlow National Cemetery. After the service, he said the war was long over.",
+     [("he", "said", "pronoun")]),
+    ("Many of the United States Attorneys named by the last mayor have left, she said in the email.",
+     [("she", "said", "pronoun")]),
+    # look-alike: a full name alone before the pronoun is its antecedent
+    ("Tom Marr laid a wreath at the memorial. After the service, he said the war was long over.",
+     [("Tom Marr", "said", "person")]),
+])
+def test_places_and_groups_are_no_antecedents(text, expected):
+    got = [(s.attrs["source"], text[s.attrs["cue_start"]:s.attrs["cue_end"]], s.attrs["source_type"])
+           for s in attribution_spans(text)]
+    assert got == expected

@@ -38,6 +38,10 @@ GENERATIONAL_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_][\w.\-]*)\s+$")
 
 
+#: Contracted verbs and negations, which never end a word of a name ("I'm", "We're", "Don't").
+_CONTRACTIONS = ("'m", "’m", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "n't", "n’t")
+
+
 class NameFinder:
     """Personal and outlet names, with a per-extractor memo of the capitalised runs already read."""
 
@@ -107,8 +111,11 @@ class NameFinder:
         organization, document, is_media = vocab.organization, vocab.document, words.is_media
         for w in rest:
             low = w.lower()
-            if low in organization or is_media(low) or low in document:
-                return ()
+            if low in organization or is_media(low) or low in document or low.endswith(_CONTRACTIONS):
+                return ()  # ("I'm Told": a contraction is no part of a name)
+        last = rest[-1].lower()
+        if last.endswith("s") and (last[:-1] in role or last[:-1] in vocab.vague or last in vocab.vague):
+            return ()  # 'United States Attorneys', 'House Democrats': people of a kind, no one's name
         if len(rest) < 2 or len(rest) > 3 or rest[-1].lower() in vocab.place or \
                 (len(rest) == 2 and vocab.phrase_ends_at("place", [w.lower() for w in rest], 1)):
             # (more than a first, middle and last name after the titles: a headline or a run of names, no one name;
