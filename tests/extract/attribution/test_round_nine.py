@@ -206,3 +206,12 @@ def test_places_and_groups_are_no_antecedents(text, expected):
     got = [(s.attrs["source"], text[s.attrs["cue_start"]:s.attrs["cue_end"]], s.attrs["source_type"])
            for s in attribution_spans(text)]
     assert got == expected
+
+
+def test_a_capitalised_preposition_opens_no_name():
+    """'Among Reyes's supporters' at the start of a sentence: 'Among' is no first name of 'Reyes', so the
+    run of capitalised words is no full name that 'he' could stand for."""
+    text = ("Among Reyes's supporters the mood was grim.\n\n"
+            "\"The count was fair,\" he said.")
+    got = [(s.attrs["source"], s.attrs["source_type"]) for s in attribution_spans(text)]
+    assert got == [("he", "pronoun")]

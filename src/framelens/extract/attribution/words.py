@@ -40,7 +40,8 @@ INDEFINITES = frozenset(("anything", "everything", "something", "nothing", "anyo
 #: ('Despite polls showing ...', 'After Mr. Quill's claim that ...'): not part of the phrase.
 OPENING_PREPOSITIONS = frozenset("despite after before amid following given unlike like during since although "
                                  "though whereas while when because as with without in on at for from by to of "
-                                 "under over".split())
+                                 "under over among amongst against across around through throughout toward towards "
+                                 "beyond besides between within upon".split())
 #: Prepositions that join a post-modifier to a source noun ('a spokesperson for', 'officials of').
 CONNECTORS = frozenset(("of", "for"))
 #: Partitive and collective nouns before *of* (Quirk et al. 1985, 5.6-5.9): the noun after *of* is the phrase's
