@@ -227,7 +227,9 @@ def test_attribution_formulas(text, expected):
     ("HARLOW — Mayor Ada Quill declared the plan dead on Tuesday, calling on the council to start again.",
      [("Mayor Ada Quill", "declared"), ("Mayor Ada Quill", "calling on")]),
     # a closing quotation mark does not open a clause for two coordinated subjects
-    ('One man said voters are "less likely to have" state IDs and another said so too.', [("One man", "said")]),
+    # (and, since round nine, a lone 'another' right before its verb is a source of its own)
+    ('One man said voters are "less likely to have" state IDs and another said so too.',
+     [("One man", "said"), ("another", "said")]),
     # a gerund after a subordinator inside a reported clause is not the sentence subject's
     ("Tom Reyes said Ada Quill changed her mind after asking the board for advice.", [("Tom Reyes", "said")]),
     # an inverted 'continued' after unquoted content is an attribution

@@ -215,3 +215,34 @@ def test_a_capitalised_preposition_opens_no_name():
             "\"The count was fair,\" he said.")
     got = [(s.attrs["source"], s.attrs["source_type"]) for s in attribution_spans(text)]
     assert got == [("he", "pronoun")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'another' on its own is someone of a group, a vague source
+    ("One voter praised the plan, while another says it will fail.",
+     [("One voter", "praised", "person"), ("another", "says", "vague")]),
+    ("Another said the count was fair.", [("Another", "said", "vague")]),
+    # look-alike: 'another' before a noun is a determiner of another phrase
+    ("Another day passed before the mayor said it was fair.", [("the mayor", "said", "official")]),
+])
+def test_another_as_a_source(text, expected):
+    assert typed(text) == expected
+
+
+def test_signs_are_documents():
+    """A sign or banner that says something is a document source (source_types 1.10.0), not a person."""
+    assert typed("Signs saying the mill would close hung in every window.") == [("Signs", "saying", "document")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a participle in -ing with its object after the head: the head types the source
+    ("\"Make way!\" claimed a protester holding a pink sign.",
+     [("a protester holding a pink sign", "claimed", "person")]),
+    # look-alikes: -ing words before the head are modifiers
+    ("A Ledger tracking poll released Friday found that Quill leads.",
+     [("A Ledger tracking poll released Friday", "found that", "media")]),
+    ("The former acting director of the agency said the fund was empty.",
+     [("The former acting director of the agency", "said", "official")]),
+])
+def test_participle_in_ing_after_the_head(text, expected):
+    assert typed(text) == expected

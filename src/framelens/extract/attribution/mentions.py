@@ -56,10 +56,16 @@ def trim_non_referential(cache: TokenCache, src_start: int, src_end: int) -> int
     return None
 
 
-def not_a_source(words: AttributionWords, cache: TokenCache, src_start: int, src_end: int) -> bool:
-    """A phrase made only of time words, adverbs, numbers and function words ('On Sunday', 'Meanwhile')."""
+def not_a_source(words: AttributionWords, cache: TokenCache, src_start: int, src_end: int,
+                 cue_start: int | None = None) -> bool:
+    """A phrase made only of time words, adverbs, numbers and function words ('On Sunday', 'Meanwhile'); a lone
+    *another* right before its verb (at ``cue_start``) is a source ('while another says')."""
     function_words = words.not_source_words
-    for t in cache.exact(src_start, src_end):
+    tokens = cache.exact(src_start, src_end)
+    if len(tokens) == 1 and tokens[0].low == "another" and cue_start is not None and \
+            cache.text[src_end:cue_start].isspace():
+        return False  # 'One voter praised the plan, while another says': a pronoun right before its verb
+    for t in tokens:
         if t.is_word and not (t.low in function_words or _NUMBER_RE.match(t.low)):
             return False
         if t.cap and t.low in words.between:

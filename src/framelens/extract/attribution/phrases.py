@@ -471,9 +471,10 @@ def _scan_back(words: AttributionWords, tokens: list[Token], head: int) -> tuple
                 k -= 1  # 'Six in 10 say', 'four of five said': a share of poll respondents
                 continue
             if low in words.stop and low not in CONNECTORS:
-                if low in NP_PREPOSITIONS and k > 0 and tokens[k - 1].is_word and source_noun(words, tokens[k - 1].low) \
-                        and not (low == "like" and tokens[k - 1].low in words.sections.get("document", ())) \
-                        and k < head:
+                before = tokens[k - 1] if k > 0 else None
+                if low in NP_PREPOSITIONS and before is not None and before.is_word and \
+                        source_noun(words, before.low) and k < head and \
+                        not (low == "like" and before.low in words.sections.get("document", ())):
                     k -= 1
                     continue
                 break

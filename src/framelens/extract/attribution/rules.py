@@ -318,7 +318,8 @@ def _attribute_verb(ctx: CueContext, src_start: int, src_end: int, rule: str):
         if src_start >= src_end:
             return NO_ATTRIBUTION
     share = SHARE_RE.match(cache.low, src_start, src_end) is not None  # 'Six in 10 say': poll respondents
-    if (not share and (not_a_source(words, cache, src_start, src_end) or _bare_word(ctx, src_start, src_end))) or \
+    if (not share and (not_a_source(words, cache, src_start, src_end, cue.start) or
+                       _bare_word(ctx, src_start, src_end))) or \
             _not_reported(ctx, src_start, src_end, rule):
         return NO_ATTRIBUTION
     source_type, named = ctx.typer.type(cache, src_start, src_end, src_end if rule == "inverted" else cue.start,

@@ -133,6 +133,8 @@ class SourceTyper:
         lows = [t.low for t in tokens]
         if len(tokens) == 1 and lows[0] in words.pronouns:
             return ("pronoun", False), False, None
+        if lows == ["another"]:
+            return ("vague", False), False, None  # 'while another says': someone of a group, unnamed
         vocab = self.vocab
         anonymous = vocab.anonymous
         if not anonymous.isdisjoint(lows):
@@ -364,8 +366,10 @@ def _head_part(all_tokens, lows: list[str]) -> tuple[int, int]:
 def _post_modifier_at(lows: list[str], start: int) -> int:
     """The index of the first word from ``start`` on that opens a post-modifier (``len(lows)`` if none)."""
     return next((j for j in range(start, len(lows)) if lows[j] in _POST_MODIFIER_OPENERS or (
-        # a participle after the head noun ('a court document filed Thursday', 'polls released Sunday')
-        j >= 2 and lows[j].endswith("ed") and not lows[j - 1].endswith("ly") and j + 1 < len(lows))), len(lows))
+        # a participle after the head noun ('a court document filed Thursday', 'polls released Sunday'), or one
+        # in -ing with its object ('a protester holding a sign'; not 'the acting director', 'a tracking poll')
+        j >= 2 and j + 1 < len(lows) and not lows[j - 1].endswith("ly") and (
+            lows[j].endswith("ed") or (lows[j].endswith("ing") and lows[j + 1] in DETERMINERS)))), len(lows))
 
 
 def _singular(low: str) -> str:
