@@ -24,7 +24,7 @@ __all__ = ["SourceLexicon", "load_source_lexicon", "SOURCE_SECTIONS", "VALUED_SE
 #: The sections of ``source_types.txt``, in file order.
 SOURCE_SECTIONS = ("pronoun", "role", "organization", "media", "media_generic", "document", "vague", "individual",
                    "anonymous", "adverbial", "between", "stop", "cue", "document_cue", "no_response", "inversion",
-                   "place", "media_role", "office", "honorific")
+                   "place", "media_role", "office", "honorific", "polity")
 #: Sections whose lines are ``form<TAB>stance`` rather than words.
 VALUED_SECTIONS = ("cue", "document_cue")
 #: Allowed stances of a ``cue`` or ``document_cue`` line.

@@ -246,3 +246,29 @@ def test_signs_are_documents():
 ])
 def test_participle_in_ing_after_the_head(text, expected):
     assert typed(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a country or US state alone speaks for its government (source_types 1.10.0 [polity])
+    ("Russia denied the report on Monday.", [("Russia", "denied", "organization")]),
+    ("The United States said the vote was fair.", [("The United States", "said", "organization")]),
+    # look-alikes: a state before people or a title is a modifier; a name that is also a personal name is left out
+    ("Iowa voters said the plan would fail.", [("Iowa voters", "said", "vague")]),
+    ("Arkansas Gov. Ada Quill released a statement saying the delay was a mistake.",
+     [("Arkansas Gov. Ada Quill", "saying", "official")]),
+    ("Jordan said the vote was fair.", [("Jordan", "said", "person")]),
+])
+def test_countries_and_states_are_governments(text, expected):
+    assert typed(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a pronoun with a contracted auxiliary is the source of an active verb
+    ("I'm not saying that the plan will fail.", [("I", "saying", "pronoun")]),
+    ("We've argued that the plan will fail.", [("We", "argued", "pronoun")]),
+    ("They'll tell you the plan will fail.", [("They", "tell", "pronoun")]),
+    # look-alike: 'it's said' is a passive, no source
+    ("It's said that the mayor will resign.", []),
+])
+def test_contracted_pronouns(text, expected):
+    assert typed(text) == expected

@@ -200,7 +200,7 @@ class CueContext:
         if self.last is not None and self.last.text == "," and self.cue_text_lower.endswith("ing"):
             return None  # '..., promising to build a wall': a participle after a comma takes the sentence's subject
         cut = catenative_cut(self.left)
-        return left_np(self.words, self.left if cut is None else self.left[:cut])
+        return left_np(self.words, self.left if cut is None else self.left[:cut], self.cue_text_lower)
 
     def _source_after_closes_clause(self) -> bool:
         """After a comma, whether an inversion cue is followed by a noun phrase that closes its clause ('...,

@@ -40,7 +40,7 @@ class Vocabulary:
     set (``vocabulary.role``, ...; the same answers as ``words.has(section, w)`` without a method call per word)
     and its multi-word entries indexed by their last word (:meth:`phrase_ends_at`)."""
 
-    SECTIONS = ("role", "honorific", "organization", "media", "media_role", "document", "vague", "anonymous",
+    SECTIONS = ("role", "honorific", "organization", "media", "media_role", "document", "vague", "anonymous", "polity",
                 "place", "office", "individual")
 
     def __init__(self, words: AttributionWords):
@@ -53,6 +53,8 @@ class Vocabulary:
             for p in phrases:
                 index.setdefault(p[-1], []).append(p)
             self._by_last[section] = {last: tuple(ps) for last, ps in index.items()}
+        #: the multi-word names of countries and states ('united states', 'new jersey')
+        self.polity_phrases = frozenset(lex.phrases.get("polity", ()))
         #: the last words of the multi-word roles: only where one of them stands can such a role end
         self.role_phrase_ends = frozenset(self._by_last.get("role", ()))
         #: words that stand before a personal name as its title: offices and roles, newsroom jobs, courtesy titles
@@ -175,6 +177,8 @@ class SourceTyper:
 
         if " ".join(lows).endswith(words.generic_media):
             return "media", False
+        if self._polity(head, head_lows):
+            return "organization", True  # 'Russia denied', 'The United States said': a government
         last = head_lows[-1] if head_lows else ""
         j_last = len(head_lows) - 1
 
@@ -245,6 +249,16 @@ class SourceTyper:
         if roles:
             return "official", False
         return "vague", False
+
+    def _polity(self, head, head_lows: list[str]) -> bool:
+        """Whether the head is only the name of a country or US state, capitalised ('Russia', 'the United
+        States', 'New Jersey')."""
+        name = head_lows[1:] if head_lows[:1] == ["the"] else head_lows
+        if not name or not all(t.cap for t in head[len(head_lows) - len(name):]):
+            return False
+        if len(name) == 1:
+            return name[0] in self.vocab.polity
+        return len(name) <= 4 and tuple(name) in self.vocab.polity_phrases
 
     def _title_of_name(self, head, head_lows: list[str]) -> int:
         """The index of the title before the personal name that ends ``head``, or -1 when ``head`` does not end in

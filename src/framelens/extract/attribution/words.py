@@ -167,7 +167,9 @@ class AttributionWords:
                                   | {(w,) for w in self.adverbial_words})
         self.nouns = frozenset().union(*(words.get(s, ()) for s in _NOUN_SECTIONS)) | {"familiar", "close"}
         #: Every single word of the lists, and determiners: capitalised, these open sentences rather than names.
-        self.common = frozenset().union(*(words.get(s, ()) for s in SOURCE_SECTIONS if s not in VALUED_SECTIONS)) | \
+        # (not the names of countries and states: capitalised, they are names: 'Arkansas Gov. Asa Hutchinson')
+        self.common = frozenset().union(*(words.get(s, ()) for s in SOURCE_SECTIONS
+                                          if s not in VALUED_SECTIONS and s != "polity")) | \
             DETERMINERS
         #: Words that may precede a full name in a run of capitalised words without being part of it.
         self.name_lead = self.stop | DETERMINERS | self.pronouns | self.between | self.adverbial_words
