@@ -21,7 +21,7 @@ from .words import (ADDRESSEE_VERBS, CATENATIVES, MONTHS, QUOTE_CHARS, RAISING_P
 #: A cue form that can be a passive participle ('was reported', 'was told').
 PASSIVE_FORM = operator.methodcaller("endswith", ("ed", "en", "told", "said", "thought"))
 BE_FORMS = ("was", "were", "is", "are", "been", "be", "being", "isn't", "isn’t", "aren't", "aren’t", "wasn't", "wasn’t",
-            "weren't", "weren’t")  # (the tokenizer keeps a contracted negation on its verb: "isn't expected")
+            "weren't", "weren’t", "am")  # (the tokenizer keeps a contracted negation on its verb: "isn't expected")
 # the pre-check of document verbs looks for the plain forms only, so that it stays a pattern of letters searched in
 # place (tokens.matches_between; with the apostrophes it was listed per document and bisected, 4% of the analysis);
 # a contracted negative before a document verb's passive ("the report isn't found") is rare
@@ -57,7 +57,10 @@ _CONTRACTIONS = (("'s", "has", ("he", "she", "who")), ("’s", "has", ("he", "sh
                  ("'ve", "have", ("i", "we", "you", "they", "who")), ("’ve", "have", ("i", "we", "you", "they", "who")),
                  ("'d", "had", ("i", "we", "you", "they", "he", "she", "who")),
                  ("’d", "had", ("i", "we", "you", "they", "he", "she", "who")),
-                 ("'re", "are", ("we", "you", "they")), ("’re", "are", ("we", "you", "they")))
+                 ("'re", "are", ("we", "you", "they")), ("’re", "are", ("we", "you", "they")),
+                 ("'m", "am", ("i",)), ("’m", "am", ("i",)),
+                 ("'ll", "will", ("i", "we", "you", "they", "he", "she")),
+                 ("’ll", "will", ("i", "we", "you", "they", "he", "she")))
 
 
 def split_contraction(tokens: list[Token], words: AttributionWords, cue_low: str, after: str) -> list[Token]:
@@ -200,7 +203,7 @@ class CueContext:
         if self.last is not None and self.last.text == "," and self.cue_text_lower.endswith("ing"):
             return None  # '..., promising to build a wall': a participle after a comma takes the sentence's subject
         cut = catenative_cut(self.left)
-        return left_np(self.words, self.left if cut is None else self.left[:cut], self.cue_text_lower)
+        return left_np(self.words, self.left if cut is None else self.left[:cut])
 
     def _source_after_closes_clause(self) -> bool:
         """After a comma, whether an inversion cue is followed by a noun phrase that closes its clause ('...,

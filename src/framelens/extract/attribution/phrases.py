@@ -15,14 +15,11 @@ from .words import (APOSTROPHES, AUXILIARIES, CONNECTORS, DAY_PARTS, DETERMINERS
                     RELATIVE_PRONOUNS, WEEKDAYS, AttributionWords)
 
 _CONNECTORS_AND = CONNECTORS | {"and", "&"}
-#: A subject pronoun with a contracted auxiliary in one token ("I'm", "we've", "they’re").
-_CONTRACTED_PRONOUN_RE = re.compile(r"(i|we|you|they|he|she)['’](m|re|s|ve|d|ll)$")
 
 
-def left_np(words: AttributionWords, tokens: list[Token], cue_low: str | None = None):
+def left_np(words: AttributionWords, tokens: list[Token]):
     """The noun phrase that ends right before the cue (``tokens`` run up to it): ``(start, end, n_words)`` or
-    None. ``cue_low``, the cue lower-cased when known, lets a pronoun with a contracted auxiliary be the source
-    ("I'll tell you", "we've argued", "I'm saying"; not "it's said", "he's described as": passives)."""
+    None."""
     i = words.skip_back(tokens, len(tokens) - 1)
     if i < 0:
         return None
@@ -97,9 +94,6 @@ def left_np(words: AttributionWords, tokens: list[Token], cue_low: str | None = 
         return None
     if t.low in words.pronouns and not abbreviation:
         return (t.start, t.end, 1)
-    contracted = _CONTRACTED_PRONOUN_RE.match(t.low) if cue_low is not None else None
-    if contracted is not None and (contracted.group(2) in ("ll", "d", "ve") or cue_low.endswith("ing")):
-        return (t.start, t.start + contracted.end(1), 1)  # "I'm not saying", "we've argued": the pronoun
     if t.low in RELATIVE_PRONOUNS and not abbreviation:
         # "Barrientos, who directs the coalition, said" is handled above; "outlets that described",
         # "a lawyer who said": the source is the noun phrase before the relative pronoun
