@@ -340,15 +340,22 @@ class _Window:
     """The antecedent candidates of one kind of pronoun within the last paragraphs: a queue in text order with
     a count per name, and the same for the current paragraph (amortised constant time per step)."""
 
-    def __init__(self):
-        self.queue: deque = deque()  # (position, paragraph, name as counted, source, type, named, person)
+    def __init__(self, people: bool = False):
+        #: whether the last speaker may be picked among other names (he and she; not they, it, the newspaper)
+        self.people = people
+        #: (position, paragraph, name as counted, source, type, named, person, a speaker: an attribution's source)
+        self.queue: deque = deque()
         self.counts: Counter = Counter()
         self.para: int | None = None
         self.para_counts: Counter = Counter()
         self.last_unnamed = -1  # position of the latest unnamed singular person-like source (blocks he/she)
+        #: position of the latest source this kind of pronoun could stand for, or of such a pronoun left unresolved
+        self.speaker = -1
 
     def push(self, item) -> None:
         self.queue.append(item)
+        if item[7]:
+            self.speaker = item[0]
         self.counts[item[2]] += 1
         if item[1] == self.para:
             self.para_counts[item[2]] += 1
@@ -368,12 +375,23 @@ class _Window:
                 self.para_counts[item[2]] += 1
 
     def pick(self):
-        """The nearest candidate when it is clear: every candidate names the same source, or exactly one
-        source is named in the pronoun's paragraph and it is the nearest; else None."""
+        """The nearest candidate when it is clear and no pronoun of this kind was left unresolved since it
+        (:attr:`speaker`): every candidate names the same source; or exactly one source is named in the
+        pronoun's paragraph and it is the nearest; or the nearest is the last speaker (the source of the latest
+        attribution this pronoun could stand for), in this paragraph or the one before, and no one else is
+        named in this paragraph ('Moore said the campaign was looking into a recount. / "God is in control," he
+        said.'); else None."""
         if not self.queue:
             return None
         nearest = self.queue[-1]
-        if len(self.counts) == 1 or (len(self.para_counts) == 1 and nearest[1] == self.para):
+        speaker = self.speaker
+        if speaker > nearest[0]:
+            return None  # a pronoun of this kind left unresolved since ('... she said.', then 'she added')
+        para_counts = self.para_counts
+        if len(self.counts) == 1 or (len(para_counts) == 1 and nearest[1] == self.para):
+            return nearest
+        if self.people and nearest[0] == speaker and nearest[7] and nearest[1] >= self.para - 1 and (
+                not para_counts or (len(para_counts) == 1 and nearest[2] in para_counts)):
             return nearest
         return None
 
@@ -413,13 +431,18 @@ def _resolve_antecedents(names: NameFinder, text: str, seg, attrs: list[Attribut
                                             for pos, name, official in names.doc_names(text, memo)]
     events: list[tuple[int, int, object]] = [(a.src_start, 1, a) for a in attrs if a.source_type != "pronoun"]
     events += name_events
+    events += _surname_events(text, seg, name_events, attrs, known)
     events.sort(key=_POSITION_AND_KIND)
     positions = [e[0] for e in events]
     genders = memo.get(_GENDERS)
     if genders is None:  # what the text states of each full name's gender (.gender): he and she read it
         genders = memo[_GENDERS] = gender_evidence(text, {known.canonical(e[2][0]) for e in name_events} |
                                                    {a.source for a in attrs if a.person and a.source})
-    windows = {k: _Window() for k in ("he", "she", "they", "it", "media")}
+    # two sets of windows: what the reporter mentions outside quotations, for a pronoun in the reporter's voice
+    # ('"Michelle Obama said there is no hope," he said': he is not the quoted speaker's subject), and
+    # everything, for a pronoun inside a quotation
+    reporter = {k: _Window(k in ("he", "she")) for k in ("he", "she", "they", "it", "media")}
+    everything = {k: _Window(k in ("he", "she")) for k in ("he", "she", "they", "it", "media")}
     order = sorted(wanted, key=lambda w: attrs[w[0]].src_start)
     ei = 0
     for idx, cls in order:
@@ -430,18 +453,74 @@ def _resolve_antecedents(names: NameFinder, text: str, seg, attrs: list[Attribut
             # (and the latest unnamed person among them lies before every candidate picked): pass over them
             ei = max(ei, bisect.bisect_left(positions, seg.paragraphs[para - _WINDOW_PARAGRAPHS][0]))
         while ei < len(events) and events[ei][0] < a.src_start:
-            _push_event(windows, events[ei], paragraph_at, known, genders)
+            event = events[ei]
+            outside = (event[2].voice == "author") if event[1] else seg.quote_at(event[0]) is None
+            for windows in ((reporter, everything) if outside else (everything,)):
+                _push_event(windows, event, paragraph_at, known, genders)
             ei += 1
-        win = windows[cls]
+        own = a.voice == "author"
+        win = (reporter if own else everything)[cls]
         win.advance(para)
         pick = win.pick()
         if pick is None or (cls in ("he", "she") and win.last_unnamed > pick[0]):
             a.uncertain = True
+            for windows in ((reporter, everything) if own else (everything,)):
+                windows[cls].speaker = a.src_start  # the next pronoun of its kind may not skip it
             continue
         a.resolved_from = text[a.src_start:a.src_end]
-        _, _, _, a.source, a.source_type, a.named, a.person = pick
+        _, _, _, a.source, a.source_type, a.named, a.person, _ = pick
         # a resolved pronoun is a candidate for the next one ("Breed said ... She said ... She added")
-        _push_attr(windows, a, para, known, genders)
+        for windows in ((reporter, everything) if own else (everything,)):
+            _push_attr(windows, a, para, known, genders)
+
+
+#: A digit after a word: 'May 6' is a date, not Theresa May.
+_DIGIT_AFTER_RE = re.compile(r"\s+\d")
+
+
+def _surname_events(text: str, seg, name_events: list, attrs: list[Attribution],
+                    known: _Names) -> list[tuple[int, int, tuple[str, str]]]:
+    """Every later mention of a full name's surname alone ('Donald Trump ... Trump said ... he added') as an
+    antecedent event of that person, so that the nearest person mentioned, not the nearest full name, is what a
+    pronoun is read against. A surname that two full names of the document share ('Bill Clinton', 'Hillary
+    Clinton') gives an event for each of them, so a pronoun after it stays unresolved rather than merging them.
+    Names cited only by surname ('Trump said', with no full name in the document) count as their own
+    surname. A mention inside a source phrase is that attribution's own event, and one inside a quotation is
+    not the reporter's mention ('"What Mr. Trump does ...," he said': he is the speaker). Found by one
+    regular-expression pass over the text for the document's surnames."""
+    by_surname: dict[str, dict[str, str]] = {}
+    in_full_name: set[int] = set()
+    for pos, _, (name, stype) in name_events:
+        canonical = known.canonical(name)
+        parts = canonical.split()
+        for last in _last_words(parts):
+            by_surname.setdefault(last, {})[canonical] = stype
+        in_full_name.add(pos + len(name) - len(name.split()[-1]))
+    for a in attrs:
+        if a.person and a.named and a.source and a.source_type != "pronoun":
+            parts = a.source.split()
+            if len(parts) == 1 and parts[0] in by_surname:
+                continue  # a surname of a full name already listed
+            for last in _last_words(parts):
+                by_surname.setdefault(last, {}).setdefault(a.source, a.source_type)
+    if not by_surname:
+        return []
+    # longest first, so that a surname that ends another is not matched inside it
+    pattern = re.compile(r"(?<![\w’'\-])(?:" + "|".join(map(re.escape, sorted(by_surname, key=len, reverse=True)))
+                         + r")(?![\w\-])")
+    sources = sorted((a.src_start, a.src_end) for a in attrs)
+    source_starts = [s for s, _ in sources]
+    out = []
+    for m in pattern.finditer(text):
+        start = m.start()
+        if start in in_full_name or _DIGIT_AFTER_RE.match(text, m.end()) or seg.quote_at(start) is not None:
+            continue
+        k = bisect.bisect_right(source_starts, start) - 1
+        if k >= 0 and start < sources[k][1]:
+            continue  # inside a source phrase: the attribution's own event
+        for canonical, stype in by_surname[m.group()].items():
+            out.append((start, 0, (canonical, stype)))
+    return out
 
 
 def _push_event(windows: dict, event, paragraph_at, known: _Names, genders: dict[str, str]) -> None:
@@ -452,7 +531,7 @@ def _push_event(windows: dict, event, paragraph_at, known: _Names, genders: dict
     else:
         name, stype = item
         name = known.canonical(name)
-        _push_person(windows, (pos, para, known.fold(name), name, stype, True, True), genders.get(name))
+        _push_person(windows, (pos, para, known.fold(name), name, stype, True, True, False), genders.get(name))
 
 
 def _push_person(windows: dict, item, gender: str | None) -> None:
@@ -467,7 +546,7 @@ def _push_attr(windows: dict, b: Attribution, para: int, known: _Names, genders:
     if not b.source:
         return
     item = (b.src_start, para, known.fold(b.source) if b.person else b.source, b.source, b.source_type, b.named,
-            b.person)
+            b.person, True)
     for cls, (types, need_named) in _COMPATIBLE.items():
         if cls == "she" or b.source_type not in types or (need_named and not b.named):
             continue
