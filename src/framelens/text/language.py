@@ -38,6 +38,10 @@ MIN_ENGLISH_SHARE = 0.12
 MIN_WORDS = 20
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+#: ``_WORD`` for a lower-cased text with no letter beyond ASCII: a letter is then one of a-z, so the matches are the
+#: same, found without a Unicode category look-up per character (the repeats are possessive: nothing follows them)
+_ASCII_WORD = re.compile(r"[a-z]++(?:['’][a-z]++)*+")
+_ASCII = bytes(range(128))
 
 
 @dataclass(frozen=True)
@@ -76,10 +80,14 @@ def english_share(text: str) -> tuple[int, float]:
     (int, float)
         The share is nan for a text without words.
     """
-    words = _WORD.findall(text.lower())
+    low = text.lower()
+    # the characters beyond ASCII, in order (every byte of their UTF-8 sequences is beyond ASCII)
+    wide = low.encode("utf-8", "surrogatepass").translate(None, _ASCII).decode("utf-8", "surrogatepass")
+    pattern = _WORD if any(c.isalnum() and not c.isdecimal() for c in set(wide)) else _ASCII_WORD
+    words = pattern.findall(low)
     if not words:
         return 0, float("nan")
-    return len(words), sum(w in FUNCTION_WORDS for w in words) / len(words)
+    return len(words), sum(map(FUNCTION_WORDS.__contains__, words)) / len(words)
 
 
 def check_english(text: str, *, min_share: float = MIN_ENGLISH_SHARE, min_words: int = MIN_WORDS) -> LanguageCheck:

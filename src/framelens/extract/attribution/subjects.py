@@ -336,7 +336,7 @@ def _name_elsewhere(text: str, word: str, memo: dict | None = None) -> bool:
     the document is listed in one pass (a search of the whole text per cue would make a long document
     quadratic)."""
     if memo is None:
-        return re.search(r"[a-z,]\s+" + re.escape(word) + r"(?![\w'’\-])", text) is not None
+        return _used_after_lower(text, word)
     names = memo.get("names_after_lower")
     if names is not None:
         return word in names
@@ -344,10 +344,32 @@ def _name_elsewhere(text: str, word: str, memo: dict | None = None) -> bool:
     if word in seen:
         return seen[word]
     if len(seen) < _NAME_LOOKUPS:
-        seen[word] = got = re.search(r"[a-z,]\s+" + re.escape(word) + r"(?![\w'’\-])", text) is not None
+        seen[word] = got = _used_after_lower(text, word)
         return got
     names = memo["names_after_lower"] = _names_after_lower(text)
     return word in names
+
+
+_LOWER_OR_COMMA = frozenset("abcdefghijklmnopqrstuvwxyz,")
+
+
+def _used_after_lower(text: str, word: str) -> bool:
+    """``re.search(r"[a-z,]\\s+" + re.escape(word) + r"(?![\\w'’\\-])", text) is not None``, by ``str.find`` of the
+    word and a look at the characters around each occurrence (no pattern compiled per word: most words are new to
+    the regular-expression cache). ``\\s`` is ``str.isspace`` and ``\\w`` is ``str.isalnum`` or ``_``, character for
+    character."""
+    n, size = len(word), len(text)
+    i = text.find(word, 1)
+    while i != -1:
+        j = i
+        while j > 0 and text[j - 1].isspace():
+            j -= 1
+        if 0 < j < i and text[j - 1] in _LOWER_OR_COMMA:
+            e = i + n
+            if e >= size or not (text[e].isalnum() or text[e] in "_'’-"):
+                return True
+        i = text.find(word, i + 1)
+    return False
 
 
 def _names_after_lower(text: str) -> set[str]:
