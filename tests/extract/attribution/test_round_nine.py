@@ -275,3 +275,14 @@ def test_countries_and_states_are_governments(text, expected):
 ])
 def test_contracted_pronouns(text, expected):
     assert typed(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a speech tag after a comma at the end of the sentence is a citation of its own, not nested
+    ("They opposed the rule, because such decisions belong to the towns, they said.",
+     [("They", "opposed"), ("they", "said")]),
+    # look-alike: a pronoun's statement inside another's content stays nested
+    ("Quill says she supports the levy.", [("Quill", "says")]),
+])
+def test_sentence_final_tag(text, expected):
+    assert [(source, cue) for source, cue, kind in typed(text)] == expected

@@ -174,12 +174,14 @@ def _drop_nested(attrs: list[Attribution], text: str) -> list[Attribution]:
     return out
 
 
-_TAG_AFTER_RE = re.compile(r"[^\S\n]*[,—–]")
+#: After a tag's cue: a comma or dash, or the end of the sentence ('..., they said.', '..., he said."').
+_TAG_AFTER_RE = re.compile(r"[^\S\n]*(?:[,—–]|[”\"’']?[^\S\n]*[.!?])")
 _TAG_BEFORE_RE = re.compile(r"[,—–][^\S\n]*$")
 
 
 def _parenthetical_tag(text: str, a: Attribution) -> bool:
-    """Whether a pronoun and its cue stand between commas or dashes: ', he said,' inside another statement."""
+    """Whether a pronoun and its cue stand between commas or dashes, or after a comma at the end of the sentence:
+    ', he said,' inside another statement, and '..., they said.' closing it."""
     return _TAG_AFTER_RE.match(text, a.cue.end) is not None and \
         _TAG_BEFORE_RE.search(text, max(0, a.src_start - 4), a.src_start) is not None
 
