@@ -431,7 +431,7 @@ def _resolve_antecedents(names: NameFinder, text: str, seg, attrs: list[Attribut
                                             for pos, name, official in names.doc_names(text, memo)]
     events: list[tuple[int, int, object]] = [(a.src_start, 1, a) for a in attrs if a.source_type != "pronoun"]
     events += name_events
-    events += _surname_events(text, seg, name_events, attrs, known)
+    events += _surname_events(text, seg, name_events, attrs, known, memo)
     events.sort(key=_POSITION_AND_KIND)
     positions = [e[0] for e in events]
     genders = memo.get(_GENDERS)
@@ -478,16 +478,17 @@ def _resolve_antecedents(names: NameFinder, text: str, seg, attrs: list[Attribut
 _DIGIT_AFTER_RE = re.compile(r"\s+\d")
 
 
-def _surname_events(text: str, seg, name_events: list, attrs: list[Attribution],
-                    known: _Names) -> list[tuple[int, int, tuple[str, str]]]:
+def _surname_events(text: str, seg, name_events: list, attrs: list[Attribution], known: _Names,
+                    memo: dict) -> list[tuple[int, int, tuple[str, str]]]:
     """Every later mention of a full name's surname alone ('Donald Trump ... Trump said ... he added') as an
     antecedent event of that person, so that the nearest person mentioned, not the nearest full name, is what a
     pronoun is read against. A surname that two full names of the document share ('Bill Clinton', 'Hillary
     Clinton') gives an event for each of them, so a pronoun after it stays unresolved rather than merging them.
     Names cited only by surname ('Trump said', with no full name in the document) count as their own
     surname. A mention inside a source phrase is that attribution's own event, and one inside a quotation is
-    not the reporter's mention ('"What Mr. Trump does ...," he said': he is the speaker). Found by one
-    regular-expression pass over the text for the document's surnames."""
+    not the reporter's mention ('"What Mr. Trump does ...," he said': he is the speaker). Each surname's
+    positions are found once per document with ``str.find`` (kept in ``memo``: the attitudes' call reads them
+    again), not with a pattern compiled per document (a compile per document cost more than the search)."""
     by_surname: dict[str, dict[str, str]] = {}
     in_full_name: set[int] = set()
     for pos, _, (name, stype) in name_events:
@@ -505,21 +506,43 @@ def _surname_events(text: str, seg, name_events: list, attrs: list[Attribution],
                 by_surname.setdefault(last, {}).setdefault(a.source, a.source_type)
     if not by_surname:
         return []
-    # longest first, so that a surname that ends another is not matched inside it
-    pattern = re.compile(r"(?<![\w’'\-])(?:" + "|".join(map(re.escape, sorted(by_surname, key=len, reverse=True)))
-                         + r")(?![\w\-])")
+    positions = memo.setdefault(_SURNAME_POSITIONS, {})
     sources = sorted((a.src_start, a.src_end) for a in attrs)
     source_starts = [s for s, _ in sources]
     out = []
-    for m in pattern.finditer(text):
-        start = m.start()
-        if start in in_full_name or _DIGIT_AFTER_RE.match(text, m.end()) or seg.quote_at(start) is not None:
-            continue
-        k = bisect.bisect_right(source_starts, start) - 1
-        if k >= 0 and start < sources[k][1]:
-            continue  # inside a source phrase: the attribution's own event
-        for canonical, stype in by_surname[m.group()].items():
-            out.append((start, 0, (canonical, stype)))
+    for surname, people in by_surname.items():
+        found = positions.get(surname)
+        if found is None:
+            found = positions[surname] = _word_positions(text, surname)
+        for start in found:
+            if start in in_full_name or seg.quote_at(start) is not None:
+                continue
+            k = bisect.bisect_right(source_starts, start) - 1
+            if k >= 0 and start < sources[k][1]:
+                continue  # inside a source phrase: the attribution's own event
+            out.extend((start, 0, (canonical, stype)) for canonical, stype in people.items())
+    return out
+
+
+#: Key of the document memo of each surname's positions (:func:`_word_positions`).
+_SURNAME_POSITIONS = "surname_positions"
+
+
+def _word_positions(text: str, word: str) -> list[int]:
+    r"""Where ``word`` stands in ``text`` as a whole word (no word character, apostrophe or hyphen before it, no
+    word character or hyphen after it) and is no date ('May 6'): as ``re.finditer(r"(?<![\w’'\-])" + word +
+    r"(?![\w\-])")`` with a digit check after it, by ``str.find`` (``\w`` is ``str.isalnum`` or ``_``)."""
+    out = []
+    n, size = len(word), len(text)
+    i = text.find(word) if word else -1
+    while i != -1:
+        end = i + n
+        before = text[i - 1] if i else " "
+        after = text[end] if end < size else " "
+        if not (before.isalnum() or before in "_’'-") and not (after.isalnum() or after in "_-") and \
+                not _DIGIT_AFTER_RE.match(text, end):
+            out.append(i)
+        i = text.find(word, i + 1)
     return out
 
 
