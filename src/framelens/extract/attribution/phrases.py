@@ -11,8 +11,8 @@ import re
 
 from .tokens import Token
 from .words import (APOSTROPHES, AUXILIARIES, CONNECTORS, DAY_PARTS, DETERMINERS, INDEFINITES, IRREGULAR_PARTICIPLES,
-                    MONTH_NAMES, NP_PREPOSITIONS, NUMBER_WORDS, OPENING_PREPOSITIONS, QUOTE_CHARS, RAISING_PARTICIPLES,
-                    RELATIVE_PRONOUNS, WEEKDAYS, AttributionWords)
+                    MONTH_NAMES, NON_REFERENTIAL_WORDS, NP_PREPOSITIONS, NUMBER_WORDS, OPENING_PREPOSITIONS,
+                    QUOTE_CHARS, RAISING_PARTICIPLES, RELATIVE_PRONOUNS, WEEKDAYS, AttributionWords)
 
 _CONNECTORS_AND = CONNECTORS | {"and", "&"}
 
@@ -191,7 +191,7 @@ def _subject_before_adverbial(words: AttributionWords, tokens: list[Token], firs
             got = left_np(words, tokens[:p + 1])
             if got is None:
                 return None
-            start = next((j for j in range(p, -1, -1) if tokens[j].start == got[0]), None)
+            start = _index_at(tokens, got[0], p)
             if start is None or not _opens_clause(tokens, start) or \
                     any(t.is_word and not t.cap and t.low not in _NP_GLUE and t.low not in _SUBJECT_PRONOUNS
                         for t in tokens[start:p + 1]):
@@ -201,7 +201,7 @@ def _subject_before_adverbial(words: AttributionWords, tokens: list[Token], firs
             got = left_np(words, tokens[:p + 1])
             if got is None:
                 return None
-            start = next((j for j in range(p, -1, -1) if tokens[j].start == got[0]), None)
+            start = _index_at(tokens, got[0], p)
             if start is None or not _opens_clause(tokens, start) or tokens[start].low.endswith("ing"):
                 return None  # ('returning five lines later with': a participle clause, no subject)
             return (got[0], end, got[2] + n_words + sum(1 for t in tokens[p + 1:first] if t.is_word))
@@ -255,7 +255,7 @@ def _conjunct_start(words: AttributionWords, tokens: list[Token], k: int) -> int
     got = left_np(words, tokens[:k])
     if got is None:
         return None
-    start = next((j for j in range(k - 1, -1, -1) if tokens[j].start == got[0]), None)
+    start = _index_at(tokens, got[0], k - 1)
     if start is None:
         return None
     for j in range(start + 1, k - 1):  # a lower-case word after a capitalised one, before a name or determiner
@@ -271,12 +271,8 @@ def _conjunct_start(words: AttributionWords, tokens: list[Token], k: int) -> int
     return start
 
 
-#: Words after which a list of subjects may open: those of :data:`_CONJUNCT_OPENERS` that take no noun phrase.
-_LIST_OPENERS = frozenset(("that", "but", "when", "while", "because", "if", "though", "although", "where", "whereas",
-                           "so"))
-#: Words that open a spoken sentence before a comma ('Yeah, Lina and Alia mentioned ...').
-_INTERJECTIONS = frozenset(("yeah", "yes", "no", "well", "oh", "ok", "okay", "so", "now", "still", "meanwhile",
-                            "however", "indeed", "instead", "again", "also", "thus", "then", "sure"))
+#: Words that open a sentence before a comma and are no conjunct ('Yeah, Lina and Alia mentioned ...').
+_INTERJECTIONS = NON_REFERENTIAL_WORDS | {"yeah", "no", "well", "sure"}
 
 
 def _list_start(words: AttributionWords, tokens: list[Token], start: int) -> int | None:
@@ -294,6 +290,12 @@ def _list_start(words: AttributionWords, tokens: list[Token], start: int) -> int
     if start > 0 and tokens[start - 1].is_word and tokens[start - 1].low not in _LIST_OPENERS:
         return None  # 'After the attacks in Brussels, leaders ...': a fronted phrase, no list
     return start if _opens_clause(tokens, start) else None
+
+
+def _index_at(tokens: list[Token], pos: int, last: int) -> int | None:
+    """The index of the token that starts at character ``pos``, looking back from ``tokens[last]``; None if none
+    does."""
+    return next((j for j in range(last, -1, -1) if tokens[j].start == pos), None)
 
 
 def _opens_clause(tokens: list[Token], start: int) -> bool:
@@ -321,6 +323,8 @@ _SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "i"))
 #: Words after which two coordinated subjects may open a clause ('... that she and her aides had said').
 _CONJUNCT_OPENERS = frozenset(("that", "but", "when", "while", "because", "as", "if", "though", "although",
                                "since", "after", "before", "where", "whereas", "so"))
+#: Words after which a list of subjects may open: those of :data:`_CONJUNCT_OPENERS` that take no noun phrase.
+_LIST_OPENERS = _CONJUNCT_OPENERS - {"as", "since", "after", "before"}
 
 
 def source_noun(words: AttributionWords, low: str) -> bool:
