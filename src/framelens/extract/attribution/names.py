@@ -39,7 +39,7 @@ _WORD_BEFORE_RE = re.compile(r"([^\W\d_][\w.\-]*)\s+$")
 
 
 #: Contracted verbs and negations, which never end a word of a name ("I'm", "We're", "Don't").
-_CONTRACTIONS = ("'m", "’m", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "n't", "n’t")
+_CONTRACTED_ENDINGS = ("'m", "’m", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "n't", "n’t")
 
 
 class NameFinder:
@@ -111,7 +111,7 @@ class NameFinder:
         organization, document, is_media = vocab.organization, vocab.document, words.is_media
         for w in rest:
             low = w.lower()
-            if low in organization or is_media(low) or low in document or low.endswith(_CONTRACTIONS):
+            if low in organization or is_media(low) or low in document or low.endswith(_CONTRACTED_ENDINGS):
                 return ()  # ("I'm Told": a contraction is no part of a name)
         last = rest[-1].lower()
         if last.endswith("s") and (last[:-1] in role or last[:-1] in vocab.vague or last in vocab.vague):
