@@ -443,6 +443,8 @@ def _resolve_antecedents(names: NameFinder, text: str, seg, attrs: list[Attribut
     # everything, for a pronoun inside a quotation
     reporter = {k: _Window(k in ("he", "she")) for k in ("he", "she", "they", "it", "media")}
     everything = {k: _Window(k in ("he", "she")) for k in ("he", "she", "they", "it", "media")}
+    # the windows of everything are read only by pronouns inside quotations: with none, they are not kept
+    both = (reporter, everything) if any(attrs[idx].voice != "author" for idx, _ in wanted) else (reporter,)
     order = sorted(wanted, key=lambda w: attrs[w[0]].src_start)
     ei = 0
     for idx, cls in order:
@@ -455,7 +457,7 @@ def _resolve_antecedents(names: NameFinder, text: str, seg, attrs: list[Attribut
         while ei < len(events) and events[ei][0] < a.src_start:
             event = events[ei]
             outside = (event[2].voice == "author") if event[1] else seg.quote_at(event[0]) is None
-            for windows in ((reporter, everything) if outside else (everything,)):
+            for windows in (both if outside else both[1:]):
                 _push_event(windows, event, paragraph_at, known, genders)
             ei += 1
         own = a.voice == "author"
@@ -464,13 +466,13 @@ def _resolve_antecedents(names: NameFinder, text: str, seg, attrs: list[Attribut
         pick = win.pick()
         if pick is None or (cls in ("he", "she") and win.last_unnamed > pick[0]):
             a.uncertain = True
-            for windows in ((reporter, everything) if own else (everything,)):
+            for windows in (both if own else both[1:]):
                 windows[cls].speaker = a.src_start  # the next pronoun of its kind may not skip it
             continue
         a.resolved_from = text[a.src_start:a.src_end]
         _, _, _, a.source, a.source_type, a.named, a.person, _ = pick
         # a resolved pronoun is a candidate for the next one ("Breed said ... She said ... She added")
-        for windows in ((reporter, everything) if own else (everything,)):
+        for windows in (both if own else both[1:]):
             _push_attr(windows, a, para, known, genders)
 
 
