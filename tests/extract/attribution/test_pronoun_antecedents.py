@@ -43,3 +43,21 @@ def test_pronoun_takes_the_person_the_text_points_to(text, expected):
 def test_pronoun_stays_unresolved_rather_than_merging(text, mention, not_source):
     got = [(m, s) for m, s, kind in sources(text) if m == mention]
     assert got and all(s != not_source for m, s in got)
+
+
+@pytest.mark.parametrize("text, mention, expected", [
+    # a pronoun inside a quotation stands for someone named inside it, never the quotation's speaker (who says I)
+    ("\"I don't think Mayor Tom Marr looked in the mirror. And he chastised them,\" said Bo Reyes.",
+     "he", "Tom Marr"),
+    ("Ada Quill spoke after the vote. \"I went to the clerks. You know what they said? 'Wait,'\" Quill said.",
+     "they", "they"),
+])
+def test_pronoun_inside_a_quotation(text, mention, expected):
+    assert (mention, expected) in [(m, s) for m, s, kind in sources(text)]
+
+
+def test_pronoun_inside_a_quotation_is_not_its_speaker():
+    text = ("\"The clerks never listened,\" Bo Reyes says. \"I don't think the mayor looked in the mirror. "
+            "And he chastised them.\"")
+    got = [(m, s) for m, s, kind in sources(text) if m == "he"]
+    assert got and all(s != "Bo Reyes" for m, s in got)

@@ -438,13 +438,13 @@ def _resolve_antecedents(names: NameFinder, text: str, seg, attrs: list[Attribut
     if genders is None:  # what the text states of each full name's gender (.gender): he and she read it
         genders = memo[_GENDERS] = gender_evidence(text, {known.canonical(e[2][0]) for e in name_events} |
                                                    {a.source for a in attrs if a.person and a.source})
-    # two sets of windows: what the reporter mentions outside quotations, for a pronoun in the reporter's voice
-    # ('"Michelle Obama said there is no hope," he said': he is not the quoted speaker's subject), and
-    # everything, for a pronoun inside a quotation
-    reporter = {k: _Window(k in ("he", "she")) for k in ("he", "she", "they", "it", "media")}
-    everything = {k: _Window(k in ("he", "she")) for k in ("he", "she", "they", "it", "media")}
-    # the windows of everything are read only by pronouns inside quotations: with none, they are not kept
-    both = (reporter, everything) if any(attrs[idx].voice != "author" for idx, _ in wanted) else (reporter,)
+    # one set of windows for what the reporter mentions outside quotations, read by a pronoun in the reporter's
+    # voice ('"Michelle Obama said there is no hope," he said': he is not the quoted speaker's subject), and one per
+    # quotation for what is mentioned inside it, read by a pronoun inside that quotation (whose speaker says
+    # 'I': 'said Rose. "... President Obama ... And he chastised them."' is Obama, not Rose)
+    reporter = _windows()
+    quoted: dict[int, dict[str, _Window]] | None = {} if any(attrs[idx].voice != "author" for idx, _ in wanted) \
+        else None  # (with no pronoun inside a quotation, what is inside quotations is not kept)
     order = sorted(wanted, key=lambda w: attrs[w[0]].src_start)
     ei = 0
     for idx, cls in order:
@@ -456,24 +456,43 @@ def _resolve_antecedents(names: NameFinder, text: str, seg, attrs: list[Attribut
             ei = max(ei, bisect.bisect_left(positions, seg.paragraphs[para - _WINDOW_PARAGRAPHS][0]))
         while ei < len(events) and events[ei][0] < a.src_start:
             event = events[ei]
-            outside = (event[2].voice == "author") if event[1] else seg.quote_at(event[0]) is None
-            for windows in (both if outside else both[1:]):
+            windows = _windows_of(event[0], event[1] and event[2].voice == "author", seg, reporter, quoted)
+            if windows is not None:
                 _push_event(windows, event, paragraph_at, known, genders)
             ei += 1
-        own = a.voice == "author"
-        win = (reporter if own else everything)[cls]
-        win.advance(para)
-        pick = win.pick()
+        windows = _windows_of(a.src_start, a.voice == "author", seg, reporter, quoted)
+        win = windows[cls] if windows is not None else None
+        if win is not None:
+            win.advance(para)
+        pick = win.pick() if win is not None else None
         if pick is None or (cls in ("he", "she") and win.last_unnamed > pick[0]):
             a.uncertain = True
-            for windows in (both if own else both[1:]):
-                windows[cls].speaker = a.src_start  # the next pronoun of its kind may not skip it
+            if win is not None:
+                win.speaker = a.src_start  # the next pronoun of its kind may not skip it
             continue
         a.resolved_from = text[a.src_start:a.src_end]
         _, _, _, a.source, a.source_type, a.named, a.person, _ = pick
         # a resolved pronoun is a candidate for the next one ("Breed said ... She said ... She added")
-        for windows in (both if own else both[1:]):
-            _push_attr(windows, a, para, known, genders)
+        _push_attr(windows, a, para, known, genders)
+
+
+def _windows() -> dict[str, _Window]:
+    """A set of candidate windows, one per kind of pronoun."""
+    return {k: _Window(k in ("he", "she")) for k in ("he", "she", "they", "it", "media")}
+
+
+def _windows_of(pos: int, author: bool, seg, reporter: dict, quoted: dict | None) -> dict[str, _Window] | None:
+    """The windows a mention or pronoun at ``pos`` belongs to: the reporter's outside quotations (an attribution
+    in the reporter's voice, ``author``, is outside), else its quotation's (None when those are not kept)."""
+    quote = None if author else seg.quote_at(pos)
+    if quote is None:
+        return reporter
+    if quoted is None:
+        return None
+    got = quoted.get(quote.content_start)
+    if got is None:
+        got = quoted[quote.content_start] = _windows()
+    return got
 
 
 #: A digit after a word: 'May 6' is a date, not Theresa May.
@@ -584,5 +603,6 @@ def _push_attr(windows: dict, b: Attribution, para: int, known: _Names, genders:
         windows[cls].push(item)
     if not b.named and b.source_type in ("person", "official", "anonymous", "vague") and \
             not b.source.lower().endswith("s"):
-        # 'a neighbor said ... He said': he may be the neighbour
-        windows["he"].last_unnamed = windows["she"].last_unnamed = b.src_start
+        # 'a neighbor said ... He said': he may be the neighbour; counted from the cue, so that a name inside the
+        # unnamed source's own mention is before it ('the Arizona senator, a critic of Donald Trump, complained')
+        windows["he"].last_unnamed = windows["she"].last_unnamed = max(b.src_start, b.cue.start)
