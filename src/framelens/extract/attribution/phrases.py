@@ -566,9 +566,11 @@ def _participle_pp(words: AttributionWords, tokens: list[Token], k: int) -> bool
     while j >= 2 and tokens[j].low in _PARTICIPLE_TIMES and k - j <= 3:
         j -= 1
     noun = tokens[j - 1] if j >= 1 else None
-    if noun is None or tokens[j].cap or not (tokens[j].low.endswith("ed") or tokens[j].low in IRREGULAR_PARTICIPLES) \
-            or not source_noun(words, noun.low):
-        return False
+    participle = tokens[j].low
+    if noun is None or tokens[j].cap or not (participle.endswith("ed") or participle in IRREGULAR_PARTICIPLES or (
+            len(participle) > 5 and participle.endswith("ing") and
+            noun.low not in words.sections.get("document", ()))) or not source_noun(words, noun.low):
+        return False  # (not after a document noun: 'officials speaking on condition of', but 'ad spending in')
     # a capitalised noun only as the first word of its sentence ('Officials involved in') or as a noun of people
     # ('several Republicans interviewed by'): a name before a past tense is its subject ('the Ledger resulted in')
     return not noun.cap or (not noun.text.isupper() and (

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .content import trim_end
+from .phrases import source_noun
 from .tokens import Token
 from .words import (APOSTROPHES, CONNECTORS, DETERMINERS, MONTH_NAMES, NP_PREPOSITIONS, QUOTE_CHARS, WEEKDAYS,
                     AttributionWords)
@@ -29,7 +30,9 @@ _APPOSITION_END_RE = re.compile(r",\s+(?=[a-z]+ing\b|(?:and|but|adding|according
 def right_np(words: AttributionWords, tokens: list[Token]):
     """The noun phrase right after a cue (inversion, ``according to X``, passive agent): ``(start, end)`` or
     None."""
-    is_noun = words.is_noun
+    def is_noun(low: str) -> bool:  # also in the plural ('by House leaders', 'said city officials')
+        return source_noun(words, low)
+
     k = 0
     n = len(tokens)
     last_good = -1  # the last token that can end the phrase
@@ -75,8 +78,8 @@ def right_np(words: AttributionWords, tokens: list[Token]):
             c = t.text
             if c == "." and k > 0 and (tokens[k - 1].text in words.title_abbreviations or
                                        (len(tokens[k - 1].text) == 1 and tokens[k - 1].cap)) and \
-                    k + 1 < n and tokens[k + 1].cap:
-                k += 1
+                    k + 1 < n and (tokens[k + 1].cap or (_initialism(tokens, k) and is_noun(tokens[k + 1].low))):
+                k += 1  # ('Sen. Reyes', 'U.S. Sen. Reyes', 'by U.S. contractors')
                 continue
             if c in APOSTROPHES and k > 0 and tokens[k - 1].text[-1:] in "sSzZ" and k + 1 < n and \
                     tokens[k + 1].is_word:
@@ -90,6 +93,13 @@ def right_np(words: AttributionWords, tokens: list[Token]):
     if last_good < 0:
         return None
     return (tokens[0].start if tokens[0].is_word else tokens[1].start, tokens[last_good].end)
+
+
+def _initialism(tokens: list[Token], k: int) -> bool:
+    """Whether the period ``tokens[k]`` closes an initialism of two or more letters ('U.S.', 'U.N.'), whose
+    periods are glued to single capitals."""
+    return k >= 3 and tokens[k - 2].text == "." and len(tokens[k - 3].text) == 1 and tokens[k - 3].cap and \
+        tokens[k - 2].start == tokens[k - 3].end
 
 
 def _possessor(low: str) -> str:
@@ -109,7 +119,7 @@ def _role_before_name(words: AttributionWords, tokens: list[Token], k: int) -> b
         t = tokens[j]
         if not t.is_word or t.cap or t.low in words.stop:
             return False
-        if words.is_noun(t.low):
+        if source_noun(words, t.low):
             nxt = tokens[j + 1] if j + 1 < len(tokens) else None
             return nxt is not None and nxt.is_word and nxt.cap
     return False

@@ -22,7 +22,7 @@ import re
 from typing import Callable
 
 from .content import content_after, content_around, content_before, direct_content
-from .context import PASSIVE_FORM, CueContext
+from .context import BE_FORMS, PASSIVE_FORM, CueContext
 from .kind_rules import NO_ATTRIBUTION, according_to, colon, in_poll, no_response, noun_cue
 from .mentions import left_mention, not_a_source, trim_non_referential
 from .phrases import DASHES, SHARE_RE, source_noun
@@ -81,7 +81,76 @@ def _reduced_passive(ctx: CueContext) -> bool:
         return False
     last = ctx.last
     return last is None or last.text == "," or ctx.opens_clause or (last.is_word and
-                                                                     last.low in _REDUCED_PASSIVE_OPENERS)
+                                                                     last.low in _REDUCED_PASSIVE_OPENERS) or \
+        _after_thing_noun(ctx) or _bare_participle(ctx)
+
+
+def _noun_after_auxiliary(ctx: CueContext) -> bool:
+    """Whether a cue in the third person singular ('notes', 'claims', 'states') follows an auxiliary right before
+    it: no verb form can, so it is a plural noun ('the copy has notes written in it', 'she will claims')."""
+    first = ctx.cue_low.split(None, 1)[0]
+    if not first.endswith("s") or first.endswith(("ss", "us", "is")) or not ctx.left:
+        return False
+    before = ctx.left[-1]
+    return before.low in AUXILIARIES and not before.cap  # ('While Will acknowledges': a name)
+
+
+def _bare_participle(ctx: CueContext) -> bool:
+    """Whether the cue is a past participle that is never a simple past ('written', 'shown', 'spoken') with no
+    *have* or *be* before it: it opens a reduced relative clause ('a biography written by ...', 'notes written in
+    the margins'), and the noun phrase before it is not its subject ('Quill has written', 'was shown' are not)."""
+    first = ctx.cue_low.split(None, 1)[0]
+    if first not in _PURE_PARTICIPLES:
+        return False
+    left = ctx.left
+    i = ctx.be_index
+    while i >= 0 and (left[i].low in ("not", "never", "t", "'", "’") or left[i].low in _ADVERBS_BEFORE_PARTICIPLE):
+        i -= 1  # ('had not yet spoken', "hadn't spoken": the tokenizer gives 'hadn', "'", 't')
+    if i < 0:
+        return True
+    low = left[i].low
+    return not (low in _HAVE_FORMS or low in BE_FORMS or low.endswith(_AUXILIARY_CLITICS) or
+                (low in NEGATORS and low.endswith("n")) or low.endswith(("n't", "n’t")))
+
+
+#: Past participles of cues that are never a simple past.
+_PURE_PARTICIPLES = frozenset(("written", "shown", "spoken", "sworn", "given", "known", "drawn", "rewritten",
+                               "overwritten", "forbidden", "foreseen"))
+_HAVE_FORMS = frozenset(("have", "has", "had", "having", "get", "gets", "got", "getting", "gotten"))
+_ADVERBS_BEFORE_PARTICIPLE = frozenset(("yet", "already", "just", "ever", "since", "repeatedly", "publicly"))
+#: Contracted auxiliaries kept on a pronoun by the tokenizer ("he's written", "they've shown", "I'd spoken").
+_AUXILIARY_CLITICS = ("'s", "’s", "'ve", "’ve", "'d", "’d", "'re", "’re")
+
+
+def _after_thing_noun(ctx: CueContext) -> bool:
+    """Whether a participle cue with *by* follows a lower-case noun that names no one, adverbs between: a reduced
+    relative clause ('the facts reported by the government', 'a fact first reported by a local station'), whose
+    agent is the source. After a name, a pronoun or a noun of people the verb is active ('officials reported by
+    phone')."""
+    left = ctx.left
+    i = len(left) - 1
+    while i >= 0 and left[i].is_word and not left[i].cap and (left[i].low in _REPORT_ADVERBS or (
+            len(left[i].low) > 4 and left[i].low.endswith("ly"))):
+        i -= 1
+    if i < 1:
+        return False
+    noun, words = left[i], ctx.words
+    if not (noun.is_word and not noun.cap and noun.low.isalpha() and left[i - 1].low in DETERMINERS) or \
+            noun.low in words.stop or noun.low in words.between or _people_word(words, noun.low):
+        return False
+    agent = next((t for t in ctx.right[1:4] if t.is_word and t.low not in DETERMINERS), None)
+    return agent is not None and (agent.cap or source_noun(words, agent.low))  # ('by phone' is a means)
+
+
+def _people_word(words, low: str) -> bool:
+    """A pronoun, quantifier or noun of people of the lists, in the singular or plural ('officials', 'teachers'
+    are not known to the lists, but 'the teachers reported by phone' has no agent that is a source anyway)."""
+    head = low[:-1] if low.endswith("s") else low
+    return low in words.pronouns or low in _QUANTIFIERS or source_noun(words, low) or source_noun(words, head)
+
+
+#: Adverbs of time between a noun and the participle of a reduced relative ('a fact first reported by').
+_REPORT_ADVERBS = frozenset(("first", "later", "originally", "initially", "previously", "earlier", "also"))
 
 
 def passive_it(ctx: CueContext):
@@ -119,9 +188,12 @@ def statement(ctx: CueContext):
 
 
 def left(ctx: CueContext):
-    """The noun phrase right before the cue: 'Harris said', 'Paul Maslin, a Democratic pollster, said'."""
+    """The noun phrase right before the cue: 'Harris said', 'Paul Maslin, a Democratic pollster, said'; not before a
+    bare participle ('a biography written by', 'notes written in the margins': see :func:`_bare_participle`)."""
     if ctx.without_source:
         return None
+    if _bare_participle(ctx):
+        return NO_ATTRIBUTION
     phrase = ctx.left_phrase
     if phrase is None:
         return None
@@ -306,6 +378,8 @@ def _attribute_verb(ctx: CueContext, src_start: int, src_end: int, rule: str):
     mode, or :data:`NO_ATTRIBUTION` when the phrase is no source or there is no content."""
     text, cue, cache, words = ctx.text, ctx.cue, ctx.cache, ctx.words
     sentence_start, sentence_end = ctx.sentence_start, ctx.sentence_end
+    if _noun_after_auxiliary(ctx):
+        return NO_ATTRIBUTION
     trimmed = trim_non_referential(cache, src_start, src_end)
     if trimmed is None:
         return NO_ATTRIBUTION  # 'Share', 'There', 'that': page furniture or a word that refers to no one
@@ -326,7 +400,7 @@ def _attribute_verb(ctx: CueContext, src_start: int, src_end: int, rule: str):
                                         sentence_start)
     if share:
         source_type, named = "vague", False
-    if cue.kind == "document_cue" and source_type != "document":
+    if cue.kind == "document_cue" and (source_type != "document" or _plural_noun_cue(ctx, src_end)):
         return NO_ATTRIBUTION
     document_head = source_type == "document"
     source_type, named = ctx.typer.media_via_modifier(cache, src_start, src_end, source_type, named)
@@ -356,6 +430,24 @@ def _attribute_verb(ctx: CueContext, src_start: int, src_end: int, rule: str):
         mention = right_mention(text, src_start, src_end, sentence_end)
     return Attribution(src_start, src_end, cue, mode, source_type, None, named, content, ctx.voice, rule=rule,
                        mention=mention)
+
+
+def _plural_noun_cue(ctx: CueContext, src_end: int) -> bool:
+    """Whether a document cue that is mostly a noun in news ('state', 'states', 'details', 'lists') ends a noun
+    phrase rather than following its subject: the word before it is no document noun or number ('data in
+    traditionally Republican states like Arizona', 'spending in the state Supreme Court race'; 'The report states',
+    'Article 5 states' stay). Cues read as verbs more often ('shows', 'finds') are left to the source's type."""
+    if ctx.cue_low not in _NOUN_LIKE_DOCUMENT_CUES or ctx.cue.start - src_end > 1:
+        return False
+    before = ctx.left[-1] if ctx.left else None
+    if before is None or not before.is_word:
+        return False
+    documents = ctx.words.sections.get("document", ())
+    low = before.low
+    return not (low in documents or (low.endswith("s") and low[:-1] in documents) or low[:1].isdigit())
+
+
+_NOUN_LIKE_DOCUMENT_CUES = frozenset(("state", "states", "detail", "details", "list", "lists"))
 
 
 #: Quantifiers and number words that stand for people on their own ('Half said', 'Both vowed', 'None said').
