@@ -91,3 +91,19 @@ def test_nouns_that_look_like_cues(text, expected):
 ])
 def test_agents_and_credit_lines(text, expected):
     assert typed(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a time adverbial between a subject and its verb is read over, also after a role word before the name
+    ("Ada Quill, the party chairman, this past week announced a new website.",
+     [("Ada Quill, the party chairman,", "announced", "person")]),
+    ("Party spokesman Bo Reyes on Thursday evening said the party was not in a crisis.",
+     [("Party spokesman Bo Reyes", "said", "official")]),
+    # an opening adverbial of time units before the subject of 'issued a statement saying'
+    ("Hours later, Quill issued a statement saying the council must act.", [("Quill", "saying", "person")]),
+    ("She issued a statement calling on the council to act.", [("She", "calling on", "pronoun")]),
+    # look-alike: a capitalised first word that is no time unit keeps its own reading
+    ("Hours of testimony, Quill said, changed nothing.", [("Quill", "said", "person")]),
+])
+def test_subject_across_adverbials(text, expected):
+    assert typed(text) == expected

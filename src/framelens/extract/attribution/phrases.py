@@ -194,7 +194,8 @@ def _subject_before_adverbial(words: AttributionWords, tokens: list[Token], firs
             start = _index_at(tokens, got[0], p)
             if start is None or not _opens_clause(tokens, start) or \
                     any(t.is_word and not t.cap and t.low not in _NP_GLUE and t.low not in _SUBJECT_PRONOUNS
-                        for t in tokens[start:p + 1]):
+                        and not (i > start and source_noun(words, t.low))  # ('RNC spokesman Sean Reyes')
+                        for i, t in enumerate(tokens[start:p + 1], start)):
                 return None
             return got
         if prev.is_word and (source_noun(words, low) or _plural_noun(low)):

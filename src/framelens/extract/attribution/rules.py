@@ -176,8 +176,8 @@ def passive_it(ctx: CueContext):
 def statement(ctx: CueContext):
     """'The agency issued a statement saying ...': the sentence subject, not the statement, is the source."""
     if ctx.without_source or not (ctx.voice == "author" and ctx.cue.kind == "report_verb" and
-                                  ctx.cue_low.endswith("ing")):
-        return None
+                                  ctx.cue_low.split(None, 1)[0].endswith("ing")):
+        return None  # ('issued a statement saying', '... calling on')
     phrase = ctx.left_phrase
     if phrase is None:
         return None

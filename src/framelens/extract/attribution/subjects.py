@@ -52,7 +52,8 @@ def subject(words: AttributionWords, tokens: list[Token]):
     if first_comma is not None and (tokens[0].low in words.stop or tokens[0].low in words.adverbial_words
                                     or tokens[0].low.endswith("ly") or tokens[0].low in NUMBER_WORDS
                                     or tokens[0].low in _LARGER_NUMBER_WORDS
-                                    or tokens[0].low[:1].isdigit()):  # ('Two weeks after Scalia died, Thomas ...')
+                                    or tokens[0].low[:1].isdigit()  # ('Two weeks after Scalia died, Thomas ...')
+                                    or tokens[0].low in _TIME_UNITS):  # ('Hours later, she issued a statement')
         tokens = tokens[first_comma + 1:]
         if not tokens or not tokens[0].is_word:
             return None
@@ -76,6 +77,9 @@ def subject(words: AttributionWords, tokens: list[Token]):
     return (tokens[0].start, tokens[k - 1].end, k)
 
 
+#: Units of time that open an adverbial before the subject ('Hours later,', 'Moments after the vote,').
+_TIME_UNITS = frozenset("seconds minutes hours days weeks months years moments decades minute hour day week month "
+                        "year moment soon shortly".split())
 #: Words of a time adverbial that may follow a document object before its participle ('issued a statement Thursday
 #: night saying').
 _TIME_WORDS = WEEKDAYS | RELATIVE_DAYS | DAY_PARTS
