@@ -88,6 +88,14 @@ def test_nouns_that_look_like_cues(text, expected):
     ("The council slammed an effort supported by Quill and House leaders.",
      [("The council", "slammed", "organization"), ("Quill and House leaders", "supported", "vague")]),
     ('"We will appeal," said U.S. Sen. Ada Reyes.', [("U.S. Sen. Ada Reyes", "said", "official")]),
+    # a lower-case head noun after a name a determiner opened ends the inverted source
+    ('"We will win," said Bo Reyes of the New York delegation.',
+     [("Bo Reyes of the New York delegation", "said", "person")]),
+    ('"We will win," said the Marlow Courier editorial board.',
+     [("the Marlow Courier editorial board", "said", "media")]),
+    # look-alikes: a time word or adverb after a name is no part of it
+    ('"We will win," said Quill yesterday.', [("Quill", "said", "person")]),
+    ('"We will win," said the Harlow Ledger later.', [("the Harlow Ledger", "said", "media")]),
 ])
 def test_agents_and_credit_lines(text, expected):
     assert typed(text) == expected

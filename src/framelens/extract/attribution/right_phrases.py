@@ -70,6 +70,8 @@ def right_np(words: AttributionWords, tokens: list[Token]):
                         k + 1 < n and tokens[k + 1].cap and tokens[k + 1].is_word) and \
                         not _role_before_name(words, tokens, k) and \
                         not tokens[last_good].low.endswith(("'s", "’s")):  # ('Quill’s top aide Tom Reyes')
+                    if _head_after_name(words, tokens, k):
+                        last_good = k  # ('of the New York delegation.', 'in the super-PAC’s creation,')
                     break  # the name run is over ("told the LA Times allowing ...")
                 unknown += 1
                 if unknown > 3:
@@ -93,6 +95,21 @@ def right_np(words: AttributionWords, tokens: list[Token]):
     if last_good < 0:
         return None
     return (tokens[0].start if tokens[0].is_word else tokens[1].start, tokens[last_good].end)
+
+
+def _head_after_name(words: AttributionWords, tokens: list[Token], k: int) -> bool:
+    """Whether the lower-case word ``tokens[k]`` after a capitalised run is the head noun of a phrase a determiner
+    opened ('of the New York delegation', 'the Harlow Ledger newsroom'): it ends the clause, and it is no adverb,
+    time or function word ('said Quill yesterday.', 'said the LA Times allowing ...')."""
+    t = tokens[k]
+    low = t.low
+    if not low.isalpha() or k + 1 < len(tokens) and tokens[k + 1].text not in _CLAUSE_END or \
+            low in words.not_source_words or low.endswith(("ly", "ing")):
+        return False
+    j = k - 1
+    while j >= 0 and tokens[j].is_word and tokens[j].cap:
+        j -= 1
+    return j >= 0 and tokens[j].low in DETERMINERS  # (a name alone is the source: 'said Quill later.')
 
 
 def _initialism(tokens: list[Token], k: int) -> bool:
