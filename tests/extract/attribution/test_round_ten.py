@@ -115,3 +115,43 @@ def test_agents_and_credit_lines(text, expected):
 ])
 def test_subject_across_adverbials(text, expected):
     assert typed(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a cue after a determiner or possessive with adjectives between is a noun
+    ("Quill made an impassioned call for unity on Wednesday.", []),
+    ("Reyes praised their own hard-edged reporting style.", [("Reyes", "praised", "person")]),
+    ("His biggest worry is the levy.", []),
+    # look-alikes: a number right before the cue is its subject; 'said' after an adjective stays
+    ("The two write that the levy failed.", [("The two", "write", "vague")]),
+    ("The accused said he was innocent.", [("The accused", "said", "vague")]),
+    ("The plan calls for a new tax.", []),
+])
+def test_nouns_after_determiners(text, expected):
+    assert typed(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a headline in title case capitalises its adverbs and catenative verbs: they are not part of the name
+    ("Bo Reyes Just Fired Back At The Council.", [("Bo Reyes", "Fired Back", "person")]),
+    ("Ada Quill Finally Endorses The Levy.", [("Ada Quill", "Endorses", "person")]),
+    # look-alike: one name left would be a first name alone; the word may be a surname
+    ("Leslie Early Says The Levy Is Fair.", [("Leslie Early", "Says", "person")]),
+])
+def test_title_case_headlines(text, expected):
+    assert typed(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a cue verb before a name ends the phrase: the name is the subject of what follows
+    ("A video shows Quill saying the plan would fail.",
+     [("A video", "shows", "document"), ("Quill", "saying", "person")]),
+    # the person recorded speaks: 'footage of X saying'
+    ('The ad then cuts to footage of Quill saying, "We will build it."', [("Quill", "saying", "person")]),
+    ("A leaked recording of the senator telling donors the plan would fail surfaced.",
+     [("the senator", "telling", "official")]),
+    # look-alike: a finite verb after the recording keeps the recording as its subject
+    ("A video of Reyes shows the crowd cheering.", [("A video of Reyes", "shows", "document")]),
+])
+def test_recordings_and_verbs_before_names(text, expected):
+    assert typed(text) == expected

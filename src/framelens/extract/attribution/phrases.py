@@ -485,6 +485,9 @@ def _scan_back(words: AttributionWords, tokens: list[Token], head: int) -> tuple
                 break
             if (low in words.pronouns and not t.cap) or (low in INDEFINITES and k < head):
                 break  # ('anything Trump had said': an indefinite before a name opens a clause, not the phrase)
+            if k < head and not t.cap and low in words.verbs_before_name and tokens[k + 1].cap:
+                break  # a verb before a name: 'A video shows Quill saying', 'polls suggest Reyes leads'
+
             if low == "and" or low == "&":
                 if 0 < k < head and ((tokens[k - 1].cap and tokens[k + 1].cap) or (
                         source_noun(words, tokens[k - 1].low) and source_noun(words, tokens[k + 1].low))):

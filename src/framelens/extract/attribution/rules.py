@@ -30,7 +30,7 @@ from .right_phrases import right_mention, right_np
 from .records import Attribution
 from .subjects import (SUBJECT_TOKENS, blocked_between, coordinated_subject, plausible_subject, statement_subject,
                        subject)
-from .words import (ADDRESSEE_VERBS, AUXILIARIES, CATENATIVES, DAY_PARTS, DETERMINERS, NEGATIVE_CATENATIVES,
+from .words import (ADDRESSEE_VERBS, NUMBER_WORDS, AUXILIARIES, CATENATIVES, DAY_PARTS, DETERMINERS, NEGATIVE_CATENATIVES,
                     NEGATORS, POSSESSIVE_DETERMINERS, QUOTE_CHARS, RELATIVE_DAYS, RELATIVE_PRONOUNS, WEEKDAYS)
 
 #: Verbs whose object is the addressee, not the content ('told the Ledger it was fine').
@@ -93,6 +93,78 @@ def _noun_after_auxiliary(ctx: CueContext) -> bool:
         return False
     before = ctx.left[-1]
     return before.low in AUXILIARIES and not before.cap  # ('While Will acknowledges': a name)
+
+
+#: A recording of someone before a participle cue: the person recorded is the source ('footage of Quill saying',
+#: 'a video of the senator telling donors').
+_RECORDING_OF_RE = re.compile(r"(?i:(?:(?:a|an|the|this|that|new|old|newly|released|leaked|recent)\s+)*"
+                              r"(?:footage|videos?|video clips?|clips?|audio|recordings?|tapes?|audiotapes?|"
+                              r"videotapes?|films?)\s+of\s+)")
+
+
+def _title_case_end(ctx: CueContext, src_start: int, src_end: int) -> int | None:
+    """Where a source phrase before a capitalised cue ends once the capitalised adverbs and catenative verbs of a
+    headline in title case are left out ('Trey Gowdy Just Fired Back', "He's Already Started Writing", 'Tim Kaine
+    Fully Endorses'); None when nothing is left."""
+    words = ctx.words
+    tokens = list(ctx.cache.exact(src_start, src_end))
+    n = len(tokens)
+    while n > 1 and tokens[n - 1].is_word and tokens[n - 1].cap and (
+            tokens[n - 1].low in words.between or tokens[n - 1].low in words.adverbial_words or
+            tokens[n - 1].low in CATENATIVES or tokens[n - 1].low in _TITLE_ADVERBS or
+            (len(tokens[n - 1].low) > 4 and tokens[n - 1].low.endswith("ly"))):
+        n -= 1
+    if n == len(tokens):
+        return src_end
+    rest = [t for t in tokens[:n] if t.is_word]
+    if len(rest) < 2 and not (rest and re.split(r"['’]", rest[0].low)[0] in words.pronouns):
+        return src_end  # one name is left: the word may be a surname ('Leslie Early Says')
+    return tokens[n - 1].end
+
+
+#: Adverbs a headline in title case capitalises before its verb.
+_TITLE_ADVERBS = frozenset(("just", "already", "finally", "now", "also", "still", "again", "even", "fully", "really",
+                            "actually", "officially", "reportedly", "quietly", "openly"))
+
+
+def _noun_after_determiner(ctx: CueContext) -> bool:
+    """Whether a cue follows a determiner, a possessive or a number with at most two adjectives between: no verb
+    can, so it is a noun or an adjective ('an impassioned call for', "Trump's repeated calls", 'her five proposed
+    bills', 'their own harder-edged reporting'). The matcher's look-alike rules see only the word right before
+    a cue; *said*, *says* and *told* are left alone ('the accused said')."""
+    if ctx.cue_low.split(None, 1)[0] in _NEVER_NOUNS:
+        return False
+    left = ctx.left
+    i = len(left) - 1
+    skipped = 0
+    while i >= 0 and skipped < 2 and left[i].is_word and not left[i].cap and _adjective_like(left[i].low) and \
+            not (skipped == 0 and _number_like(left[i].low)):  # ('the two write', 'the 43-year-old asked')
+        i -= 1
+        skipped += 1
+    if not skipped or i < 0:
+        return False  # (right after a determiner the matcher's own rules decide)
+    low = left[i].low
+    return low in DETERMINERS or low.endswith(("'s", "’s")) or (left[i].text in "'’" and i > 0) or \
+        low in NUMBER_WORDS or low[:1].isdigit()
+
+
+#: Cue forms that are never nouns or adjectives, whatever stands before them.
+_NEVER_NOUNS = frozenset(("said", "says", "say", "told", "tells", "tell"))
+#: Adjectives of the kind found between a determiner and a noun cue ('repeated', 'own', 'latest').
+_ADJECTIVES = frozenset(("new", "own", "latest", "recent", "first", "last", "many", "several", "public", "private",
+                         "angry", "sharp", "harsh", "strong", "loud", "bold", "blunt", "frequent"))
+
+
+def _adjective_like(low: str) -> bool:
+    """A lower-case word that reads as an adjective before a noun: a number or one of :data:`_ADJECTIVES`, or
+    one with an adjective ending (*-ed*, *-ous*, *-ful*, *-less*, *-est*, *-able*, *-ible*; not 'op-ed')."""
+    return low in _ADJECTIVES or _number_like(low) or (
+        len(low.rsplit("-", 1)[-1]) > 3 and low.endswith(("ed", "ous", "ful", "less", "est", "able", "ible")))
+
+
+def _number_like(low: str) -> bool:
+    """A number word or a word that opens with a digit ('five', '20', '43-year-old')."""
+    return low in NUMBER_WORDS or low[:1].isdigit()
 
 
 def _bare_participle(ctx: CueContext) -> bool:
@@ -378,12 +450,20 @@ def _attribute_verb(ctx: CueContext, src_start: int, src_end: int, rule: str):
     mode, or :data:`NO_ATTRIBUTION` when the phrase is no source or there is no content."""
     text, cue, cache, words = ctx.text, ctx.cue, ctx.cache, ctx.words
     sentence_start, sentence_end = ctx.sentence_start, ctx.sentence_end
-    if _noun_after_auxiliary(ctx):
+    if _noun_after_auxiliary(ctx) or _noun_after_determiner(ctx):
         return NO_ATTRIBUTION
+    if ctx.cue.start >= src_end and text[cue.start:cue.start + 1].isupper():
+        src_end = _title_case_end(ctx, src_start, src_end)
+        if src_end is None:
+            return NO_ATTRIBUTION
     trimmed = trim_non_referential(cache, src_start, src_end)
     if trimmed is None:
         return NO_ATTRIBUTION  # 'Share', 'There', 'that': page furniture or a word that refers to no one
     src_start = trimmed
+    if rule == "left" and ctx.cue_low.endswith("ing"):
+        recorded = _RECORDING_OF_RE.match(text, src_start, src_end)
+        if recorded is not None and recorded.end() < src_end:
+            src_start = recorded.end()  # 'footage of Quill saying': the person recorded speaks
     newline = text.rfind("\n", src_start, src_end)
     if newline >= 0:  # a heading or a line of page furniture above: 'Zika Virus\nChris Christie said'
         src_start = newline + 1

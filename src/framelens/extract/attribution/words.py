@@ -150,6 +150,12 @@ class Phrases:
         return 0
 
 
+#: Forms of the cue lists that are mostly nouns in news ('states', 'details', 'fears', 'hopes').
+_NOUN_LIKE_VERB_FORMS = frozenset(("state", "states", "detail", "details", "list", "lists", "fear", "fears", "hope",
+                                   "hopes", "estimate", "estimates", "notes", "posted", "find", "finds", "report",
+                                   "reports"))
+
+
 class AttributionWords:
     """The word lists of an extractor and everything derived from them."""
 
@@ -177,6 +183,10 @@ class AttributionWords:
         self.not_source_words = self.adverbial_words | self.between | self.stop | DETERMINERS | MONTHS
         #: Reporting verbs that can follow a coordinating conjunction and take the sentence's subject.
         self.coordinated_verbs = words.get("inversion", frozenset()) - {"continued", "posted"}
+        #: Verb forms of the cue lists: before a capitalised name they end a noun phrase, never continue it ('A
+        #: video shows Quill saying', 'polls suggest Reyes leads'); forms that are mostly nouns are left out.
+        self.verbs_before_name = (frozenset(words.get("inversion", ())) | frozenset(lex.cues) |
+                                  frozenset(lex.document_cues)) - _NOUN_LIKE_VERB_FORMS
         self.role_suffixes = tuple(sorted(w for w in words["role"] if len(w) > 2))
         self.generic_media = tuple(" ".join(p) for p in lex.phrases.get("media_generic", ()))
         anonymous = lex.phrases.get("anonymous", ())
