@@ -155,3 +155,20 @@ def test_title_case_headlines(text, expected):
 ])
 def test_recordings_and_verbs_before_names(text, expected):
     assert typed(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'has long spoken': an adverb between the auxiliary and a participle keeps the subject
+    ("Quill has long spoken of the importance of the alliance.", [("Quill", "spoken", "person")]),
+    # 'public' after 'the' is a noun: 'the public supports' keeps its subject
+    ("A poll shows that the public supports the plan.",
+     [("A poll", "shows", "document"), ("the public", "supports", "vague")]),
+    # a passive agent ends before 'of' and a gerund ('accused by nine women of lying')
+    ("Quill is accused by nine women of lying about the fund.", [("nine women", "accused", "vague")]),
+    # interrogation by the police reports no statement
+    ("Quill was being questioned by police on Monday.", []),
+    # a capitalised cue inside a name is no headline: nothing is cut from the phrase
+    ("Marlow Weekly Report absolves itself of all responsibility.", []),
+])
+def test_round_ten_look_alikes(text, expected):
+    assert typed(text) == expected

@@ -50,8 +50,9 @@ def right_np(words: AttributionWords, tokens: list[Token]):
                 after_det = True
                 continue
             if low in CONNECTORS or (low in NP_PREPOSITIONS and last_good >= 0 and is_noun(tokens[last_good].low)):
-                if last_good < 0 or (k + 1 < n and _possessor(tokens[k + 1].low) in _TIME_NAMES):
-                    break  # ('said the mayor’s office on Monday': a time adverbial, not part of the phrase)
+                if last_good < 0 or (k + 1 < n and (_possessor(tokens[k + 1].low) in _TIME_NAMES or (
+                        tokens[k + 1].low.endswith("ing") and not tokens[k + 1].cap))):
+                    break  # ('said the mayor’s office on Monday': a time adverbial; 'accused by nine women of lying')
                 k += 1
                 continue
             if low in ("and", "&") and last_good >= 0 and tokens[last_good].cap and k + 1 < n and tokens[k + 1].cap:

@@ -102,10 +102,10 @@ _RECORDING_OF_RE = re.compile(r"(?i:(?:(?:a|an|the|this|that|new|old|newly|relea
                               r"videotapes?|films?)\s+of\s+)")
 
 
-def _title_case_end(ctx: CueContext, src_start: int, src_end: int) -> int | None:
+def _title_case_end(ctx: CueContext, src_start: int, src_end: int) -> int:
     """Where a source phrase before a capitalised cue ends once the capitalised adverbs and catenative verbs of a
     headline in title case are left out ('Trey Gowdy Just Fired Back', "He's Already Started Writing", 'Tim Kaine
-    Fully Endorses'); None when nothing is left."""
+    Fully Endorses'); the phrase's own end when one name or nothing would be left."""
     words = ctx.words
     tokens = list(ctx.cache.exact(src_start, src_end))
     n = len(tokens)
@@ -120,6 +120,19 @@ def _title_case_end(ctx: CueContext, src_start: int, src_end: int) -> int | None
     if len(rest) < 2 and not (rest and re.split(r"['’]", rest[0].low)[0] in words.pronouns):
         return src_end  # one name is left: the word may be a surname ('Leslie Early Says')
     return tokens[n - 1].end
+
+
+def _title_case_after(ctx: CueContext) -> bool:
+    """Whether the word after a capitalised cue is capitalised too, or none follows in the sentence: a headline in
+    title case ('Trey Gowdy Just Fired Back After ...'), not a name that holds a cue word ('World News Daily Report
+    absolves ...')."""
+    nxt = next((t for t in ctx.right if t.is_word and t.low not in _TITLE_CASE_SMALL_WORDS), None)
+    return nxt is None or nxt.cap
+
+
+#: Short function words a headline in title case leaves in lower case ('Ted Cruz Refuses to Disavow ...').
+_TITLE_CASE_SMALL_WORDS = frozenset(("a", "an", "the", "to", "of", "in", "on", "at", "for", "and", "or", "but", "by",
+                                     "with", "from", "as", "up"))
 
 
 #: Adverbs a headline in title case capitalises before its verb.
@@ -151,8 +164,8 @@ def _noun_after_determiner(ctx: CueContext) -> bool:
 #: Cue forms that are never nouns or adjectives, whatever stands before them.
 _NEVER_NOUNS = frozenset(("said", "says", "say", "told", "tells", "tell"))
 #: Adjectives of the kind found between a determiner and a noun cue ('repeated', 'own', 'latest').
-_ADJECTIVES = frozenset(("new", "own", "latest", "recent", "first", "last", "many", "several", "public", "private",
-                         "angry", "sharp", "harsh", "strong", "loud", "bold", "blunt", "frequent"))
+_ADJECTIVES = frozenset(("new", "own", "latest", "recent", "first", "last", "many", "several", "angry", "sharp",
+                         "harsh", "strong", "loud", "bold", "blunt", "frequent"))  # (not 'public': 'the public says')
 
 
 def _adjective_like(low: str) -> bool:
@@ -176,20 +189,25 @@ def _bare_participle(ctx: CueContext) -> bool:
         return False
     left = ctx.left
     i = ctx.be_index
-    while i >= 0 and (left[i].low in ("not", "never", "t", "'", "’") or left[i].low in _ADVERBS_BEFORE_PARTICIPLE):
-        i -= 1  # ('had not yet spoken', "hadn't spoken": the tokenizer gives 'hadn', "'", 't')
-    if i < 0:
-        return True
-    low = left[i].low
-    return not (low in _HAVE_FORMS or low in BE_FORMS or low.endswith(_AUXILIARY_CLITICS) or
-                (low in NEGATORS and low.endswith("n")) or low.endswith(("n't", "n’t")))
+    while i >= 0 and not _auxiliary(left[i].low) and (
+            left[i].low in ("not", "never", "t", "'", "’") or left[i].low in _ADVERBS_BEFORE_PARTICIPLE
+            or (left[i].low in ctx.words.between and not left[i].cap)):
+        i -= 1  # ('had not yet spoken', 'has long spoken', "hadn't spoken": the tokenizer gives 'hadn', "'", 't')
+    return i < 0 or not _auxiliary(left[i].low)
+
+
+def _auxiliary(low: str) -> bool:
+    """A form of *have*, *be* or *get* before a participle, also contracted ("he's", "hadn't", 'hadn')."""
+    return low in _HAVE_FORMS or low in BE_FORMS or low.endswith(_AUXILIARY_CLITICS) or \
+        (low in NEGATORS and low.endswith("n")) or low.endswith(("n't", "n’t"))
 
 
 #: Past participles of cues that are never a simple past.
 _PURE_PARTICIPLES = frozenset(("written", "shown", "spoken", "sworn", "given", "known", "drawn", "rewritten",
                                "overwritten", "forbidden", "foreseen"))
 _HAVE_FORMS = frozenset(("have", "has", "had", "having", "get", "gets", "got", "getting", "gotten"))
-_ADVERBS_BEFORE_PARTICIPLE = frozenset(("yet", "already", "just", "ever", "since", "repeatedly", "publicly"))
+_ADVERBS_BEFORE_PARTICIPLE = frozenset(("yet", "already", "just", "ever", "since", "repeatedly", "publicly", "long",
+                                        "often", "also", "previously", "recently", "frequently"))
 #: Contracted auxiliaries kept on a pronoun by the tokenizer ("he's written", "they've shown", "I'd spoken").
 _AUXILIARY_CLITICS = ("'s", "’s", "'ve", "’ve", "'d", "’d", "'re", "’re")
 
@@ -452,10 +470,12 @@ def _attribute_verb(ctx: CueContext, src_start: int, src_end: int, rule: str):
     sentence_start, sentence_end = ctx.sentence_start, ctx.sentence_end
     if _noun_after_auxiliary(ctx) or _noun_after_determiner(ctx):
         return NO_ATTRIBUTION
-    if ctx.cue.start >= src_end and text[cue.start:cue.start + 1].isupper():
-        src_end = _title_case_end(ctx, src_start, src_end)
-        if src_end is None:
-            return NO_ATTRIBUTION
+    if ctx.cue.start >= src_end and text[cue.start:cue.start + 1].isupper() and cue.start > sentence_start:
+        if not _title_case_after(ctx):
+            if ctx.left and ctx.left[-1].is_word and ctx.left[-1].cap:
+                return NO_ATTRIBUTION  # a word of a name: 'World News Daily Report absolves', 'the Drudge Report'
+        else:
+            src_end = _title_case_end(ctx, src_start, src_end)
     trimmed = trim_non_referential(cache, src_start, src_end)
     if trimmed is None:
         return NO_ATTRIBUTION  # 'Share', 'There', 'that': page furniture or a word that refers to no one
