@@ -91,6 +91,8 @@ def span_value(span: Mapping[str, Any] | Any, key: str) -> Any:
             attrs = getattr(span, "attrs", None)
             if attrs is not None:
                 v = attrs.get(key)
+    if v is None or v.__class__ is str:  # (most values: no NaN test needed)
+        return v
     if isinstance(v, float) and v != v:  # NaN
         return None
     return v

@@ -124,6 +124,9 @@ class CueContext:
         self.cue_low = cache.low[cue.start:cue.end]
         self.cue_text_lower = self.text[cue.start:cue.end].lower()
         self.verbal = cue.kind not in _OWN_RULE_KINDS
+        #: the participle *calling*, which takes the sentence's subject, never a noun phrase right before it (a plain
+        #: attribute, set once: the rules ask for it about twice per cue)
+        self.calling = cue.kind == "call" and self.cue_low == "calling"
 
     @_lazy
     def left(self) -> list[Token]:
@@ -162,11 +165,6 @@ class CueContext:
         """A verb cue after a form of *be*: 'it was reported', 'was reported by the Courier', 'Harris was told'."""
         prev = self.be_index
         return self.verbal and prev >= 0 and self.left[prev].low in BE_FORMS and PASSIVE_FORM(self.cue_text_lower)
-
-    @property
-    def calling(self) -> bool:
-        """The participle *calling*, which takes the sentence's subject, never a noun phrase right before it."""
-        return self.cue.kind == "call" and self.cue_low == "calling"
 
     @_lazy
     def without_source(self) -> bool:

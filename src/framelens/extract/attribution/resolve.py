@@ -446,6 +446,7 @@ def _resolve_antecedents(names: NameFinder, text: str, seg, attrs: list[Attribut
     quoted: dict[int, dict[str, _Window]] | None = {} if any(attrs[idx].voice != "author" for idx, _ in wanted) \
         else None  # (with no pronoun inside a quotation, what is inside quotations is not kept)
     order = sorted(wanted, key=lambda w: attrs[w[0]].src_start)
+    people: dict = {}  # name -> (full form, form counted, gender): see _push_event
     ei = 0
     for idx, cls in order:
         a = attrs[idx]
@@ -458,7 +459,7 @@ def _resolve_antecedents(names: NameFinder, text: str, seg, attrs: list[Attribut
             event = events[ei]
             windows = _windows_of(event[0], event[1] and event[2].voice == "author", seg, reporter, quoted)
             if windows is not None:
-                _push_event(windows, event, paragraph_at, known, genders)
+                _push_event(windows, event, paragraph_at, known, genders, people)
             ei += 1
         windows = _windows_of(a.src_start, a.voice == "author", seg, reporter, quoted)
         win = windows[cls] if windows is not None else None
@@ -527,25 +528,32 @@ def _surname_events(text: str, seg, name_events: list, attrs: list[Attribution],
                 by_surname.setdefault(last, {}).setdefault(a.source, a.source_type)
     if not by_surname:
         return []
+    # each surname's mentions outside full names and quotations: the same for every call on the document (the
+    # full names are the document's, memoised), so kept in ``memo`` with the positions
     positions = memo.setdefault(_SURNAME_POSITIONS, {})
+    quote_at = seg.quote_at
     sources = sorted((a.src_start, a.src_end) for a in attrs)
     source_starts = [s for s, _ in sources]
+    source_ends = [e for _, e in sources]
     out = []
+    append = out.append
     for surname, people in by_surname.items():
         found = positions.get(surname)
         if found is None:
-            found = positions[surname] = _word_positions(text, surname)
+            found = positions[surname] = [start for start in _word_positions(text, surname)
+                                          if start not in in_full_name and quote_at(start) is None]
+        items = list(people.items())
         for start in found:
-            if start in in_full_name or seg.quote_at(start) is not None:
-                continue
             k = bisect.bisect_right(source_starts, start) - 1
-            if k >= 0 and start < sources[k][1]:
+            if k >= 0 and start < source_ends[k]:
                 continue  # inside a source phrase: the attribution's own event
-            out.extend((start, 0, (canonical, stype)) for canonical, stype in people.items())
+            for item in items:
+                append((start, 0, item))
     return out
 
 
-#: Key of the document memo of each surname's positions (:func:`_word_positions`).
+#: Key of the document memo of each surname's positions (:func:`_word_positions`) outside the document's full names
+#: and its quotations.
 _SURNAME_POSITIONS = "surname_positions"
 
 
@@ -560,22 +568,29 @@ def _word_positions(text: str, word: str) -> list[int]:
         end = i + n
         before = text[i - 1] if i else " "
         after = text[end] if end < size else " "
+        # (``\s+\d`` can only match where white space follows: the pattern runs only there)
         if not (before.isalnum() or before in "_’'-") and not (after.isalnum() or after in "_-") and \
-                not _DIGIT_AFTER_RE.match(text, end):
+                not (after.isspace() and _DIGIT_AFTER_RE.match(text, end)):
             out.append(i)
         i = text.find(word, i + 1)
     return out
 
 
-def _push_event(windows: dict, event, paragraph_at, known: _Names, genders: dict[str, str]) -> None:
+def _push_event(windows: dict, event, paragraph_at, known: _Names, genders: dict[str, str], people: dict) -> None:
+    """Push an antecedent event (an attribution, or a person named in the text); ``people`` keeps each name's
+    full form, the form it is counted by and its stated gender (the same for every event of one call: names recur)."""
     pos, is_attr, item = event
     para = paragraph_at(pos)
     if is_attr:
         _push_attr(windows, item, para, known, genders)
     else:
         name, stype = item
-        name = known.canonical(name)
-        _push_person(windows, (pos, para, known.fold(name), name, stype, True, True, False), genders.get(name))
+        got = people.get(name)
+        if got is None:
+            full = known.canonical(name)
+            got = people[name] = (full, known.fold(full), genders.get(full))
+        full, counted_as, gender = got
+        _push_person(windows, (pos, para, counted_as, full, stype, True, True, False), gender)
 
 
 def _push_person(windows: dict, item, gender: str | None) -> None:

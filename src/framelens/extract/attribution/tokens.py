@@ -114,9 +114,13 @@ class TokenCache:
         """The sentence's tokens that lie in ``[start, end)`` (a token cut by ``end`` is left out)."""
         if end <= start:
             return []
-        got = self._sentence(start, end)
-        if got is None:
-            return tokenize(self.text, start, end)
+        last = self._last  # the test of _sentence for the sentence used last, written out (most calls end here)
+        if last is not None and last[1] <= start and end <= last[2] and (last[3] is None or last[3] > start):
+            got = last[4]
+        else:
+            got = self._sentence(start, end)
+            if got is None:
+                return tokenize(self.text, start, end)
         starts, tokens = got
         i = bisect.bisect_left(starts, start)
         j = bisect.bisect_left(starts, end, i)
@@ -139,9 +143,13 @@ class TokenCache:
 
     def _exact_tokens(self, start: int, end: int) -> list[Token]:
         """:meth:`exact` without the memo."""
-        got = self._sentence(start, end)
-        if got is None:
-            return tokenize(self.text, start, end)
+        last = self._last  # (as in get)
+        if last is not None and last[1] <= start and end <= last[2] and (last[3] is None or last[3] > start):
+            got = last[4]
+        else:
+            got = self._sentence(start, end)
+            if got is None:
+                return tokenize(self.text, start, end)
         starts, tokens = got
         i = bisect.bisect_left(starts, start)
         j = bisect.bisect_left(starts, end, i)
