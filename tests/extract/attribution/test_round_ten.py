@@ -172,3 +172,16 @@ def test_recordings_and_verbs_before_names(text, expected):
 ])
 def test_round_ten_look_alikes(text, expected):
     assert typed(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'read' after a document gives its text; messages, headlines and captions are documents
+    ('"We will win," the email read.', [("the email", "read", "document")]),
+    ('One message read: "Anybody but Quill."', [("One message", "read", "document")]),
+    ('The headline read, "Levy Dead."', [("The headline", "read", "document")]),
+    # look-alikes: a person reads a report; 'reads like' is a manner, not a text
+    ("Quill read the report on Monday.", []),
+    ("The report reads like a thriller.", []),
+])
+def test_documents_that_read(text, expected):
+    assert typed(text) == expected

@@ -127,7 +127,7 @@ def _title_case_after(ctx: CueContext) -> bool:
     title case ('Trey Gowdy Just Fired Back After ...'), not a name that holds a cue word ('World News Daily Report
     absolves ...')."""
     nxt = next((t for t in ctx.right if t.is_word and t.low not in _TITLE_CASE_SMALL_WORDS), None)
-    return nxt is None or nxt.cap
+    return nxt is None or not nxt.text[:1].islower()  # ('Kasich Just Revealed The 1 Thing ...')
 
 
 #: Short function words a headline in title case leaves in lower case ('Ted Cruz Refuses to Disavow ...').
@@ -500,8 +500,9 @@ def _attribute_verb(ctx: CueContext, src_start: int, src_end: int, rule: str):
                                         sentence_start)
     if share:
         source_type, named = "vague", False
-    if cue.kind == "document_cue" and (source_type != "document" or _plural_noun_cue(ctx, src_end)):
-        return NO_ATTRIBUTION
+    if cue.kind == "document_cue" and (source_type != "document" or _plural_noun_cue(ctx, src_end) or (
+            ctx.cue_low in _READ_FORMS and ctx.right and ctx.right[0].low in _READ_NOT_FOLLOWED_BY)):
+        return NO_ATTRIBUTION  # ('the report reads like a thriller': a manner, no content)
     document_head = source_type == "document"
     source_type, named = ctx.typer.media_via_modifier(cache, src_start, src_end, source_type, named)
     content = None
@@ -548,6 +549,9 @@ def _plural_noun_cue(ctx: CueContext, src_end: int) -> bool:
 
 
 _NOUN_LIKE_DOCUMENT_CUES = frozenset(("state", "states", "detail", "details", "list", "lists"))
+#: 'The sign read: ...': after *read* these words give a manner, not the text ('reads like', 'read aloud').
+_READ_FORMS = frozenset(("read", "reads", "reading"))
+_READ_NOT_FOLLOWED_BY = frozenset(("like", "as", "aloud", "out", "well", "better", "badly", "more", "less"))
 
 
 #: Quantifiers and number words that stand for people on their own ('Half said', 'Both vowed', 'None said').
