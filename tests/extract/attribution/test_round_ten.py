@@ -185,3 +185,24 @@ def test_round_ten_look_alikes(text, expected):
 ])
 def test_documents_that_read(text, expected):
     assert typed(text) == expected
+
+
+def attitudes(text: str) -> list[tuple[str, str]]:
+    """(source span, cue) of every attitude in ``text``."""
+    return [(text[s.start:s.end], text[s.attrs["cue_start"]:s.attrs["cue_end"]])
+            for s in attribution_spans(text, "attitude")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verb of regarding with its object and 'as' is an attitude of belief (Levin 29.2)
+    ("Many voters see Quill as the most likely to win.", [("Many voters", "see")]),
+    ("They saw the deal as a betrayal.", [("They", "saw")]),
+    ("Investors view the move as a vote of confidence.", [("Investors", "view")]),
+    ("Reyes regards the plan as a mistake.", [("Reyes", "regards")]),
+    # look-alikes: 'as' opening a clause or a comparison is no regarding; 'see' alone is no cue
+    ("We will see the results as they come in.", []),
+    ("Voters saw the rally as well.", []),
+    ("Voters saw the rally on Monday.", []),
+])
+def test_regarding_as(text, expected):
+    assert attitudes(text) == expected

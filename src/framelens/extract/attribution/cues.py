@@ -52,6 +52,15 @@ _LABEL_WORD = r"(?:[A-Z][\w’'\-]*\.?|\([^()\n]{1,12}\))"
 COLON_LABEL_RE = re.compile(r"[\"“‘']?(" + _LABEL_WORD + r"(?:[^\S\n](?:" + _LABEL_WORD + r"|and|of|&|[a-z]+))"
                             r"{0,5}):(?=[^\S\n]+[\"“‘'A-Z]|[\"“‘'])")
 
+#: A verb of regarding with its object and *as* ('see Quill as a threat', 'viewed the deal as a betrayal',
+#: 'regard it as unfair', Levin 29.2 characterize verbs): the verb is an attitude cue of belief. One to four words
+#: of object, no clause mark; after *as* no pronoun, time or degree word ('see the results as they come in',
+#: 'saw it as soon as', 'see them as well'). The bare forms *see*/*saw*/*view* are no cues without *as*.
+REGARD_AS_RE = re.compile(
+    r"(?<![\w'’\-])(see|saw|seen|view|views|regard|regards|regarded|regarding)\s+"
+    r"(?:(?!as\b)[\w'’\-]+\s+){0,3}(?!as\b)[\w'’\-]+\s+as\s+"
+    r"(?!(?:i|you|he|she|it|we|they|well|soon|long|much|many|far|if|though|usual|expected|part|of|to|for|"
+    r"many|much|the\s+(?:result|results|day|days|year|years|week|weeks))\b)(?=[\w\"“])")
 #: The second word of the noun compounds of 'think' ('think tank', 'think pieces'), after it.
 _THINK_NOUN_RE = re.compile(r"[^\S\n]+(?:tanks?|pieces?)(?![^\W_])")
 #: Page furniture holding a cue word of the lists: 'Story Continued Below' (between paragraphs of web pages),
@@ -304,6 +313,10 @@ class CueFinder:
             colon = text.find(":", colon + 1)
         for start, end, category in attitudes:
             candidates.append((ATTITUDE_PRIORITY, start, end, "neutral", "cue", CATEGORY_PREFIX + category))
+        if " as " in low:
+            for m in REGARD_AS_RE.finditer(low):  # ('voters see Quill as a threat')
+                candidates.append((ATTITUDE_PRIORITY, m.start(1), m.end(1), "neutral", "cue",
+                                   CATEGORY_PREFIX + "belief"))
         return _resolve_overlaps(candidates)
 
     def _no_responses(self, text: str, low: str, key_starts: list[int]) -> list[tuple]:
