@@ -206,3 +206,20 @@ def attitudes(text: str) -> list[tuple[str, str]]:
 ])
 def test_regarding_as(text, expected):
     assert attitudes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a light verb with a noun of speech is a speech act: the verb is the cue
+    ("Quill also offered his condolences to the families.", [("Quill", "offered", "person")]),
+    ("Reyes gave a blunt assessment of the plan.", [("Reyes", "gave", "person")]),
+    ("Several senators raised concerns about the levy.", [("Several senators", "raised", "vague")]),
+    ("Quill took issue with the ruling.", [("Quill", "took", "person")]),
+    ("Quill made the accusation that the council lied.", [("Quill", "made", "person")]),
+    # look-alikes: a noun that names a speech already made, a topic, or a Q&A is no speech act
+    ("Quill made his remarks on Monday.", []),
+    ("Quill raised the issue at the meeting.", []),
+    ("He took questions from the crowd.", []),
+    ("The council made a decision on Monday.", []),
+])
+def test_light_verbs_with_speech_nouns(text, expected):
+    assert typed(text) == expected

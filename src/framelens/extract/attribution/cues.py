@@ -61,6 +61,46 @@ REGARD_AS_RE = re.compile(
     r"(?:(?!as\b)[\w'’\-]+\s+){0,3}(?!as\b)[\w'’\-]+\s+as\s+"
     r"(?!(?:i|you|he|she|it|we|they|well|soon|long|much|many|far|if|though|usual|expected|part|of|to|for|"
     r"many|much|the\s+(?:result|results|day|days|year|years|week|weeks))\b)(?=[\w\"“])")
+#: A light verb with a noun of speech as its object: 'offered his condolences', 'gave a blunt assessment', 'raised
+#: concerns about', 'made the accusation', 'took issue with' (a speech act PARC-style coding counts as an
+#: attribution; Levin 1993 and Pareti 2016 for the classes, the noun lists written for framelens). The verb is the
+#: cue; up to two words may stand between it and the noun after an optional determiner or possessive. Each verb
+#: family takes its own nouns (:data:`LIGHT_SPEECH_NOUNS`): nouns that only name a speech already reported ('made
+#: his remarks', 'took questions') give no cue.
+_SPEECH_NOUNS = frozenset((
+    "praise criticism criticisms critique critiques warning warnings apology apologies assessment assessments "
+    "explanation explanations response responses defense defence endorsement endorsements prediction predictions "
+    "rebuttal retort thanks condolences congratulations promise promises pledge assurance assurances allegation "
+    "allegations accusation accusations plea appeal argument arguments observation objection objections complaint "
+    "complaints concern concerns answer answers reply compliment compliments tribute vow vows guarantee denial "
+    "denials admission ultimatum threat threats testimony testimonials shout-out shoutout eulogy caveat rebuke "
+    "reprimand doubts").split())
+#: The nouns each family of light verbs takes (by the family's first letters, see :data:`_LIGHT_FAMILY`).
+LIGHT_SPEECH_NOUNS = {
+    "offer": _SPEECH_NOUNS, "give": _SPEECH_NOUNS, "deliver": _SPEECH_NOUNS, "voice": _SPEECH_NOUNS,
+    "sound": frozenset(("warning", "warnings", "caveat", "note", "alarm")),
+    "issue": _SPEECH_NOUNS, "lodge": _SPEECH_NOUNS, "level": _SPEECH_NOUNS,
+    "raise": frozenset(("concern", "concerns", "objection", "objections", "doubts", "allegation", "allegations",
+                        "complaint", "complaints", "alarm")),
+    "make": frozenset(("accusation", "accusations", "allegation", "allegations", "argument", "plea", "appeal",
+                       "promise", "promises", "pledge", "prediction", "predictions", "vow", "vows", "threat",
+                       "threats", "observation", "admission", "guarantee", "apology", "complaint", "complaints")),
+    "take": frozenset(("issue", "swipe", "swipes", "jab", "jabs", "dig", "digs")),
+}
+_LIGHT_FAMILY = {form: family for family, forms in (
+    ("offer", "offer offers offered offering"), ("give", "give gives gave given giving"),
+    ("deliver", "deliver delivers delivered delivering"), ("voice", "voice voices voiced voicing"),
+    ("sound", "sound sounds sounded sounding"), ("issue", "issue issues issued issuing"),
+    ("lodge", "lodge lodges lodged lodging"), ("level", "level levels leveled levelled leveling levelling"),
+    ("raise", "raise raises raised raising"), ("make", "make makes made making"),
+    ("take", "take takes took taken taking")) for form in forms.split()}
+_ALL_LIGHT_NOUNS = sorted(frozenset().union(*LIGHT_SPEECH_NOUNS.values()), key=len, reverse=True)
+LIGHT_SPEECH_RE = re.compile(
+    r"(?<![\w'’\-])(" + "|".join(sorted(_LIGHT_FAMILY, key=len, reverse=True)) + r")\s+(?:[a-z]+ly\s+)?"
+    r"(?:(?:a|an|the|his|her|their|its|our|my|your|some|several|two|three|few|no|more|this|these|new)\s+)?"
+    r"(?:[a-z][a-z\-]*\s+){0,2}?(" + "|".join(re.escape(n) for n in _ALL_LIGHT_NOUNS) + r")(?![\w'’\-])")
+#: 'took issue' is a speech act only with *with* ('took issue with the ruling').
+_ISSUE_WITH_RE = re.compile(r"\s+with(?![\w])")
 #: The second word of the noun compounds of 'think' ('think tank', 'think pieces'), after it.
 _THINK_NOUN_RE = re.compile(r"[^\S\n]+(?:tanks?|pieces?)(?![^\W_])")
 #: Page furniture holding a cue word of the lists: 'Story Continued Below' (between paragraphs of web pages),
@@ -311,6 +351,12 @@ class CueFinder:
                 if m is not None:
                     candidates.append((_COLON, m.end(1), m.end(1) + 1, "neutral", "colon", "colon"))
             colon = text.find(":", colon + 1)
+        for m in LIGHT_SPEECH_RE.finditer(low):  # ('offered his condolences', 'raised concerns about')
+            noun = m.group(2)
+            if noun not in LIGHT_SPEECH_NOUNS[_LIGHT_FAMILY[m.group(1)]] or (
+                    noun == "issue" and not _ISSUE_WITH_RE.match(low, m.end())):
+                continue  # ('made his remarks', 'raised the issue': no speech act of their own)
+            candidates.append((_REPORT_VERB, m.start(1), m.end(1), "neutral", "report_verb", "speech"))
         for start, end, category in attitudes:
             candidates.append((ATTITUDE_PRIORITY, start, end, "neutral", "cue", CATEGORY_PREFIX + category))
         if " as " in low:
