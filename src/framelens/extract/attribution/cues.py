@@ -99,6 +99,8 @@ LIGHT_SPEECH_RE = re.compile(
     r"(?<![\w'’\-])(" + "|".join(sorted(_LIGHT_FAMILY, key=len, reverse=True)) + r")\s+(?:[a-z]+ly\s+)?"
     r"(?:(?:a|an|the|his|her|their|its|our|my|your|some|several|two|three|few|no|more|this|these|new)\s+)?"
     r"(?:[a-z][a-z\-]*\s+){0,2}?(" + "|".join(re.escape(n) for n in _ALL_LIGHT_NOUNS) + r")(?![\w'’\-])")
+#: A participle after a comma later in the clause ('delivered a defense of "Harlow values," saying ...').
+_PARTICIPLE_AFTER_RE = re.compile(r"[^.!?;:\n]{0,120}?,[\"”’']?\s+[a-z]+ing(?![\w])")
 #: 'took issue' is a speech act only with *with* ('took issue with the ruling').
 _ISSUE_WITH_RE = re.compile(r"\s+with(?![\w])")
 #: The second word of the noun compounds of 'think' ('think tank', 'think pieces'), after it.
@@ -354,8 +356,10 @@ class CueFinder:
         for m in LIGHT_SPEECH_RE.finditer(low):  # ('offered his condolences', 'raised concerns about')
             noun = m.group(2)
             if noun not in LIGHT_SPEECH_NOUNS[_LIGHT_FAMILY[m.group(1)]] or (
-                    noun == "issue" and not _ISSUE_WITH_RE.match(low, m.end())):
-                continue  # ('made his remarks', 'raised the issue': no speech act of their own)
+                    noun == "issue" and not _ISSUE_WITH_RE.match(low, m.end())) or \
+                    _PARTICIPLE_AFTER_RE.match(low, m.end()):
+                continue  # ('made his remarks', 'raised the issue': no speech act of their own; 'delivered a
+                # defense of X, saying ...': the participle reports the same act)
             candidates.append((_REPORT_VERB, m.start(1), m.end(1), "neutral", "report_verb", "speech"))
         for start, end, category in attitudes:
             candidates.append((ATTITUDE_PRIORITY, start, end, "neutral", "cue", CATEGORY_PREFIX + category))
