@@ -223,3 +223,15 @@ def test_regarding_as(text, expected):
 ])
 def test_light_verbs_with_speech_nouns(text, expected):
     assert typed(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'indicated' by a person is a report; 'cast X as Y' a characterisation
+    ("Comey Reyes indicated that Quill should have known.", [("Comey Reyes", "indicated", "person")]),
+    ("Throughout his remarks, Quill cast himself as a change agent.", [("Quill", "cast", "person")]),
+    # look-alikes: 'as indicated' is a reference; votes cast as a bloc are no characterisation
+    ("As indicated in the report, costs rose.", []),
+    ("Delegates cast their votes as a bloc.", []),
+])
+def test_indicate_and_cast(text, expected):
+    assert typed(text) == expected

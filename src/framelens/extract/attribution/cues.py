@@ -53,11 +53,13 @@ COLON_LABEL_RE = re.compile(r"[\"“‘']?(" + _LABEL_WORD + r"(?:[^\S\n](?:" + 
                             r"{0,5}):(?=[^\S\n]+[\"“‘'A-Z]|[\"“‘'])")
 
 #: A verb of regarding with its object and *as* ('see Quill as a threat', 'viewed the deal as a betrayal',
-#: 'regard it as unfair', Levin 29.2 characterize verbs): the verb is an attitude cue of belief. One to four words
-#: of object, no clause mark; after *as* no pronoun, time or degree word ('see the results as they come in',
-#: 'saw it as soon as', 'see them as well'). The bare forms *see*/*saw*/*view* are no cues without *as*.
+#: 'regard it as unfair', Levin 29.2 characterize verbs): the verb is an attitude cue of belief; *cast* ('cast
+#: himself as an outsider') is a characterisation made in speech, a report verb (not 'cast their votes as'). One
+#: to four words of object, no clause mark; after *as* no pronoun, time or degree word ('see the results as they
+#: come in', 'saw it as soon as', 'see them as well'). The bare forms *see*/*saw*/*view* are no cues without *as*.
 REGARD_AS_RE = re.compile(
-    r"(?<![\w'’\-])(see|saw|seen|view|views|regard|regards|regarded|regarding)\s+"
+    r"(?<![\w'’\-])(see|saw|seen|view|views|regard|regards|regarded|regarding|cast|casts|casting)\s+"
+    r"(?!(?:(?:a|an|the|his|her|their|its|our)\s+)?(?:votes?|ballots?|lots?|doubts?|shadows?|nets?|spells?)\b)"
     r"(?:(?!as\b)[\w'’\-]+\s+){0,3}(?!as\b)[\w'’\-]+\s+as\s+"
     r"(?!(?:i|you|he|she|it|we|they|well|soon|long|much|many|far|if|though|usual|expected|part|of|to|for|"
     r"many|much|the\s+(?:result|results|day|days|year|years|week|weeks))\b)(?=[\w\"“])")
@@ -365,8 +367,12 @@ class CueFinder:
             candidates.append((ATTITUDE_PRIORITY, start, end, "neutral", "cue", CATEGORY_PREFIX + category))
         if " as " in low:
             for m in REGARD_AS_RE.finditer(low):  # ('voters see Quill as a threat')
-                candidates.append((ATTITUDE_PRIORITY, m.start(1), m.end(1), "neutral", "cue",
-                                   CATEGORY_PREFIX + "belief"))
+                if m.group(1).startswith("cast"):  # 'cast himself as an outsider': a characterisation, said
+                    candidates.append((_REPORT_VERB, m.start(1), m.end(1), "evaluative", "report_verb",
+                                       "characterization"))
+                else:
+                    candidates.append((ATTITUDE_PRIORITY, m.start(1), m.end(1), "neutral", "cue",
+                                       CATEGORY_PREFIX + "belief"))
         return _resolve_overlaps(candidates)
 
     def _no_responses(self, text: str, low: str, key_starts: list[int]) -> list[tuple]:
