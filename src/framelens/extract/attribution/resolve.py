@@ -401,6 +401,7 @@ _GENDERS = "name_genders"
 #: Key of the document memo of the full names as antecedent events, ``(position, 0, (name, type))``.
 _NAME_EVENTS = "name_events"
 _POSITION_AND_KIND = operator.itemgetter(0, 1)
+_POSITION = operator.itemgetter(0)
 
 
 def _resolve_antecedents(names: NameFinder, text: str, seg, attrs: list[Attribution], known: _Names,
@@ -429,9 +430,18 @@ def _resolve_antecedents(names: NameFinder, text: str, seg, attrs: list[Attribut
     if name_events is None:  # the same for every call on the document (the attitudes' call is the second)
         name_events = memo[_NAME_EVENTS] = [(pos, 0, (name, "official" if official else "person"))
                                             for pos, name, official in names.doc_names(text, memo)]
-    events: list[tuple[int, int, object]] = [(a.src_start, 1, a) for a in attrs if a.source_type != "pronoun"]
-    events += name_events
-    events += _surname_events(text, seg, name_events, attrs, known, memo)
+    # only the events from the first pronoun's window (see the loop below: the ones before it are passed over) to
+    # the last pronoun are ever read: the others are not made
+    starts = [attrs[idx].src_start for idx, _ in wanted]
+    last = max(starts)
+    first_para = paragraph_at(min(starts))
+    lo = seg.paragraphs[first_para - _WINDOW_PARAGRAPHS][0] \
+        if first_para is not None and first_para - _WINDOW_PARAGRAPHS >= 1 else 0
+    events: list[tuple[int, int, object]] = [(a.src_start, 1, a) for a in attrs
+                                             if a.source_type != "pronoun" and lo <= a.src_start < last]
+    events += name_events[bisect.bisect_left(name_events, lo, key=_POSITION):
+                          bisect.bisect_left(name_events, last, key=_POSITION)]  # (in text order)
+    events += _surname_events(text, seg, name_events, attrs, known, memo, lo, last)
     events.sort(key=_POSITION_AND_KIND)
     positions = [e[0] for e in events]
     genders = memo.get(_GENDERS)
@@ -501,7 +511,7 @@ _DIGIT_AFTER_RE = re.compile(r"\s+\d")
 
 
 def _surname_events(text: str, seg, name_events: list, attrs: list[Attribution], known: _Names,
-                    memo: dict) -> list[tuple[int, int, tuple[str, str]]]:
+                    memo: dict, lo: int = 0, hi: int | None = None) -> list[tuple[int, int, tuple[str, str]]]:
     """Every later mention of a full name's surname alone ('Donald Trump ... Trump said ... he added') as an
     antecedent event of that person, so that the nearest person mentioned, not the nearest full name, is what a
     pronoun is read against. A surname that two full names of the document share ('Bill Clinton', 'Hillary
@@ -510,15 +520,18 @@ def _surname_events(text: str, seg, name_events: list, attrs: list[Attribution],
     surname. A mention inside a source phrase is that attribution's own event, and one inside a quotation is
     not the reporter's mention ('"What Mr. Trump does ...," he said': he is the speaker). Each surname's
     positions are found once per document with ``str.find`` (kept in ``memo``: the attitudes' call reads them
-    again), not with a pattern compiled per document (a compile per document cost more than the search)."""
+    again), not with a pattern compiled per document (a compile per document cost more than the search). Only
+    the mentions from ``lo`` to before ``hi`` (None: the end) are listed."""
     by_surname: dict[str, dict[str, str]] = {}
-    in_full_name: set[int] = set()
-    for pos, _, (name, stype) in name_events:
-        canonical = known.canonical(name)
-        parts = canonical.split()
-        for last in _last_words(parts):
+    read: dict[str, tuple] = {}  # name -> (full form, its last words): names recur
+    for _, _, (name, stype) in name_events:
+        got = read.get(name)
+        if got is None:
+            canonical = known.canonical(name)
+            got = read[name] = (canonical, _last_words(canonical.split()))
+        canonical, lasts = got
+        for last in lasts:
             by_surname.setdefault(last, {})[canonical] = stype
-        in_full_name.add(pos + len(name) - len(name.split()[-1]))
     for a in attrs:
         if a.person and a.named and a.source and a.source_type != "pronoun":
             parts = a.source.split()
@@ -532,6 +545,10 @@ def _surname_events(text: str, seg, name_events: list, attrs: list[Attribution],
     # full names are the document's, memoised), so kept in ``memo`` with the positions
     positions = memo.setdefault(_SURNAME_POSITIONS, {})
     quote_at = seg.quote_at
+    in_full_name = memo.get(_FULL_NAME_SURNAMES)  # where the last word of each full name of the text stands
+    if in_full_name is None:
+        in_full_name = memo[_FULL_NAME_SURNAMES] = {pos + len(name) - len(name.split()[-1])
+                                                    for pos, _, (name, _) in name_events}
     sources = sorted((a.src_start, a.src_end) for a in attrs)
     source_starts = [s for s, _ in sources]
     source_ends = [e for _, e in sources]
@@ -543,7 +560,7 @@ def _surname_events(text: str, seg, name_events: list, attrs: list[Attribution],
             found = positions[surname] = [start for start in _word_positions(text, surname)
                                           if start not in in_full_name and quote_at(start) is None]
         items = list(people.items())
-        for start in found:
+        for start in found[bisect.bisect_left(found, lo):len(found) if hi is None else bisect.bisect_left(found, hi)]:
             k = bisect.bisect_right(source_starts, start) - 1
             if k >= 0 and start < source_ends[k]:
                 continue  # inside a source phrase: the attribution's own event
@@ -552,6 +569,8 @@ def _surname_events(text: str, seg, name_events: list, attrs: list[Attribution],
     return out
 
 
+#: Key of the document memo of where the last word of each full name of the text stands.
+_FULL_NAME_SURNAMES = "full_name_surnames"
 #: Key of the document memo of each surname's positions (:func:`_word_positions`) outside the document's full names
 #: and its quotations.
 _SURNAME_POSITIONS = "surname_positions"
