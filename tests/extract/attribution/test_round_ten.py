@@ -235,3 +235,18 @@ def test_light_verbs_with_speech_nouns(text, expected):
 ])
 def test_indicate_and_cast(text, expected):
     assert typed(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two noun phrases of people joined by 'and' are one source
+    ("Democrats and civil rights groups said the law was unfair.",
+     [("Democrats and civil rights groups", "said", "vague")]),
+    ("Many marchers and spectators said they were tired.", [("Many marchers and spectators", "said", "vague")]),
+    ("The senator and his allies say the bill is dead.", [("The senator and his allies", "say", "vague")]),
+    # look-alikes: a clause joined by 'and', and a noun of things before 'and'
+    ("Quill rejected the offer and Democrats said they would sue.",
+     [("Quill", "rejected", "person"), ("Democrats", "said", "vague")]),
+    ("The council approved the plan and residents said they were pleased.", [("residents", "said", "vague")]),
+])
+def test_coordinated_nouns_of_people(text, expected):
+    assert typed(text) == expected

@@ -12,7 +12,8 @@ import re
 from .tokens import Token
 from .words import (APOSTROPHES, AUXILIARIES, CONNECTORS, DAY_PARTS, DETERMINERS, INDEFINITES, IRREGULAR_PARTICIPLES,
                     MONTH_NAMES, NON_REFERENTIAL_WORDS, NP_PREPOSITIONS, NUMBER_WORDS, OPENING_PREPOSITIONS,
-                    QUOTE_CHARS, RAISING_PARTICIPLES, RELATIVE_PRONOUNS, WEEKDAYS, AttributionWords)
+                    POSSESSIVE_DETERMINERS, QUOTE_CHARS, RAISING_PARTICIPLES, RELATIVE_PRONOUNS, WEEKDAYS,
+                    AttributionWords)
 
 _CONNECTORS_AND = CONNECTORS | {"and", "&"}
 
@@ -496,6 +497,9 @@ def _scan_back(words: AttributionWords, tokens: list[Token], head: int) -> tuple
                 if low == "and" and 0 < k < head - 1 and _coordinated_modifier(words, tokens, k):
                     k -= 1  # 'current and former officials said'
                     continue
+                if low == "and" and 0 < k < head and _noun_before_and(words, tokens, k, head):
+                    k -= 1  # 'Democrats and civil rights groups said', 'the senator and his allies say'
+                    continue
                 break
             if low in CONNECTORS and (k == head or k == 0):
                 break
@@ -543,6 +547,36 @@ def _people_noun(words: AttributionWords, low: str) -> bool:
     sections = words.sections
     return any(low in sections.get(s, ()) or (low.endswith("s") and low[:-1] in sections.get(s, ()))
                for s in ("vague", "role", "individual"))
+
+
+def _noun_before_and(words: AttributionWords, tokens: list[Token], k: int, head: int) -> bool:
+    """Whether the *and* ``tokens[k]`` joins two noun phrases of people: a noun of people ends the first (of the
+    lists, or a plural of people) and the second is a noun of people with only modifiers before it ('Democrats
+    and civil rights groups', 'many marchers and spectators', 'the senator and his allies'). Names are left to
+    the coordination of names; 'Quill rejected the offer and Democrats said' has no noun of people before *and*,
+    'decamped to Citigroup and began writing op-eds' no noun of people after it."""
+    before = tokens[k - 1]
+    if not before.is_word or before.cap or tokens[k + 1].cap or not _person_word(words, before.low):
+        return False  # (a capital after 'and' may open a clause: 'Quill thanked the donors and Democrats said')
+    if not _person_word(words, tokens[head].low):
+        return False
+    return all(t.is_word and t.low not in words.stop and t.low not in words.between and not t.low[:1].isdigit()
+               for t in tokens[k + 1:head]) or tokens[k + 1].low in POSSESSIVE_DETERMINERS
+
+
+def _person_word(words: AttributionWords, low: str) -> bool:
+    """A lower-case noun of people: of the lists (singular or plural) or of :data:`_PEOPLE_PLURALS`."""
+    return _people_noun(words, low) or low in _PEOPLE_PLURALS or \
+        any(low in words.sections.get(s, ()) or (low.endswith("s") and low[:-1] in words.sections.get(s, ()))
+            for s in ("organization", "media"))
+
+
+#: Plural nouns of people the lists lack, common before *and* in a coordinated subject.
+_PEOPLE_PLURALS = frozenset(("marchers", "protesters", "protestors", "demonstrators", "activists", "supporters",
+                             "critics", "opponents", "allies", "donors", "voters", "residents", "students",
+                             "parents", "teachers", "workers", "lawmakers", "legislators", "politicians",
+                             "pollsters", "strategists", "analysts", "experts", "economists", "scholars",
+                             "advocates", "leaders", "members", "officials", "spectators", "delegates"))
 
 
 def _coordinated_modifier(words: AttributionWords, tokens: list[Token], k: int) -> bool:
