@@ -1,0 +1,202 @@
+"""How a matched cue word reads where it stands, before any rule looks for its source: a noun or an adjective
+rather than a verb ('an impassioned call for', 'the copy has notes'), a participle with no subject before it ('a
+biography written by'), a word of a headline in title case or of a name ('Trey Gowdy Just Fired Back', 'World News
+Daily Report'), a recording whose speaker is the person recorded ('footage of Quill saying'). Each function is one
+test the rules of :mod:`.rules` apply; docs/methods_attribution.md ("round ten") lists them with their look-alikes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import BE_FORMS, CueContext
+from .phrases import source_noun
+from .words import AUXILIARIES, CATENATIVES, DETERMINERS, NEGATORS, NUMBER_WORDS
+
+__all__ = ["noun_after_auxiliary", "noun_after_determiner", "bare_participle", "after_thing_noun",
+           "title_case_after", "title_case_end", "plural_noun_cue", "READ_FORMS", "READ_NOT_FOLLOWED_BY",
+           "RECORDING_OF_RE", "QUANTIFIERS"]
+
+
+def noun_after_auxiliary(ctx: CueContext) -> bool:
+    """Whether a cue in the third person singular ('notes', 'claims', 'states') follows an auxiliary right before
+    it: no verb form can, so it is a plural noun ('the copy has notes written in it', 'she will claims')."""
+    first = ctx.cue_low.split(None, 1)[0]
+    if not first.endswith("s") or first.endswith(("ss", "us", "is")) or not ctx.left:
+        return False
+    before = ctx.left[-1]
+    return before.low in AUXILIARIES and not before.cap  # ('While Will acknowledges': a name)
+
+
+#: A recording of someone before a participle cue: the person recorded is the source ('footage of Quill saying',
+#: 'a video of the senator telling donors').
+RECORDING_OF_RE = re.compile(r"(?i:(?:(?:a|an|the|this|that|new|old|newly|released|leaked|recent)\s+)*"
+                              r"(?:footage|videos?|video clips?|clips?|audio|recordings?|tapes?|audiotapes?|"
+                              r"videotapes?|films?)\s+of\s+)")
+
+
+def title_case_end(ctx: CueContext, src_start: int, src_end: int) -> int:
+    """Where a source phrase before a capitalised cue ends once the capitalised adverbs and catenative verbs of a
+    headline in title case are left out ('Trey Gowdy Just Fired Back', "He's Already Started Writing", 'Tim Kaine
+    Fully Endorses'); the phrase's own end when one name or nothing would be left."""
+    words = ctx.words
+    tokens = list(ctx.cache.exact(src_start, src_end))
+    n = len(tokens)
+    while n > 1 and tokens[n - 1].is_word and tokens[n - 1].cap and (
+            tokens[n - 1].low in words.between or tokens[n - 1].low in words.adverbial_words or
+            tokens[n - 1].low in CATENATIVES or tokens[n - 1].low in _TITLE_ADVERBS or
+            (len(tokens[n - 1].low) > 4 and tokens[n - 1].low.endswith("ly"))):
+        n -= 1
+    if n == len(tokens):
+        return src_end
+    rest = [t for t in tokens[:n] if t.is_word]
+    if len(rest) < 2 and not (rest and re.split(r"['’]", rest[0].low)[0] in words.pronouns):
+        return src_end  # one name is left: the word may be a surname ('Leslie Early Says')
+    return tokens[n - 1].end
+
+
+def title_case_after(ctx: CueContext) -> bool:
+    """Whether the word after a capitalised cue is capitalised too, or none follows in the sentence: a headline in
+    title case ('Trey Gowdy Just Fired Back After ...'), not a name that holds a cue word ('World News Daily Report
+    absolves ...')."""
+    nxt = next((t for t in ctx.right if t.is_word and t.low not in _TITLE_CASE_SMALL_WORDS), None)
+    return nxt is None or not nxt.text[:1].islower()  # ('Kasich Just Revealed The 1 Thing ...')
+
+
+#: Short function words a headline in title case leaves in lower case ('Ted Cruz Refuses to Disavow ...').
+_TITLE_CASE_SMALL_WORDS = frozenset(("a", "an", "the", "to", "of", "in", "on", "at", "for", "and", "or", "but", "by",
+                                     "with", "from", "as", "up"))
+
+
+#: Adverbs a headline in title case capitalises before its verb.
+_TITLE_ADVERBS = frozenset(("just", "already", "finally", "now", "also", "still", "again", "even", "fully", "really",
+                            "actually", "officially", "reportedly", "quietly", "openly"))
+
+
+def noun_after_determiner(ctx: CueContext) -> bool:
+    """Whether a cue follows a determiner, a possessive or a number with at most two adjectives between: no verb
+    can, so it is a noun or an adjective ('an impassioned call for', "Trump's repeated calls", 'her five proposed
+    bills', 'their own harder-edged reporting'). The matcher's look-alike rules see only the word right before
+    a cue; *said*, *says* and *told* are left alone ('the accused said')."""
+    if ctx.cue_low.split(None, 1)[0] in _NEVER_NOUNS:
+        return False
+    left = ctx.left
+    i = len(left) - 1
+    skipped = 0
+    while i >= 0 and skipped < 2 and left[i].is_word and not left[i].cap and _adjective_like(left[i].low) and \
+            not (skipped == 0 and _number_like(left[i].low)):  # ('the two write', 'the 43-year-old asked')
+        i -= 1
+        skipped += 1
+    if not skipped or i < 0:
+        return False  # (right after a determiner the matcher's own rules decide)
+    low = left[i].low
+    return low in DETERMINERS or low.endswith(("'s", "’s")) or (left[i].text in "'’" and i > 0) or \
+        low in NUMBER_WORDS or low[:1].isdigit()
+
+
+#: Cue forms that are never nouns or adjectives, whatever stands before them.
+_NEVER_NOUNS = frozenset(("said", "says", "say", "told", "tells", "tell"))
+#: Adjectives of the kind found between a determiner and a noun cue ('repeated', 'own', 'latest').
+_ADJECTIVES = frozenset(("new", "own", "latest", "recent", "first", "last", "many", "several", "angry", "sharp",
+                         "harsh", "strong", "loud", "bold", "blunt", "frequent"))  # (not 'public': 'the public says')
+
+
+def _adjective_like(low: str) -> bool:
+    """A lower-case word that reads as an adjective before a noun: a number or one of :data:`_ADJECTIVES`, or
+    one with an adjective ending (*-ed*, *-ous*, *-ful*, *-less*, *-est*, *-able*, *-ible*; not 'op-ed')."""
+    return low in _ADJECTIVES or _number_like(low) or (
+        len(low.rsplit("-", 1)[-1]) > 3 and low.endswith(("ed", "ous", "ful", "less", "est", "able", "ible")))
+
+
+def _number_like(low: str) -> bool:
+    """A number word or a word that opens with a digit ('five', '20', '43-year-old')."""
+    return low in NUMBER_WORDS or low[:1].isdigit()
+
+
+def bare_participle(ctx: CueContext) -> bool:
+    """Whether the cue is a past participle that is never a simple past ('written', 'shown', 'spoken') with no
+    *have* or *be* before it: it opens a reduced relative clause ('a biography written by ...', 'notes written in
+    the margins'), and the noun phrase before it is not its subject ('Quill has written', 'was shown' are not)."""
+    first = ctx.cue_low.split(None, 1)[0]
+    if first not in _PURE_PARTICIPLES:
+        return False
+    left = ctx.left
+    i = ctx.be_index
+    while i >= 0 and not _auxiliary(left[i].low) and (
+            left[i].low in ("not", "never", "t", "'", "’") or left[i].low in _ADVERBS_BEFORE_PARTICIPLE
+            or (left[i].low in ctx.words.between and not left[i].cap)):
+        i -= 1  # ('had not yet spoken', 'has long spoken', "hadn't spoken": the tokenizer gives 'hadn', "'", 't')
+    return i < 0 or not _auxiliary(left[i].low)
+
+
+def _auxiliary(low: str) -> bool:
+    """A form of *have*, *be* or *get* before a participle, also contracted ("he's", "hadn't", 'hadn')."""
+    return low in _HAVE_FORMS or low in BE_FORMS or low.endswith(_AUXILIARY_CLITICS) or \
+        (low in NEGATORS and low.endswith("n")) or low.endswith(("n't", "n’t"))
+
+
+#: Past participles of cues that are never a simple past.
+_PURE_PARTICIPLES = frozenset(("written", "shown", "spoken", "sworn", "given", "known", "drawn", "rewritten",
+                               "overwritten", "forbidden", "foreseen"))
+_HAVE_FORMS = frozenset(("have", "has", "had", "having", "get", "gets", "got", "getting", "gotten"))
+_ADVERBS_BEFORE_PARTICIPLE = frozenset(("yet", "already", "just", "ever", "since", "repeatedly", "publicly", "long",
+                                        "often", "also", "previously", "recently", "frequently"))
+#: Contracted auxiliaries kept on a pronoun by the tokenizer ("he's written", "they've shown", "I'd spoken").
+_AUXILIARY_CLITICS = ("'s", "’s", "'ve", "’ve", "'d", "’d", "'re", "’re")
+
+
+def after_thing_noun(ctx: CueContext) -> bool:
+    """Whether a participle cue with *by* follows a lower-case noun that names no one, adverbs between: a reduced
+    relative clause ('the facts reported by the government', 'a fact first reported by a local station'), whose
+    agent is the source. After a name, a pronoun or a noun of people the verb is active ('officials reported by
+    phone')."""
+    left = ctx.left
+    i = len(left) - 1
+    while i >= 0 and left[i].is_word and not left[i].cap and (left[i].low in _REPORT_ADVERBS or (
+            len(left[i].low) > 4 and left[i].low.endswith("ly"))):
+        i -= 1
+    if i < 1:
+        return False
+    noun, words = left[i], ctx.words
+    if not (noun.is_word and not noun.cap and noun.low.isalpha() and left[i - 1].low in DETERMINERS) or \
+            noun.low in words.stop or noun.low in words.between or _people_word(words, noun.low):
+        return False
+    agent = next((t for t in ctx.right[1:4] if t.is_word and t.low not in DETERMINERS), None)
+    return agent is not None and (agent.cap or source_noun(words, agent.low))  # ('by phone' is a means)
+
+
+def _people_word(words, low: str) -> bool:
+    """A pronoun, quantifier or noun of people of the lists, in the singular or plural ('officials', 'teachers'
+    are not known to the lists, but 'the teachers reported by phone' has no agent that is a source anyway)."""
+    head = low[:-1] if low.endswith("s") else low
+    return low in words.pronouns or low in QUANTIFIERS or source_noun(words, low) or source_noun(words, head)
+
+
+#: Adverbs of time between a noun and the participle of a reduced relative ('a fact first reported by').
+_REPORT_ADVERBS = frozenset(("first", "later", "originally", "initially", "previously", "earlier", "also"))
+
+
+def plural_noun_cue(ctx: CueContext, src_end: int) -> bool:
+    """Whether a document cue that is mostly a noun in news ('state', 'states', 'details', 'lists') ends a noun
+    phrase rather than following its subject: the word before it is no document noun or number ('data in
+    traditionally Republican states like Arizona', 'spending in the state Supreme Court race'; 'The report states',
+    'Article 5 states' stay). Cues read as verbs more often ('shows', 'finds') are left to the source's type."""
+    if ctx.cue_low not in _NOUN_LIKE_DOCUMENT_CUES or ctx.cue.start - src_end > 1:
+        return False
+    before = ctx.left[-1] if ctx.left else None
+    if before is None or not before.is_word:
+        return False
+    documents = ctx.words.sections.get("document", ())
+    low = before.low
+    return not (low in documents or (low.endswith("s") and low[:-1] in documents) or low[:1].isdigit())
+
+
+_NOUN_LIKE_DOCUMENT_CUES = frozenset(("state", "states", "detail", "details", "list", "lists"))
+#: 'The sign read: ...': after *read* these words give a manner, not the text ('reads like', 'read aloud').
+READ_FORMS = frozenset(("read", "reads", "reading"))
+READ_NOT_FOLLOWED_BY = frozenset(("like", "as", "aloud", "out", "well", "better", "badly", "more", "less"))
+
+
+#: Quantifiers and number words that stand for people on their own ('Half said', 'Both vowed', 'None said').
+QUANTIFIERS = frozenset("one two three four five six seven eight nine ten half both all none some many most few "
+                         "several each either neither others another".split())
