@@ -17,6 +17,7 @@ this check needs only a yes/no for English.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 
 __all__ = ["FUNCTION_WORDS", "MIN_ENGLISH_SHARE", "MIN_WORDS", "LanguageCheck", "english_share", "check_english"]
@@ -39,8 +40,10 @@ MIN_WORDS = 20
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 #: ``_WORD`` for a lower-cased text with no letter beyond ASCII: a letter is then one of a-z, so the matches are the
-#: same, found without a Unicode category look-up per character (the repeats are possessive: nothing follows them)
-_ASCII_WORD = re.compile(r"[a-z]++(?:['’][a-z]++)*+")
+#: same, found without a Unicode category look-up per character (the repeats are possessive: nothing follows them;
+#: Python 3.10 reads no possessive repeat, so there they are the plain greedy ones, with the same matches)
+_POSSESSIVE = "+" if sys.version_info >= (3, 11) else ""
+_ASCII_WORD = re.compile(r"[a-z]+" + _POSSESSIVE + r"(?:['’][a-z]+" + _POSSESSIVE + r")*" + _POSSESSIVE)
 _ASCII = bytes(range(128))
 
 

@@ -394,3 +394,34 @@ def test_title_pattern_by_hand():
     assert [m.groups() for m in gender._TITLE_RE.finditer(text)] == \
         [("Mr", "Tom Reyes"), ("Congresswoman", "Ada Quill"), ("Mrs", "Quill")]  # no title inside a word or over \n
     assert gender.gender_evidence(text, ["Tom Reyes", "Ada Quill"]) == {"Tom Reyes": "m", "Ada Quill": "f"}
+
+
+# -- the forms Python 3.10 reads (no possessive repeats) ---------------------------------------------------------
+
+def _greedy(pattern: str) -> str:
+    """``pattern`` with its possessive repeats made plain greedy ones (what the modules build on Python 3.10)."""
+    return pattern.replace("++", "+").replace("*+", "*")
+
+
+_SPLIT_PIECES = ["don't", "Ode-Vance", "rock’n’roll", "U.S.", "3,000", "x_y", "__", "'", "’", "-", "‐", "--", "a-",
+                 "-b", " ", "\n", "é", "ß", "İ", "٣", "!", "“", "said", ""]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_SPLIT_PIECES), st.text(max_size=3)), max_size=30).map("".join))
+def test_patterns_without_possessive_repeats_match_the_same(text):
+    from framelens.extract.attribution import tokens
+    from framelens.text import language
+
+    assert re.compile(_greedy(tokens._TOKEN_SPLIT_RE.pattern)).split(text) == tokens._TOKEN_SPLIT_RE.split(text)
+    low = text.lower()
+    assert re.compile(_greedy(language._ASCII_WORD.pattern)).findall(low) == language._ASCII_WORD.findall(low)
+
+
+def test_patterns_by_hand():
+    from framelens.extract.attribution import tokens
+    from framelens.text import language
+
+    assert tokens._TOKEN_SPLIT_RE.split("Don't stop, Ode-Vance.") == \
+        ["", "Don't", " ", "stop", "", ",", " ", "Ode-Vance", "", ".", ""]
+    assert language._ASCII_WORD.findall("it's rock'n'roll, ok") == ["it's", "rock'n'roll", "ok"]
