@@ -250,3 +250,12 @@ def test_indicate_and_cast(text, expected):
 ])
 def test_coordinated_nouns_of_people(text, expected):
     assert typed(text) == expected
+
+
+def test_short_turns_of_a_transcript_keep_their_speaker():
+    # a transcript's speaker label keeps a short turn ('Why not debate?'); a one-off label with a short text stays
+    # a section header
+    text = ("Video transcript:\n\nKATE ROE: Why not debate?\n\nJOEL MARR: This is a man who said he would never "
+            "run a negative ad.\n\nROE: And now?\n\nMARR: Now he is running them.")
+    assert [source for source, cue, kind in typed(text) if cue == ":"] == ["KATE ROE", "JOEL MARR", "ROE", "MARR"]
+    assert typed("Quill: A long shot.") == []

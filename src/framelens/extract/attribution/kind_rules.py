@@ -140,6 +140,7 @@ def _speaker_label(ctx: CueContext) -> Attribution | None:
     all_caps = all(t.text.isupper() for t in label if t.low not in ("and", "of"))
     lows = [t.low for t in label]
     named = True
+    transcript = False
     surname = label[-1].text.lower()
     # a full name elsewhere in the document (not this label) ending with the label's last word
     found = [official for pos, official in ctx.names.by_surname(text, ctx.cache.memo).get(surname, ())
@@ -155,7 +156,7 @@ def _speaker_label(ctx: CueContext) -> Attribution | None:
             not any(w in _SECTION_WORDS for w in lows):  # 'Analysis:', 'Fact check:' head sections
         source_type, named = "document", any(t.cap for t in label[:-1])
     elif all_caps and len(label) <= 4 and _transcript_label(ctx, src_start, " ".join(lows)):
-        source_type, named = "person", True
+        source_type, named, transcript = "person", True, True
     elif not all_caps and len(label) <= 3 and (words.has("vague", lows[-1]) or words.has("role", lows[-1])) and \
             not any(w in _SECTION_WORDS for w in lows):
         # a headline's group or role label ('Historians: Quill and Reyes linked', 'Local Officials: ...')
@@ -175,8 +176,9 @@ def _speaker_label(ctx: CueContext) -> Attribution | None:
         while content_start < para_end and text[content_start].isspace():
             content_start += 1
         content_end = trim_end(text, content_start, para_end)
-        if len(text[content_start:content_end].split()) < 4:
-            return None  # a section header ('Marr: A long shot.'), not something said
+        if len(text[content_start:content_end].split()) < 4 and not (transcript or _transcript_turn(ctx, surname)):
+            return None  # a section header ('Marr: A long shot.'), not something said; a transcript's turn
+            # may be short ('KATE ROE: Why not debate?')
         content, mode = (content_start, content_end), ("document" if source_type == "document" else "indirect")
     return Attribution(src_start, src_end, cue, mode, source_type, None, named, content, ctx.voice, rule="colon")
 
@@ -189,6 +191,16 @@ ruling truth finding findings""".split())
 #: A transcript's speaker label: one to four upper-case words and a colon opening a paragraph ('KATE ROE: Why?').
 _TRANSCRIPT_LABEL_RE = re.compile(r"^[\"“]?([A-Z][A-Z.'’\-]+(?:[^\S\n][A-Z][A-Z.'’\-]+){0,3}):[^\S\n]+\S",
                                   re.MULTILINE)
+
+
+def _transcript_turn(ctx: CueContext, surname: str) -> bool:
+    """Whether the label's last word is also a speaker label of the document's transcript ('KATE ROE: Why?' where
+    'ROE:' opens another paragraph)."""
+    labels = ctx.cache.memo.get("transcript_labels")
+    if labels is None:
+        labels = ctx.cache.memo["transcript_labels"] = {
+            " ".join(m.group(1).lower().split()) for m in _TRANSCRIPT_LABEL_RE.finditer(ctx.text)}
+    return len(labels) >= 2 and any(label.split()[-1] == surname for label in labels)
 
 
 def _transcript_label(ctx: CueContext, src_start: int, label: str) -> bool:
