@@ -259,3 +259,16 @@ def test_short_turns_of_a_transcript_keep_their_speaker():
             "run a negative ad.\n\nROE: And now?\n\nMARR: Now he is running them.")
     assert [source for source, cue, kind in typed(text) if cue == ":"] == ["KATE ROE", "JOEL MARR", "ROE", "MARR"]
     assert typed("Quill: A long shot.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verb of evidence needs a subject who can speak
+    ("House leaders have indicated they will not hold a vote.", [("House leaders", "indicated", "vague")]),
+    ("The move indicates the council is planning to act.", []),
+    ("Experts say the emails raise concerns about security.", [("Experts", "say", "vague")]),
+    # 'level of threat' is a noun; 'deliver on promises' no speech
+    ("We have not seen any new level of threat.", []),
+    ("The party cannot deliver on its campaign promises.", []),
+])
+def test_evidence_is_no_speaker(text, expected):
+    assert typed(text) == expected

@@ -93,14 +93,15 @@ _LIGHT_FAMILY = {form: family for family, forms in (
     ("offer", "offer offers offered offering"), ("give", "give gives gave given giving"),
     ("deliver", "deliver delivers delivered delivering"), ("voice", "voice voices voiced voicing"),
     ("sound", "sound sounds sounded sounding"), ("issue", "issue issues issued issuing"),
-    ("lodge", "lodge lodges lodged lodging"), ("level", "level levels leveled levelled leveling levelling"),
+    ("lodge", "lodge lodges lodged lodging"), ("level", "leveled levelled leveling levelling"),
     ("raise", "raise raises raised raising"), ("make", "make makes made making"),
     ("take", "take takes took taken taking")) for form in forms.split()}
 _ALL_LIGHT_NOUNS = sorted(frozenset().union(*LIGHT_SPEECH_NOUNS.values()), key=len, reverse=True)
 LIGHT_SPEECH_RE = re.compile(
     r"(?<![\w'’\-])(" + "|".join(sorted(_LIGHT_FAMILY, key=len, reverse=True)) + r")\s+(?:[a-z]+ly\s+)?"
     r"(?:(?:a|an|the|his|her|their|its|our|my|your|some|several|two|three|few|no|more|this|these|new)\s+)?"
-    r"(?:[a-z][a-z\-]*\s+){0,2}?(" + "|".join(re.escape(n) for n in _ALL_LIGHT_NOUNS) + r")(?![\w'’\-])")
+    r"(?:(?!(?:of|to|for|in|on|at|with|by|from|about|and|or|as)\s)[a-z][a-z\-]*\s+){0,2}?"
+    r"(" + "|".join(re.escape(n) for n in _ALL_LIGHT_NOUNS) + r")(?![\w'’\-])")
 #: A participle after a comma later in the clause ('delivered a defense of "Harlow values," saying ...').
 _PARTICIPLE_AFTER_RE = re.compile(r"[^.!?;:\n]{0,120}?,[\"”’']?\s+[a-z]+ing(?![\w])")
 #: 'took issue' is a speech act only with *with* ('took issue with the ruling').

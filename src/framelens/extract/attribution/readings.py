@@ -15,7 +15,7 @@ from .words import AUXILIARIES, CATENATIVES, DETERMINERS, NEGATORS, NUMBER_WORDS
 
 __all__ = ["noun_after_auxiliary", "noun_after_determiner", "bare_participle", "after_thing_noun",
            "title_case_after", "title_case_end", "plural_noun_cue", "READ_FORMS", "READ_NOT_FOLLOWED_BY",
-           "RECORDING_OF_RE", "QUANTIFIERS"]
+           "RECORDING_OF_RE", "QUANTIFIERS", "EVIDENCE_VERBS", "speaker_phrase"]
 
 
 def noun_after_auxiliary(ctx: CueContext) -> bool:
@@ -200,3 +200,32 @@ READ_NOT_FOLLOWED_BY = frozenset(("like", "as", "aloud", "out", "well", "better"
 #: Quantifiers and number words that stand for people on their own ('Half said', 'Both vowed', 'None said').
 QUANTIFIERS = frozenset("one two three four five six seven eight nine ten half both all none some many most few "
                          "several each either neither others another".split())
+
+
+#: Report verbs whose subject may be evidence rather than a speaker ('the move indicates', 'the emails raise
+#: concerns', 'polls suggest' is a document's): with these the source must be one who can speak.
+EVIDENCE_VERBS = frozenset(("indicated", "indicates", "indicating", "raise", "raises", "raised", "raising"))
+#: Source types that speak on their own.
+_SPEAKING_TYPES = frozenset(("person", "official", "organization", "media", "anonymous", "pronoun"))
+#: Plural endings of nouns of people the lists lack ('backers', 'activists', 'Democrats').
+_PEOPLE_ENDINGS = ("ers", "ists", "ans", "ians")
+
+
+def speaker_phrase(ctx: CueContext, src_start: int, src_end: int, source_type: str) -> bool:
+    """Whether a source phrase names one who can speak: a type that speaks, or a vague phrase whose words before
+    any preposition hold a noun of people ('House GOP leaders', 'Cruz backers'; not 'the move', 'the new
+    contract', 'the existence of a grand jury')."""
+    if source_type in _SPEAKING_TYPES:
+        return True
+    if source_type != "vague":
+        return False
+    words = ctx.words
+    for t in ctx.cache.exact(src_start, src_end):
+        if not t.is_word:
+            continue
+        low = t.low
+        if low in ("of", "for", "in", "at", "from", "with", "by", "on"):
+            return False
+        if low in words.pronouns or low in QUANTIFIERS or source_noun(words, low) or low.endswith(_PEOPLE_ENDINGS):
+            return True
+    return False

@@ -26,9 +26,9 @@ from .context import PASSIVE_FORM, CueContext
 from .kind_rules import NO_ATTRIBUTION, according_to, colon, in_poll, no_response, noun_cue
 from .mentions import left_mention, not_a_source, trim_non_referential
 from .phrases import DASHES, SHARE_RE, source_noun
-from .readings import (QUANTIFIERS, READ_FORMS, READ_NOT_FOLLOWED_BY, RECORDING_OF_RE, after_thing_noun,
-                       bare_participle, noun_after_auxiliary, noun_after_determiner, plural_noun_cue,
-                       title_case_after, title_case_end)
+from .readings import (EVIDENCE_VERBS, QUANTIFIERS, READ_FORMS, READ_NOT_FOLLOWED_BY, RECORDING_OF_RE,
+                       after_thing_noun, bare_participle, noun_after_auxiliary, noun_after_determiner, plural_noun_cue,
+                       speaker_phrase, title_case_after, title_case_end)
 from .records import Attribution
 from .right_phrases import right_mention, right_np
 from .subjects import (SUBJECT_TOKENS, blocked_between, coordinated_subject, plausible_subject, statement_subject,
@@ -348,6 +348,9 @@ def _attribute_verb(ctx: CueContext, src_start: int, src_end: int, rule: str):
     if cue.kind == "document_cue" and (source_type != "document" or plural_noun_cue(ctx, src_end) or (
             ctx.cue_low in READ_FORMS and ctx.right and ctx.right[0].low in READ_NOT_FOLLOWED_BY)):
         return NO_ATTRIBUTION  # ('the report reads like a thriller': a manner, no content)
+    if cue.kind == "report_verb" and ctx.cue_low.split(None, 1)[0] in EVIDENCE_VERBS and \
+            not speaker_phrase(ctx, src_start, src_end, source_type):
+        return NO_ATTRIBUTION  # ('the move indicates', 'the emails raise concerns': evidence, not a speaker)
     document_head = source_type == "document"
     source_type, named = ctx.typer.media_via_modifier(cache, src_start, src_end, source_type, named)
     content = None
