@@ -272,3 +272,12 @@ def test_short_turns_of_a_transcript_keep_their_speaker():
 ])
 def test_evidence_is_no_speaker(text, expected):
     assert typed(text) == expected
+
+
+def test_inverted_role_with_of_before_a_name():
+    # a lower-case role the lists lack, joined by 'of', before the name of an inverted source
+    text = '"We will win," said head of state Ada Quill.'
+    assert [(source, cue) for source, cue, kind in typed(text)] == [("head of state Ada Quill", "said")]
+    # look-alike: 'of' with no name after it keeps the phrase it opens
+    assert [(s, c) for s, c, k in typed('"We will win," said one of the organizers.')] == \
+        [("one of the organizers", "said")]

@@ -50,6 +50,9 @@ def right_np(words: AttributionWords, tokens: list[Token]):
                 after_det = True
                 continue
             if low in CONNECTORS or (low in NP_PREPOSITIONS and last_good >= 0 and is_noun(tokens[last_good].low)):
+                if last_good < 0 and low == "of" and 0 < unknown <= 2 and _name_ahead(tokens, k):
+                    k += 1  # a role the lists lack before a name: 'said master of ceremonies Asab Reyes'
+                    continue
                 if last_good < 0 or (k + 1 < n and (_possessor(tokens[k + 1].low) in _TIME_NAMES or (
                         tokens[k + 1].low.endswith("ing") and not tokens[k + 1].cap))):
                     break  # ('said the mayor’s office on Monday': a time adverbial; 'accused by nine women of lying')
@@ -96,6 +99,17 @@ def right_np(words: AttributionWords, tokens: list[Token]):
     if last_good < 0:
         return None
     return (tokens[0].start if tokens[0].is_word else tokens[1].start, tokens[last_good].end)
+
+
+def _name_ahead(tokens: list[Token], k: int) -> bool:
+    """Whether a capitalised name follows the preposition ``tokens[k]`` within three words, after lower-case words
+    only ('of ceremonies Asab Reyes')."""
+    for t in tokens[k + 1:k + 4]:
+        if not t.is_word:
+            return False
+        if t.cap:
+            return True
+    return False
 
 
 def _head_after_name(words: AttributionWords, tokens: list[Token], k: int) -> bool:
