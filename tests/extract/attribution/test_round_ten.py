@@ -281,3 +281,15 @@ def test_inverted_role_with_of_before_a_name():
     # look-alike: 'of' with no name after it keeps the phrase it opens
     assert [(s, c) for s, c, k in typed('"We will win," said one of the organizers.')] == \
         [("one of the organizers", "said")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'by' with a means of saying is no passive's agent: the subject before the apposition speaks
+    ("Mr. Reyes, now 81 and retired in Cambridge, Mass., said by telephone that he was fine.",
+     [("Mr. Reyes, now 81 and retired in Cambridge, Mass.,", "said", "person")]),
+    ("Reyes, the mayor, said by email that the road was closed.", [("Reyes, the mayor,", "said", "official")]),
+    # look-alike: a reduced passive with an agent keeps the agent
+    ("Asked by Ines Hale whether the levy was fair, Quill declined to answer.", [("Ines Hale", "Asked", "person")]),
+])
+def test_means_of_saying_is_no_agent(text, expected):
+    assert typed(text) == expected

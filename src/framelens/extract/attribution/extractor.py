@@ -21,9 +21,10 @@ from .context import cue_context
 from .cues import CueFinder
 from .metrics import attribution_metrics
 from .names import NameFinder
+from .readings import negated_cue
 from .records import ATTITUDE, ATTRIBUTION, Attribution
 from .resolve import normalise_sources
-from .rules import apply_rules, negated_cue
+from .rules import apply_rules
 from .source_types import SourceTyper
 from .tokens import TokenCache
 from .words import AttributionWords

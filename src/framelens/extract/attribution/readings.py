@@ -11,11 +11,11 @@ import re
 
 from .context import BE_FORMS, CueContext
 from .phrases import source_noun
-from .words import AUXILIARIES, CATENATIVES, DETERMINERS, NEGATORS, NUMBER_WORDS
+from .words import AUXILIARIES, CATENATIVES, DETERMINERS, NEGATIVE_CATENATIVES, NEGATORS, NUMBER_WORDS
 
 __all__ = ["noun_after_auxiliary", "noun_after_determiner", "bare_participle", "after_thing_noun",
            "title_case_after", "title_case_end", "plural_noun_cue", "READ_FORMS", "READ_NOT_FOLLOWED_BY",
-           "RECORDING_OF_RE", "QUANTIFIERS", "EVIDENCE_VERBS", "speaker_phrase"]
+           "RECORDING_OF_RE", "QUANTIFIERS", "EVIDENCE_VERBS", "speaker_phrase", "negated_cue"]
 
 
 def noun_after_auxiliary(ctx: CueContext) -> bool:
@@ -228,4 +228,33 @@ def speaker_phrase(ctx: CueContext, src_start: int, src_end: int, source_type: s
             return False
         if low in words.pronouns or low in QUANTIFIERS or source_noun(words, low) or low.endswith(_PEOPLE_ENDINGS):
             return True
+    return False
+
+
+def negated_cue(ctx: CueContext) -> bool:
+    """Whether a verb cue is negated: *not*, *never* or a contracted negation stands among the auxiliaries and
+    adverbs right before it ('had never publicly acknowledged', 'did not confirm', "didn't say", 'has not
+    denied'), or before a verb that takes it as a 'to' complement ('did not try to argue')."""
+    if not ctx.verbal:
+        return False
+    left = ctx.left
+    words = ctx.words
+    i = len(left) - 1
+    steps = 0
+    while i >= 0 and steps < 8:
+        t = left[i]
+        low = t.low
+        if low in NEGATORS or (low == "t" and i > 0 and left[i - 1].text in "'’") or low.endswith(("n't", "n’t")):
+            return True
+        if low == "to" and i > 0 and left[i - 1].low in NEGATIVE_CATENATIVES:
+            return True  # 'failed to mention', 'declined to criticize', 'has yet to confirm'
+        if ctx.cue_low.endswith("ing") and i == len(left) - 1 and low == "of" and i > 1 and \
+                left[i - 1].low == "short":
+            return True  # 'stopped short of endorsing'
+        if t.text in "'’" or (t.is_word and (low in words.between or low == "to" or low in CATENATIVES
+                                              or (len(low) > 4 and low.endswith("ly") and not t.cap))):
+            i -= 1
+            steps += 1
+            continue
+        break
     return False

@@ -116,5 +116,5 @@ class Attribution:
     person: bool = False
     #: The identity key (:func:`.identity.unify_sources`).
     source_id: str | None = None
-    #: The cue is negated ('did not confirm'), set by :func:`.rules.negated_cue`.
+    #: The cue is negated ('did not confirm'), set by :func:`.readings.negated_cue`.
     negated: bool = False

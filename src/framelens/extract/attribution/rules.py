@@ -33,8 +33,8 @@ from .records import Attribution
 from .right_phrases import right_mention, right_np
 from .subjects import (SUBJECT_TOKENS, blocked_between, coordinated_subject, plausible_subject, statement_subject,
                        subject)
-from .words import (ADDRESSEE_VERBS, AUXILIARIES, CATENATIVES, DAY_PARTS, DETERMINERS, NEGATIVE_CATENATIVES, NEGATORS,
-                    POSSESSIVE_DETERMINERS, QUOTE_CHARS, RELATIVE_DAYS, RELATIVE_PRONOUNS, WEEKDAYS)
+from .words import (ADDRESSEE_VERBS, AUXILIARIES, DAY_PARTS, DETERMINERS, POSSESSIVE_DETERMINERS, QUOTE_CHARS,
+                    RELATIVE_DAYS, RELATIVE_PRONOUNS, WEEKDAYS)
 
 #: Verbs whose object is the addressee, not the content ('told the Ledger it was fine').
 _TELL = frozenset("told tell tells telling informed assured warned reminded urged".split())
@@ -50,8 +50,9 @@ def passive_by(ctx: CueContext):
     """A passive with an agent: 'it was reported by the Courier that ...', also reduced ('Asked by Ines Hale
     whether ...', 'when asked by a reporter', 'as reported by the Courier'); the agent is the source."""
     if not _BY_RE.match(ctx.cache.low, ctx.cue.end, ctx.sentence_end) or not (ctx.right and ctx.right[0].low == "by") \
-            or not (ctx.passive or _reduced_passive(ctx)):
-        return None  # (the text is read before the tokens after the cue, which most cues never need)
+            or (len(ctx.right) > 1 and ctx.right[1].low in _MEANS) or not (ctx.passive or _reduced_passive(ctx)):
+        return None  # (the text is read before the tokens after the cue, which most cues never need; 'said by
+        # telephone' is a means, not an agent)
     phrase = right_np(ctx.words, ctx.right[1:])
     if phrase is None:
         agent = ctx.right[1] if len(ctx.right) > 1 else None
@@ -72,6 +73,9 @@ def passive_by(ctx: CueContext):
 
 
 _BY_RE = re.compile(r"\s+by(?![\w'’\-])")
+#: Means of saying after *by* ('said by telephone', 'told by email'): no passive's agent.
+_MEANS = frozenset(("phone", "telephone", "email", "e-mail", "mail", "text", "video", "videoconference", "letter",
+                    "satellite", "radio", "fax", "cellphone", "zoom", "skype"))
 #: Words after which a participle and *by* open a reduced passive clause ('when asked by', 'as reported by').
 _REDUCED_PASSIVE_OPENERS = frozenset(("when", "as", "if", "once", "unless", "after", "until", "while", "before",
                                       "and", "but"))
@@ -613,35 +617,6 @@ def _anonymity_clause(ctx: CueContext) -> bool:
     lows = [t.low for t in ctx.cache.head(ctx.cue.start, ctx.sentence_end, _ANONYMITY_TOKENS)]
     # the phrase may include the cue ('requested anonymity') or follow it ('spoke | on condition of anonymity')
     return any(pattern.match(" " + " ".join(lows[k:]) + " ") is not None for k in (0, 1))
-
-
-def negated_cue(ctx: CueContext) -> bool:
-    """Whether a verb cue is negated: *not*, *never* or a contracted negation stands among the auxiliaries and
-    adverbs right before it ('had never publicly acknowledged', 'did not confirm', "didn't say", 'has not
-    denied'), or before a verb that takes it as a 'to' complement ('did not try to argue')."""
-    if not ctx.verbal:
-        return False
-    left = ctx.left
-    words = ctx.words
-    i = len(left) - 1
-    steps = 0
-    while i >= 0 and steps < 8:
-        t = left[i]
-        low = t.low
-        if low in NEGATORS or (low == "t" and i > 0 and left[i - 1].text in "'’") or low.endswith(("n't", "n’t")):
-            return True
-        if low == "to" and i > 0 and left[i - 1].low in NEGATIVE_CATENATIVES:
-            return True  # 'failed to mention', 'declined to criticize', 'has yet to confirm'
-        if ctx.cue_low.endswith("ing") and i == len(left) - 1 and low == "of" and i > 1 and \
-                left[i - 1].low == "short":
-            return True  # 'stopped short of endorsing'
-        if t.text in "'’" or (t.is_word and (low in words.between or low == "to" or low in CATENATIVES
-                                              or (len(low) > 4 and low.endswith("ly") and not t.cap))):
-            i -= 1
-            steps += 1
-            continue
-        break
-    return False
 
 
 #: Verbs of denial before a participle cue: 'denied saying' reports no statement, it disputes one.
