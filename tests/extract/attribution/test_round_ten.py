@@ -293,3 +293,16 @@ def test_inverted_role_with_of_before_a_name():
 ])
 def test_means_of_saying_is_no_agent(text, expected):
     assert typed(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a participle after a gerund is an adjective; a verb taking a bare infinitive is no source
+    ("Harris makes no apologies for accusing the council of militarizing disputed waters.", []),
+    ("The tax is toxic here - which helps explain why no candidate names it - and it is rising.", []),
+    # look-alikes: an -ing noun before a verb keeps its subject
+    ("The person familiar with the planning confirmed the meeting.",
+     [("The person familiar with the planning", "confirmed", "anonymous")]),
+    ("A video recording showed him grabbing the reporter.", [("A video recording", "showed", "document")]),
+])
+def test_participles_after_gerunds_and_causatives(text, expected):
+    assert typed(text) == expected

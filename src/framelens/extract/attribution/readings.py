@@ -76,11 +76,17 @@ _TITLE_ADVERBS = frozenset(("just", "already", "finally", "now", "also", "still"
 def noun_after_determiner(ctx: CueContext) -> bool:
     """Whether a cue follows a determiner, a possessive or a number with at most two adjectives between: no verb
     can, so it is a noun or an adjective ('an impassioned call for', "Trump's repeated calls", 'her five proposed
-    bills', 'their own harder-edged reporting'). The matcher's look-alike rules see only the word right before
-    a cue; *said*, *says* and *told* are left alone ('the accused said')."""
-    if ctx.cue_low.split(None, 1)[0] in _NEVER_NOUNS:
+    bills', 'their own harder-edged reporting'), or an -ed participle right after a gerund, an adjective
+    ('militarizing disputed waters'). The matcher's look-alike rules see only the word right before a cue;
+    *said*, *says* and *told* are left alone ('the accused said')."""
+    first = ctx.cue_low.split(None, 1)[0]
+    if first in _NEVER_NOUNS:
         return False
     left = ctx.left
+    if first.endswith("ed") and len(left) >= 2 and left[-1].is_word and not left[-1].cap and \
+            left[-1].low.endswith("ing") and left[-2].low in _GERUND_PREPOSITIONS and ctx.right and \
+            ctx.right[0].is_word and not ctx.right[0].cap:
+        return True  # a participle after a gerund is an adjective: 'of militarizing disputed waters'
     i = len(left) - 1
     skipped = 0
     while i >= 0 and skipped < 2 and left[i].is_word and not left[i].cap and _adjective_like(left[i].low) and \
@@ -94,6 +100,8 @@ def noun_after_determiner(ctx: CueContext) -> bool:
         low in NUMBER_WORDS or low[:1].isdigit()
 
 
+#: Prepositions before a gerund ('of militarizing', 'for avoiding').
+_GERUND_PREPOSITIONS = frozenset(("of", "for", "by", "without", "after", "before", "while", "about", "from", "in"))
 #: Cue forms that are never nouns or adjectives, whatever stands before them.
 _NEVER_NOUNS = frozenset(("said", "says", "say", "told", "tells", "tell"))
 #: Adjectives of the kind found between a determiner and a noun cue ('repeated', 'own', 'latest').

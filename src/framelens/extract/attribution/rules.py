@@ -392,7 +392,13 @@ def _bare_word(ctx: CueContext, src_start: int, src_end: int) -> bool:
     tokens = [t for t in ctx.cache.exact(src_start, src_end) if t.is_word]
     if not 1 <= len(tokens) <= 3 or any(t.cap for t in tokens):
         return False
+    if tokens[-1].low in _CAUSATIVES:
+        return True  # 'which helps explain why': a verb whose complement is the cue
     return not any(_names_someone(ctx.words, t.low) for t in tokens)
+
+
+#: Verbs that take a bare infinitive, whose complement can be a cue ('helps explain', 'made clear').
+_CAUSATIVES = frozenset(("help", "helps", "helped", "helping", "let", "lets", "letting", "make", "makes", "made"))
 
 
 def _names_someone(words, low: str) -> bool:
