@@ -306,3 +306,17 @@ def test_means_of_saying_is_no_agent(text, expected):
 ])
 def test_participles_after_gerunds_and_causatives(text, expected):
     assert typed(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quoted fragment after 'said NAME' is what was said: the subject before the apposition speaks
+    ('In an interview, Bo Reyes, a former vice president of sales, said Quill "was personally involved."',
+     [("Bo Reyes, a former vice president of sales,", "said", "official")]),
+    # a pronoun after an inverted cue with its clause after it is the content's subject, not the speaker
+    ('Just 3 percent of self-described "liberals" said they would vote for the Green Party.', []),
+    ('"We will appeal," said he.', [("he", "said", "pronoun")]),
+    # 'admit' with a number lets people in
+    ("Quill said the city wanted to admit 2,500 refugees.", [("Quill", "said", "person")]),
+])
+def test_inverted_sources_and_fragments(text, expected):
+    assert typed(text) == expected

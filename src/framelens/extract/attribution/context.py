@@ -223,6 +223,8 @@ class CueContext:
                                     and not t.low[:1].isdigit() for t in inside[head + 1:]):
             return False  # a lower-case word after the head noun is its verb: 'said the council hid the figures.'
         rest = self.text[phrase[1]:self.sentence_end].lstrip()
+        if len(rest) > 1 and rest[0] in QUOTE_CHARS and rest[1].islower():
+            return False  # a quoted fragment opens: 'Huhn, a former vice president, said Fiorina "was involved"'
         return not rest or rest[0] in _CLAUSE_CLOSERS
 
     @_lazy

@@ -298,9 +298,19 @@ def inverted(ctx: CueContext):
                 ctx.words.has("inversion", " ".join(ctx.cue_text_lower.split())) or _after_quotation(ctx)):
         return None  # ('..., told reporters Thursday': after *told* comes the addressee, never the source)
     phrase = right_np(ctx.words, ctx.right)
-    if phrase is None:
+    if phrase is None or _content_subject(ctx, phrase):
         return NO_ATTRIBUTION
     return _attribute_verb(ctx, phrase[0], phrase[1], "inverted")
+
+
+def _content_subject(ctx: CueContext, phrase: tuple[int, int]) -> bool:
+    """Whether the phrase after an inverted cue is a personal pronoun with more of its clause after it: the
+    subject of what was said ('"liberals" said they would vote'), not its speaker ('"...," said he.')."""
+    start, end = phrase
+    if ctx.cache.low[start:end] not in ctx.words.pronouns:
+        return False
+    rest = ctx.text[end:ctx.sentence_end].lstrip()
+    return bool(rest) and (rest[0].isalnum() or rest[0] in "'’")
 
 
 def _after_quotation(ctx: CueContext) -> bool:
