@@ -320,3 +320,19 @@ def test_participles_after_gerunds_and_causatives(text, expected):
 ])
 def test_inverted_sources_and_fragments(text, expected):
     assert typed(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a noun of saying credited with 'from': the source follows 'from'
+    ("The plan drew sharp criticism from Democrats in the House.",
+     [("Democrats in the House", "criticism", "vague")]),
+    ("Quill faced criticism from rivals that his rallies were unsafe.", [("rivals", "criticism", "vague")]),
+    ("The mayor received calls for his resignation from party leaders.", [("party leaders", "calls", "vague")]),
+    ("The levy won praise from the Harlow Ledger.", [("the Harlow Ledger", "praise", "media")]),
+    # look-alikes: phone calls, a time after 'from', a clause between
+    ("The office received calls from voters all day.", []),
+    ("The team has faced criticism from the start.", []),
+    ("The criticism that came from the council was mild.", []),
+])
+def test_nouns_of_saying_with_from(text, expected):
+    assert typed(text) == expected

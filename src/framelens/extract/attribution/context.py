@@ -29,7 +29,7 @@ _BE_RE = word_set_pattern(BE_FORMS[:7])
 #: Adverbs skipped between a form of *be* and a passive cue ('was also reported').
 _ADVERBS = frozenset("also first not never previously later widely once initially originally".split())
 #: Cue kinds that have rules of their own; the others are verbs ('said', 'believes', 'show', 'called').
-_OWN_RULE_KINDS = frozenset(("no_response", "in_poll", "colon", "according_to", "noun_cue"))
+_OWN_RULE_KINDS = frozenset(("no_response", "in_poll", "colon", "according_to", "noun_cue", "noun_from"))
 #: Words that make a cue part of a subordinate clause with no source of its own ('when asked', 'as reported').
 _SUBORDINATORS = ("when", "if", "as", "after", "before", "while", "once")
 _LEFT_WINDOW, _RIGHT_WINDOW = 240, 200  # characters read on either side of a cue

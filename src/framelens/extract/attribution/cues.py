@@ -150,6 +150,45 @@ def regard_as_cues(low: str):
 _PARTICIPLE_AFTER_RE = re.compile(r"[^.!?;:\n]{0,120}?,[\"”’']?\s+[a-z]+ing(?![\w])")
 #: 'took issue' is a speech act only with *with* ('took issue with the ruling').
 _ISSUE_WITH_RE = re.compile(r"\s+with(?![\w])")
+#: A noun of saying credited with *from* ('criticism from Democrats', 'praise from the mayor', 'calls for his
+#: resignation from party leaders'): up to five words between the noun and *from*, no clause mark; then a name,
+#: a determiner or a capitalised word opens the source. *calls* counts only with *for* or *to* after it (not
+#: phone calls from voters); *questions*, *threats* and *support* are left out (Q&A, acts, attitudes).
+NOUN_FROM_NOUNS = {"criticism": "neutral", "criticisms": "neutral", "praise": "neutral", "condemnation": "neutral",
+                   "condemnations": "neutral", "warnings": "neutral", "pushback": "neutral", "objections": "neutral",
+                   "complaints": "neutral", "accusations": "neutral", "allegations": "distancing",
+                   "denials": "neutral", "demands": "neutral", "calls": "neutral", "rebukes": "neutral",
+                   "denunciations": "neutral", "appeals": "neutral", "pleas": "neutral"}
+_NOUN_FROM_AC = ahocorasick_rs.AhoCorasick(sorted(NOUN_FROM_NOUNS),
+                                           matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+#: From the noun's end: the words up to *from* (group 1) and where the source opens (group 2).
+NOUN_FROM_TAIL_RE = re.compile(r"((?:[^\S\n]+[\w'’\-]+){0,5}?)[^\S\n]+from[^\S\n]+(?=([\"“]?[A-Za-z]))")
+
+
+def noun_from_cues(low: str) -> list[tuple[int, int, str]]:
+    """``(start, end, noun)`` of the nouns of saying followed by *from* and a source ('criticism from Democrats')."""
+    out = []
+    n = len(low)
+    for _, start, end in _ac_matches(_NOUN_FROM_AC, low):
+        if (start and (low[start - 1].isalnum() or low[start - 1] in "_'’-")) or \
+                (end < n and (low[end].isalnum() or low[end] in "_'’-")):
+            continue
+        m = NOUN_FROM_TAIL_RE.match(low, end)
+        if m is None:
+            continue
+        gap = m.group(1).split()
+        noun = low[start:end]
+        if noun == "calls" and not (gap and gap[0] in ("for", "to")):
+            continue  # ('calls from voters': telephone calls)
+        if any(w in _NOUN_FROM_STOPS for w in gap):
+            continue  # a clause between ('criticism that came from'), or another noun phrase's verb
+        out.append((start, end, noun))
+    return out
+
+
+#: Words that may not stand between the noun and *from*.
+_NOUN_FROM_STOPS = frozenset(("that", "which", "who", "and", "but", "or", "is", "was", "are", "were", "has", "have",
+                              "had", "came", "come", "comes", "coming", "he", "she", "they", "it", "we", "i", "you"))
 #: The second word of the noun compounds of 'think' ('think tank', 'think pieces'), after it.
 _THINK_NOUN_RE = re.compile(r"[^\S\n]+(?:tanks?|pieces?)(?![^\W_])")
 #: Page furniture holding a cue word of the lists: 'Story Continued Below' (between paragraphs of web pages),
@@ -389,6 +428,8 @@ class CueFinder:
             candidates.append((_CALL, start, end, "neutral", "call", "call"))
         for start, end, noun in noun_cues(low):  # "Quill's claim that ...": the possessor is the source
             candidates.append((_NOUN_CUE, start, end, NOUN_CUES[noun], "noun_cue", "speech"))
+        for start, end, noun in noun_from_cues(low):  # 'criticism from Democrats': the source after 'from'
+            candidates.append((_NOUN_CUE, start, end, NOUN_FROM_NOUNS[noun], "noun_from", "speech"))
         # 'in a Quill Institute poll': the poll is the source (every match holds 'poll' or 'survey': a text with
         # neither, three in four news articles, is not scanned)
         if "poll" in low or "survey" in low:

@@ -9,9 +9,9 @@ import re
 
 from .content import content_around, direct_content, trim_end
 from .context import CueContext
-from .cues import IN_POLL_RE, IN_POLL_TAIL_RE, NOUN_CUE_POSSESSOR_RE
+from .cues import IN_POLL_RE, IN_POLL_TAIL_RE, NOUN_CUE_POSSESSOR_RE, NOUN_FROM_TAIL_RE
 from .mentions import left_mention, not_a_source
-from .phrases import left_np
+from .phrases import left_np, source_noun
 from .records import Attribution
 from .right_phrases import right_np
 from .subjects import _name_elsewhere
@@ -349,3 +349,35 @@ def noun_cue(ctx: CueContext):
         return NO_ATTRIBUTION
     return Attribution(src_start, src_end, cue, "indirect", source_type, None, named, (content_start, content_end),
                        ctx.voice, rule="noun_cue")
+
+
+def noun_from(ctx: CueContext):
+    """A noun of saying credited with *from*: 'The plan drew criticism from Democrats', 'praise from the mayor',
+    'calls for his resignation from party leaders'. The noun phrase after *from* is the source (a name, an
+    organisation, a group; a time or a place is none: 'criticism from the start'); the content is the rest of the
+    sentence."""
+    if ctx.cue.kind != "noun_from":
+        return None
+    text, cue, cache = ctx.text, ctx.cue, ctx.cache
+    m = NOUN_FROM_TAIL_RE.match(cache.low, cue.end, ctx.sentence_end)
+    if m is None:
+        return NO_ATTRIBUTION
+    tokens = cache.get(m.start(2), ctx.sentence_end)
+    phrase = right_np(ctx.words, tokens)
+    if phrase is None:
+        return NO_ATTRIBUTION
+    src_start, src_end = phrase
+    words = ctx.words
+    inside = [t for t in cache.exact(src_start, src_end) if t.is_word]
+    if not_a_source(words, cache, src_start, src_end) or \
+            not any(t.cap or source_noun(words, t.low) for t in inside if t.low not in DETERMINERS):
+        return NO_ATTRIBUTION  # ('criticism from the start', 'complaints from time to time')
+    source_type, named = ctx.typer.type(cache, src_start, src_end, src_end, ctx.sentence_start)
+    source_type, named = ctx.typer.media_via_modifier(cache, src_start, src_end, source_type, named)
+    if source_type == "document":
+        return NO_ATTRIBUTION  # ('complaints from the report'): a noun of saying needs one who says
+    content = content_around(text, ctx.sentence_start, ctx.sentence_end, cue.start, src_end)
+    if content is None:
+        return NO_ATTRIBUTION
+    return Attribution(src_start, src_end, cue, "indirect", source_type, None, named, content, ctx.voice,
+                       rule="noun_from")

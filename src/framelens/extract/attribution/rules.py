@@ -23,7 +23,7 @@ from typing import Callable
 
 from .content import content_after, content_around, content_before, direct_content
 from .context import PASSIVE_FORM, CueContext
-from .kind_rules import NO_ATTRIBUTION, according_to, colon, in_poll, no_response, noun_cue
+from .kind_rules import NO_ATTRIBUTION, according_to, colon, in_poll, no_response, noun_cue, noun_from
 from .mentions import left_mention, not_a_source, trim_non_referential
 from .phrases import DASHES, SHARE_RE, source_noun
 from .readings import (EVIDENCE_VERBS, QUANTIFIERS, READ_FORMS, READ_NOT_FOLLOWED_BY, RECORDING_OF_RE,
@@ -646,6 +646,7 @@ RULES: dict[str, Callable[[CueContext], object]] = {
     "colon": colon,
     "according_to": according_to,
     "noun_cue": noun_cue,
+    "noun_from": noun_from,
     "passive_by": passive_by,
     "passive_it": passive_it,
     "statement": statement,
@@ -662,7 +663,7 @@ RULES: dict[str, Callable[[CueContext], object]] = {
 #: returns None for it). A verb cue with no source of its own (:attr:`.context.CueContext.without_source`) is left
 #: alone by every verb rule but the passives; any other verb cue is no passive, which the passive rules need.
 _OWN_RULES = {"no_response": no_response, "in_poll": in_poll, "colon": colon, "according_to": according_to,
-              "noun_cue": noun_cue}
+              "noun_cue": noun_cue, "noun_from": noun_from}
 _PASSIVE_RULES = (passive_by, passive_it)
 _GERUND_RULES = (passive_by, passive_it, gerund)
 _SOURCE_RULES = (passive_by, statement, left, participle, coordinated, fronted, inverted)
