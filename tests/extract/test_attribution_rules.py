@@ -47,8 +47,9 @@ def test_rule_table_is_ordered():
     # must precede 'left' (it replaces the statement object found by 'left' with the subject) and 'participle'
     # precede 'inverted' ('..., saying X'); 'fronted' (a participle opening the sentence) precedes 'inverted' too;
     # 'gerund' reads only cues with no source of their own, which every rule before it but the passives leaves
-    assert list(RULES) == ["no_response", "in_poll", "colon", "according_to", "noun_cue", "passive_by", "passive_it",
-                           "statement", "left", "participle", "coordinated", "fronted", "inverted", "gerund"]
+    assert list(RULES) == ["no_response", "in_poll", "colon", "according_to", "noun_cue", "noun_from", "passive_by",
+                           "passive_it", "statement", "left", "participle", "coordinated", "fronted", "inverted",
+                           "gerund"]
     assert all(callable(f) and f.__doc__ for f in RULES.values())
 
 
@@ -64,6 +65,8 @@ ALONE = [
      (31, 55), "the Brisk Valley Gazette", (18, 30)),
     ("noun_cue", "Ada Quist's claim that the dam leaked was wrong.", "claim",
      (0, 9), "Ada Quist", (12, 17)),
+    ("noun_from", "The levy drew criticism from the Harlow Courier.", "criticism",
+     (29, 47), "the Harlow Courier", (14, 23)),
     ("passive_by", "It was reported by the Harlow Courier that the dam leaked.", "reported",
      (19, 37), "the Harlow Courier", (7, 15)),
     ("passive_it", "It was reported that the dam leaked.", "reported",
@@ -127,5 +130,5 @@ def test_a_rule_that_applies_but_finds_nothing_stops_the_table(extractor, analyz
 
 def test_rules_of_other_cue_kinds_do_not_apply(extractor, analyzer):
     ctx = context_of(extractor, analyzer, "Harris said the fund was empty.", "said")
-    for name in ("no_response", "in_poll", "colon", "according_to"):
+    for name in ("no_response", "in_poll", "colon", "according_to", "noun_cue", "noun_from"):
         assert RULES[name](ctx) is None
