@@ -336,3 +336,19 @@ def test_inverted_sources_and_fragments(text, expected):
 ])
 def test_nouns_of_saying_with_from(text, expected):
     assert typed(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an apposition of a named 'according to' source that ends its sentence belongs to the source
+    ("Fox made $1.6 billion, according to Bo Reyes, an analyst at the Harlow Fund.",
+     [("Bo Reyes, an analyst at the Harlow Fund", "according to", "person")]),
+    ("The bill passed, according to the Marlow Union, one of the unions at the plant.",
+     [("the Marlow Union, one of the unions at the plant", "according to", "organization")]),
+    # look-alikes: a clause after the comma is content; a lower-case source keeps its phrase
+    ("Fundraising, according to the Quill campaign, has surged in the same period.",
+     [("the Quill campaign", "according to", "organization")]),
+    ("The firm earned $600 million, according to public filings, a huge sum for a firm.",
+     [("public filings", "according to", "document")]),
+])
+def test_according_to_with_an_apposition(text, expected):
+    assert typed(text) == expected
