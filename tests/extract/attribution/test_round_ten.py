@@ -352,3 +352,11 @@ def test_nouns_of_saying_with_from(text, expected):
 ])
 def test_according_to_with_an_apposition(text, expected):
     assert typed(text) == expected
+
+
+def test_a_site_name_keeps_its_domain():
+    text = "The figure is closer to 15 percent, according to Factcheck.org."
+    assert [(s, c) for s, c, k in typed(text)] == [("Factcheck.org", "according to")]
+    # look-alike: a sentence's period after a name is no domain
+    text = "The figure is closer to 15 percent, according to Quill. Org charts were shown."
+    assert [(s, c) for s, c, k in typed(text)] == [("Quill", "according to")]

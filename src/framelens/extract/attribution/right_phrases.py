@@ -82,6 +82,11 @@ def right_np(words: AttributionWords, tokens: list[Token]):
                     break
         else:
             c = t.text
+            if c == "." and 0 < k < n - 1 and tokens[k + 1].low in _DOMAIN_ENDINGS and \
+                    tokens[k - 1].end == t.start == tokens[k + 1].start - 1:
+                last_good = k + 1  # a site's name: 'according to Factcheck.org', 'said ouest-france.fr'
+                k += 2
+                continue
             if c == "." and k > 0 and (tokens[k - 1].text in words.title_abbreviations or
                                        (len(tokens[k - 1].text) == 1 and tokens[k - 1].cap)) and \
                     k + 1 < n and (tokens[k + 1].cap or (_initialism(tokens, k) and is_noun(tokens[k + 1].low))):
@@ -132,6 +137,11 @@ def _initialism(tokens: list[Token], k: int) -> bool:
     periods are glued to single capitals."""
     return k >= 3 and tokens[k - 2].text == "." and len(tokens[k - 3].text) == 1 and tokens[k - 3].cap and \
         tokens[k - 2].start == tokens[k - 3].end
+
+
+#: Top-level domains that end a site's name.
+_DOMAIN_ENDINGS = frozenset(("com", "org", "net", "gov", "edu", "io", "co", "uk", "fr", "de", "es", "it", "ca", "au",
+                             "info", "news", "tv", "us"))
 
 
 def _possessor(low: str) -> str:
