@@ -360,3 +360,16 @@ def test_a_site_name_keeps_its_domain():
     # look-alike: a sentence's period after a name is no domain
     text = "The figure is closer to 15 percent, according to Quill. Org charts were shown."
     assert [(s, c) for s, c, k in typed(text)] == [("Quill", "according to")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an initial or an initialism inside a source after 'according to' or an inverted cue is no sentence end
+    ("The project failed, according to a lawsuit filed in Harlow by Ada V. Quill, a former mayor.",
+     [("a lawsuit filed in Harlow by Ada V. Quill", "according to", "document")]),
+    ("The firm lobbied agencies, according to U.S. lobbying records.",
+     [("U.S. lobbying records", "according to", "document")]),
+    ('"We will win," said a former U.S. law enforcement official.',
+     [("a former U.S. law enforcement official", "said", "official")]),
+])
+def test_initials_inside_sources_after_the_cue(text, expected):
+    assert typed(text) == expected

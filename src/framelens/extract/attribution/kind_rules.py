@@ -297,7 +297,8 @@ def _according_phrase(ctx: CueContext) -> tuple[int, int] | None:
 #: lack of trust'); *and* may join names ('the AP and television networks').
 # each word is taken whole (a look-ahead capture, the atomic group of Python < 3.11): letting the engine split a
 # long word into pieces made this pattern backtrack exponentially (minutes on some real articles)
-_ACCORDING_TAIL_RE = re.compile(r"(?:[^\S\n]*(?!(?:said|says|told|but|is|are|was|were|has|have|had|will|would)\b)(?=([^\s,.;:!?()\"“”—–]+))\1){0,20}?"
+_ACCORDING_TAIL_RE = re.compile(r"(?:[^\S\n]*(?!(?:said|says|told|but|is|are|was|were|has|have|had|will|would)\b)"
+                                r"(?=((?:[A-Z]\.|[^\s,.;:!?()\"“”—–])+))\1){0,20}?"
                                 r"(?=[^\S\n]*(?:[,.;:!?()\"“”—–]|$))")
 
 

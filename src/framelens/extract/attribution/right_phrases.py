@@ -89,7 +89,9 @@ def right_np(words: AttributionWords, tokens: list[Token]):
                 continue
             if c == "." and k > 0 and (tokens[k - 1].text in words.title_abbreviations or
                                        (len(tokens[k - 1].text) == 1 and tokens[k - 1].cap)) and \
-                    k + 1 < n and (tokens[k + 1].cap or (_initialism(tokens, k) and is_noun(tokens[k + 1].low))):
+                    k + 1 < n and (tokens[k + 1].cap or (
+                        _initialism(tokens, k) and tokens[k + 1].is_word and tokens[k + 1].low not in words.stop
+                        and tokens[k + 1].low not in words.between)):
                 k += 1  # ('Sen. Reyes', 'U.S. Sen. Reyes', 'by U.S. contractors')
                 continue
             if c in APOSTROPHES and k > 0 and tokens[k - 1].text[-1:] in "sSzZ" and k + 1 < n and \
