@@ -373,3 +373,21 @@ def test_a_site_name_keeps_its_domain():
 ])
 def test_initials_inside_sources_after_the_cue(text, expected):
     assert typed(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an adverbial between commas after the source is no apposition: the mention ends with the source
+    ("Mr. Quill, in a brief interview on Saturday, said he would win.", [("Mr. Quill", "said", "person")]),
+    ("Reyes's office, when contacted by the Ledger, said it had no comment.",
+     [("Reyes's office", "said", "organization")]),
+    ("The council, for example, said it would appeal.", [("The council", "said", "organization")]),
+    # look-alikes: an apposition, a relative clause, an affiliation, a role in -ing and a list stay
+    ("Quill, a lawyer, said the plan failed.", [("Quill, a lawyer,", "said", "person")]),
+    ("Quill, who heads the fund, said the plan failed.", [("Quill, who heads the fund,", "said", "person")]),
+    ("Reyes, at the Harlow Institute, said the plan failed.",
+     [("Reyes, at the Harlow Institute,", "said", "person")]),
+    ("Bo Reyes, managing director of the fund, said the plan failed.",
+     [("Bo Reyes, managing director of the fund,", "said", "person")]),
+])
+def test_adverbial_asides_are_not_appositions(text, expected):
+    assert typed(text) == expected

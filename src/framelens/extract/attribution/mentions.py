@@ -102,7 +102,8 @@ def left_mention(words: AttributionWords, left: list[Token], src_start: int, src
 
 def _adverbial_aside(words: AttributionWords, left: list[Token], i: int, src_end: int) -> bool:
     """Whether the words between the source phrase (ending at ``src_end``) and the comma ``left[i]`` are only an
-    adverbial aside (', meanwhile,', ', in fact,', ', once again,', ', too,')."""
+    adverbial aside (', meanwhile,', ', in fact,', ', once again,', ', too,'), or open with a preposition, a
+    subordinator or a participle (:func:`_opens_aside`)."""
     k = i - 1
     inner = []
     while k >= 0 and left[k].start >= src_end and left[k].text != ",":
@@ -110,6 +111,8 @@ def _adverbial_aside(words: AttributionWords, left: list[Token], i: int, src_end
         k -= 1
     if not inner or any(not t.is_word for t in inner):
         return False
+    if k >= 0 and left[k].start <= src_end and _opens_aside(inner[::-1]):
+        return True  # (the aside opens at the comma right after the source, not inside a clause before it)
     n = words.adverbials.ending_at(left, i - 1)
     if n == len(inner):
         return True
@@ -117,6 +120,33 @@ def _adverbial_aside(words: AttributionWords, left: list[Token], i: int, src_end
                (len(t.low) > 4 and t.low.endswith("ly")) for t in inner)
 
 
+def _opens_aside(inner: list[Token]) -> bool:
+    """Whether the words between two commas after a source open an adverbial, not an apposition: a preposition, a
+    subordinator or a participle ('Mr. Trump, in a brief interview on Saturday, said', "Powell's office, when
+    contacted by Reuters, said", 'Sen. Reyes, noting the size of the crowd, said'). An affiliation (', at the
+    Harlow Institute,'), a role in -ing (', managing director of'), a list (', including the Ledger,') and *as
+    well as* stay part of the mention."""
+    first = inner[0]
+    second = inner[1].low if len(inner) > 1 else ""
+    if first.cap or first.low in _NOT_ASIDE_ING or (first.low == "as" and second == "well"):
+        return False
+    if first.low == "at" and len(inner) > 1 and (inner[1].cap or (second == "the" and len(inner) > 2 and
+                                                                  inner[2].cap)):
+        return False  # an affiliation: 'Pantucci, at the Royal United Services Institute, said'
+    return first.low in _ASIDE_OPENERS or (len(first.low) > 5 and first.low.endswith("ing"))
+
+
+#: Prepositions and subordinators that open an adverbial aside between commas ('Gates, in contrast, told').
+_ASIDE_OPENERS = frozenset(("in", "at", "on", "during", "after", "before", "with", "without", "for", "from",
+                            "despite", "unlike", "when", "while", "as", "if", "although", "though", "since", "once",
+                            "upon", "amid", "through", "throughout", "via", "speaking", "asked", "contacted",
+                            "reached", "interviewed"))
+#: Words in -ing that open an apposition or a list, not an aside ('Bo Reyes, managing director of ...', 'six
+#: newspapers, including the Ledger, said').
+_NOT_ASIDE_ING = frozenset(("including", "managing", "ranking", "presiding", "founding", "leading", "outgoing",
+                            "incoming", "acting", "reigning", "sitting", "retiring", "governing", "visiting",
+                            "consulting", "supervising", "commanding", "polling", "marketing", "reporting",
+                            "campaigning", "publishing", "editing", "longstanding", "rising", "wing"))
 #: Short adverbs that make an aside between commas ('he, too, said').
 _ASIDE_WORDS = frozenset(("too", "though", "again", "once", "soon", "later", "also", "then", "now", "still",
                           "fact", "in", "for", "his", "her", "their", "its", "part", "turn", "of", "course"))
