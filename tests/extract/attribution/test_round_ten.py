@@ -391,3 +391,14 @@ def test_initials_inside_sources_after_the_cue(text, expected):
 ])
 def test_adverbial_asides_are_not_appositions(text, expected):
     assert typed(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # look-alikes of 'criticism from': a verb and its object between; a nominee 'from' someone
+    ("She said Quill's criticism of Reyes steered her away from the Democrat.", [("She", "said", "pronoun")]),
+    ("Senators raised procedural objections to any nominee from Quill.", [("Senators", "raised", "official")]),
+    # 'it' is no speaker of a verb of evidence
+    ("The council knows it raises concerns about trust.", []),
+])
+def test_more_look_alikes_of_round_ten(text, expected):
+    assert typed(text) == expected

@@ -151,7 +151,7 @@ _PARTICIPLE_AFTER_RE = re.compile(r"[^.!?;:\n]{0,120}?,[\"”’']?\s+[a-z]+ing(
 #: 'took issue' is a speech act only with *with* ('took issue with the ruling').
 _ISSUE_WITH_RE = re.compile(r"\s+with(?![\w])")
 #: A noun of saying credited with *from* ('criticism from Democrats', 'praise from the mayor', 'calls for his
-#: resignation from party leaders'): up to five words between the noun and *from*, no clause mark; then a name,
+#: resignation from party leaders'): up to three words between the noun and *from*, no clause mark; then a name,
 #: a determiner or a capitalised word opens the source. *calls* counts only with *for* or *to* after it (not
 #: phone calls from voters); *questions*, *threats* and *support* are left out (Q&A, acts, attitudes).
 NOUN_FROM_NOUNS = {"criticism": "neutral", "criticisms": "neutral", "praise": "neutral", "condemnation": "neutral",
@@ -162,7 +162,7 @@ NOUN_FROM_NOUNS = {"criticism": "neutral", "criticisms": "neutral", "praise": "n
 _NOUN_FROM_AC = ahocorasick_rs.AhoCorasick(sorted(NOUN_FROM_NOUNS),
                                            matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
 #: From the noun's end: the words up to *from* (group 1) and where the source opens (group 2).
-NOUN_FROM_TAIL_RE = re.compile(r"((?:[^\S\n]+[\w'’\-]+){0,5}?)[^\S\n]+from[^\S\n]+(?=([\"“]?[A-Za-z]))")
+NOUN_FROM_TAIL_RE = re.compile(r"((?:[^\S\n]+[\w'’\-]+){0,3}?)[^\S\n]+from[^\S\n]+(?=([\"“]?[A-Za-z]))")
 
 
 def noun_from_cues(low: str) -> list[tuple[int, int, str]]:
@@ -188,7 +188,8 @@ def noun_from_cues(low: str) -> list[tuple[int, int, str]]:
 
 #: Words that may not stand between the noun and *from*.
 _NOUN_FROM_STOPS = frozenset(("that", "which", "who", "and", "but", "or", "is", "was", "are", "were", "has", "have",
-                              "had", "came", "come", "comes", "coming", "he", "she", "they", "it", "we", "i", "you"))
+                              "had", "came", "come", "comes", "coming", "he", "she", "they", "it", "we", "i", "you",
+                              "him", "her", "them", "us", "me", "away", "nominee", "nominees"))
 #: The second word of the noun compounds of 'think' ('think tank', 'think pieces'), after it.
 _THINK_NOUN_RE = re.compile(r"[^\S\n]+(?:tanks?|pieces?)(?![^\W_])")
 #: Page furniture holding a cue word of the lists: 'Story Continued Below' (between paragraphs of web pages),

@@ -224,7 +224,7 @@ def speaker_phrase(ctx: CueContext, src_start: int, src_end: int, source_type: s
     any preposition hold a noun of people ('House GOP leaders', 'Cruz backers'; not 'the move', 'the new
     contract', 'the existence of a grand jury')."""
     if source_type in _SPEAKING_TYPES:
-        return True
+        return ctx.cache.low[src_start:src_end] not in ("it", "this", "that")  # ('it raises concerns': a thing)
     if source_type != "vague":
         return False
     words = ctx.words
