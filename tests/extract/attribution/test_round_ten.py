@@ -402,3 +402,18 @@ def test_adverbial_asides_are_not_appositions(text, expected):
 ])
 def test_more_look_alikes_of_round_ten(text, expected):
     assert typed(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # appositions after an inverted source: a party and state, a capitalised possessive, 'then', an age
+    ('"We will win," said Senator Chris Reyes, Democrat of Delaware.',
+     [("Senator Chris Reyes, Democrat of Delaware", "said", "official")]),
+    ('"We will win," said Peter Quill, Governor Marr\'s first budget director.',
+     [("Peter Quill, Governor Marr's first budget director", "said", "person")]),
+    ('"We will win," said Bo Reyes, then ambassador to Israel.',
+     [("Bo Reyes, then ambassador to Israel", "said", "official")]),
+    # look-alike: a capitalised clause after the comma is no apposition
+    ('"We will win," said Quill, Reyes agreed.', [("Quill", "said", "person"), ("Reyes", "agreed", "person")]),
+])
+def test_appositions_after_inverted_sources(text, expected):
+    assert typed(text) == expected

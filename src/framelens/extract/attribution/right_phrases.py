@@ -19,7 +19,10 @@ _TIME_NAMES = WEEKDAYS | MONTH_NAMES
 
 #: A comma after an inverted source that opens an apposition: a determiner, a lower-case word (a role:
 #: 'chairman of'), or a relative pronoun; not a conjunction, a participle or a quotation.
-_APPOSITION_RE = re.compile(r",\s+(?=(?:a|an|the|another|his|her|their|its|one|who|which)\s|"
+_APPOSITION_RE = re.compile(r",\s+(?=(?:a|an|the|another|his|her|their|its|one|who|which|then)\s|"
+                            r"(?:Democrat|Republican|Independent)\s+(?:of|from)\s|"  # ', Democrat of Delaware'
+                            r"(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*['’]s?\s+[a-z]|"  # ", Mr. Sanders's adviser"
+                            r"\d{1,3},\s+(?:a|an|the)\s|"  # ', 30, a member of the union'
                             r"(?!(?:and|but|or|so|yet|then|while|because|as|adding|saying|noting|according|in|on|at|"
                             r"when|after|before|if|although|though|that)\b)(?![a-z]+ing\b)[a-z][a-z\-]*\s)")
 #: Where an apposition ends inside its sentence: a comma before a participle or a new clause.
