@@ -417,3 +417,14 @@ def test_more_look_alikes_of_round_ten(text, expected):
 ])
 def test_appositions_after_inverted_sources(text, expected):
     assert typed(text) == expected
+
+
+@pytest.mark.parametrize("text, kind, expected", [
+    # a focus or sentence adverb opening the source phrase is no part of it
+    ("Even critics say the plan works.", "attribution", [("critics", "say")]),
+    ("Still, even Mr. Reyes says there is good reason for doubt.", "attribution", [("Mr. Reyes", "says")]),
+    ("Perhaps young voters prefer the levy.", "attitude", [("young voters", "prefer")]),
+])
+def test_focus_adverbs_before_sources(text, kind, expected):
+    assert [(text[s.start:s.end], text[s.attrs["cue_start"]:s.attrs["cue_end"]])
+            for s in attribution_spans(text, kind)] == expected

@@ -99,7 +99,8 @@ PAGE_FURNITURE = frozenset((
 NON_REFERENTIAL_WORDS = frozenset((
     "there", "here", "then", "that", "this", "outright", "so", "thus", "hence", "indeed", "instead", "meanwhile",
     "however", "moreover", "yes", "oh", "ok", "okay", "still", "yet", "also", "again", "later", "earlier", "now",
-    "today", "yesterday", "tonight", "afterward", "afterwards", "recently", "finally"))
+    "today", "yesterday", "tonight", "afterward", "afterwards", "recently", "finally", "even", "probably",
+    "perhaps", "maybe", "apparently", "reportedly"))  # (focus and sentence adverbs: 'even critics say')
 NON_REFERENTIAL = PAGE_FURNITURE | NON_REFERENTIAL_WORDS
 #: Two-word page furniture opening a first sentence, capitalised ('Story highlights', 'Read more', 'Editor's note').
 FURNITURE_PAIRS = frozenset((("story", "highlights"), ("read", "more"), ("editor's", "note"), ("editor’s", "note"),
