@@ -428,3 +428,13 @@ def test_appositions_after_inverted_sources(text, expected):
 def test_focus_adverbs_before_sources(text, kind, expected):
     assert [(text[s.start:s.end], text[s.attrs["cue_start"]:s.attrs["cue_end"]])
             for s in attribution_spans(text, kind)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a slash glued between two names joins them in one source ('a CNN/ORC poll')
+    ("A Ledger/Courier poll shows Quill ahead.", [("A Ledger/Courier poll", "shows", "media")]),
+    # look-alike: a spaced slash is no join
+    ("Quill leads / Reyes said the poll was wrong.", [("Reyes", "said", "person")]),
+])
+def test_slash_compounds_in_sources(text, expected):
+    assert typed(text) == expected

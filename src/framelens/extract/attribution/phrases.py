@@ -520,8 +520,10 @@ def _scan_back(words: AttributionWords, tokens: list[Token], head: int) -> tuple
             if c in APOSTROPHES and k > 0 and tokens[k - 1].text[-1:] in "sSzZ" and k < head:
                 k -= 1
                 continue
-            if c in "-&" and k < head and not (c == "-" and _is_dash(tokens, k)):
-                k -= 1  # 'Courier - Ledger' style joins, 'Johnson & Johnson'; a spaced dash ends the phrase
+            if (c in "-&" or (c == "/" and k > 0 and tokens[k - 1].end == t.start and t.end == tokens[k + 1].start)) \
+                    and k < head and not (c == "-" and _is_dash(tokens, k)):
+                k -= 1  # 'Courier - Ledger' style joins, 'Johnson & Johnson', 'a CNN/ORC poll'; a spaced dash ends
+                # the phrase
                 continue
             break
         k -= 1
