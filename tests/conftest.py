@@ -5,6 +5,8 @@ Constants and plain helper functions are in tests/helpers.py (import them from t
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 
 from helpers import EXAMPLES, SEED_DIR, shared_path
@@ -50,3 +52,21 @@ def pytest_collection_modifyitems(config, items):
     """Run the slowest file first (the plain-install test builds a venv and runs four jobs in it), so that
     with ``make test``'s parallel workers (one file per worker at a time) it does not finish alone at the end."""
     items.sort(key=lambda item: 0 if item.nodeid.startswith("tests/test_wheel.py") else 1)
+
+
+#: The ``framelens`` logger as the test session found it (before any test ran the command line in-process).
+_LOGGER_AT_START = (logging.getLogger("framelens").level, logging.getLogger("framelens").propagate,
+                    list(logging.getLogger("framelens").handlers))
+
+
+@pytest.fixture(autouse=True)
+def _framelens_logger_restored():
+    """Put the ``framelens`` logger back as the session found it after each test: the command line, run
+    in-process by many tests (some in module-scoped fixtures), sets its level, adds a stderr handler and stops
+    propagation to the root logger, which left ``caplog`` blind in every later test of the same worker (which
+    tests share a worker depends on scheduling)."""
+    yield
+    log = logging.getLogger("framelens")
+    log.setLevel(_LOGGER_AT_START[0])
+    log.propagate = _LOGGER_AT_START[1]
+    log.handlers[:] = _LOGGER_AT_START[2]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from framelens import segment
@@ -175,6 +175,8 @@ QUOTEY = st.lists(st.sampled_from(list("ab .,!?\n\"“”‘’'()—-Mr") + ["D
 
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(st.text(max_size=300), QUOTEY))
+@example("'0''")  # a single quotation closing on the first mark of a two-apostrophe one overlapped it
+@example("He said 'no'' and left.")
 def test_segmentation_never_raises_and_offsets_are_exact(text):
     seg = segment(text)
     for s, e in seg.paragraphs + seg.sentences:

@@ -260,8 +260,8 @@ def _find_single_quotes(text: str, paragraphs, doubles: list[Quote]) -> list[Quo
             if closer is None:
                 closer = _SingleCloser(text, pe)
             close = closer.find(o + 1, opener)
-            if close is None:
-                pos = o + 1
+            if close is None or (i + 1 < len(dstarts) and close >= dstarts[i + 1]):
+                pos = o + 1  # (no close, or one inside the next double quotation: "'0''" would overlap it)
                 continue
             out.append(Quote(o, close + 1, o + 1, close, "single", _quote_label(text, o + 1, close)))
             pos = close + 1
