@@ -438,3 +438,20 @@ def test_focus_adverbs_before_sources(text, kind, expected):
 ])
 def test_slash_compounds_in_sources(text, expected):
     assert typed(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a dateline with a date and an agency before the subject of a participle
+    ("HARLOW, Aug 31 (Ledger Wire) - Ada Quill voiced support for the levy on Wednesday, saying it was fair.",
+     [("Ada Quill", "saying", "person")]),
+    # a possessor is not the subject: its noun is, or there is none
+    ("Quill's campaign took the unusual step of criticizing the board, accusing it of bias.",
+     [("Quill's campaign", "accusing", "organization")]),
+    # a plural noun of things before a participle and 'by' is a reduced relative: the agent speaks
+    ("She has been at the center of policy decisions opposed by the council.",
+     [("the council", "opposed", "organization")]),
+    # an event threatens nothing in speech
+    ("The Harlow primary threatens to knock two candidates out of the race.", []),
+])
+def test_datelines_possessors_and_events(text, expected):
+    assert typed(text) == expected

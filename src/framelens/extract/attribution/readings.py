@@ -166,9 +166,10 @@ def after_thing_noun(ctx: CueContext) -> bool:
     if i < 1:
         return False
     noun, words = left[i], ctx.words
-    if not (noun.is_word and not noun.cap and noun.low.isalpha() and left[i - 1].low in DETERMINERS) or \
+    if not (noun.is_word and not noun.cap and noun.low.isalpha() and (
+            left[i - 1].low in DETERMINERS or (noun.low.endswith("s") and not noun.low.endswith("ss")))) or \
             noun.low in words.stop or noun.low in words.between or _people_word(words, noun.low):
-        return False
+        return False  # (a plural needs no determiner: 'foreign policy decisions opposed by Israel')
     agent = next((t for t in ctx.right[1:4] if t.is_word and t.low not in DETERMINERS), None)
     return agent is not None and (agent.cap or source_noun(words, agent.low))  # ('by phone' is a means)
 
@@ -210,9 +211,10 @@ QUANTIFIERS = frozenset("one two three four five six seven eight nine ten half b
                          "several each either neither others another".split())
 
 
-#: Report verbs whose subject may be evidence rather than a speaker ('the move indicates', 'the emails raise
-#: concerns', 'polls suggest' is a document's): with these the source must be one who can speak.
-EVIDENCE_VERBS = frozenset(("indicated", "indicates", "indicating", "raise", "raises", "raised", "raising"))
+#: Report verbs whose subject may be evidence or an event rather than a speaker ('the move indicates', 'the emails
+#: raise concerns', 'the primary threatens to knock them out'): with these the source must be one who can speak.
+EVIDENCE_VERBS = frozenset(("indicated", "indicates", "indicating", "raise", "raises", "raised", "raising",
+                            "threaten", "threatens", "threatened", "threatening"))
 #: Source types that speak on their own.
 _SPEAKING_TYPES = frozenset(("person", "official", "organization", "media", "anonymous", "pronoun"))
 #: Plural endings of nouns of people the lists lack ('backers', 'activists', 'Democrats').

@@ -12,7 +12,7 @@ import operator
 import re
 
 from .tokens import Token, TokenCache
-from .words import (AUXILIARIES, CONNECTORS, DAY_PARTS, DETERMINERS, NP_PREPOSITIONS, NUMBER_WORDS,
+from .words import (AUXILIARIES, CONNECTORS, DAY_PARTS, DETERMINERS, MONTHS, NP_PREPOSITIONS, NUMBER_WORDS,
                     POSSESSIVE_DETERMINERS, RELATIVE_DAYS, SUBJECT_DETERMINERS, WEEKDAYS, AttributionWords)
 
 #: Conjunctions that coordinate a reporting verb with an earlier verb of the same subject.
@@ -41,10 +41,10 @@ def subject(words: AttributionWords, tokens: list[Token]):
     """A sentence-initial name or pronoun (or a determiner subject, see :func:`det_subject`)."""
     if not tokens or not tokens[0].is_word:
         return None
-    dateline = next((j for j, t in enumerate(tokens[:6]) if t.text in "—–"), None)
-    if dateline is not None and all(t.text.isupper() or not t.is_word for t in tokens[:dateline]) and \
-            dateline + 1 < len(tokens) and tokens[dateline + 1].is_word:
-        tokens = tokens[dateline + 1:]  # a dateline: 'WASHINGTON — President Obama declared ..., calling on'
+    dateline = _dateline_end(tokens)
+    if dateline is not None:
+        tokens = tokens[dateline + 1:]  # a dateline: 'WASHINGTON — President Obama declared ..., calling on',
+        # 'PARIS, Aug 31 (Reuters) - Marine Le Pen voiced support ..., saying'
     if tokens[0].low in _OPENING_CONJUNCTIONS and len(tokens) > 1 and tokens[1].is_word:
         tokens = tokens[1:]  # 'And Trump has been at war with Ryan, ... tweeting': the conjunction links sentences
     # skip an opening adverbial that ends in a comma: "On Friday, Mr. Trump ..., saying"
@@ -74,6 +74,9 @@ def subject(words: AttributionWords, tokens: list[Token]):
         k += 1
     if k == 0 or tokens[k - 1].text == "." or (k == 1 and words.is_noun(tokens[0].low)):
         return None
+    if k < len(tokens) and tokens[k - 1].low.endswith(("'s", "’s")) and tokens[k].is_word:
+        return _possessed_subject(words, tokens)  # a possessor is not the subject: "Clinton's campaign took",
+        # not "Clinton's"; "France's far-right leader, ..." gives none
     return (tokens[0].start, tokens[k - 1].end, k)
 
 
@@ -258,6 +261,32 @@ def statement_subject(words: AttributionWords, cache: TokenCache, sentence_start
     if blocked_between(cache, after, obj_start) or _match_between(cache, _COMMA_RE, after, obj_start):
         return None
     return found if after == src_end else (found[0], after, found[2])  # the source with its apposition
+
+
+def _dateline_end(tokens: list[Token]) -> int | None:
+    """The index of the dash that ends a dateline opening the sentence, or None: a place in capitals, then at most
+    a date and an agency in parentheses ('WASHINGTON —', 'PARIS, Aug 31 (Reuters) -', 'NEW YORK (AP) —')."""
+    if not tokens or not tokens[0].text.isupper() or len(tokens[0].text) < 2:
+        return None
+    for j, t in enumerate(tokens[:14]):
+        if t.text in "—–-" and j > 0:
+            return j if j + 1 < len(tokens) and tokens[j + 1].is_word else None
+        if t.is_word and not (t.text.isupper() or t.low in MONTHS or t.low[:1].isdigit() or
+                              (t.cap and _inside_parentheses(tokens, j))):
+            return None
+        if not t.is_word and t.text not in ",.()":
+            return None
+    return None
+
+
+def _inside_parentheses(tokens: list[Token], j: int) -> bool:
+    """Whether ``tokens[j]`` stands after an opening parenthesis not yet closed."""
+    for t in reversed(tokens[:j]):
+        if t.text == ")":
+            return False
+        if t.text == "(":
+            return True
+    return False
 
 
 #: Tokens of a sentence's opening that :func:`subject` and :func:`plausible_subject` can read (at most about 25:
