@@ -110,16 +110,21 @@ _LIGHT_VERB_BEFORE_RE = re.compile(
 _LIGHT_NOUN_AC = ahocorasick_rs.AhoCorasick(_ALL_LIGHT_NOUNS, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
 
 
+def _whole_word(low: str, start: int, end: int) -> bool:
+    """Whether ``low[start:end]`` stands alone: no letter, digit, underscore, apostrophe or hyphen on either side
+    (stricter after the word than :func:`word_bounded`, which lets a possessive apostrophe follow)."""
+    return not ((start and (low[start - 1].isalnum() or low[start - 1] in "_'’-")) or
+                (end < len(low) and (low[end].isalnum() or low[end] in "_'’-")))
+
+
 def light_speech_cues(low: str) -> list[tuple[int, int, str, int]]:
     """``(start, end, noun, noun_end)`` of the light verbs of the lower-cased text whose noun of speech is one
     their family takes ('offered his condolences', 'raised concerns about', 'took issue with';
     :data:`LIGHT_SPEECH_NOUNS`)."""
     out = []
-    n = len(low)
     read = 0  # where the last verb and its first noun end: that noun decides, and no verb opens inside them
     for _, start, end in _ac_matches(_LIGHT_NOUN_AC, low):
-        if (start and (low[start - 1].isalnum() or low[start - 1] in "_'’-")) or \
-                (end < n and (low[end].isalnum() or low[end] in "_'’-")):
+        if not _whole_word(low, start, end):
             continue
         m = _LIGHT_VERB_BEFORE_RE.search(low, max(0, start - 80, read), start)
         if m is None:
@@ -168,10 +173,8 @@ NOUN_FROM_TAIL_RE = re.compile(r"((?:[^\S\n]+[\w'’\-]+){0,3}?)[^\S\n]+from[^\S
 def noun_from_cues(low: str) -> list[tuple[int, int, str]]:
     """``(start, end, noun)`` of the nouns of saying followed by *from* and a source ('criticism from Democrats')."""
     out = []
-    n = len(low)
     for _, start, end in _ac_matches(_NOUN_FROM_AC, low):
-        if (start and (low[start - 1].isalnum() or low[start - 1] in "_'’-")) or \
-                (end < n and (low[end].isalnum() or low[end] in "_'’-")):
+        if not _whole_word(low, start, end):
             continue
         m = NOUN_FROM_TAIL_RE.match(low, end)
         if m is None:

@@ -193,13 +193,19 @@ _TRANSCRIPT_LABEL_RE = re.compile(r"^[\"“]?([A-Z][A-Z.'’\-]+(?:[^\S\n][A-Z][
                                   re.MULTILINE)
 
 
-def _transcript_turn(ctx: CueContext, surname: str) -> bool:
-    """Whether the label's last word is also a speaker label of the document's transcript ('KATE ROE: Why?' where
-    'ROE:' opens another paragraph)."""
+def _transcript_labels(ctx: CueContext) -> set[str]:
+    """The speaker labels of the document's transcript, lower-cased (read once per document)."""
     labels = ctx.cache.memo.get("transcript_labels")
     if labels is None:
         labels = ctx.cache.memo["transcript_labels"] = {
             " ".join(m.group(1).lower().split()) for m in _TRANSCRIPT_LABEL_RE.finditer(ctx.text)}
+    return labels
+
+
+def _transcript_turn(ctx: CueContext, surname: str) -> bool:
+    """Whether the label's last word is also a speaker label of the document's transcript ('KATE ROE: Why?' where
+    'ROE:' opens another paragraph)."""
+    labels = _transcript_labels(ctx)
     return len(labels) >= 2 and any(label.split()[-1] == surname for label in labels)
 
 
@@ -216,10 +222,7 @@ def _transcript_label(ctx: CueContext, src_start: int, label: str) -> bool:
         return False
     seg = ctx.seg
     if seg.paragraphs[seg.paragraph_at(src_start)][0] > src_start - 2:
-        labels = ctx.cache.memo.get("transcript_labels")
-        if labels is None:
-            labels = ctx.cache.memo["transcript_labels"] = {
-                " ".join(m.group(1).lower().split()) for m in _TRANSCRIPT_LABEL_RE.finditer(ctx.text)}
+        labels = _transcript_labels(ctx)
         return len(labels) >= 2 and label in labels
     return False
 
