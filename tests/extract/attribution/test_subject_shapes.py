@@ -19,7 +19,9 @@ def found(text: str) -> list[tuple[str, str]]:
     ("According to early results of a survey conducted by Alder College and the Harbor Courier, most voters "
      "backed the levy.", [("early results of a survey conducted by Alder College and the Harbor Courier",
                            "According to")]),
-    ("Sen. Amos Reyes (D-Ore.) toured the mill and said it would reopen in May.", [("Sen. Amos Reyes", "said")]),
+    # (the party label belongs to the mention whatever the rule, as it does before 'said': round eleven)
+    ("Sen. Amos Reyes (D-Ore.) toured the mill and said it would reopen in May.",
+     [("Sen. Amos Reyes (D-Ore.)", "said")]),
     ("Tom Reyes, 46, toured the mill and said it would close.", [("Tom Reyes", "said")]),
     ("Police spokesman Tom Vale arrived at noon and told reporters the road was closed.",
      [("Police spokesman Tom Vale", "told")]),

@@ -19,6 +19,7 @@ from .attitude import (LEXICON_KIND, attitude_class, attitude_hits, copy_attribu
 from .content import trim_nested
 from .context import cue_context
 from .cues import CueFinder
+from .mentions import abbreviation_end, mention_end
 from .metrics import attribution_metrics
 from .names import NameFinder
 from .readings import negated_cue
@@ -84,6 +85,8 @@ class AttributionExtractor:
             if found is not None:
                 found.negated = negated_cue(ctx) or _negated_subject(low, found.src_start)
                 (held if is_attitude(cue) else attrs).append(found)
+        for a in itertools.chain(attrs, held):
+            a.src_end = abbreviation_end(self.words, text, a.src_start, a.src_end)
         attrs = _drop_nested(attrs, text)
         if any(a.rule == "in_poll" for a in attrs):
             # 'the voters in the survey said': the poll is part of another source, not a source of its own
@@ -91,11 +94,21 @@ class AttributionExtractor:
         raw = [copy_attribution(a) for a in attrs] if held else []  # as they are before normalisation, for the attitudes
         normalise_sources(self.names, seg, attrs, cache)
         trim_nested(text, attrs)
-        out = [self._span(text, seg, a, hedges) for a in attrs]
+        out = [self._span(text, seg, self._period_kept(text, a), hedges) for a in attrs]
         if held:
             held = finish_attitudes(text, self.names, seg, cache, held, raw, attrs)
-            out.extend(self._span(text, seg, a, hedges, "attitude") for a in held)
+            out.extend(self._span(text, seg, self._period_kept(text, a), hedges, "attitude") for a in held)
         return out
+
+    def _period_kept(self, text: str, a: Attribution) -> Attribution:
+        """``a`` with what belongs to its mention's last word kept: the period of an abbreviation that ends the
+        apposition the mention gained ('Richard Roe, president of the A.F.L.-C.I.O.') and a party label after a
+        name ('Sen. Chris Murphy (D-Conn.)'); see :func:`.mentions.mention_end`."""
+        start, end = a.mention or (a.src_start, a.src_end)
+        new_end = mention_end(self.words, text, start, end)
+        if new_end != end:
+            a.mention = (start, new_end)
+        return a
 
     @staticmethod
     def _span(text: str, seg, a: Attribution, hedges: list[tuple[int, int]], kind: str = "attribution") -> Span:

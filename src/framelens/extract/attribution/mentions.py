@@ -56,6 +56,43 @@ def trim_non_referential(cache: TokenCache, src_start: int, src_end: int) -> int
     return None
 
 
+#: The word a source mention ends with, read back from its end: letters, and the periods and hyphens of an
+#: initialism ('U.S', 'A.F.L.-C.I.O').
+_LAST_WORD_RE = re.compile(r"[A-Za-z][A-Za-z.\-]*\Z")
+#: An initialism with its inner periods ('U.S', 'D.C', 'A.F.L.-C.I.O') or a single capital (an initial: 'J').
+_INITIALISM_RE = re.compile(r"(?:[A-Z]{1,3}\.-?)+[A-Z]{1,3}|[A-Z]")
+
+
+def abbreviation_end(words: AttributionWords, text: str, src_start: int, src_end: int) -> int:
+    """Where a source mention ends once the period of the abbreviation it ends with is kept ('opposed by the
+    U.S.', 'said Richard Roe, president of the A.F.L.-C.I.O.', 'Joseph R. Biden Jr.'): the period belongs to
+    the word even when it also ends the sentence. A word counts when it is an initial, an initialism with inner
+    periods, or an abbreviation of the list written as listed ('Jr', 'Inc', 'Calif'); 'said Quill.' keeps its
+    end."""
+    if text[src_end:src_end + 1] != "." or src_end <= src_start:
+        return src_end
+    m = _LAST_WORD_RE.search(text, max(src_start, src_end - 30), src_end)
+    if m is None or (m.start() > src_start and text[m.start() - 1].isalnum()):
+        return src_end
+    word = m.group()
+    if _INITIALISM_RE.fullmatch(word) or (word in words.abbreviations and word[:1].isupper()):
+        return src_end + 1
+    return src_end
+
+
+#: A party and state label right after a politician's name: '(D-Conn.)', '(R-Texas)', '(I-Vt.)', '(D)'.
+_PARTY_LABEL_RE = re.compile(r"[ \u00a0]?\((?:[DRI]|Dem|Rep|Ind)(?:[-–][A-Z][A-Za-z.]{0,12}(?:[ -][A-Z][A-Za-z.]{0,8})?)?\)")
+
+
+def mention_end(words: AttributionWords, text: str, start: int, end: int) -> int:
+    """Where a source mention ends with what belongs to its last word: the period of an abbreviation
+    (:func:`abbreviation_end`) and a party label ('Sen. Chris Murphy (D-Conn.) said' -> the mention is
+    'Sen. Chris Murphy (D-Conn.)'; the source stays the name)."""
+    end = abbreviation_end(words, text, start, end)
+    m = _PARTY_LABEL_RE.match(text, end)
+    return m.end() if m is not None and text[end - 1:end].isalpha() else end
+
+
 def not_a_source(words: AttributionWords, cache: TokenCache, src_start: int, src_end: int,
                  cue_start: int | None = None) -> bool:
     """A phrase made only of time words, adverbs, numbers and function words ('On Sunday', 'Meanwhile'); a lone

@@ -97,6 +97,11 @@ def right_np(words: AttributionWords, tokens: list[Token]):
                         and tokens[k + 1].low not in words.between)):
                 k += 1  # ('Sen. Reyes', 'U.S. Sen. Reyes', 'by U.S. contractors')
                 continue
+            if c == "." and last_good == k - 1 and k > 0 and tokens[k - 1].end == t.start and \
+                    tokens[k - 1].text in words.abbreviations and (k + 1 == n or tokens[k + 1].text in ",("):
+                last_good = k  # the period of 'Jr.', 'Inc.' before an apposition: 'said Bo Reyes Jr., a lawyer'
+                k += 1
+                continue
             if c in APOSTROPHES and k > 0 and tokens[k - 1].text[-1:] in "sSzZ" and k + 1 < n and \
                     tokens[k + 1].is_word:
                 k += 1

@@ -63,21 +63,30 @@ def subject(words: AttributionWords, tokens: list[Token]):
         # ('His campaign sued the party, claiming ...': a possessive opens a determiner subject)
         return det_subject(words, tokens)
     titles = words.title_abbreviations
-    k = 0
-    while k < len(tokens) and k < 8 and (
+    k = dots = 0  # (eight words at most; the periods of initials and titles are not counted)
+    while k < len(tokens) and k - dots < 8 and (
             (tokens[k].is_word and tokens[k].cap) or
             (tokens[k].low == "of" and k > 0 and tokens[k - 1].cap and k + 1 < len(tokens) and tokens[k + 1].cap
              and words.has("role", tokens[k - 1].low)) or  # 'Former Secretary of State Colin Powell
             (tokens[k].text == "." and k > 0 and tokens[k - 1].text in titles) or
+            (tokens[k].text == "." and _initial_before(tokens, k) and k + 1 < len(tokens) and tokens[k + 1].cap) or
             (k > 0 and tokens[k].is_word and (words.has("role", tokens[k].low) or words.is_noun(tokens[k].low))
              and k + 1 < len(tokens) and tokens[k + 1].cap)):  # a lower-case role in a title: 'Council member Tom Reyes'
-        k += 1
+        dots += tokens[k].text == "."
+        k += 1  # (an initial's period before a capital continues the name: 'Michael J. Petrilli', 'U.S. District')
     if k == 0 or tokens[k - 1].text == "." or (k == 1 and words.is_noun(tokens[0].low)):
         return None
     if k < len(tokens) and tokens[k - 1].low.endswith(("'s", "’s")) and tokens[k].is_word:
         return _possessed_subject(words, tokens)  # a possessor is not the subject: "Clinton's campaign took",
         # not "Clinton's"; "France's far-right leader, ..." gives none
     return (tokens[0].start, tokens[k - 1].end, k)
+
+
+def _initial_before(tokens: list[Token], k: int) -> bool:
+    """Whether the period ``tokens[k]`` is glued to a single capital letter before it: an initial ('J.') or a
+    letter of an initialism ('U.S.', 'G.K.')."""
+    before = tokens[k - 1] if k > 0 else None
+    return before is not None and len(before.text) == 1 and before.text.isupper() and before.end == tokens[k].start
 
 
 #: Units of time that open an adverbial before the subject ('Hours later,', 'Moments after the vote,').

@@ -1,0 +1,94 @@
+"""Constructions added in the eleventh round of issue 19 (docs/methods_attribution.md "round eleven"), each with a
+look-alike that must not change. Sentences written for these tests; every name is fictional."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from framelens.extract.attribution.mentions import abbreviation_end, mention_end
+from framelens.extract.attribution.words import AttributionWords
+from framelens.lexicon.wordlists import load_abbreviations, load_source_lexicon
+from helpers import attribution_spans
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    """(source mention, cue) of every attribution in ``text``, in order."""
+    return [(text[s.start:s.end], text[s.attrs["cue_start"]:s.attrs["cue_end"]]) for s in attribution_spans(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the period of an abbreviation that ends the mention is the word's, even when it also ends the sentence
+    ("Imports fell, according to the U.S. Ministry of Trade and the U.N.", [("the U.S. Ministry of Trade and the U.N.",
+                                                                         "according to")]),
+    ("The dam, opposed by the U.S., was finished in May.", [("the U.S.", "opposed")]),
+    ('"It is a tax on work," said Ada Reyes, president of the A.F.L.-C.I.O. The vote is on Monday.',
+     [("Ada Reyes, president of the A.F.L.-C.I.O.", "said")]),
+    ('"We will appeal," wrote Tom Vale, an adviser to Gov. Bo Quill Jr. The appeal came a week later.',
+     [("Tom Vale, an adviser to Gov. Bo Quill Jr.", "wrote")]),
+    ('"No," said a spokesman for Marlow Anvils Inc. He left.', [("a spokesman for Marlow Anvils Inc.", "said")]),
+    # look-alikes: a name, a word and a state name that is also a word keep their end
+    ('"No," said Quill.', [("Quill", "said")]),
+    ('"No," said the head of the mill.', [("the head of the mill", "said")]),
+])
+def test_abbreviation_period_in_the_mention(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an initial's period before a capital continues the subject's name (it cut 'Michael J' before)
+    ("Ada J. Reyes, president of the Marlow Institute, tied the scores to the new law, saying it had worked.",
+     [("Ada J. Reyes", "saying")]),
+    ("U.S. District Judge Tom C. Vale imposed a 52-month sentence, saying a tough penalty was needed.",
+     [("U.S. District Judge Tom C. Vale", "saying")]),
+    ("Council Chairman G.K. Quill of Marlow said he was outraged, arguing that the plan was unfair.",
+     [("Council Chairman G.K. Quill of Marlow", "said"), ("Council Chairman G.K. Quill", "arguing")]),
+    # look-alike: an initial later in the sentence is not the subject's
+    ("Quill met Ada B. Reyes in Marlow, saying the talks had gone well.", [("Quill", "saying")]),
+])
+def test_initials_in_a_sentence_subject(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'Jr.' and 'Inc.' before an apposition after an inverted source: the apposition is part of the mention
+    ('"That is how it works," said Tom B. Vale Jr., a former customs official in the Quill administration.',
+     [("Tom B. Vale Jr., a former customs official in the Quill administration", "said")]),
+    ('"No," said a spokeswoman for Marlow Anvils Inc., the county\'s largest employer.',
+     [("a spokeswoman for Marlow Anvils Inc., the county's largest employer", "said")]),
+])
+def test_abbreviation_before_an_apposition(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a party label right after a politician's name belongs to the mention in every rule (it did before 'said')
+    ("Sen. Ada Quill (I-Vt.) defended the levy, saying it was overdue.",
+     [("Sen. Ada Quill (I-Vt.)", "defended"), ("Sen. Ada Quill (I-Vt.)", "saying")]),
+    ('"It takes an election," said Senate Minority Whip Tom Vale (D-Ill.) in an interview.',
+     [("Senate Minority Whip Tom Vale (D-Ill.)", "said")]),
+    ("Rep. Bo Reyes (R) said the bill would fail.", [("Rep. Bo Reyes (R)", "said")]),
+    # look-alikes: a parenthesis that is no party label is not added by this rule
+    ('"It takes an election," said Tom Vale (pictured) on Monday.', [("Tom Vale", "said")]),
+    ('"It takes an election," said Tom Vale (Reuters) on Monday.', [("Tom Vale", "said")]),
+])
+def test_party_label_in_the_mention(text, expected):
+    assert found(text) == expected
+
+
+def test_party_label_keeps_the_source_name():
+    text = "Sen. Ada Quill (I-Vt.) defended the levy, saying it was overdue."
+    assert {s.attrs["source"] for s in attribution_spans(text)} == {"Ada Quill"}
+
+
+_WORDS = AttributionWords(load_source_lexicon(), load_abbreviations().title)
+
+
+@given(st.text(alphabet="AbJ.U S(D-R)r,x ", max_size=40), st.integers(0, 40), st.integers(0, 40))
+def test_mention_end_only_grows_by_a_period_or_a_label(text, a, b):
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    new = abbreviation_end(_WORDS, text, start, end)
+    assert new == end or (new == end + 1 and text[end] == ".")
+    grown = mention_end(_WORDS, text, start, end)
+    assert grown >= new and (grown == new or text[new:grown].strip().startswith("(") and text[grown - 1] == ")")
