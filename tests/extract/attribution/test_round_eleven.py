@@ -92,3 +92,23 @@ def test_mention_end_only_grows_by_a_period_or_a_label(text, a, b):
     assert new == end or (new == end + 1 and text[end] == ".")
     grown = mention_end(_WORDS, text, start, end)
     assert grown >= new and (grown == new or text[new:grown].strip().startswith("(") and text[grown - 1] == ")")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an apposition after a party label after an inverted source belongs to the mention
+    ('"It is so much greater," said Rep. Bo Reyes (D-Tex.), a Quill endorser.',
+     [("Rep. Bo Reyes (D-Tex.), a Quill endorser", "said")]),
+    # a description's name after it, closed by a comma (kept) or the end of the sentence
+    ('"It works," said the bureau\'s director, Tom B. Vale, on Monday.',
+     [("the bureau's director, Tom B. Vale,", "said")]),
+    ('"We are anxious," said another resident, Ada Reyes.', [("another resident, Ada Reyes", "said")]),
+    ('"We are tired," said a former spokesman for the Marlow Mill, Bo Quill, who ran for mayor.',
+     [("a former spokesman for the Marlow Mill, Bo Quill,", "said")]),
+    # look-alikes: a day is no name; a name's list and a clause after a comma are not appositions of this kind
+    ('"We are anxious," said the mayor\'s aide, Monday.', [("the mayor's aide", "said")]),
+    ('"We are anxious," said the aide, Harbor Courier reported.',
+     [("the aide", "said"), ("Harbor Courier", "reported")]),
+    ('"We are anxious," said Bo Quill, Marlow Mill, on Monday.', [("Bo Quill", "said")]),
+])
+def test_apposition_after_an_inverted_description(text, expected):
+    assert found(text) == expected

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .phrases import dash_before
+from .right_phrases import PARTY_LABEL_RE
 from .tokens import Token, TokenCache
 from .words import (DAY_PARTS, FURNITURE_PAIRS, NEGATORS, NON_REFERENTIAL_WORDS, PAGE_FURNITURE, RELATIVE_PRONOUNS,
                     AttributionWords)
@@ -80,16 +81,12 @@ def abbreviation_end(words: AttributionWords, text: str, src_start: int, src_end
     return src_end
 
 
-#: A party and state label right after a politician's name: '(D-Conn.)', '(R-Texas)', '(I-Vt.)', '(D)'.
-_PARTY_LABEL_RE = re.compile(r"[ \u00a0]?\((?:[DRI]|Dem|Rep|Ind)(?:[-–][A-Z][A-Za-z.]{0,12}(?:[ -][A-Z][A-Za-z.]{0,8})?)?\)")
-
-
 def mention_end(words: AttributionWords, text: str, start: int, end: int) -> int:
     """Where a source mention ends with what belongs to its last word: the period of an abbreviation
     (:func:`abbreviation_end`) and a party label ('Sen. Chris Murphy (D-Conn.) said' -> the mention is
     'Sen. Chris Murphy (D-Conn.)'; the source stays the name)."""
     end = abbreviation_end(words, text, start, end)
-    m = _PARTY_LABEL_RE.match(text, end)
+    m = PARTY_LABEL_RE.match(text, end)
     return m.end() if m is not None and text[end - 1:end].isalpha() else end
 
 

@@ -25,6 +25,15 @@ _APPOSITION_RE = re.compile(r",\s+(?=(?:a|an|the|another|his|her|their|its|one|w
                             r"\d{1,3},\s+(?:a|an|the)\s|"  # ', 30, a member of the union'
                             r"(?!(?:and|but|or|so|yet|then|while|because|as|adding|saying|noting|according|in|on|at|"
                             r"when|after|before|if|although|though|that)\b)(?![a-z]+ing\b)[a-z][a-z\-]*\s)")
+#: A party and state label right after a politician's name: '(D-Conn.)', '(R-Texas)', '(I-Vt.)', '(D)'.
+PARTY_LABEL_RE = re.compile(r"[ \u00a0]?\((?:[DRI]|Dem|Rep|Ind)(?:[-–][A-Z][A-Za-z.]{0,12}(?:[ -][A-Z][A-Za-z.]{0,8})?)?\)")
+#: A description opened by a determiner ('a former spokesman for the Marlow Mill', 'the mayor's aide'), whose
+#: name may follow it as an apposition.
+_DESCRIPTION_RE = re.compile(r"(?:a|an|the|another|his|her|their|its)\s", re.IGNORECASE)
+#: A name of one to four capitalised words after a comma, closed by a comma or the end of the sentence (comma kept).
+_NAME_APPOSITION_RE = re.compile(r",[ \u00a0]+((?:[A-Z][\w.'’\-]*[ \u00a0]+){0,3}[A-Z][\w'’\-]*)(?:,|(?=[.!?]?[\"”’']?\s*$))")
+#: Days and months, capitalised: no name after a comma ('said the mayor's aide, Monday.').
+_TIME_NAMES_CAP = frozenset(w.capitalize() for w in WEEKDAYS | MONTH_NAMES)
 #: Where an apposition ends inside its sentence: a comma before a participle or a new clause.
 _APPOSITION_END_RE = re.compile(r",\s+(?=[a-z]+ing\b|(?:and|but|adding|according|as|while|because|although|when|"
                                 r"whose)\b|[\"“‘'])")
@@ -181,8 +190,15 @@ def right_mention(text: str, src_start: int, src_end: int, sentence_end: int):
     """An apposition after an inverted source ('said Paul Maslin, a Democratic pollster.'): the mention runs
     to the end of the sentence, or to a comma that opens a participle or a coordinated clause (comma
     included). ``(start, end)`` or None."""
-    m = _APPOSITION_RE.match(text, src_end, sentence_end)
+    label = PARTY_LABEL_RE.match(text, src_end, sentence_end) if text[src_end - 1:src_end].isalpha() else None
+    m = _APPOSITION_RE.match(text, label.end() if label is not None else src_end, sentence_end)
     if m is None:
+        # ('said Rep. Bo Reyes (D-Ore.), a Quill endorser': the apposition after the party label)
+        head = text.rfind(" ", src_start, src_end) + 1 or src_start  # the phrase's last word
+        if label is None and (text[head:head + 1].islower() or _DESCRIPTION_RE.match(text, src_start)):
+            name = _NAME_APPOSITION_RE.match(text, src_end, sentence_end)
+            if name is not None and name.group(1) not in _TIME_NAMES_CAP:
+                return (src_start, name.end())  # 'said the bureau's director, Tom B. Vale,'
         return None
     end = trim_end(text, src_end, sentence_end)
     while end > src_end and text[end - 1] in QUOTE_CHARS:
