@@ -112,3 +112,18 @@ def test_mention_end_only_grows_by_a_period_or_a_label(text, a, b):
 ])
 def test_apposition_after_an_inverted_description(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a participle between a count or a determiner and a plural noun is an adjective, not a cue
+    ("Quill leads by nearly 300 pledged delegates.", []),
+    ("Reyes won the most pledged delegates in Marlow.", []),
+    ("Neither were her five proposed bills adopted.", []),
+    ("Forty percent of all reported donations came from the county.", []),
+    # look-alikes: a count as the subject, a name, and a participle before 'to' keep the cue
+    ("Some 300 pledged to vote for Quill.", [("Some 300", "pledged")]),
+    ("Quill pledged funds to the mill.", [("Quill", "pledged")]),
+    ("The 43-year-old asked questions about the levy.", [("The 43-year-old", "asked")]),
+])
+def test_participle_before_a_plural_noun(text, expected):
+    assert found(text) == expected

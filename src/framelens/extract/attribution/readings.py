@@ -87,6 +87,11 @@ def noun_after_determiner(ctx: CueContext) -> bool:
             left[-1].low.endswith("ing") and left[-2].low in _GERUND_PREPOSITIONS and ctx.right and \
             ctx.right[0].is_word and not ctx.right[0].cap:
         return True  # a participle after a gerund is an adjective: 'of militarizing disputed waters'
+    if first.endswith("ed") and left and left[-1].is_word and not left[-1].cap and (
+            left[-1].low in _PLURAL_DETERMINERS or _COUNT_RE.fullmatch(left[-1].low)) and ctx.right and \
+            ctx.right[0].is_word and not ctx.right[0].cap and ctx.right[0].low.endswith("s") and \
+            ctx.right[0].low not in ctx.words.stop and len(ctx.right[0].low) > 3:
+        return True  # a participle between a count or determiner and a plural noun: '300 pledged delegates'
     i = len(left) - 1
     skipped = 0
     while i >= 0 and skipped < 2 and left[i].is_word and not left[i].cap and _adjective_like(left[i].low) and \
@@ -100,6 +105,12 @@ def noun_after_determiner(ctx: CueContext) -> bool:
         low in NUMBER_WORDS or low[:1].isdigit()
 
 
+#: Words before a participle that make it an adjective when a plural noun follows ('the most pledged delegates',
+#: 'those estimated costs'); not 'that', which opens a relative clause.
+_PLURAL_DETERMINERS = frozenset(("the", "these", "those", "most", "more", "all", "their", "his", "her", "its", "our",
+                                 "your", "my", "many", "few", "several", "some", "no"))
+#: A count written in digits ('300', '1,200') or as a word (:data:`NUMBER_WORDS`).
+_COUNT_RE = re.compile(r"\d[\d,]*|" + "|".join(sorted(NUMBER_WORDS)))
 #: Prepositions before a gerund ('of militarizing', 'for avoiding').
 _GERUND_PREPOSITIONS = frozenset(("of", "for", "by", "without", "after", "before", "while", "about", "from", "in"))
 #: Cue forms that are never nouns or adjectives, whatever stands before them.
