@@ -127,3 +127,20 @@ def test_apposition_after_an_inverted_description(text, expected):
 ])
 def test_participle_before_a_plural_noun(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an opening adverbial of up to fifteen tokens before the subject of a participle ('In a victory speech in
+    # Westchester County on Tuesday night, Mr. Trump struck a measured tone, saying' found nothing)
+    ("In a victory speech in Marlow County on Tuesday night, Ms. Quill struck a measured tone, saying she "
+     "understood the task.", [("Ms. Quill", "saying")]),
+    ("As word of the results rolled in on Tuesday, he gave a defiant speech in Marlow, predicting a win.",
+     [("he", "predicting")]),
+    # a name ending in -ly opens no adverbial ('Carly' is no 'Finally')
+    ("Carly Reyes threw her support behind Sen. Bo Quill (R-Ohio) on Wednesday, saying it is time.",
+     [("Carly Reyes", "saying")]),
+    ("Finally, Ms. Quill thanked the crowd, saying it had been a long night.",
+     [("Ms. Quill", "thanked"), ("Ms. Quill", "saying")]),
+])
+def test_long_opening_adverbial(text, expected):
+    assert found(text) == expected

@@ -48,9 +48,10 @@ def subject(words: AttributionWords, tokens: list[Token]):
     if tokens[0].low in _OPENING_CONJUNCTIONS and len(tokens) > 1 and tokens[1].is_word:
         tokens = tokens[1:]  # 'And Trump has been at war with Ryan, ... tweeting': the conjunction links sentences
     # skip an opening adverbial that ends in a comma: "On Friday, Mr. Trump ..., saying"
-    first_comma = next((j for j, t in enumerate(tokens[:10]) if t.text == ","), None)
+    first_comma = next((j for j, t in enumerate(tokens[:16]) if t.text == ","), None)
     if first_comma is not None and (tokens[0].low in words.stop or tokens[0].low in words.adverbial_words
-                                    or tokens[0].low.endswith("ly") or tokens[0].low in NUMBER_WORDS
+                                    or (tokens[0].low.endswith("ly") and not tokens[1].cap)  # (not 'Carly Roe')
+                                    or tokens[0].low in NUMBER_WORDS
                                     or tokens[0].low in _LARGER_NUMBER_WORDS
                                     or tokens[0].low[:1].isdigit()  # ('Two weeks after Scalia died, Thomas ...')
                                     or tokens[0].low in _TIME_UNITS):  # ('Hours later, she issued a statement')
