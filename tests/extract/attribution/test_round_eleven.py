@@ -144,3 +144,19 @@ def test_participle_before_a_plural_noun(text, expected):
 ])
 def test_long_opening_adverbial(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a first name spelt like a contraction's negator is kept ('Don Roe' lost 'Don')
+    ("Don Roe, the party chairman for Marlow County, said the vote was fair.",
+     [("Don Roe, the party chairman for Marlow County,", "said")]),
+    ("Don Quill said the vote was fair.", [("Don Quill", "said")]),
+    # look-alike: the contraction still opens no source
+    ("Don't say it, Quill said.", [("Quill", "said")]),
+])
+def test_first_name_like_a_negator(text, expected):
+    assert found(text) == expected
+
+
+def test_first_name_like_a_negator_is_no_negation():
+    assert [s.attrs["negated"] for s in attribution_spans("Don Quill said the vote was fair.")] == [False]

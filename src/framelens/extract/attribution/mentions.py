@@ -47,7 +47,8 @@ def trim_non_referential(cache: TokenCache, src_start: int, src_end: int) -> int
                 tokens[k + 1].low not in _THIS_TIMES:
             return t.start  # a determiner: 'this reporter', 'This group' ('this' alone refers to no source, 'this
             # morning' to a time)
-        if t.low in NON_REFERENTIAL_WORDS or t.low in NEGATORS or t.low == "t" or t.low.endswith(("n't", "n’t")) \
+        if t.low in NON_REFERENTIAL_WORDS or (t.low in NEGATORS and not _first_name(cache.text, t)) or \
+                t.low == "t" or t.low.endswith(("n't", "n’t")) \
                 or (t.cap and t.low in PAGE_FURNITURE):
             continue
         if t.cap and k + 1 < len(tokens) and (t.low, tokens[k + 1].low) in FURNITURE_PAIRS:
@@ -88,6 +89,11 @@ def mention_end(words: AttributionWords, text: str, start: int, end: int) -> int
     end = abbreviation_end(words, text, start, end)
     m = PARTY_LABEL_RE.match(text, end)
     return m.end() if m is not None and text[end - 1:end].isalpha() else end
+
+
+def _first_name(text: str, t: Token) -> bool:
+    """Whether a capitalised negator's letters are a first name ('Don Roe'), not a contraction ("Don't")."""
+    return t.cap and text[t.end:t.end + 1] not in "'’" and text[t.end + 1:t.end + 2].isupper()
 
 
 def not_a_source(words: AttributionWords, cache: TokenCache, src_start: int, src_end: int,
