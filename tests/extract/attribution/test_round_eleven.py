@@ -160,3 +160,20 @@ def test_first_name_like_a_negator(text, expected):
 
 def test_first_name_like_a_negator_is_no_negation():
     assert [s.attrs["negated"] for s in attribution_spans("Don Quill said the vote was fair.")] == [False]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a state after the town of an opening adverbial, and a time phrase after it, are read over
+    ("At a rally in Portsmouth, N.H., on Tuesday, Senator Bo Reyes of Vermont endorsed Ms. Quill, saying she "
+     "would make a fine mayor.", [("Senator Bo Reyes of Vermont", "endorsed"), ("Senator Bo Reyes", "saying")]),
+    ("At a rally in Toledo, Ohio, on Monday, Quill thanked the crowd, saying it was late.",
+     [("Quill", "thanked"), ("Quill", "saying")]),
+    # a dateline with a state after the town
+    ("LA CROSSE, Wisc. — Gov. Bo Quill on Thursday blamed the media for the flap, saying the claim was a joke.",
+     [("Gov. Bo Quill", "blamed"), ("Gov. Bo Quill", "saying")]),
+    # look-alike: a name before a comma after the adverbial is the subject, not a state
+    ("In Marlow, Quill, the mayor, thanked the crowd, saying it was late.",
+     [("Quill, the mayor,", "thanked"), ("Quill", "saying")]),
+])
+def test_state_after_an_opening_place(text, expected):
+    assert found(text) == expected

@@ -58,6 +58,9 @@ def subject(words: AttributionWords, tokens: list[Token]):
         tokens = tokens[first_comma + 1:]
         if not tokens or not tokens[0].is_word:
             return None
+        tokens = _after_adverbial_tail(words, tokens)
+        if not tokens or not tokens[0].is_word:
+            return None
     if tokens[0].low in words.pronouns:
         return (tokens[0].start, tokens[0].end, 1)
     if tokens[0].low in SUBJECT_DETERMINERS or tokens[0].low in POSSESSIVE_DETERMINERS:
@@ -273,16 +276,38 @@ def statement_subject(words: AttributionWords, cache: TokenCache, sentence_start
     return found if after == src_end else (found[0], after, found[2])  # the source with its apposition
 
 
+def _after_adverbial_tail(words: AttributionWords, tokens: list[Token]) -> list[Token]:
+    """The tokens after what continues an opening adverbial past its first comma: a state or country after a
+    town ('At a rally in Portsmouth, N.H., on Tuesday, Senator Reyes ...' -> 'N.H.,'), then a time or place
+    phrase of its own ('on Tuesday,'). A capitalised word before a comma is a state only when it is a polity of
+    the lists or abbreviated ('Calif.'): 'In Marlow, Quill, the mayor, said' keeps 'Quill'."""
+    comma = next((j for j, t in enumerate(tokens[:5]) if t.text == ","), None)
+    if comma is not None and comma > 0 and all((t.is_word and t.cap) or t.text == "." for t in tokens[:comma]) \
+            and (tokens[comma - 1].text == "." or words.has("polity", " ".join(t.low for t in tokens[:comma]))):
+        tokens = tokens[comma + 1:]
+        if tokens and tokens[0].is_word and tokens[0].low in _TAIL_PREPOSITIONS:
+            comma = next((j for j, t in enumerate(tokens[:7]) if t.text == ","), None)
+            if comma is not None:
+                tokens = tokens[comma + 1:]
+    return tokens
+
+
+#: Prepositions that open a second time or place phrase after a state ('..., N.H., on Tuesday,').
+_TAIL_PREPOSITIONS = frozenset(("on", "in", "at", "during", "after", "before", "this", "last", "late", "early"))
+
+
 def _dateline_end(tokens: list[Token]) -> int | None:
     """The index of the dash that ends a dateline opening the sentence, or None: a place in capitals, then at most
-    a date and an agency in parentheses ('WASHINGTON —', 'PARIS, Aug 31 (Reuters) -', 'NEW YORK (AP) —')."""
+    a state, a date and an agency in parentheses ('WASHINGTON —', 'PARIS, Aug 31 (Reuters) -', 'NEW YORK (AP) —',
+    'LA CROSSE, Wisc. —')."""
     if not tokens or not tokens[0].text.isupper() or len(tokens[0].text) < 2:
         return None
     for j, t in enumerate(tokens[:14]):
         if t.text in "—–-" and j > 0:
             return j if j + 1 < len(tokens) and tokens[j + 1].is_word else None
         if t.is_word and not (t.text.isupper() or t.low in MONTHS or t.low[:1].isdigit() or
-                              (t.cap and _inside_parentheses(tokens, j))):
+                              (t.cap and _inside_parentheses(tokens, j)) or
+                              (t.cap and tokens[j - 1].text == "," and j > 0)):  # a state: 'LA CROSSE, Wisc. —'
             return None
         if not t.is_word and t.text not in ",.()":
             return None
@@ -300,7 +325,7 @@ def _inside_parentheses(tokens: list[Token], j: int) -> bool:
 
 
 #: Tokens of a sentence's opening that :func:`subject` and :func:`plausible_subject` can read (at most about 25:
-#: an opening adverbial up to its comma in the first ten, then a determiner subject of up to fifteen).
+#: an opening adverbial up to its comma in the first sixteen, then a determiner subject of up to fifteen).
 SUBJECT_TOKENS = 64
 _NON_SPACE_RE = re.compile(r"\S")
 #: A short apposition between commas right after a subject, opened by an article or an age: ', a Democrat,',
