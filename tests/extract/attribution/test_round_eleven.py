@@ -177,3 +177,23 @@ def test_first_name_like_a_negator_is_no_negation():
 ])
 def test_state_after_an_opening_place(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'what X called Y' inside a clause ascribes the term Y to X, quoted or not
+    ("The gunman opened fire in what officials called a hate crime.", [("officials", "called")]),
+    ("Taxing consumption (what economists call spending) is popular in Marlow.", [("economists", "call")]),
+    ("Quill despises what he calls political correctness.", [("he", "calls")]),
+    # look-alikes: a sentence's pseudo-cleft, a pronoun object and a telephone call ascribe nothing
+    ("What Quill called the plan was never clear.", []),
+    ("It was what Quill called him that hurt.", []),
+    ("I know what you called about.", []),
+])
+def test_what_x_called(text, expected):
+    assert found(text) == expected
+
+
+def test_what_x_called_content_is_the_term():
+    text = "The gunman opened fire in what officials called a hate crime."
+    (span,) = attribution_spans(text)
+    assert text[span.attrs["content_start"]:span.attrs["content_end"]] == "a hate crime"

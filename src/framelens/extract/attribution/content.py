@@ -202,11 +202,28 @@ _NAMING_BEFORE_RE = re.compile(r"(?<![\w’'])(?:[Aa]n?)(?:[^\S\n]+[\w’'\-]+){
 _CALL_COMPLEMENT_END_RE = re.compile(r"[,;:.!?()—–\n\"“”]")
 
 
+#: *what* (lower-case: inside a clause, not a sentence's pseudo-cleft 'What Quill called the plan was ...') and a
+#: subject of one to four words before *call*: 'in what officials called', '(what economists call'.
+_WHAT_SUBJECT_RE = re.compile(r"(?<![\w’'])what[^\S\n]+(?:[\w’'.\-]+[^\S\n]+){0,3}[\w’'.\-]+[^\S\n]+\Z")
+#: Object pronouns: 'what Quill called him' names no complement.
+_OBJECT_PRONOUNS = frozenset(("him", "her", "them", "it", "me", "us", "you"))
+#: The complement of *what X called*: up to six words before clause punctuation or the sentence's end
+#: ('a hate crime', 'spending').
+_WHAT_COMPLEMENT_RE = re.compile(r"[^\S\n]+([a-z][\w’'\-]*)(?:[^\S\n]+[\w’'\-]+){0,5}?(?=[^\S\n]*(?:[,;:.!?)\]—–]|\Z))")
+
+
 def _call_unquoted(text: str, cue: Cue, sentence_end: int):
     """``(False, content)`` for *called* with an object and an unquoted complement ('called him divisive',
     'called Quill a liar', 'called the plan a giveaway'), the content running from the object to the end of
     the clause; None otherwise ('called him back', 'called the police', 'a group called Neighbors First',
     'so-called')."""
+    what = _WHAT_SUBJECT_RE.search(text, max(0, cue.start - 60), cue.start)
+    if what is not None:
+        comp = _WHAT_COMPLEMENT_RE.match(text, cue.end, sentence_end)
+        if comp is not None and comp.group(1).lower() not in _CALL_NOT_COMPLEMENT and \
+                comp.group(1).lower() not in _OBJECT_PRONOUNS:
+            return (False, (comp.start(1), trim_end(text, comp.start(1), comp.end())))  # 'what officials called a
+        return None  # hate crime', 'what economists call spending': the complement right after the verb
     m = _CALL_UNQUOTED_RE.match(text, cue.end, sentence_end)
     if m is None or _SO_CALLED_RE.search(text[max(0, cue.start - 4):cue.start]) or \
             _NAMING_BEFORE_RE.search(text, max(0, cue.start - 40), cue.start):
