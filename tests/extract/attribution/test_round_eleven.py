@@ -197,3 +197,33 @@ def test_what_x_called_content_is_the_term():
     text = "The gunman opened fire in what officials called a hate crime."
     (span,) = attribution_spans(text)
     assert text[span.attrs["content_start"]:span.attrs["content_end"]] == "a hate crime"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # cues added in report_verbs 1.4.0 and source_types 1.12.0, each with the look-alike its entry excludes
+    ("The judge ordered the county to release the files.", [("The judge", "ordered")]),
+    ("Quill was ordered to leave the hall.", []),
+    ("Quill signed executive orders on Monday.", []),
+    ('"It is a tax," Quill said, referring to the levy.', [("Quill", "said"), ("Quill", "referring to")]),
+    ("The bill was referred to a committee.", []),
+    ("The audit highlighted the shortfall in the pension fund.", [("The audit", "highlighted")]),
+    ("The highlights of the game were shown at noon.", []),
+    ("Quill encouraged voters to turn out.", [("Quill", "encouraged")]),
+    ("The voters felt encouraged by the result.", []),
+    ("Quill, recalling the flood of 1998, said the dam was weak.", [("Quill", "recalling"), ("Quill", "said")]),
+])
+def test_cues_of_round_eleven(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a participle right after an attribution that opens no subject shares its source
+    ('"It is a tax," Quill said, adding that it was unfair.', [("Quill", "said"), ("Quill", "adding")]),
+    ('"No," said Ada Reyes, referring to the levy.', [("Ada Reyes", "said"), ("Ada Reyes", "referring to")]),
+    ('"It is a tax," the board said, reasoning that the levy was too high.',
+     [("the board", "said"), ("the board", "reasoning that")]),
+    # look-alike: a clause between the attribution and the participle
+    ('"It is a tax," he said of the plan, which passed, adding that it was unfair.', [("he", "said")]),
+])
+def test_participle_after_a_report(text, expected):
+    assert found(text) == expected

@@ -106,6 +106,10 @@ class _lazy:
 class CueContext:
     """One cue in its sentence, with the extractor's word lists, typer and name finder."""
 
+    #: The attribution of the cue before this one when it lies in the same sentence (set by the extractor), else
+    #: None: a participle right after it may share its source ('"...," Quill said, adding that ...').
+    previous = None
+
     def __init__(self, words: AttributionWords, typer: SourceTyper, names: NameFinder, seg, cache: TokenCache,
                  quote_starts: list[int], cue: Cue, sentence_start: int, sentence_end: int, quote_inside,
                  complement):

@@ -78,13 +78,18 @@ class AttributionExtractor:
         attrs: list[Attribution] = []
         held: list[Attribution] = []  # attitudes
         check = getattr(seg, "deadline", UNLIMITED).check  # the document's time budget (runtime.deadline)
+        last = None  # the last attribution found, for a participle right after it (rules.after_report)
         for cue in cues:
             check()
             ctx = cue_context(self.words, self.typer, self.names, seg, cache, quote_starts, cue)
+            if ctx is not None and last is not None and last.cue.end >= ctx.sentence_start:
+                ctx.previous = last
             found = apply_rules(ctx) if ctx is not None else None
             if found is not None:
                 found.negated = negated_cue(ctx) or _negated_subject(low, found.src_start)
                 (held if is_attitude(cue) else attrs).append(found)
+                if not is_attitude(cue):
+                    last = found
         for a in itertools.chain(attrs, held):
             a.src_end = abbreviation_end(self.words, text, a.src_start, a.src_end)
         attrs = _drop_nested(attrs, text)

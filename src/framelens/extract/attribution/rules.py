@@ -258,6 +258,24 @@ def _after_fronted_clause(ctx: CueContext):
     return None
 
 
+def after_report(ctx: CueContext):
+    """A participle after a comma right after an attribution of the same sentence takes that attribution's
+    source when the sentence has no subject of its own before it ('"It is a tax," Quill said, adding that ...',
+    '"No," said Quill, referring to the levy')."""
+    prev = ctx.previous
+    if prev is None or not ctx.verbal or ctx.last is None or ctx.last.text != "," or \
+            not ctx.cue_text_lower.split(None, 1)[0].endswith("ing") or prev.src_start >= prev.src_end:
+        return None
+    end = max(prev.src_end, prev.cue.end, prev.mention[1] if prev.mention else 0)
+    if not _COMMA_ONLY_RE.fullmatch(ctx.text, end, ctx.cue.start):
+        return None  # (something stands between: '... Quill said of the plan, which ..., adding')
+    return _attribute_verb(ctx, prev.src_start, prev.src_end, "after_report")
+
+
+#: Only a comma (and spaces) between an attribution and the participle after it.
+_COMMA_ONLY_RE = re.compile(r"\s*,\s*")
+
+
 def coordinated(ctx: CueContext):
     """A reporting verb coordinated with an earlier verb of the same subject: 'Marr toured the plant and said
     ...' (see :func:`.subjects.coordinated_subject`)."""
@@ -652,6 +670,7 @@ RULES: dict[str, Callable[[CueContext], object]] = {
     "statement": statement,
     "left": left,
     "participle": participle,
+    "after_report": after_report,
     "coordinated": coordinated,
     "fronted": fronted,
     "inverted": inverted,
@@ -666,7 +685,7 @@ _OWN_RULES = {"no_response": no_response, "in_poll": in_poll, "colon": colon, "a
               "noun_cue": noun_cue, "noun_from": noun_from}
 _PASSIVE_RULES = (passive_by, passive_it)
 _GERUND_RULES = (passive_by, passive_it, gerund)
-_SOURCE_RULES = (passive_by, statement, left, participle, coordinated, fronted, inverted)
+_SOURCE_RULES = (passive_by, statement, left, participle, after_report, coordinated, fronted, inverted)
 
 
 def apply_rules(ctx: CueContext, rules: dict = RULES) -> Attribution | None:
