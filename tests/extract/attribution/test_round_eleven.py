@@ -227,3 +227,16 @@ def test_cues_of_round_eleven(text, expected):
 ])
 def test_participle_after_a_report(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # boasting about or of something is a speech act with a topic
+    ("Quill bragged about the crowd size.", [("Quill", "bragged")]),
+    ("He boasts about them constantly on the campaign trail.", [("He", "boasts")]),
+    ("Quill boasted of his wealth.", [("Quill", "boasted")]),
+    # look-alikes: boasting a thing is having it
+    ("The team boasts a 10-0 record.", []),
+    ("Quill boasts a long record in office.", []),
+])
+def test_boasting_about_a_topic(text, expected):
+    assert found(text) == expected

@@ -491,9 +491,10 @@ def _indirect_content(ctx: CueContext, src_start: int, src_end: int, rule: str, 
     if starts_that or content[0] < cue.start:
         return content
     if cue.stance == "evaluative" and not (
-            source_type in _SPEAKER_TYPES and not ctx.cue_low.startswith(("boast", "brag"))
+            source_type in _SPEAKER_TYPES and not (ctx.cue_low.startswith(("boast", "brag")) and
+                                                   not _ABOUT_RE.match(cache.low, cue.end, content[1]))
             and text[src_start:src_end].lower() not in ("it", "this", "that")):
-        return None
+        return None  # ('the team boasts a 10-0 record' has, 'Quill boasted about the crowd' says)
     if cue.stance == "evaluative" or cue.category in _OBJECT_CATEGORIES:
         later = _LATER_CUE_RE.search(ctx.cache.low, content[0], content[1])
         if later is not None:
@@ -514,6 +515,8 @@ _ONLY_QUOTED = frozenset(("continued", "continues", "continue", "continuing"))
 _SPEAKING = frozenset(("spoke", "speaks", "speak", "speaking", "spoken", "talked", "talks", "talk", "talking"))
 _TOPIC_RE = re.compile(r"[^\S\n]*(?:(?:publicly|briefly|openly|candidly|again|out|up)[^\S\n]+)?"
                        r"(?:about|of|on|that|to[^\S\n]+\w+[^\S\n]+about)\b")
+#: *about* or *of* opening the topic of a verb of boasting ('boasted about the crowd', 'bragged of his wealth').
+_ABOUT_RE = re.compile(r"[^\S\n]+(?:\w+ly[^\S\n]+)?(?:about|of)\b")
 #: A time adverbial and *that* opening a verb's content ('Monday night that ...', 'on Tuesday that ...').
 _TIMED_THAT_RE = re.compile(r"(?:(?:(?:on|last|this|early|late)\s+)?(?:" + "|".join(sorted(WEEKDAYS | RELATIVE_DAYS)) +
                             r")\s+)?(?:(?:" + "|".join(sorted(DAY_PARTS)) + r")\s+)?that\s+")
