@@ -301,13 +301,13 @@ def test_metrics_hand_checked(analyzer):
 
 
 def test_unsourced_evaluative_sentences(analyzer):
-    text = ("Harris boasted about a long history of opposing enforcement. "
+    text = ("The plan was slammed in the hallways of the county building. "
             "Dunmore slammed the plan as reckless, the Gazette reported. "
             "The weather was mild.")
     _, res = attributions(analyzer, text)
     m = res.metrics
-    # sentence 0: evaluative verb "boasted" with an object, no attribution -> unsourced
-    # ("boasts a long history" would be the possession sense, "has": not evaluative, issue 18)
+    # sentence 0: evaluative verb "slammed" in an agentless passive, no attribution -> unsourced
+    # ("Harris boasted about ..." is now Harris's speech act, round eleven: sourced)
     # sentence 1: evaluative "slammed" but attributed to the Gazette -> sourced
     assert m["unsourced_evaluative_sentences"] == [0]
     assert m["unsourced_evaluative"] == 1
