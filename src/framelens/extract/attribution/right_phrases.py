@@ -11,7 +11,7 @@ import re
 from .content import trim_end
 from .phrases import source_noun
 from .tokens import Token
-from .words import (APOSTROPHES, CONNECTORS, DETERMINERS, MONTH_NAMES, NP_PREPOSITIONS, QUOTE_CHARS, WEEKDAYS,
+from .words import (APOSTROPHES, CONNECTORS, DETERMINERS, MONTH_NAMES, MONTHS, NP_PREPOSITIONS, QUOTE_CHARS, WEEKDAYS,
                     AttributionWords)
 
 #: Days and months: after a preposition they open a time adverbial ('said the mayor's office on Monday').
@@ -103,8 +103,9 @@ def right_np(words: AttributionWords, tokens: list[Token]):
                                        (len(tokens[k - 1].text) == 1 and tokens[k - 1].cap)) and \
                     k + 1 < n and (tokens[k + 1].cap or (
                         _initialism(tokens, k) and tokens[k + 1].is_word and tokens[k + 1].low not in words.stop
-                        and tokens[k + 1].low not in words.between)):
-                k += 1  # ('Sen. Reyes', 'U.S. Sen. Reyes', 'by U.S. contractors')
+                        and tokens[k + 1].low not in words.between) or (
+                        tokens[k - 1].low in MONTHS and tokens[k + 1].low[:1].isdigit())):
+                k += 1  # ('Sen. Reyes', 'U.S. Sen. Reyes', 'by U.S. contractors', 'a Dec. 1 report')
                 continue
             if c == "." and last_good == k - 1 and k > 0 and tokens[k - 1].end == t.start and \
                     tokens[k - 1].text in words.abbreviations and (k + 1 == n or tokens[k + 1].text in ",("):
