@@ -1,7 +1,9 @@
 """Speed changes of issue 17 (eleventh session) that must leave every output as it was.
 
 Each test compares a faster form with the form it replaced: the sentence split by an ASCII pattern where every
-letter and digit of the piece is ASCII (the token view). Every text is fictional or random.
+letter and digit of the piece is ASCII (the token view); a document's surnames found in one Aho-Corasick pass
+instead of one ``str.find`` scan each (pronoun resolution); the antecedent windows counting names in plain
+dictionaries instead of ``Counter`` objects. Every text is fictional or random.
 """
 
 from __future__ import annotations
@@ -9,12 +11,16 @@ from __future__ import annotations
 import itertools
 import operator
 import re
+from collections import Counter, deque
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framelens.extract.attribution import tokens
+from framelens.extract.attribution import resolve, tokens
 from framelens.extract.attribution.tokens import Token, tokenize_with_starts
+from framelens.model import Document
+from framelens.runtime.pipeline import AnalysisConfig, Analyzer
 
 # -- the forms replaced ------------------------------------------------------------------------------------------
 
@@ -37,12 +43,55 @@ def _old_tokenize_with_starts(text: str, start: int, end: int):
                                 map(str.isalnum, firsts), map(str.isupper, firsts))))
 
 
+def _old_words_positions(text: str, words: list[str]) -> dict[str, list[int]]:
+    """What resolve._surname_events read before: one str.find scan per surname (resolve._word_positions)."""
+    return {word: resolve._word_positions(text, word) for word in words}
+
+
+class _OldWindow:
+    """resolve._Window as it was (Counter objects for the counts)."""
+
+    def __init__(self, people: bool = False):
+        self.people = people
+        self.queue: deque = deque()
+        self.counts: Counter = Counter()
+        self.para = None
+        self.para_counts: Counter = Counter()
+        self.last_unnamed = -1
+        self.speaker = -1
+
+    def push(self, item) -> None:
+        self.queue.append(item)
+        if item[7]:
+            self.speaker = item[0]
+        self.counts[item[2]] += 1
+        if item[1] == self.para:
+            self.para_counts[item[2]] += 1
+
+    def advance(self, para: int) -> None:
+        while self.queue and self.queue[0][1] < para - resolve._WINDOW_PARAGRAPHS:
+            old = self.queue.popleft()
+            self.counts[old[2]] -= 1
+            if not self.counts[old[2]]:
+                del self.counts[old[2]]
+        if para != self.para:
+            self.para = para
+            self.para_counts = Counter()
+            for item in reversed(self.queue):
+                if item[1] != para:
+                    break
+                self.para_counts[item[2]] += 1
+
+    pick = resolve._Window.pick
+
+
 # characters of every class the patterns tell apart: ASCII letters and digits, the underscore, the apostrophes and
 # hyphens that join a word, ASCII and other white space (the information separators are white space to ``\s``),
 # punctuation in and outside ASCII, letters and digits outside ASCII (accented, Greek, superscript, Arabic-Indic),
 # a character outside the BMP, control characters
-_ALPHABET = list("aZq09_'’-‐‑ \n\t\x1c\x1f.,;:!?\"“”()–—…éÉßΩ²٣\x00\x7f") + ["\U0001d400", "İ", "\xa0", "\u2009"]
-_TEXT = st.lists(st.sampled_from(_ALPHABET + ["Quill", "said", "O'Neil", "e-mail", "Ana’s"]), max_size=40).map("".join)
+_ALPHABET = list("aZq09_'’-‐‑ \n\t\x1c\x1f.,;:!?\"“”()–—…éÉßΩ²٣\x00\x7f") + \
+    ["\U0001d400", "İ", "\xa0", "\u2009", "Quill", "said", "O'Neil", "e-mail", "Ana’s"]
+_TEXT = st.lists(st.sampled_from(_ALPHABET), max_size=40).map("".join)
 
 
 # -- the token split ---------------------------------------------------------------------------------------------
@@ -82,3 +131,97 @@ def test_tokens_as_token_re():
     text = "“Ana’s e-mail,” she said (twice) in Δelta_2 ²."
     assert [(t.start, t.end, t.text) for t in tokenize_with_starts(text, 0, len(text))[1]] == \
         [(m.start(), m.end(), m.group()) for m in re.finditer(tokens.TOKEN_RE, text)]
+
+
+# -- surnames: one pass for all -----------------------------------------------------------------------------------
+
+def test_surnames_by_hand():
+    text = "Quill said. Quill's aide, Quillon and Marr-Quill met on May 6; May said Ana Ana-Marr and Anna agree."
+    got = resolve._words_positions(text, ["Quill", "May", "Ana", "Marr", "Ann", ""])
+    assert got == {"Quill": [0, 12], "May": [text.index("May said")], "Ana": [text.index("Ana Ana")],
+                   "Marr": [], "Ann": [], "": []}  # not Quillon, Marr-Quill, Quill-like, 'May 6', Ana-Marr, Anna
+
+
+_WORDS = st.lists(st.sampled_from(["Quill", "Quil", "l", "ll", "Q", "May", "é", "Ana", "ana", "nan", "'s", "Quill-Ro",
+                                   ""]), unique=True, max_size=6)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["Quill", "Quil", "l", "'", "’", "-", "_", " ", "\n", "6", ",", "é", "Q", "ana", "n",
+                                 "May", "\U0001d400", "Ro"]), max_size=24).map("".join), _WORDS)
+def test_words_positions_as_one_scan_per_word(text, words):
+    assert resolve._words_positions(text, words) == _old_words_positions(text, words)
+
+
+_ANALYZER = None
+
+
+def _attribution_facts(text: str) -> list[tuple]:
+    global _ANALYZER
+    if _ANALYZER is None:
+        _ANALYZER = Analyzer(AnalysisConfig())
+    result = _ANALYZER.analyze_document(Document(id="t", text=text))
+    return [(s.kind, s.start, s.end, s.label, s.entry, tuple(sorted((k, repr(v)) for k, v in s.attrs.items())))
+            for s in result.spans if s.kind in ("attribution", "attitude")]
+
+
+_PEOPLE = ["Ada Quill", "Tom Reyes", "Lena Marr", "Bill Quill", "Mayor Ivo Dunlop", "Mrs. Quill", "Quill", "Reyes",
+           "Marr", "Dunlop", "May", "Theresa May"]
+_SENTENCES = ["{p} said the levy was dead.", "He said it would pass.", "She added that the vote was close.",
+              "\"We will appeal,\" {p} said.", "\"{p} lied,\" she said.", "They said the board would meet on May 6.",
+              "{p} wants the money back.", "It said {p}'s aide had left.", "\n\n"]
+_ARTICLES = st.lists(st.tuples(st.sampled_from(_SENTENCES), st.sampled_from(_PEOPLE)), min_size=1, max_size=20).map(
+    lambda parts: " ".join(s.format(p=p) for s, p in parts))
+
+
+@pytest.fixture(scope="module")
+def patcher():
+    mp = pytest.MonkeyPatch()
+    yield mp
+    mp.undo()
+
+
+@settings(max_examples=60, deadline=None)
+@given(_ARTICLES)
+def test_extractor_unchanged(patcher, text):
+    # the whole extractor with the former surname scan and the former windows gives the same spans
+    new = _attribution_facts(text)
+    with patcher.context() as m:
+        m.setattr(resolve, "_words_positions", _old_words_positions)
+        m.setattr(resolve, "_Window", _OldWindow)
+        assert _attribution_facts(text) == new
+
+
+def test_extractor_by_hand():
+    text = ("Ada Quill, the mayor, spoke on Monday. Quill said the levy was dead. She added that it would pass.\n\n"
+            "Tom Reyes disagreed. \"We will appeal,\" Reyes said. He said the board would meet on May 6.")
+    facts = {(f[0], text[f[1]:f[2]]): dict(f[5]) for f in _attribution_facts(text)}
+    assert facts[("attribution", "She")]["source"] == repr("Ada Quill")
+    assert facts[("attribution", "He")]["source"] == repr("Tom Reyes")
+
+
+# -- the antecedent windows ---------------------------------------------------------------------------------------
+
+_STEPS = st.lists(st.one_of(
+    st.tuples(st.just("push"), st.integers(0, 6), st.sampled_from(["Quill", "Reyes", "Marr"]), st.booleans()),
+    st.tuples(st.just("advance"), st.integers(0, 8))), max_size=40)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.booleans(), _STEPS)
+def test_window_as_with_counters(people, steps):
+    new, old = resolve._Window(people), _OldWindow(people)
+    pos = 0
+    for step in steps:
+        if step[0] == "push":
+            pos += 1
+            item = (pos, step[1], step[2], step[2], "person", True, True, step[3])
+            new.push(item)
+            old.push(item)
+        else:
+            new.advance(step[1])
+            old.advance(step[1])
+        assert new.counts == dict(old.counts) and new.para_counts == dict(old.para_counts)
+        assert list(new.queue) == list(old.queue) and (new.para, new.speaker) == (old.para, old.speaker)
+        if new.para is not None:  # (a pronoun's window is advanced to its paragraph before it is picked from)
+            assert new.pick() == old.pick()

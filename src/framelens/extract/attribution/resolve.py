@@ -16,7 +16,9 @@ from __future__ import annotations
 import bisect
 import operator
 import re
-from collections import Counter, deque
+from collections import deque
+
+import ahocorasick_rs
 
 from .gender import gender_evidence, pronoun_gender
 from .identity import apposition_kind, role_evidence, unify_sources
@@ -338,16 +340,21 @@ def _expand_short_forms(attrs: list[Attribution]) -> None:
 
 class _Window:
     """The antecedent candidates of one kind of pronoun within the last paragraphs: a queue in text order with
-    a count per name, and the same for the current paragraph (amortised constant time per step)."""
+    a count per name, and the same for the current paragraph (amortised constant time per step).
+
+    The counts are plain dictionaries holding no zero count (a ``Counter`` costs a Python-level ``__init__`` per
+    window and a ``__missing__`` call per new name; a document makes five windows per quotation read)."""
+
+    __slots__ = ("people", "queue", "counts", "para", "para_counts", "last_unnamed", "speaker")
 
     def __init__(self, people: bool = False):
         #: whether the last speaker may be picked among other names (he and she; not they, it, the newspaper)
         self.people = people
         #: (position, paragraph, name as counted, source, type, named, person, a speaker: an attribution's source)
         self.queue: deque = deque()
-        self.counts: Counter = Counter()
+        self.counts: dict[str, int] = {}
         self.para: int | None = None
-        self.para_counts: Counter = Counter()
+        self.para_counts: dict[str, int] = {}
         self.last_unnamed = -1  # position of the latest unnamed singular person-like source (blocks he/she)
         #: position of the latest source this kind of pronoun could stand for, or of such a pronoun left unresolved
         self.speaker = -1
@@ -356,23 +363,29 @@ class _Window:
         self.queue.append(item)
         if item[7]:
             self.speaker = item[0]
-        self.counts[item[2]] += 1
+        name = item[2]
+        counts = self.counts
+        counts[name] = counts.get(name, 0) + 1
         if item[1] == self.para:
-            self.para_counts[item[2]] += 1
+            counts = self.para_counts
+            counts[name] = counts.get(name, 0) + 1
 
     def advance(self, para: int) -> None:
-        while self.queue and self.queue[0][1] < para - _WINDOW_PARAGRAPHS:
-            old = self.queue.popleft()
-            self.counts[old[2]] -= 1
-            if not self.counts[old[2]]:
-                del self.counts[old[2]]
+        queue, counts = self.queue, self.counts
+        while queue and queue[0][1] < para - _WINDOW_PARAGRAPHS:
+            name = queue.popleft()[2]
+            left = counts[name] - 1
+            if left:
+                counts[name] = left
+            else:
+                del counts[name]
         if para != self.para:
             self.para = para
-            self.para_counts = Counter()
-            for item in reversed(self.queue):  # the current paragraph's items are the queue's tail
+            self.para_counts = para_counts = {}
+            for item in reversed(queue):  # the current paragraph's items are the queue's tail
                 if item[1] != para:
                     break
-                self.para_counts[item[2]] += 1
+                para_counts[item[2]] = para_counts.get(item[2], 0) + 1
 
     def pick(self):
         """The nearest candidate when it is clear and no pronoun of this kind was left unresolved since it
@@ -519,9 +532,10 @@ def _surname_events(text: str, seg, name_events: list, attrs: list[Attribution],
     Names cited only by surname ('Trump said', with no full name in the document) count as their own
     surname. A mention inside a source phrase is that attribution's own event, and one inside a quotation is
     not the reporter's mention ('"What Mr. Trump does ...," he said': he is the speaker). Each surname's
-    positions are found once per document with ``str.find`` (kept in ``memo``: the attitudes' call reads them
-    again), not with a pattern compiled per document (a compile per document cost more than the search). Only
-    the mentions from ``lo`` to before ``hi`` (None: the end) are listed."""
+    positions are found once per document (kept in ``memo``: the attitudes' call reads them again), those of all
+    the surnames a call needs in one Aho-Corasick pass (:func:`_words_positions`), not with a pattern compiled per
+    document (a compile per document cost more than the search). Only the mentions from ``lo`` to before ``hi``
+    (None: the end) are listed."""
     by_surname: dict[str, dict[str, str]] = {}
     read: dict[str, tuple] = {}  # name -> (full form, its last words): names recur
     for _, _, (name, stype) in name_events:
@@ -554,11 +568,12 @@ def _surname_events(text: str, seg, name_events: list, attrs: list[Attribution],
     source_ends = [e for _, e in sources]
     out = []
     append = out.append
+    missing = [surname for surname in by_surname if surname not in positions]
+    if missing:
+        for surname, found in _words_positions(text, missing).items():
+            positions[surname] = [start for start in found if start not in in_full_name and quote_at(start) is None]
     for surname, people in by_surname.items():
-        found = positions.get(surname)
-        if found is None:
-            found = positions[surname] = [start for start in _word_positions(text, surname)
-                                          if start not in in_full_name and quote_at(start) is None]
+        found = positions[surname]
         items = list(people.items())
         for start in found[bisect.bisect_left(found, lo):len(found) if hi is None else bisect.bisect_left(found, hi)]:
             k = bisect.bisect_right(source_starts, start) - 1
@@ -592,6 +607,31 @@ def _word_positions(text: str, word: str) -> list[int]:
                 not (after.isspace() and _DIGIT_AFTER_RE.match(text, end)):
             out.append(i)
         i = text.find(word, i + 1)
+    return out
+
+
+_CONTIGUOUS = ahocorasick_rs.Implementation.ContiguousNFA
+
+
+def _words_positions(text: str, words: list[str]) -> dict[str, list[int]]:
+    """``{word: _word_positions(text, word)}`` for distinct ``words``, found in one pass over the text for all of
+    them (an Aho-Corasick automaton of the words, every overlapping occurrence, as ``str.find`` from each hit
+    finds them) rather than one ``str.find`` scan of the text per word: a document has a dozen surnames."""
+    if len(words) == 1:
+        return {words[0]: _word_positions(text, words[0])}
+    out: dict[str, list[int]] = {word: [] for word in words}
+    keys = [word for word in words if word]  # (no empty key in an automaton; an empty word stands nowhere)
+    if not keys:
+        return out
+    size = len(text)
+    automaton = ahocorasick_rs.AhoCorasick(keys, implementation=_CONTIGUOUS)  # (the quickest to build and scan here)
+    for k, i, end in automaton.find_matches_as_indexes(text, overlapping=True):
+        # the test of _word_positions
+        before = text[i - 1] if i else " "
+        after = text[end] if end < size else " "
+        if not (before.isalnum() or before in "_’'-") and not (after.isalnum() or after in "_-") and \
+                not (after.isspace() and _DIGIT_AFTER_RE.match(text, end)):
+            out[keys[k]].append(i)
     return out
 
 
