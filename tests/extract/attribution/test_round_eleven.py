@@ -247,3 +247,16 @@ def test_participle_after_a_report(text, expected):
 ])
 def test_boasting_about_a_topic(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verb form glued by a hyphen to a word before it is an adjective compound, no cue
+    ("Emails were withheld from a federal court-ordered document release.", []),
+    ("He has run as an independent and self-described socialist.", []),
+    ("Reyes, a senior member of the tax-writing committee, spoke first.", []),
+    # look-alikes: a verb with a prefix stays a verb
+    ("Quill re-tweeted the post, saying it was true.", [("Quill", "re-tweeted"), ("Quill", "saying")]),
+    ("Quill co-wrote the letter, saying it was overdue.", [("Quill", "wrote"), ("Quill", "saying")]),
+])
+def test_hyphen_compound_is_no_cue(text, expected):
+    assert found(text) == expected

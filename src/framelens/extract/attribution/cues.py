@@ -337,6 +337,21 @@ def find_words(pattern: re.Pattern, low: str):
     return word_bounded((m.span() for m in pattern.finditer(low)), low)
 
 
+#: Prefixes a hyphen joins to a verb that stays a verb ('re-tweeted', 'co-wrote', 'cross-examined').
+_VERB_PREFIXES = frozenset(("re", "co", "pre", "mis", "cross", "counter", "over", "under", "out", "up", "down",
+                            "back", "fore", "inter", "de", "dis", "un"))
+
+
+def _compound_before(low: str, start: int) -> bool:
+    """Whether the word glued by the hyphen before ``low[start]`` makes an adjective compound of the verb form
+    after it ('court-ordered', 'self-described', 'long-promised'), not a prefixed verb ('re-tweeted')."""
+    i = start - 1
+    j = i
+    while j > 0 and low[j - 1].isalpha():
+        j -= 1
+    return j < i and low[j:i] not in _VERB_PREFIXES
+
+
 class CueFinder:
     """The cue patterns of one extractor's word lists, compiled once, and the automaton of their first words."""
 
@@ -406,8 +421,9 @@ class CueFinder:
         # candidates: (priority, start, end, stance, kind, category); a Cue is made only for those kept
         candidates: list[tuple] = self._no_responses(text, low, refusal_starts)
         for s in [s for s in spans if s.kind == "report_verb"]:  # (a filter first: most spans are of other kinds)
-            if s.attrs.get("use", "use") != "use":
-                continue
+            if s.attrs.get("use", "use") != "use" or (
+                    low[s.start - 1:s.start] == "-" and _compound_before(low, s.start)):
+                continue  # ('a court-ordered release', 'the self-described expert': an adjective compound)
             category = s.attrs.get("category")
             kind = "according_to" if category == "according_to" else "report_verb"
             candidates.append((_REPORT_VERB, s.start, s.end, s.attrs.get("stance") or "neutral", kind, category))
