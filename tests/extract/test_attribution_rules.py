@@ -46,10 +46,11 @@ def test_rule_table_is_ordered():
     # rules of the cue kinds of their own first, then passives, then where a verb's source is; 'statement'
     # must precede 'left' (it replaces the statement object found by 'left' with the subject) and 'participle'
     # precede 'inverted' ('..., saying X'); 'fronted' (a participle opening the sentence) precedes 'inverted' too;
-    # 'gerund' reads only cues with no source of their own, which every rule before it but the passives leaves
+    # 'gerund' reads only cues with no source of their own, which every rule before it but the passives leaves;
+    # 'after_report' (a participle right after an attribution) only when 'participle' found no sentence subject
     assert list(RULES) == ["no_response", "in_poll", "colon", "according_to", "noun_cue", "noun_from", "passive_by",
-                           "passive_it", "statement", "left", "participle", "coordinated", "fronted", "inverted",
-                           "gerund"]
+                           "passive_it", "statement", "left", "participle", "after_report", "coordinated", "fronted",
+                           "inverted", "gerund"]
     assert all(callable(f) and f.__doc__ for f in RULES.values())
 
 
