@@ -137,9 +137,12 @@ def test_tokens_as_token_re():
 
 def test_surnames_by_hand():
     text = "Quill said. Quill's aide, Quillon and Marr-Quill met on May 6; May said Ana Ana-Marr and Anna agree."
-    got = resolve._words_positions(text, ["Quill", "May", "Ana", "Marr", "Ann", ""])
-    assert got == {"Quill": [0, 12], "May": [text.index("May said")], "Ana": [text.index("Ana Ana")],
-                   "Marr": [], "Ann": [], "": []}  # not Quillon, Marr-Quill, Quill-like, 'May 6', Ana-Marr, Anna
+    words = ["Quill", "May", "Ana", "Marr", "Ann", ""] + ["Nobody%d" % k for k in range(resolve._ONE_PASS_WORDS)]
+    for n in (6, len(words)):  # searched one word at a time, and all in one pass
+        got = resolve._words_positions(text, words[:n])
+        assert {w: got[w] for w in words[:6]} == {
+            "Quill": [0, 12], "May": [text.index("May said")], "Ana": [text.index("Ana Ana")], "Marr": [], "Ann": [],
+            "": []}  # not Quillon, Marr-Quill, Quill-like, 'May 6', Ana-Marr, Anna
 
 
 _WORDS = st.lists(st.sampled_from(["Quill", "Quil", "l", "ll", "Q", "May", "é", "Ana", "ana", "nan", "'s", "Quill-Ro",
@@ -150,7 +153,14 @@ _WORDS = st.lists(st.sampled_from(["Quill", "Quil", "l", "ll", "Q", "May", "é",
 @given(st.lists(st.sampled_from(["Quill", "Quil", "l", "'", "’", "-", "_", " ", "\n", "6", ",", "é", "Q", "ana", "n",
                                  "May", "\U0001d400", "Ro"]), max_size=24).map("".join), _WORDS)
 def test_words_positions_as_one_scan_per_word(text, words):
-    assert resolve._words_positions(text, words) == _old_words_positions(text, words)
+    expected = _old_words_positions(text, words)
+    assert resolve._words_positions(text, words) == expected
+    kept = resolve._ONE_PASS_WORDS
+    resolve._ONE_PASS_WORDS = 1  # (the one-pass search for any number of words)
+    try:
+        assert resolve._words_positions(text, words) == expected
+    finally:
+        resolve._ONE_PASS_WORDS = kept
 
 
 _ANALYZER = None
