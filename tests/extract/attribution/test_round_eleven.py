@@ -260,3 +260,23 @@ def test_boasting_about_a_topic(text, expected):
 ])
 def test_hyphen_compound_is_no_cue(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # opening adverbials the lists missed gave their first word as a participle's source ('For', 'More', 'Arriving')
+    ("For months, Quill has been on the sidelines of the race, arguing she did not want to tip the scales.",
+     [("Quill", "arguing")]),
+    ("More recently, Reyes has shifted to match the mood, offering dire warnings about the levy.",
+     [("Reyes", "offering")]),
+    ("But a few days later, Quill reversed himself again, telling the Ledger that the levy was set.",
+     [("Quill", "telling")]),
+    ("Arriving upon the scene, police began searching the mall, believing there were three gunmen.", []),
+    ("Facing mounting criticism, Mr. Vale released a statement on Saturday night, describing the plan as fair.",
+     [("Mr. Vale", "describing")]),
+    # look-alikes: a name in -ing, and a determiner subject whose phrase holds 'later', are subjects
+    ("Manning, the quarterback, threw the ball, saying it was easy.", [("Manning", "saying")]),
+    ("A campaign official later walked back the comments, saying that it was wrong.",
+     [("A campaign official", "saying")]),
+])
+def test_opening_adverbials_the_lists_missed(text, expected):
+    assert found(text) == expected

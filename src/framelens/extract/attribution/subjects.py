@@ -13,7 +13,7 @@ import re
 
 from .tokens import Token, TokenCache
 from .words import (AUXILIARIES, CONNECTORS, DAY_PARTS, DETERMINERS, MONTHS, NP_PREPOSITIONS, NUMBER_WORDS,
-                    POSSESSIVE_DETERMINERS, RELATIVE_DAYS, SUBJECT_DETERMINERS, WEEKDAYS, AttributionWords)
+                    OPENING_PREPOSITIONS, POSSESSIVE_DETERMINERS, RELATIVE_DAYS, SUBJECT_DETERMINERS, WEEKDAYS, AttributionWords)
 
 #: Conjunctions that coordinate a reporting verb with an earlier verb of the same subject.
 _COORDINATORS = frozenset(("and", "but", "then"))
@@ -54,7 +54,8 @@ def subject(words: AttributionWords, tokens: list[Token]):
                                     or tokens[0].low in NUMBER_WORDS
                                     or tokens[0].low in _LARGER_NUMBER_WORDS
                                     or tokens[0].low[:1].isdigit()  # ('Two weeks after Scalia died, Thomas ...')
-                                    or tokens[0].low in _TIME_UNITS):  # ('Hours later, she issued a statement')
+                                    or tokens[0].low in _TIME_UNITS  # ('Hours later, she issued a statement')
+                                    or _opening_adverbial(tokens, first_comma)):
         tokens = tokens[first_comma + 1:]
         if not tokens or not tokens[0].is_word:
             return None
@@ -274,6 +275,28 @@ def statement_subject(words: AttributionWords, cache: TokenCache, sentence_start
     if blocked_between(cache, after, obj_start) or _match_between(cache, _COMMA_RE, after, obj_start):
         return None
     return found if after == src_end else (found[0], after, found[2])  # the source with its apposition
+
+
+def _opening_adverbial(tokens: list[Token], comma: int) -> bool:
+    """Whether the words before the first comma of a sentence, ``tokens[:comma]``, are an adverbial the lists of
+    :func:`subject` miss: a preposition ('For months,', 'Among Republicans,', 'Despite the polls,'), a degree
+    adverb ('More recently,', 'Even so,'), a participle clause of three words or more ('Arriving upon the
+    scene,'; not a name in -ing: 'Manning, the quarterback,'), or a time phrase opened by a determiner and ended
+    by a time word ('A few days later,', 'The next day,'; not 'The mayor, Ana Quill, said', 'A campaign official
+    later walked back the comments, saying')."""
+    first = tokens[0].low
+    if first in OPENING_PREPOSITIONS or (first in _DEGREE_OPENERS and comma <= 3):
+        return True
+    if first.endswith("ing") and comma >= 3 and not tokens[1].cap:
+        return True
+    return first in DETERMINERS and comma >= 2 and (tokens[comma - 1].low in _TIME_UNITS or
+                                                   tokens[comma - 1].low in _TIME_ENDS)
+
+
+#: Degree and focus adverbs that open a short adverbial before the subject ('More recently,', 'Even so,').
+_DEGREE_OPENERS = frozenset(("more", "most", "even", "still", "yet", "much", "far", "long", "once", "so"))
+#: Words that end a time phrase ('a few days later,', 'a week ago,').
+_TIME_ENDS = frozenset(("later", "earlier", "ago", "afterward", "afterwards", "before", "after"))
 
 
 def _after_adverbial_tail(words: AttributionWords, tokens: list[Token]) -> list[Token]:
