@@ -280,3 +280,24 @@ def test_hyphen_compound_is_no_cue(text, expected):
 ])
 def test_opening_adverbials_the_lists_missed(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # sentence adverbs, ordinals, time words and participle clauses are no one-word names
+    ("Last year he defended the ads, saying he liked them.", [("he", "defended")]),
+    ("Simply saying that will raise hackles in Marlow.", []),
+    ("Looking ahead, Quill rallied a crowd on Tuesday evening, saying the race was close.", [("Quill", "saying")]),
+    ("Asked whether he would pick from the list, Quill said no, adding that he would wait.",
+     [("Quill", "said"), ("Quill", "adding")]),
+    ("Second, Quill appears to be making a deal, asking Reyes to help.", [("Quill", "asking")]),
+    # no verb right after a preposition; a cue glued to a hyphen after it is a compound
+    ("Despite claims from the mayor's critics, the levy passed.", []),
+    ("Both add-on measures were part of the deal.", []),
+    # look-alikes: a first name with a surname, an approximator opening its subject, a reduced clause after 'as'
+    ("Ted Roe, the mayor, spoke at noon, saying it was late.", [("Ted Roe", "saying")]),
+    ("Only 32 percent of voters, a record low, said they trusted the council.",
+     [("Only 32 percent of voters, a record low,", "said")]),
+    ("As reported by the Ledger, the mill closed.", [("the Ledger", "reported")]),
+])
+def test_no_one_word_names_from_openers(text, expected):
+    assert found(text) == expected

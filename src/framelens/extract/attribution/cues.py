@@ -422,8 +422,10 @@ class CueFinder:
         candidates: list[tuple] = self._no_responses(text, low, refusal_starts)
         for s in [s for s in spans if s.kind == "report_verb"]:  # (a filter first: most spans are of other kinds)
             if s.attrs.get("use", "use") != "use" or (
-                    low[s.start - 1:s.start] == "-" and _compound_before(low, s.start)):
-                continue  # ('a court-ordered release', 'the self-described expert': an adjective compound)
+                    low[s.start - 1:s.start] == "-" and _compound_before(low, s.start)) or (
+                    low[s.end:s.end + 1] == "-" and low[s.end + 1:s.end + 2].isalpha()):
+                continue  # ('a court-ordered release', 'the self-described expert', 'add-on measures', 'a tell-all
+                # book': a compound)
             category = s.attrs.get("category")
             kind = "according_to" if category == "according_to" else "report_verb"
             candidates.append((_REPORT_VERB, s.start, s.end, s.attrs.get("stance") or "neutral", kind, category))

@@ -83,6 +83,9 @@ def noun_after_determiner(ctx: CueContext) -> bool:
     if first in _NEVER_NOUNS:
         return False
     left = ctx.left
+    if left and left[-1].is_word and left[-1].low in _NOUN_PREPOSITIONS and not first.endswith("ing") and \
+            ctx.cue.kind != "document_cue":
+        return True  # no verb right after a preposition: 'Despite claims from ...', 'amid reports that'
     if first.endswith("ed") and len(left) >= 2 and left[-1].is_word and not left[-1].cap and \
             left[-1].low.endswith("ing") and left[-2].low in _GERUND_PREPOSITIONS and ctx.right and \
             ctx.right[0].is_word and not ctx.right[0].cap:
@@ -111,6 +114,11 @@ _PLURAL_DETERMINERS = frozenset(("the", "these", "those", "most", "more", "all",
                                  "your", "my", "many", "few", "several", "some", "no"))
 #: A count written in digits ('300', '1,200') or as a word (:data:`NUMBER_WORDS`).
 _COUNT_RE = re.compile(r"\d[\d,]*|" + "|".join(sorted(NUMBER_WORDS)))
+#: Prepositions after which a cue form is a noun ('despite claims', 'amid reports', 'after comments'); not *as*,
+#: *like* or *than*, which open reduced clauses ('as reported', 'as expected'), nor *to* (an infinitive).
+_NOUN_PREPOSITIONS = frozenset(("despite", "amid", "amidst", "after", "before", "following", "with", "without",
+                                "from", "about", "against", "over", "among", "during", "of", "for", "by", "in", "on",
+                                "at", "into", "upon", "regarding", "concerning", "behind", "beyond", "under"))
 #: Prepositions before a gerund ('of militarizing', 'for avoiding').
 _GERUND_PREPOSITIONS = frozenset(("of", "for", "by", "without", "after", "before", "while", "about", "from", "in"))
 #: Cue forms that are never nouns or adjectives, whatever stands before them.

@@ -79,8 +79,9 @@ def subject(words: AttributionWords, tokens: list[Token]):
              and k + 1 < len(tokens) and tokens[k + 1].cap)):  # a lower-case role in a title: 'Council member Tom Reyes'
         dots += tokens[k].text == "."
         k += 1  # (an initial's period before a capital continues the name: 'Michael J. Petrilli', 'U.S. District')
-    if k == 0 or tokens[k - 1].text == "." or (k == 1 and words.is_noun(tokens[0].low)):
-        return None
+    if k == 0 or tokens[k - 1].text == "." or (k == 1 and (words.is_noun(tokens[0].low) or
+                                                          tokens[0].low in _NOT_NAMES)):
+        return None  # (no name of one word: 'Last year he defended', 'Simply saying that')
     if k < len(tokens) and tokens[k - 1].low.endswith(("'s", "’s")) and tokens[k].is_word:
         return _possessed_subject(words, tokens)  # a possessor is not the subject: "Clinton's campaign took",
         # not "Clinton's"; "France's far-right leader, ..." gives none
@@ -285,14 +286,26 @@ def _opening_adverbial(tokens: list[Token], comma: int) -> bool:
     by a time word ('A few days later,', 'The next day,'; not 'The mayor, Ana Quill, said', 'A campaign official
     later walked back the comments, saying')."""
     first = tokens[0].low
-    if first in OPENING_PREPOSITIONS or (first in _DEGREE_OPENERS and comma <= 3):
+    if first in OPENING_PREPOSITIONS or (first in _DEGREE_OPENERS and comma <= 3) or \
+            (first in _NOT_NAMES and first not in _APPROXIMATORS):  # ('Only 32 percent of voters, ..., said')
         return True
-    if first.endswith("ing") and comma >= 3 and not tokens[1].cap:
-        return True
+    if first.endswith(("ing", "ed")) and comma >= 2 and not tokens[1].cap:
+        return True  # ('Looking ahead,', 'Asked whether ...,'; not 'Fleming Roe,' or 'Ted,')
     return first in DETERMINERS and comma >= 2 and (tokens[comma - 1].low in _TIME_UNITS or
                                                    tokens[comma - 1].low in _TIME_ENDS)
 
 
+#: Capitalised words at a sentence's start that are no name of one word: sentence adverbs, ordinals and time
+#: words ('Second, ...', 'Simply saying that ...', 'Last year he ...': a one-word subject was taken from them).
+_NOT_NAMES = frozenset(("second", "third", "first", "finally", "lastly", "meanwhile", "instead", "indeed", "however",
+                        "moreover", "furthermore", "also", "then", "now", "today", "yesterday", "tonight", "here",
+                        "there", "simply", "seemingly", "apparently", "only", "just", "nearly", "almost", "merely",
+                        "perhaps", "maybe", "likewise", "similarly", "still", "last", "next", "every", "each",
+                        "already", "again", "thus", "therefore", "otherwise", "regardless", "nevertheless",
+                        "nonetheless", "ultimately", "eventually", "initially", "previously", "recently", "later",
+                        "earlier", "currently", "separately", "overall", "notably", "clearly", "obviously"))
+#: Approximators that open a subject of their own ('Nearly 40 percent of voters, a record, said').
+_APPROXIMATORS = frozenset(("only", "just", "nearly", "almost", "merely"))
 #: Degree and focus adverbs that open a short adverbial before the subject ('More recently,', 'Even so,').
 _DEGREE_OPENERS = frozenset(("more", "most", "even", "still", "yet", "much", "far", "long", "once", "so"))
 #: Words that end a time phrase ('a few days later,', 'a week ago,').

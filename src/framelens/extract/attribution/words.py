@@ -100,7 +100,10 @@ NON_REFERENTIAL_WORDS = frozenset((
     "there", "here", "then", "that", "this", "outright", "so", "thus", "hence", "indeed", "instead", "meanwhile",
     "however", "moreover", "yes", "oh", "ok", "okay", "still", "yet", "also", "again", "later", "earlier", "now",
     "today", "yesterday", "tonight", "afterward", "afterwards", "recently", "finally", "even", "probably",
-    "perhaps", "maybe", "apparently", "reportedly"))  # (focus and sentence adverbs: 'even critics say')
+    "perhaps", "maybe", "apparently", "reportedly", "simply", "seemingly", "clearly", "obviously", "likewise",
+    "similarly", "ultimately", "eventually", "initially", "previously", "currently", "separately", "notably",
+    "otherwise", "therefore", "nevertheless", "nonetheless", "already", "furthermore", "lastly"))
+# (focus and sentence adverbs: 'even critics say', 'Simply saying that ...')
 NON_REFERENTIAL = PAGE_FURNITURE | NON_REFERENTIAL_WORDS
 #: Two-word page furniture opening a first sentence, capitalised ('Story highlights', 'Read more', 'Editor's note').
 FURNITURE_PAIRS = frozenset((("story", "highlights"), ("read", "more"), ("editor's", "note"), ("editor’s", "note"),
