@@ -301,3 +301,9 @@ def test_opening_adverbials_the_lists_missed(text, expected):
 ])
 def test_no_one_word_names_from_openers(text, expected):
     assert found(text) == expected
+
+
+def test_preposition_that_ends_a_phrase_keeps_the_verb():
+    # 'beyond', 'behind', 'in' can end a noun phrase as adverbs: the cue after them stays a verb
+    text = "Party leaders in Marlow and beyond vowed that the levy would pass."
+    assert found(text) == [("Party leaders in Marlow and beyond", "vowed")]

@@ -114,11 +114,12 @@ _PLURAL_DETERMINERS = frozenset(("the", "these", "those", "most", "more", "all",
                                  "your", "my", "many", "few", "several", "some", "no"))
 #: A count written in digits ('300', '1,200') or as a word (:data:`NUMBER_WORDS`).
 _COUNT_RE = re.compile(r"\d[\d,]*|" + "|".join(sorted(NUMBER_WORDS)))
-#: Prepositions after which a cue form is a noun ('despite claims', 'amid reports', 'after comments'); not *as*,
-#: *like* or *than*, which open reduced clauses ('as reported', 'as expected'), nor *to* (an infinitive).
-_NOUN_PREPOSITIONS = frozenset(("despite", "amid", "amidst", "after", "before", "following", "with", "without",
-                                "from", "about", "against", "over", "among", "during", "of", "for", "by", "in", "on",
-                                "at", "into", "upon", "regarding", "concerning", "behind", "beyond", "under"))
+#: Prepositions after which a cue form is a noun ('despite claims', 'amid reports', 'with calls for'); not *as*,
+#: *like* or *than*, which open reduced clauses ('as reported', 'as expected'), nor *to* (an infinitive), nor
+#: those that also end a noun phrase as adverbs ('leaders in Belgium and beyond vowed', 'those left behind said':
+#: *in, on, at, over, under, behind, beyond, about, by, before, after*).
+_NOUN_PREPOSITIONS = frozenset(("despite", "amid", "amidst", "following", "with", "without", "from", "against",
+                                "among", "during", "of", "for", "into", "upon", "regarding", "concerning"))
 #: Prepositions before a gerund ('of militarizing', 'for avoiding').
 _GERUND_PREPOSITIONS = frozenset(("of", "for", "by", "without", "after", "before", "while", "about", "from", "in"))
 #: Cue forms that are never nouns or adjectives, whatever stands before them.
