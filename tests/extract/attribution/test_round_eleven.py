@@ -307,3 +307,17 @@ def test_preposition_that_ends_a_phrase_keeps_the_verb():
     # 'beyond', 'behind', 'in' can end a noun phrase as adverbs: the cue after them stays a verb
     text = "Party leaders in Marlow and beyond vowed that the levy would pass."
     assert found(text) == [("Party leaders in Marlow and beyond", "vowed")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a participle right after an article or a possessive, before a word, is an adjective
+    ("Quill edged away from demanding funding for his promised border wall.", []),
+    ("The vast majority of the estimated 10 million residents stayed.", []),
+    ("The accused denied the charge in court.", []),
+    ("They met near the proposed site of the mill.", []),
+    # look-alikes: a verb after a noun the possessive opens, and after a name, keeps its cue
+    ("Her aides proposed a new levy on Monday.", [("Her aides", "proposed")]),
+    ("Quill proposed a new levy on Monday.", [("Quill", "proposed")]),
+])
+def test_participle_after_an_article_or_possessive(text, expected):
+    assert found(text) == expected

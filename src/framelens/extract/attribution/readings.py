@@ -95,6 +95,10 @@ def noun_after_determiner(ctx: CueContext) -> bool:
             ctx.right[0].is_word and not ctx.right[0].cap and ctx.right[0].low.endswith("s") and \
             ctx.right[0].low not in ctx.words.stop and len(ctx.right[0].low) > 3:
         return True  # a participle between a count or determiner and a plural noun: '300 pledged delegates'
+    if first.endswith("ed") and left and left[-1].is_word and left[-1].low in _ARTICLES_AND_POSSESSIVES and \
+            ctx.right and ctx.right[0].is_word and not ctx.right[0].cap and ctx.right[0].low not in ctx.words.stop:
+        return True  # right after an article or a possessive, before a word: 'his promised border wall', 'the
+        # estimated 10 million', 'the proposed centre', 'the accused denied' (no subject can stand there)
     i = len(left) - 1
     skipped = 0
     while i >= 0 and skipped < 2 and left[i].is_word and not left[i].cap and _adjective_like(left[i].low) and \
@@ -112,6 +116,8 @@ def noun_after_determiner(ctx: CueContext) -> bool:
 #: 'those estimated costs'); not 'that', which opens a relative clause.
 _PLURAL_DETERMINERS = frozenset(("the", "these", "those", "most", "more", "all", "their", "his", "her", "its", "our",
                                  "your", "my", "many", "few", "several", "some", "no"))
+#: Articles and possessive determiners: never a subject of the verb right after them (unlike *this, that*).
+_ARTICLES_AND_POSSESSIVES = frozenset(("the", "a", "an", "his", "her", "their", "its", "our", "my", "your"))
 #: A count written in digits ('300', '1,200') or as a word (:data:`NUMBER_WORDS`).
 _COUNT_RE = re.compile(r"\d[\d,]*|" + "|".join(sorted(NUMBER_WORDS)))
 #: Prepositions after which a cue form is a noun ('despite claims', 'amid reports', 'with calls for'); not *as*,
