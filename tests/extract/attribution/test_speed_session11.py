@@ -3,7 +3,8 @@
 Each test compares a faster form with the form it replaced: the sentence split by an ASCII pattern where every
 letter and digit of the piece is ASCII (the token view); a document's surnames found in one Aho-Corasick pass
 instead of one ``str.find`` scan each (pronoun resolution); the antecedent windows counting names in plain
-dictionaries instead of ``Counter`` objects. Every text is fictional or random.
+dictionaries instead of ``Counter`` objects; the word before a name read from the end instead of by a pattern
+searched forward (source identity). Every text is fictional or random.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framelens.extract.attribution import resolve, tokens
+from framelens.extract.attribution import identity, resolve, tokens
 from framelens.extract.attribution.tokens import Token, tokenize_with_starts
 from framelens.model import Document
 from framelens.runtime.pipeline import AnalysisConfig, Analyzer
@@ -235,3 +236,26 @@ def test_window_as_with_counters(people, steps):
         assert list(new.queue) == list(old.queue) and (new.para, new.speaker) == (old.para, old.speaker)
         if new.para is not None:  # (a pronoun's window is advanced to its paragraph before it is picked from)
             assert new.pick() == old.pick()
+
+
+# -- the word before a name -----------------------------------------------------------------------------------------
+
+def _old_word_before(text: str, lo: int, pos: int):
+    m = identity._WORD_BEFORE_RE.search(text, lo, pos)
+    return m.group(1) if m is not None else None
+
+
+def test_word_before_by_hand():
+    text = "said district attorney Mark Ellis; CNN's  Jake Tapper, 2nd-term Sen. Ada Quill and 42 Reyes"
+    for name, word in (("Mark", "attorney"), ("Jake", "CNN's"), ("Ada", "Sen."), ("Reyes", None),
+                       ("said", None), ("Sen.", "nd-term")):  # (no word before a digit-only one; from the first letter)
+        pos = text.index(name)
+        assert identity._word_before(text, max(0, pos - 40), pos) == word
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(list("aZé²5_.-'’ \n\t\xa0,;(") + ["Sen", "CNN's", "42", "Dr."]), max_size=16)
+       .map("".join), st.integers(-2, 50), st.integers(-2, 50))
+def test_word_before_as_the_pattern(text, lo, pos):
+    lo = max(0, lo)  # (callers pass max(0, pos - 40))
+    assert identity._word_before(text, lo, pos) == _old_word_before(text, lo, pos)
