@@ -321,3 +321,16 @@ def test_preposition_that_ends_a_phrase_keeps_the_verb():
 ])
 def test_participle_after_an_article_or_possessive(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a preposition, conjunction or subordinator is no one-word subject; a subordinator before a name is dropped
+    ("Despite his efforts to reach voters by posting messages online, Mr. Quill lost.", []),
+    ("As Quill hinted by saying anything could happen, the vote was close.",
+     [("Quill", "hinted"), ("Quill", "saying")]),
+    # 'despite' ends a source phrase
+    ("But despite polls showing Quill ahead, Reyes won.", [("polls", "showing")]),
+    ("Reyes had been polling even with Quill despite announcing his run late.", []),
+])
+def test_prepositions_and_subordinators_are_no_sources(text, expected):
+    assert found(text) == expected

@@ -9,6 +9,7 @@ text is fictional or random.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 import pytest
@@ -28,6 +29,18 @@ _OLD_IN_POLL_RE = re.compile(r"(?<![^\W_])in\s+((?:[^\s,;:()\"“”‘’]+\s+)
                              r"(?![^\W_\-‐‑])")
 
 
+def _hyphen_compound(low: str, start: int, end: int) -> bool:
+    """A report verb glued by a hyphen to a word (letters) before it that is no verb prefix, or to letters after
+    it: the compound rule of round eleven, restated on slices ('court-ordered', 'add-on'; 're-tweeted' is a verb)."""
+    before = low[:start]
+    if before.endswith("-"):
+        letters = "".join(itertools.takewhile(str.isalpha, reversed(before[:-1])))[::-1]
+        if letters and letters not in {"re", "co", "pre", "mis", "cross", "counter", "over", "under", "out", "up",
+                                       "down", "back", "fore", "inter", "de", "dis", "un"}:
+            return True
+    return low[end:end + 1] == "-" and low[end + 1:end + 2].isalpha()
+
+
 def reference_find(finder: CueFinder, text: str, seg, spans, low: str) -> list[Cue]:
     """The cues as the regular-expression passes found them (the algorithm the automaton replaced)."""
     candidates = []  # (priority, cue)
@@ -42,7 +55,7 @@ def reference_find(finder: CueFinder, text: str, seg, spans, low: str) -> list[C
                     seen = m.end()
             seen = max(seen, key.end())
     for s in spans:
-        if s.kind != "report_verb" or s.attrs.get("use", "use") != "use":
+        if s.kind != "report_verb" or s.attrs.get("use", "use") != "use" or _hyphen_compound(low, s.start, s.end):
             continue
         category = s.attrs.get("category")
         kind = "according_to" if category == "according_to" else "report_verb"

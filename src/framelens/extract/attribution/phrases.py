@@ -484,6 +484,8 @@ def _scan_back(words: AttributionWords, tokens: list[Token], head: int) -> tuple
                     k -= 1
                     continue
                 break
+            if low in _PHRASE_BREAKERS:
+                break  # ('despite polls showing', 'with Trump despite announcing': no part of a source phrase)
             if (low in words.pronouns and not t.cap) or (low in INDEFINITES and k < head):
                 break  # ('anything Trump had said': an indefinite before a name opens a clause, not the phrase)
             if k < head and not t.cap and low in words.verbs_before_name and tokens[k + 1].cap:
@@ -579,6 +581,11 @@ _PEOPLE_PLURALS = frozenset(("marchers", "protesters", "protestors", "demonstrat
                              "parents", "teachers", "workers", "lawmakers", "legislators", "politicians",
                              "pollsters", "strategists", "analysts", "experts", "economists", "scholars",
                              "advocates", "leaders", "members", "officials", "spectators", "delegates"))
+
+
+#: Prepositions and subordinators the stop list lacks that never belong to a source phrase.
+_PHRASE_BREAKERS = frozenset(("despite", "amid", "amidst", "unlike", "regarding", "concerning", "whether",
+                              "although", "though", "unless", "whereas"))
 
 
 def _coordinated_modifier(words: AttributionWords, tokens: list[Token], k: int) -> bool:

@@ -79,9 +79,14 @@ def subject(words: AttributionWords, tokens: list[Token]):
              and k + 1 < len(tokens) and tokens[k + 1].cap)):  # a lower-case role in a title: 'Council member Tom Reyes'
         dots += tokens[k].text == "."
         k += 1  # (an initial's period before a capital continues the name: 'Michael J. Petrilli', 'U.S. District')
+    if k > 1 and tokens[0].low in _SUBORDINATORS and tokens[1].cap:
+        tokens, k = tokens[1:], k - 1  # 'As Trump hinted by saying': the clause's subject after its subordinator
     if k == 0 or tokens[k - 1].text == "." or (k == 1 and (words.is_noun(tokens[0].low) or
-                                                          tokens[0].low in _NOT_NAMES)):
-        return None  # (no name of one word: 'Last year he defended', 'Simply saying that')
+                                                          tokens[0].low in _NOT_NAMES or
+                                                          tokens[0].low in OPENING_PREPOSITIONS or
+                                                          tokens[0].low in _OPENING_CONJUNCTIONS or
+                                                          tokens[0].low in _SUBORDINATORS)):
+        return None  # (no name of one word: 'Last year he defended', 'Simply saying that', 'Despite his efforts')
     if k < len(tokens) and tokens[k - 1].low.endswith(("'s", "’s")) and tokens[k].is_word:
         return _possessed_subject(words, tokens)  # a possessor is not the subject: "Clinton's campaign took",
         # not "Clinton's"; "France's far-right leader, ..." gives none
@@ -117,6 +122,9 @@ def _possessed_subject(words: AttributionWords, tokens: list[Token]):
 _PARTICLES = frozenset(("out", "up", "off"))
 #: Conjunctions that may open a sentence before its subject.
 _OPENING_CONJUNCTIONS = frozenset(("and", "but", "so", "yet", "or"))
+#: Subordinators that may open a sentence before its clause's subject ('As Trump hinted by saying', 'If Quill').
+_SUBORDINATORS = frozenset(("as", "if", "when", "while", "although", "though", "because", "since", "unless", "once",
+                            "whether", "whereas", "until"))
 #: Determiners that open the noun phrase of an 'of' or 'for' phrase inside a determiner subject.
 _PP_DETERMINERS = frozenset(("the", "a", "an", "his", "her", "their", "its"))
 
