@@ -316,7 +316,7 @@ def _source_string(names: NameFinder, text: str, a: Attribution, known: _Names, 
         # the source without a restrictive relative clause: 'officials who reviewed the footage' -> 'officials'
         # (the span keeps the clause, as PARC marks it); an anonymous source keeps the clause that makes it one
         # ('an official who was not authorized to speak publicly')
-        if a.source_type != "anonymous":
+        if a.source_type != "anonymous" and ("wh" in mention or "that" in mention):  # (else no relative pronoun)
             mention = _RELATIVE_CLAUSE_RE.split(mention, 1)[0]
         a.source = strip_determiner(" ".join(mention.split()))
     a.source = a.source.replace("’", "'")
