@@ -334,3 +334,15 @@ def test_participle_after_an_article_or_possessive(text, expected):
 ])
 def test_prepositions_and_subordinators_are_no_sources(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a photo credit glued to the headline after it, and page furniture as a colon label, are no sources
+    ("The fight boiled over on Twitter. | AP Photo Tillerson urges Russia to cooperate on Syria ahead of talks.",
+     [("Tillerson", "urges")]),
+    ("Photos: Ana Reyes speaks at the mill. Ana Reyes said the mill would reopen.", [("Ana Reyes", "said")]),
+    # look-alike: the credit's words as a title before a name stay
+    ("AP Photo editor Ana Reyes said the picture was real.", [("AP Photo editor Ana Reyes", "said")]),
+])
+def test_photo_credits_and_furniture_labels(text, expected):
+    assert found(text) == expected

@@ -15,7 +15,7 @@ from .phrases import left_np, source_noun
 from .records import Attribution
 from .right_phrases import right_np
 from .subjects import _name_elsewhere
-from .words import DETERMINERS, OPENING_PREPOSITIONS, QUOTE_CHARS, RELATIVE_PRONOUNS
+from .words import DETERMINERS, OPENING_PREPOSITIONS, PAGE_FURNITURE, QUOTE_CHARS, RELATIVE_PRONOUNS
 
 __all__ = ["NO_ATTRIBUTION", "no_response", "in_poll", "colon", "according_to", "noun_cue"]
 
@@ -135,8 +135,8 @@ def _speaker_label(ctx: CueContext) -> Attribution | None:
     if any(not t.cap and t.low not in ("and", "of") and not words.is_noun(t.low) for t in label):
         return None  # 'Marr said:', 'Marr added this:' are left to the verb
     if label[0].low in DETERMINERS or any(t.low in words.stop or t.low in words.between or t.low in words.pronouns
-                                          for t in label if t.low != "of"):
-        return None  # 'The One Thing Both Sides Want:', 'Why It Matters:'
+                                          or t.low in PAGE_FURNITURE for t in label if t.low != "of"):
+        return None  # 'The One Thing Both Sides Want:', 'Why It Matters:', 'Photos: ...' (page furniture)
     all_caps = all(t.text.isupper() for t in label if t.low not in ("and", "of"))
     lows = [t.low for t in label]
     named = True

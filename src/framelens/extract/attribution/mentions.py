@@ -12,8 +12,8 @@ import re
 from .phrases import dash_before
 from .right_phrases import PARTY_LABEL_RE
 from .tokens import Token, TokenCache
-from .words import (DAY_PARTS, FURNITURE_PAIRS, NEGATORS, NON_REFERENTIAL_WORDS, PAGE_FURNITURE, RELATIVE_PRONOUNS,
-                    AttributionWords)
+from .words import (DAY_PARTS, FURNITURE_PAIRS, NEGATORS, NON_REFERENTIAL_WORDS, PAGE_FURNITURE, PHOTO_CREDITS,
+                    RELATIVE_PRONOUNS, AttributionWords)
 
 #: Nouns of time after 'this' ('this morning', 'this week'): no source.
 _THIS_TIMES = DAY_PARTS | frozenset(("week", "weekend", "month", "year", "spring", "summer", "fall", "autumn", "winter",
@@ -50,6 +50,9 @@ def trim_non_referential(cache: TokenCache, src_start: int, src_end: int) -> int
         if t.low in NON_REFERENTIAL_WORDS or (t.low in NEGATORS and not _first_name(cache.text, t)) or \
                 t.low == "t" or t.low.endswith(("n't", "n’t")) \
                 or (t.cap and t.low in PAGE_FURNITURE):
+            continue
+        if t.cap and k + 2 < len(tokens) and (t.low, tokens[k + 1].low) in PHOTO_CREDITS and tokens[k + 2].cap:
+            skip = 1  # 'AP Photo Tillerson urges' -> 'Tillerson'
             continue
         if t.cap and k + 1 < len(tokens) and (t.low, tokens[k + 1].low) in FURNITURE_PAIRS:
             skip = 1  # 'Story highlights Conservatives said' -> 'Conservatives'

@@ -108,6 +108,9 @@ NON_REFERENTIAL = PAGE_FURNITURE | NON_REFERENTIAL_WORDS
 #: Two-word page furniture opening a first sentence, capitalised ('Story highlights', 'Read more', 'Editor's note').
 FURNITURE_PAIRS = frozenset((("story", "highlights"), ("read", "more"), ("editor's", "note"), ("editor’s", "note"),
                              ("breaking", "news"), ("watch", "live"), ("story", "continued")))
+#: Photo credits glued to the headline after them, capitalised ('AP Photo Tillerson urges ...'; not 'AP Photo
+#: editor Ana Reyes', where the credit's words are a title).
+PHOTO_CREDITS = frozenset((("ap", "photo"), ("afp", "photo"), ("reuters", "photo"), ("getty", "images")))
 MEMO_MAX = 200_000  # entries of a per-extractor memo before it is emptied (bounds memory on large corpora)
 
 _HYPHEN_RE = re.compile(r"[\-‐‑]")
