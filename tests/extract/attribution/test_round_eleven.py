@@ -313,7 +313,7 @@ def test_preposition_that_ends_a_phrase_keeps_the_verb():
     # a participle right after an article or a possessive, before a word, is an adjective
     ("Quill edged away from demanding funding for his promised border wall.", []),
     ("The vast majority of the estimated 10 million residents stayed.", []),
-    ("The accused denied the charge in court.", []),
+    ("The accused denied the charge in court.", [("The accused", "denied")]),
     ("They met near the proposed site of the mill.", []),
     # look-alikes: a verb after a noun the possessive opens, and after a name, keeps its cue
     ("Her aides proposed a new levy on Monday.", [("Her aides", "proposed")]),
@@ -345,4 +345,18 @@ def test_prepositions_and_subordinators_are_no_sources(text, expected):
     ("AP Photo editor Ana Reyes said the picture was real.", [("AP Photo editor Ana Reyes", "said")]),
 ])
 def test_photo_credits_and_furniture_labels(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an -ed cue before an object is a verb even after 'the' and an adjective ('the homeless accused the city')
+    ("Advocates for the homeless accused the city of hiding the numbers.",
+     [("Advocates for the homeless", "accused")]),
+    # an adjective in -ly is no adverb ('the elderly')
+    ("Advocates for the elderly blamed the state for the cuts.", [("Advocates for the elderly", "blamed")]),
+    # look-alikes: adverbs before the cue are still read over; the noun 'the accused' stays no cue
+    ("Quill quickly said no.", [("Quill", "said")]),
+    ("The wrongly accused spoke to reporters.", []),
+])
+def test_adjectives_before_a_cue(text, expected):
     assert found(text) == expected

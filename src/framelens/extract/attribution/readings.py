@@ -107,6 +107,9 @@ def noun_after_determiner(ctx: CueContext) -> bool:
         skipped += 1
     if not skipped or i < 0:
         return False  # (right after a determiner the matcher's own rules decide)
+    if first.endswith("ed") and ctx.right and ctx.right[0].is_word and (
+            ctx.right[0].low in DETERMINERS or ctx.right[0].low in _OBJECT_PRONOUNS):
+        return False  # an object follows, so a verb: 'Advocates for the homeless accused the city of ...'
     low = left[i].low
     return low in DETERMINERS or low.endswith(("'s", "’s")) or (left[i].text in "'’" and i > 0) or \
         low in NUMBER_WORDS or low[:1].isdigit()
@@ -116,6 +119,8 @@ def noun_after_determiner(ctx: CueContext) -> bool:
 #: 'those estimated costs'); not 'that', which opens a relative clause.
 _PLURAL_DETERMINERS = frozenset(("the", "these", "those", "most", "more", "all", "their", "his", "her", "its", "our",
                                  "your", "my", "many", "few", "several", "some", "no"))
+#: Object pronouns after a verb ('accused him of').
+_OBJECT_PRONOUNS = frozenset(("him", "her", "them", "us", "me", "it"))
 #: Articles and possessive determiners: never a subject of the verb right after them (unlike *this, that*).
 _ARTICLES_AND_POSSESSIVES = frozenset(("the", "a", "an", "his", "her", "their", "its", "our", "my", "your"))
 #: A count written in digits ('300', '1,200') or as a word (:data:`NUMBER_WORDS`).

@@ -124,7 +124,10 @@ _NOUN_SECTIONS = ("role", "organization", "media", "document", "vague", "anonymo
 #: Nouns ending in -ly that the adverb test ('publicly', 'repeatedly') must not skip ('the Quill family said', 'at a
 #: rally said', 'the assembly said', 'the Alder Weekly reported').
 LY_NOUNS = frozenset(("rally", "assembly", "ally", "daily", "weekly", "monthly", "quarterly", "biweekly", "anomaly",
-                      "monopoly", "supply", "reply", "homily", "family"))
+                      "monopoly", "supply", "reply", "homily", "family",
+                      # adjectives in -ly, never adverbs ('advocates for the elderly said')
+                      "elderly", "friendly", "lonely", "holy", "deadly", "costly", "orderly", "lovely", "ugly",
+                      "silly", "lively", "worldly", "burly", "unruly"))
 
 
 class Phrases:
