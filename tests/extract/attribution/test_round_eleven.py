@@ -360,3 +360,14 @@ def test_photo_credits_and_furniture_labels(text, expected):
 ])
 def test_adjectives_before_a_cue(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "'s" before a participle followed by 'as' or 'by' is 'is': a passive, whose subject is no source
+    ("Quill, who’s viewed as honest by most voters, won the seat.", []),
+    ("Quill is the only candidate who's seen as honest.", []),
+    # look-alike: "'s" before a participle and a clause is 'has'
+    ("He's said that the levy is fair.", [("He", "said")]),
+])
+def test_contracted_is_before_a_passive(text, expected):
+    assert found(text) == expected

@@ -68,8 +68,8 @@ def split_contraction(tokens: list[Token], words: AttributionWords, cue_low: str
     written onto when only auxiliaries and adverbs stand between it and the cue ("He's said", "They've also
     argued", "She’s describing"): the pronoun keeps its own offsets and the auxiliary becomes a word of its own
     (read as *has*, *have*, *had* or *are*), so the subject is found as any other. *'s* before a participle
-    followed by *to* is *is*, a passive ("he's said to be furious", "she's expected to run"), and is left
-    alone; ``after`` is the text right after the cue."""
+    followed by *to*, *as* or *by* is *is*, a passive ("he's said to be furious", "she's expected to run",
+    "who's viewed as honest"), and is left alone; ``after`` is the text right after the cue."""
     i = len(tokens) - 1
     while i >= 0 and tokens[i].is_word and (tokens[i].low in words.between or tokens[i].low in _ADVERBS) and \
             "'" not in tokens[i].low and "’" not in tokens[i].low:
@@ -79,8 +79,8 @@ def split_contraction(tokens: list[Token], words: AttributionWords, cue_low: str
     t = tokens[i]
     for suffix, aux, stems in _CONTRACTIONS:
         if t.low.endswith(suffix) and t.low[:-len(suffix)] in stems:
-            if aux == "has" and not cue_low.endswith("ing") and after.lstrip().startswith("to "):
-                return tokens
+            if aux == "has" and not cue_low.endswith("ing") and after.lstrip().startswith(("to ", "as ", "by ")):
+                return tokens  # ('he's said to be', 'who's viewed as honest', 'she's backed by': *is*, a passive)
             cut = t.end - len(suffix)
             return tokens[:i] + [Token(t.start, cut, t.text[:-len(suffix)], t.low[:-len(suffix)], True, t.cap),
                                  Token(cut, t.end, t.text[-len(suffix):], aux, True, False)] + tokens[i + 1:]
