@@ -371,3 +371,22 @@ def test_adjectives_before_a_cue(text, expected):
 ])
 def test_contracted_is_before_a_passive(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a subject pronoun with adverbs or a verb chain before the cue is the source on its own
+    ("She started writing things in the yearbook about the mill.", [("She", "writing")]),
+    ("I sometimes asked the mayor about the levy.", [("I", "asked")]),
+    # ... and with a modal, an object of its own verb or a passive there is no source of this cue
+    ("I may sometimes argue with locals about it.", []),
+    ("I heard Sen. Reyes say the bill would fail.", []),
+    ("I have not heard him say a word about the levy.", []),
+    ("They showed 36 percent of independents were backing Quill.", []),
+    # look-alikes: coordinated and emphatic pronouns, an initial and a relative clause keep the phrase
+    ("She and her aides vowed to win back the public's trust.", [("She and her aides", "vowed")]),
+    ("We all expect politicians to break promises.", [("We all", "expect")]),
+    ("I. Carl Roe, the inspector general, said the files were secret.", [("I. Carl Roe, the inspector general,",
+                                                                         "said")]),
+])
+def test_pronoun_led_source_phrases(text, expected):
+    assert found(text) == expected

@@ -340,6 +340,45 @@ def _after_quotation(ctx: CueContext) -> bool:
         (low.endswith(("ed", "es", "ts", "ks", "ns", "ds")) or low in _IRREGULAR_PAST) and low not in _INTRANSITIVE
 
 
+#: Subject pronouns that may open a source phrase read as more than the pronoun ('I sometimes', 'They showed ...').
+_SUBJECT_PRONOUNS = frozenset(("i", "he", "she", "we", "they"))
+#: Words after a subject pronoun that keep the phrase a source ('We all', 'They both', 'He himself', 'We women').
+_PRONOUN_COMPANIONS = frozenset(("all", "both", "each", "alone", "too", "themselves", "himself", "herself",
+                                 "ourselves", "myself", "yourself", "women", "men", "voters", "americans", "parents"))
+#: Modal verbs: a speech act they govern did not take place ('I may argue', 'She cannot say'), as elsewhere.
+_MODALS = frozenset(("can", "cannot", "could", "may", "might", "must", "should", "would", "will", "shall", "wanna",
+                     "gonna", "ca", "wo"))
+
+
+#: Object pronouns (the speaker of a cue after a verb of perception: 'heard him say') and passive auxiliaries.
+_OBJECTS_AND_PASSIVES = frozenset(("him", "her", "them", "me", "us", "get", "gets", "got", "getting", "been", "be",
+                                   "being"))
+
+
+def _pronoun_led_end(cache, src_start: int, src_end: int) -> int | None:
+    """For a source phrase that opens with a subject pronoun and holds more words ('I sometimes', 'She started',
+    'I heard Sen. Reyes', 'They showed 36 percent of voters'): where the source ends when only adverbs,
+    auxiliaries and verbs that take the cue as their complement follow the pronoun (the pronoun's end), -1 when
+    a modal or an object of the pronoun's own verb stands there (no source of this cue), or None when the phrase
+    is no such phrase ('We all', 'He himself', 'We women')."""
+    tokens = cache.exact(src_start, src_end)
+    words = [t for t in tokens if t.is_word]
+    if len(words) < 2 or words[0].low not in _SUBJECT_PRONOUNS or words[1].low in _PRONOUN_COMPANIONS or \
+            words[1].low in ("and", "or", "nor") or tokens[1].text == "." or \
+            any(t.low in RELATIVE_PRONOUNS for t in words[1:]):
+        return None  # ('She and her aides', 'I. Charles McCullough III', 'They passed out bottles that said': a
+        # coordination, an initial, a relative clause read elsewhere)
+    rest = words[1:]
+    if any(t.low in _MODALS or t.low.endswith(("n't", "n’t")) and t.low[:-3] in _MODALS for t in rest):
+        return -1
+    if any(t.cap or t.low in _OBJECTS_AND_PASSIVES for t in rest):
+        return -1  # the pronoun's verb has an object of its own ('I heard Sen. Reyes say', 'I haven't heard him
+        # say') or the cue is a passive ('We don't get challenged')
+    if len(rest) <= 3:
+        return words[0].end  # adverbs and verbs of the chain: 'I sometimes asked', 'She winds up answering'
+    return -1
+
+
 def _attribute_verb(ctx: CueContext, src_start: int, src_end: int, rule: str):
     """The attribution of a verb cue whose source phrase is ``text[src_start:src_end]``: its type, content and
     mode, or :data:`NO_ATTRIBUTION` when the phrase is no source or there is no content."""
@@ -368,6 +407,11 @@ def _attribute_verb(ctx: CueContext, src_start: int, src_end: int, rule: str):
             src_start += 1
         if src_start >= src_end:
             return NO_ATTRIBUTION
+    pronoun_end = _pronoun_led_end(cache, src_start, src_end)
+    if pronoun_end is not None:
+        if pronoun_end < 0:
+            return NO_ATTRIBUTION  # a clause after the pronoun: 'I heard Sen. Reyes say', 'They showed 36 percent'
+        src_end = pronoun_end  # 'I sometimes asked', 'She started writing': the pronoun is the source
     share = SHARE_RE.match(cache.low, src_start, src_end) is not None  # 'Six in 10 say': poll respondents
     if (not share and (not_a_source(words, cache, src_start, src_end, cue.start) or
                        _bare_word(ctx, src_start, src_end))) or \
