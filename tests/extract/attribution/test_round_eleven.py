@@ -390,3 +390,18 @@ def test_contracted_is_before_a_passive(text, expected):
 ])
 def test_pronoun_led_source_phrases(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a degree word before an adjective before a cue keeps the noun reading ('a very reasonable hope')
+    ("Their best hope — and it is a very reasonable hope — is that Quill fails.", []),
+    # 'charges that' after a possessive and a modifier is a noun of saying: the possessor is the source
+    ("The line, paired with Quill's continual charges that Reyes was pushing fuzzy math, took hold.",
+     [("Quill", "charges")]),
+    ("Quill charges that the levy is illegal.", [("Quill", "charges that")]),
+    # a video player's furniture and caption label before a source are trimmed
+    ("Media playback is unsupported on your device Media caption Justice department says soap is not required.",
+     [("Justice department", "says")]),
+])
+def test_intensifiers_charges_and_captions(text, expected):
+    assert found(text) == expected

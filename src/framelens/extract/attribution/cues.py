@@ -207,7 +207,7 @@ NOUN_CUES = {
     "claim": "distancing", "claims": "distancing", "assertion": "distancing", "assertions": "distancing",
     "allegation": "distancing", "allegations": "distancing", "insistence": "distancing", "contention": "distancing",
     "admission": "endorsing", "acknowledgment": "endorsing", "acknowledgement": "endorsing", "boast": "evaluative",
-    "accusation": "neutral", "accusations": "neutral", "charge": "neutral", "denial": "neutral",
+    "accusation": "neutral", "accusations": "neutral", "charge": "neutral", "charges": "neutral", "denial": "neutral",
     "warning": "neutral", "warnings": "neutral", "promise": "neutral", "promises": "neutral", "pledge": "neutral",
     "vow": "neutral", "threat": "neutral", "threats": "neutral", "call": "neutral", "calls": "neutral",
     "demand": "neutral", "demands": "neutral", "suggestion": "neutral", "prediction": "neutral",

@@ -12,8 +12,8 @@ import re
 from .phrases import dash_before
 from .right_phrases import PARTY_LABEL_RE
 from .tokens import Token, TokenCache
-from .words import (DAY_PARTS, FURNITURE_PAIRS, NEGATORS, NON_REFERENTIAL_WORDS, PAGE_FURNITURE, PHOTO_CREDITS,
-                    RELATIVE_PRONOUNS, AttributionWords)
+from .words import (CAPTION_PAIRS, DAY_PARTS, FURNITURE_PAIRS, NEGATORS, NON_REFERENTIAL_WORDS, PAGE_FURNITURE,
+                    PHOTO_CREDITS, RELATIVE_PRONOUNS, AttributionWords)
 
 #: Nouns of time after 'this' ('this morning', 'this week'): no source.
 _THIS_TIMES = DAY_PARTS | frozenset(("week", "weekend", "month", "year", "spring", "summer", "fall", "autumn", "winter",
@@ -29,6 +29,10 @@ def trim_non_referential(cache: TokenCache, src_start: int, src_end: int) -> int
     ('Share', 'There', 'that'). Furniture words and pairs ('Story highlights') count only capitalised (site chrome
     is), adverbs in any case."""
     tokens = cache.exact(src_start, src_end)
+    for k in range(len(tokens) - 2, 0, -1):
+        if tokens[k].cap and (tokens[k].low, tokens[k + 1].low) in CAPTION_PAIRS:
+            tokens = tokens[k + 2:]  # a video or image caption's label before the source: '... on your device
+            break  # Media caption Justice department says' -> 'Justice department'
     head = next((t for t in reversed(tokens) if t.is_word), None)
     if head is not None and ((head.cap and head.low in PAGE_FURNITURE) or head.low in NON_REFERENTIAL_WORDS):
         return None  # the head word is page furniture ('... Share Comments (69)') or refers to no one ('There')

@@ -105,6 +105,8 @@ def noun_after_determiner(ctx: CueContext) -> bool:
             not (skipped == 0 and _number_like(left[i].low)):  # ('the two write', 'the 43-year-old asked')
         i -= 1
         skipped += 1
+        while skipped and i > 0 and left[i].is_word and left[i].low in _INTENSIFIERS:
+            i -= 1  # ('a very reasonable hope', 'his most recent claims')
     if not skipped or i < 0:
         return False  # (right after a determiner the matcher's own rules decide)
     if first.endswith("ed") and ctx.right and ctx.right[0].is_word and (
@@ -131,6 +133,9 @@ _COUNT_RE = re.compile(r"\d[\d,]*|" + "|".join(sorted(NUMBER_WORDS)))
 #: *in, on, at, over, under, behind, beyond, about, by, before, after*).
 _NOUN_PREPOSITIONS = frozenset(("despite", "amid", "amidst", "following", "with", "without", "from", "against",
                                 "among", "during", "of", "for", "into", "upon", "regarding", "concerning"))
+#: Degree words before an adjective, read over with it ('a very reasonable hope').
+_INTENSIFIERS = frozenset(("very", "so", "too", "quite", "rather", "more", "most", "less", "least", "even", "truly",
+                           "highly", "fairly", "really", "somewhat"))
 #: Prepositions before a gerund ('of militarizing', 'for avoiding').
 _GERUND_PREPOSITIONS = frozenset(("of", "for", "by", "without", "after", "before", "while", "about", "from", "in"))
 #: Cue forms that are never nouns or adjectives, whatever stands before them.

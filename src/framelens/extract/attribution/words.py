@@ -111,6 +111,9 @@ FURNITURE_PAIRS = frozenset((("story", "highlights"), ("read", "more"), ("editor
 #: Photo credits glued to the headline after them, capitalised ('AP Photo Tillerson urges ...'; not 'AP Photo
 #: editor Ana Reyes', where the credit's words are a title).
 PHOTO_CREDITS = frozenset((("ap", "photo"), ("afp", "photo"), ("reuters", "photo"), ("getty", "images")))
+#: The labels of a video's or image's caption, anywhere in a source phrase: what stands before them is the player's
+#: furniture ('Media playback is unsupported on your device Media caption Justice department says').
+CAPTION_PAIRS = frozenset((("media", "caption"), ("image", "caption"), ("image", "copyright"), ("video", "caption")))
 MEMO_MAX = 200_000  # entries of a per-extractor memo before it is emptied (bounds memory on large corpora)
 
 _HYPHEN_RE = re.compile(r"[\-‐‑]")
