@@ -142,7 +142,7 @@ _GERUND_PREPOSITIONS = frozenset(("of", "for", "by", "without", "after", "before
 _NEVER_NOUNS = frozenset(("said", "says", "say", "told", "tells", "tell"))
 #: Adjectives of the kind found between a determiner and a noun cue ('repeated', 'own', 'latest').
 _ADJECTIVES = frozenset(("new", "own", "latest", "recent", "first", "last", "many", "several", "angry", "sharp",
-                         "harsh", "strong", "loud", "bold", "blunt", "frequent"))  # (not 'public': 'the public says')
+                         "harsh", "strong", "loud", "bold", "blunt", "frequent", "same"))  # (not 'public': 'the public says')
 
 
 def _adjective_like(low: str) -> bool:

@@ -14,6 +14,9 @@ from .tokens import Token
 from .words import (APOSTROPHES, CONNECTORS, DETERMINERS, MONTH_NAMES, MONTHS, NP_PREPOSITIONS, QUOTE_CHARS, WEEKDAYS,
                     AttributionWords)
 
+#: Time words that can close an inverted clause after its source ('said the mayor today.').
+_TIME_WORDS_LOW = frozenset(("today", "yesterday", "tonight", "tomorrow", "now", "then", "again", "too", "also",
+                             "recently", "earlier", "later", "afterward", "afterwards", "ago", "before", "since"))
 #: Days and months: after a preposition they open a time adverbial ('said the mayor's office on Monday').
 _TIME_NAMES = WEEKDAYS | MONTH_NAMES
 
@@ -89,6 +92,12 @@ def right_np(words: AttributionWords, tokens: list[Token]):
                     if _head_after_name(words, tokens, k):
                         last_good = k  # ('of the New York delegation.', 'in the super-PAC’s creation,')
                     break  # the name run is over ("told the LA Times allowing ...")
+                if last_good == k - 1 and not tokens[last_good].cap and (k + 1 == n or
+                                                                        tokens[k + 1].text in _CLAUSE_END) and \
+                        low.isalpha() and low not in words.not_source_words and low not in words.between and \
+                        low not in words.stop and not low.endswith("ly") and low not in _TIME_WORDS_LOW:
+                    last_good = k  # a head noun the lists lack closes the clause: 'asks the certified firearms
+                    break  # instructor.'
                 unknown += 1
                 if unknown > 3:
                     break

@@ -345,9 +345,10 @@ _SUBJECT_PRONOUNS = frozenset(("i", "he", "she", "we", "they"))
 #: Words after a subject pronoun that keep the phrase a source ('We all', 'They both', 'He himself', 'We women').
 _PRONOUN_COMPANIONS = frozenset(("all", "both", "each", "alone", "too", "themselves", "himself", "herself",
                                  "ourselves", "myself", "yourself", "women", "men", "voters", "americans", "parents"))
-#: Modal verbs: a speech act they govern did not take place ('I may argue', 'She cannot say'), as elsewhere.
-_MODALS = frozenset(("can", "cannot", "could", "may", "might", "must", "should", "would", "will", "shall", "wanna",
-                     "gonna", "ca", "wo"))
+#: Modal verbs after a subject pronoun: the speech act they govern did not take place ('I may argue', 'I must
+#: ask'); with the contracted stems of "can't" and "won't".
+_PRONOUN_MODALS = frozenset(("can", "cannot", "could", "may", "might", "must", "should", "would", "will", "shall",
+                             "wanna", "gonna", "ca", "wo"))
 
 
 #: Object pronouns (the speaker of a cue after a verb of perception: 'heard him say') and passive auxiliaries.
@@ -369,7 +370,8 @@ def _pronoun_led_end(cache, src_start: int, src_end: int) -> int | None:
         return None  # ('She and her aides', 'I. Charles McCullough III', 'They passed out bottles that said': a
         # coordination, an initial, a relative clause read elsewhere)
     rest = words[1:]
-    if any(t.low in _MODALS or t.low.endswith(("n't", "n’t")) and t.low[:-3] in _MODALS for t in rest):
+    if any(t.low in _PRONOUN_MODALS or t.low.endswith(("n't", "n’t")) and t.low[:-3] in _PRONOUN_MODALS
+           for t in rest):
         return -1
     if any(t.cap or t.low in _OBJECTS_AND_PASSIVES for t in rest):
         return -1  # the pronoun's verb has an object of its own ('I heard Sen. Reyes say', 'I haven't heard him
@@ -602,6 +604,13 @@ _SPEAKER_TYPES = frozenset(("person", "official", "organization", "media", "vagu
 #: going to tell them'); 'll' is the tokenizer's half of a contraction.
 _MODALS = frozenset(("will", "would", "could", "can", "should", "might", "may", "must", "shall", "ll", "gonna",
                      "wanna", "going"))
+#: Past forms of verbs of saying that do not end in -ed ('May Reyes said', 'Will Quill wrote').
+IRREGULAR_PASTS = frozenset(("said", "heard", "paid", "laid", "told", "wrote", "spoke", "thought", "knew", "felt", "saw", "gave", "made", "took",
+                             "sought", "taught", "swore", "forbade", "bade", "rang", "sang", "went", "came", "put",
+                             "let", "cast", "read", "set", "hit", "quit", "found", "held", "led", "meant", "won"))
+#: Auxiliaries that open a question before its subject ('Will we respond ...?', 'Did he say ...?').
+_QUESTION_OPENERS = frozenset(("will", "would", "can", "could", "should", "shall", "may", "might", "must", "do",
+                               "does", "did"))
 #: Words after *would* that make 'would ... say' a report of the past ('would not say whether', 'would only say').
 _REPORTED_AFTER_WOULD = frozenset(("not", "only", "n't", "n’t", "neither", "later"))
 #: Cue forms that are also nouns ('recent comments', 'voter fraud claims', 'a Reuters report'): read as a verb only
@@ -635,6 +644,15 @@ def _not_reported(ctx: CueContext, src_start: int, src_end: int, rule: str) -> b
                              or first.endswith(("'ll", "’ll"))):
         return True  # 'you can say', 'I think', "I'll tell you"
     left = ctx.left
+    before = next((t for t in reversed(left) if t.end <= src_start), None)
+    if phrase and phrase[0].cap and phrase[0].low in _QUESTION_OPENERS:
+        before = phrase[0]  # ('Did Quill say ...?': the auxiliary was read into the name)
+    verb = ctx.cue_low.split(None, 1)[0] if ctx.cue_low else ""
+    if before is not None and before.cap and before.low in _QUESTION_OPENERS and \
+            not verb.endswith(("s", "ed")) and verb not in IRREGULAR_PASTS and \
+            (before.start == ctx.sentence_start or ctx.text[before.start - 1:before.start] in "\"“( "):
+        return True  # a question: 'Will we respond to the changes of our time with fear?' ('May Reyes said' is
+        # a name and a past)
     i = len(left) - 1
     steps = 0
     while i >= 0 and steps < 6 and left[i].end > src_end:
