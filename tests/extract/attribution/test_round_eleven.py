@@ -426,3 +426,21 @@ def test_intensifiers_charges_and_captions(text, expected):
 ])
 def test_clause_final_heads_and_questions(text, expected):
     assert found(text) == expected
+
+
+def _types(text: str) -> list[tuple[str, str]]:
+    return [(text[s.start:s.end], s.attrs["source_type"]) for s in attribution_spans(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a titled surname elsewhere in the article is evidence of the office of the one full name ending with it
+    ("Bernie Vale said the race was close. Later, Sen. Vale spoke to the crowd. Vale also said he would stay.",
+     [("Bernie Vale", "official"), ("Vale", "official")]),
+    # look-alikes: a courtesy title is no office; two full names with the surname get nothing from it
+    ("Ana Quill said the levy was fair. Mr. Quill disagreed, Reyes said.",
+     [("Ana Quill", "person"), ("Mr. Quill", "person"), ("Reyes", "person")]),
+    ("Ana Quill said the levy was fair. Tom Quill, her brother, said no. Gov. Quill won the vote.",
+     [("Ana Quill", "person"), ("Tom Quill, her brother,", "person")]),
+])
+def test_titled_surname_is_evidence_of_office(text, expected):
+    assert _types(text) == expected

@@ -209,7 +209,37 @@ def role_evidence(words: AttributionWords, text: str, doc_names: list[tuple[int,
             if memo is not None:
                 memo[key] = kinds
         found.update(kinds)
+    if out:
+        _titled_surnames(words, text, doc_names, out)
     return out
+
+
+def _titled_surnames(words: AttributionWords, text: str, doc_names: list[tuple[int, str, bool]],
+                     out: dict[str, set[str]]) -> None:
+    """Add ``official`` for a person of ``out`` not yet known as one whose surname alone stands after an office
+    title elsewhere in the document ('Sen. Sanders' after 'Bernie Sanders'), when no other full name of the
+    document ends with that surname (two Sanderses: nothing is added, different people are never merged)."""
+    by_surname: dict[str, set[str]] = {}
+    for _, name, _ in doc_names:
+        by_surname.setdefault(name.rsplit(None, 1)[-1], set()).add(name)
+    for full, kinds in out.items():
+        if "official" in kinds or " " not in full:
+            continue
+        surname = full.rsplit(None, 1)[-1]
+        if len(surname) < 3 or len(by_surname.get(surname, ())) > 1:
+            continue
+        pos = text.find(surname)
+        while pos >= 0:
+            end = pos + len(surname)
+            if (pos == 0 or not text[pos - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+                before = _word_before(text, max(0, pos - _BEFORE), pos)
+                if before is not None and before[:1].isupper() and (
+                        words.has("office", before.lower().rstrip(".")) or
+                        (before.rstrip(".") in words.title_abbreviations and
+                         not words.has("honorific", before.lower().rstrip(".")))):
+                    kinds.add("official")  # 'Sen. Sanders', 'Governor Quill' (not 'Mr. Quill')
+                    break
+            pos = text.find(surname, end)
 
 
 def _occurrence_kinds(words: AttributionWords, text: str, pos: int, name: str, official: bool) -> tuple[str, ...]:
