@@ -47,9 +47,10 @@ def test_rule_table_is_ordered():
     # must precede 'left' (it replaces the statement object found by 'left' with the subject) and 'participle'
     # precede 'inverted' ('..., saying X'); 'fronted' (a participle opening the sentence) precedes 'inverted' too;
     # 'gerund' reads only cues with no source of their own, which every rule before it but the passives leaves;
-    # 'after_report' (a participle right after an attribution) only when 'participle' found no sentence subject
+    # 'after_report' (a participle right after an attribution, only a comma between) before 'participle' (the
+    # sentence's subject): 'A trillion dollars is "a big number," said Vale, adding' is Vale's
     assert list(RULES) == ["no_response", "in_poll", "colon", "according_to", "noun_cue", "noun_from", "passive_by",
-                           "passive_it", "statement", "left", "participle", "after_report", "coordinated", "fronted",
+                           "passive_it", "statement", "left", "after_report", "participle", "coordinated", "fronted",
                            "inverted", "gerund"]
     assert all(callable(f) and f.__doc__ for f in RULES.values())
 

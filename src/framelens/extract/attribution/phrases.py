@@ -21,6 +21,8 @@ _CONNECTORS_AND = CONNECTORS | {"and", "&"}
 def left_np(words: AttributionWords, tokens: list[Token]):
     """The noun phrase that ends right before the cue (``tokens`` run up to it): ``(start, end, n_words)`` or
     None."""
+    if len(tokens) > 4:
+        tokens = _without_inner_party_labels(tokens)
     i = words.skip_back(tokens, len(tokens) - 1)
     if i < 0:
         return None
@@ -586,6 +588,34 @@ _PEOPLE_PLURALS = frozenset(("marchers", "protesters", "protestors", "demonstrat
 #: Prepositions and subordinators the stop list lacks that never belong to a source phrase.
 _PHRASE_BREAKERS = frozenset(("despite", "amid", "amidst", "unlike", "regarding", "concerning", "whether",
                               "although", "though", "unless", "whereas"))
+
+
+#: The tokens of a party label joined ('(R)', '(D-Fla.)', '(I-Vt.)').
+_PARTY_TOKENS_RE = re.compile(r"\((?:[DRI]|Dem|Rep|Ind)(?:[-–][A-Z][A-Za-z.\-]{0,14})?\)")
+
+
+def _without_inner_party_labels(tokens: list[Token]) -> list[Token]:
+    """``tokens`` without a party label that stands between a name and a word after it ('Rep. Carlos Reyes (R) of
+    Florida has told': the phrase runs over the label; its offsets still span it). A label right before the cue
+    is kept, as its own rules read it."""
+    if not any(t.text == "(" for t in tokens[:-2]):
+        return tokens
+    out: list[Token] = []
+    k = 0
+    n = len(tokens)
+    while k < n:
+        t = tokens[k]
+        if t.text == "(" and out and out[-1].is_word and out[-1].cap:
+            j = k + 1
+            while j < n and j - k <= 5 and tokens[j].text != ")":
+                j += 1
+            if j < n - 1 and tokens[j].text == ")" and tokens[j + 1].is_word and \
+                    _PARTY_TOKENS_RE.fullmatch("".join(x.text for x in tokens[k:j + 1])):
+                k = j + 1
+                continue
+        out.append(t)
+        k += 1
+    return out
 
 
 def _coordinated_modifier(words: AttributionWords, tokens: list[Token], k: int) -> bool:

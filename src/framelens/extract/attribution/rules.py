@@ -260,8 +260,9 @@ def _after_fronted_clause(ctx: CueContext):
 
 def after_report(ctx: CueContext):
     """A participle after a comma right after an attribution of the same sentence takes that attribution's
-    source when the sentence has no subject of its own before it ('"It is a tax," Quill said, adding that ...',
-    '"No," said Quill, referring to the levy')."""
+    source ('"It is a tax," Quill said, adding that ...', '"No," said Quill, referring to the levy', 'A trillion
+    dollars is "a big number," said Senator Tom Vale, adding that ...': not the sentence's subject). Tried before
+    :func:`participle`; only a comma may stand between the attribution and the participle."""
     prev = ctx.previous
     if prev is None or not ctx.verbal or ctx.last is None or ctx.last.text != "," or \
             not ctx.cue_text_lower.split(None, 1)[0].endswith("ing") or prev.src_start >= prev.src_end:
@@ -272,8 +273,9 @@ def after_report(ctx: CueContext):
     return _attribute_verb(ctx, prev.src_start, prev.src_end, "after_report")
 
 
-#: Only a comma (and spaces) between an attribution and the participle after it.
-_COMMA_ONLY_RE = re.compile(r"\s*,\s*")
+#: Only a comma (and spaces) between an attribution and the participle after it, or a party label and a comma
+#: ('said Senator Tom Vale (R-S.D.), adding').
+_COMMA_ONLY_RE = re.compile(r"\s*(?:\((?:[DRI]|Dem|Rep|Ind)(?:[-–][A-Z][A-Za-z.\-]{0,14})?\)\s*)?,\s*")
 
 
 def coordinated(ctx: CueContext):
@@ -734,8 +736,8 @@ RULES: dict[str, Callable[[CueContext], object]] = {
     "passive_it": passive_it,
     "statement": statement,
     "left": left,
-    "participle": participle,
     "after_report": after_report,
+    "participle": participle,
     "coordinated": coordinated,
     "fronted": fronted,
     "inverted": inverted,
@@ -750,7 +752,7 @@ _OWN_RULES = {"no_response": no_response, "in_poll": in_poll, "colon": colon, "a
               "noun_cue": noun_cue, "noun_from": noun_from}
 _PASSIVE_RULES = (passive_by, passive_it)
 _GERUND_RULES = (passive_by, passive_it, gerund)
-_SOURCE_RULES = (passive_by, statement, left, participle, after_report, coordinated, fronted, inverted)
+_SOURCE_RULES = (passive_by, statement, left, after_report, participle, coordinated, fronted, inverted)
 
 
 def apply_rules(ctx: CueContext, rules: dict = RULES) -> Attribution | None:

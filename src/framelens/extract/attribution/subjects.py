@@ -83,6 +83,7 @@ def subject(words: AttributionWords, tokens: list[Token]):
         tokens, k = tokens[1:], k - 1  # 'As Trump hinted by saying': the clause's subject after its subordinator
     if k == 0 or tokens[k - 1].text == "." or (k == 1 and (words.is_noun(tokens[0].low) or
                                                           tokens[0].low in _NOT_NAMES or
+                                                          tokens[0].low in words.verbs_before_name or
                                                           tokens[0].low in OPENING_PREPOSITIONS or
                                                           tokens[0].low in _OPENING_CONJUNCTIONS or
                                                           tokens[0].low in _SUBORDINATORS)):
