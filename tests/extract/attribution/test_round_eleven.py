@@ -464,3 +464,12 @@ def test_titled_surname_is_evidence_of_office(text, expected):
 ])
 def test_participles_after_reports_and_labels(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a possessive after the titled surname counts; a title glued to a word before it does not
+    ("Bernie Vale said the race was close. President Vale’s plan passed.", [("Bernie Vale", "official")]),
+    ("Bernie Vale said the race was close. The ProGov. Vale fan club met.", [("Bernie Vale", "person")]),
+])
+def test_titled_surname_boundaries(text, expected):
+    assert _types(text) == expected
