@@ -7,6 +7,7 @@ left phrase is ``(start, end, n_words)``, a right phrase ``(start, end)``.
 
 from __future__ import annotations
 
+import operator
 import re
 
 from .tokens import Token
@@ -590,6 +591,7 @@ _PHRASE_BREAKERS = frozenset(("despite", "amid", "amidst", "unlike", "regarding"
                               "although", "though", "unless", "whereas"))
 
 
+_TOKEN_TEXT = operator.attrgetter("text")
 #: The tokens of a party label joined ('(R)', '(D-Fla.)', '(I-Vt.)').
 _PARTY_TOKENS_RE = re.compile(r"\((?:[DRI]|Dem|Rep|Ind)(?:[-–][A-Z][A-Za-z.\-]{0,14})?\)")
 
@@ -598,7 +600,7 @@ def _without_inner_party_labels(tokens: list[Token]) -> list[Token]:
     """``tokens`` without a party label that stands between a name and a word after it ('Rep. Carlos Reyes (R) of
     Florida has told': the phrase runs over the label; its offsets still span it). A label right before the cue
     is kept, as its own rules read it."""
-    if not any(t.text == "(" for t in tokens[:-2]):
+    if "(" not in map(_TOKEN_TEXT, tokens):  # (C-level: most phrases hold no parenthesis)
         return tokens
     out: list[Token] = []
     k = 0
