@@ -610,6 +610,9 @@ _MODALS = frozenset(("will", "would", "could", "can", "should", "might", "may", 
 IRREGULAR_PASTS = frozenset(("said", "heard", "paid", "laid", "told", "wrote", "spoke", "thought", "knew", "felt", "saw", "gave", "made", "took",
                              "sought", "taught", "swore", "forbade", "bade", "rang", "sang", "went", "came", "put",
                              "let", "cast", "read", "set", "hit", "quit", "found", "held", "led", "meant", "won"))
+#: A sentence that opens with a capitalised auxiliary, after quotation marks or a parenthesis ('Will we ...',
+#: '"Did he ...').
+_QUESTION_START_RE = re.compile(r"[\"“(\s]*(?:Will|Would|Can|Could|Should|Shall|May|Might|Must|Do|Does|Did)\s")
 #: Auxiliaries that open a question before its subject ('Will we respond ...?', 'Did he say ...?').
 _QUESTION_OPENERS = frozenset(("will", "would", "can", "could", "should", "shall", "may", "might", "must", "do",
                                "does", "did"))
@@ -646,15 +649,16 @@ def _not_reported(ctx: CueContext, src_start: int, src_end: int, rule: str) -> b
                              or first.endswith(("'ll", "’ll"))):
         return True  # 'you can say', 'I think', "I'll tell you"
     left = ctx.left
-    before = next((t for t in reversed(left) if t.end <= src_start), None)
-    if phrase and phrase[0].cap and phrase[0].low in _QUESTION_OPENERS:
-        before = phrase[0]  # ('Did Quill say ...?': the auxiliary was read into the name)
-    verb = ctx.cue_low.split(None, 1)[0] if ctx.cue_low else ""
-    if before is not None and before.cap and before.low in _QUESTION_OPENERS and \
-            not verb.endswith(("s", "ed")) and verb not in IRREGULAR_PASTS and \
-            (before.start == ctx.sentence_start or ctx.text[before.start - 1:before.start] in "\"“( "):
-        return True  # a question: 'Will we respond to the changes of our time with fear?' ('May Reyes said' is
-        # a name and a past)
+    if _QUESTION_START_RE.match(ctx.text, ctx.sentence_start, src_end + 1):  # (one C-level test per cue first)
+        before = next((t for t in reversed(left) if t.end <= src_start), None)
+        if phrase and phrase[0].cap and phrase[0].low in _QUESTION_OPENERS:
+            before = phrase[0]  # ('Did Quill say ...?': the auxiliary was read into the name)
+        verb = ctx.cue_low.split(None, 1)[0] if ctx.cue_low else ""
+        if before is not None and before.cap and before.low in _QUESTION_OPENERS and \
+                not verb.endswith(("s", "ed")) and verb not in IRREGULAR_PASTS and \
+                (before.start == ctx.sentence_start or ctx.text[before.start - 1:before.start] in "\"“( "):
+            return True  # a question: 'Will we respond to the changes of our time with fear?' ('May Reyes said'
+            # is a name and a past)
     i = len(left) - 1
     steps = 0
     while i >= 0 and steps < 6 and left[i].end > src_end:
