@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 
 from .phrases import dash_before
-from .right_phrases import PARTY_LABEL_RE
 from .tokens import Token, TokenCache
 from .words import (CAPTION_PAIRS, DAY_PARTS, FURNITURE_PAIRS, NEGATORS, NON_REFERENTIAL_WORDS, PAGE_FURNITURE,
-                    PHOTO_CREDITS, RELATIVE_PRONOUNS, AttributionWords)
+                    PARTY_LABEL_RE, PHOTO_CREDITS, RELATIVE_PRONOUNS, AttributionWords)
 
 #: Nouns of time after 'this' ('this morning', 'this week'): no source.
 _THIS_TIMES = DAY_PARTS | frozenset(("week", "weekend", "month", "year", "spring", "summer", "fall", "autumn", "winter",
@@ -197,3 +196,44 @@ _NOT_ASIDE_ING = frozenset(("including", "managing", "ranking", "presiding", "fo
 #: Short adverbs that make an aside between commas ('he, too, said').
 _ASIDE_WORDS = frozenset(("too", "though", "again", "once", "soon", "later", "also", "then", "now", "still",
                           "fact", "in", "for", "his", "her", "their", "its", "part", "turn", "of", "course"))
+
+
+#: Subject pronouns that may open a source phrase read as more than the pronoun ('I sometimes', 'They showed ...').
+_SUBJECT_PRONOUNS = frozenset(("i", "he", "she", "we", "they"))
+#: Words after a subject pronoun that keep the phrase a source ('We all', 'They both', 'He himself', 'We women').
+_PRONOUN_COMPANIONS = frozenset(("all", "both", "each", "alone", "too", "themselves", "himself", "herself",
+                                 "ourselves", "myself", "yourself", "women", "men", "voters", "americans", "parents"))
+#: Modal verbs after a subject pronoun: the speech act they govern did not take place ('I may argue', 'I must
+#: ask'); with the contracted stems of "can't" and "won't".
+_PRONOUN_MODALS = frozenset(("can", "cannot", "could", "may", "might", "must", "should", "would", "will", "shall",
+                             "wanna", "gonna", "ca", "wo"))
+
+
+#: Object pronouns (the speaker of a cue after a verb of perception: 'heard him say') and passive auxiliaries.
+_OBJECTS_AND_PASSIVES = frozenset(("him", "her", "them", "me", "us", "get", "gets", "got", "getting", "been", "be",
+                                   "being"))
+
+
+def pronoun_led_end(cache: TokenCache, src_start: int, src_end: int) -> int | None:
+    """For a source phrase that opens with a subject pronoun and holds more words ('I sometimes', 'She started',
+    'I heard Sen. Reyes', 'They showed 36 percent of voters'): where the source ends when only adverbs,
+    auxiliaries and verbs that take the cue as their complement follow the pronoun (the pronoun's end), -1 when
+    a modal or an object of the pronoun's own verb stands there (no source of this cue), or None when the phrase
+    is no such phrase ('We all', 'He himself', 'We women')."""
+    tokens = cache.exact(src_start, src_end)
+    words = [t for t in tokens if t.is_word]
+    if len(words) < 2 or words[0].low not in _SUBJECT_PRONOUNS or words[1].low in _PRONOUN_COMPANIONS or \
+            words[1].low in ("and", "or", "nor") or tokens[1].text == "." or \
+            any(t.low in RELATIVE_PRONOUNS for t in words[1:]):
+        return None  # ('She and her aides', 'I. Charles McCullough III', 'They passed out bottles that said': a
+        # coordination, an initial, a relative clause read elsewhere)
+    rest = words[1:]
+    if any(t.low in _PRONOUN_MODALS or t.low.endswith(("n't", "n’t")) and t.low[:-3] in _PRONOUN_MODALS
+           for t in rest):
+        return -1
+    if any(t.cap or t.low in _OBJECTS_AND_PASSIVES for t in rest):
+        return -1  # the pronoun's verb has an object of its own ('I heard Sen. Reyes say', 'I haven't heard him
+        # say') or the cue is a passive ('We don't get challenged')
+    if len(rest) <= 3:
+        return words[0].end  # adverbs and verbs of the chain: 'I sometimes asked', 'She winds up answering'
+    return -1

@@ -13,8 +13,8 @@ import re
 from .tokens import Token
 from .words import (APOSTROPHES, AUXILIARIES, CONNECTORS, DAY_PARTS, DETERMINERS, INDEFINITES, IRREGULAR_PARTICIPLES,
                     MONTH_NAMES, NON_REFERENTIAL_WORDS, NP_PREPOSITIONS, NUMBER_WORDS, OPENING_PREPOSITIONS,
-                    POSSESSIVE_DETERMINERS, QUOTE_CHARS, RAISING_PARTICIPLES, RELATIVE_PRONOUNS, WEEKDAYS,
-                    AttributionWords)
+                    PARTY_LABEL_RE, POSSESSIVE_DETERMINERS, QUOTE_CHARS, RAISING_PARTICIPLES, RELATIVE_PRONOUNS,
+                    WEEKDAYS, AttributionWords)
 
 _CONNECTORS_AND = CONNECTORS | {"and", "&"}
 
@@ -592,8 +592,6 @@ _PHRASE_BREAKERS = frozenset(("despite", "amid", "amidst", "unlike", "regarding"
 
 
 _TOKEN_TEXT = operator.attrgetter("text")
-#: The tokens of a party label joined ('(R)', '(D-Fla.)', '(I-Vt.)').
-_PARTY_TOKENS_RE = re.compile(r"\((?:[DRI]|Dem|Rep|Ind)(?:[-–][A-Z][A-Za-z.\-]{0,14})?\)")
 
 
 def _without_inner_party_labels(tokens: list[Token]) -> list[Token]:
@@ -612,7 +610,7 @@ def _without_inner_party_labels(tokens: list[Token]) -> list[Token]:
             while j < n and j - k <= 5 and tokens[j].text != ")":
                 j += 1
             if j < n - 1 and tokens[j].text == ")" and tokens[j + 1].is_word and \
-                    _PARTY_TOKENS_RE.fullmatch("".join(x.text for x in tokens[k:j + 1])):
+                    PARTY_LABEL_RE.fullmatch("".join(x.text for x in tokens[k:j + 1])):
                 k = j + 1
                 continue
         out.append(t)

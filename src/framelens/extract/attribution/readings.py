@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .context import BE_FORMS, CueContext
+from .tokens import Token
 from .phrases import source_noun
 from .words import AUXILIARIES, CATENATIVES, DETERMINERS, NEGATIVE_CATENATIVES, NEGATORS, NUMBER_WORDS
 
@@ -304,3 +305,29 @@ def negated_cue(ctx: CueContext) -> bool:
             continue
         break
     return False
+
+def question_subject(ctx: CueContext, phrase: list[Token], src_start: int, src_end: int) -> bool:
+    """Whether the source phrase ``phrase`` (``text[src_start:src_end]``) is the subject of a question, so that its
+    cue reports nothing: a capitalised auxiliary stands right before it or opens it ('Will we respond ...?', 'Did
+    Quill say ...?'; also the month in 'in May advocating' and the furniture in 'MUST WATCH Scientists urge') and
+    the cue is no past or *-s* form ('May Reyes said', 'Will Quill wrote': a name)."""
+    if not _OPENER_NEAR_RE.search(ctx.text, max(ctx.sentence_start, src_start - 8), min(src_end, src_start + 6)):
+        return False  # (one C-level test per cue first: no auxiliary right before or at the phrase's start)
+    before = next((t for t in reversed(ctx.left) if t.end <= src_start), None)
+    if phrase and phrase[0].cap and phrase[0].low in _QUESTION_OPENERS:
+        before = phrase[0]  # ('Did Quill say ...?': the auxiliary was read into the name)
+    verb = ctx.cue_low.split(None, 1)[0] if ctx.cue_low else ""
+    return before is not None and before.cap and before.low in _QUESTION_OPENERS and \
+        not verb.endswith(("s", "ed")) and verb not in IRREGULAR_PASTS and \
+        (before.start == ctx.sentence_start or ctx.text[before.start - 1:before.start] in "\"“( ")
+
+
+#: Past forms of verbs of saying that do not end in -ed ('May Reyes said', 'Will Quill wrote').
+IRREGULAR_PASTS = frozenset(("said", "heard", "paid", "laid", "told", "wrote", "spoke", "thought", "knew", "felt", "saw", "gave", "made", "took",
+                             "sought", "taught", "swore", "forbade", "bade", "rang", "sang", "went", "came", "put",
+                             "let", "cast", "read", "set", "hit", "quit", "found", "held", "led", "meant", "won"))
+#: An auxiliary of :data:`_QUESTION_OPENERS` in any case, looked for right before a source phrase or at its start.
+_OPENER_NEAR_RE = re.compile(r"\b(?:will|would|can|could|should|shall|may|might|must|do|does|did)\b", re.IGNORECASE)
+#: Auxiliaries that open a question before its subject ('Will we respond ...?', 'Did he say ...?').
+_QUESTION_OPENERS = frozenset(("will", "would", "can", "could", "should", "shall", "may", "might", "must", "do",
+                               "does", "did"))

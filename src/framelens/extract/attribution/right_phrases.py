@@ -11,8 +11,8 @@ import re
 from .content import trim_end
 from .phrases import source_noun
 from .tokens import Token
-from .words import (APOSTROPHES, CONNECTORS, DETERMINERS, MONTH_NAMES, MONTHS, NP_PREPOSITIONS, QUOTE_CHARS, WEEKDAYS,
-                    AttributionWords)
+from .words import (APOSTROPHES, CONNECTORS, DETERMINERS, MONTH_NAMES, MONTHS, NP_PREPOSITIONS, PARTY_LABEL_RE,
+                    QUOTE_CHARS, WEEKDAYS, AttributionWords)
 
 #: Time words that can close an inverted clause after its source ('said the mayor today.').
 _TIME_WORDS_LOW = frozenset(("today", "yesterday", "tonight", "tomorrow", "now", "then", "again", "too", "also",
@@ -28,8 +28,6 @@ _APPOSITION_RE = re.compile(r",\s+(?=(?:a|an|the|another|his|her|their|its|one|w
                             r"\d{1,3},\s+(?:a|an|the)\s|"  # ', 30, a member of the union'
                             r"(?!(?:and|but|or|so|yet|then|while|because|as|adding|saying|noting|according|in|on|at|"
                             r"when|after|before|if|although|though|that)\b)(?![a-z]+ing\b)[a-z][a-z\-]*\s)")
-#: A party and state label right after a politician's name: '(D-Conn.)', '(R-Texas)', '(I-Vt.)', '(D)'.
-PARTY_LABEL_RE = re.compile(r"[ \u00a0]?\((?:[DRI]|Dem|Rep|Ind)(?:[-–][A-Z][A-Za-z.]{0,12}(?:[ -][A-Z][A-Za-z.]{0,8})?)?\)")
 #: A description opened by a determiner ('a former spokesman for the Marlow Mill', 'the mayor's aide'), whose
 #: name may follow it as an apposition.
 _DESCRIPTION_RE = re.compile(r"(?:a|an|the|another|his|her|their|its)\s", re.IGNORECASE)

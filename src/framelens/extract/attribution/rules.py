@@ -21,25 +21,22 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from .content import content_after, content_around, content_before, direct_content
+from .content import content_after, content_around, direct_content
 from .context import PASSIVE_FORM, CueContext
 from .kind_rules import NO_ATTRIBUTION, according_to, colon, in_poll, no_response, noun_cue, noun_from
-from .mentions import left_mention, not_a_source, trim_non_referential
+from .indirect import indirect_content
+from .mentions import left_mention, not_a_source, pronoun_led_end, trim_non_referential
 from .phrases import DASHES, SHARE_RE, source_noun
 from .readings import (EVIDENCE_VERBS, QUANTIFIERS, READ_FORMS, READ_NOT_FOLLOWED_BY, RECORDING_OF_RE,
                        after_thing_noun, bare_participle, noun_after_auxiliary, noun_after_determiner, plural_noun_cue,
-                       speaker_phrase, title_case_after, title_case_end)
+                       question_subject, speaker_phrase, title_case_after, title_case_end)
 from .records import Attribution
 from .right_phrases import right_mention, right_np
 from .subjects import (SUBJECT_TOKENS, blocked_between, coordinated_subject, plausible_subject, statement_subject,
                        subject)
-from .words import (ADDRESSEE_VERBS, AUXILIARIES, DAY_PARTS, DETERMINERS, POSSESSIVE_DETERMINERS, QUOTE_CHARS,
-                    RELATIVE_DAYS, RELATIVE_PRONOUNS, WEEKDAYS)
+from .words import (ADDRESSEE_VERBS, AUXILIARIES, DETERMINERS, PARTY_LABEL_RE, POSSESSIVE_DETERMINERS, QUOTE_CHARS,
+                    RELATIVE_PRONOUNS)
 
-#: Verbs whose object is the addressee, not the content ('told the Ledger it was fine').
-_TELL = frozenset("told tell tells telling informed assured warned reminded urged".split())
-#: Tokens after an inverted source or an addressee read for the content (more only if all are skipped).
-_CONTENT_TOKENS = 64
 
 
 # ---------------------------------------------------------------------------
@@ -275,7 +272,7 @@ def after_report(ctx: CueContext):
 
 #: Only a comma (and spaces) between an attribution and the participle after it, or a party label and a comma
 #: ('said Senator Tom Vale (R-S.D.), adding').
-_COMMA_ONLY_RE = re.compile(r"\s*(?:\((?:[DRI]|Dem|Rep|Ind)(?:[-–][A-Z][A-Za-z.\-]{0,14})?\)\s*)?,\s*")
+_COMMA_ONLY_RE = re.compile(r"\s*(?:" + PARTY_LABEL_RE.pattern + r"\s*)?,\s*")
 
 
 def coordinated(ctx: CueContext):
@@ -342,47 +339,6 @@ def _after_quotation(ctx: CueContext) -> bool:
         (low.endswith(("ed", "es", "ts", "ks", "ns", "ds")) or low in _IRREGULAR_PAST) and low not in _INTRANSITIVE
 
 
-#: Subject pronouns that may open a source phrase read as more than the pronoun ('I sometimes', 'They showed ...').
-_SUBJECT_PRONOUNS = frozenset(("i", "he", "she", "we", "they"))
-#: Words after a subject pronoun that keep the phrase a source ('We all', 'They both', 'He himself', 'We women').
-_PRONOUN_COMPANIONS = frozenset(("all", "both", "each", "alone", "too", "themselves", "himself", "herself",
-                                 "ourselves", "myself", "yourself", "women", "men", "voters", "americans", "parents"))
-#: Modal verbs after a subject pronoun: the speech act they govern did not take place ('I may argue', 'I must
-#: ask'); with the contracted stems of "can't" and "won't".
-_PRONOUN_MODALS = frozenset(("can", "cannot", "could", "may", "might", "must", "should", "would", "will", "shall",
-                             "wanna", "gonna", "ca", "wo"))
-
-
-#: Object pronouns (the speaker of a cue after a verb of perception: 'heard him say') and passive auxiliaries.
-_OBJECTS_AND_PASSIVES = frozenset(("him", "her", "them", "me", "us", "get", "gets", "got", "getting", "been", "be",
-                                   "being"))
-
-
-def _pronoun_led_end(cache, src_start: int, src_end: int) -> int | None:
-    """For a source phrase that opens with a subject pronoun and holds more words ('I sometimes', 'She started',
-    'I heard Sen. Reyes', 'They showed 36 percent of voters'): where the source ends when only adverbs,
-    auxiliaries and verbs that take the cue as their complement follow the pronoun (the pronoun's end), -1 when
-    a modal or an object of the pronoun's own verb stands there (no source of this cue), or None when the phrase
-    is no such phrase ('We all', 'He himself', 'We women')."""
-    tokens = cache.exact(src_start, src_end)
-    words = [t for t in tokens if t.is_word]
-    if len(words) < 2 or words[0].low not in _SUBJECT_PRONOUNS or words[1].low in _PRONOUN_COMPANIONS or \
-            words[1].low in ("and", "or", "nor") or tokens[1].text == "." or \
-            any(t.low in RELATIVE_PRONOUNS for t in words[1:]):
-        return None  # ('She and her aides', 'I. Charles McCullough III', 'They passed out bottles that said': a
-        # coordination, an initial, a relative clause read elsewhere)
-    rest = words[1:]
-    if any(t.low in _PRONOUN_MODALS or t.low.endswith(("n't", "n’t")) and t.low[:-3] in _PRONOUN_MODALS
-           for t in rest):
-        return -1
-    if any(t.cap or t.low in _OBJECTS_AND_PASSIVES for t in rest):
-        return -1  # the pronoun's verb has an object of its own ('I heard Sen. Reyes say', 'I haven't heard him
-        # say') or the cue is a passive ('We don't get challenged')
-    if len(rest) <= 3:
-        return words[0].end  # adverbs and verbs of the chain: 'I sometimes asked', 'She winds up answering'
-    return -1
-
-
 def _attribute_verb(ctx: CueContext, src_start: int, src_end: int, rule: str):
     """The attribution of a verb cue whose source phrase is ``text[src_start:src_end]``: its type, content and
     mode, or :data:`NO_ATTRIBUTION` when the phrase is no source or there is no content."""
@@ -411,7 +367,7 @@ def _attribute_verb(ctx: CueContext, src_start: int, src_end: int, rule: str):
             src_start += 1
         if src_start >= src_end:
             return NO_ATTRIBUTION
-    pronoun_end = _pronoun_led_end(cache, src_start, src_end)
+    pronoun_end = pronoun_led_end(cache, src_start, src_end)
     if pronoun_end is not None:
         if pronoun_end < 0:
             return NO_ATTRIBUTION  # a clause after the pronoun: 'I heard Sen. Reyes say', 'They showed 36 percent'
@@ -447,7 +403,7 @@ def _attribute_verb(ctx: CueContext, src_start: int, src_end: int, rule: str):
         if quoted is not None:
             content, mode = quoted, "direct"
     if content is None:
-        content = _indirect_content(ctx, src_start, src_end, rule, source_type)
+        content = indirect_content(ctx, src_start, src_end, rule, source_type)
         if content is None:
             return NO_ATTRIBUTION
     if (source_type == "document" or document_head) and mode != "direct":
@@ -491,131 +447,12 @@ def _names_someone(words, low: str) -> bool:
         for form in (low, low[:-1] if low.endswith("s") else None, low[:-3] + "y" if low.endswith("ies") else None))
 
 
-def _indirect_content(ctx: CueContext, src_start: int, src_end: int, rule: str, source_type: str = "person"):
-    """Reported content that is not quoted: after the cue (or after an inverted source, or after the addressee
-    of *told*), else before the attribution ('..., the LA Times reported.'); None if there is none, or if an
-    evaluative verb has an object rather than reported speech ('boasts a long history'). An evaluative verb of
-    stance whose subject is a speaker (a person, an official, a group, a pronoun other than *it*) keeps its
-    object as content: 'Residents blasted the council' is a characterised speech act (PARC counts it), while
-    *boast* and *brag* keep the stricter reading ('the hotel boasts 300 rooms')."""
-    text, cue, cache = ctx.text, ctx.cue, ctx.cache
-    sentence_end = _fronted_clause_end(ctx)
-    after = None  # where the tokens run from when they are not ctx.right
-    tokens = ctx.right
-    if sentence_end < ctx.sentence_end:
-        tokens = [t for t in tokens if t.end <= sentence_end]
-    if rule == "inverted":
-        after = src_end
-    elif rule == "left" and ctx.cue_text_lower in _TELL:
-        addressee = right_np(ctx.words, tokens)
-        if addressee is not None:
-            after = addressee[1]
-    if after is not None:
-        # the opening tokens are enough unless every one of them is skipped (commas, 'that', adverbials)
-        tokens = cache.head(after, sentence_end, _CONTENT_TOKENS)
-        content = content_after(ctx.words, text, tokens, sentence_end)
-        if content is None and len(tokens) == _CONTENT_TOKENS:
-            content = content_after(ctx.words, text, cache.get(after, sentence_end), sentence_end)
-    else:
-        content = content_after(ctx.words, text, tokens, sentence_end)
-    if content is None or (cue.kind != "document_cue" and rule == "left" and content[1] - content[0] < 2):
-        # the content precedes: "..., the LA Times reported."
-        content = content_before(text, ctx.sentence_start, min(src_start, cue.start))
-    if content is None:
-        return None
-    first = ctx.cue_low.split(None, 1)[0] if ctx.cue_low else ""
-    if (first in _ONLY_QUOTED and rule != "inverted") or (first in _SPEAKING and content[0] > cue.start and " " not in ctx.cue_low and
-                                 not _TOPIC_RE.match(cache.low, cue.end, content[1])):
-        # 'she continued to renew it', 'Clinton spoke Monday night at a town hall': no statement reported
-        # (quoted content was taken before this; 'spoke about ...', 'spoke of ...' keep their topic)
-        return None
-    after_pos = src_end if rule == "inverted" else cue.end
-    starts_that = text[content[0]:content[0] + 5].lower().startswith("that ") or \
-        text[after_pos:content[0]].lower().strip(" ,:").endswith("that")
-    if not starts_that:
-        timed = _TIMED_THAT_RE.match(cache.low, content[0], min(content[1], content[0] + 40))
-        if timed is not None:  # 'boasted Monday night that ...': the clause after the time adverbial
-            content, starts_that = (timed.end(), content[1]), True
-    if starts_that or content[0] < cue.start:
-        return content
-    if cue.stance == "evaluative" and not (
-            source_type in _SPEAKER_TYPES and not (ctx.cue_low.startswith(("boast", "brag")) and
-                                                   not _ABOUT_RE.match(cache.low, cue.end, content[1]))
-            and text[src_start:src_end].lower() not in ("it", "this", "that")):
-        return None  # ('the team boasts a 10-0 record' has, 'Quill boasted about the crowd' says)
-    if cue.stance == "evaluative" or cue.category in _OBJECT_CATEGORIES:
-        later = _LATER_CUE_RE.search(ctx.cache.low, content[0], content[1])
-        if later is not None:
-            # 'Ellery slammed the ruling, saying that ...', 'thanked the crews but added that ...': two speech acts
-            # of one source (PARC and PolNeAR mark both); this one's content is its object, up to the later verb
-            end = later.start()
-            while end > content[0] and text[end - 1] in " ,":
-                end -= 1
-            return (content[0], end) if end > content[0] else None
-    return content
-
-
-#: Verbs that report speech only with a quotation ('"...," he continued'; 'she continued to renew it' is no
-#: report).
-_ONLY_QUOTED = frozenset(("continued", "continues", "continue", "continuing"))
-#: Verbs of speaking that report what was said only with a topic ('spoke about', 'spoke of', 'spoke on') or a
-#: clause; without one they report an appearance ('Clinton spoke Monday night at a town hall').
-_SPEAKING = frozenset(("spoke", "speaks", "speak", "speaking", "spoken", "talked", "talks", "talk", "talking"))
-_TOPIC_RE = re.compile(r"[^\S\n]*(?:(?:publicly|briefly|openly|candidly|again|out|up)[^\S\n]+)?"
-                       r"(?:about|of|on|that|to[^\S\n]+\w+[^\S\n]+about)\b")
-#: *about* or *of* opening the topic of a verb of boasting ('boasted about the crowd', 'bragged of his wealth').
-_ABOUT_RE = re.compile(r"[^\S\n]+(?:\w+ly[^\S\n]+)?(?:about|of)\b")
-#: A time adverbial and *that* opening a verb's content ('Monday night that ...', 'on Tuesday that ...').
-_TIMED_THAT_RE = re.compile(r"(?:(?:(?:on|last|this|early|late)\s+)?(?:" + "|".join(sorted(WEEKDAYS | RELATIVE_DAYS)) +
-                            r")\s+)?(?:(?:" + "|".join(sorted(DAY_PARTS)) + r")\s+)?that\s+")
-#: Subordinators that open a fronted adverbial clause ('After Quill accused him of sexism, he warned ...').
-_FRONTED_SUBORDINATORS = frozenset(("when", "after", "as", "while", "although", "though", "because", "since", "if",
-                                    "before", "once", "until", "unless", "whereas", "whenever"))
-_LEADING_RE = re.compile(r"[\s\"“‘'(]*")
-
-
-def _fronted_clause_end(ctx: CueContext) -> int:
-    """Where the content of a cue may run to: the end of its sentence, or, for a cue inside a fronted adverbial
-    clause ('After Quill accused him of sexism, he warned ...'), the comma that closes the clause (the main
-    clause after it is not what the cue reports)."""
-    text, start, end = ctx.text, ctx.sentence_start, ctx.sentence_end
-    lead = _LEADING_RE.match(text, start, ctx.cue.start).end()
-    first = text[lead:lead + 12].split(None, 1)
-    if not first or first[0].lower() not in _FRONTED_SUBORDINATORS or "," in text[lead:ctx.cue.start]:
-        return end
-    comma = text.find(",", ctx.cue.end, end)
-    return end if comma < 0 else comma
-
-
-#: Report-verb categories whose verbs take an object rather than a clause ('praised the crews', 'rejected the
-#: plan'): when a verb of saying follows in the same sentence, that verb carries the content and this one is
-#: not an attribution of its own.
-_OBJECT_CATEGORIES = frozenset(("praise", "criticism", "attack", "denial", "accusation", "boast", "defense",
-                                "contested_assertion", "complaint", "characterisation"))
-#: A later verb of saying in the same sentence: a participle after a comma, or a verb after a conjunction.
-_LATER_CUE_RE = re.compile(r",\s+(?:\w+ly\s+)?(?:saying|adding|arguing|noting|calling|insisting|claiming|warning|"
-                           r"telling|writing|explaining|declaring|asserting)\b|\b(?:and|but|then)\s+(?:\w+ly\s+)?"
-                           r"(?:said|says|added|adds|told|tells|wrote|writes|argued|noted|insisted|warned|claimed|"
-                           r"stated|explained|declared|asserted|vowed|promised)\b")
-#: Source types that are speakers: their evaluative verbs with an object are speech acts ('critics slammed the
-#: plan'); a document or an unknown 'it' boasting something is not.
-_SPEAKER_TYPES = frozenset(("person", "official", "organization", "media", "vague", "anonymous", "pronoun"))
 
 
 #: Modal auxiliaries: a cue after one reports no speech event ('they could say goodbye', "I'll tell you", 'we're
 #: going to tell them'); 'll' is the tokenizer's half of a contraction.
 _MODALS = frozenset(("will", "would", "could", "can", "should", "might", "may", "must", "shall", "ll", "gonna",
                      "wanna", "going"))
-#: Past forms of verbs of saying that do not end in -ed ('May Reyes said', 'Will Quill wrote').
-IRREGULAR_PASTS = frozenset(("said", "heard", "paid", "laid", "told", "wrote", "spoke", "thought", "knew", "felt", "saw", "gave", "made", "took",
-                             "sought", "taught", "swore", "forbade", "bade", "rang", "sang", "went", "came", "put",
-                             "let", "cast", "read", "set", "hit", "quit", "found", "held", "led", "meant", "won"))
-#: A sentence that opens with a capitalised auxiliary, after quotation marks or a parenthesis ('Will we ...',
-#: '"Did he ...').
-_QUESTION_START_RE = re.compile(r"[\"“(\s]*(?:Will|Would|Can|Could|Should|Shall|May|Might|Must|Do|Does|Did)\s")
-#: Auxiliaries that open a question before its subject ('Will we respond ...?', 'Did he say ...?').
-_QUESTION_OPENERS = frozenset(("will", "would", "can", "could", "should", "shall", "may", "might", "must", "do",
-                               "does", "did"))
 #: Words after *would* that make 'would ... say' a report of the past ('would not say whether', 'would only say').
 _REPORTED_AFTER_WOULD = frozenset(("not", "only", "n't", "n’t", "neither", "later"))
 #: Cue forms that are also nouns ('recent comments', 'voter fraud claims', 'a Reuters report'): read as a verb only
@@ -649,16 +486,8 @@ def _not_reported(ctx: CueContext, src_start: int, src_end: int, rule: str) -> b
                              or first.endswith(("'ll", "’ll"))):
         return True  # 'you can say', 'I think', "I'll tell you"
     left = ctx.left
-    if _QUESTION_START_RE.match(ctx.text, ctx.sentence_start, src_end + 1):  # (one C-level test per cue first)
-        before = next((t for t in reversed(left) if t.end <= src_start), None)
-        if phrase and phrase[0].cap and phrase[0].low in _QUESTION_OPENERS:
-            before = phrase[0]  # ('Did Quill say ...?': the auxiliary was read into the name)
-        verb = ctx.cue_low.split(None, 1)[0] if ctx.cue_low else ""
-        if before is not None and before.cap and before.low in _QUESTION_OPENERS and \
-                not verb.endswith(("s", "ed")) and verb not in IRREGULAR_PASTS and \
-                (before.start == ctx.sentence_start or ctx.text[before.start - 1:before.start] in "\"“( "):
-            return True  # a question: 'Will we respond to the changes of our time with fear?' ('May Reyes said'
-            # is a name and a past)
+    if question_subject(ctx, phrase, src_start, src_end):
+        return True  # a question: 'Will we respond to the changes of our time with fear?'
     i = len(left) - 1
     steps = 0
     while i >= 0 and steps < 6 and left[i].end > src_end:

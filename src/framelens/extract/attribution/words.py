@@ -105,6 +105,8 @@ NON_REFERENTIAL_WORDS = frozenset((
     "otherwise", "therefore", "nevertheless", "nonetheless", "already", "furthermore", "lastly"))
 # (focus and sentence adverbs: 'even critics say', 'Simply saying that ...')
 NON_REFERENTIAL = PAGE_FURNITURE | NON_REFERENTIAL_WORDS
+#: A party and state label right after a politician's name: '(D-Conn.)', '(R-Texas)', '(I-Vt.)', '(D)'.
+PARTY_LABEL_RE = re.compile(r"[ \u00a0]?\((?:[DRI]|Dem|Rep|Ind)(?:[-–][A-Z][A-Za-z.]{0,12}(?:[ -][A-Z][A-Za-z.]{0,8})?)?\)")
 #: Two-word page furniture opening a first sentence, capitalised ('Story highlights', 'Read more', 'Editor's note').
 FURNITURE_PAIRS = frozenset((("story", "highlights"), ("read", "more"), ("editor's", "note"), ("editor’s", "note"),
                              ("breaking", "news"), ("watch", "live"), ("story", "continued")))
