@@ -240,7 +240,6 @@ def _titled_surnames(words: AttributionWords, text: str, doc_names: list[tuple[i
 
 _POSSESSIVE_END_RE = re.compile(r"['’]s?\Z")  # ('President Trump’s' -> 'Trump')
 _TITLED_KEY = "titled surnames"  # (a string key: the memo's other keys are tuples)
-_TITLE_RES: dict[int, re.Pattern] = {}
 #: Abbreviations of the list that are no office ('Aug.', 'No.', 'Fig.', 'vs.').
 _NOT_OFFICES = frozenset(("jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "art",
                           "fig", "figs", "vol", "vols", "approx", "v", "vs", "mt", "ft", "a.d", "dist", "ch"))
@@ -249,7 +248,7 @@ _NOT_OFFICES = frozenset(("jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct
 def _title_re(words: AttributionWords) -> re.Pattern:
     """An office title, capitalised, and the capitalised word after it (group 1): 'Sen. Sanders', 'Governor
     Quill'; built once per word lists."""
-    got = _TITLE_RES.get(id(words))
+    got = getattr(words, "_title_re", None)  # (kept on the word lists themselves: an id() key could be reused)
     if got is None:
         titles = {w.capitalize() for w in words.sections.get("office", ()) if w.replace("-", "").isalpha()}
         titles |= {a for a in words.title_abbreviations if a.lower() not in _NOT_OFFICES and
@@ -262,7 +261,7 @@ def _title_re(words: AttributionWords) -> re.Pattern:
         # tested on each match
         alternation = "|".join(re.escape(k) + "(?:" + "|".join(sorted(v, key=len, reverse=True)) + ")"
                                for k, v in sorted(by_first.items()))
-        got = _TITLE_RES[id(words)] = re.compile(r"(?:" + alternation + r")\.?[ \u00a0]+([A-Z][\w'’\-]+)(?![\w])")
+        got = words._title_re = re.compile(r"(?:" + alternation + r")\.?[ \u00a0]+([A-Z][\w'’\-]+)(?![\w])")
     return got
 
 

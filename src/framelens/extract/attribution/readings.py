@@ -326,8 +326,8 @@ def question_subject(ctx: CueContext, phrase: list[Token], src_start: int, src_e
 IRREGULAR_PASTS = frozenset(("said", "heard", "paid", "laid", "told", "wrote", "spoke", "thought", "knew", "felt", "saw", "gave", "made", "took",
                              "sought", "taught", "swore", "forbade", "bade", "rang", "sang", "went", "came", "put",
                              "let", "cast", "read", "set", "hit", "quit", "found", "held", "led", "meant", "won"))
-#: An auxiliary of :data:`_QUESTION_OPENERS` in any case, looked for right before a source phrase or at its start.
-_OPENER_NEAR_RE = re.compile(r"\b(?:will|would|can|could|should|shall|may|might|must|do|does|did)\b", re.IGNORECASE)
 #: Auxiliaries that open a question before its subject ('Will we respond ...?', 'Did he say ...?').
 _QUESTION_OPENERS = frozenset(("will", "would", "can", "could", "should", "shall", "may", "might", "must", "do",
                                "does", "did"))
+#: One of :data:`_QUESTION_OPENERS` in any case, looked for right before a source phrase or at its start.
+_OPENER_NEAR_RE = re.compile(r"\b(?:" + "|".join(sorted(_QUESTION_OPENERS)) + r")\b", re.IGNORECASE)
