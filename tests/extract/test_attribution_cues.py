@@ -41,7 +41,8 @@ FOUND = [
     ("Residents blasted the council for closing the library early.", "Residents", "vague", "blasted"),
     ("The sheriff defended the deployment of deputies at the fair.", "sheriff", "official", "defended"),
     ("Republicans praised the governor's decision to veto the levy.", "Republicans", "vague", "praised"),
-    ("Environmental groups applauded the ruling on Friday.", "Environmental groups", "vague", "applauded"),
+    # (organisations unnamed in the plural are organisations since source_types 1.13.0, as officials are official)
+    ("Environmental groups applauded the ruling on Friday.", "Environmental groups", "organization", "applauded"),
     ("Opponents rejected the idea that the tax would pass.", "Opponents", "vague", "rejected"),
     ("Keats dismissed the audit as partisan.", "Keats", "person", "dismissed"),
     ("Harcourt blamed the delay on the state.", "Harcourt", "person", "blamed"),

@@ -129,6 +129,20 @@ def content_before(text: str, sentence_start: int, attr_start: int):
     return (start, end)
 
 
+#: Subordinators that open an adverbial clause: a source right after one, with nothing after its cue, reports
+#: nothing of the clause before ('... is low because not every state reports.').
+_SUBORDINATE_BEFORE_RE = re.compile(r"(?:^|\W)(?:because|since|if|unless|until|when|whenever|although|though|while|"
+                                    r"once|whether)(?:\s+not)?\s*$", re.IGNORECASE)
+
+
+def content_set_off_before(text: str, sentence_start: int, attr_start: int):
+    """:func:`content_before`, unless the attribution opens an adverbial clause (a subordinator right before its
+    source: 'that figure is low because not every state reports.'), whose cue reports nothing before it."""
+    if _SUBORDINATE_BEFORE_RE.search(text, max(sentence_start, attr_start - 16), attr_start) is not None:
+        return None
+    return content_before(text, sentence_start, attr_start)
+
+
 def content_around(text: str, sentence_start: int, sentence_end: int, cue_start: int, source_end: int):
     """Content of 'according to X' (and of a passive agent or a poll): the rest of the sentence on either side."""
     before = content_before(text, sentence_start, cue_start)

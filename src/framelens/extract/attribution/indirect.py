@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .content import content_after, content_before
+from .content import content_after, content_set_off_before
 from .right_phrases import right_np
 from .words import DAY_PARTS, RELATIVE_DAYS, WEEKDAYS
 
@@ -54,7 +54,7 @@ def indirect_content(ctx: CueContext, src_start: int, src_end: int, rule: str, s
         content = content_after(ctx.words, text, tokens, sentence_end)
     if content is None or (cue.kind != "document_cue" and rule == "left" and content[1] - content[0] < 2):
         # the content precedes: "..., the LA Times reported."
-        content = content_before(text, ctx.sentence_start, min(src_start, cue.start))
+        content = content_set_off_before(text, ctx.sentence_start, min(src_start, cue.start))
     if content is None:
         return None
     first = ctx.cue_low.split(None, 1)[0] if ctx.cue_low else ""

@@ -111,6 +111,9 @@ def not_a_source(words: AttributionWords, cache: TokenCache, src_start: int, src
     if len(tokens) == 1 and tokens[0].low == "another" and cue_start is not None and \
             cache.text[src_end:cue_start].isspace():
         return False  # 'One voter praised the plan, while another says': a pronoun right before its verb
+    if len(tokens) == 2 and tokens[0].low in ("a", "an") and not tokens[1].cap and tokens[1].low.endswith("ing") and \
+            not words.is_noun(tokens[1].low):
+        return True  # 'an amusing thought experiment': a singular indefinite with an adjective and no noun
     for t in tokens:
         if t.is_word and not (t.low in function_words or _NUMBER_RE.match(t.low)):
             return False

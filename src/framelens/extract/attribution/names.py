@@ -105,7 +105,8 @@ class NameFinder:
             elif w.endswith(("'s", "’s", "'", "’")):  # "CNN's Jake Tapper": the name follows the possessive
                 k = j + 1
             elif low in name_lead or low in NOT_NAME_START or low in honorific or (
-                    not caps_last and len(w) > 3 and w.isalpha() and w.isupper()):  # 'JUST WATCHED Graham'
+                    not caps_last and len(w) > 3 and w.isalpha() and w.isupper()) or (  # 'JUST WATCHED Graham'
+                    j == k and j < len(parts) - 2 and low in vocab.individual):  # 'Historian Tom Vale'
                 k = j + 1
         rest = parts[k:]
         organization, document, is_media = vocab.organization, vocab.document, words.is_media

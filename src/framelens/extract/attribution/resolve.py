@@ -237,7 +237,10 @@ def _personal_name(names: NameFinder, cache: TokenCache, a: Attribution) -> str 
     w = names.words
     while k < len(parts) - 1 and (parts[k].lower() in w.name_lead or parts[k].lower() in NOT_NAME_START
                                   or parts[k].lower() in PAGE_FURNITURE
-                                  or w.has("honorific", parts[k].lower().rstrip("."))):
+                                  or w.has("honorific", parts[k].lower().rstrip("."))
+                                  # a capitalised description before a name of two words or more ('Historian
+                                  # Tom Vale said'; not 'Adam Driver')
+                                  or (k < len(parts) - 2 and w.has("individual", parts[k].lower()))):
         k += 1
     if k:
         name = " ".join(parts[k:])

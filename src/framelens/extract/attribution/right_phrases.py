@@ -11,12 +11,14 @@ import re
 from .content import trim_end
 from .phrases import source_noun
 from .tokens import Token
-from .words import (APOSTROPHES, CONNECTORS, DETERMINERS, MONTH_NAMES, MONTHS, NP_PREPOSITIONS, PARTY_LABEL_RE,
-                    QUOTE_CHARS, WEEKDAYS, AttributionWords)
+from .words import (APOSTROPHES, CONNECTORS, DETERMINERS, LY_NOUNS, MONTH_NAMES, MONTHS, NP_PREPOSITIONS,
+                    PARTY_LABEL_RE, QUOTE_CHARS, WEEKDAYS, AttributionWords)
 
 #: Time words that can close an inverted clause after its source ('said the mayor today.').
 _TIME_WORDS_LOW = frozenset(("today", "yesterday", "tonight", "tomorrow", "now", "then", "again", "too", "also",
                              "recently", "earlier", "later", "afterward", "afterwards", "ago", "before", "since"))
+#: Degree words that end no noun phrase ('argued the point more vehemently').
+_DEGREE = frozenset(("more", "less", "most", "least", "very", "much", "rather", "quite"))
 #: Days and months: after a preposition they open a time adverbial ('said the mayor's office on Monday').
 _TIME_NAMES = WEEKDAYS | MONTH_NAMES
 
@@ -27,7 +29,12 @@ _APPOSITION_RE = re.compile(r",\s+(?=(?:a|an|the|another|his|her|their|its|one|w
                             r"(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*['’]s?\s+[a-z]|"  # ", Mr. Sanders's adviser"
                             r"\d{1,3},\s+(?:a|an|the)\s|"  # ', 30, a member of the union'
                             r"(?!(?:and|but|or|so|yet|then|while|because|as|adding|saying|noting|according|in|on|at|"
-                            r"when|after|before|if|although|though|that)\b)(?![a-z]+ing\b)[a-z][a-z\-]*\s)")
+                            r"when|after|before|if|although|though|that)\b)(?![a-z]+ing\b)"
+                            # a manner or degree word before a participle or adjective that closes the clause is a
+                            # depiction of the speaker, no apposition ('said Bo Reyes, half joking.', ', visibly
+                            # moved,', ', clearly frustrated.')
+                            r"(?![a-z]+[^\S\n]+[a-z]+(?:ing|ed)[^\S\n]*[,.;!?—–])(?!(?!family|ally)[a-z]+ly[^\S\n])"
+                            r"[a-z][a-z\-]*\s)")
 #: A description opened by a determiner ('a former spokesman for the Marlow Mill', 'the mayor's aide'), whose
 #: name may follow it as an apposition.
 _DESCRIPTION_RE = re.compile(r"(?:a|an|the|another|his|her|their|its)\s", re.IGNORECASE)
@@ -35,9 +42,12 @@ _DESCRIPTION_RE = re.compile(r"(?:a|an|the|another|his|her|their|its)\s", re.IGN
 _NAME_APPOSITION_RE = re.compile(r",[ \u00a0]+((?:[A-Z][\w.'’\-]*[ \u00a0]+){0,3}[A-Z][\w'’\-]*)(?:,|(?=[.!?]?[\"”’']?\s*$))")
 #: Days and months, capitalised: no name after a comma ('said the mayor's aide, Monday.').
 _TIME_NAMES_CAP = frozenset(w.capitalize() for w in WEEKDAYS | MONTH_NAMES)
-#: Where an apposition ends inside its sentence: a comma before a participle or a new clause.
+#: Where an apposition ends inside its sentence: a comma before a participle, a new clause or a preposition that
+#: opens an adverbial of the report ('said Tom Vale, the head of the guild, in a statement', '..., at a rally in
+#: Harlow'); *of* and *from* stay inside ('said Bo Reyes, 45, of Springfield').
 _APPOSITION_END_RE = re.compile(r",\s+(?=[a-z]+ing\b|(?:and|but|adding|according|as|while|because|although|when|"
-                                r"whose)\b|[\"“‘'])")
+                                r"whose|in|at|on|during|after|before|with|via|through|by|for|over|amid|despite|"
+                                r"without|under|outside|inside|upon|following)\b|[\"“‘'])")
 
 
 def right_np(words: AttributionWords, tokens: list[Token]):
@@ -76,8 +86,11 @@ def right_np(words: AttributionWords, tokens: list[Token]):
                 continue
             if low in words.stop:
                 break
-            if t.cap or is_noun(low) or (after_det and (k > 1 or k + 1 == n or tokens[k + 1].text in _CLAUSE_END)):
-                # (a lone word after the determiner counts when the clause ends with it: 'said the 46-year-old.')
+            if t.cap or is_noun(low) or (after_det and (k > 1 or k + 1 == n or tokens[k + 1].text in _CLAUSE_END) and
+                                                 low not in words.not_source_words and low not in _DEGREE and
+                                                 not (low.endswith("ly") and low not in LY_NOUNS)):
+                # (a lone word after the determiner counts when the clause ends with it: 'said the 46-year-old.';
+                # no adverb or function word: not 'argued the point more vehemently')
                 last_good = k
                 unknown = 0
                 seen_cap = seen_cap or t.cap
@@ -181,16 +194,17 @@ _CLAUSE_END = frozenset(".,;:!?")
 
 
 def _role_before_name(words: AttributionWords, tokens: list[Token], k: int) -> bool:
-    """Whether the lower-case word ``tokens[k]`` after a capitalised modifier opens the rest of a role phrase
-    before a name: at most two lower-case modifiers, a source noun, then a capitalised word ('said Republican
-    political consultant Chris Russell', 'Democratic presidential candidate Sen. Bernie Sanders')."""
+    """Whether the lower-case word ``tokens[k]`` after a capitalised modifier opens the rest of a role phrase:
+    at most two lower-case modifiers and a source noun, then a capitalised word ('said Republican political
+    consultant Chris Russell', 'Democratic presidential candidate Sen. Bernie Sanders') or the end of the clause
+    ('said one former GOP leadership aide.', 'said a White House press officer,')."""
     for j in range(k, min(k + 3, len(tokens))):
         t = tokens[j]
         if not t.is_word or t.cap or t.low in words.stop:
             return False
         if source_noun(words, t.low):
             nxt = tokens[j + 1] if j + 1 < len(tokens) else None
-            return nxt is not None and nxt.is_word and nxt.cap
+            return nxt is None or nxt.text in _CLAUSE_END or (nxt.is_word and nxt.cap)
     return False
 
 

@@ -31,6 +31,11 @@ _POST_MODIFIER_OPENERS = CONNECTORS | NP_PREPOSITIONS | {"by", "who", "that", "w
 _VAGUE_QUANTIFIERS = frozenset(("some", "many", "several", "few", "most", "other", "others", "numerous", "various",
                                 "countless", "plenty"))
 
+#: Words before a profession that make its holder public staff ('a county engineer', 'the city planner', 'a state
+#: epidemiologist'): the office is the public body's.
+_PUBLIC = frozenset(("county", "city", "state", "federal", "municipal", "town", "government", "village", "borough",
+                     "township", "district", "parish", "army", "navy", "military", "police", "pentagon"))
+
 #: Determiners that make a singular person noun anyone of a kind ('any voter', 'each patient'): a vague source.
 _ANYONE = frozenset(("any", "every", "each", "no"))
 
@@ -195,12 +200,19 @@ class SourceTyper:
                     return "official", True
                 if title in media_role or ends("media_role", head_lows, ti):
                     return "media", True
+                if any(w in role or ends("role", head_lows, j) for j, w in enumerate(head_lows[:ti])):
+                    return "official", True  # a courtesy title after a role: 'GOP candidate Dr. Ben Carson'
                 return "person", True
         # the head noun (last word of the head part) decides first
         if last in document:
             return "document", named_any()
         if last in organization or ends("organization", head_lows, j_last):
             return ("media" if media_cap() else "organization"), named_any()
+        if not head[-1].cap and last[-1:] == "s" and _singular(last) != last and _singular(last) in organization \
+                and "and" not in head_lows:  # ('Democrats and civil rights groups': people and groups, vague)
+            # organisations unnamed, in the plural ('intelligence agencies', 'advocacy groups'), as 'officials' are
+            # official; quantified ('some companies') they are vague, as 'some lawmakers' are
+            return ("vague" if some else "organization"), False
         if last in media and not head[-1].cap:
             return "media", named_any()  # "the newspaper", "right-wing outlets"
         if last in media_role or ends("media_role", head_lows, j_last):
@@ -210,12 +222,16 @@ class SourceTyper:
             # official", "one longtime Clinton adviser"), not that person; an unspecified number of them ('some
             # lawmakers', 'many officials') is a vague source
             return ("vague" if some else "official"), False
+        if last in vocab.individual and not head[-1].cap and len(head_lows) > 1 and head_lows[-2] in _PUBLIC:
+            return ("vague" if some else "official"), False  # 'a county engineer', 'the city planner': public staff
         if (last in vocab.individual and not head[-1].cap) or _AGE_RE.match(last) or _aged_one(head_lows):
             # one unnamed person described by who they are ('the retiree', 'a grandmother of three', 'the
             # 46-year-old', 'a 46-year-old man'): a person, not a vague group; 'some retirees' stays vague (a
             # capitalised noun may be a surname: 'Ann Neighbor'); 'any voter', 'each patient' are anyone, vague
             return ("vague" if some or lows[0] in _ANYONE else "person"), False
-        if last in vocab.vague:
+        if last in vocab.vague and not (last in vocab.individual and head[-1].cap and len(head) > 1 and
+                                        proper(head[-2])):
+            # (a singular noun of who someone is after a first name is a surname: 'Ann Neighbor', 'Adam Driver')
             return "vague", False
         role_ends = vocab.role_phrase_ends
         roles = [j for j, w in enumerate(head_lows) if w in role or (w in role_ends and ends("role", head_lows, j))]
@@ -230,6 +246,8 @@ class SourceTyper:
                 return "official", True
             if not media_role.isdisjoint(head_lows[:-1]):
                 return "media", True  # "Ledger reporter Jane Roe", "correspondent Ana Ruiz"
+            if _described_name(head, head_lows, vocab.individual, organization, is_media):
+                return "person", True  # 'Harlow University historian Tom Vale': the name after the description
             if media_cap():
                 return "media", True
             if any(t.cap and t.low in organization for t in head) or (_ACRONYM_RE.match(head[-1].text)
@@ -239,6 +257,8 @@ class SourceTyper:
                 singular = _singular(last)  # 'Executives say', 'Farmers say': a plural noun capitalised to open
                 if singular in role:
                     return "official", False
+                if singular in organization:
+                    return "organization", False  # 'Unions said'
                 if singular in vocab.individual or words.is_noun(singular):
                     return "vague", False
             if any(map(proper, head)) or (initial and len(head) == 1):
@@ -384,6 +404,18 @@ def _post_modifier_at(lows: list[str], start: int) -> int:
         # in -ing with its object ('a protester holding a sign'; not 'the acting director', 'a tracking poll')
         j >= 2 and j + 1 < len(lows) and not lows[j - 1].endswith("ly") and (
             lows[j].endswith("ed") or (lows[j].endswith("ing") and lows[j + 1] in DETERMINERS)))), len(lows))
+
+
+def _described_name(head, head_lows: list[str], individual, organization, is_media) -> bool:
+    """Whether ``head`` ends in a personal name right after a lower-case noun of who someone is ([individual]:
+    'Harlow University historian Tom Vale', 'retired teacher Ana Ruiz'): the capitalised words after that noun
+    are a name, not an organisation's or outlet's."""
+    i = len(head) - 1
+    while i >= 0 and head[i].cap:
+        i -= 1
+    if i < 0 or i == len(head) - 1 or head_lows[i] not in individual:
+        return False
+    return not any(w in organization or is_media(w) for w in head_lows[i + 1:])
 
 
 def _singular(low: str) -> str:

@@ -123,7 +123,8 @@ _HYPHEN_RE = re.compile(r"[\-‐‑]")
 _NO_RESPONSE_KEYS = ("comment respon repl return answer reached available interview discuss elaborate speak inquir "
                      "request message call email question").split()
 #: Sections whose words are source nouns (the head of a source phrase).
-_NOUN_SECTIONS = ("role", "organization", "media", "document", "vague", "anonymous", "individual")
+_NOUN_SECTIONS = ("role", "organization", "media", "media_role", "document", "vague", "anonymous",
+                  "individual")
 
 
 #: Nouns ending in -ly that the adverb test ('publicly', 'repeatedly') must not skip ('the Quill family said', 'at a

@@ -1,0 +1,152 @@
+"""Constructions added in the twelfth round of issue 19 (docs/methods_attribution.md "round twelve"), each with a
+look-alike that must not change. Sentences written for these tests; every name is fictional."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import attribution_spans
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    """(source mention, cue) of every attribution in ``text``, in order."""
+    return [(text[s.start:s.end], text[s.attrs["cue_start"]:s.attrs["cue_end"]]) for s in attribution_spans(text)]
+
+
+def typed(text: str) -> list[tuple[str, str, bool]]:
+    """(source, source type, named) of every attribution in ``text``, in order."""
+    return [(s.attrs["source"], s.attrs["source_type"], s.attrs["named"]) for s in attribution_spans(text)]
+
+
+# --- occupations are source nouns (source_types 1.13.0) ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # an occupation is the head of a source phrase, before the cue and after an inverted cue
+    ("A scientist at the Harlow lab said the samples were clean.", [("A scientist at the Harlow lab", "said")]),
+    ('"The dam will hold," said a geologist who studied the site.', [("a geologist", "said")]),
+    ('"It is a fair price," said a columnist for the Marlow Ledger.', [("a columnist for the Marlow Ledger", "said")]),
+    ("The firefighter told reporters the blaze was contained.", [("The firefighter", "told")]),
+    # look-alikes: the lab and a place are no source when a person is named before them
+    ("Tom Vale, who runs the Harlow lab, said the samples were clean.",
+     [("Tom Vale, who runs the Harlow lab,", "said")]),
+])
+def test_occupations_head_a_source(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a description before a name: the name is the person, typed person and named
+    ('"It fails," said Harlow University historian Tom Vale.', [("Tom Vale", "person", True)]),
+    ("Harlow University student Ana Ruiz said the fees were too high.", [("Ana Ruiz", "person", True)]),
+    ('"It fails," said Marlow State economist Mira Holt.', [("Mira Holt", "person", True)]),
+    # a capitalised description opening the sentence is no part of the name, and a later surname is the same person
+    ("Historian Tom Vale said the war was avoidable. Vale added that the peace was short.",
+     [("Tom Vale", "person", True), ("Tom Vale", "person", True)]),
+    # a surname that is also a noun of who someone is stays a name ('Ann Neighbor', 'Adam Driver')
+    ("Ann Neighbor said the road was closed.", [("Ann Neighbor", "person", True)]),
+    ("Tom Driver said the road was closed. Driver added that it would reopen.",
+     [("Tom Driver", "person", True), ("Tom Driver", "person", True)]),
+    # look-alikes: a group in headline case stays vague; an organisation's name stays one
+    ("Iowa Voters say the road was closed.", [("Iowa Voters", "vague", False)]),
+    ("The student Union said the fees were too high.", [("student Union", "organization", True)]),
+])
+def test_a_description_before_a_name(text, expected):
+    assert typed(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # professions are no public office: person (named or not), as in an apposition
+    ("Dr. Mira Holt said the clinic would close.", [("Mira Holt", "person", True)]),
+    ("Professor Mira Holt said the clinic would close.", [("Mira Holt", "person", True)]),
+    ("A lawyer for the family said the clinic would close.", [("lawyer for the family", "person", False)]),
+    ('"It fails," said Mira Holt, an economist at Marlow State.', [("Mira Holt", "person", True)]),
+    # singular nouns of opinion stay vague, like 'an expert'
+    ("A Democratic strategist said the clinic would close.", [("Democratic strategist", "vague", False)]),
+    # a courtesy title after a role: the role decides
+    ('"We will win," said GOP presidential candidate Dr. Ben Marlowe.', [("Ben Marlowe", "official", True)]),
+    # a profession held in a public body is public staff: official
+    ('"The bridge is safe," a county engineer said.', [("county engineer", "official", False)]),
+    ("A state epidemiologist said the outbreak was over.", [("state epidemiologist", "official", False)]),
+    ("A Boeing engineer said the outbreak was over.", [("Boeing engineer", "person", False)]),
+    # look-alikes: offices stay official
+    ("The sheriff said the clinic would close.", [("sheriff", "official", False)]),
+    ("Sen. Mira Holt said the clinic would close.", [("Mira Holt", "official", True)]),
+])
+def test_professions_are_no_office(text, expected):
+    assert typed(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # unnamed organisations in the plural are organisations, as officials are official
+    ("Intelligence agencies concluded that the ballots were forged.", [("Intelligence agencies", "organization")]),
+    ("Advocacy groups said the rule was unfair.", [("Advocacy groups", "organization")]),
+    ("Unions said the rule was unfair.", [("Unions", "organization")]),
+    # look-alikes: quantified they are vague; named they are organisations; documents stay documents
+    ("Several companies said the rule was unfair.", [("Several companies", "vague")]),
+    ("Harlow Industries said the rule was unfair.", [("Harlow Industries", "organization")]),
+    ("Court documents show the rule was unfair.", [("Court documents", "document")]),
+])
+def test_plural_organisations(text, expected):
+    assert [(text[s.start:s.end], s.attrs["source_type"]) for s in attribution_spans(text)] == expected
+
+
+# --- where an inverted source's mention ends ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # a preposition after the apposition's closing comma opens an adverbial of the report, not the apposition
+    ('"We are vetting candidates," said Ana Ruiz, the head of the Marlow Guild, at its annual meeting in Dover.',
+     [("Ana Ruiz, the head of the Marlow Guild,", "said")]),
+    ('"I was never told," said Tom Vale, an aide who attended the meeting, in a statement from his firm.',
+     [("Tom Vale, an aide who attended the meeting,", "said")]),
+    ('"It works," wrote Ada Quill, a nurse in Dover, on the union\'s page.', [("Ada Quill, a nurse in Dover,", "wrote")]),
+    # look-alikes: a prepositional phrase inside the apposition stays; 'of' after an age is the person's
+    ('"It works," said Bo Reyes, a lawyer in Harlow.', [("Bo Reyes, a lawyer in Harlow", "said")]),
+    ('"It works," said Bo Reyes, director of the Marlow Trust.', [("Bo Reyes, director of the Marlow Trust", "said")]),
+])
+def test_adverbial_after_an_apposition(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a manner or degree word before a participle or adjective that ends the clause depicts the speaker
+    ('"I am better with my hands," said Tom Vale, half joking.', [("Tom Vale", "said")]),
+    ('"It hurts," said Ana Ruiz, clearly frustrated.', [("Ana Ruiz", "said")]),
+    ('"It hurts," said Ana Ruiz, visibly moved, as she left.', [("Ana Ruiz", "said")]),
+    # look-alikes: appositions without a determiner stay
+    ('"It hurts," said Ana Ruiz, deputy director of the guild.', [("Ana Ruiz, deputy director of the guild", "said")]),
+    ('"It hurts," said Ana Ruiz, family friend of the Vales.', [("Ana Ruiz, family friend of the Vales", "said")]),
+])
+def test_depictive_after_an_inverted_source(text, expected):
+    assert [m for m in found(text) if m[1] == "said"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # lower-case modifiers after a capitalised word, then a source noun that ends the clause
+    ('"It is crucial," said one former GOP leadership aide.', [("one former GOP leadership aide", "said")]),
+    ('"It is late," said a White House press officer.', [("a White House press officer", "said")]),
+    # look-alikes: a time phrase and a participle after a name end it
+    ('"It works," said Quill last week.', [("Quill", "said")]),
+    ('"It works," said the Marlow Times allowing more.', [("the Marlow Times", "said")]),
+])
+def test_role_phrase_after_a_capitalised_modifier(text, expected):
+    assert found(text) == expected
+
+
+# --- no source ----------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # a verb's object with an adverb after it is no inverted source
+    ("Vale, in a letter to the council on Monday, argued the point more vehemently, contending that it was late.",
+     [("Vale", "argued"), ("Vale", "contending")]),
+    # a singular indefinite with an adjective in -ing and no noun: a noun compound follows, no verb
+    ("Here is an amusing thought experiment: Vale tries to test his theory.", []),
+    # a source in a clause opened by a subordinator, with nothing after its cue, reports nothing before it
+    ("The figure is low because not every county reports.", []),
+    # look-alikes
+    ('"It works," said the 46-year-old.', [("the 46-year-old", "said")]),
+    ("An aide thought the vote was lost.", [("An aide", "thought")]),
+    ("Turnout was 61 percent, the county reports.", [("the county", "reports")]),
+    ("Denying it carries risks, as Vale's supporters point out.", [("Vale's supporters", "point out")]),
+])
+def test_no_source(text, expected):
+    assert found(text) == expected
