@@ -150,3 +150,73 @@ def test_role_phrase_after_a_capitalised_modifier(text, expected):
 ])
 def test_no_source(text, expected):
     assert found(text) == expected
+
+
+# --- one person, one type; different people never merged --------------------------------------------------------
+
+def _ids(text: str) -> list[tuple[str, str | None, str]]:
+    return [(s.attrs["source"], s.attrs["source_id"], s.attrs["source_type"]) for s in attribution_spans(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # several people named together are a group: no one person's name or id
+    ("Ann Varga spoke. Tom Rell spoke. Varga and Rell said the deal was dead.",
+     [("Varga and Rell", None, "person")]),
+    ("Steve Forbes spoke. Forbes, Kudlow, Laffer and Moore said the tax was bad.",
+     [("Forbes, Kudlow, Laffer and Moore", None, "person")]),
+    ("Sen. Ana Quill and Rep. Bo Reyes said the deal was dead.",
+     [("Sen. Ana Quill and Rep. Bo Reyes", None, "official")]),
+    # an ampersand joins one company's name
+    ("Procter & Gamble said the deal was dead.", [("Procter & Gamble", "procter gamble", "organization")]),
+    # look-alike: one person keeps an id
+    ("Ana Quill said the deal was dead.", [("Ana Quill", "ana quill", "person")]),
+])
+def test_coordinated_names_are_a_group(text, expected):
+    assert _ids(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an office of the form 'role of X' before a name makes an official, for the pronoun and the surname too
+    ('Secretary of State Tom Kerrigan met the envoy. "We will talk," he said.', [("Tom Kerrigan", "official")]),
+    ("Secretary of State Tom Kerrigan met the envoy. Kerrigan said talks would go on.", [("Tom Kerrigan", "official")]),
+    # a one-word name after an office title elsewhere is an official when no full name ends with it
+    ("Congress and President Oberman agreed last year. Mr. Oberman had proposed paying for the cuts.",
+     [("Oberman", "official")]),
+    # look-alikes: 'the head of X's campaign' gives X no office; a name with no title stays a person
+    ("The head of Tom Vale's campaign met the envoy. Vale said talks would go on.", [("Tom Vale", "person")]),
+    ("Mr. Oberman said it was late.", [("Oberman", "person")]),
+])
+def test_offices_before_names(text, expected):
+    assert [(s, t) for s, _, t in _ids(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title after a kinship or staff relation is someone else's ('the brother of Vice President Vance')
+    ("Greg Vance, a finance director and the brother of Vice President Vance, said the talks would go on.",
+     [("Greg Vance", "person")]),
+    ("Ana Quill, a cousin of the former Sen. Quill, said the talks would go on.", [("Ana Quill", "person")]),
+    # look-alike: the same surname after a title with no relation is the person's
+    ("Ann Vale met donors. Sen. Vale said the talks would go on.", [("Ann Vale", "official")]),
+])
+def test_a_relatives_title_is_not_the_persons(text, expected):
+    assert [(s, t) for s, _, t in _ids(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a gerund opening a headline of a link list is no first name ('Appreciating John Vickers')
+    ("Sen. John Vickers spoke on Monday. He said the bill was dead.\n\nREAD MORE:\nAppreciating John Vickers",
+     [("John Vickers", "official")]),
+    # look-alikes: first names in -ing stay
+    ("Sterling K. Brown said the show was over.", [("Sterling K. Brown", "person")]),
+    ("Channing Tate said the show was over.", [("Channing Tate", "person")]),
+])
+def test_a_gerund_is_no_first_name(text, expected):
+    assert [(s, t) for s, _, t in _ids(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("TV networks reported the result.", "media"),
+    ("Advocacy groups said the rule was unfair.", "organization"),
+])
+def test_plural_outlets_stay_media(text, expected):
+    assert [t for _, _, t in _ids(text)] == [expected]

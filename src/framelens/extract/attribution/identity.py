@@ -209,9 +209,13 @@ def role_evidence(words: AttributionWords, text: str, doc_names: list[tuple[int,
             if memo is not None:
                 memo[key] = kinds
         found.update(kinds)
+    if wanted is not None:
+        for w in wanted:  # a one-word name no full name of the document ends with ('Obama' after 'President Obama')
+            if " " not in w and w not in out:
+                out[w] = set()
     if out:
         _titled_surnames(words, text, doc_names, out, memo)
-    return out
+    return {k: v for k, v in out.items() if v or " " in k}
 
 
 def _titled_surnames(words: AttributionWords, text: str, doc_names: list[tuple[int, str, bool]],
@@ -222,7 +226,8 @@ def _titled_surnames(words: AttributionWords, text: str, doc_names: list[tuple[i
     titled = memo.get(_TITLED_KEY) if memo is not None else None
     if titled is None:  # the words after an office title, in one pass over the document (kept for the next call)
         titled = {_POSSESSIVE_END_RE.sub("", m.group(1)) for m in _title_re(words).finditer(text)
-                  if not m.start() or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "._")}
+                  if (not m.start() or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "._")) and
+                  _RELATION_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()) is None}
         if memo is not None:
             memo[_TITLED_KEY] = titled
     if not titled:
@@ -231,13 +236,21 @@ def _titled_surnames(words: AttributionWords, text: str, doc_names: list[tuple[i
     for _, name, _ in doc_names:
         by_surname.setdefault(name.rsplit(None, 1)[-1], set()).add(name)
     for full, kinds in out.items():
-        if "official" in kinds or " " not in full:
+        if "official" in kinds:
             continue
         surname = full.rsplit(None, 1)[-1]
-        if surname in titled and len(by_surname.get(surname, ())) <= 1:
+        # (a full name: no other full name ends with its surname; a one-word name: none does)
+        if surname in titled and len(by_surname.get(surname, ())) <= (1 if " " in full else 0):
             kinds.add("official")  # 'Sen. Sanders', 'Governor Quill' (not 'Mr. Quill')
 
 
+#: A kinship or staff relation right before a title: the titled person is someone else than the one described
+#: ('Greg Vance, ... the brother of Vice President Vance', 'an aide to Sen. Vale').
+_RELATION_BEFORE_RE = re.compile(
+    r"\b(?:(?:brother|sister|son|daughter|wife|husband|father|mother|nephew|niece|cousin|uncle|aunt|widow|widower|"
+    r"grandson|granddaughter|grandfather|grandmother|stepson|stepdaughter|in-law|friend|ally|rival|critic)"
+    r"[^\S\n]+of|(?:aide|adviser|advisor|spokesman|spokeswoman|spokesperson|assistant|deputy|counsel|lawyer)"
+    r"[^\S\n]+(?:to|for))[^\S\n]+(?:[\w.\-]+[^\S\n]+){0,3}$", re.IGNORECASE)  # ('of the former Vice ')
 _POSSESSIVE_END_RE = re.compile(r"['’]s?\Z")  # ('President Trump’s' -> 'Trump')
 _TITLED_KEY = "titled surnames"  # (a string key: the memo's other keys are tuples)
 #: Abbreviations of the list that are no office ('Aug.', 'No.', 'Fig.', 'vs.').
@@ -345,8 +358,8 @@ def unify_sources(attrs: list[Attribution], evidence: dict[str, set[str]]) -> No
     keys: dict[tuple[str, bool], str] = {}  # sources recur in a document: each is normalised once
     for a in attrs:
         a.source_id = None
-        if not a.source or not a.named or a.source_type in ("pronoun", "anonymous", "vague"):
-            continue
+        if not a.source or not a.named or a.source_type in ("pronoun", "anonymous", "vague") or a.group:
+            continue  # (several people named together are no one person: 'Varga and Rell')
         if not a.person and (a.source_type in ("person", "official") or a.source_type == "media"
                              and _journalist(a.source)):
             # a named person, official or journalist is a person even when no personal name was read out of the

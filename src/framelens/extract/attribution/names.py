@@ -42,6 +42,21 @@ _WORD_BEFORE_RE = re.compile(r"([^\W\d_][\w.\-]*)\s+$")
 _CONTRACTED_ENDINGS = ("'m", "’m", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "n't", "n’t")
 
 
+#: First names and surnames in *-ing* that open a full name ('Sterling K. Brown', 'Irving Kristol').
+_ING_NAMES = frozenset(("sterling", "stirling", "channing", "irving", "manning", "fleming", "browning", "harding",
+                        "golding", "redding", "fielding", "darling", "cushing", "dowling", "pershing", "kipling"))
+
+
+def _gerund(low: str) -> bool:
+    """A word in *-ing* of five letters or more that is no name of the list: a gerund or participle opening a
+    headline before a name ('Appreciating', 'Remembering', 'Joining'; not 'King', 'Ming', 'Sterling')."""
+    return len(low) > 4 and low.endswith("ing") and low not in _ING_NAMES
+
+
+#: A word and *of* right before a name run ('Secretary of State ...').
+_ROLE_OF_RE = re.compile(r"\b([A-Za-z]+)[^\S\n]+of[^\S\n]+$")
+
+
 class NameFinder:
     """Personal and outlet names, with a per-extractor memo of the capitalised runs already read."""
 
@@ -71,9 +86,16 @@ class NameFinder:
             offset, name, official = got
             run_start = m.start()
             out.append((run_start + offset, name, official or (
-                run_start > 0 and text[max(0, run_start - 6):run_start].rstrip(" .").lower().endswith(role_suffixes))))
+                run_start > 0 and text[max(0, run_start - 6):run_start].rstrip(" .").lower().endswith(role_suffixes))
+                or (offset > 0 and self._role_of_before(text, run_start))))
         cache["names"] = out
         return out
+
+    def _role_of_before(self, text: str, run_start: int) -> bool:
+        """Whether a role and *of* stand right before a run whose first words are no part of the name: 'Secretary
+        of State Tom Kerrigan', 'Minister of Defence Ana Ruiz' (an office of the form *role of X*)."""
+        m = _ROLE_OF_RE.search(text, max(0, run_start - 30), run_start)
+        return m is not None and m.group(1).lower() in self.vocab.role
 
     def by_surname(self, text: str, cache: dict) -> dict[str, list[tuple[int, bool]]]:
         """The document's full names by their last word lower-cased: ``{surname: [(start, preceded by a title),
@@ -106,8 +128,8 @@ class NameFinder:
                 k = j + 1
             elif low in name_lead or low in NOT_NAME_START or low in honorific or (
                     not caps_last and len(w) > 3 and w.isalpha() and w.isupper()) or (  # 'JUST WATCHED Graham'
-                    j == k and j < len(parts) - 2 and low in vocab.individual):  # 'Historian Tom Vale'
-                k = j + 1
+                    j == k and j < len(parts) - 2 and (low in vocab.individual or _gerund(low))):
+                k = j + 1  # 'Historian Tom Vale', 'Appreciating John Vickers' (a headline of a link list)
         rest = parts[k:]
         organization, document, is_media = vocab.organization, vocab.document, words.is_media
         for w in rest:

@@ -118,3 +118,6 @@ class Attribution:
     source_id: str | None = None
     #: The cue is negated ('did not confirm'), set by :func:`.readings.negated_cue`.
     negated: bool = False
+    #: The source is a coordination of named people ('Varga and Rell said'): no one person, so no ``source_id``
+    #: (set by :mod:`.resolve`).
+    group: bool = False

@@ -277,6 +277,12 @@ def _title_before(names: NameFinder, cache: TokenCache, a: Attribution, name: st
 _RELATIVE_CLAUSE_RE = re.compile(r",?\s+(?:who|whom|whose|which|that)\s+")
 
 
+#: Two or more capitalised names joined by commas and *and* or *&* ('Varga and Rell', 'Sen. Ana Quill and Rep. Bo
+#: Reyes', 'Forbes, Kudlow, Laffer and Moore', 'Procter & Gamble'): each name one to four capitalised words.
+_NAME_PART = r"(?:[A-Z][\w'’.\-]*[^\S\n]+){0,3}[A-Z][\w'’\-]*\.?"
+_NAMES_COORDINATED_RE = re.compile(_NAME_PART + r"(?:,[^\S\n]+" + _NAME_PART + r")*,?[^\S\n]+(?:and|&)[^\S\n]+" +
+                                   _NAME_PART)
+
 #: A name in apposition after an unnamed source phrase: ', Ana Ortiz,' (two to four capitalised words).
 _APPOSED_NAME_RE = re.compile(r",[^\S\n]+((?:[A-Z][\w'’\-]*\.?[^\S\n]+){1,3}[A-Z][\w'’\-]+),?[^\S\n]*")
 
@@ -301,6 +307,15 @@ def _source_string(names: NameFinder, text: str, a: Attribution, known: _Names, 
             return
     if a.passive and a.rule == "passive_it":
         a.source = None
+        return
+    if a.source_type in ("person", "official", "organization") and a.named and _NAMES_COORDINATED_RE.fullmatch(mention):
+        # 'Varga and Rell said', 'Forbes, Kudlow, Laffer and Moore said': several people, not the last one named;
+        # 'Procter & Gamble' is one company's name
+        a.source = " ".join(mention.split())
+        if "&" in mention:
+            a.source_type = "organization"
+        else:
+            a.group = True
         return
     if a.source_type in ("person", "official") and a.named or personal and a.source_type == "media":
         name = personal or strip_determiner(mention)

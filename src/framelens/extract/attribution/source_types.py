@@ -209,7 +209,8 @@ class SourceTyper:
         if last in organization or ends("organization", head_lows, j_last):
             return ("media" if media_cap() else "organization"), named_any()
         if not head[-1].cap and last[-1:] == "s" and _singular(last) != last and _singular(last) in organization \
-                and "and" not in head_lows:  # ('Democrats and civil rights groups': people and groups, vague)
+                and "and" not in head_lows and not is_media(last) and \
+                not is_media(_singular(last)) and not any(is_media(w) for w in head_lows[:-1]):  # ('Democrats and civil rights groups': people and groups, vague)
             # organisations unnamed, in the plural ('intelligence agencies', 'advocacy groups'), as 'officials' are
             # official; quantified ('some companies') they are vague, as 'some lawmakers' are
             return ("vague" if some else "organization"), False
