@@ -20,7 +20,7 @@ ATTRIBUTION = KindSpec(
     fields=(Field("source", "string", "the source, normalised (null for an agentless passive)"),
             Field("source_id", "string", "the source's identity key: its name without case, accents, punctuation "
                   "and titles (`ted cruz`); one per person in a document; null for unnamed, vague and anonymous "
-                  "sources and unresolved pronouns"),
+                  "sources, unresolved pronouns and several people named together (`Varga and Rell`)"),
             Field("source_type", "string", "`" + "`, `".join(SOURCE_TYPES) + "`"),
             Field("named", "bool", "the source is named (a person's or organisation's name)"),
             Field("cue", "string", "the reporting cue (said, according to, ...)"),
