@@ -220,3 +220,58 @@ def test_a_gerund_is_no_first_name(text, expected):
 ])
 def test_plural_outlets_stay_media(text, expected):
     assert [t for _, _, t in _ids(text)] == [expected]
+
+
+# --- the phrase before a cue, read against the words around it (left_subject.py) -------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # one word after a preposition, right before the cue, is the preposition's object
+    ("They vowed a wider war against Western thought.", [("They", "vowed")]),
+    ("The regime in Marlow worries the capitals.", []),
+    # a time span before a subject is no part of it; alone it is no subject
+    ("Vale said that for decades some critics had been predicting a withdrawal.",
+     [("Vale", "said"), ("some critics", "predicting")]),
+    ("Ruiz, who for weeks had highlighted the fees, spoke.", [("Ruiz", "highlighted")]),
+    # an auxiliary before a parenthetical is no part of the subject
+    ("The Marlow Water Board did, however, tell the Ledger that it was late.",
+     [("The Marlow Water Board", "tell")]),
+    # a negated modal is no part of the subject
+    ("Vale cannot say that the plan failed.", [("Vale", "say")]),
+    # look-alikes: a relative pronoun after the preposition's object is the subject; so is a participle's subject;
+    # a share keeps its number
+    ("Ruiz lined up with Vale, who has said he does not support the rule.", [("who", "said")]),
+    ("The race is tight, with polls showing Vale ahead.", [("polls", "showing")]),
+    ("In Marlow, 85% of Democrats said the system favors the wealthy.", [("85% of Democrats", "said")]),
+])
+def test_phrase_before_the_cue(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # counts and quantifiers before 'of' opening a sentence: a vague source, not a person named 'Two'
+    ("Two of the senators said the rule was unfair.", [("Two of the senators", "vague", False)]),
+    ("Half of the voters say the rule is unfair.", [("Half of the voters", "vague", False)]),
+    # look-alike: a name in apposition is the person
+    ("One of the victims, Ana Ruiz, said the rule was unfair.", [("Ana Ruiz", "person", True)]),
+])
+def test_counts_before_of(text, expected):
+    assert typed(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a cue in -s before a plural verb is a noun, the subject
+    ("Harsh comments are earning the mayor scorn.", []),
+    ("Early reports were wrong about the fire.", []),
+    # look-alike: a free relative keeps its verb
+    ("What she claims are lies.", [("she", "claims")]),
+    # a singular indefinite with an adjective and no noun before a cue noun
+    ("Vale ended on an optimistic note about the race.", []),
+    # look-alike: a noun of people whose plural is listed
+    ("A conservative said the plan was bad.", [("A conservative", "said")]),
+    # a quoted title after a noun is no statement before an inverted cue
+    ('Ruiz, star of the show "Harbor," thanked Vale for the help.', []),
+    # look-alikes: a short statement opening the sentence
+    ('"No," scoffed Ada Vale.', [("Ada Vale", "scoffed")]),
+])
+def test_nouns_and_titles_are_no_cues(text, expected):
+    assert found(text) == expected

@@ -10,6 +10,7 @@ import re
 from .content import call_complement
 from .mentions import not_a_source
 from .phrases import dash_before, left_np, source_noun
+from .left_subject import refine_left
 from .names import NameFinder
 from .records import Cue
 from .right_phrases import right_np
@@ -205,7 +206,8 @@ class CueContext:
         if self.last is not None and self.last.text == "," and self.cue_text_lower.endswith("ing"):
             return None  # '..., promising to build a wall': a participle after a comma takes the sentence's subject
         cut = catenative_cut(self.left)
-        return left_np(self.words, self.left if cut is None else self.left[:cut])
+        left = self.left if cut is None else self.left[:cut]
+        return refine_left(self.words, left, left_np(self.words, left), self.cue_low.endswith("ing"))
 
     def _source_after_closes_clause(self) -> bool:
         """After a comma, whether an inversion cue is followed by a noun phrase that closes its clause ('...,

@@ -111,9 +111,12 @@ def not_a_source(words: AttributionWords, cache: TokenCache, src_start: int, src
     if len(tokens) == 1 and tokens[0].low == "another" and cue_start is not None and \
             cache.text[src_end:cue_start].isspace():
         return False  # 'One voter praised the plan, while another says': a pronoun right before its verb
-    if len(tokens) == 2 and tokens[0].low in ("a", "an") and not tokens[1].cap and tokens[1].low.endswith("ing") and \
-            not words.is_noun(tokens[1].low):
-        return True  # 'an amusing thought experiment': a singular indefinite with an adjective and no noun
+    if len(tokens) == 2 and tokens[0].low in ("a", "an") and not tokens[1].cap and \
+            tokens[1].low.endswith(_ADJECTIVE_ENDINGS) and not words.is_noun(tokens[1].low) and \
+            not words.is_noun(tokens[1].low + "s"):
+        # 'an amusing thought experiment', 'on an optimistic note': a singular indefinite with an adjective and no
+        # noun (a noun of people whose plural is listed stays: 'a conservative said')
+        return True
     for t in tokens:
         if t.is_word and not (t.low in function_words or _NUMBER_RE.match(t.low)):
             return False
@@ -122,6 +125,8 @@ def not_a_source(words: AttributionWords, cache: TokenCache, src_start: int, src
     return True
 
 
+#: Endings of adjectives ('amusing', 'optimistic', 'hopeful', 'dangerous', 'massive', 'political').
+_ADJECTIVE_ENDINGS = ("ing", "ic", "ous", "ful", "ive", "less", "able", "ible", "al", "ish")
 #: A number, year, ordinal, share or time ('2016', '1990s', '3rd', '52%', '10:30'); not a compound such as
 #: '46-year-old', which names a person.
 _NUMBER_RE = re.compile(r"\d[\d,.:/%]*(?:s|st|nd|rd|th|am|pm|m|bn|k)?$")

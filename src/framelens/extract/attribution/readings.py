@@ -36,6 +36,22 @@ RECORDING_OF_RE = re.compile(r"(?i:(?:(?:a|an|the|this|that|new|old|newly|releas
                               r"videotapes?|films?)\s+of\s+)")
 
 
+def noun_before_plural_verb(ctx: CueContext) -> bool:
+    """Whether a cue in *-s* is a plural noun, the subject of a plural verb right after it ('Harsh comments are
+    earning ...', 'the claims were false'): a verb in *-s* is never followed by *are*, *were* or *have*, except in
+    a free relative ('What she claims are lies', 'what he says are facts'), left as it is."""
+    low = ctx.cue_low
+    if " " in low or not low.endswith("s") or not ctx.right or ctx.right[0].low not in _PLURAL_VERBS:
+        return False
+    return not any(t.low in _FREE_RELATIVES for t in ctx.left[-4:])
+
+
+#: Finite verbs that agree with a plural subject only.
+_PLURAL_VERBS = frozenset(("are", "were", "have", "aren't", "weren't", "haven't", "aren’t", "weren’t", "haven’t"))
+#: Words that open a free relative clause whose verb may be a cue ('what she claims are lies').
+_FREE_RELATIVES = frozenset(("what", "whatever", "which", "that"))
+
+
 def title_case_end(ctx: CueContext, src_start: int, src_end: int) -> int:
     """Where a source phrase before a capitalised cue ends once the capitalised adverbs and catenative verbs of a
     headline in title case are left out ('Trey Gowdy Just Fired Back', "He's Already Started Writing", 'Tim Kaine

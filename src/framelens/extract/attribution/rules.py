@@ -28,7 +28,8 @@ from .indirect import indirect_content
 from .mentions import left_mention, not_a_source, pronoun_led_end, trim_non_referential
 from .phrases import DASHES, SHARE_RE, source_noun
 from .readings import (EVIDENCE_VERBS, QUANTIFIERS, READ_FORMS, READ_NOT_FOLLOWED_BY, RECORDING_OF_RE,
-                       after_thing_noun, bare_participle, noun_after_auxiliary, noun_after_determiner, plural_noun_cue,
+                       after_thing_noun, bare_participle, noun_after_auxiliary, noun_after_determiner,
+                       noun_before_plural_verb, plural_noun_cue,
                        question_subject, speaker_phrase, title_case_after, title_case_end)
 from .records import Attribution
 from .right_phrases import right_mention, right_np
@@ -336,7 +337,32 @@ def _after_quotation(ctx: CueContext) -> bool:
     not only those of the ``inversion`` list."""
     left, low = ctx.left, ctx.cue_low
     return len(left) >= 2 and left[-1].text in _CLOSING_MARKS and left[-2].text in ",!?" and " " not in low and \
-        (low.endswith(("ed", "es", "ts", "ks", "ns", "ds")) or low in _IRREGULAR_PAST) and low not in _INTRANSITIVE
+        (low.endswith(("ed", "es", "ts", "ks", "ns", "ds")) or low in _IRREGULAR_PAST) and low not in _INTRANSITIVE \
+        and not _quoted_title(left)
+
+
+def _quoted_title(left) -> bool:
+    """Whether the quotation that ends ``left`` (its closing mark last, a comma before it) is a title of one to
+    three capitalised words after a lower-case word ('Ruiz, star of the show "Scandal," thanked Vale'), not a
+    statement ('"No," scoffed Ada Vale')."""
+    words = []
+    for k in range(len(left) - 3, -1, -1):
+        t = left[k]
+        if not t.is_word:
+            if t.text in _OPENING_MARKS:  # (a title stands after a noun: 'the show "Scandal,"'; '"No," scoffed' opens)
+                return 0 < len(words) <= 3 and all(w.cap for w in words) and k > 0 and left[k - 1].is_word and \
+                    not left[k - 1].cap
+            if t.text not in "-.'’":
+                return False
+            continue
+        words.append(t)
+        if len(words) > 3:
+            return False
+    return False
+
+
+#: Opening quotation marks.
+_OPENING_MARKS = frozenset('"“‘\'')
 
 
 def _attribute_verb(ctx: CueContext, src_start: int, src_end: int, rule: str):
@@ -344,7 +370,7 @@ def _attribute_verb(ctx: CueContext, src_start: int, src_end: int, rule: str):
     mode, or :data:`NO_ATTRIBUTION` when the phrase is no source or there is no content."""
     text, cue, cache, words = ctx.text, ctx.cue, ctx.cache, ctx.words
     sentence_start, sentence_end = ctx.sentence_start, ctx.sentence_end
-    if noun_after_auxiliary(ctx) or noun_after_determiner(ctx):
+    if noun_after_auxiliary(ctx) or noun_after_determiner(ctx) or noun_before_plural_verb(ctx):
         return NO_ATTRIBUTION
     if ctx.cue.start >= src_end and text[cue.start:cue.start + 1].isupper() and cue.start > sentence_start:
         if not title_case_after(ctx):

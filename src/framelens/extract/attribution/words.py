@@ -51,7 +51,11 @@ PARTITIVES = frozenset("batch batches trove troves series set sets pair pairs co
                        "string spate flurry raft round rounds wave slew host".split())
 #: Partitives of quantity ('dozens of economists', 'a handful of lawmakers'): an unspecified number, a vague source.
 QUANTITY_PARTITIVES = frozenset("number numbers handful dozen dozens hundreds thousands millions scores lots lot "
-                                "majority minority plurality bunch couple".split())
+                                "majority minority plurality bunch couple "
+                                # counts and quantifiers before *of* ('Two of the senators said', 'Half of voters
+                                # say': capitalised to open a sentence they were read as a person's name)
+                                "one two three four five six seven eight nine ten half both all none most many "
+                                "several few some each either neither".split())
 #: Prepositions that may continue a noun phrase after a source noun ('officials at', 'a source close to').
 NP_PREPOSITIONS = frozenset(("at", "with", "from", "in", "on", "to", "close", "like"))
 #: Month names and their abbreviations.

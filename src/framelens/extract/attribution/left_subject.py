@@ -1,0 +1,104 @@
+"""Checks on the noun phrase found before a verb cue (:func:`.phrases.left_np`) that read the words around it: a
+phrase that is the object of a preposition is no subject, and a time span before a subject is no part of it.
+
+Kept apart from :mod:`.phrases` (which finds the phrase): each check here looks at one or two tokens next to the
+phrase and returns the phrase, a shorter one, or None.
+"""
+
+from __future__ import annotations
+
+from .phrases import left_np
+from .tokens import Token
+from .words import DETERMINERS, AttributionWords
+
+#: Prepositions whose object a noun phrase right after them is, never a subject ('a war against Western thought.'). Left out: those that also open a clause or a quantity (*after, before, since,
+#: until, as, like, than; about, around, over, under, up to*: 'after Vale said', 'About 40 percent said').
+_OBJECT_PREPOSITIONS = frozenset(("of", "in", "on", "at", "against", "from", "into", "onto",
+                                  "through", "during", "among", "amongst", "between", "toward", "towards", "across",
+                                  "despite", "amid", "amidst", "via", "within", "beyond", "upon", "throughout",
+                                  "behind", "beside", "inside", "outside", "for"))
+#: (*with* and *without* are left out too: their object is the subject of a participle after it, 'with polls
+#: showing Vale ahead'.)
+#: Spans of time that stand before a subject after *for*, *over* or *in* ('for decades some critics had
+#: predicted', 'who for weeks had highlighted').
+_TIME_SPANS = frozenset(("seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "centuries",
+                         "generations", "ages"))
+#: Prepositions before a time span ('for weeks', 'over decades').
+_SPAN_PREPOSITIONS = frozenset(("for", "over", "in", "within", "after"))
+#: Determiners and quantifiers that open a noun phrase of their own after a time span.
+_OPENERS = DETERMINERS | frozenset(("some", "many", "most", "several", "few", "all", "both", "other", "others"))
+
+
+def refine_left(words: AttributionWords, left: list[Token], found, participle: bool = False):
+    """``found`` (``(start, end, n_words)`` of :func:`.phrases.left_np` over ``left``, the tokens before the cue)
+    checked against the words around it: None when the phrase is a preposition's object or only a time span; a
+    shorter phrase when a time span opens it or a name follows another noun phrase in it."""
+    if found is None:
+        return None
+    start, end, n_words = found
+    k = _index_at(left, start)
+    if k is None:
+        return found
+    inside = [t for t in left[k:] if t.end <= end]
+    words_inside = [t for t in inside if t.is_word]
+    if not words_inside:
+        return found
+    first = words_inside[0].low
+    if first in _TIME_SPANS and not words_inside[0].cap:
+        # 'for decades some critics had been predicting' -> 'some critics'; 'who for weeks had highlighted' -> none
+        rest = next((t for t in words_inside[1:] if t.low in _OPENERS), None)
+        if rest is None:
+            if len(words_inside) == 1 and k >= 2 and left[k - 1].low in _SPAN_PREPOSITIONS:
+                # the subject before the time adverbial: 'Sanders, who for weeks had highlighted' -> who
+                return refine_left(words, left[:k - 1], left_np(words, left[:k - 1]), participle)
+            return None
+        start = rest.start
+        n_words = sum(1 for t in words_inside if t.start >= start)
+        k = _index_at(left, start)
+        inside = [t for t in inside if t.start >= start]
+    last = len(inside) - 1
+    while last > 0 and inside[last].is_word and not inside[last].cap and inside[last].low in words.between:
+        last -= 1  # an auxiliary before a parenthetical: 'The State Department did, however, tell' -> the department
+    if last < len(inside) - 1:
+        inside = inside[:last + 1]
+        end = inside[-1].end
+        n_words = sum(1 for t in inside if t.is_word)
+    before = left[k - 1] if k > 0 else None
+    if before is not None and before.is_word and not before.cap and before.low in _OBJECT_PREPOSITIONS and \
+            sum(1 for t in inside if t.is_word) == 1 and not inside[0].low[:1].isdigit() and not participle and \
+            all(t.is_word and t.low in words.between for t in left[k + len(inside):]):
+        # one word after a preposition, right before the cue, is its object ('a war against Western thought.', 'the
+        # regime in Damascus worries'); not 'with Priebus, who has said' (the relative pronoun is the subject) nor a
+        # participle's subject ('groups supporting', 'with polls showing'); a share keeps its number ('85% of
+        # Democrats said')
+        share = _share_start(left, k - 1)
+        return None if share is None else (share, end, n_words + 2)
+    return (start, end, n_words)
+
+
+def _share_start(left: list[Token], of: int) -> int | None:
+    """Where a share or count before *of* at ``left[of]`` starts ('85% of', '42 percent of', 'two of'), or None."""
+    if left[of].low != "of" or of < 1:
+        return None
+    j = of - 1
+    if left[j].low in ("%", "percent") and j >= 1:
+        j -= 1
+    t = left[j]
+    if t.low[:1].isdigit() or t.low in _COUNTS:
+        return t.start
+    return None
+
+
+#: Count words before *of* ('two of the delegates said', 'half of voters say').
+_COUNTS = frozenset("one two three four five six seven eight nine ten dozens hundreds thousands half most many "
+                    "some all none both each several few majority minority".split())
+
+
+def _index_at(tokens: list[Token], start: int) -> int | None:
+    """The index of the token starting at ``start``, or None."""
+    for k in range(len(tokens) - 1, -1, -1):
+        if tokens[k].start == start:
+            return k
+        if tokens[k].start < start:
+            return None
+    return None
