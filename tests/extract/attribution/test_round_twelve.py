@@ -275,3 +275,34 @@ def test_counts_before_of(text, expected):
 ])
 def test_nouns_and_titles_are_no_cues(text, expected):
     assert found(text) == expected
+
+
+# --- full names: who a bare surname stands for ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # a full name introduced after two or more uses of its surname is someone else: the bare surname stays
+    ('"We will rebuild," Quill said. Quill toured the port. "It is a mess," Quill said. Later, Ana Quill, '
+     "the mayor's niece, said the port would reopen.",
+     ["Quill", "Quill", "Ana Quill"]),
+    # a capitalised common word glued to a surname in a run is no first name
+    ("Several Quill aides met. Quill said the port would reopen.", ["Quill"]),
+    # look-alikes: the usual order (full name, then surname), and a headline before the full name
+    ("Ana Quill, the mayor, toured the port. Quill said it would reopen.", ["Ana Quill"]),
+    ("Quill resigns\n\nTom Quill, the mayor, said he would leave. Quill added that it was late.",
+     ["Tom Quill", "Tom Quill"]),
+])
+def test_who_a_bare_surname_stands_for(text, expected):
+    assert [s for s, _, _ in _ids(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a candidate named with the title is an official in every mention
+    ("Democratic presidential candidate Ana Quill toured the plant. Quill said the plan failed.",
+     [("Ana Quill", "official")]),
+    ('Ana Quill, the Democratic nominee, toured the plant. "It failed," Quill said.', [("Ana Quill", "official")]),
+    # roles in the plural are official, as 'officials' are; quantified they are vague
+    ("Senate leaders said the plan failed.", [("Senate leaders", "official")]),
+    ("Some Senate leaders said the plan failed.", [("Some Senate leaders", "vague")]),
+])
+def test_candidates_and_plural_roles(text, expected):
+    assert [(s, t) for s, _, t in _ids(text)] == expected

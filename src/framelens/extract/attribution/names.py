@@ -12,8 +12,8 @@ import re
 
 from .source_types import vocabulary
 from .tokens import Token, TokenCache
-from .words import (CONNECTORS, DETERMINERS, INDEFINITES, MEMO_MAX, NP_PREPOSITIONS, OPENING_PREPOSITIONS,
-                    PAGE_FURNITURE, AttributionWords)
+from .words import (CONNECTORS, DETERMINERS, INDEFINITES, MEMO_MAX, MONTH_NAMES, NP_PREPOSITIONS,
+                    OPENING_PREPOSITIONS, PAGE_FURNITURE, WEEKDAYS, AttributionWords)
 
 #: Two to six capitalised words in a row (a possible full name after its titles: 'Attorney General Loretta Lynch');
 #: the last one is looked up as a surname.
@@ -53,6 +53,60 @@ def _gerund(low: str) -> bool:
     return len(low) > 4 and low.endswith("ing") and low not in _ING_NAMES
 
 
+def _introduced_names(text: str, names: list[tuple[int, str, bool]]) -> list[tuple[int, str, bool]]:
+    """``names`` without the full names whose surname the document uses twice or more before their first
+    occurrence: news introduces a person by full name and then uses the surname, so a surname used before a full
+    name ending with it is someone else's, already known ('Trump said ...' many times, then 'first lady Melania
+    Trump', a headline run 'Libra Trump has considered' or 'Longtime Trump adviser'). Such a name would take every
+    bare mention of the surname and credit one person with what another said. A headline before the full name
+    ('Vale resigns' then 'Tom Vale, the mayor,') is one use and keeps it."""
+    first: dict[str, int] = {}
+    for pos, name, _ in names:
+        first.setdefault(name, pos)
+    dropped = set()
+    for name, pos in first.items():
+        surname = name.rsplit(None, 1)[-1]
+        if uses_before(text, surname, pos) >= 2:
+            dropped.add(name)
+    return [n for n in names if n[1] not in dropped] if dropped else names
+
+
+def uses_before(text: str, word: str, end: int, most: int = 2) -> int:
+    """How many times ``word`` stands as a whole word in ``text[:end]``, counted up to ``most`` (``str.find``
+    steps: a pattern compiled per surname would cost more than the search)."""
+    n = 0
+    at = text.find(word, 0, end)
+    size = len(word)
+    while at >= 0 and n < most:
+        after = text[at + size:at + size + 1]
+        if (at == 0 or not text[at - 1].isalnum()) and not after.isalnum():
+            n += 1
+        at = text.find(word, at + size, end)
+    return n
+
+
+def _common_first_word(text: str, name: str) -> bool:
+    """Whether the first word of a full name read from a capitalised run is no first name: a month or weekday, a
+    quantifier, or a word of six letters or more that the document also writes in lower case (a capitalised common
+    word glued to a surname: 'Longtime Trump adviser', 'Freedom Trump awards' in a run of headlines). Shorter words
+    are left alone, as many first names are common words too ('Bill', 'Mark', 'Will', 'Rose').
+
+    A full name of the document takes every bare mention of its surname, so a false one credits one person with what
+    another said; leaving a true one out only leaves its surname unexpanded."""
+    first = name.split(None, 1)[0]
+    low = first.lower()
+    if low in _NOT_FIRST_NAMES:
+        return True
+    if len(low) < 6 or not first[:1].isupper() or not low.isalpha():
+        return False
+    return any(f"{sep}{low}{end}" in text for sep in " (" for end in " ,.;:)")
+
+
+#: Capitalised words that open runs of names and are no first names: months, weekdays, quantifiers.
+_NOT_FIRST_NAMES = MONTH_NAMES | WEEKDAYS | frozenset("several many some most all both few other others each every "
+                                                      "another any".split())
+
+
 #: A word and *of* right before a name run ('Secretary of State ...').
 _ROLE_OF_RE = re.compile(r"\b([A-Za-z]+)[^\S\n]+of[^\S\n]+$")
 
@@ -84,10 +138,14 @@ class NameFinder:
             if not got:
                 continue
             offset, name, official = got
+            if _common_first_word(text, name):
+                continue  # 'Longtime Trump adviser', 'in February Trump said', 'Several Trump aides': no full name
             run_start = m.start()
             out.append((run_start + offset, name, official or (
                 run_start > 0 and text[max(0, run_start - 6):run_start].rstrip(" .").lower().endswith(role_suffixes))
                 or (offset > 0 and self._role_of_before(text, run_start))))
+        if out:
+            out = _introduced_names(text, out)
         cache["names"] = out
         return out
 

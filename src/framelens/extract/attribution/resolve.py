@@ -22,7 +22,7 @@ import ahocorasick_rs
 
 from .gender import gender_evidence, pronoun_gender
 from .identity import apposition_kind, role_evidence, unify_sources
-from .names import GENERATIONAL_SUFFIXES, NOT_NAME_START, NameFinder, NameIndex, strip_determiner
+from .names import GENERATIONAL_SUFFIXES, NOT_NAME_START, NameFinder, NameIndex, strip_determiner, uses_before
 from .records import Attribution
 from .tokens import TokenCache
 from .words import PAGE_FURNITURE
@@ -102,6 +102,11 @@ class _Names:
         for n, o in self.by_last.get(name, {}).items():
             found[n] = found.get(n, False) or o
         found = _same_person_tails(found)
+        if found:
+            # not a full name introduced after two or more uses of the surname: those are someone else's ('Trump
+            # said ...' before 'Lara Trump, the president's daughter-in-law'; see names.introduced_names)
+            text = self._text
+            found = {n: o for n, o in found.items() if (at := text.find(n)) < 0 or uses_before(text, name, at) < 2}
         if not found:
             return None
         if len(found) == 1:

@@ -218,6 +218,10 @@ class SourceTyper:
             return "media", named_any()  # "the newspaper", "right-wing outlets"
         if last in media_role or ends("media_role", head_lows, j_last):
             return "media", False  # "a reporter for the Daily Ledger": a journalist, unnamed
+        if not head[-1].cap and last[-1:] == "s" and _singular(last) != last and _singular(last) in role and \
+                "and" not in head_lows:
+            # roles in the plural the lists lack ('Senate leaders', 'party chiefs'), as 'officials' and 'lawmakers'
+            return ("vague" if some else "official"), False
         if last in role or ends("role", head_lows, j_last):
             # an unnamed office holder: a name before the role is a modifier ("a Trump administration
             # official", "one longtime Clinton adviser"), not that person; an unspecified number of them ('some
