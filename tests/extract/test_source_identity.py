@@ -242,7 +242,7 @@ def test_pronoun_only_where_sure(records, text, resolved):
     (None, None),
 ])
 def test_longer_name_ending_with_another_is_the_same_person(found, expected):
-    from framelens.extract.attribution.resolve import _same_person_tails
+    from framelens.extract.attribution.known_names import _same_person_tails
 
     assert _same_person_tails(found) == expected
 

@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framelens.extract.attribution import gender, resolve
+from framelens.extract.attribution import gender, known_names, resolve
 from framelens.extract.attribution.tokens import TOKEN_RE, TokenCache
 from framelens.kinds import is_used, span_value
 from framelens.model import Document, Span
@@ -35,7 +35,7 @@ def _old_surname_events(text, seg, name_events, attrs, known, memo):
     for pos, _, (name, stype) in name_events:
         canonical = known.canonical(name)
         parts = canonical.split()
-        for last in resolve._last_words(parts):
+        for last in known_names._last_words(parts):
             by_surname.setdefault(last, {})[canonical] = stype
         in_full_name.add(pos + len(name) - len(name.split()[-1]))
     for a in attrs:
@@ -43,7 +43,7 @@ def _old_surname_events(text, seg, name_events, attrs, known, memo):
             parts = a.source.split()
             if len(parts) == 1 and parts[0] in by_surname:
                 continue
-            for last in resolve._last_words(parts):
+            for last in known_names._last_words(parts):
                 by_surname.setdefault(last, {}).setdefault(a.source, a.source_type)
     if not by_surname:
         return []

@@ -32,41 +32,34 @@ _OPENERS = DETERMINERS | frozenset(("some", "many", "most", "several", "few", "a
 def refine_left(words: AttributionWords, left: list[Token], found, participle: bool = False):
     """``found`` (``(start, end, n_words)`` of :func:`.phrases.left_np` over ``left``, the tokens before the cue)
     checked against the words around it: None when the phrase is a preposition's object or only a time span; a
-    shorter phrase when a time span opens it or a name follows another noun phrase in it."""
+    shorter phrase when a time span opens it or an auxiliary ends it. ``participle``: the cue is a participle in
+    *-ing*, whose subject may follow a preposition.
+
+    Runs for every verb cue with a phrase before it, so the common case (none of these) reads three tokens and
+    builds no list."""
     if found is None:
         return None
     start, end, n_words = found
     k = _index_at(left, start)
     if k is None:
         return found
-    inside = [t for t in left[k:] if t.end <= end]
-    words_inside = [t for t in inside if t.is_word]
-    if not words_inside:
-        return found
-    first = words_inside[0].low
-    if first in _TIME_SPANS and not words_inside[0].cap:
-        # 'for decades some critics had been predicting' -> 'some critics'; 'who for weeks had highlighted' -> none
-        rest = next((t for t in words_inside[1:] if t.low in _OPENERS), None)
-        if rest is None:
-            if len(words_inside) == 1 and k >= 2 and left[k - 1].low in _SPAN_PREPOSITIONS:
-                # the subject before the time adverbial: 'Sanders, who for weeks had highlighted' -> who
-                return refine_left(words, left[:k - 1], left_np(words, left[:k - 1]), participle)
-            return None
-        start = rest.start
-        n_words = sum(1 for t in words_inside if t.start >= start)
-        k = _index_at(left, start)
-        inside = [t for t in inside if t.start >= start]
-    last = len(inside) - 1
-    while last > 0 and inside[last].is_word and not inside[last].cap and inside[last].low in words.between:
-        last -= 1  # an auxiliary before a parenthetical: 'The State Department did, however, tell' -> the department
-    if last < len(inside) - 1:
-        inside = inside[:last + 1]
-        end = inside[-1].end
-        n_words = sum(1 for t in inside if t.is_word)
+    t = left[k]
+    if t.is_word and not t.cap and t.low in _TIME_SPANS:
+        return _after_time_span(words, left, k, end, participle)
+    e = k
+    while e + 1 < len(left) and left[e + 1].end <= end:
+        e += 1  # the phrase's last token
+    last = left[e]
+    between = words.between
+    if e > k and last.is_word and not last.cap and last.low in between:
+        while e > k and left[e].is_word and not left[e].cap and left[e].low in between:
+            e -= 1  # an auxiliary before a parenthetical: 'The State Department did, however, tell' -> the department
+        end = left[e].end
+        n_words = sum(1 for x in left[k:e + 1] if x.is_word)
     before = left[k - 1] if k > 0 else None
     if before is not None and before.is_word and not before.cap and before.low in _OBJECT_PREPOSITIONS and \
-            sum(1 for t in inside if t.is_word) == 1 and not inside[0].low[:1].isdigit() and not participle and \
-            all(t.is_word and t.low in words.between for t in left[k + len(inside):]):
+            not participle and e == k and not t.low[:1].isdigit() and \
+            all(x.is_word and x.low in between for x in left[k + 1:]):
         # one word after a preposition, right before the cue, is its object ('a war against Western thought.', 'the
         # regime in Damascus worries'); not 'with Priebus, who has said' (the relative pronoun is the subject) nor a
         # participle's subject ('groups supporting', 'with polls showing'); a share keeps its number ('85% of
@@ -74,6 +67,19 @@ def refine_left(words: AttributionWords, left: list[Token], found, participle: b
         share = _share_start(left, k - 1)
         return None if share is None else (share, end, n_words + 2)
     return (start, end, n_words)
+
+
+def _after_time_span(words: AttributionWords, left: list[Token], k: int, end: int, participle: bool):
+    """The phrase that opens with the time span ``left[k]``: from the determiner or quantifier after it ('for decades
+    some critics had been predicting' -> 'some critics'); with none, the subject before *for weeks* ('Sanders, who
+    for weeks had highlighted' -> who), or None."""
+    inside = [x for x in left[k:] if x.end <= end and x.is_word]
+    rest = next((x for x in inside[1:] if x.low in _OPENERS), None)
+    if rest is None:
+        if len(inside) == 1 and k >= 2 and left[k - 1].low in _SPAN_PREPOSITIONS:
+            return refine_left(words, left[:k - 1], left_np(words, left[:k - 1]), participle)
+        return None
+    return refine_left(words, left, (rest.start, end, sum(1 for x in inside if x.start >= rest.start)), participle)
 
 
 def _share_start(left: list[Token], of: int) -> int | None:

@@ -99,7 +99,19 @@ def _common_first_word(text: str, name: str) -> bool:
         return True
     if len(low) < 6 or not first[:1].isupper() or not low.isalpha():
         return False
-    return any(f"{sep}{low}{end}" in text for sep in " (" for end in " ,.;:)")
+    return _lower_case_use(text, low)
+
+
+def _lower_case_use(text: str, low: str) -> bool:
+    """Whether the lower-case word ``low`` stands in ``text`` as a whole word, after a space or parenthesis (one
+    ``str.find`` per place it starts a word; a pattern per word would be compiled for each new word)."""
+    at = text.find(low)
+    size = len(low)
+    while at >= 0:
+        if at > 0 and text[at - 1] in " (\n\"“" and not text[at + size:at + size + 1].isalnum():
+            return True
+        at = text.find(low, at + size)
+    return False
 
 
 #: Capitalised words that open runs of names and are no first names: months, weekdays, quantifiers.
@@ -127,6 +139,7 @@ class NameFinder:
         out = []
         role_suffixes = self.words.role_suffixes
         memo = self._memo
+        commons: dict[str, bool] = {}  # names recur in a document: each first word is looked up once
         for m in NAME_RUN_RE.finditer(text):
             run = m.group()
             got = memo.get(run)
@@ -138,7 +151,10 @@ class NameFinder:
             if not got:
                 continue
             offset, name, official = got
-            if _common_first_word(text, name):
+            common = commons.get(name)
+            if common is None:
+                common = commons[name] = _common_first_word(text, name)
+            if common:
                 continue  # 'Longtime Trump adviser', 'in February Trump said', 'Several Trump aides': no full name
             run_start = m.start()
             out.append((run_start + offset, name, official or (
