@@ -306,3 +306,31 @@ def test_who_a_bare_surname_stands_for(text, expected):
 ])
 def test_candidates_and_plural_roles(text, expected):
     assert [(s, t) for s, _, t in _ids(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # companies and platforms cited by name alone are organisations (source_types 1.13.0)
+    ("Facebook reports millions of takedowns a year.", [("Facebook", "organization")]),
+    ('"It failed," Twitter said in a statement.', [("Twitter", "organization")]),
+    # look-alikes: a person with a company's name as surname, a person of the company
+    ("Harrison Ford said the plan failed.", [("Harrison Ford", "person")]),
+    ("Ana Ruiz of Google said the plan failed.", [("Ana Ruiz", "person")]),
+])
+def test_companies_by_name(text, expected):
+    assert [(s, t) for s, _, t in _ids(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an auxiliary before its subject after 'nor' or in a question is no part of the subject
+    ("Nor did Sen. Ana Quill's office respond to a request for comment.", [("Sen. Ana Quill's office", "respond")]),
+    ("And do today's critics really believe that the plan works?", [("today's critics", "believe")]),
+    # look-alike
+    ("The critics believe that the plan works.", [("The critics", "believe")]),
+])
+def test_auxiliary_before_its_subject(text, expected):
+    assert found(text) == expected
+
+
+def test_nor_and_an_auxiliary_negate():
+    spans = attribution_spans("Nor did Sen. Ana Quill's office respond to a request for comment.")
+    assert [(s.attrs["cue"], s.attrs["negated"]) for s in spans] == [("respond", True)]

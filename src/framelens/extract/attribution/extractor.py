@@ -158,12 +158,14 @@ def _drop_polls_inside_sources(attrs: list[Attribution]) -> list[Attribution]:
 
 
 _NESTABLE = frozenset(("cue", "report_verb"))
-_NEGATED_SUBJECT_RE = re.compile(r"(?:neither|nor)[^\S\n]+$")
+_NEGATED_SUBJECT_RE = re.compile(r"(?:neither|nor)[^\S\n]+(?:(?:did|does|do|has|have|had|will|would|can|could|is|"
+                                 r"are|was|were)[^\S\n]+)?$")
 
 
 def _negated_subject(low: str, src_start: int) -> bool:
-    """A source inside a negated coordination ('Neither Quill nor Reyes commented'): nobody said it."""
-    return _NEGATED_SUBJECT_RE.search(low, max(0, src_start - 10), src_start) is not None
+    """A source inside a negated coordination ('Neither Quill nor Reyes commented') or after *nor* and an auxiliary
+    ('Nor did Quill's office respond'): nobody said it."""
+    return _NEGATED_SUBJECT_RE.search(low, max(0, src_start - 16), src_start) is not None
 
 
 #: Words before a pronoun subject that open a clause of its own, not part of the content before it ('agreed

@@ -25,6 +25,9 @@ _TIME_SPANS = frozenset(("seconds", "minutes", "hours", "days", "weeks", "months
                          "generations", "ages"))
 #: Prepositions before a time span ('for weeks', 'over decades').
 _SPAN_PREPOSITIONS = frozenset(("for", "over", "in", "within", "after"))
+#: Auxiliaries that stand before their subject in a question or after *nor* ('Nor did ... respond').
+_INVERTED_AUXILIARIES = frozenset(("did", "do", "does", "has", "have", "had", "will", "would", "can", "could",
+                                   "should", "is", "are", "was", "were"))
 #: Determiners and quantifiers that open a noun phrase of their own after a time span.
 _OPENERS = DETERMINERS | frozenset(("some", "many", "most", "several", "few", "all", "both", "other", "others"))
 
@@ -46,6 +49,10 @@ def refine_left(words: AttributionWords, left: list[Token], found, participle: b
     t = left[k]
     if t.is_word and not t.cap and t.low in _TIME_SPANS:
         return _after_time_span(words, left, k, end, participle)
+    if t.low in _INVERTED_AUXILIARIES and k + 1 < len(left) and left[k + 1].is_word and left[k + 1].end <= end:
+        # an auxiliary before its subject ('Nor did the senator's office respond', 'And do leftists believe'): the
+        # subject starts after it
+        return refine_left(words, left, (left[k + 1].start, end, n_words - 1), participle)
     e = k
     while e + 1 < len(left) and left[e + 1].end <= end:
         e += 1  # the phrase's last token
