@@ -334,3 +334,15 @@ def test_auxiliary_before_its_subject(text, expected):
 def test_nor_and_an_auxiliary_negate():
     spans = attribution_spans("Nor did Sen. Ana Quill's office respond to a request for comment.")
     assert [(s.attrs["cue"], s.attrs["negated"]) for s in spans] == [("respond", True)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'sought' as a passive participle: the by-agent is the source, also after a time adverb in a reduced relative
+    ("The change was sought by Vale.", [("Vale", "sought")]),
+    ("A move long sought by the council was approved.", [("the council", "sought")]),
+    # look-alikes: the active verb, and a capitalised first name that is spelt like an auxiliary
+    ("Vale long sought a change.", [("Vale", "sought")]),
+    ("Will Estrada, the chairman, said the vote was late.", [("Will Estrada, the chairman,", "said")]),
+])
+def test_sought_by(text, expected):
+    assert found(text) == expected

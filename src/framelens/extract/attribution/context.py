@@ -20,7 +20,7 @@ from .words import (ADDRESSEE_VERBS, CATENATIVES, MONTHS, QUOTE_CHARS, RAISING_P
                     AttributionWords)
 
 #: A cue form that can be a passive participle ('was reported', 'was told').
-PASSIVE_FORM = operator.methodcaller("endswith", ("ed", "en", "told", "said", "thought"))
+PASSIVE_FORM = operator.methodcaller("endswith", ("ed", "en", "told", "said", "thought", "sought", "shown", "known"))
 BE_FORMS = ("was", "were", "is", "are", "been", "be", "being", "isn't", "isn’t", "aren't", "aren’t", "wasn't", "wasn’t",
             "weren't", "weren’t", "am")  # (the tokenizer keeps a contracted negation on its verb: "isn't expected")
 # the pre-check of document verbs looks for the plain forms only, so that it stays a pattern of letters searched in

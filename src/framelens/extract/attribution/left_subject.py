@@ -49,7 +49,8 @@ def refine_left(words: AttributionWords, left: list[Token], found, participle: b
     t = left[k]
     if t.is_word and not t.cap and t.low in _TIME_SPANS:
         return _after_time_span(words, left, k, end, participle)
-    if t.low in _INVERTED_AUXILIARIES and k + 1 < len(left) and left[k + 1].is_word and left[k + 1].end <= end:
+    if not t.cap and t.low in _INVERTED_AUXILIARIES and k + 1 < len(left) and left[k + 1].is_word and \
+            left[k + 1].end <= end:  # (lower case only: 'Will Estrada said' is a name)
         # an auxiliary before its subject ('Nor did the senator's office respond', 'And do leftists believe'): the
         # subject starts after it
         return refine_left(words, left, (left[k + 1].start, end, n_words - 1), participle)
