@@ -346,3 +346,14 @@ def test_nor_and_an_auxiliary_negate():
 ])
 def test_sought_by(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title before the name in apposition gives the person and the type of the title's office
+    ("His lawyer, public defender Ines Marsh, declined to comment.", [("Ines Marsh", "official")]),
+    # look-alikes: no title (a person), no apposition of a person ('including': several people)
+    ("Her lawyer, Tom Vale, said it was late.", [("Tom Vale", "person")]),
+    ("Critics, including Tom Vale, said it was late.", [("Critics", "vague")]),
+])
+def test_title_before_an_apposed_name(text, expected):
+    assert [(s, t) for s, _, t in _ids(text)] == expected

@@ -151,7 +151,11 @@ _NAMES_COORDINATED_RE = re.compile(_NAME_PART + r"(?:,[^\S\n]+" + _NAME_PART + r
                                    _NAME_PART)
 
 #: A name in apposition after an unnamed source phrase: ', Ana Ortiz,' (two to four capitalised words).
-_APPOSED_NAME_RE = re.compile(r",[^\S\n]+((?:[A-Z][\w'’\-]*\.?[^\S\n]+){1,3}[A-Z][\w'’\-]+),?[^\S\n]*")
+_APPOSED_NAME_RE = re.compile(r",[^\S\n]+((?:[a-z][\w'’\-]*[^\S\n]+){0,3})"
+                              r"((?:[A-Z][\w'’\-]*\.?[^\S\n]+){1,3}[A-Z][\w'’\-]+),?[^\S\n]*")
+#: (group 1: lower-case title words before the name, ', public defender Ines Marsh,'; group 2: the name)
+#: Sections whose words may end the title before a name in apposition.
+_TITLE_SECTIONS = ("office", "role", "media_role", "individual", "honorific")
 
 
 def _source_string(names: NameFinder, text: str, a: Attribution, known: _Names, cache: TokenCache,
@@ -166,10 +170,17 @@ def _source_string(names: NameFinder, text: str, a: Attribution, known: _Names, 
     if not a.named and a.mention is not None and a.source_type in ("official", "person", "media", "vague") and \
             a.mention[1] > a.src_end:
         apposed = _APPOSED_NAME_RE.fullmatch(text, a.src_end, a.mention[1])
+        title = apposed.group(1).split() if apposed is not None else []
+        w = names.words
+        if title and not any(w.has(section, title[-1]) or w.phrase_ends_at(section, title, len(title) - 1)
+                             for section in _TITLE_SECTIONS):
+            apposed = None  # ('Critics, including Tom Vale,': no title before the name, several people)
         if apposed is not None:  # "The union's president, Ana Ortiz, said": the person is the name in apposition
-            a.source = apposed.group(1)
+            a.source = apposed.group(2)
             a.named = a.person = True
-            if a.source_type == "vague":
+            if title and (w.has("office", title[-1]) or w.phrase_ends_at("office", title, len(title) - 1)):
+                a.source_type = "official"  # 'His lawyer, public defender Ines Marsh,': the title's office
+            elif a.source_type == "vague":
                 a.source_type = "person"
             return
     if a.passive and a.rule == "passive_it":
