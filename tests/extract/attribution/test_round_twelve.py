@@ -357,3 +357,10 @@ def test_sought_by(text, expected):
 ])
 def test_title_before_an_apposed_name(text, expected):
     assert [(s, t) for s, _, t in _ids(text)] == expected
+
+
+def test_a_surname_after_an_article_is_no_use_of_the_name():
+    # 'the Quill administration' is a modifier, not a use of the surname before the full name is introduced
+    text = ("The Quill administration and the Quill campaign met donors. Ana Quill, the governor, said the port "
+            "would reopen. Quill added that it was late.")
+    assert [s for s, _, _ in _ids(text)] == ["Ana Quill", "Ana Quill"]

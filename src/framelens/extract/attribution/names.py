@@ -72,15 +72,16 @@ def _introduced_names(text: str, names: list[tuple[int, str, bool]]) -> list[tup
 
 
 def uses_before(text: str, word: str, end: int, most: int = 2) -> int:
-    """How many times ``word`` stands as a whole word in ``text[:end]``, counted up to ``most`` (``str.find``
-    steps: a pattern compiled per surname would cost more than the search)."""
+    """How many times ``word`` stands as a whole word in ``text[:end]`` other than after an article, counted up to
+    ``most`` (``str.find`` steps: a pattern compiled per surname would cost more than the search)."""
     n = 0
     at = text.find(word, 0, end)
     size = len(word)
     while at >= 0 and n < most:
         after = text[at + size:at + size + 1]
-        if (at == 0 or not text[at - 1].isalnum()) and not after.isalnum():
-            n += 1
+        if (at == 0 or not text[at - 1].isalnum()) and not after.isalnum() and \
+                not text[max(0, at - 4):at].lower().endswith(("the ", "a ", "an ")):
+            n += 1  # (not a modifier after an article: 'the Trump administration', 'a Vale aide')
         at = text.find(word, at + size, end)
     return n
 
