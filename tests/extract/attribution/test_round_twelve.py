@@ -364,3 +364,21 @@ def test_a_surname_after_an_article_is_no_use_of_the_name():
     text = ("The Quill administration and the Quill campaign met donors. Ana Quill, the governor, said the port "
             "would reopen. Quill added that it was late.")
     assert [s for s, _, _ in _ids(text)] == ["Ana Quill", "Ana Quill"]
+
+
+# --- a web page's hover card (a name, the full name glued to a run of headlines, 'MORE') -----------------------
+
+_CARD = ("Sen. Ada Quill Adaline (Ada) Marie QuillQuill tells donors: the port 'will not close' Marlow votes on "
+         "levy MORE (D-Ore.) said on Monday that the levy was unfair.")
+
+
+def test_hover_card():
+    # the name before the card is the source; the headline's verb inside the card is no report
+    assert [(_CARD[s.start:s.end], s.attrs["source"], s.attrs["cue"]) for s in attribution_spans(_CARD)] == \
+        [("Sen. Ada Quill", "Ada Quill", "said")]
+
+
+def test_no_hover_card_without_a_glued_name():
+    # 'MORE' in capitals without a card before it changes nothing
+    text = 'The union wants MORE pay, its leader, Ana Ruiz, said on Monday.'
+    assert [s.attrs["source"] for s in attribution_spans(text)] == ["Ana Ruiz"]

@@ -245,3 +245,50 @@ def pronoun_led_end(cache: TokenCache, src_start: int, src_end: int) -> int | No
     if len(rest) <= 3:
         return words[0].end  # adverbs and verbs of the chain: 'I sometimes asked', 'She winds up answering'
     return -1
+
+
+#: A hover card's closing word, in capitals ('... testimony MORE (R-S.C.) said').
+_HOVER_MORE_RE = re.compile(r"(?<![\w'’])MORE(?![\w'’])")
+#: Words of a hover card, with their offsets.
+_NON_SPACE_RE = re.compile(r"\S+")
+
+
+def hover_card_name(text: str, sentence_start: int, src_start: int, src_end: int) -> tuple[int, int] | None:
+    """The name a web page's hover card follows, when the source phrase ends inside one: 'Sen. Jeff Flake Jeffrey
+    (Jeff) Lane FlakeFlake tells GOP: ... in 2020 MORE (R-Az.) called' -> 'Sen. Jeff Flake'. Such a card (one
+    outlet's pages) repeats the person's full name glued to the first of a run of headlines and ends in *MORE*;
+    the glued word starts with the surname written just before the card. ``(start, end)`` of the name as written
+    before the card, or None (no *MORE* in the phrase, or no glued surname within 600 characters before it)."""
+    more = _HOVER_MORE_RE.search(text, src_start, src_end)
+    if more is None:
+        return None
+    card = _hover_card(text, sentence_start, more.start())
+    return None if card is None else card[:2]
+
+
+def inside_hover_card(text: str, sentence_start: int, sentence_end: int, cue_start: int, cue_end: int) -> bool:
+    """Whether a cue stands inside a hover card (see :func:`hover_card_name`): a headline's verb ('FlakeFlake tells
+    GOP: ...'), no report of the article."""
+    more = _HOVER_MORE_RE.search(text, cue_end, min(sentence_end, cue_end + 500))
+    if more is None:
+        return False
+    card = _hover_card(text, sentence_start, more.start())
+    return card is not None and card[2] <= cue_start
+
+
+def _hover_card(text: str, sentence_start: int, more_start: int) -> tuple[int, int, int] | None:
+    """``(name start, name end, card start)`` of the hover card that ends at the *MORE* at ``more_start``: the card
+    starts at the first word that begins with a capitalised word written at most six words before it and goes on
+    with a capital ('FlakeFlake', 'McConnellGOP'); the name is the run of capitalised words ending with that word."""
+    lo = max(sentence_start, more_start - 600)
+    words = [(m.start(), m.group()) for m in _NON_SPACE_RE.finditer(text, lo, more_start)]
+    for i, (at, word) in enumerate(words):
+        for j in range(max(0, i - 6), i):
+            surname = words[j][1]
+            if surname[:1].isupper() and len(word) > len(surname) and word.startswith(surname) and \
+                    word[len(surname)].isupper() and surname.isalpha():
+                k = j  # the name written before the card: capitalised words (and titles) ending with the surname
+                while k > 0 and words[k - 1][1][:1].isupper() and not words[k - 1][1].endswith((",", ":", ";")):
+                    k -= 1
+                return words[k][0], words[j][0] + len(surname), words[j + 1][0]
+    return None

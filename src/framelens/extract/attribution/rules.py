@@ -25,7 +25,8 @@ from .content import content_after, content_around, direct_content
 from .context import PASSIVE_FORM, CueContext
 from .kind_rules import NO_ATTRIBUTION, according_to, colon, in_poll, no_response, noun_cue, noun_from
 from .indirect import indirect_content
-from .mentions import left_mention, not_a_source, pronoun_led_end, trim_non_referential
+from .mentions import (hover_card_name, inside_hover_card, left_mention, not_a_source, pronoun_led_end,
+                       trim_non_referential)
 from .phrases import DASHES, SHARE_RE, source_noun
 from .readings import (EVIDENCE_VERBS, QUANTIFIERS, READ_FORMS, READ_NOT_FOLLOWED_BY, RECORDING_OF_RE,
                        after_thing_noun, bare_participle, noun_after_auxiliary, noun_after_determiner,
@@ -378,6 +379,14 @@ def _attribute_verb(ctx: CueContext, src_start: int, src_end: int, rule: str):
                 return NO_ATTRIBUTION  # a word of a name: 'World News Daily Report absolves', 'the Drudge Report'
         else:
             src_end = title_case_end(ctx, src_start, src_end)
+    hover = None
+    if text.find("MORE", src_start, src_end) >= 0:  # (a search in place: no slice per cue)
+        hover = hover_card_name(text, sentence_start, src_start, src_end)
+        if hover is not None:  # ('Sen. Jeff Flake Jeffrey (Jeff) Lane FlakeFlake tells GOP: ... MORE (R-Az.) called')
+            src_start, src_end = hover
+    if text.find("MORE", cue.end, cue.end + 500) >= 0 and \
+            inside_hover_card(text, sentence_start, ctx.sentence_end, cue.start, cue.end):
+        return NO_ATTRIBUTION  # a headline's verb inside a hover card ('FlakeFlake tells GOP: ...')
     trimmed = trim_non_referential(cache, src_start, src_end)
     if trimmed is None:
         return NO_ATTRIBUTION  # 'Share', 'There', 'that': page furniture or a word that refers to no one
@@ -435,7 +444,7 @@ def _attribute_verb(ctx: CueContext, src_start: int, src_end: int, rule: str):
     if (source_type == "document" or document_head) and mode != "direct":
         mode = "document"
     mention = None
-    if rule == "left":
+    if rule == "left" and hover is None:  # (after a hover card the name as written is the mention)
         mention = left_mention(words, ctx.left, src_start, src_end)
     elif rule == "inverted":
         mention = right_mention(text, src_start, src_end, sentence_end)
