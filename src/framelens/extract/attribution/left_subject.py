@@ -11,8 +11,9 @@ from .phrases import left_np
 from .tokens import Token
 from .words import DETERMINERS, AttributionWords
 
-#: Prepositions whose object a noun phrase right after them is, never a subject ('a war against Western thought.'). Left out: those that also open a clause or a quantity (*after, before, since,
-#: until, as, like, than; about, around, over, under, up to*: 'after Vale said', 'About 40 percent said').
+#: Prepositions whose object a noun phrase right after them is, never a subject ('a war against Western
+#: thought.'). Left out: those that also open a clause or a quantity (*after, before, since, until, as, like, than;
+#: about, around, over, under, up to*: 'after Vale said', 'About 40 percent said').
 _OBJECT_PREPOSITIONS = frozenset(("of", "in", "on", "at", "against", "from", "into", "onto",
                                   "through", "during", "among", "amongst", "between", "toward", "towards", "across",
                                   "despite", "amid", "amidst", "via", "within", "beyond", "upon", "throughout",

@@ -235,8 +235,8 @@ def _people_word(words, low: str) -> bool:
 
 
 #: Adverbs of time between a noun and the participle of a reduced relative ('a fact first reported by').
-_REPORT_ADVERBS = frozenset(("first", "later", "originally", "initially", "previously", "earlier", "also", "long", "once",
-                             "often"))
+_REPORT_ADVERBS = frozenset(("first", "later", "originally", "initially", "previously", "earlier", "also", "long",
+                             "once", "often"))
 
 
 def plural_noun_cue(ctx: CueContext, src_end: int) -> bool:

@@ -209,10 +209,11 @@ class SourceTyper:
         if last in organization or ends("organization", head_lows, j_last):
             return ("media" if media_cap() else "organization"), named_any()
         if not head[-1].cap and last[-1:] == "s" and _singular(last) != last and _singular(last) in organization \
-                and "and" not in head_lows and not is_media(last) and \
-                not is_media(_singular(last)) and not any(is_media(w) for w in head_lows[:-1]):  # ('Democrats and civil rights groups': people and groups, vague)
+                and "and" not in head_lows and not is_media(last) and not is_media(_singular(last)) and \
+                not any(is_media(w) for w in head_lows[:-1]):
             # organisations unnamed, in the plural ('intelligence agencies', 'advocacy groups'), as 'officials' are
-            # official; quantified ('some companies') they are vague, as 'some lawmakers' are
+            # official; quantified ('some companies') they are vague, as 'some lawmakers' are; a coordination with
+            # people ('Democrats and civil rights groups') and outlets ('TV networks') are left to the rules below
             return ("vague" if some else "organization"), False
         if last in media and not head[-1].cap:
             return "media", named_any()  # "the newspaper", "right-wing outlets"
