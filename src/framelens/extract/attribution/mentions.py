@@ -11,7 +11,7 @@ import re
 
 from .phrases import dash_before
 from .tokens import Token, TokenCache
-from .words import (CAPTION_PAIRS, DAY_PARTS, FURNITURE_PAIRS, NEGATORS, NON_REFERENTIAL_WORDS, PAGE_FURNITURE,
+from .words import (CAPTION_PAIRS, DAY_PARTS, FURNITURE_PAIRS, MODALS, NEGATORS, NON_REFERENTIAL_WORDS, PAGE_FURNITURE,
                     PARTY_LABEL_RE, PHOTO_CREDITS, RELATIVE_PRONOUNS, AttributionWords)
 
 #: Nouns of time after 'this' ('this morning', 'this week'): no source.
@@ -213,8 +213,7 @@ _PRONOUN_COMPANIONS = frozenset(("all", "both", "each", "alone", "too", "themsel
                                  "ourselves", "myself", "yourself", "women", "men", "voters", "americans", "parents"))
 #: Modal verbs after a subject pronoun: the speech act they govern did not take place ('I may argue', 'I must
 #: ask'); with the contracted stems of "can't" and "won't".
-_PRONOUN_MODALS = frozenset(("can", "cannot", "could", "may", "might", "must", "should", "would", "will", "shall",
-                             "wanna", "gonna", "ca", "wo"))
+_PRONOUN_MODALS = MODALS | {"cannot", "wanna", "gonna", "ca", "wo"}
 
 
 #: Object pronouns (the speaker of a cue after a verb of perception: 'heard him say') and passive auxiliaries.

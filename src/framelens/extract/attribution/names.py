@@ -73,17 +73,25 @@ def _introduced_names(text: str, names: list[tuple[int, str, bool]]) -> list[tup
 
 def uses_before(text: str, word: str, end: int, most: int = 2) -> int:
     """How many times ``word`` stands as a whole word in ``text[:end]`` other than after an article, counted up to
-    ``most`` (``str.find`` steps: a pattern compiled per surname would cost more than the search)."""
+    ``most``."""
     n = 0
-    at = text.find(word, 0, end)
-    size = len(word)
-    while at >= 0 and n < most:
-        after = text[at + size:at + size + 1]
-        if (at == 0 or not text[at - 1].isalnum()) and not after.isalnum() and \
-                not text[max(0, at - 4):at].lower().endswith(("the ", "a ", "an ")):
+    for at in _whole_words(text, word, end):
+        if not text[max(0, at - 4):at].lower().endswith(("the ", "a ", "an ")):
             n += 1  # (not a modifier after an article: 'the Trump administration', 'a Vale aide')
-        at = text.find(word, at + size, end)
+            if n >= most:
+                break
     return n
+
+
+def _whole_words(text: str, word: str, end: int):
+    """Where ``word`` starts as a whole word in ``text[:end]``, in order (``str.find`` steps: a pattern compiled per
+    word would cost more than the search, as every document brings new names)."""
+    size = len(word)
+    at = text.find(word, 0, end)
+    while at >= 0:
+        if (at == 0 or not text[at - 1].isalnum()) and not text[at + size:at + size + 1].isalnum():
+            yield at
+        at = text.find(word, at + size, end)
 
 
 def _common_first_word(text: str, name: str) -> bool:
@@ -104,15 +112,9 @@ def _common_first_word(text: str, name: str) -> bool:
 
 
 def _lower_case_use(text: str, low: str) -> bool:
-    """Whether the lower-case word ``low`` stands in ``text`` as a whole word, after a space or parenthesis (one
-    ``str.find`` per place it starts a word; a pattern per word would be compiled for each new word)."""
-    at = text.find(low)
-    size = len(low)
-    while at >= 0:
-        if at > 0 and text[at - 1] in " (\n\"“" and not text[at + size:at + size + 1].isalnum():
-            return True
-        at = text.find(low, at + size)
-    return False
+    """Whether the lower-case word ``low`` stands in ``text`` as a whole word after a space, a parenthesis, a line
+    break or a quotation mark."""
+    return any(at > 0 and text[at - 1] in " (\n\"“" for at in _whole_words(text, low, len(text)))
 
 
 #: Capitalised words that open runs of names and are no first names: months, weekdays, quantifiers.

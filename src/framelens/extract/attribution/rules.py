@@ -36,8 +36,8 @@ from .records import Attribution
 from .right_phrases import right_mention, right_np
 from .subjects import (SUBJECT_TOKENS, blocked_between, coordinated_subject, plausible_subject, statement_subject,
                        subject)
-from .words import (ADDRESSEE_VERBS, AUXILIARIES, DETERMINERS, PARTY_LABEL_RE, POSSESSIVE_DETERMINERS, QUOTE_CHARS,
-                    RELATIVE_PRONOUNS)
+from .words import (ADDRESSEE_VERBS, AUXILIARIES, DETERMINERS, MODALS, PARTY_LABEL_RE, POSSESSIVE_DETERMINERS,
+                    QUOTE_CHARS, RELATIVE_PRONOUNS)
 
 
 
@@ -486,8 +486,7 @@ def _names_someone(words, low: str) -> bool:
 
 #: Modal auxiliaries: a cue after one reports no speech event ('they could say goodbye', "I'll tell you", 'we're
 #: going to tell them'); 'll' is the tokenizer's half of a contraction.
-_MODALS = frozenset(("will", "would", "could", "can", "should", "might", "may", "must", "shall", "ll", "gonna",
-                     "wanna", "going"))
+_MODALS = MODALS | {"ll", "gonna", "wanna", "going"}
 #: Words after *would* that make 'would ... say' a report of the past ('would not say whether', 'would only say').
 _REPORTED_AFTER_WOULD = frozenset(("not", "only", "n't", "n’t", "neither", "later"))
 #: Cue forms that are also nouns ('recent comments', 'voter fraud claims', 'a Reuters report'): read as a verb only

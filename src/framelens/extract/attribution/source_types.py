@@ -208,9 +208,10 @@ class SourceTyper:
             return "document", named_any()
         if last in organization or ends("organization", head_lows, j_last):
             return ("media" if media_cap() else "organization"), named_any()
-        if not head[-1].cap and last[-1:] == "s" and _singular(last) != last and _singular(last) in organization \
-                and "and" not in head_lows and not is_media(last) and not is_media(_singular(last)) and \
-                not any(is_media(w) for w in head_lows[:-1]):
+        plural = not head[-1].cap and last[-1:] == "s" and "and" not in head_lows  # an unnamed plural head
+        singular = _singular(last)
+        if plural and singular != last and singular in organization and not is_media(last) and \
+                not is_media(singular) and not any(is_media(w) for w in head_lows[:-1]):
             # organisations unnamed, in the plural ('intelligence agencies', 'advocacy groups'), as 'officials' are
             # official; quantified ('some companies') they are vague, as 'some lawmakers' are; a coordination with
             # people ('Democrats and civil rights groups') and outlets ('TV networks') are left to the rules below
@@ -219,8 +220,7 @@ class SourceTyper:
             return "media", named_any()  # "the newspaper", "right-wing outlets"
         if last in media_role or ends("media_role", head_lows, j_last):
             return "media", False  # "a reporter for the Daily Ledger": a journalist, unnamed
-        if not head[-1].cap and last[-1:] == "s" and _singular(last) != last and _singular(last) in role and \
-                "and" not in head_lows:
+        if plural and singular != last and singular in role:
             # roles in the plural the lists lack ('Senate leaders', 'party chiefs'), as 'officials' and 'lawmakers'
             return ("vague" if some else "official"), False
         if last in role or ends("role", head_lows, j_last):
@@ -260,7 +260,7 @@ class SourceTyper:
                                                                       and last not in role):
                 return "organization", True
             if initial and len(head) == 1:
-                singular = _singular(last)  # 'Executives say', 'Farmers say': a plural noun capitalised to open
+                # ('Executives say', 'Farmers say': a plural noun capitalised to open the sentence)
                 if singular in role:
                     return "official", False
                 if singular in organization:
