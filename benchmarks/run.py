@@ -10,7 +10,8 @@ Cases (on the real news corpus ../shared/bench/news.jsonl, read at run time):
 
 a  framelens full analysis, end to end: read the JSONL stream, analyse, write
    the partitioned tables and assemble documents.jsonl + spans.jsonl (serial
-   engine), at 1x, 2x and 4x corpus sizes
+   engine), at 1x, 2x and 4x corpus sizes; and at 4x with every extractor but
+   attribution (a peer: what the rest of the analysis costs)
 b  framelens lexicon matching alone: ``get_matcher().match(text)`` over the texts
 c  one pyahocorasick pass with the same phrases over the same lower-cased text,
    with the same whole-word check (the practical ceiling)
@@ -220,7 +221,7 @@ def child_analysis(a) -> dict:
         nbytes, words = _measure_words(texts)
         del texts
         t = time.perf_counter()
-        an = Analyzer(AnalysisConfig())
+        an = Analyzer(AnalysisConfig(extractors=a.extractors.split(",") if a.extractors else None))
         if a.engine == "processes":
             from framelens.runtime.engine import ProcessEngine
 
@@ -251,6 +252,9 @@ def child_analysis(a) -> dict:
 
 
 BASE_ENTRIES = 100
+
+#: every default extractor but attribution (attribution's requirements are all in it)
+NO_ATTRIBUTION = ("structure", "loaded_terms", "hedges", "report_verbs", "frames")
 
 
 def _synthetic_pack(corpus: str, entries: int, folder: str, seed: int = 20240607) -> str:
@@ -511,6 +515,10 @@ def parent(a) -> int:
     base = sizes["analysis"] // 4
     growth = {k: run_child("analysis", corpus, base * k, engine="serial", partition_size=a.partition_size)
               for k in (1, 2, 4)}
+    # the same run without the attribution extractor (a peer, not a mode framelens offers): the ceiling of the
+    # full-analysis rate while attribution keeps its present cost (docs/performance.md, "What 2 MB/s asks for")
+    growth["lexical"] = run_child("analysis", corpus, base * 4, engine="serial", partition_size=a.partition_size,
+                                  extractors=",".join(NO_ATTRIBUTION))
     print("scaling:", file=sys.stderr)
     calib.append(run_child("calibrate", corpus, 0))
     ps = max(10, sizes["scale"] // 20)
@@ -602,7 +610,16 @@ def render(r, growth, scale, lex, sizes, total, a) -> str:
                            f"{x['cpu_seconds']:.2f}", f"{x['cpu_mb_s']:.2f}",
                            _fmt_words(x["words"] / x["cpu_seconds"]), f"{x['mb_s']:.2f}",
                            f"{x['spans']:,}", f"{x['rss_mb']:.0f}"]))
+    x = growth["lexical"]
+    lines.append(_row([f"{x['docs']:,} (4x), every extractor but attribution (for reference)",
+                       f"{x['bytes'] / 1e6:.1f}", f"{x['seconds']:.2f}", f"{x['cpu_seconds']:.2f}",
+                       f"{x['cpu_mb_s']:.2f}", _fmt_words(x["words"] / x["cpu_seconds"]), f"{x['mb_s']:.2f}",
+                       f"{x['spans']:,}", f"{x['rss_mb']:.0f}"]))
+    att_share = 1 - x["cpu_seconds"] / full["cpu_seconds"]
     lines += [
+        "",
+        f"Without attribution the same articles take {x['cpu_seconds']:.2f} CPU s instead of "
+        f"{full['cpu_seconds']:.2f}: the attribution extractor is {att_share:.0%} of the full analysis's CPU time.",
         "",
         "## Scaling (same articles; engine start-up excluded)",
         "",
@@ -663,6 +680,8 @@ def render(r, growth, scale, lex, sizes, total, a) -> str:
               verdict(peak < 300)]),
         _row(["(for reference) lexicon matching vs one pyahocorasick pass (b/c CPU time)", f"{vs_aho:.2f}x slower",
               ""]),
+        _row(["(for reference) the analysis without the attribution extractor, same slice, CPU time",
+              f"{growth['lexical']['cpu_mb_s']:.2f} MB/s", ""]),
         _row(["2 processes >= 1.7x one (--jobs 2 vs --jobs 1, wall time)", f"{p2:.2f}x", verdict(p2 >= 1.7)]),
     ]
     if d1 and d2:
@@ -701,6 +720,7 @@ def main(argv=None) -> int:
     p.add_argument("--jobs", type=int, default=None, help=argparse.SUPPRESS)
     p.add_argument("--workers", type=int, default=None, help=argparse.SUPPRESS)
     p.add_argument("--entries", type=int, default=None, help=argparse.SUPPRESS)
+    p.add_argument("--extractors", default=None, help=argparse.SUPPRESS)
     p.add_argument("--kind", default="prose", help=argparse.SUPPRESS)
     p.add_argument("--bytes", type=int, default=None, help=argparse.SUPPRESS)
     a = p.parse_args(argv)
