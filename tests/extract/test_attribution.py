@@ -637,7 +637,9 @@ def test_statement_object_gives_way_to_the_subject(analyzer):
 
 
 @pytest.mark.parametrize("text", [
-    "Protesters waved a sign saying the vote was rigged.",          # 'sign' is not a document noun
+    # 'flag' is not a document noun ('sign' is since source_types 1.10.0, and 'Protesters' a subject since round
+    # thirteen: 'Protesters waved a sign saying ...' is the protesters' statement, as 'The protesters' was before)
+    "Protesters waved a flag saying the vote was rigged.",
     "Ada Quist, after a statement saying the vote was fair, left.",  # a comma: the object is no verb's object
 ])
 def test_statement_look_alikes_do_not_fire(analyzer, text):

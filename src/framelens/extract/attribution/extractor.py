@@ -172,6 +172,10 @@ def _negated_subject(low: str, src_start: int) -> bool:
 #: that ..., but he said ...', 'cited policies, which he said had ...').
 _CLAUSE_OPENERS = ("but", "which", "and", "yet", "while", "whereas", "although", "though")
 _LAST_WORD_RE = re.compile(r"([^\W\d_]+)[\s,;]*$")
+#: A finite verb right after a pronoun's cue: the cue stands in a relative clause whose subject is missing after it
+#: ('moves that he said improved the economy', 'a rule that she says would hurt'), a statement of its own.
+_SUBJECT_GAP_RE = re.compile(r"[^\S\n]+(?:would|will|could|can|might|may|must|should|was|were|is|are|has|had|have|"
+                             r"[^\W\d_]{3,}ed)(?![^\W_])")
 
 
 def _drop_nested(attrs: list[Attribution], text: str) -> list[Attribution]:
@@ -189,7 +193,8 @@ def _drop_nested(attrs: list[Attribution], text: str) -> list[Attribution]:
                 prev.content is not None and prev.content[0] <= a.src_start and a.cue.end <= prev.content[1] and \
                 not _parenthetical_tag(text, a):
             before = _LAST_WORD_RE.search(text, max(prev.content[0], a.src_start - 20), a.src_start)
-            if before is None or before.group(1).lower() not in _CLAUSE_OPENERS:
+            if before is None or before.group(1).lower() not in _CLAUSE_OPENERS and not (
+                    before.group(1).lower() == "that" and _SUBJECT_GAP_RE.match(text, a.cue.end)):
                 continue
         out.append(a)
     return out

@@ -511,8 +511,9 @@ def _not_reported(ctx: CueContext, src_start: int, src_end: int, rule: str) -> b
     if _anonymity_clause(ctx):
         return True
     last = ctx.last
-    if last is not None and last.low in _DENIALS and ctx.cue_low.endswith("ing"):
-        return True  # 'denied saying that ...': the denial is the attribution, the participle is what it denies
+    if last is not None and (last.low in _DENIALS or last.low in _STOPS) and ctx.cue_low.endswith("ing"):
+        return True  # 'denied saying that ...': the denial is the attribution, the participle is what it denies;
+        # 'stopped saying that ...': what is no longer said
     phrase = ctx.cache.exact(src_start, src_end)
     words = ctx.words
     first = phrase[0].low if phrase else ""
@@ -544,8 +545,13 @@ def _not_reported(ctx: CueContext, src_start: int, src_end: int, rule: str) -> b
         if first in POSSESSIVE_DETERMINERS:
             return True  # 'his recent comments', 'her Twitter posts': a possessive opens a noun phrase, no subject
         if phrase[0].is_word and not phrase[0].cap and first not in DETERMINERS and first not in words.pronouns \
-                and first not in RELATIVE_PRONOUNS and not words.is_noun(first) and _verb_like(first):
-            return True  # 'resisted US calls for', 'refuse Republican demands': a verb before a noun phrase
+                and first not in RELATIVE_PRONOUNS and not words.is_noun(first) and (
+                    _verb_like(first) or _after_to(left, src_start)):
+            return True  # 'resisted US calls for', 'refuse Republican demands', 'worked to calm Russian fears': a
+            # verb before a noun phrase
+        if any(t.low == "to" and u.is_word and not u.cap and u.low not in DETERMINERS and not words.is_noun(u.low)
+               for t, u in zip(phrase[1:], phrase[2:])):
+            return True  # 'The envoy worked to calm Russian fears': an infinitive inside the phrase, no subject
     return False
 
 
@@ -553,6 +559,17 @@ def _not_reported(ctx: CueContext, src_start: int, src_end: int, rule: str) -> b
 #: an embargo', 'refuse Republican demands').
 _MORE_NOUN_HOMOGRAPHS = frozenset(("calls for", "calls on", "demands", "demand", "calls", "alleged", "warning",
                                    "pledge", "vows", "threats"))
+
+
+def _after_to(left, start: int) -> bool:
+    """Whether the token right before offset ``start`` in ``left`` is *to* (an infinitive's verb opens the phrase
+    after it)."""
+    for k in range(len(left) - 1, 0, -1):
+        if left[k].start == start:
+            return left[k - 1].low == "to"
+        if left[k].start < start:
+            return False
+    return False
 
 
 def _verb_like(low: str) -> bool:
@@ -589,6 +606,8 @@ def _anonymity_clause(ctx: CueContext) -> bool:
 
 #: Verbs of denial before a participle cue: 'denied saying' reports no statement, it disputes one.
 _DENIALS = frozenset(("denied", "denies", "deny", "denying"))
+#: Verbs of stopping before a participle cue: 'stopped saying' reports that something is no longer said.
+_STOPS = frozenset(("stopped", "stops", "stop", "quit", "quits", "ceased", "ceases"))
 
 
 #: The rules in the order they are tried (name -> rule); the first that does not return None decides.

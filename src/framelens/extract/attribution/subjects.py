@@ -81,6 +81,8 @@ def subject(words: AttributionWords, tokens: list[Token]):
         k += 1  # (an initial's period before a capital continues the name: 'Michael J. Petrilli', 'U.S. District')
     if k > 1 and tokens[0].low in _SUBORDINATORS and tokens[1].cap:
         tokens, k = tokens[1:], k - 1  # 'As Trump hinted by saying': the clause's subject after its subordinator
+    if k == 1 and _people_plural_subject(words, tokens):
+        return (tokens[0].start, tokens[0].end, 1)  # 'Democrats had sued the state, saying ...'
     if k == 0 or tokens[k - 1].text == "." or (k == 1 and (words.is_noun(tokens[0].low) or
                                                           tokens[0].low in _NOT_NAMES or
                                                           tokens[0].low in words.verbs_before_name or
@@ -92,6 +94,31 @@ def subject(words: AttributionWords, tokens: list[Token]):
         return _possessed_subject(words, tokens)  # a possessor is not the subject: "Clinton's campaign took",
         # not "Clinton's"; "France's far-right leader, ..." gives none
     return (tokens[0].start, tokens[k - 1].end, k)
+
+
+def _people_plural_subject(words: AttributionWords, tokens: list[Token]) -> bool:
+    """Whether ``tokens`` open with a bare plural source noun for people ('Democrats', 'Critics', 'Officials';
+    not a document noun: 'Polls') followed by a lower-case word that can be its verb or an auxiliary ('Democrats
+    had sued', 'Critics blasted'; not 'Democrats in Ohio', 'Critics of the plan')."""
+    if len(tokens) < 2:
+        return False
+    low = tokens[0].low
+    if not low.endswith("s") or not words.is_noun(low) or words.has("document", low):
+        return False
+    after = _after_time(tokens, 1)  # ('Democrats on Monday sued')
+    return _verb_like_after(words, tokens[1 if after is None or after >= len(tokens) else after])
+
+
+def _verb_like_after(words: AttributionWords, t: Token) -> bool:
+    """Whether ``t`` can be the verb (or an auxiliary or adverb before it) right after a subject: a lower-case
+    word that is no function word, pronoun, determiner, connector or source noun (as in :func:`det_subject`)."""
+    if not t.is_word or t.cap or words.is_noun(t.low) or t.low.endswith(("'s", "’s")):
+        return False
+    low = t.low
+    if low in words.between:
+        return True
+    return low not in words.stop and low not in words.pronouns and low not in DETERMINERS and \
+        low not in CONNECTORS and low not in ("and", "or")
 
 
 def _initial_before(tokens: list[Token], k: int) -> bool:
@@ -181,9 +208,36 @@ def det_subject(words: AttributionWords, tokens: list[Token]):
                           if _head_noun(words, tokens[k]) and is_verb(tokens[k + 1])), None)
                 if k is not None and all(t.is_word and t.low not in bad for t in tokens[j + 3:k]):
                     end, following = k, tokens[k + 1]
+            if not is_verb(following):
+                after = _after_time(tokens, end + 1)  # 'The campaign on Monday also doubled down'
+                if after is not None and after < n:
+                    following = tokens[after]
             if is_verb(following):
                 return (tokens[0].start, tokens[end].end, end + 1)
         j += 1
+    return None
+
+
+#: Nouns of time after *last*, *this*, *next* or *earlier this* in a time adverbial ('last week').
+_TIME_NOUNS = frozenset(("week", "month", "year", "weekend", "spring", "summer", "fall", "autumn", "winter")) | WEEKDAYS
+
+
+def _after_time(tokens: list[Token], i: int) -> int | None:
+    """The index after a time adverbial that opens at ``tokens[i]`` between a subject and its verb ('on Monday',
+    'Tuesday night', 'last week', 'earlier this month', 'yesterday'), or None."""
+    n = len(tokens)
+    if i >= n:
+        return None
+    low = tokens[i].low
+    j = i + 1 if low == "on" and i + 1 < n and tokens[i + 1].low in WEEKDAYS else i
+    if tokens[j].low in WEEKDAYS:
+        return j + 2 if j + 1 < n and tokens[j + 1].low in DAY_PARTS else j + 1
+    if low in ("today", "yesterday"):
+        return i + 1
+    if low == "earlier" and i + 2 < n and tokens[i + 1].low == "this" and tokens[i + 2].low in _TIME_NOUNS:
+        return i + 3
+    if low in ("last", "this", "next") and i + 1 < n and tokens[i + 1].low in _TIME_NOUNS:
+        return i + 2
     return None
 
 
@@ -211,7 +265,9 @@ def plausible_subject(words: AttributionWords, text: str, tokens: list[Token], s
     if any(t.low in words.common and t.text not in words.title_abbreviations and not words.has("role", t.low)
            and not words.is_noun(t.low) or t.low.endswith(("'s", "’s", "ing")) for t in inside_words):
         return False
-    return len(inside_words) > 1 or _name_elsewhere(text, inside_words[0].text, memo)
+    return len(inside_words) > 1 or _name_elsewhere(text, inside_words[0].text, memo) or \
+        (inside_words[0].low.endswith("s") and words.is_noun(inside_words[0].low)
+         and not words.has("document", inside_words[0].low))  # ('Democrats toured the plant and said')
 
 
 def coordinated_subject(words: AttributionWords, cache: TokenCache, left: list[Token], sentence_start: int,
