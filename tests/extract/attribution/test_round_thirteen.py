@@ -129,3 +129,109 @@ def test_infinitive_before_a_noun_cue(text, expected):
 ])
 def test_cue_word_inside_a_name(text, expected):
     assert found(text) == expected
+
+
+def sources(text: str) -> list[tuple[str, str, str]]:
+    """(source, cue, source type) of every attribution in ``text``, in order."""
+    return [(s.attrs["source"], text[s.attrs["cue_start"]:s.attrs["cue_end"]], s.attrs["source_type"])
+            for s in attribution_spans(text)]
+
+
+# --- a nominative pronoun is the subject of a coordinated cue inside the sentence ------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Although at the mention of the levy she laughed and admitted that it was a burden.", [("she", "admitted")]),
+    ("It was a hard week in which he toured the mill and said it would close.", [("he", "said")]),
+    # look-alike: 'said nothing' reports nothing
+    ("It was late when he returned and said nothing.", []),
+])
+def test_nominative_pronoun_before_a_coordinated_cue(text, expected):
+    assert found(text) == expected
+
+
+# --- a long gloss in parentheses after a name ---------------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Sen. Ada Vell (a Harlow Democrat so young she has been mistaken for an aide) says she was unfocused.",
+     [("Ada Vell", "says", "official")]),
+    ("Sen. Jack Reyes (D-Harlow) said the plan failed.", [("Jack Reyes", "said", "official")]),
+    # look-alike: a long gloss after a lower-case noun is no parenthetical of a name
+    ("The agency (which has been criticized for years by many of its own staff) said the plan failed.", []),
+])
+def test_gloss_in_parentheses(text, expected):
+    assert sources(text) == expected
+
+
+# --- verbs of speaking with an adverb before their topic; a document's evaluative verb ---------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Republican leaders speak affectionately of Quist's gifts as an orator.", [("Republican leaders", "speak")]),
+    ("Vell spoke warmly about the levy.", [("Vell", "spoke")]),
+    ("The editorial slams Vell for his plan.", [("The editorial", "slams")]),
+    # look-alikes: an appearance ('early', 'only' are no manner adverbs), a boast with no topic
+    ("Quist spoke early on Monday at a town hall.", []),
+    ("Quist spoke briefly at a town hall.", []),
+    ("The report boasts a long list of sources.", []),
+])
+def test_topic_after_an_adverb_and_document_evaluations(text, expected):
+    assert found(text) == expected
+
+
+# --- collective nouns and records as sources (source_types 1.14.0) ---------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("The party leadership fears that closures could kindle protests.", [("party leadership", "fears", "organization")]),
+    ("The GOP establishment worries that Vell will lose.", [("GOP establishment", "worries", "vague")]),
+    ("The panel found that the agency had erred.", [("panel", "found that", "organization")]),
+    ("Footage from the game shows that students dressed up.",
+     [("Footage from the game", "shows", "document")]),
+    # a record posted by someone: the agent is the source, not the record
+    ("Happy New Year! A photo posted by Ada Quist on Dec 31 at 8:13am.", [("Ada Quist", "posted", "person")]),
+    # look-alike: 'establishment' as a place
+    ("He opened the establishment in 1998.", []),
+])
+def test_collective_nouns_and_records(text, expected):
+    assert sources(text) == expected
+
+
+# --- a capitalised first name in -ed is no participle --------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Fire Chief Ted Reyes said the pipes were safe.", [("Ted Reyes", "said", "official")]),
+    ("Fire Chief Ned Reyes said the pipes were safe.", [("Ned Reyes", "said", "official")]),
+    # look-alike: a lower-case participle after the head noun still closes the head
+    ("A court document filed Thursday said the plan failed.",
+     [("court document filed Thursday", "said", "document")]),
+])
+def test_first_name_in_ed(text, expected):
+    assert sources(text) == expected
+
+
+# --- senses of cue verbs that report nothing ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    # a vote to put a nominee in office
+    ("The council confirmed Ada Quill as city manager on Tuesday.", []),
+    ("The Senate confirmed Rex Vale on a 56-43 vote.", []),
+    # a causative object of a verb of worry
+    ("The move worried investors, who sold their shares.", []),
+    ("Vell has also worried some security experts with his warmth.", []),
+    ("The regime in Marlow worries the capitals.", []),
+    # a plural noun after a count
+    ("The mayor cut the levy for three reasons that her aides listed.", []),
+    # look-alikes: a report, a worry with its clause, an inverted source, a plural subject's verb
+    ("The agency confirmed Vale would resign.", [("The agency", "confirmed")]),
+    ("The agency confirmed Monday that Vale would resign.", [("The agency", "confirmed")]),
+    ("Officials worried the plan would fail.", [("Officials", "worried")]),
+    ("Harlow insiders worry they can't depend on the mayor.", [("Harlow insiders", "worry")]),
+    ("“This looks bad,” worried another longtime Quist adviser.", [("another longtime Quist adviser", "worried")]),
+    ("The two warn that the levy will fail.", [("The two", "warn")]),
+])
+def test_senses_that_report_nothing(text, expected):
+    assert found(text) == expected
+
+
+# --- a phrase that runs over another attribution's verb ------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("At one point, a woman asked for a lawyer and Quist said, “not today.”",
+     [("a woman", "asked"), ("Quist", "said")]),
+    # look-alike: a relative clause inside the subject keeps it whole
+    ("Officials who said the plan failed told reporters it was late.",
+     [("Officials who said the plan failed", "told"), ("who", "said")]),
+])
+def test_phrase_over_another_attribution(text, expected):
+    assert sorted(found(text)) == sorted(expected)

@@ -48,46 +48,6 @@ _TO_BE_RE = re.compile(r"[^\S\n]+to[^\S\n]+(?:be|have)(?![^\W_])(?![^\S\n]+(?:fa
 #: 'that' within the same clause, a few words on.
 _THAT_CLAUSE_RE = re.compile(r"[^,;.!?:\n]{0,60}?\bthat\b")
 _CLAUSE_CLOSERS = frozenset('.,;!?"”’)')
-#: What may stand before a capitalised cue that starts a statement of its own: a quotation mark, an opening bracket,
-#: a colon, a dash or a sentence end (then the capital is no sign of a name: '"...," Said Deputy U.S. attorney').
-_OPENS_STATEMENT = frozenset('"“”‘’\'([:—–-.!?')
-#: A capitalised function word among the three words after a cue word: a headline in title case ('Chris Christie
-#: Says He Would Issue ...', 'CNN Disputes Characterization Of ...'); names hold none ('Alliance Defending Freedom
-#: Senior Counsel').
-_TITLE_FUNCTIONS = ("He She It We They I You His Her Its Their Our My A An The To Of In On At For By With From About "
-                    "After Over Into Up Out As If When And But Or Not No Is Are Was Were Be Will Would Can Could "
-                    "Should Has Have Had This That These Those What Why How Who").split()
-_TITLE_FUNCTION_RE = re.compile(r"(?:[^\S\n]+[\w’'.-]+){0,2}?[^\S\n]+(?:"
-                                + "|".join(_TITLE_FUNCTIONS + [w.upper() for w in _TITLE_FUNCTIONS if len(w) > 1])
-                                + r")(?![\w’'])")
-#: A capitalised word right after the cue ('Hope Hicks').
-_CAPITAL_AFTER_RE = re.compile(r"[^\S\n]+[A-Z]")
-#: A lower-case word of four letters or more other than the prepositions and conjunctions title case leaves in
-#: lower case: a sentence with one is running text, not a headline.
-_LOWER_CONTENT_RE = re.compile(r"(?<![^\W\d_])(?!(?:with|from|into|onto|upon|over|than|that|when|about|after|"
-                               r"amid|among|until|while)(?![^\W\d_]))[a-z]{4,}(?![^\W\d_])")
-#: A capitalised word right before the cue ('The Drudge Report').
-_CAPITAL_BEFORE_RE = re.compile(r"[A-Z][\w’'.-]*[^\S\n]+$")
-
-
-def _name_part(text: str, start: int, end: int, sentence_start: int, sentence_end: int) -> bool:
-    """Whether the capitalised cue word ``text[start:end]`` is part of a name in running text ('The Drudge Report',
-    'Christopher Rants', 'spokeswoman Hope Hicks said', 'BUT ECONOMY FAVORS TRUMP - David ...': a headline run into
-    the text): a capitalised word stands right before or after it and it opens neither its sentence nor a statement
-    of its own. A headline in title case keeps its cue: a sentence with no lower-case word but short function words
-    ('Ted Cruz Refuses to Disavow ...', 'after Report Reveals Clinton's Meetings with ...'), or a capitalised function
-    word among the three words after the cue ('... 10:35PMChris Christie Says He Would Issue ...')."""
-    before = text[sentence_start:start].rstrip()
-    if not before or before[-1] in _OPENS_STATEMENT:
-        return False
-    if _LOWER_CONTENT_RE.search(text, sentence_start, sentence_end) is None:
-        return False
-    if _TITLE_FUNCTION_RE.match(text, end) is not None:
-        return False
-    return _CAPITAL_AFTER_RE.match(text, end) is not None or \
-        _CAPITAL_BEFORE_RE.search(text, max(sentence_start, start - 40), start) is not None
-
-
 #: Contracted auxiliaries written onto a personal pronoun ("he's said", "they've argued", "I'd said", "who's
 #: argued"), with the pronouns each may follow; the tokenizer keeps a word's internal apostrophe, so "He's" is
 #: one token. Only personal pronouns: after a name or noun *'s* is mostly a possessive ("Quill's vote", "the
@@ -341,9 +301,6 @@ def cue_context(words: AttributionWords, typer: SourceTyper, names: NameFinder, 
         return None
     if quote_inside is not None and cue.kind == "cue":
         return None  # "I think", "we believe" inside a quotation are the speaker's own hedges, not sourcing
-    text = cache.text
-    if text[cue.start].isupper() and _name_part(text, cue.start, cue.end, sentence_start, sentence_end):
-        return None  # 'The Drudge Report', 'Christopher Rants', 'his spokeswoman, Hope Hicks': part of a name
     low = cache.low
     if cue.kind == "document_cue" and not matches_between(cache, words.document_word_re, sentence_start, cue.start) \
             and not (PASSIVE_FORM(low[cue.start:cue.end]) and matches_between(cache, _BE_RE, sentence_start, cue.start)):

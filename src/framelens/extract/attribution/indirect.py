@@ -95,7 +95,8 @@ _ONLY_QUOTED = frozenset(("continued", "continues", "continue", "continuing"))
 #: Verbs of speaking that report what was said only with a topic ('spoke about', 'spoke of', 'spoke on') or a
 #: clause; without one they report an appearance ('Clinton spoke Monday night at a town hall').
 _SPEAKING = frozenset(("spoke", "speaks", "speak", "speaking", "spoken", "talked", "talks", "talk", "talking"))
-_TOPIC_RE = re.compile(r"[^\S\n]*(?:(?:publicly|briefly|openly|candidly|again|out|up)[^\S\n]+)?"
+_TOPIC_RE = re.compile(r"[^\S\n]*(?:(?:(?!(?:early|only|daily|weekly|monthly|yearly|nightly|hourly|likely)[^\S\n])"
+                       r"[^\W\d_]{2,}ly|again|out|up)[^\S\n]+)?"
                        r"(?:about|of|on|that|to[^\S\n]+\w+[^\S\n]+about)\b")
 #: *about* or *of* opening the topic of a verb of boasting ('boasted about the crowd', 'bragged of his wealth').
 _ABOUT_RE = re.compile(r"[^\S\n]+(?:\w+ly[^\S\n]+)?(?:about|of)\b")
@@ -132,5 +133,7 @@ _LATER_CUE_RE = re.compile(r",\s+(?:\w+ly\s+)?(?:saying|adding|arguing|noting|ca
                            r"(?:said|says|added|adds|told|tells|wrote|writes|argued|noted|insisted|warned|claimed|"
                            r"stated|explained|declared|asserted|vowed|promised)\b")
 #: Source types that are speakers: their evaluative verbs with an object are speech acts ('critics slammed the
-#: plan'); a document or an unknown 'it' boasting something is not.
-_SPEAKER_TYPES = frozenset(("person", "official", "organization", "media", "vague", "anonymous", "pronoun"))
+#: plan', 'the editorial slams the plan'); an unknown 'it' boasting something is not, and *boast* and *brag* need
+#: a topic ('the hotel boasts 300 rooms').
+_SPEAKER_TYPES = frozenset(("person", "official", "organization", "media", "vague", "anonymous", "pronoun",
+                            "document"))

@@ -68,11 +68,11 @@ def left_np(words: AttributionWords, tokens: list[Token]):
             i -= aside + 1  # an aside before the apposition: "Sanders, meanwhile, who has no such backing, said"
             t = tokens[i]
     if t.text == ")":
-        # a party and state or a short gloss in parentheses: "Sen. Bernie Sanders (I-Vt.) said"
-        j = i - 1
-        while j >= 0 and tokens[j].text not in "()" and i - j < 8:
+        # a party and state or a gloss in parentheses: "Sen. Bernie Sanders (I-Vt.) said", a long gloss after a name
+        j = i - 1  # ("Sen. Ada Vell (a Democrat so young she has been mistaken for an aide) says")
+        while j >= 0 and tokens[j].text not in "()" and i - j < 30:
             j -= 1
-        if j < 1 or tokens[j].text != "(" or not tokens[j - 1].is_word:
+        if j < 1 or tokens[j].text != "(" or not tokens[j - 1].is_word or (i - j >= 8 and not tokens[j - 1].cap):
             return None
         i = j - 1
         t = tokens[i]

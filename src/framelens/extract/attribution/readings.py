@@ -12,10 +12,12 @@ import re
 from .context import BE_FORMS, CueContext
 from .tokens import Token
 from .phrases import source_noun
-from .words import AUXILIARIES, CATENATIVES, DETERMINERS, NEGATIVE_CATENATIVES, NEGATORS, NUMBER_WORDS
+from .words import (AUXILIARIES, CATENATIVES, DETERMINERS, MONTH_NAMES, NEGATIVE_CATENATIVES, NEGATORS, NUMBER_WORDS,
+                    WEEKDAYS)
 
 __all__ = ["noun_after_auxiliary", "noun_after_determiner", "bare_participle", "after_thing_noun",
-           "title_case_after", "title_case_end", "plural_noun_cue", "READ_FORMS", "READ_NOT_FOLLOWED_BY",
+           "title_case_after", "title_case_end", "name_word_cue", "causative_worry", "confirmation_vote",
+           "plural_noun_cue", "READ_FORMS", "READ_NOT_FOLLOWED_BY",
            "RECORDING_OF_RE", "QUANTIFIERS", "EVIDENCE_VERBS", "speaker_phrase", "negated_cue"]
 
 
@@ -50,6 +52,106 @@ def noun_before_plural_verb(ctx: CueContext) -> bool:
 _PLURAL_VERBS = frozenset(("are", "were", "have", "aren't", "weren't", "haven't", "aren’t", "weren’t", "haven’t"))
 #: Words that open a free relative clause whose verb may be a cue ('what she claims are lies').
 _FREE_RELATIVES = frozenset(("what", "whatever", "which", "that"))
+
+
+#: What may stand before a capitalised cue that starts a statement of its own: a quotation mark, an opening bracket,
+#: a colon, a dash or a sentence end (then the capital is no sign of a name: '"...," Said Deputy U.S. attorney').
+_OPENS_STATEMENT = frozenset('"“”‘’\'([:—–-.!?')
+#: A capitalised function word among the three words after a cue word: a headline in title case ('Chris Christie
+#: Says He Would Issue ...', 'CNN Disputes Characterization Of ...'); names hold none ('Alliance Defending Freedom
+#: Senior Counsel').
+_TITLE_FUNCTIONS = ("He She It We They I You His Her Its Their Our My A An The To Of In On At For By With From About "
+                    "After Over Into Up Out As If When And But Or Not No Is Are Was Were Be Will Would Can Could "
+                    "Should Has Have Had This That These Those What Why How Who").split()
+_TITLE_FUNCTION_RE = re.compile(r"(?:[^\S\n]+[\w’'.-]+){0,2}?[^\S\n]+(?:"
+                                + "|".join(_TITLE_FUNCTIONS + [w.upper() for w in _TITLE_FUNCTIONS if len(w) > 1])
+                                + r")(?![\w’'])")
+#: A capitalised word right after the cue ('Hope Hicks').
+_CAPITAL_AFTER_RE = re.compile(r"[^\S\n]+[A-Z]")
+#: A lower-case word of four letters or more other than the prepositions and conjunctions title case leaves in
+#: lower case: a sentence with one is running text, not a headline.
+_LOWER_CONTENT_RE = re.compile(r"(?<![^\W\d_])(?!(?:with|from|into|onto|upon|over|than|that|when|about|after|"
+                               r"amid|among|until|while)(?![^\W\d_]))[a-z]{4,}(?![^\W\d_])")
+#: A capitalised word right before the cue ('The Drudge Report').
+_CAPITAL_BEFORE_RE = re.compile(r"[A-Z][\w’'.-]*[^\S\n]+$")
+
+
+def name_word_cue(ctx: CueContext) -> bool:
+    """Whether a capitalised cue word is part of a name in running text ('The Drudge Report',
+    'Christopher Rants', 'spokeswoman Hope Hicks said', 'BUT ECONOMY FAVORS TRUMP - David ...': a headline run into
+    the text): a capitalised word stands right before or after it and it opens neither its sentence nor a statement
+    of its own. A headline in title case keeps its cue: a sentence with no lower-case word but short function words
+    ('Ted Cruz Refuses to Disavow ...', 'after Report Reveals Clinton's Meetings with ...'), or a capitalised function
+    word among the three words after the cue ('... 10:35PMChris Christie Says He Would Issue ...')."""
+    text, start, end, sentence_start = ctx.text, ctx.cue.start, ctx.cue.end, ctx.sentence_start
+    if not text[start].isupper():
+        return False
+    before = text[sentence_start:start].rstrip()
+    if not before or before[-1] in _OPENS_STATEMENT:
+        return False
+    if _LOWER_CONTENT_RE.search(text, sentence_start, ctx.sentence_end) is None:
+        return False
+    if _TITLE_FUNCTION_RE.match(text, end) is not None:
+        return False
+    return _CAPITAL_AFTER_RE.match(text, end) is not None or \
+        _CAPITAL_BEFORE_RE.search(text, max(sentence_start, start - 40), start) is not None
+
+
+#: Verbs of worry that also take a causative object ('the move worried investors': the move causes the worry).
+_CAUSATIVE_WORRY = frozenset(("worry", "worries", "worried"))
+#: What opens the object of a causative verb of worry (besides a capitalised name): 'worried investors', 'the
+#: regime worries the capitals', 'has worried some experts'.
+_WORRY_OBJECTS = DETERMINERS | frozenset(("his", "her", "their", "its", "our", "my", "your", "him", "them", "us", "me",
+                                          "some", "many", "most", "several", "both", "all", "investors", "voters",
+                                          "officials", "experts", "lawmakers", "allies", "analysts", "markets"))
+#: Subject pronouns: after a verb of worry they open its clause ('worry they can't depend on them').
+_NOMINATIVES = frozenset(("i", "we", "you", "he", "she", "they", "it"))
+#: Words that open the content of a verb of worry rather than its object ('worried that', 'worries about').
+_WORRY_CONTENT = frozenset(("that", "about", "over", "for", "whether", "if", "how", "what", "why", "when", "aloud",
+                            "privately", "publicly", "openly", "out"))
+
+
+def causative_worry(ctx: CueContext) -> bool:
+    """Whether a verb of worry has an object and no clause after it: 'The regime worries the capitals.', 'the move
+    worried investors, who ...' (the subject causes the worry and holds none); 'Officials worried the plan would
+    fail' (an auxiliary or a past tense follows the noun phrase: a clause without *that*) keeps its attribution."""
+    if ctx.cue_low not in _CAUSATIVE_WORRY:
+        return False
+    right = ctx.right
+    if not right or not right[0].is_word or not (right[0].cap or right[0].low in _WORRY_OBJECTS) or \
+            right[0].low in _NOMINATIVES:
+        return False  # ('worries at the Atlantic', 'worry they can't', 'worried nonetheless about')
+    for t in right[:9]:
+        if not t.is_word:
+            return True  # punctuation closes the object before any verb
+        low = t.low
+        if low in AUXILIARIES or low in _WORRY_CONTENT or low in ("must", "will", "would") or \
+                low.endswith(("n't", "n’t", "'ll", "’ll")) or (low.endswith("ed") and not t.cap):
+            return False
+    return True
+
+
+#: Forms of *confirm*, which also means voting a nominee into office ('the Senate confirmed Rex Vale').
+_CONFIRM_FORMS = frozenset(("confirm", "confirms", "confirmed", "confirming"))
+#: What follows a nominee's name after *confirmed*: the office, the vote, the date or the end of the clause.
+_AFTER_NOMINEE = frozenset(("as", "on", "by", "to", "for", "in", "with", "late", "last", "this", "early"))
+
+
+def confirmation_vote(ctx: CueContext) -> bool:
+    """Whether *confirm* has a person's name as its object with no clause after it: a vote to put a nominee in
+    office ('The council confirmed Ada Quill as city manager', 'the Senate confirmed Vale on a 56-43 vote'), not a
+    report ('The agency confirmed Vale would resign' and 'confirmed that ...' keep their attribution)."""
+    if ctx.cue_low not in _CONFIRM_FORMS:
+        return False
+    right = ctx.right
+    k = 0
+    while k < len(right) and k < 6 and (right[k].cap and right[k].is_word or
+                                        (right[k].text == "." and k and len(right[k - 1].text) <= 3)):
+        k += 1
+    if k == 0 or right[0].low in DETERMINERS or right[0].low in ("that", "this", "it", "he", "she", "they") or \
+            right[0].low in WEEKDAYS or right[0].low in MONTH_NAMES:  # ('confirmed Monday that ...')
+        return False
+    return k == len(right) or not right[k].is_word or right[k].low in _AFTER_NOMINEE
 
 
 def title_case_end(ctx: CueContext, src_start: int, src_end: int) -> int:
@@ -107,6 +209,10 @@ def noun_after_determiner(ctx: CueContext) -> bool:
             left[-1].low.endswith("ing") and left[-2].low in _GERUND_PREPOSITIONS and ctx.right and \
             ctx.right[0].is_word and not ctx.right[0].cap:
         return True  # a participle after a gerund is an adjective: 'of militarizing disputed waters'
+    if first.endswith("s") and not first.endswith("ss") and left and left[-1].is_word and left[-1].low != "one" and \
+            _COUNT_RE.fullmatch(left[-1].low):
+        return True  # a plural noun after a count: 'for three reasons that', 'two claims'; a plural subject's verb
+        # takes no -s ('the two warn')
     if first.endswith("ed") and left and left[-1].is_word and not left[-1].cap and (
             left[-1].low in _PLURAL_DETERMINERS or _COUNT_RE.fullmatch(left[-1].low)) and ctx.right and \
             ctx.right[0].is_word and not ctx.right[0].cap and ctx.right[0].low.endswith("s") and \
@@ -231,6 +337,8 @@ def _people_word(words, low: str) -> bool:
     """A pronoun, quantifier or noun of people of the lists, in the singular or plural ('officials', 'teachers'
     are not known to the lists, but 'the teachers reported by phone' has no agent that is a source anyway)."""
     head = low[:-1] if low.endswith("s") else low
+    if words.has("document", low) or words.has("document", head):
+        return False  # a thing: 'a photo posted by Ada Quist', 'the memo written by her aide'
     return low in words.pronouns or low in QUANTIFIERS or source_noun(words, low) or source_noun(words, head)
 
 

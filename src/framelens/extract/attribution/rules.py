@@ -30,11 +30,12 @@ from .mentions import (hover_card_name, inside_hover_card, left_mention, not_a_s
 from .phrases import DASHES, SHARE_RE, source_noun
 from .readings import (EVIDENCE_VERBS, QUANTIFIERS, READ_FORMS, READ_NOT_FOLLOWED_BY, RECORDING_OF_RE,
                        after_thing_noun, bare_participle, noun_after_auxiliary, noun_after_determiner,
-                       noun_before_plural_verb, plural_noun_cue,
+                       noun_before_plural_verb, plural_noun_cue, causative_worry, confirmation_vote, name_word_cue,
                        question_subject, speaker_phrase, title_case_after, title_case_end)
 from .records import Attribution
 from .right_phrases import right_mention, right_np
-from .subjects import (SUBJECT_TOKENS, blocked_between, coordinated_subject, plausible_subject, statement_subject,
+from .subjects import (SUBJECT_TOKENS, blocked_between, coordinated_subject, nominative_coordinated_subject,
+                       plausible_subject, statement_subject,
                        subject)
 from .words import (ADDRESSEE_VERBS, AUXILIARIES, DETERMINERS, MODALS, PARTY_LABEL_RE, POSSESSIVE_DETERMINERS,
                     QUOTE_CHARS, RELATIVE_PRONOUNS)
@@ -135,6 +136,16 @@ def left(ctx: CueContext):
     phrase = ctx.left_phrase
     if phrase is None:
         return None
+    prev = ctx.previous
+    if prev is not None and prev.src_start == phrase[0] and prev.cue.end < phrase[1] and \
+            prev.cue.kind == "report_verb":
+        # the phrase opens with another attribution's source and runs over its verb: a clause, and this cue's
+        # subject is the conjunct after it ('a woman asked for a lawyer and Clinton said' -> Clinton)
+        after = [t for t in ctx.cache.exact(prev.cue.end, phrase[1]) if t.is_word and t.low in ("and", "but")]
+        rest = ctx.cache.exact(after[-1].end, phrase[1]) if after else ()
+        if rest and not any(t.text in ",;:" for t in rest):
+            start = next(t.start for t in rest if t.is_word)
+            return _attribute_verb(ctx, start, phrase[1], "left")
     return _attribute_verb(ctx, phrase[0], phrase[1], "left")
 
 
@@ -283,7 +294,8 @@ def coordinated(ctx: CueContext):
     if not ctx.verbal or ctx.without_source or ctx.left_phrase is not None or ctx.inversion or \
             ctx.voice != "author" or ctx.cue.kind != "report_verb" or not _coordinable(ctx):
         return None
-    found = coordinated_subject(ctx.words, ctx.cache, ctx.left, ctx.sentence_start, ctx.cue.end)
+    found = coordinated_subject(ctx.words, ctx.cache, ctx.left, ctx.sentence_start, ctx.cue.end) or \
+        nominative_coordinated_subject(ctx.words, ctx.cache, ctx.left, ctx.cue.end)
     if found is None:
         return None
     return _attribute_verb(ctx, found[0], found[1], "coordinated")
@@ -371,7 +383,8 @@ def _attribute_verb(ctx: CueContext, src_start: int, src_end: int, rule: str):
     mode, or :data:`NO_ATTRIBUTION` when the phrase is no source or there is no content."""
     text, cue, cache, words = ctx.text, ctx.cue, ctx.cache, ctx.words
     sentence_start, sentence_end = ctx.sentence_start, ctx.sentence_end
-    if noun_after_auxiliary(ctx) or noun_after_determiner(ctx) or noun_before_plural_verb(ctx):
+    if noun_after_auxiliary(ctx) or noun_after_determiner(ctx) or noun_before_plural_verb(ctx) or \
+            name_word_cue(ctx) or (rule != "inverted" and (causative_worry(ctx) or confirmation_vote(ctx))):
         return NO_ATTRIBUTION
     if ctx.cue.start >= src_end and text[cue.start:cue.start + 1].isupper() and cue.start > sentence_start:
         if not title_case_after(ctx):

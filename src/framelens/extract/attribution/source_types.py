@@ -161,7 +161,7 @@ class SourceTyper:
                                                            vocab.media_role, vocab.document)
         ends = vocab.phrase_ends_at
         is_media = words.is_media
-        head_lo, head_hi = _head_part(all_tokens, lows)
+        head_lo, head_hi = _head_part(all_tokens, lows, tokens)
         head = tokens[head_lo:head_hi]
         if head_lo >= 2 and lows[head_lo - 2] in QUANTITY_PARTITIVES and lows[head_lo - 1] == "of":
             # 'dozens of economists', 'a majority of Iowans': an unspecified number of people, a vague source;
@@ -377,16 +377,17 @@ def _dotted_acronym(all_tokens, head) -> tuple[str, bool]:
     return "".join(reversed(letters)), k >= 1 and all_tokens[k - 1].low == "the"
 
 
-def _head_part(all_tokens, lows: list[str]) -> tuple[int, int]:
-    """Word indexes ``[lo, hi)`` of the head part of a source phrase: after the last possessive, before the
-    first post-modifier ("a spokesperson for the sheriff's office" -> "a spokesperson"); after a partitive's *of*
-    ("a batch of emails released Friday" -> "emails")."""
-    stop_at = _post_modifier_at(lows, 1)
+def _head_part(all_tokens, lows: list[str], tokens) -> tuple[int, int]:
+    """Word indexes ``[lo, hi)`` of the head part of a source phrase (``tokens``: its word tokens, ``lows`` their
+    lower-cased forms): after the last possessive, before the first post-modifier ("a spokesperson for the
+    sheriff's office" -> "a spokesperson"); after a partitive's *of* ("a batch of emails released Friday" ->
+    "emails")."""
+    stop_at = _post_modifier_at(lows, 1, tokens)
     lo = 0
     if stop_at + 1 < len(lows) and lows[stop_at] == "of" and (lows[stop_at - 1] in PARTITIVES or
                                                                lows[stop_at - 1] in QUANTITY_PARTITIVES):
         lo = stop_at + 1
-        stop_at = _post_modifier_at(lows, lo + 1)
+        stop_at = _post_modifier_at(lows, lo + 1, tokens)
     head_lo = 0
     n_words = 0
     for t in all_tokens:
@@ -403,13 +404,15 @@ def _head_part(all_tokens, lows: list[str]) -> tuple[int, int]:
     return max(head_lo, lo), stop_at
 
 
-def _post_modifier_at(lows: list[str], start: int) -> int:
+def _post_modifier_at(lows: list[str], start: int, tokens) -> int:
     """The index of the first word from ``start`` on that opens a post-modifier (``len(lows)`` if none)."""
     return next((j for j in range(start, len(lows)) if lows[j] in _POST_MODIFIER_OPENERS or (
         # a participle after the head noun ('a court document filed Thursday', 'polls released Sunday'), or one
-        # in -ing with its object ('a protester holding a sign'; not 'the acting director', 'a tracking poll')
+        # in -ing with its object ('a protester holding a sign'; not 'the acting director', 'a tracking poll'); a
+        # capitalised word in -ed is a name ('Fire Chief Ted Reyes')
         j >= 2 and j + 1 < len(lows) and not lows[j - 1].endswith("ly") and (
-            lows[j].endswith("ed") or (lows[j].endswith("ing") and lows[j + 1] in DETERMINERS)))), len(lows))
+            (lows[j].endswith("ed") and not tokens[j].cap) or
+            (lows[j].endswith("ing") and lows[j + 1] in DETERMINERS)))), len(lows))
 
 
 def _described_name(head, head_lows: list[str], individual, organization, is_media) -> bool:

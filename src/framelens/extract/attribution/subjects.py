@@ -302,11 +302,42 @@ def coordinated_subject(words: AttributionWords, cache: TokenCache, left: list[T
     if not plausible_subject(words, cache.text, [t for t in tokens if not (src_end <= t.start < after)], src_start,
                              src_end, cache.memo):
         return None
-    # 'He returned ... and said little': not a report
+    return None if says_little(cache, cue_end) else found
+
+
+def says_little(cache: TokenCache, cue_end: int) -> bool:
+    """Whether *little*, *nothing* or *so* follows the cue: 'He returned ... and said little' reports nothing."""
     rest = cache.low[cue_end:cue_end + 12].split()
-    if rest and rest[0].strip(".,") in ("little", "nothing", "so"):
+    return bool(rest) and rest[0].strip(".,") in ("little", "nothing", "so")
+
+
+#: Personal pronouns in the nominative: always a subject, wherever they stand ('Although at the mention of email
+#: she laughed and admitted ...').
+_NOMINATIVE = frozenset(("he", "she", "they", "we", "i"))
+#: How many tokens before the conjunction the nominative pronoun may stand.
+_NOMINATIVE_REACH = 12
+
+
+def nominative_coordinated_subject(words: AttributionWords, cache: TokenCache, left: list[Token], cue_end: int):
+    """For a cue after *and*, *but* or *then* whose sentence subject :func:`coordinated_subject` does not find (the
+    clause opens inside the sentence): the nearest nominative personal pronoun before the conjunction, followed by
+    a lower-case word (its verb), with no cue, quotation, semicolon, relative clause or other nominative pronoun
+    between ('Although at the mention of email she laughed and admitted ...'); ``(start, end, 1)`` or None."""
+    i = words.skip_back(left, len(left) - 1, between_only=True)
+    if i < 2 or not left[i].is_word or left[i].low not in _COORDINATORS or says_little(cache, cue_end):
         return None
-    return found
+    conjunction = left[i]
+    for k in range(i - 2, max(-1, i - 2 - _NOMINATIVE_REACH), -1):
+        t = left[k]
+        if t.text in ".!?;:":
+            return None
+        if not t.is_word or t.low not in _NOMINATIVE:
+            continue
+        verb = left[k + 1]
+        if not verb.is_word or verb.cap or verb.low in words.stop or blocked_between(cache, t.end, conjunction.start):
+            return None
+        return (t.start, t.end, 1)
+    return None
 
 
 def statement_subject(words: AttributionWords, cache: TokenCache, sentence_start: int, obj_start: int, obj_end: int):
