@@ -95,3 +95,28 @@ def test_console_script_and_stdin(tmp_path):
     assert r.returncode == 0, r.stderr.decode()
     (rec,) = read_jsonl(tmp_path / "s" / "documents.jsonl")
     assert rec["id"] == "stdin" and rec["words"] == 5
+
+
+def test_analyze_chosen_extractors(tmp_path, capsys):
+    """--extractors runs only the extractors named and those they need; the manifest records the choice, and an
+    unknown name is a usage error that names the option and lists the available extractors."""
+    doc = write(tmp_path / "a.txt", "Mayor Ada Quist said the levy was a disaster. Critics may disagree.\n")
+    out = tmp_path / "o"
+    assert main(["analyze", str(doc), "--out", str(out), "--extractors", "hedges"]) == EXIT_OK
+    kinds = {row["kind"] for row in read_jsonl(out / "spans.jsonl")}
+    assert "hedge" in kinds and "sentence" in kinds  # (structure always runs)
+    assert not kinds & {"attribution", "attitude", "loaded_term", "frame_cue", "report_verb"}
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["parameters"]["extractors"] == ["hedges"]
+    # attribution brings the extractors it reads
+    out2 = tmp_path / "o2"
+    assert main(["analyze", str(doc), "--out", str(out2), "--extractors", "attribution"]) == EXIT_OK
+    rows = read_jsonl(out2 / "spans.jsonl")
+    assert {"attribution", "report_verb"} <= {row["kind"] for row in rows}
+    assert [row["source"] for row in rows if row["kind"] == "attribution"] == ["Ada Quist"]
+    capsys.readouterr()
+    assert main(["analyze", str(doc), "--out", str(tmp_path / "o3"), "--extractors", "loaded_terms,sourcing"]) \
+        == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert "--extractors" in err and "'sourcing'" in err and "attribution" in err
+    assert not (tmp_path / "o3" / "spans.jsonl").exists()

@@ -69,7 +69,8 @@ def corpus_from_args(args) -> Corpus:
 
 def analyzer_from_args(args) -> Analyzer:
     return Analyzer(AnalysisConfig(lexicons=list(getattr(args, "lexicon", []) or []),
-                                   default_lexicons=not getattr(args, "no_default_lexicons", False)))
+                                   default_lexicons=not getattr(args, "no_default_lexicons", False),
+                                   extractors=getattr(args, "extractors", None)))
 
 
 def input_parameters(args) -> dict:

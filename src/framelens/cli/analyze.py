@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from ..errors import ConfigError
+from ..extract.registry import DEFAULT_EXTRACTORS
 from ..io.manifest import build_manifest, write_manifest
 from ..io.tables import FORMATS
 from . import EXIT_OK, EXIT_PARTIAL
@@ -37,6 +38,8 @@ examples:
       after an interrupted run (Ctrl-C, kill, crash): skip the partitions already done
   framelens analyze news.jsonl --out out/news --engine dask --scheduler tcp://10.0.0.5:8786
       on a running Dask cluster (see docs/cluster.md); --workers 4 starts a local one instead
+  framelens analyze news.jsonl --extractors loaded_terms,hedges,frames
+      only these extractors (and what they need): no attribution, a much faster run on a large corpus
   framelens analyze news.jsonl --nested-spans
       every span also inside its document's documents.jsonl record (the earlier layout; in
       Python, framelens.io.tables.nested_records("results") reads either layout that way)
@@ -66,8 +69,26 @@ def add_parser(sub):
                         "documents.jsonl (one record per document) and spans.jsonl (one row per span) are always "
                         "written whatever the formats")
     add_layout_arg(g)
+    g = p.add_argument_group("analysis")
+    g.add_argument("--extractors", type=extractor_list, default=None, metavar="LIST",
+                   help="comma-separated extractors to run (default: all of them: " + ", ".join(DEFAULT_EXTRACTORS)
+                        + "); the ones they need are added. Attribution is most of a run's time: without it a "
+                          "large corpus is analysed several times faster (docs/performance.md)")
     add_engine_args(p)
     return p
+
+
+def extractor_list(value: str) -> list[str]:
+    """The extractor names of ``--extractors``, checked against the registry (an unknown name is a usage error)."""
+    from ..extract.registry import available_extractors
+
+    names = [n.strip() for n in value.split(",") if n.strip()]
+    known = available_extractors()
+    unknown = [n for n in names if n not in known]
+    if not names or unknown:
+        raise argparse.ArgumentTypeError(f"unknown extractor(s) {', '.join(map(repr, unknown))}; available: "
+                                         f"{', '.join(known)}" if unknown else "no extractor named")
+    return names
 
 
 def add_layout_arg(g) -> None:

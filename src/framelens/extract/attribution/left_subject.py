@@ -44,7 +44,7 @@ def refine_left(words: AttributionWords, left: list[Token], found, participle: b
     if found is None:
         return None
     start, end, n_words = found
-    k = _index_at(left, start)
+    k = index_at(left, start)
     if k is None:
         return found
     t = left[k]
@@ -109,7 +109,7 @@ _COUNTS = frozenset("one two three four five six seven eight nine ten dozens hun
                     "some all none both each several few majority minority".split())
 
 
-def _index_at(tokens: list[Token], start: int) -> int | None:
+def index_at(tokens: list[Token], start: int) -> int | None:
     """The index of the token starting at ``start``, or None."""
     for k in range(len(tokens) - 1, -1, -1):
         if tokens[k].start == start:

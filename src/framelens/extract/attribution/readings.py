@@ -12,8 +12,8 @@ import re
 from .context import BE_FORMS, CueContext
 from .tokens import Token
 from .phrases import source_noun
-from .words import (AUXILIARIES, CATENATIVES, DETERMINERS, MONTH_NAMES, NEGATIVE_CATENATIVES, NEGATORS, NUMBER_WORDS,
-                    WEEKDAYS)
+from .words import (AUXILIARIES, CATENATIVES, DETERMINERS, MONTH_NAMES, NEGATIVE_CATENATIVES, NEGATORS,
+                    NOMINATIVE_PRONOUNS, NUMBER_WORDS, WEEKDAYS)
 
 __all__ = ["noun_after_auxiliary", "noun_after_determiner", "bare_participle", "after_thing_noun",
            "title_case_after", "title_case_end", "name_word_cue", "causative_worry", "confirmation_vote",
@@ -54,15 +54,18 @@ _PLURAL_VERBS = frozenset(("are", "were", "have", "aren't", "weren't", "haven't"
 _FREE_RELATIVES = frozenset(("what", "whatever", "which", "that"))
 
 
+#: Short function words a headline in title case leaves in lower case ('Ted Cruz Refuses to Disavow ...').
+_TITLE_CASE_SMALL_WORDS = frozenset(("a", "an", "the", "to", "of", "in", "on", "at", "for", "and", "or", "but", "by",
+                                     "with", "from", "as", "up"))
 #: What may stand before a capitalised cue that starts a statement of its own: a quotation mark, an opening bracket,
 #: a colon, a dash or a sentence end (then the capital is no sign of a name: '"...," Said Deputy U.S. attorney').
 _OPENS_STATEMENT = frozenset('"“”‘’\'([:—–-.!?')
 #: A capitalised function word among the three words after a cue word: a headline in title case ('Chris Christie
 #: Says He Would Issue ...', 'CNN Disputes Characterization Of ...'); names hold none ('Alliance Defending Freedom
 #: Senior Counsel').
-_TITLE_FUNCTIONS = ("He She It We They I You His Her Its Their Our My A An The To Of In On At For By With From About "
-                    "After Over Into Up Out As If When And But Or Not No Is Are Was Were Be Will Would Can Could "
-                    "Should Has Have Had This That These Those What Why How Who").split()
+_TITLE_FUNCTIONS = sorted({w.capitalize() for w in _TITLE_CASE_SMALL_WORDS} | set(
+    "He She It We They I You His Her Its Their Our My About After Over Into Out If When Not No Is Are Was Were Be Will "
+    "Would Can Could Should Has Have Had This That These Those What Why How Who".split()))
 _TITLE_FUNCTION_RE = re.compile(r"(?:[^\S\n]+[\w’'.-]+){0,2}?[^\S\n]+(?:"
                                 + "|".join(_TITLE_FUNCTIONS + [w.upper() for w in _TITLE_FUNCTIONS if len(w) > 1])
                                 + r")(?![\w’'])")
@@ -104,8 +107,8 @@ _CAUSATIVE_WORRY = frozenset(("worry", "worries", "worried"))
 _WORRY_OBJECTS = DETERMINERS | frozenset(("his", "her", "their", "its", "our", "my", "your", "him", "them", "us", "me",
                                           "some", "many", "most", "several", "both", "all", "investors", "voters",
                                           "officials", "experts", "lawmakers", "allies", "analysts", "markets"))
-#: Subject pronouns: after a verb of worry they open its clause ('worry they can't depend on them').
-_NOMINATIVES = frozenset(("i", "we", "you", "he", "she", "they", "it"))
+#: Subject pronouns: after a verb of worry they open its clause ('worry they can't depend on them', 'worries it').
+_NOMINATIVES = NOMINATIVE_PRONOUNS | frozenset(("you", "it"))
 #: Words that open the content of a verb of worry rather than its object ('worried that', 'worries about').
 _WORRY_CONTENT = frozenset(("that", "about", "over", "for", "whether", "if", "how", "what", "why", "when", "aloud",
                             "privately", "publicly", "openly", "out"))
@@ -181,10 +184,6 @@ def title_case_after(ctx: CueContext) -> bool:
     nxt = next((t for t in ctx.right if t.is_word and t.low not in _TITLE_CASE_SMALL_WORDS), None)
     return nxt is None or not nxt.text[:1].islower()  # ('Kasich Just Revealed The 1 Thing ...')
 
-
-#: Short function words a headline in title case leaves in lower case ('Ted Cruz Refuses to Disavow ...').
-_TITLE_CASE_SMALL_WORDS = frozenset(("a", "an", "the", "to", "of", "in", "on", "at", "for", "and", "or", "but", "by",
-                                     "with", "from", "as", "up"))
 
 
 #: Adverbs a headline in title case capitalises before its verb.

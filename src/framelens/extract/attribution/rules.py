@@ -25,6 +25,7 @@ from .content import content_after, content_around, direct_content
 from .context import PASSIVE_FORM, CueContext
 from .kind_rules import NO_ATTRIBUTION, according_to, colon, in_poll, no_response, noun_cue, noun_from
 from .indirect import indirect_content
+from .left_subject import index_at
 from .mentions import (hover_card_name, inside_hover_card, left_mention, not_a_source, pronoun_led_end,
                        trim_non_referential)
 from .phrases import DASHES, SHARE_RE, source_noun
@@ -577,12 +578,8 @@ _MORE_NOUN_HOMOGRAPHS = frozenset(("calls for", "calls on", "demands", "demand",
 def _after_to(left, start: int) -> bool:
     """Whether the token right before offset ``start`` in ``left`` is *to* (an infinitive's verb opens the phrase
     after it)."""
-    for k in range(len(left) - 1, 0, -1):
-        if left[k].start == start:
-            return left[k - 1].low == "to"
-        if left[k].start < start:
-            return False
-    return False
+    k = index_at(left, start)
+    return k is not None and k > 0 and left[k - 1].low == "to"
 
 
 def _verb_like(low: str) -> bool:

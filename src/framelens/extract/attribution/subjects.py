@@ -12,8 +12,9 @@ import operator
 import re
 
 from .tokens import Token, TokenCache
-from .words import (AUXILIARIES, CONNECTORS, DAY_PARTS, DETERMINERS, MONTHS, NP_PREPOSITIONS, NUMBER_WORDS,
-                    OPENING_PREPOSITIONS, POSSESSIVE_DETERMINERS, RELATIVE_DAYS, SUBJECT_DETERMINERS, WEEKDAYS, AttributionWords)
+from .words import (AUXILIARIES, CONNECTORS, DAY_PARTS, DETERMINERS, MONTHS, NOMINATIVE_PRONOUNS, NP_PREPOSITIONS,
+                    NUMBER_WORDS, OPENING_PREPOSITIONS, POSSESSIVE_DETERMINERS, RELATIVE_DAYS, SUBJECT_DETERMINERS,
+                    WEEKDAYS, AttributionWords)
 
 #: Conjunctions that coordinate a reporting verb with an earlier verb of the same subject.
 _COORDINATORS = frozenset(("and", "but", "then"))
@@ -102,11 +103,15 @@ def _people_plural_subject(words: AttributionWords, tokens: list[Token]) -> bool
     had sued', 'Critics blasted'; not 'Democrats in Ohio', 'Critics of the plan')."""
     if len(tokens) < 2:
         return False
-    low = tokens[0].low
-    if not low.endswith("s") or not words.is_noun(low) or words.has("document", low):
+    if not _people_plural(words, tokens[0].low):
         return False
     after = _after_time(tokens, 1)  # ('Democrats on Monday sued')
     return _verb_like_after(words, tokens[1 if after is None or after >= len(tokens) else after])
+
+
+def _people_plural(words: AttributionWords, low: str) -> bool:
+    """A plural source noun that is no document noun: people or bodies ('democrats', 'officials'; not 'polls')."""
+    return low.endswith("s") and words.is_noun(low) and not words.has("document", low)
 
 
 def _verb_like_after(words: AttributionWords, t: Token) -> bool:
@@ -266,8 +271,7 @@ def plausible_subject(words: AttributionWords, text: str, tokens: list[Token], s
            and not words.is_noun(t.low) or t.low.endswith(("'s", "’s", "ing")) for t in inside_words):
         return False
     return len(inside_words) > 1 or _name_elsewhere(text, inside_words[0].text, memo) or \
-        (inside_words[0].low.endswith("s") and words.is_noun(inside_words[0].low)
-         and not words.has("document", inside_words[0].low))  # ('Democrats toured the plant and said')
+        _people_plural(words, inside_words[0].low)  # ('Democrats toured the plant and said')
 
 
 def coordinated_subject(words: AttributionWords, cache: TokenCache, left: list[Token], sentence_start: int,
@@ -311,9 +315,6 @@ def says_little(cache: TokenCache, cue_end: int) -> bool:
     return bool(rest) and rest[0].strip(".,") in ("little", "nothing", "so")
 
 
-#: Personal pronouns in the nominative: always a subject, wherever they stand ('Although at the mention of email
-#: she laughed and admitted ...').
-_NOMINATIVE = frozenset(("he", "she", "they", "we", "i"))
 #: How many tokens before the conjunction the nominative pronoun may stand.
 _NOMINATIVE_REACH = 12
 
@@ -331,7 +332,7 @@ def nominative_coordinated_subject(words: AttributionWords, cache: TokenCache, l
         t = left[k]
         if t.text in ".!?;:":
             return None
-        if not t.is_word or t.low not in _NOMINATIVE:
+        if not t.is_word or t.low not in NOMINATIVE_PRONOUNS:
             continue
         verb = left[k + 1]
         if not verb.is_word or verb.cap or verb.low in words.stop or blocked_between(cache, t.end, conjunction.start):

@@ -30,6 +30,9 @@ DAY_PARTS = frozenset(("morning", "afternoon", "evening", "night"))
 RELATIVE_DAYS = frozenset(("today", "yesterday", "tonight", "earlier", "later"))
 #: Auxiliaries and modals that follow a subject as its verb ('The retired neurosurgeon has said').
 AUXILIARIES = frozenset("has have had is was are were will would could can did does may might should".split())
+#: Personal pronouns in the nominative: always a subject, wherever they stand ('Although at the mention of email
+#: she laughed and admitted ...').
+NOMINATIVE_PRONOUNS = frozenset(("he", "she", "they", "we", "i"))
 #: Modal verbs; the rules add the forms each reads (contractions split by the tokenizer, 'gonna').
 MODALS = frozenset("will would could can should might may must shall".split())
 #: Verbs whose object is the addressee, never the source ('told reporters', '"...," Quill, a lawyer, told CNN').
