@@ -235,3 +235,31 @@ def test_senses_that_report_nothing(text, expected):
 ])
 def test_phrase_over_another_attribution(text, expected):
     assert sorted(found(text)) == sorted(expected)
+
+
+# --- documents in the plural; *who* after a name or in a coordination -------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("His first videos show a different person.", [("videos", "show", "document")]),
+    ("The letters show that the mayor knew.", [("letters", "show", "document")]),
+    # look-alike: a capitalised plural is a name, not a document
+    ("The Letters said nothing new.", [("Letters", "said", "person")]),
+])
+def test_plural_documents(text, expected):
+    got = sources(text)
+    assert [(src.split()[-1], cue, kind) for src, cue, kind in got] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the phrase before the comma runs over a negated noun; 'who' still stands for the name before it
+    ("Vell made no mention of Ada Quist, who announced she is leaving.", [("who", "announced", "Ada Quist")]),
+    # 'who' opens a clause whose second verb is the cue: the mention is 'who', the source the phrase it stands for
+    ("Reporters interviewed Ledger reporter Tom Reyes, who saw the fight and described it in print.",
+     [("who", "described", "Tom Reyes")]),
+    ("Officials praised the mayor, who toured the plant and said it would close.",
+     [("Officials", "praised", "Officials"), ("who", "said", "mayor")]),
+    # look-alike: 'said nothing' still reports nothing
+    ("Officials praised the mayor, who toured the plant and said nothing.", [("Officials", "praised", "Officials")]),
+])
+def test_who_for_a_name_and_in_a_coordination(text, expected):
+    assert [(text[s.start:s.end], text[s.attrs["cue_start"]:s.attrs["cue_end"]], s.attrs["source"])
+            for s in attribution_spans(text)] == expected

@@ -10,7 +10,7 @@ import re
 from .content import call_complement
 from .mentions import not_a_source
 from .phrases import dash_before, left_np, source_noun
-from .left_subject import refine_left
+from .left_subject import name_before_relative, refine_left
 from .names import NameFinder
 from .records import Cue
 from .right_phrases import right_np
@@ -208,7 +208,11 @@ class CueContext:
         if cut is None and participle:
             cut = aspectual_cut(self.left)
         left = self.left if cut is None else self.left[:cut]
-        return refine_left(self.words, left, left_np(self.words, left), participle)
+        found = refine_left(self.words, left, left_np(self.words, left), participle)
+        if found is None and cut is None:
+            # ('made no mention of Jeb Bush, who announced ...': the relative pronoun stands for the name)
+            return name_before_relative(self.words, left)
+        return found
 
     def _source_after_closes_clause(self) -> bool:
         """After a comma, whether an inversion cue is followed by a noun phrase that closes its clause ('...,

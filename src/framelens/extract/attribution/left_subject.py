@@ -78,6 +78,24 @@ def refine_left(words: AttributionWords, left: list[Token], found, participle: b
     return (start, end, n_words)
 
 
+def name_before_relative(words: AttributionWords, left: list[Token]):
+    """For a cue right after *who* set off by a comma after a capitalised name, when no phrase was found before it
+    ('made no mention of Jeb Bush, who announced ...'): the name, ``(start, end, n_words)``, which the relative
+    pronoun stands for; else None. The name is the run of capitalised words (and initials' or titles' periods)
+    before the comma."""
+    n = len(left)
+    if n < 3 or left[-1].low != "who" or left[-2].text != "," or not (left[-3].is_word and left[-3].cap):
+        return None
+    k = n - 3
+    titles = words.title_abbreviations
+    while k > 0 and ((left[k - 1].is_word and left[k - 1].cap) or
+                     (left[k - 1].text == "." and k > 1 and (left[k - 2].text in titles or len(left[k - 2].text) == 1))):
+        k -= 1
+    if left[k].low in words.pronouns or left[k].low in words.stop:
+        return None
+    return (left[k].start, left[n - 3].end, sum(1 for t in left[k:n - 2] if t.is_word))
+
+
 def _after_time_span(words: AttributionWords, left: list[Token], k: int, end: int, participle: bool):
     """The phrase that opens with the time span ``left[k]``: from the determiner or quantifier after it ('for decades
     some critics had been predicting' -> 'some critics'); with none, the subject before *for weeks* ('Sanders, who

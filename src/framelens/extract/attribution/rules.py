@@ -299,7 +299,10 @@ def coordinated(ctx: CueContext):
         nominative_coordinated_subject(ctx.words, ctx.cache, ctx.left, ctx.cue.end)
     if found is None:
         return None
-    return _attribute_verb(ctx, found[0], found[1], "coordinated")
+    verdict = _attribute_verb(ctx, found[0], found[1], "coordinated")
+    if len(found) > 3 and isinstance(verdict, Attribution):
+        verdict.mention = found[3]  # 'the mayor, who toured the plant and said': the mention is *who*
+    return verdict
 
 
 def _coordinable(ctx: CueContext) -> bool:

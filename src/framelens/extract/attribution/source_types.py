@@ -204,12 +204,12 @@ class SourceTyper:
                     return "official", True  # a courtesy title after a role: 'GOP candidate Dr. Ben Carson'
                 return "person", True
         # the head noun (last word of the head part) decides first
-        if last in document:
-            return "document", named_any()
-        if last in organization or ends("organization", head_lows, j_last):
-            return ("media" if media_cap() else "organization"), named_any()
         plural = not head[-1].cap and last[-1:] == "s" and "and" not in head_lows  # an unnamed plural head
         singular = _singular(last)
+        if last in document or (plural and singular != last and singular in document):
+            return "document", named_any()  # ('the letters show', 'his first videos show')
+        if last in organization or ends("organization", head_lows, j_last):
+            return ("media" if media_cap() else "organization"), named_any()
         if plural and singular != last and singular in organization and not is_media(last) and \
                 not is_media(singular) and not any(is_media(w) for w in head_lows[:-1]):
             # organisations unnamed, in the plural ('intelligence agencies', 'advocacy groups'), as 'officials' are

@@ -11,6 +11,8 @@ import bisect
 import operator
 import re
 
+from .left_subject import name_before_relative
+from .phrases import left_np
 from .tokens import Token, TokenCache
 from .words import (AUXILIARIES, CONNECTORS, DAY_PARTS, DETERMINERS, MONTHS, NOMINATIVE_PRONOUNS, NP_PREPOSITIONS,
                     NUMBER_WORDS, OPENING_PREPOSITIONS, POSSESSIVE_DETERMINERS, RELATIVE_DAYS, SUBJECT_DETERMINERS,
@@ -321,9 +323,11 @@ _NOMINATIVE_REACH = 12
 
 def nominative_coordinated_subject(words: AttributionWords, cache: TokenCache, left: list[Token], cue_end: int):
     """For a cue after *and*, *but* or *then* whose sentence subject :func:`coordinated_subject` does not find (the
-    clause opens inside the sentence): the nearest nominative personal pronoun before the conjunction, followed by
-    a lower-case word (its verb), with no cue, quotation, semicolon, relative clause or other nominative pronoun
-    between ('Although at the mention of email she laughed and admitted ...'); ``(start, end, 1)`` or None."""
+    clause opens inside the sentence): the nearest nominative personal pronoun or *who* before the conjunction,
+    followed by a lower-case word (its verb), with no cue, quotation, semicolon or relative clause between
+    ('Although at the mention of email she laughed and admitted ...'; 'the mayor, who toured the plant and said'
+    gives the phrase *who* stands for, and *who* as the mention after it, when a comma sets the clause off before
+    *who* and none closes it before the conjunction); ``(start, end, n_words)`` or None."""
     i = words.skip_back(left, len(left) - 1, between_only=True)
     if i < 2 or not left[i].is_word or left[i].low not in _COORDINATORS or says_little(cache, cue_end):
         return None
@@ -332,11 +336,17 @@ def nominative_coordinated_subject(words: AttributionWords, cache: TokenCache, l
         t = left[k]
         if t.text in ".!?;:":
             return None
-        if not t.is_word or t.low not in NOMINATIVE_PRONOUNS:
+        if not t.is_word or (t.low not in NOMINATIVE_PRONOUNS and t.low != "who"):
             continue
         verb = left[k + 1]
         if not verb.is_word or verb.cap or verb.low in words.stop or blocked_between(cache, t.end, conjunction.start):
             return None
+        if t.low == "who":  # ('the mayor, who toured the plant and said ...': the phrase *who* stands for)
+            if k == 0 or left[k - 1].text != "," or any(x.text == "," for x in left[k + 1:i]):
+                return None  # a restrictive clause, or one closed by a comma, may end before the conjunction: 'the
+                # man who defeated his wife and said' (the sentence's subject said it)
+            got = name_before_relative(words, left[:k + 1]) or left_np(words, left[:k + 1])
+            return None if got is None else got + ((t.start, t.end),)  # (the mention: *who*)
         return (t.start, t.end, 1)
     return None
 

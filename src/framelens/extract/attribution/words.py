@@ -219,8 +219,10 @@ class AttributionWords:
         self.anonymous_first = frozenset(p[0] for p in anonymous if p)
         self.anonymous_re = re.compile(" (?:" + "|".join(re.escape(" ".join(p)) for p in anonymous) + ") ") \
             if anonymous else None
-        # any document noun as a whole word (a superset of the token test in source typing)
-        self.document_word_re = word_set_pattern(words["document"])
+        # any document noun, also in the plural, as a whole word (a superset of the token test in source typing,
+        # which reads a plural head by its singular: 'his first videos show')
+        self.document_word_re = word_set_pattern(set(words["document"]) | {
+            w + "s" for w in words["document"] if not w.endswith("s")})
         self.no_response_keys = tuple(_NO_RESPONSE_KEYS)
         self.no_response_key_re = re.compile(trie_pattern(_NO_RESPONSE_KEYS))
         #: The single-word entries of each section (``lex.words``): ``w in words.sections["role"]`` is
