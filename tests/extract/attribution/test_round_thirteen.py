@@ -263,3 +263,44 @@ def test_plural_documents(text, expected):
 def test_who_for_a_name_and_in_a_coordination(text, expected):
     assert [(text[s.start:s.end], text[s.attrs["cue_start"]:s.attrs["cue_end"]], s.attrs["source"])
             for s in attribution_spans(text)] == expected
+
+
+def attitudes(text: str) -> list[tuple[str, str, str]]:
+    """(source mention, cue, source type) of every attitude in ``text``, in order."""
+    return [(text[s.start:s.end], text[s.attrs["cue_start"]:s.attrs["cue_end"]], s.attrs["source_type"])
+            for s in attribution_spans(text, "attitude")]
+
+
+# --- quantifiers standing for people hold attitudes and are vague sources ----------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Republicans are more divided, although most oppose it.", [("most", "oppose", "vague")]),
+    ("Few Democrats have signed on, even though several oppose the deal.", [("several", "oppose", "vague")]),
+    ("Both want a vote before the recess.", [("Both", "want", "vague")]),
+    # look-alikes: a bare form after a singular noun or a share is a noun ('Trump support', '41 percent support')
+    ("The Vell support was strong.", []),
+    ("She garners 41 percent support in the poll.", []),
+])
+def test_quantifiers_hold_attitudes(text, expected):
+    assert attitudes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("All say the plan failed.", [("All", "say", "vague")]),
+    ("Both say the plan failed.", [("Both", "say", "vague")]),
+])
+def test_lone_quantifier_is_no_name(text, expected):
+    assert [(text[s.start:s.end], text[s.attrs["cue_start"]:s.attrs["cue_end"]], s.attrs["source_type"])
+            for s in attribution_spans(text)] == expected
+
+
+# --- attitude and cognition cues coordinated with an earlier verb of the same subject --------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("President Vell changed course and decided to keep the troops there.", [("President Vell", "decided")]),
+    ("Ms. Quist disregarded the advice and refused to sign the agreement.", [("Ms. Quist", "refused")]),
+    ("She has given to many candidates, but plans to narrow her support.", [("She", "plans")]),
+    # look-alike: a participle is no coordinated finite verb
+    ("Vell toured the plant and hoping for a deal stayed late.", []),
+])
+def test_coordinated_attitudes(text, expected):
+    assert [(text[s.start:s.end], text[s.attrs["cue_start"]:s.attrs["cue_end"]])
+            for s in attribution_spans(text, "attitude")] == expected

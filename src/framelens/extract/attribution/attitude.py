@@ -71,7 +71,10 @@ _IRREGULAR_PAST = frozenset(("knew", "felt", "chose", "understood", "learnt", "s
 #: Words that may stand right before a bare verb form as its subject: plural pronouns, relative pronouns and
 #: plurals without -s.
 _PLURAL_WORDS = frozenset(("they", "we", "i", "you", "who", "that", "which", "people", "police", "men", "women",
-                           "children", "folks", "clergy", "youth"))
+                           "children", "folks", "clergy", "youth",
+                           # quantifiers standing for people ('even though several oppose the deal', 'most oppose it')
+                           # ('41 percent support' is mostly a noun phrase: a share is left out)
+                           "several", "many", "most", "some", "few", "both", "all", "half"))
 
 
 def _bare(cue_low: str) -> bool:

@@ -293,7 +293,7 @@ def coordinated(ctx: CueContext):
     """A reporting verb coordinated with an earlier verb of the same subject: 'Marr toured the plant and said
     ...' (see :func:`.subjects.coordinated_subject`)."""
     if not ctx.verbal or ctx.without_source or ctx.left_phrase is not None or ctx.inversion or \
-            ctx.voice != "author" or ctx.cue.kind != "report_verb" or not _coordinable(ctx):
+            ctx.voice != "author" or ctx.cue.kind not in ("report_verb", "cue") or not _coordinable(ctx):
         return None
     found = coordinated_subject(ctx.words, ctx.cache, ctx.left, ctx.sentence_start, ctx.cue.end) or \
         nominative_coordinated_subject(ctx.words, ctx.cache, ctx.left, ctx.cue.end)

@@ -27,6 +27,8 @@ _POST_MODIFIER_OPENERS = CONNECTORS | NP_PREPOSITIONS | {"by", "who", "that", "w
                                                            "during", "aboard", "among", "across", "within", "without"}
 
 
+#: Quantifiers that stand alone for people ('All say', 'Both agree'): a vague source, never a name.
+_LONE_QUANTIFIERS = frozenset(("all", "both", "each", "either", "neither", "none", "half"))
 #: Quantifiers that make a plural role an unspecified group ('some lawmakers', 'many officials').
 _VAGUE_QUANTIFIERS = frozenset(("some", "many", "several", "few", "most", "other", "others", "numerous", "various",
                                 "countless", "plenty"))
@@ -167,6 +169,8 @@ class SourceTyper:
             # 'dozens of economists', 'a majority of Iowans': an unspecified number of people, a vague source;
             # 'a number of emails' are documents
             return ("document" if not document.isdisjoint(lows[head_lo:head_hi]) else "vague"), False
+        if len(lows) == 1 and lows[0] in _LONE_QUANTIFIERS:
+            return "vague", False  # 'All say ...', 'Both say ...' (capitalised at a sentence start: no name)
         some = lows[0] in _VAGUE_QUANTIFIERS
         head_lows = [t.low for t in head]
         common = words.common
