@@ -304,3 +304,15 @@ def test_lone_quantifier_is_no_name(text, expected):
 def test_coordinated_attitudes(text, expected):
     assert [(text[s.start:s.end], text[s.attrs["cue_start"]:s.attrs["cue_end"]])
             for s in attribution_spans(text, "attitude")] == expected
+
+
+# --- from the read sample after the round: a unit before a plural cue, a surname after a title's period --------------
+@pytest.mark.parametrize("text, expected", [
+    ("Her lead shrank from about 12 percentage points to 8 percentage points.", []),
+    ("The name was learned from Mr. Said, a lawyer.", []),
+    # look-alikes: a plural subject's verb; a headline after a title's name
+    ("Three polls point to a close race.", [("Three polls", "point to")]),
+    ("Sen. Vell Says He Will Run Again", [("Sen. Vell", "Says")]),
+])
+def test_unit_and_title_before_a_cue_word(text, expected):
+    assert found(text) == expected

@@ -90,6 +90,9 @@ def name_word_cue(ctx: CueContext) -> bool:
     if not text[start].isupper():
         return False
     before = text[sentence_start:start].rstrip()
+    if before.endswith(".") and before[:-1].rsplit(None, 1)[-1:] and \
+            before[:-1].rsplit(None, 1)[-1] in ctx.words.title_abbreviations:
+        return True  # a title's period is no sentence end: 'learned from Mr. Said' (a surname)
     if not before or before[-1] in _OPENS_STATEMENT:
         return False
     if _LOWER_CONTENT_RE.search(text, sentence_start, ctx.sentence_end) is None:
@@ -209,9 +212,9 @@ def noun_after_determiner(ctx: CueContext) -> bool:
             ctx.right[0].is_word and not ctx.right[0].cap:
         return True  # a participle after a gerund is an adjective: 'of militarizing disputed waters'
     if first.endswith("s") and not first.endswith("ss") and left and left[-1].is_word and left[-1].low != "one" and \
-            _COUNT_RE.fullmatch(left[-1].low):
-        return True  # a plural noun after a count: 'for three reasons that', 'two claims'; a plural subject's verb
-        # takes no -s ('the two warn')
+            (_COUNT_RE.fullmatch(left[-1].low) or left[-1].low in _UNIT_WORDS):
+        return True  # a plural noun after a count or a unit: 'for three reasons that', 'two claims', '12 percentage
+        # points to 8'; a plural subject's verb takes no -s ('the two warn')
     if first.endswith("ed") and left and left[-1].is_word and not left[-1].cap and (
             left[-1].low in _PLURAL_DETERMINERS or _COUNT_RE.fullmatch(left[-1].low)) and ctx.right and \
             ctx.right[0].is_word and not ctx.right[0].cap and ctx.right[0].low.endswith("s") and \
@@ -239,6 +242,8 @@ def noun_after_determiner(ctx: CueContext) -> bool:
         low in NUMBER_WORDS or low[:1].isdigit()
 
 
+#: Words that make the plural noun after them a quantity ('percentage points', 'basis points').
+_UNIT_WORDS = frozenset(("percentage", "basis"))
 #: Words before a participle that make it an adjective when a plural noun follows ('the most pledged delegates',
 #: 'those estimated costs'); not 'that', which opens a relative clause.
 _PLURAL_DETERMINERS = frozenset(("the", "these", "those", "most", "more", "all", "their", "his", "her", "its", "our",
