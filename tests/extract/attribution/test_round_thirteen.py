@@ -316,3 +316,18 @@ def test_coordinated_attitudes(text, expected):
 ])
 def test_unit_and_title_before_a_cue_word(text, expected):
     assert found(text) == expected
+
+
+# --- groups named by place or belief, quantified capitalised plurals, shares before a longer phrase ------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Most Americans believe the country is on the wrong track.", [("Most Americans", "believe", "vague")]),
+    ("Iowans said the race was close.", [("Iowans", "said", "vague")]),
+    ("Some Marlowians say the levy is fair.", [("Some Marlowians", "say", "vague")]),
+    ("About 77% of Dover residents believe the levy is fair.", [("77% of Dover residents", "believe", "vague")]),
+    # look-alikes: a surname in -s stays a person; a pronoun after 'of' is no share's group
+    ("Evans said the race was close.", [("Evans", "said", "person")]),
+    ("American officials said the race was close.", [("American officials", "said", "official")]),
+])
+def test_groups_and_shares(text, expected):
+    assert [(text[s.start:s.end], text[s.attrs["cue_start"]:s.attrs["cue_end"]], s.attrs["source_type"])
+            for s in attribution_spans(text)] == expected

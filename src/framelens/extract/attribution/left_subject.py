@@ -75,6 +75,10 @@ def refine_left(words: AttributionWords, left: list[Token], found, participle: b
         # Democrats said')
         share = _share_start(left, k - 1)
         return None if share is None else (share, end, n_words + 2)
+    if before is not None and before.low == "of" and k >= 2 and t.low not in words.pronouns:
+        share = _share_start(left, k - 1)  # a share keeps its number before a longer phrase too: '77% of Dover
+        if share is not None:  # residents believe'
+            return (share, end, n_words + 2)
     return (start, end, n_words)
 
 

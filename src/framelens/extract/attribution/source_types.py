@@ -172,6 +172,9 @@ class SourceTyper:
         if len(lows) == 1 and lows[0] in _LONE_QUANTIFIERS:
             return "vague", False  # 'All say ...', 'Both say ...' (capitalised at a sentence start: no name)
         some = lows[0] in _VAGUE_QUANTIFIERS
+        if some and len(head) == 2 and head[0].low == lows[0] and head[1].cap and head[1].low.endswith("s") and \
+                not head[1].low.endswith(("'s", "’s", "ss")):
+            return "vague", False  # 'Some Haitians say', 'Many Marlowians say': a group, never one person's name
         head_lows = [t.low for t in head]
         common = words.common
         first = tokens[0]
