@@ -331,3 +331,20 @@ def test_unit_and_title_before_a_cue_word(text, expected):
 def test_groups_and_shares(text, expected):
     assert [(text[s.start:s.end], text[s.attrs["cue_start"]:s.attrs["cue_end"]], s.attrs["source_type"])
             for s in attribution_spans(text)] == expected
+
+
+# --- a job at an outlet, given in an apposition, makes a media source (issue 19: reporters of other outlets) -------------
+@pytest.mark.parametrize("text, expected", [
+    ("Ada Quist, a producer for NBC News, said the plan failed.", [("Ada Quist", "media")]),
+    ("Ada Quist, a writer for the Ledger, said the plan failed.", [("Ada Quist", "media")]),
+    # look-alikes: a job for a public body or a place is no newsroom job
+    ("Ada Quist, a lawyer for the city, said the plan failed.", [("Ada Quist", "person")]),
+    ("Ada Quist, a senator from Harlow, said the plan failed.", [("Ada Quist", "official")]),
+])
+def test_job_at_an_outlet(text, expected):
+    assert [(s.attrs["source"], s.attrs["source_type"]) for s in attribution_spans(text)] == expected
+
+
+def test_outlet_named_later_in_the_apposition_is_no_job_there():
+    text = "Ada Quist, a familiar presence for viewers of Fox News, said the plan failed."
+    assert [(s.attrs["source"], s.attrs["source_type"]) for s in attribution_spans(text)] == [("Ada Quist", "person")]

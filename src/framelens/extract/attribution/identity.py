@@ -155,9 +155,12 @@ def _np_kind(words: AttributionWords, np: str) -> str | None:
     possessive, before the first post-modifier) ends in a public office (``[office]``) or a newsroom job
     (``[media_role]``)."""
     lows: list[str] = []
-    for w in np.split():
+    split = np.split()
+    rest: list[str] = []
+    for k, w in enumerate(split):
         low = w.lower().strip("\"'“”‘’")
         if low in _POST_MODIFIER_OPENERS:
+            rest = split[k:]
             break
         if low.endswith(("'s", "’s")) or low.endswith(("'", "’")) and len(low) > 1:
             lows = []  # "the city's mayor": the head comes after the possessive
@@ -167,6 +170,11 @@ def _np_kind(words: AttributionWords, np: str) -> str | None:
         return None
     if words.has("media_role", lows[-1]) or words.phrase_ends_at("media_role", lows, len(lows) - 1):
         return "media"
+    outlet = rest[2 if len(rest) > 2 and rest[1].lower() == "the" else 1] if len(rest) > 1 else ""
+    if rest and rest[0].lower() in _AT_OUTLET and outlet[:1].isupper() and \
+            words.is_media(outlet.lower().strip(".,")) and not words.has("office", lows[-1]):
+        return "media"  # 'a writer for the Ledger', 'a producer for NBC News': a job at an outlet (the outlet's name
+        # right after the preposition: 'a familiar presence for viewers of Fox News' is no job there)
     if words.has("office", lows[-1]) or words.phrase_ends_at("office", lows, len(lows) - 1):
         return "official"
     return None
@@ -310,6 +318,10 @@ def _word_before(text: str, lo: int, pos: int) -> str | None:
     run = _WORD_BEFORE_RUN_RE.match(stripped[::-1]).end()
     first = _LETTER_RE.search(stripped, len(stripped) - run)
     return None if first is None else stripped[first.start():]
+
+
+#: Prepositions that give the outlet a person works at ('a writer at The Atlantic', 'a producer for NBC News').
+_AT_OUTLET = frozenset(("at", "for", "with"))
 
 
 def apposition_kind(words: AttributionWords, text: str, end: int) -> str | None:
