@@ -105,3 +105,10 @@ def attribution_spans(text: str, kind: str = "attribution") -> list:
                                                                     "attribution"]))
     res = _ATTRIBUTION_ANALYZER.analyze_document(Document(id="t", text=text))
     return [s for s in res.spans if s.kind == kind]
+
+
+def mentions_and_cues(text: str, kind: str = "attribution", *attrs: str) -> list[tuple]:
+    """``(source mention, cue, *attrs)`` of every span of ``kind`` in ``text`` (:func:`attribution_spans`), in
+    order; ``attrs`` names span attributes to add (``"source"``, ``"source_type"``)."""
+    return [(text[s.start:s.end], text[s.attrs["cue_start"]:s.attrs["cue_end"]]) + tuple(s.attrs[a] for a in attrs)
+            for s in attribution_spans(text, kind)]

@@ -10,12 +10,12 @@ from hypothesis import strategies as st
 from framelens.extract.attribution.mentions import abbreviation_end, mention_end
 from framelens.extract.attribution.words import AttributionWords
 from framelens.lexicon.wordlists import load_abbreviations, load_source_lexicon
-from helpers import attribution_spans
+from helpers import attribution_spans, mentions_and_cues
 
 
 def found(text: str) -> list[tuple[str, str]]:
     """(source mention, cue) of every attribution in ``text``, in order."""
-    return [(text[s.start:s.end], text[s.attrs["cue_start"]:s.attrs["cue_end"]]) for s in attribution_spans(text)]
+    return mentions_and_cues(text)
 
 
 @pytest.mark.parametrize("text, expected", [

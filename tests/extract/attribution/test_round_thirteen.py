@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import attribution_spans
+from helpers import attribution_spans, mentions_and_cues
 
 
 def found(text: str) -> list[tuple[str, str]]:
     """(source mention, cue) of every attribution in ``text``, in order."""
-    return [(text[s.start:s.end], text[s.attrs["cue_start"]:s.attrs["cue_end"]]) for s in attribution_spans(text)]
+    return mentions_and_cues(text)
 
 
 def typed(text: str) -> list[tuple[str, str]]:
@@ -133,8 +133,8 @@ def test_cue_word_inside_a_name(text, expected):
 
 def sources(text: str) -> list[tuple[str, str, str]]:
     """(source, cue, source type) of every attribution in ``text``, in order."""
-    return [(s.attrs["source"], text[s.attrs["cue_start"]:s.attrs["cue_end"]], s.attrs["source_type"])
-            for s in attribution_spans(text)]
+    return [(source, cue, kind) for _, cue, source, kind in mentions_and_cues(text, "attribution", "source",
+                                                                              "source_type")]
 
 
 # --- a nominative pronoun is the subject of a coordinated cue inside the sentence ------------------------------------
@@ -261,14 +261,12 @@ def test_plural_documents(text, expected):
     ("Officials praised the mayor, who toured the plant and said nothing.", [("Officials", "praised", "Officials")]),
 ])
 def test_who_for_a_name_and_in_a_coordination(text, expected):
-    assert [(text[s.start:s.end], text[s.attrs["cue_start"]:s.attrs["cue_end"]], s.attrs["source"])
-            for s in attribution_spans(text)] == expected
+    assert mentions_and_cues(text, "attribution", "source") == expected
 
 
 def attitudes(text: str) -> list[tuple[str, str, str]]:
     """(source mention, cue, source type) of every attitude in ``text``, in order."""
-    return [(text[s.start:s.end], text[s.attrs["cue_start"]:s.attrs["cue_end"]], s.attrs["source_type"])
-            for s in attribution_spans(text, "attitude")]
+    return mentions_and_cues(text, "attitude", "source_type")
 
 
 # --- quantifiers standing for people hold attitudes and are vague sources ----------------------------------------------
@@ -289,8 +287,7 @@ def test_quantifiers_hold_attitudes(text, expected):
     ("Both say the plan failed.", [("Both", "say", "vague")]),
 ])
 def test_lone_quantifier_is_no_name(text, expected):
-    assert [(text[s.start:s.end], text[s.attrs["cue_start"]:s.attrs["cue_end"]], s.attrs["source_type"])
-            for s in attribution_spans(text)] == expected
+    assert mentions_and_cues(text, "attribution", "source_type") == expected
 
 
 # --- attitude and cognition cues coordinated with an earlier verb of the same subject --------------------------------
@@ -302,8 +299,7 @@ def test_lone_quantifier_is_no_name(text, expected):
     ("Vell toured the plant and hoping for a deal stayed late.", []),
 ])
 def test_coordinated_attitudes(text, expected):
-    assert [(text[s.start:s.end], text[s.attrs["cue_start"]:s.attrs["cue_end"]])
-            for s in attribution_spans(text, "attitude")] == expected
+    assert mentions_and_cues(text, "attitude") == expected
 
 
 # --- from the read sample after the round: a unit before a plural cue, a surname after a title's period --------------
@@ -329,8 +325,7 @@ def test_unit_and_title_before_a_cue_word(text, expected):
     ("American officials said the race was close.", [("American officials", "said", "official")]),
 ])
 def test_groups_and_shares(text, expected):
-    assert [(text[s.start:s.end], text[s.attrs["cue_start"]:s.attrs["cue_end"]], s.attrs["source_type"])
-            for s in attribution_spans(text)] == expected
+    assert mentions_and_cues(text, "attribution", "source_type") == expected
 
 
 # --- a job at an outlet, given in an apposition, makes a media source (issue 19: reporters of other outlets) -------------
@@ -342,9 +337,9 @@ def test_groups_and_shares(text, expected):
     ("Ada Quist, a senator from Harlow, said the plan failed.", [("Ada Quist", "official")]),
 ])
 def test_job_at_an_outlet(text, expected):
-    assert [(s.attrs["source"], s.attrs["source_type"]) for s in attribution_spans(text)] == expected
+    assert typed(text) == expected
 
 
 def test_outlet_named_later_in_the_apposition_is_no_job_there():
     text = "Ada Quist, a familiar presence for viewers of Fox News, said the plan failed."
-    assert [(s.attrs["source"], s.attrs["source_type"]) for s in attribution_spans(text)] == [("Ada Quist", "person")]
+    assert typed(text) == [("Ada Quist", "person")]

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import attribution_spans
+from helpers import attribution_spans, mentions_and_cues
 
 
 def found(text: str) -> list[tuple[str, str]]:
     """(source mention, cue) of every attribution in ``text``, in order."""
-    return [(text[s.start:s.end], text[s.attrs["cue_start"]:s.attrs["cue_end"]]) for s in attribution_spans(text)]
+    return mentions_and_cues(text)
 
 
 def typed(text: str) -> list[tuple[str, str, bool]]:

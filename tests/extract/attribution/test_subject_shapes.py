@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import attribution_spans
+from helpers import mentions_and_cues
 
 
 def found(text: str) -> list[tuple[str, str]]:
-    return [(text[s.start:s.end], text[s.attrs["cue_start"]:s.attrs["cue_end"]]) for s in attribution_spans(text)]
+    return mentions_and_cues(text)
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -16,7 +16,8 @@ from .words import (AUXILIARIES, CATENATIVES, DETERMINERS, MONTH_NAMES, NEGATIVE
                     NOMINATIVE_PRONOUNS, NUMBER_WORDS, WEEKDAYS)
 
 __all__ = ["noun_after_auxiliary", "noun_after_determiner", "bare_participle", "after_thing_noun",
-           "title_case_after", "title_case_end", "name_word_cue", "causative_worry", "confirmation_vote",
+           "title_case_after", "title_case_end", "name_word_cue", "capitalised_cue", "causative_worry",
+           "confirmation_vote",
            "plural_noun_cue", "READ_FORMS", "READ_NOT_FOLLOWED_BY",
            "RECORDING_OF_RE", "QUANTIFIERS", "EVIDENCE_VERBS", "speaker_phrase", "negated_cue"]
 
@@ -90,8 +91,8 @@ def name_word_cue(ctx: CueContext) -> bool:
     if not text[start].isupper():
         return False
     before = text[sentence_start:start].rstrip()
-    if before.endswith(".") and before[:-1].rsplit(None, 1)[-1:] and \
-            before[:-1].rsplit(None, 1)[-1] in ctx.words.title_abbreviations:
+    title = before[:-1].rsplit(None, 1)[-1:] if before.endswith(".") else ()
+    if title and title[0] in ctx.words.title_abbreviations:
         return True  # a title's period is no sentence end: 'learned from Mr. Said' (a surname)
     if not before or before[-1] in _OPENS_STATEMENT:
         return False
@@ -158,6 +159,22 @@ def confirmation_vote(ctx: CueContext) -> bool:
             right[0].low in WEEKDAYS or right[0].low in MONTH_NAMES:  # ('confirmed Monday that ...')
         return False
     return k == len(right) or not right[k].is_word or right[k].low in _AFTER_NOMINEE
+
+
+def capitalised_cue(ctx: CueContext, src_start: int, src_end: int) -> int | None:
+    """How a cue word in capitals reads after its source phrase ``text[src_start:src_end]``: None when it is part
+    of a name (:func:`name_word_cue`; 'the Drudge Report', 'World News Daily Report absolves'), else the phrase's end,
+    shortened when the cue closes a headline in title case (:func:`title_case_end`)."""
+    if name_word_cue(ctx):
+        return None
+    cue = ctx.cue
+    if cue.start >= src_end and ctx.text[cue.start:cue.start + 1].isupper() and cue.start > ctx.sentence_start:
+        if not title_case_after(ctx):
+            if ctx.left and ctx.left[-1].is_word and ctx.left[-1].cap:
+                return None  # a word of a name: 'World News Daily Report absolves', 'the Drudge Report'
+        else:
+            return title_case_end(ctx, src_start, src_end)
+    return src_end
 
 
 def title_case_end(ctx: CueContext, src_start: int, src_end: int) -> int:

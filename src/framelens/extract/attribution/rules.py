@@ -31,8 +31,8 @@ from .mentions import (hover_card_name, inside_hover_card, left_mention, not_a_s
 from .phrases import DASHES, SHARE_RE, source_noun
 from .readings import (EVIDENCE_VERBS, QUANTIFIERS, READ_FORMS, READ_NOT_FOLLOWED_BY, RECORDING_OF_RE,
                        after_thing_noun, bare_participle, noun_after_auxiliary, noun_after_determiner,
-                       noun_before_plural_verb, plural_noun_cue, causative_worry, confirmation_vote, name_word_cue,
-                       question_subject, speaker_phrase, title_case_after, title_case_end)
+                       noun_before_plural_verb, plural_noun_cue, capitalised_cue, causative_worry, confirmation_vote,
+                       question_subject, speaker_phrase)
 from .records import Attribution
 from .right_phrases import right_mention, right_np
 from .subjects import (SUBJECT_TOKENS, blocked_between, coordinated_subject, nominative_coordinated_subject,
@@ -388,14 +388,11 @@ def _attribute_verb(ctx: CueContext, src_start: int, src_end: int, rule: str):
     text, cue, cache, words = ctx.text, ctx.cue, ctx.cache, ctx.words
     sentence_start, sentence_end = ctx.sentence_start, ctx.sentence_end
     if noun_after_auxiliary(ctx) or noun_after_determiner(ctx) or noun_before_plural_verb(ctx) or \
-            name_word_cue(ctx) or (rule != "inverted" and (causative_worry(ctx) or confirmation_vote(ctx))):
+            (rule != "inverted" and (causative_worry(ctx) or confirmation_vote(ctx))):
         return NO_ATTRIBUTION
-    if ctx.cue.start >= src_end and text[cue.start:cue.start + 1].isupper() and cue.start > sentence_start:
-        if not title_case_after(ctx):
-            if ctx.left and ctx.left[-1].is_word and ctx.left[-1].cap:
-                return NO_ATTRIBUTION  # a word of a name: 'World News Daily Report absolves', 'the Drudge Report'
-        else:
-            src_end = title_case_end(ctx, src_start, src_end)
+    src_end = capitalised_cue(ctx, src_start, src_end)  # (a word of a name, or the end of a headline's subject)
+    if src_end is None:
+        return NO_ATTRIBUTION
     hover = None
     if text.find("MORE", src_start, src_end) >= 0:  # (a search in place: no slice per cue)
         hover = hover_card_name(text, sentence_start, src_start, src_end)
