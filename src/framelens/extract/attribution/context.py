@@ -10,7 +10,7 @@ import re
 from .content import call_complement
 from .mentions import not_a_source
 from .phrases import dash_before, left_np, source_noun
-from .left_subject import name_before_relative, refine_left
+from .left_subject import comma_out_of_title, name_before_relative, refine_left
 from .names import NameFinder
 from .records import Cue
 from .right_phrases import right_np
@@ -135,8 +135,10 @@ class CueContext:
     def left(self) -> list[Token]:
         """The sentence's tokens in the window before the cue (read on first use: a cue of a kind with a rule of
         its own may never need them, and then its sentence is not tokenised), with a contracted auxiliary split
-        from its subject (:func:`split_contraction`)."""
-        tokens = self.cache.get(max(self.sentence_start, self.cue.start - _LEFT_WINDOW), self.cue.start)
+        from its subject (:func:`split_contraction`) and a comma inside a title's closing quotation mark read after
+        it (:func:`comma_out_of_title`)."""
+        tokens = comma_out_of_title(
+            self.cache.get(max(self.sentence_start, self.cue.start - _LEFT_WINDOW), self.cue.start))
         low, near = self.cache.low, max(0, self.cue.start - 40)
         if tokens and (low.find("'", near, self.cue.start) >= 0 or low.find("’", near, self.cue.start) >= 0):
             return split_contraction(tokens, self.words, self.cue_low, self.cache.text[self.cue.end:self.cue.end + 6])

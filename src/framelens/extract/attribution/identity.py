@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from ...lexicon.wordlists import load_source_lexicon
 from .records import Attribution
-from .words import CONNECTORS, NP_PREPOSITIONS, AttributionWords
+from .words import CONNECTORS, NP_PREPOSITIONS, PUBLIC_BODIES, PUBLIC_PLACES, AttributionWords, private_body
 
 __all__ = ["normalise_name", "normalise_label", "NAME_KEY_MAX", "role_evidence", "apposition_kind", "unify_sources"]
 
@@ -152,15 +152,18 @@ def normalise_name(name: object, titles: Iterable[str] | None = None) -> str:
 
 def _np_kind(words: AttributionWords, np: str) -> str | None:
     """``"official"``, ``"media"`` or None for the noun phrase of an apposition: its head (after the last
-    possessive, before the first post-modifier) ends in a public office (``[office]``) or a newsroom job
-    (``[media_role]``)."""
+    possessive, before the first post-modifier) ends in a public office (``[office]``), a profession of public staff
+    (``the Justice Department lawyer``), a leading role in a public body (``chairman of the County Board of
+    Supervisors``) or a newsroom job (``[media_role]``); an office held in a private body (``president of Dover
+    College``, ``a spokeswoman for Zentrix Foods``) is None, a person's job (:func:`.words.private_body`)."""
     lows: list[str] = []
     split = np.split()
     rest: list[str] = []
     for k, w in enumerate(split):
         low = w.lower().strip("\"'“”‘’")
-        if low in _POST_MODIFIER_OPENERS:
-            rest = split[k:]
+        if low in _POST_MODIFIER_OPENERS or (low.endswith("ing") and lows and (
+                words.has("individual", lows[-1]) or words.has("role", lows[-1]))):
+            rest = split[k:]  # (a participle after the head: 'the Justice Department lawyer representing the IRS')
             break
         if low.endswith(("'s", "’s")) or low.endswith(("'", "’")) and len(low) > 1:
             lows = []  # "the city's mayor": the head comes after the possessive
@@ -175,9 +178,34 @@ def _np_kind(words: AttributionWords, np: str) -> str | None:
             words.is_media(outlet.lower().strip(".,")) and not words.has("office", lows[-1]):
         return "media"  # 'a writer for the Ledger', 'a producer for NBC News': a job at an outlet (the outlet's name
         # right after the preposition: 'a familiar presence for viewers of Fox News' is no job there)
+    body = [_possessor(w.lower().strip("\"“”‘")) for w in rest[1:9]]
+    if rest and rest[0].lower() in _AT_OUTLET | {"of"} and private_body(body):
+        return None  # an office in a private body: 'president of the Dover advocacy group Fair Homes' is a person
     if words.has("office", lows[-1]) or words.phrase_ends_at("office", lows, len(lows) - 1):
         return "official"
+    if len(lows) > 1 and lows[-2] in _INSTITUTIONS and words.has("individual", lows[-1]):
+        return "official"  # public staff: 'the Justice Department lawyer' (not 'a Laramie County participant')
+    if rest and rest[0].lower() in ("of", "at", "on") and (words.has("role", lows[-1]) or lows[-1] == "member") \
+            and not PUBLIC_BODIES.isdisjoint(_body_name(rest[1:9], body)):
+        return "official"  # a leading role in a public body: 'chairman of the Dover County Board of Supervisors'
     return None
+
+
+#: Public bodies by what they are, not by where ('a Justice Department lawyer'; 'a Dover County voter' is none).
+_INSTITUTIONS = PUBLIC_BODIES - PUBLIC_PLACES - {"federal", "presidential"} | {"police", "pentagon", "army", "navy",
+                                                                               "military"}
+
+
+def _body_name(split: list[str], body: list[str]) -> list[str]:
+    """The words of ``body`` (``split`` lower-cased) up to the end of the body's name: a comma, or *for*, *on* or
+    *to* after a capitalised word, which open a group's purpose ('the Committee for a Responsible Federal Budget',
+    'the Partnership for New York City'; not 'head of counterterrorism for the Metropolitan Police')."""
+    for k, w in enumerate(split):
+        if w.endswith(","):
+            return body[:k + 1]
+        if k and body[k] in ("for", "on", "to") and split[k - 1][:1].isupper():
+            return body[:k]
+    return body
 
 
 def role_evidence(words: AttributionWords, text: str, doc_names: list[tuple[int, str, bool]],
@@ -298,13 +326,28 @@ def _occurrence_kinds(words: AttributionWords, text: str, pos: int, name: str, o
         stem = low[:-2] if low.endswith(("'s", "’s")) else low[:-1] if low.endswith(("'", "’")) else None
         if words.has("media_role", low) or (stem and words.is_media(stem)):
             found.append("media")  # "Ledger columnist Jane Roe", "CNN's Jake Tapper"
-        elif words.has("office", low) or (before.rstrip(".") in words.title_abbreviations
-                                          and not words.has("honorific", low)):
-            found.append("official")  # an office, not a courtesy title ('Mr.')
+        elif before.islower() and words.is_media(low) and text[pos + len(name):pos + len(name) + 1] in _CLOSING_MARKS:
+            found.append("media")  # an outlet's name after an outlet noun: 'told the Dover newspaper La Voz.' (not
+            # 'the newspaper Ada Quill owns')
+        elif (words.has("office", low) or (before.rstrip(".") in words.title_abbreviations
+                                           and not words.has("honorific", low))) and \
+                not private_body([_possessor(w.lower()) for w in text[max(0, pos - 60):pos].split()[-4:-1]]):
+            found.append("official")  # an office, not a courtesy title ('Mr.'), nor one in a private body named
+            # before it ('Zentrix Foods President Ada Quill', 'the union's president Ana Ortiz')
     kind = apposition_kind(words, text, pos + len(name))
     if kind:
         found.append(kind)
     return tuple(found)
+
+
+def _possessor(low: str) -> str:
+    """A word without its possessive ending or a comma ("union's" -> 'union')."""
+    low = low.strip(",;:")
+    return low[:-2] if low.endswith(("'s", "’s")) else low
+
+
+#: Marks that may follow a name which ends its phrase (and the end of the text).
+_CLOSING_MARKS = frozenset(("", ".", ",", ";", ":", ")", '"', "”", "'", "’", "!", "?"))
 
 
 def _word_before(text: str, lo: int, pos: int) -> str | None:

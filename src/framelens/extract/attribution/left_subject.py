@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .phrases import left_np
 from .tokens import Token
-from .words import DETERMINERS, AttributionWords
+from .words import APOSTROPHES, DETERMINERS, QUOTE_CHARS, AttributionWords
 
 #: Prepositions whose object a noun phrase right after them is, never a subject ('a war against Western
 #: thought.'). Left out: those that also open a clause or a quantity (*after, before, since, until, as, like, than;
@@ -129,6 +129,36 @@ def _share_start(left: list[Token], of: int) -> int | None:
 #: Count words before *of* ('two of the delegates said', 'half of voters say').
 _COUNTS = frozenset("one two three four five six seven eight nine ten dozens hundreds thousands half most many "
                     "some all none both each several few majority minority".split())
+
+
+#: Double quotation marks that close and open a quotation.
+_CLOSING = frozenset('"”')
+_OPENING = frozenset('"“')
+
+
+def comma_out_of_title(tokens: list[Token]) -> list[Token]:
+    """``tokens`` (the words before a cue) with a comma set inside the closing quotation mark of a short quotation
+    inside a phrase moved after the mark, where the comma belongs: the co-host of "The Five," said', 'speaking on
+    "Face the Nation," said', 'a member of the "Gang of Eight," noted' (American punctuation puts the comma inside).
+    Only when a word stands right before the opening mark (the quotation continues a phrase; a quotation that opens
+    the clause, '"We lost," said', stays as it is) and a comma opened the phrase earlier in the window. The tokens
+    themselves keep their offsets; otherwise ``tokens`` unchanged."""
+    n = len(tokens)
+    if n < 6 or tokens[-1].text not in _CLOSING or tokens[-2].text != "," or tokens[-2].end != tokens[-1].start:
+        return tokens
+    q = n - 3
+    while q >= n - 16 and q >= 1:
+        c = tokens[q].text
+        if c in _OPENING:
+            break
+        if c in QUOTE_CHARS and c not in APOSTROPHES or c in ";:":
+            return tokens
+        q -= 1
+    else:
+        return tokens
+    if q > n - 4 or q < 2 or not tokens[q - 1].is_word or not any(t.text == "," for t in tokens[:q - 1]):
+        return tokens
+    return tokens[:-2] + [tokens[-1], tokens[-2]]
 
 
 def index_at(tokens: list[Token], start: int) -> int | None:

@@ -91,7 +91,10 @@ def abbreviation_end(words: AttributionWords, text: str, src_start: int, src_end
 def mention_end(words: AttributionWords, text: str, start: int, end: int) -> int:
     """Where a source mention ends with what belongs to its last word: the period of an abbreviation
     (:func:`abbreviation_end`) and a party label ('Sen. Chris Murphy (D-Conn.) said' -> the mention is
-    'Sen. Chris Murphy (D-Conn.)'; the source stays the name)."""
+    'Sen. Chris Murphy (D-Conn.)'; the source stays the name) and the closing quotation mark after a comma set
+    inside it ('Tom Reyes, the author of "Dover Days,"': :func:`.left_subject.comma_out_of_title`)."""
+    if text[end - 1:end] == "," and text[end:end + 1] in ('"', "”"):
+        return end + 1
     end = abbreviation_end(words, text, start, end)
     m = PARTY_LABEL_RE.match(text, end)
     return m.end() if m is not None and text[end - 1:end].isalpha() else end

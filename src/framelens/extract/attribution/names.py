@@ -12,8 +12,8 @@ import re
 
 from .source_types import vocabulary
 from .tokens import Token, TokenCache
-from .words import (CONNECTORS, DETERMINERS, INDEFINITES, MEMO_MAX, MONTH_NAMES, NP_PREPOSITIONS,
-                    OPENING_PREPOSITIONS, PAGE_FURNITURE, WEEKDAYS, AttributionWords)
+from .words import (CONNECTORS, DETERMINERS, DOMAIN_ENDINGS, INDEFINITES, MEMO_MAX, MONTH_NAMES, NP_PREPOSITIONS,
+                    OPENING_PREPOSITIONS, PAGE_FURNITURE, WEEKDAYS, AttributionWords, private_body)
 
 #: Two to six capitalised words in a row (a possible full name after its titles: 'Attorney General Loretta Lynch');
 #: the last one is looked up as a surname.
@@ -189,7 +189,7 @@ class NameFinder:
         ``()`` when the run is not a personal name (fewer than two words left, a place, an organisation)."""
         words = self.words
         vocab = self.vocab
-        role, honorific = vocab.role, vocab.honorific
+        role, honorific, media_role = vocab.role, vocab.honorific, vocab.media_role
         titles = words.title_abbreviations
         name_lead = words.name_lead
         parts = run.split()
@@ -199,7 +199,10 @@ class NameFinder:
         for j, w in enumerate(parts[:-1]):  # the name starts after the last title or non-name word
             low = w.lower().rstrip(".")
             if low in role or (w.endswith(".") and w[:-1] in titles):
-                official = official or low not in honorific
+                # (an office in a private body named before it is none: 'Zentrix Foods President Ada Quill')
+                official = official or (low not in honorific and not private_body([p.lower() for p in parts[:j]]))
+                k = j + 1
+            elif low in media_role:  # a newsroom job as a title: 'Columnist Ada Quill', 'Host Tom Reyes'
                 k = j + 1
             elif w.endswith(("'s", "’s", "'", "’")):  # "CNN's Jake Tapper": the name follows the possessive
                 k = j + 1
@@ -226,26 +229,34 @@ class NameFinder:
         return (offset, name, official)
 
     def outlet_name(self, cache: TokenCache, src_start: int, src_end: int) -> str | None:
-        """The capitalised run that names the outlet ('a 2009 article from the LA Times' -> 'LA Times')."""
-        runs: list[list[Token]] = []
+        """The capitalised run that names the outlet ('a 2009 article from the LA Times' -> 'LA Times'): the last
+        run with an outlet word, or a run right after a lower-case outlet noun ('Spanish newspaper El Faro' -> 'El
+        Faro')."""
+        is_media = self.words.is_media
+        runs: list[tuple[list[Token], bool]] = []  # (run, after a lower-case outlet noun)
         current: list[Token] = []
+        after_noun = False
+        previous = None
         for t in cache.exact(src_start, src_end):
             if t.is_word and t.cap:
+                if not current:
+                    after_noun = previous is not None and previous.is_word and is_media(previous.low)
                 current.append(t)
-            elif current and (t.text in "-‐‑&." or t.low in ("and", "of")):
+            elif current and (t.text in "-‐‑&." or t.low in ("and", "of") or _domain(current, t)):
                 current.append(t)
             else:
                 if current:
-                    runs.append(current)
+                    runs.append((current, after_noun))
                 current = []
+            previous = t
         if current:
-            runs.append(current)
-        for run in reversed(runs):
-            while run and not (run[-1].is_word and run[-1].cap):
+            runs.append((current, after_noun))
+        for run, after_noun in reversed(runs):
+            while run and not (run[-1].is_word and (run[-1].cap or _domain(run[:-1], run[-1]))):
                 run.pop()
             while run and run[0].low in DETERMINERS:
                 run.pop(0)
-            if run and any(t.is_word and self.words.is_media(t.low) for t in run):
+            if run and (after_noun or any(t.is_word and is_media(t.low) for t in run)):
                 return cache.text[run[0].start:run[-1].end]
         return None
 
@@ -357,3 +368,10 @@ def strip_determiner(s: str) -> str:
     if len(parts) == 2 and parts[0].lower() in ("the", "a", "an"):
         return parts[1]
     return s
+
+
+def _domain(run: list[Token], t: Token) -> bool:
+    """Whether ``t`` is the top-level domain of a site's address glued to the period ending ``run``
+    ('FactCheck.org')."""
+    return len(run) >= 2 and run[-1].text == "." and run[-1].end == t.start and t.low in DOMAIN_ENDINGS and \
+        run[-2].is_word and run[-2].end == run[-1].start

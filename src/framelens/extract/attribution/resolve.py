@@ -158,6 +158,11 @@ _APPOSED_NAME_RE = re.compile(r",[^\S\n]+((?:[a-z][\w'’\-]*[^\S\n]+){0,3})"
 _TITLE_SECTIONS = ("office", "role", "media_role", "individual", "honorific")
 
 
+#: Types of an unnamed source phrase that a name in apposition after it names (an organisation: a role in a private
+#: body, 'the president of Zentrix Foods, Ana Ortiz,').
+_APPOSED_TYPES = frozenset(("official", "person", "media", "vague", "organization"))
+
+
 def _source_string(names: NameFinder, text: str, a: Attribution, known: _Names, cache: TokenCache,
                    personal: str | None) -> None:
     """Set ``a.source`` (and ``a.person``, ``a.pronoun``); ``personal`` is :func:`_personal_name` of a named
@@ -167,8 +172,7 @@ def _source_string(names: NameFinder, text: str, a: Attribution, known: _Names, 
         a.pronoun = mention
         a.source = mention
         return
-    if not a.named and a.mention is not None and a.source_type in ("official", "person", "media", "vague") and \
-            a.mention[1] > a.src_end:
+    if not a.named and a.mention is not None and a.source_type in _APPOSED_TYPES and a.mention[1] > a.src_end:
         apposed = _APPOSED_NAME_RE.fullmatch(text, a.src_end, a.mention[1])
         title = apposed.group(1).split() if apposed is not None else []
         w = names.words
@@ -178,7 +182,9 @@ def _source_string(names: NameFinder, text: str, a: Attribution, known: _Names, 
         if apposed is not None:  # "The union's president, Ana Ortiz, said": the person is the name in apposition
             a.source = apposed.group(2)
             a.named = a.person = True
-            if title and (w.has("office", title[-1]) or w.phrase_ends_at("office", title, len(title) - 1)):
+            if a.source_type == "organization":
+                a.source_type = "person"  # an office in a private body: 'The union's president, Ana Ortiz,'
+            elif title and (w.has("office", title[-1]) or w.phrase_ends_at("office", title, len(title) - 1)):
                 a.source_type = "official"  # 'His lawyer, public defender Ines Marsh,': the title's office
             elif a.source_type == "vague":
                 a.source_type = "person"

@@ -11,8 +11,8 @@ import re
 from .content import trim_end
 from .phrases import source_noun
 from .tokens import Token
-from .words import (APOSTROPHES, CONNECTORS, DETERMINERS, LY_NOUNS, MONTH_NAMES, MONTHS, NP_PREPOSITIONS,
-                    PARTY_LABEL_RE, QUOTE_CHARS, WEEKDAYS, AttributionWords)
+from .words import (APOSTROPHES, CONNECTORS, DETERMINERS, DOMAIN_ENDINGS, LY_NOUNS, MONTH_NAMES, MONTHS,
+                    NP_PREPOSITIONS, PARTY_LABEL_RE, QUOTE_CHARS, WEEKDAYS, AttributionWords)
 
 #: Time words that can close an inverted clause after its source ('said the mayor today.').
 _TIME_WORDS_LOW = frozenset(("today", "yesterday", "tonight", "tomorrow", "now", "then", "again", "too", "also",
@@ -114,7 +114,7 @@ def right_np(words: AttributionWords, tokens: list[Token]):
                     break
         else:
             c = t.text
-            if c == "." and 0 < k < n - 1 and tokens[k + 1].low in _DOMAIN_ENDINGS and \
+            if c == "." and 0 < k < n - 1 and tokens[k + 1].low in DOMAIN_ENDINGS and \
                     tokens[k - 1].end == t.start == tokens[k + 1].start - 1:
                 last_good = k + 1  # a site's name: 'according to Factcheck.org', 'said ouest-france.fr'
                 k += 2
@@ -177,11 +177,6 @@ def _initialism(tokens: list[Token], k: int) -> bool:
     periods are glued to single capitals."""
     return k >= 3 and tokens[k - 2].text == "." and len(tokens[k - 3].text) == 1 and tokens[k - 3].cap and \
         tokens[k - 2].start == tokens[k - 3].end
-
-
-#: Top-level domains that end a site's name.
-_DOMAIN_ENDINGS = frozenset(("com", "org", "net", "gov", "edu", "io", "co", "uk", "fr", "de", "es", "it", "ca", "au",
-                             "info", "news", "tv", "us"))
 
 
 def _possessor(low: str) -> str:

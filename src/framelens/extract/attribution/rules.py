@@ -443,8 +443,12 @@ def _attribute_verb(ctx: CueContext, src_start: int, src_end: int, rule: str):
     if ctx.complement is not None:
         is_direct, content = ctx.complement
         if is_direct and source_type not in ("person", "official", "pronoun") and \
+                not (named and source_type in ("media", "organization") and
+                     text[max(0, src_start - 7):src_start].split()[-1:] in (["what"], ["that"], ["which"])) and \
                 set(text[cue.end:content[0]].lower().split()) <= {"the", "a", "an", "\"", "“", "‘", "'"}:
-            return NO_ATTRIBUTION  # 'a group called "Neighbors First"', 'a formula called the "chained index"'
+            return NO_ATTRIBUTION  # 'a group called "Neighbors First"', 'a formula called the "chained index"' (a
+            # named outlet or body calls what the clause is about: 'a stat that PolitiFact called "half true"', 'what
+            # the FBI later called "energetic material"')
         mode = "direct" if is_direct else "indirect"
     elif ctx.quote_inside is None:
         quoted = direct_content(text, ctx.seg, ctx.quote_starts, min(src_start, cue.start), max(src_end, cue.end),

@@ -14,8 +14,8 @@ import functools
 import re
 
 from .tokens import TOKEN_RE, TokenCache
-from .words import (APOSTROPHES, CONNECTORS, DETERMINERS, MEMO_MAX, NP_PREPOSITIONS, PARTITIVES, QUANTITY_PARTITIVES,
-                    AttributionWords, trie_pattern)
+from .words import (APOSTROPHES, CONNECTORS, DETERMINERS, DOMAIN_ENDINGS, MEMO_MAX, NP_PREPOSITIONS, PARTITIVES,
+                    PUBLIC_PLACES, QUANTITY_PARTITIVES, AttributionWords, private_body, trie_pattern)
 
 _LEADING_MARKS_RE = re.compile("[ \"“‘']*")  # only these before the source (as str.strip(...) == ""), without a slice
 
@@ -33,10 +33,8 @@ _LONE_QUANTIFIERS = frozenset(("all", "both", "each", "either", "neither", "none
 _VAGUE_QUANTIFIERS = frozenset(("some", "many", "several", "few", "most", "other", "others", "numerous", "various",
                                 "countless", "plenty"))
 
-#: Words before a profession that make its holder public staff ('a county engineer', 'the city planner', 'a state
-#: epidemiologist'): the office is the public body's.
-_PUBLIC = frozenset(("county", "city", "state", "federal", "municipal", "town", "government", "village", "borough",
-                     "township", "district", "parish", "army", "navy", "military", "police", "pentagon"))
+#: Prepositions that give the body a role is held in ('president of', 'a spokeswoman for', 'an officer at').
+_OF_BODY = frozenset(("of", "at", "for", "with"))
 
 #: Determiners that make a singular person noun anyone of a kind ('any voter', 'each patient'): a vague source.
 _ANYONE = frozenset(("any", "every", "each", "no"))
@@ -197,14 +195,19 @@ class SourceTyper:
         def media_cap() -> bool:
             return any(t.cap and is_media(t.low) for t in head)
 
+        if last in DOMAIN_ENDINGS and len(head) > 1 and _site(all_tokens, head[-1]):
+            # a web site by its address ('according to FactCheck.org', 'Vox.com reported'): an outlet when its
+            # name is an outlet word, else an organisation, named
+            return ("media" if media_cap() else "organization"), True
+
         # a personal name after a title ('Reporter Louise Story', 'Sen. Amos Judge', 'Mr. Story'): its last word is
         # a surname even when it is also a document, role or group noun; the title gives the type
         if head and head[-1].cap and len(head) > 1:
             ti = self._title_of_name(head, head_lows)
             if ti >= 0:
                 title = head_lows[ti]
-                if title in role or ends("role", head_lows, ti):
-                    return "official", True
+                if (title in role or ends("role", head_lows, ti)) and not private_body(head_lows[:ti]):
+                    return "official", True  # (not an office in a private body: 'Zentrix Foods President Ada Quill')
                 if title in media_role or ends("media_role", head_lows, ti):
                     return "media", True
                 if any(w in role or ends("role", head_lows, j) for j, w in enumerate(head_lows[:ti])):
@@ -227,15 +230,17 @@ class SourceTyper:
             return "media", named_any()  # "the newspaper", "right-wing outlets"
         if last in media_role or ends("media_role", head_lows, j_last):
             return "media", False  # "a reporter for the Daily Ledger": a journalist, unnamed
-        if plural and singular != last and singular in role:
-            # roles in the plural the lists lack ('Senate leaders', 'party chiefs'), as 'officials' and 'lawmakers'
-            return ("vague" if some else "official"), False
-        if last in role or ends("role", head_lows, j_last):
+        if (plural and singular != last and singular in role) or last in role or ends("role", head_lows, j_last):
             # an unnamed office holder: a name before the role is a modifier ("a Trump administration
             # official", "one longtime Clinton adviser"), not that person; an unspecified number of them ('some
-            # lawmakers', 'many officials') is a vague source
+            # lawmakers', 'many officials') is a vague source; roles in the plural the lists lack ('Senate
+            # leaders', 'party chiefs') as 'officials'. A role in a private body speaks for that body: 'a
+            # spokeswoman for Zentrix Foods', 'the president of the Dover advocacy group Fair Homes'
+            if (head_hi < len(lows) and lows[head_hi] in _OF_BODY and private_body(lows[head_hi + 1:head_hi + 9])) \
+                    or (head_lo and private_body([w[:-2] if w.endswith(("'s", "’s")) else w for w in lows[:head_lo]])):
+                return ("vague" if some else "organization"), False  # ('the union's president', possessive)
             return ("vague" if some else "official"), False
-        if last in vocab.individual and not head[-1].cap and len(head_lows) > 1 and head_lows[-2] in _PUBLIC:
+        if last in vocab.individual and not head[-1].cap and len(head_lows) > 1 and head_lows[-2] in PUBLIC_PLACES:
             return ("vague" if some else "official"), False  # 'a county engineer', 'the city planner': public staff
         if (last in vocab.individual and not head[-1].cap) or _AGE_RE.match(last) or _aged_one(head_lows):
             # one unnamed person described by who they are ('the retiree', 'a grandmother of three', 'the
@@ -254,8 +259,14 @@ class SourceTyper:
                 return "media", True
             if len(acronym) >= 3 or (acronym and after_the):  # 'the F.B.I.', 'the U.N.': as 'the FBI'
                 return "organization", True
+            run = len(head) - 1
+            while run > 0 and head[run - 1].cap:
+                run -= 1
+            if run > 0 and is_media(head_lows[run - 1]):
+                return "media", True  # an outlet's name after an outlet noun: 'Spanish newspaper El Faro'
             # a name: an official if a title or role precedes it with no organisation or outlet word after the role
-            if roles and not any(w in organization or is_media(w) for w in head_lows[roles[-1] + 1:]):
+            if roles and not any(w in organization or is_media(w) for w in head_lows[roles[-1] + 1:]) and \
+                    not private_body(head_lows[:roles[-1]]):
                 return "official", True
             if not media_role.isdisjoint(head_lows[:-1]):
                 return "media", True  # "Ledger reporter Jane Roe", "correspondent Ana Ruiz"
@@ -382,6 +393,16 @@ def _dotted_acronym(all_tokens, head) -> tuple[str, bool]:
     if len(letters) < 2:
         return "", False
     return "".join(reversed(letters)), k >= 1 and all_tokens[k - 1].low == "the"
+
+
+def _site(all_tokens, last) -> bool:
+    """Whether the word token ``last`` ends a site's address: a period glued between it and a capitalised word
+    ('FactCheck.org', 'Vox.com')."""
+    k = next((j for j in range(len(all_tokens) - 1, 0, -1) if all_tokens[j] is last), 0)
+    if k < 2:
+        return False
+    dot, name = all_tokens[k - 1], all_tokens[k - 2]
+    return dot.text == "." and name.end == dot.start and dot.end == last.start and name.is_word and name.cap
 
 
 def _head_part(all_tokens, lows: list[str], tokens) -> tuple[int, int]:

@@ -63,6 +63,38 @@ QUANTITY_PARTITIVES = frozenset("number numbers handful dozen dozens hundreds th
                                 "several few some each either neither".split())
 #: Prepositions that may continue a noun phrase after a source noun ('officials at', 'a source close to').
 NP_PREPOSITIONS = frozenset(("at", "with", "from", "in", "on", "to", "close", "like"))
+#: Words before a profession that make its holder public staff ('a county engineer', 'the city planner', 'a state
+#: epidemiologist'): the office is the public body's.
+PUBLIC_PLACES = frozenset(("county", "city", "state", "federal", "municipal", "town", "government", "village",
+                           "borough", "township", "district", "parish", "army", "navy", "military", "police",
+                           "pentagon"))
+#: Public bodies and the words that name them: before a profession ('a Justice Department lawyer') and after a
+#: leading role ('chairman of the Dover County Board of Supervisors') they make an official.
+PUBLIC_BODIES = PUBLIC_PLACES | frozenset(("department", "ministry", "agency", "senate", "congress", "legislature",
+                                           "parliament", "administration", "commission", "cabinet", "supervisors",
+                                           "presidential"))
+#: Institutions that are none of these ('the history department at Dover University', 'Kestrel Foods').
+PRIVATE_BODIES = frozenset(("university", "college", "company", "corporation", "corp", "inc", "foundation", "trust",
+                            "association", "union", "church", "institute", "club", "society", "group", "bank",
+                            "fund", "llc", "ltd", "co", "plc", "firm", "nonprofit", "partnership", "league",
+                            # the trade nouns of company names (source_types.txt [organization], 'Kestrel Foods')
+                            "foods", "brands", "holdings", "motors", "airlines", "airways", "industries",
+                            "pharmaceuticals", "systems", "technologies", "solutions", "partners", "enterprises",
+                            "ventures", "investments", "securities", "insurance", "logistics", "utilities"))
+#: (Parties are left out: a party's leaders, nominees and chairs are political office holders in news-sourcing
+#: studies, 'The chairwoman of the Iowa Democratic Party' is `official` as before.)
+
+
+def private_body(lows) -> bool:
+    """Whether the lower-case words (possessive endings removed) name a private body, a word of
+    :data:`PRIVATE_BODIES` among them: 'the Dover advocacy group Fair Homes', 'Zentrix Foods', 'the political science
+    department at Dover University'."""
+    return not PRIVATE_BODIES.isdisjoint(lows)
+
+
+#: Top-level domains that end a web site's address ('according to Factcheck.org', 'said ouest-france.fr').
+DOMAIN_ENDINGS = frozenset(("com", "org", "net", "gov", "edu", "io", "co", "uk", "fr", "de", "es", "it", "ca", "au",
+                            "info", "news", "tv", "us"))
 #: Month names and their abbreviations.
 MONTHS = MONTH_NAMES | frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 #: Determiners that open a sentence subject found by :func:`.subjects.det_subject`.

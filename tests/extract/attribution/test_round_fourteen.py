@@ -1,0 +1,150 @@
+"""Constructions added in the fourteenth round of issue 19 (docs/methods_attribution.md "round fourteen"), each with
+a look-alike that must not change. Sentences written for these tests; every name, show and site is fictional
+except the fact-checking outlets named in the lexicon (source_types 1.15.0)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from framelens.extract.attribution.left_subject import comma_out_of_title
+from framelens.extract.attribution.tokens import tokenize
+from helpers import attribution_spans, mentions_and_cues
+
+
+def typed(text: str) -> list[tuple[str, str]]:
+    """(source, source type) of every attribution in ``text``, in order."""
+    return [(s.attrs["source"], s.attrs["source_type"]) for s in attribution_spans(text)]
+
+
+# --- a comma inside the closing quotation mark of a title in the subject's apposition --------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ('Tom Reyes, the author of "Dover Days," said the plan was weak.',
+     [('Tom Reyes, the author of "Dover Days,"', "said")]),
+    ("After the meeting, Ada Quill, co-host of Dover Channel’s “The Late Hour,” said the plan was weak.",
+     [("Ada Quill, co-host of Dover Channel’s “The Late Hour,”", "said")]),
+    ('Tom Vale of Dover, a member of the "Gang of Six," noted that the plan was weak.',
+     [('Tom Vale of Dover, a member of the "Gang of Six,"', "noted")]),
+    ("Quill, speaking on “Dover Sunday,” said the plan was weak.",
+     [("Quill, speaking on “Dover Sunday,”", "said"), ("Quill", "speaking")]),
+    # look-alikes: a quotation that opens the clause, or one with no phrase opened by a comma before it, keeps its
+    # speaker after the verb
+    ('"We lost," said Reyes.', [("Reyes", "said")]),
+    ('On Monday, Reyes called the plan "Operation Dover," said Quill.', [("Reyes", "called"), ("Quill", "said")]),
+    ('He called the plan "a disgrace," Quill said.', [("He", "called"), ("Quill", "said")]),
+])
+def test_comma_inside_a_title_in_an_apposition(text, expected):
+    assert mentions_and_cues(text) == expected
+
+
+# --- hosts, moderators, bloggers and fact-checkers are media ---------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Talk show host Tom Reyes said the plan was weak.", [("Tom Reyes", "media")]),
+    ("Debate moderator Ada Quill asked whether the plan was weak.", [("Ada Quill", "media")]),
+    ("Tom Reyes, the host of Dover Tonight, said the plan was weak. Reyes added that it would fail.",
+     [("Tom Reyes", "media"), ("Tom Reyes", "media")]),
+    ("The host said the plan was weak.", [("host", "media")]),
+    ("Fact-checkers said the claim was false.", [("Fact-checkers", "media")]),
+    ("The claim was false, the fact-checker said.", [("fact-checker", "media")]),
+    ("The fact-checking site said the claim was false.", [("fact-checking site", "media")]),
+    ("PolitiFact said the claim was false.", [("PolitiFact", "media")]),
+    ("Snopes said the claim was false.", [("Snopes", "media")]),
+    # look-alikes: 'a host of' is a quantity; a host country is no journalist; an official stays one
+    ("A host of experts said the plan was weak.", [("host of experts", "vague")]),
+    ("The host country said the plan was weak.", [("host country", "vague")]),
+    ("Senator Ada Quill said the plan was weak.", [("Ada Quill", "official")]),
+])
+def test_hosts_moderators_and_fact_checkers_are_media(text, expected):
+    assert typed(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a newsroom job capitalised before a name is a title, not part of the name (as 'Senator Ada Quill')
+    ("Columnist Ada Quill wrote that the plan was weak. Quill added that it would fail.",
+     [("Ada Quill", "media"), ("Ada Quill", "media")]),
+    ("Co-host Ada Quill said the plan was weak.", [("Ada Quill", "media")]),
+    ("Reporter Ada Quill wrote that the plan was weak.", [("Ada Quill", "media")]),
+    # look-alike: an office before the name keeps its type
+    ("Sheriff Ada Quill said the plan was weak.", [("Ada Quill", "official")]),
+])
+def test_newsroom_title_before_a_name(text, expected):
+    assert typed(text) == expected
+
+
+# --- a web site by its address ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("According to FactCheck.org, the claim was false.", [("FactCheck.org", "media")]),
+    ("According to Dovernews.com, the claim was false.", [("Dovernews.com", "organization")]),
+    ("The claim was false, said FactCheck.org on Monday.", [("FactCheck.org", "media")]),
+    # look-alike: a name that ends a sentence is no address
+    ("According to Ada Quill. Org charts were changed.", [("Ada Quill", "person")]),
+])
+def test_site_address_as_source(text, expected):
+    assert typed(text) == expected
+
+
+# --- an outlet's name after an outlet noun -----------------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Spanish newspaper El Faro said the plan was weak.", [("El Faro", "media")]),
+    ('"It is over," Tom Reyes told the Dover newspaper La Voz. The bridge will close, La Voz said.',
+     [("Tom Reyes", "person"), ("La Voz", "media")]),
+    # look-alike: a name after an outlet noun in a relative clause is no outlet
+    ("It is the newspaper Ada Quill owns. Ada Quill said the plan was weak.", [("Ada Quill", "person")]),
+])
+def test_outlet_name_after_an_outlet_noun(text, expected):
+    assert typed(text) == expected
+
+
+# --- offices in public and private bodies -------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    # a leading role in a public body, public staff, an adviser's public post
+    ('"It is over," Mr. Reyes, chairman of the Dover County Board of Supervisors, said. Later, Mr. Reyes said it '
+     "again.", [("Reyes", "official"), ("Reyes", "official")]),
+    ("Ada Quill, the Justice Department lawyer representing the tax agency, said the groups were warned. Ms. Quill "
+     "said the rules were clear.", [("Ada Quill", "official"), ("Ada Quill", "official")]),
+    ("Ada Quill, the national security adviser, said the names were protected.", [("Ada Quill", "official")]),
+    # an office in a private body is a person's job; unnamed, the holder speaks for the body
+    ("Tom Reyes, president of Dover College, said tuition would rise.", [("Tom Reyes", "person")]),
+    ("Ada Quill, chairman of the political science department at Dover University, said the plan was weak.",
+     [("Ada Quill", "person")]),
+    ("Zentrix Foods President Ada Quill said the plan was weak. Quill added that it would fail.",
+     [("Ada Quill", "person"), ("Ada Quill", "person")]),
+    ("A spokeswoman for Zentrix Foods said the plan was weak.", [("spokeswoman for Zentrix Foods", "organization")]),
+    ("The president of the Dover advocacy group Fair Homes said the plan was weak.",
+     [("president of the Dover advocacy group Fair Homes", "organization")]),
+    # look-alikes: a group's name holding a public word, a profession after a place, a party's chair, public bodies
+    ("Ada Quill, senior policy director of the Committee for a Responsible Dover Budget, said the plan was weak.",
+     [("Ada Quill", "person")]),
+    ("Ada Quill, a Dover County participant, said the plan was weak.", [("Ada Quill", "person")]),
+    ("Ada Quill, head of counterterrorism for the Dover Police, said the bomb was crude.", [("Ada Quill", "official")]),
+    ("The chairwoman of the Dover Democratic Party rejected that notion.",
+     [("chairwoman of the Dover Democratic Party", "official")]),
+    ("A spokesman for the Senate Ethics Committee said the plan was weak.",
+     [("spokesman for the Senate Ethics Committee", "official")]),
+    ("Tom Reyes, president of the Dover city council, said the tax would pass.", [("Tom Reyes", "official")]),
+])
+def test_offices_in_public_and_private_bodies(text, expected):
+    assert typed(text) == expected
+
+
+# --- a named outlet or body that calls something -------------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ('He cited a stat that PolitiFact called "half true" because it was outdated.',
+     [("He", "cited"), ("PolitiFact", "called")]),
+    ('The tubes held what the Dover Police later called "energetic material."', [("the Dover Police", "called")]),
+    # look-alikes: a name that ends a noun phrase before a naming participle
+    ('Quill has a project to benefit Reyes called "SaveDover."', []),
+    ('Quill published an essay in the Dover Ledger on Wednesday called "My Plan."', []),
+])
+def test_named_outlet_calls(text, expected):
+    assert mentions_and_cues(text) == expected
+
+
+# --- property: moving a comma out of a title never loses or invents a token ---------------------------------------------
+@given(st.text(alphabet='Ab q,"“”. of', max_size=60))
+def test_comma_out_of_title_only_swaps_the_last_two_tokens(text):
+    tokens = tokenize(text, 0, len(text))
+    out = comma_out_of_title(tokens)
+    assert out == tokens or (out[:-2] == tokens[:-2] and out[-2:] == [tokens[-1], tokens[-2]]
+                             and tokens[-2].text == "," and tokens[-1].text in '"”')
