@@ -141,6 +141,48 @@ def test_named_outlet_calls(text, expected):
     assert mentions_and_cues(text) == expected
 
 
+# --- nouns and senses that report nothing ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    # a measure before a cue word makes it a noun
+    ("But after a testy, 45-minute call that night with a negotiator, Reyes gave up.", []),
+    ("After a tense, two-hour call with the union, Quill signed.", []),
+    # 'according to' in keeping with something
+    ("We have the right to live according to our conscience.", []),
+    ("Officials must treat children according to their legal sex.", []),
+    # look-alikes: an age used as a noun is a subject; a possessive before a source noun is a source
+    ("The 43-year-old asked whether the plan was weak.", [("The 43-year-old", "asked")]),
+    ("Turnout rose according to his aides.", [("his aides", "according to")]),
+    ("Turnout rose, according to her account.", [("her account", "according to")]),
+])
+def test_senses_that_report_nothing(text, expected):
+    assert mentions_and_cues(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'who' after a name in a prepositional phrase stands for the person, not the noun before the preposition
+    ("The plan sets up a campaign issue for Mrs. Quill, who said this week that the tax would hurt families.",
+     [("Quill", "person")]),
+    ("The vote was a win for Tom Reyes, who said the tax would hurt families.", [("Tom Reyes", "person")]),
+    # look-alikes: a noun of people or an office before the preposition is the antecedent
+    ("The deputy mayor of Dover, who spoke at the rally, said the tax would hurt families.",
+     [("deputy mayor of Dover", "official")]),
+    ("Supporters of Tom Reyes, who say the tax is fair, rallied.", [("Supporters of Tom Reyes", "vague")]),
+    ("She called a producer for Tom Reyes, who said the show was over.", [("producer for Tom Reyes", "vague")]),
+])
+def test_who_after_a_name_in_a_prepositional_phrase(text, expected):
+    assert typed(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The two-hour speech claimed the plan was weak.", [("two-hour speech", "document")]),
+    # the speaker who gave a speech is the source (as 'issued a statement saying')
+    ("Ada Quill would often urge the mayor to act. Quill could then give a speech saying she had rejected the "
+     "advice.", [("Ada Quill", "person")]),
+])
+def test_a_speech_is_a_record_of_what_was_said(text, expected):
+    assert typed(text)[:1] == expected
+
+
 # --- property: moving a comma out of a title never loses or invents a token ---------------------------------------------
 @given(st.text(alphabet='Ab q,"“”. of', max_size=60))
 def test_comma_out_of_title_only_swaps_the_last_two_tokens(text):

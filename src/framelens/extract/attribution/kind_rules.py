@@ -255,6 +255,8 @@ def according_to(ctx: CueContext):
     source_type, named = ctx.typer.media_via_modifier(ctx.cache, src_start, src_end, source_type, named)
     if ctx.cache.low[src_start:src_end] in _OBJECT_PRONOUNS:
         source_type, named = "pronoun", False  # 'according to him'
+    elif source_type == "vague" and _conformity(ctx, src_start, src_end):
+        return NO_ATTRIBUTION
     content = content_around(ctx.text, ctx.sentence_start, ctx.sentence_end, ctx.cue.start,
                              mention[1] if mention else src_end)
     if not opens and ctx.text[ctx.cue.start - 2:ctx.cue.start] == ", " and \
@@ -272,6 +274,18 @@ def according_to(ctx: CueContext):
 #: which PolNeAR's annotators keep about half the time, is left out).
 _ACCORDING_APPOSITION_RE = re.compile(r",[^\S\n]+(?:an?|one[^\S\n]+of)[^\S\n][^,;:()\"“”\n]{2,120}?"
                                       r"(?=[^\S\n]*[.!?]?[\"”’']?[^\S\n]*$)")
+def _conformity(ctx: CueContext, src_start: int, src_end: int) -> bool:
+    """*according to* in the sense 'in keeping with' ('to live according to our conscience', 'treat children
+    according to their legal sex'): a word right before it (no comma, not the sentence's start) and a possessive
+    determiner before a last word that is no noun of the source lists ('according to her aides' and 'according to
+    their estimates' are sources)."""
+    left = ctx.left
+    tokens = [t for t in ctx.cache.exact(src_start, src_end) if t.is_word]
+    return bool(left) and left[-1].is_word and len(tokens) >= 2 and tokens[0].low in _POSSESSIVE_DETERMINERS and \
+        not ctx.words.is_noun(tokens[-1].low)
+
+
+_POSSESSIVE_DETERMINERS = frozenset(("his", "her", "its", "their", "our", "my", "your"))
 #: Object pronouns, the form a pronoun source takes after *according to*.
 _OBJECT_PRONOUNS = frozenset(("him", "her", "them", "us", "me"))
 

@@ -47,6 +47,8 @@ def refine_left(words: AttributionWords, left: list[Token], found, participle: b
     k = index_at(left, start)
     if k is None:
         return found
+    if left[-1].low == "who" and len(left) >= 2 and left[-2].text == ",":
+        return _who_names(words, left, k, found)
     t = left[k]
     if t.is_word and not t.cap and t.low in _TIME_SPANS:
         return _after_time_span(words, left, k, end, participle)
@@ -80,6 +82,31 @@ def refine_left(words: AttributionWords, left: list[Token], found, participle: b
         if share is not None:  # residents believe'
             return (share, end, n_words + 2)
     return (start, end, n_words)
+
+
+#: Prepositions after a noun that is no person, before the name a comma and *who* stand for ('a win for Tom Reyes,
+#: who said', 'a campaign issue for Mrs. Quill, who said').
+_WHO_PREPOSITIONS = frozenset(("for", "to", "of", "with", "from", "against", "by", "over", "about"))
+
+
+#: Endings of nouns of people the lists may lack ('a producer for Tom Reyes, who', 'a strategist for', 'an ally of').
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ally", "aide")
+
+
+def _who_names(words: AttributionWords, left: list[Token], k: int, found):
+    """The antecedent of a comma and *who* after the phrase ``found`` (starting at ``left[k]``): the name that ends
+    it when the noun before the name's preposition is no noun of people or organisations ('a campaign issue for Mrs.
+    Quill, who said' -> Mrs. Quill: *who* stands for a person); else ``found`` ('the deputy mayor of Dover, who
+    spoke', 'supporters of Tom Reyes, who say')."""
+    e = len(left) - 3  # the phrase's last token, before ', who'
+    j = e
+    while j > k and (left[j].cap or (left[j].text == "." and left[j - 1].text in words.title_abbreviations)):
+        j -= 1
+    if j == e or j <= k or not left[j].is_word or left[j].low not in _WHO_PREPOSITIONS or \
+            not left[j - 1].is_word or left[j - 1].cap or words.is_noun(left[j - 1].low) or \
+            left[j - 1].low.endswith(_AGENT_ENDINGS) or left[j + 1].low in words.pronouns:
+        return found
+    return (left[j + 1].start, left[e].end, sum(1 for t in left[j + 1:e + 1] if t.is_word))
 
 
 def name_before_relative(words: AttributionWords, left: list[Token]):

@@ -241,6 +241,9 @@ def noun_after_determiner(ctx: CueContext) -> bool:
             ctx.right and ctx.right[0].is_word and not ctx.right[0].cap and ctx.right[0].low not in ctx.words.stop:
         return True  # right after an article or a possessive, before a word: 'his promised border wall', 'the
         # estimated 10 million', 'the proposed centre', 'the accused denied' (no subject can stand there)
+    if left and left[-1].is_word and _MEASURE_RE.fullmatch(left[-1].low):
+        return True  # a measure before it is an adjective, the cue a noun: 'a testy, 45-minute call', 'a 10-page
+        # report' (not an age used as a noun: 'the 43-year-old asked')
     i = len(left) - 1
     skipped = 0
     while i >= 0 and skipped < 2 and left[i].is_word and not left[i].cap and _adjective_like(left[i].low) and \
@@ -269,6 +272,9 @@ _PLURAL_DETERMINERS = frozenset(("the", "these", "those", "most", "more", "all",
 _OBJECT_PRONOUNS = frozenset(("him", "her", "them", "us", "me", "it"))
 #: Articles and possessive determiners: never a subject of the verb right after them (unlike *this, that*).
 _ARTICLES_AND_POSSESSIVES = frozenset(("the", "a", "an", "his", "her", "their", "its", "our", "my", "your"))
+#: A count and a unit joined by a hyphen, an adjective of measure ('45-minute', 'two-hour', '10-page').
+_MEASURE_RE = re.compile(r"(?:\d[\d,.]*|" + "|".join(sorted(NUMBER_WORDS)) + r")-(?:second|minute|hour|day|week|month|"
+                         r"year|page|word|point|mile|foot|inch|member|person|state|city|nation|country)")
 #: A count written in digits ('300', '1,200') or as a word (:data:`NUMBER_WORDS`).
 _COUNT_RE = re.compile(r"\d[\d,]*|" + "|".join(sorted(NUMBER_WORDS)))
 #: Prepositions after which a cue form is a noun ('despite claims', 'amid reports', 'with calls for'); not *as*,
