@@ -183,6 +183,43 @@ def test_a_speech_is_a_record_of_what_was_said(text, expected):
     assert typed(text)[:1] == expected
 
 
+# --- verbs of communication and judgement from VerbNet (report_verbs 1.5.0) ------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Quill informed reporters that the mill would close.", [("Quill", "informed")]),
+    ("The county notified residents that the bridge would close.", [("The county", "notified")]),
+    ("Quill voiced concern about the levy.", [("Quill", "voiced")]),
+    ("The agency advised that residents stay home.", [("The agency", "advised that")]),
+    ("Quill observed that the levy had never passed.", [("Quill", "observed that")]),
+    ("Reyes exaggerated the cost of the bridge, the audit found.", [("Reyes", "exaggerated"), ("the audit", "found")]),
+    ("Quill lectured the council about its spending.", [("Quill", "lectured")]),
+    ("Reyes outlined his plan for the mill.", [("Reyes", "outlined")]),
+    # look-alikes: adjectives, jobs, other senses and conversations without content
+    ("It was an informed decision.", []),
+    ("Voters want to stay informed about the levy.", []),
+    ("Decisions informed by data are better.", []),
+    ("Bennett, who advised the mayor on trade, said the levy was fair.",
+     [("Bennett, who advised the mayor on trade,", "said")]),
+    ("They made exaggerated claims about the levy.", [("They", "claims")]),  # the noun is the cue, not the adjective
+    ("Quill observed the vote from the gallery.", []),
+    ("The steps outlined in the memo were ignored.", []),
+    ("Quill and Reyes chatted about the weather.", []),
+    ("The much-maligned levy failed.", []),
+])
+def test_communication_and_judgement_verbs(text, expected):
+    assert mentions_and_cues(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an intensive reflexive or a frequency adverb between subject and verb is no part of the subject
+    ("Reyes himself said the levy was fair.", [("Reyes", "person")]),
+    ("Quill sometimes said the levy was unfair.", [("Quill", "person")]),
+    ("The mayor herself said the levy was fair.", [("mayor", "official")]),
+    ("Quill almost said the levy was unfair.", [("Quill", "person")]),
+])
+def test_reflexive_and_adverb_before_the_cue(text, expected):
+    assert typed(text) == expected
+
+
 # --- property: moving a comma out of a title never loses or invents a token ---------------------------------------------
 @given(st.text(alphabet='Ab q,"“”. of', max_size=60))
 def test_comma_out_of_title_only_swaps_the_last_two_tokens(text):
