@@ -220,6 +220,24 @@ def test_reflexive_and_adverb_before_the_cue(text, expected):
     assert typed(text) == expected
 
 
+# --- 'they' after a group named in its own sentence ------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    # the group is the nearer antecedent though it is no source: the earlier source is not taken
+    ("As Ada Quill and one of us argued in a 2015 piece, Dover needs staff. Budgets were cut for a decade. Many "
+     "conservatives did not check the figures because they believed that they held the high ground.",
+     [("Ada Quill and one of us", "vague"), ("they", "pronoun")]),
+    ("Officials said the plan was weak. Residents gathered outside the hall, and they said the plan would fail.",
+     [("Officials", "official"), ("they", "pronoun")]),
+    # look-alikes: the group is the antecedent in a sentence of its own, or is itself the source
+    ("Dover teachers said the plan was unfair. They added that classes were too large.",
+     [("Dover teachers", "vague"), ("Dover teachers", "vague")]),
+    ("Residents said the plan was weak, and they added that it would fail.",
+     [("Residents", "vague"), ("Residents", "vague")]),
+])
+def test_they_after_a_group_in_its_own_sentence(text, expected):
+    assert typed(text) == expected
+
+
 # --- property: moving a comma out of a title never loses or invents a token ---------------------------------------------
 @given(st.text(alphabet='Ab q,"“”. of', max_size=60))
 def test_comma_out_of_title_only_swaps_the_last_two_tokens(text):

@@ -391,6 +391,10 @@ def _resolve_antecedents(names: NameFinder, text: str, seg, attrs: list[Attribut
         if win is not None:
             win.advance(para)
         pick = win.pick() if win is not None else None
+        if pick is not None and cls == "they" and _people_before(names.words, text, seg, pick[0], a.src_start,
+                                                                 pick[3]):
+            pick = None  # a group named in the pronoun's own sentence that is no source: 'Many conservatives did
+            # not look at the evidence because they believed' is not the source of an earlier sentence
         if pick is None or (cls in ("he", "she") and win.last_unnamed > pick[0]):
             a.uncertain = True
             if win is not None:
@@ -400,6 +404,43 @@ def _resolve_antecedents(names: NameFinder, text: str, seg, attrs: list[Attribut
         _, _, _, a.source, a.source_type, a.named, a.person, _ = pick
         # a resolved pronoun is a candidate for the next one ("Breed said ... She said ... She added")
         _push_attr(windows, a, para, known, genders)
+
+
+_WORD_RE = re.compile(r"[A-Za-z][a-z]+s\b")  # a plural-looking word
+_WORDS_RE = re.compile(r"[A-Za-z’'-]+")
+#: Words after which a noun phrase is a clause's subject ('because they', 'when tobacco executives testified').
+_CLAUSE_OPENERS = frozenset(("when", "because", "as", "while", "and", "but", "if", "since", "though", "although",
+                             "so", "where", "after", "before", "until", "once", "whereas"))
+
+
+def _people_before(words, text: str, seg, candidate: int, pos: int, source: str | None) -> bool:
+    """Whether the sentence holding the pronoun at ``pos`` opens a clause with a group of people before it (a
+    plural noun of people at the sentence's start or after *when, because, and, ...*, at most two words between:
+    'Many conservatives did not look ... because they', 'Residents gathered outside, and they') while the
+    candidate antecedent at ``candidate`` lies before that sentence and is not named by the same noun: the group is
+    the nearer antecedent, though no source."""
+    start = seg.sentences[seg.sentence_at(pos)][0]
+    if candidate >= start:
+        return False
+    source_low = (source or "").lower()
+    for m in _WORD_RE.finditer(text, start, pos):
+        low = m.group().lower()
+        if low == "others" or low in source_low or not (
+                words.has("vague", low) or words.has("role", low[:-1]) or words.has("individual", low[:-1]) or
+                words.has("role", low)):
+            continue
+        before = _WORDS_RE.findall(text, max(start, m.start() - 40), m.start())[-3:]
+        lows = [w.lower() for w in before]
+        if lows and lows[-1] in _PREPOSITIONS_BEFORE_GROUP:
+            continue  # an object ('with Trump and others', 'among voters')
+        if len(_WORDS_RE.findall(text, start, m.start())) <= 2 or any(w in _CLAUSE_OPENERS for w in lows):
+            return True
+    return False
+
+
+#: Prepositions whose object a group is, never a subject.
+_PREPOSITIONS_BEFORE_GROUP = frozenset(("of", "in", "with", "by", "for", "to", "from", "at", "on", "about",
+                                        "among", "against", "between", "than", "like"))
 
 
 def _windows() -> dict[str, _Window]:
