@@ -238,6 +238,23 @@ def test_they_after_a_group_in_its_own_sentence(text, expected):
     assert typed(text) == expected
 
 
+# --- an office of the form 'role of X' before a name -------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Secretary of State Tom Reyes said the talks failed. Reyes said it again.",
+     [("Tom Reyes", "official"), ("Tom Reyes", "official")]),
+    ("Director of National Intelligence Ada Quill says the threat is real. Quill told the committee it was real.",
+     [("Ada Quill", "official"), ("Ada Quill", "official")]),
+    ("Chairman of the Joint Chiefs Tom Reyes said the plan was weak. Reyes said it again.",
+     [("Tom Reyes", "official"), ("Tom Reyes", "official")]),
+    ("Secretary of State John F. Reyes said the talks failed.", [("John F. Reyes", "official")]),
+    # look-alikes: the office alone, a body's name
+    ("The Secretary of State said the talks failed.", [("Secretary of State", "official")]),
+    ("The Department of Justice said the talks failed.", [("Department of Justice", "organization")]),
+])
+def test_office_of_a_body_before_a_name(text, expected):
+    assert typed(text) == expected
+
+
 # --- property: moving a comma out of a title never loses or invents a token ---------------------------------------------
 @given(st.text(alphabet='Ab q,"“”. of', max_size=60))
 def test_comma_out_of_title_only_swaps_the_last_two_tokens(text):

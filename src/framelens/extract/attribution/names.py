@@ -145,12 +145,19 @@ class NameFinder:
         commons: dict[str, bool] = {}  # names recur in a document: each first word is looked up once
         for m in NAME_RUN_RE.finditer(text):
             run = m.group()
-            got = memo.get(run)
-            if got is None:
-                got = self._name_of_run(run)
-                if len(memo) >= MEMO_MAX:
-                    memo.clear()
-                memo[run] = got
+            if run.count(" ") >= 2 and self._role_of_before(text, m.start()):
+                # 'Director of National Intelligence Ada Quill', 'Secretary of State Tom Reyes': the office's body,
+                # then the name (its last two words, or three with a middle initial)
+                tail = _tail_name(run)
+                got = self._name_of_run(tail)
+                got = (len(run) - len(tail) + got[0], got[1], True) if got else ()
+            else:
+                got = memo.get(run)
+                if got is None:
+                    got = self._name_of_run(run)
+                    if len(memo) >= MEMO_MAX:
+                        memo.clear()
+                    memo[run] = got
             if not got:
                 continue
             offset, name, official = got
@@ -265,8 +272,15 @@ class NameFinder:
         words = self.words
         # stop at a post-modifier ("a spokesperson for Gov. Alan Whitlock" has no name of its own)
         head = []
-        for t in cache.exact(src_start, src_end):
+        tokens = cache.exact(src_start, src_end)
+        for k, t in enumerate(tokens):
             if t.is_word and t.low in _POST_MODIFIER_OPENERS:
+                if t.low == "of" and head and head[-1].cap and words.has("role", head[-1].low):
+                    rest = [x for x in tokens[k + 1:] if x.is_word]
+                    if len(rest) >= 3 and all(x.cap or x.low == "the" for x in rest):
+                        # an office of the form 'role of X' before a name: 'Secretary of State Tom Reyes'
+                        name = _tail_name(cache.text[tokens[k + 1].start:tokens[-1].end])
+                        return name if name.split()[0].lower() != "the" else None
                 break
             head.append(t)
         run: list[Token] = []
@@ -375,3 +389,14 @@ def _domain(run: list[Token], t: Token) -> bool:
     ('FactCheck.org')."""
     return len(run) >= 2 and run[-1].text == "." and run[-1].end == t.start and t.low in DOMAIN_ENDINGS and \
         run[-2].is_word and run[-2].end == run[-1].start
+
+
+
+def _tail_name(run: str) -> str:
+    """The personal name that ends a run of capitalised words after an office's body: its last two words, or three
+    with a middle initial ('State Tom Reyes' -> 'Tom Reyes', 'Defense John F. Reyes' -> 'John F. Reyes')."""
+    parts = run.split()
+    k = len(parts) - 2
+    if k >= 1 and len(parts[k].rstrip(".")) == 1:
+        k -= 1
+    return " ".join(parts[max(k, 0):])

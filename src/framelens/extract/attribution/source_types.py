@@ -163,6 +163,10 @@ class SourceTyper:
         is_media = words.is_media
         head_lo, head_hi = _head_part(all_tokens, lows, tokens)
         head = tokens[head_lo:head_hi]
+        if 0 < head_hi < len(lows) - 2 and lows[head_hi] == "of" and tokens[head_hi - 1].cap and \
+                lows[head_hi - 1] in vocab.role and all(t.cap or t.low == "the" for t in tokens[head_hi + 1:]) and \
+                tokens[-1].cap and tokens[-2].cap:
+            return "official", True  # an office of the form 'role of X' before a name: 'Secretary of State Tom Reyes'
         if head_lo >= 2 and lows[head_lo - 2] in QUANTITY_PARTITIVES and lows[head_lo - 1] == "of":
             # 'dozens of economists', 'a majority of Iowans': an unspecified number of people, a vague source;
             # 'a number of emails' are documents
