@@ -255,6 +255,21 @@ def test_office_of_a_body_before_a_name(text, expected):
     assert typed(text) == expected
 
 
+# --- a share that opens the subject after an opening phrase without a comma ---------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("In that same poll 72 percent of Dover voters say the mayor will win.",
+     [("72 percent of Dover voters", "vague")]),
+    ("Among Democrats 60 percent say the mill should close.", [("60 percent", "vague")]),
+    ("The Dover Ledger poll found 37 percent of voters said they supported the levy.",
+     [("Dover Ledger", "media"), ("37 percent of voters", "vague")]),
+    # look-alikes: words of the share itself stay
+    ("A staggering 54 percent said the reverse.", [("staggering 54 percent", "vague")]),
+    ("About 40 percent of voters say the mill should close.", [("About 40 percent of voters", "vague")]),
+])
+def test_share_after_an_opening_phrase(text, expected):
+    assert typed(text) == expected
+
+
 # --- property: moving a comma out of a title never loses or invents a token ---------------------------------------------
 @given(st.text(alphabet='Ab q,"“”. of', max_size=60))
 def test_comma_out_of_title_only_swaps_the_last_two_tokens(text):

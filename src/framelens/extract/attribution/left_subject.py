@@ -49,6 +49,9 @@ def refine_left(words: AttributionWords, left: list[Token], found, participle: b
         return found
     if left[-1].low == "who" and len(left) >= 2 and left[-2].text == ",":
         return _who_names(words, left, k, found)
+    share = _share_inside(left, k, end)
+    if share is not None:
+        return (left[share].start, end, sum(1 for x in left[share:] if x.is_word and x.end <= end))
     t = left[k]
     if t.is_word and not t.cap and t.low in _TIME_SPANS:
         return _after_time_span(words, left, k, end, participle)
@@ -138,6 +141,36 @@ def _after_time_span(words: AttributionWords, left: list[Token], k: int, end: in
             return refine_left(words, left[:k - 1], left_np(words, left[:k - 1]), participle)
         return None
     return refine_left(words, left, (rest.start, end, sum(1 for x in inside if x.start >= rest.start)), participle)
+
+
+def _share_inside(left: list[Token], k: int, end: int) -> int | None:
+    """The index of a share that opens the subject inside the phrase ``left[k:]`` (up to ``end``) after an opening
+    prepositional phrase with no comma ('In that same poll 72 percent of Democrats say' -> '72 percent of Democrats';
+    'Among Democrats 60 percent say') or after a poll's *found* ('The poll found 37 percent of voters said'): a number
+    right after a word and before *percent* or *%*; else None ('A staggering 54 percent said' keeps its words)."""
+    opening = any(x.is_word and x.low in _OPENING_PREPOSITIONS for x in left[max(0, k - 3):k + 1])
+    for j in range(k + 1, len(left) - 1):
+        t = left[j]
+        if t.end > end:
+            break
+        if t.is_word and t.low[:1].isdigit() and left[j - 1].is_word and not left[j - 1].low[:1].isdigit() and \
+                left[j + 1].low in ("percent", "%") and (
+                    (opening and left[j - 1].low not in _SHARE_LEADS) or left[j - 1].low in _FINDING_VERBS):
+            return j
+    return None
+
+
+#: Prepositions that open a sentence's adverbial phrase before its subject ('In that poll', 'Among Democrats').
+_OPENING_PREPOSITIONS = frozenset(("in", "among", "across", "at", "for", "from", "on", "within", "of"))
+#: Verbs of a poll's finding before a share that is the next verb's subject ('the poll found 37 percent of voters
+#: said').
+_FINDING_VERBS = frozenset(("found", "finds", "find", "showed", "shows", "show", "showing", "finding"))
+
+
+#: Words that belong to a share before its number ('about 40 percent', 'nearly 60 percent', 'the 72 percent').
+_SHARE_LEADS = frozenset(("about", "around", "nearly", "almost", "roughly", "some", "over", "under", "only", "just",
+                          "fully", "the", "a", "than", "of", "and", "or", "to", "between", "least", "most", "another",
+                          "approximately", "an", "estimated", "additional", "exactly", "barely", "more", "less"))
 
 
 def _share_start(left: list[Token], of: int) -> int | None:
