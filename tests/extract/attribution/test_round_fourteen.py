@@ -270,6 +270,29 @@ def test_share_after_an_opening_phrase(text, expected):
     assert typed(text) == expected
 
 
+# --- types from the read sample after the round ------------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    # an outlet's document by a possessive is the outlet's ('the Ledger's report')
+    ("However, the Dover Ledger's report acknowledges that the plan failed.", [("Dover Ledger", "media")]),
+    ("The plan failed, according to the Ledger’s Saturday report.", [("Ledger", "media")]),
+    # an owner, a founder, an organizer: one person, no office
+    ("The shop owner said the flood ruined her stock.", [("shop owner", "person")]),
+    ("The organizer instructed the crowd to wait.", [("organizer", "person")]),
+    ("The owners said the store would close.", [("owners", "vague")]),
+    # a video caption's label before a surname is no earlier use of that surname
+    ("JUST WATCHED Quill on taxes Replay More Videos ... MUST WATCH Quill on taxes\n\n\"It fails,\" Dover Sen. Ada "
+     "Quill told the Marlow Ledger on Sunday.\n\n\"It fails,\" Quill said.",
+     [("Ada Quill", "official"), ("Ada Quill", "official")]),
+    # look-alikes: a body's document stays a document; two uses of the surname in running text before the full name
+    # keep it apart
+    ("The council's report found that rents doubled.", [("council's report", "document")]),
+    ("Quill said the levy was fair. Quill said it twice. Later Ada Quill, a nurse, said it was unfair.",
+     [("Quill", "person"), ("Quill", "person"), ("Ada Quill", "person")]),
+])
+def test_types_from_the_second_read_sample(text, expected):
+    assert typed(text) == expected
+
+
 # --- property: moving a comma out of a title never loses or invents a token ---------------------------------------------
 @given(st.text(alphabet='Ab q,"“”. of', max_size=60))
 def test_comma_out_of_title_only_swaps_the_last_two_tokens(text):

@@ -76,11 +76,17 @@ def uses_before(text: str, word: str, end: int, most: int = 2) -> int:
     ``most``."""
     n = 0
     for at in _whole_words(text, word, end):
-        if not text[max(0, at - 4):at].lower().endswith(("the ", "a ", "an ")):
-            n += 1  # (not a modifier after an article: 'the Trump administration', 'a Vale aide')
+        before = text[max(0, at - 12):at]
+        if not before.lower().endswith(("the ", "a ", "an ")) and _CAPTION_BEFORE_RE.search(before) is None:
+            n += 1  # (not a modifier after an article: 'the Trump administration', 'a Vale aide'; nor a video
+            # caption's label: 'JUST WATCHED Graham on taxes', 'MUST WATCH Graham')
             if n >= most:
                 break
     return n
+
+
+#: An all-capital word of four letters or more right before a word (a video caption's label, 'MUST WATCH').
+_CAPTION_BEFORE_RE = re.compile(r"\b[A-Z]{4,}[^\S\n]+\Z")
 
 
 def _whole_words(text: str, word: str, end: int):
@@ -249,6 +255,9 @@ class NameFinder:
                 if not current:
                     after_noun = previous is not None and previous.is_word and is_media(previous.low)
                 current.append(t)
+                if t.low.endswith(("'s", "’s")):  # a possessive ends the name ("the Times's Saturday report")
+                    runs.append((current, after_noun))
+                    current = []
             elif current and (t.text in "-‐‑&." or t.low in ("and", "of") or _domain(current, t)):
                 current.append(t)
             else:
@@ -263,8 +272,9 @@ class NameFinder:
                 run.pop()
             while run and run[0].low in DETERMINERS:
                 run.pop(0)
-            if run and (after_noun or any(t.is_word and is_media(t.low) for t in run)):
-                return cache.text[run[0].start:run[-1].end]
+            if run and (after_noun or any(t.is_word and is_media(_unpossessed(t.low)) for t in run)):
+                name = cache.text[run[0].start:run[-1].end]
+                return name[:-2] if name.endswith(("'s", "’s")) else name  # ("the Ledger's report" -> 'Ledger')
         return None
 
     def name_part(self, cache: TokenCache, src_start: int, src_end: int) -> str | None:
@@ -400,3 +410,8 @@ def _tail_name(run: str) -> str:
     if k >= 1 and len(parts[k].rstrip(".")) == 1:
         k -= 1
     return " ".join(parts[max(k, 0):])
+
+
+def _unpossessed(low: str) -> str:
+    """A lower-case word without its possessive ending ("ledger's" -> 'ledger')."""
+    return low[:-2] if low.endswith(("'s", "’s")) else low

@@ -345,8 +345,9 @@ class SourceTyper:
         """'a 2009 article from the LA Times', 'the Courier's report': a document credited to an outlet."""
         if source_type != "document":
             return source_type, named
-        if any(t.cap and self.words.is_media(t.low) for t in cache.exact(src_start, src_end) if t.is_word):
-            return "media", True
+        if any(t.cap and self.words.is_media(t.low[:-2] if t.low.endswith(("'s", "’s")) else t.low)
+               for t in cache.exact(src_start, src_end) if t.is_word):
+            return "media", True  # (also in a possessive: "the Ledger's report")
         return source_type, named
 
 
