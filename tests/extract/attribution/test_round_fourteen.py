@@ -5,9 +5,10 @@ except the fact-checking outlets named in the lexicon (source_types 1.15.0)."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from framelens.extract.attribution.extractor import AttributionExtractor
 from framelens.extract.attribution.left_subject import comma_out_of_title
 from framelens.extract.attribution.tokens import tokenize
 from helpers import attribution_spans, mentions_and_cues
@@ -293,6 +294,22 @@ def test_types_from_the_second_read_sample(text, expected):
     assert typed(text) == expected
 
 
+# --- particles inside a personal name ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("David de la Cruz Quill, a detainee, said the guards beat him. Quill said it again.",
+     [("David de la Cruz Quill", "person"), ("David de la Cruz Quill", "person")]),
+    ("Luis de Leon, a farmer in Dover, said the river was dry. De Leon added that crops failed.",
+     [("Luis de Leon", "person"), ("Luis de Leon", "person")]),
+    ("Ana van der Berg, a nurse, said the ward was full. Van der Berg said it again.",
+     [("Ana van der Berg", "person"), ("Ana van der Berg", "person")]),
+    # look-alike: a particle is no name of its own, and a name without particles is as before
+    ("Tom Reyes, a farmer in Dover, said the river was dry. Reyes added that crops failed.",
+     [("Tom Reyes", "person"), ("Tom Reyes", "person")]),
+])
+def test_particles_inside_a_name(text, expected):
+    assert typed(text) == expected
+
+
 # --- property: moving a comma out of a title never loses or invents a token ---------------------------------------------
 @given(st.text(alphabet='Ab q,"“”. of', max_size=60))
 def test_comma_out_of_title_only_swaps_the_last_two_tokens(text):
@@ -300,3 +317,20 @@ def test_comma_out_of_title_only_swaps_the_last_two_tokens(text):
     out = comma_out_of_title(tokens)
     assert out == tokens or (out[:-2] == tokens[:-2] and out[-2:] == [tokens[-1], tokens[-2]]
                              and tokens[-2].text == "," and tokens[-1].text in '"”')
+
+
+_NAME_PIECES = ["Ada", "Quill", "David", "Cruz", "de", "la", "van", "der", "bin", "De", "Van", "Sen.", "Secretary",
+                "of", "State", "said", " ", "  ", "\n", ",", ".", "’s", "-"]
+_name_texts = st.lists(st.one_of(st.sampled_from(_NAME_PIECES), st.text(max_size=3)), max_size=30).map(" ".join)
+
+
+_NAMES = AttributionExtractor().names
+
+
+@settings(deadline=None)
+@given(_name_texts)
+def test_full_names_are_read_at_their_offsets(text):
+    """Every full name the document index holds (with particles, or after an office's body) is the text at its
+    offset."""
+    for pos, name, _ in _NAMES.doc_names(text, {}):
+        assert text[pos:pos + len(name)] == name

@@ -6,7 +6,7 @@ Split from :mod:`.resolve`, which uses it to expand a surname or a shorter tail 
 
 from __future__ import annotations
 
-from .names import GENERATIONAL_SUFFIXES, NameFinder, NameIndex, uses_before
+from .names import GENERATIONAL_SUFFIXES, NAME_PARTICLES, NameFinder, NameIndex, uses_before
 
 
 def _last_words(parts: list[str]) -> tuple[str, ...]:
@@ -73,6 +73,14 @@ class _Names:
         return got
 
     def _expand(self, name: str, title: str | None) -> tuple[str, bool] | None:
+        got = self._expand_as_written(name, title)
+        first, _, rest = name.partition(" ")
+        if got is None and rest and first.lower() in NAME_PARTICLES and first[:1].isupper():
+            # a particle capitalised to open a sentence: 'De Leon added' after 'Luis de Leon'
+            got = self._expand_as_written(first.lower() + " " + rest, title)
+        return got
+
+    def _expand_as_written(self, name: str, title: str | None) -> tuple[str, bool] | None:
         if " " in name:
             found = self.by_tail.get(name)
             if found and len(found) == 1:

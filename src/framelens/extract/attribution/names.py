@@ -29,6 +29,13 @@ NAME_RUN_RE = re.compile(r"[A-Z](?<![\w’'\-].)(?=([\w’'\-]+))\1(?<=[^\W\d_])
 _NAME_RUN_PLAIN = re.compile(r"[A-Z](?<![\w’'\-].)[\w’'\-]*[^\W\d_]\s(?:[A-Z][\w’'\-]*[^\W\d_]\s){0,4}"
                              r"[A-Z][^\W_]+(?:[\-‐‑][A-Z][^\W_]+)?(?![\w\-])")
 _POST_MODIFIER_OPENERS = CONNECTORS | NP_PREPOSITIONS
+#: Lower-case particles inside a personal name (Spanish, Portuguese, Italian, French, Dutch, German, Arabic names).
+NAME_PARTICLES = frozenset(("de", "del", "della", "la", "las", "los", "van", "der", "den", "von", "da", "di", "du",
+                            "le", "dos", "das", "bin", "ibn", "al"))
+#: A first name and particles right before a run of capitalised words ('David de la ' before 'Cruz Grajales').
+_PARTICLES_BEFORE_RE = re.compile(r"(?<![\w’'\-])([A-Z][\w’'\-]*[^\W\d_])[^\S\n]+"
+                                  r"((?:(?:" + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True)) +
+                                  r")[^\S\n]+){1,3})\Z")
 #: Function words that open a sentence before a name and are no part of it ('And Newt Gingrich', 'For Trump'):
 #: a closed class, so a constant.
 NOT_NAME_START = frozenset({"and", "nor", "plus"}) | CONNECTORS | NP_PREPOSITIONS | PAGE_FURNITURE | INDEFINITES | OPENING_PREPOSITIONS
@@ -164,6 +171,12 @@ class NameFinder:
                     if len(memo) >= MEMO_MAX:
                         memo.clear()
                     memo[run] = got
+            particles = _PARTICLES_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
+            if particles is not None and (not got or got[0] == 0):
+                # a name with particles before the run: 'David de la Cruz Grajales', 'Luis de Leon'
+                plain = self._name_of_run(particles.group(1) + " " + run)
+                if plain:
+                    got = (particles.start() - m.start(), text[particles.start():m.end()], plain[2])
             if not got:
                 continue
             offset, name, official = got
@@ -304,6 +317,10 @@ class NameFinder:
                 if run and (text[t.end:t.end + 2] in ("'s", "’s") or t.text.endswith(("'s", "’s"))):
                     break  # "UCLA's Michael Tesler": the name follows the possessive
                 run.append(t)
+            elif t.is_word and t.low in NAME_PARTICLES and run and i > 0 and head[i - 1].is_word and \
+                    (head[i - 1].cap or head[i - 1].low in NAME_PARTICLES) and \
+                    not words.has("role", head[i - 1].low):
+                run.append(t)  # a particle inside a name: 'David de la Cruz Grajales', 'Ana van der Berg'
             elif not t.is_word and t.text in "-‐‑" and run:
                 continue
             elif t.text == "." and run and i > 0 and len(head[i - 1].text) == 1 and head[i - 1].cap:
