@@ -112,3 +112,8 @@ def mentions_and_cues(text: str, kind: str = "attribution", *attrs: str) -> list
     order; ``attrs`` names span attributes to add (``"source"``, ``"source_type"``)."""
     return [(text[s.start:s.end], text[s.attrs["cue_start"]:s.attrs["cue_end"]]) + tuple(s.attrs[a] for a in attrs)
             for s in attribution_spans(text, kind)]
+
+
+def sources_and_types(text: str, kind: str = "attribution") -> list[tuple[str, str]]:
+    """``(source, source type)`` of every span of ``kind`` in ``text`` (:func:`attribution_spans`), in order."""
+    return [(s.attrs["source"], s.attrs["source_type"]) for s in attribution_spans(text, kind)]

@@ -11,12 +11,8 @@ from hypothesis import strategies as st
 from framelens.extract.attribution.extractor import AttributionExtractor
 from framelens.extract.attribution.left_subject import comma_out_of_title
 from framelens.extract.attribution.tokens import tokenize
-from helpers import attribution_spans, mentions_and_cues
-
-
-def typed(text: str) -> list[tuple[str, str]]:
-    """(source, source type) of every attribution in ``text``, in order."""
-    return [(s.attrs["source"], s.attrs["source_type"]) for s in attribution_spans(text)]
+from helpers import mentions_and_cues
+from helpers import sources_and_types as typed  # (source, source type) of every attribution, in order
 
 
 # --- a comma inside the closing quotation mark of a title in the subject's apposition --------------------------------

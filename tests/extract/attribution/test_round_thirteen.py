@@ -5,17 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import attribution_spans, mentions_and_cues
+from helpers import mentions_and_cues
+from helpers import sources_and_types as typed  # (source, source type) of every attribution, in order
 
 
 def found(text: str) -> list[tuple[str, str]]:
     """(source mention, cue) of every attribution in ``text``, in order."""
     return mentions_and_cues(text)
-
-
-def typed(text: str) -> list[tuple[str, str]]:
-    """(source, source type) of every attribution in ``text``, in order."""
-    return [(s.attrs["source"], s.attrs["source_type"]) for s in attribution_spans(text)]
 
 
 # --- a verb of beginning or continuing before an -ing cue is no part of the source ------------------------------------

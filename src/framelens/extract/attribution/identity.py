@@ -17,7 +17,8 @@ from collections.abc import Iterable
 
 from ...lexicon.wordlists import load_source_lexicon
 from .records import Attribution
-from .words import CONNECTORS, NP_PREPOSITIONS, PUBLIC_BODIES, PUBLIC_PLACES, AttributionWords, private_body
+from .words import (CONNECTORS, NP_PREPOSITIONS, PUBLIC_BODIES, PUBLIC_PLACES, AttributionWords, private_body,
+                    unpossessed)
 
 __all__ = ["normalise_name", "normalise_label", "NAME_KEY_MAX", "role_evidence", "apposition_kind", "unify_sources"]
 
@@ -178,7 +179,7 @@ def _np_kind(words: AttributionWords, np: str) -> str | None:
             words.is_media(outlet.lower().strip(".,")) and not words.has("office", lows[-1]):
         return "media"  # 'a writer for the Ledger', 'a producer for NBC News': a job at an outlet (the outlet's name
         # right after the preposition: 'a familiar presence for viewers of Fox News' is no job there)
-    body = [_possessor(w.lower().strip("\"“”‘")) for w in rest[1:9]]
+    body = [unpossessed(w.lower().strip("\"“”‘").strip(",;:")) for w in rest[1:9]]
     if rest and rest[0].lower() in _AT_OUTLET | {"of"} and private_body(body):
         return None  # an office in a private body: 'president of the Dover advocacy group Fair Homes' is a person
     if words.has("office", lows[-1]) or words.phrase_ends_at("office", lows, len(lows) - 1):
@@ -331,19 +332,14 @@ def _occurrence_kinds(words: AttributionWords, text: str, pos: int, name: str, o
             # 'the newspaper Ada Quill owns')
         elif (words.has("office", low) or (before.rstrip(".") in words.title_abbreviations
                                            and not words.has("honorific", low))) and \
-                not private_body([_possessor(w.lower()) for w in text[max(0, pos - 60):pos].split()[-4:-1]]):
+                not private_body([unpossessed(w.lower().strip(",;:")) for w in
+                                  text[max(0, pos - 60):pos].split()[-4:-1]]):
             found.append("official")  # an office, not a courtesy title ('Mr.'), nor one in a private body named
             # before it ('Zentrix Foods President Ada Quill', 'the union's president Ana Ortiz')
     kind = apposition_kind(words, text, pos + len(name))
     if kind:
         found.append(kind)
     return tuple(found)
-
-
-def _possessor(low: str) -> str:
-    """A word without its possessive ending or a comma ("union's" -> 'union')."""
-    low = low.strip(",;:")
-    return low[:-2] if low.endswith(("'s", "’s")) else low
 
 
 #: Marks that may follow a name which ends its phrase (and the end of the text).

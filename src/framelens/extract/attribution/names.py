@@ -13,7 +13,7 @@ import re
 from .source_types import vocabulary
 from .tokens import Token, TokenCache
 from .words import (CONNECTORS, DETERMINERS, DOMAIN_ENDINGS, INDEFINITES, MEMO_MAX, MONTH_NAMES, NP_PREPOSITIONS,
-                    OPENING_PREPOSITIONS, PAGE_FURNITURE, WEEKDAYS, AttributionWords, private_body)
+                    OPENING_PREPOSITIONS, PAGE_FURNITURE, WEEKDAYS, AttributionWords, private_body, unpossessed)
 
 #: Two to six capitalised words in a row (a possible full name after its titles: 'Attorney General Loretta Lynch');
 #: the last one is looked up as a surname.
@@ -285,9 +285,8 @@ class NameFinder:
                 run.pop()
             while run and run[0].low in DETERMINERS:
                 run.pop(0)
-            if run and (after_noun or any(t.is_word and is_media(_unpossessed(t.low)) for t in run)):
-                name = cache.text[run[0].start:run[-1].end]
-                return name[:-2] if name.endswith(("'s", "’s")) else name  # ("the Ledger's report" -> 'Ledger')
+            if run and (after_noun or any(t.is_word and is_media(unpossessed(t.low)) for t in run)):
+                return unpossessed(cache.text[run[0].start:run[-1].end])  # ("the Ledger's report" -> 'Ledger')
         return None
 
     def name_part(self, cache: TokenCache, src_start: int, src_end: int) -> str | None:
@@ -427,8 +426,3 @@ def _tail_name(run: str) -> str:
     if k >= 1 and len(parts[k].rstrip(".")) == 1:
         k -= 1
     return " ".join(parts[max(k, 0):])
-
-
-def _unpossessed(low: str) -> str:
-    """A lower-case word without its possessive ending ("ledger's" -> 'ledger')."""
-    return low[:-2] if low.endswith(("'s", "’s")) else low

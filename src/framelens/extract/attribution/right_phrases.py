@@ -12,7 +12,7 @@ from .content import trim_end
 from .phrases import source_noun
 from .tokens import Token
 from .words import (APOSTROPHES, CONNECTORS, DETERMINERS, DOMAIN_ENDINGS, LY_NOUNS, MONTH_NAMES, MONTHS,
-                    NP_PREPOSITIONS, PARTY_LABEL_RE, QUOTE_CHARS, WEEKDAYS, AttributionWords)
+                    NP_PREPOSITIONS, PARTY_LABEL_RE, QUOTE_CHARS, WEEKDAYS, AttributionWords, unpossessed)
 
 #: Time words that can close an inverted clause after its source ('said the mayor today.').
 _TIME_WORDS_LOW = frozenset(("today", "yesterday", "tonight", "tomorrow", "now", "then", "again", "too", "also",
@@ -76,7 +76,7 @@ def right_np(words: AttributionWords, tokens: list[Token]):
                 if last_good < 0 and low == "of" and 0 < unknown <= 2 and _name_ahead(tokens, k):
                     k += 1  # a role the lists lack before a name: 'said master of ceremonies Asab Reyes'
                     continue
-                if last_good < 0 or (k + 1 < n and (_possessor(tokens[k + 1].low) in _TIME_NAMES or (
+                if last_good < 0 or (k + 1 < n and (unpossessed(tokens[k + 1].low) in _TIME_NAMES or (
                         tokens[k + 1].low.endswith("ing") and not tokens[k + 1].cap))):
                     break  # ('said the mayor’s office on Monday': a time adverbial; 'accused by nine women of lying')
                 k += 1
@@ -177,11 +177,6 @@ def _initialism(tokens: list[Token], k: int) -> bool:
     periods are glued to single capitals."""
     return k >= 3 and tokens[k - 2].text == "." and len(tokens[k - 3].text) == 1 and tokens[k - 3].cap and \
         tokens[k - 2].start == tokens[k - 3].end
-
-
-def _possessor(low: str) -> str:
-    """A word without its possessive ending ("tuesday's" -> 'tuesday')."""
-    return low[:-2] if low.endswith(("'s", "’s")) else low
 
 
 #: Marks that end the clause of an inverted source.

@@ -15,7 +15,8 @@ import re
 
 from .tokens import TOKEN_RE, TokenCache
 from .words import (APOSTROPHES, CONNECTORS, DETERMINERS, DOMAIN_ENDINGS, MEMO_MAX, NP_PREPOSITIONS, PARTITIVES,
-                    PUBLIC_PLACES, QUANTITY_PARTITIVES, AttributionWords, private_body, trie_pattern)
+                    PUBLIC_PLACES, QUANTITY_PARTITIVES, AttributionWords, private_body, trie_pattern,
+                    unpossessed)
 
 _LEADING_MARKS_RE = re.compile("[ \"“‘']*")  # only these before the source (as str.strip(...) == ""), without a slice
 
@@ -241,7 +242,7 @@ class SourceTyper:
             # leaders', 'party chiefs') as 'officials'. A role in a private body speaks for that body: 'a
             # spokeswoman for Zentrix Foods', 'the president of the Dover advocacy group Fair Homes'
             if (head_hi < len(lows) and lows[head_hi] in _OF_BODY and private_body(lows[head_hi + 1:head_hi + 9])) \
-                    or (head_lo and private_body([w[:-2] if w.endswith(("'s", "’s")) else w for w in lows[:head_lo]])):
+                    or (head_lo and private_body([unpossessed(w) for w in lows[:head_lo]])):
                 return ("vague" if some else "organization"), False  # ('the union's president', possessive)
             return ("vague" if some else "official"), False
         if last in vocab.individual and not head[-1].cap and len(head_lows) > 1 and head_lows[-2] in PUBLIC_PLACES:
@@ -345,8 +346,7 @@ class SourceTyper:
         """'a 2009 article from the LA Times', 'the Courier's report': a document credited to an outlet."""
         if source_type != "document":
             return source_type, named
-        if any(t.cap and self.words.is_media(t.low[:-2] if t.low.endswith(("'s", "’s")) else t.low)
-               for t in cache.exact(src_start, src_end) if t.is_word):
+        if any(t.cap and self.words.is_media(unpossessed(t.low)) for t in cache.exact(src_start, src_end) if t.is_word):
             return "media", True  # (also in a possessive: "the Ledger's report")
         return source_type, named
 

@@ -85,6 +85,11 @@ PRIVATE_BODIES = frozenset(("university", "college", "company", "corporation", "
 #: studies, 'The chairwoman of the Iowa Democratic Party' is `official` as before.)
 
 
+def unpossessed(word: str) -> str:
+    """A word without its possessive ending ("ledger's" -> 'ledger', "Times’s" -> 'Times')."""
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
 def private_body(lows) -> bool:
     """Whether the lower-case words (possessive endings removed) name a private body, a word of
     :data:`PRIVATE_BODIES` among them: 'the Dover advocacy group Fair Homes', 'Zentrix Foods', 'the political science
