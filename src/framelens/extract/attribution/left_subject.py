@@ -7,6 +7,8 @@ phrase and returns the phrase, a shorter one, or None.
 
 from __future__ import annotations
 
+import operator
+
 from .phrases import left_np
 from .tokens import Token
 from .words import APOSTROPHES, DETERMINERS, QUOTE_CHARS, AttributionWords
@@ -148,6 +150,8 @@ def _share_inside(left: list[Token], k: int, end: int) -> int | None:
     prepositional phrase with no comma ('In that same poll 72 percent of Democrats say' -> '72 percent of Democrats';
     'Among Democrats 60 percent say') or after a poll's *found* ('The poll found 37 percent of voters said'): a number
     right after a word and before *percent* or *%*; else None ('A staggering 54 percent said' keeps its words)."""
+    if _PERCENT.isdisjoint(map(_LOW, left[k + 1:])):
+        return None  # (most phrases: no share in them, tested by C-level iteration)
     opening = any(x.is_word and x.low in _OPENING_PREPOSITIONS for x in left[max(0, k - 3):k + 1])
     for j in range(k + 1, len(left) - 1):
         t = left[j]
@@ -160,6 +164,8 @@ def _share_inside(left: list[Token], k: int, end: int) -> int | None:
     return None
 
 
+_PERCENT = frozenset(("percent", "%"))
+_LOW = operator.attrgetter("low")
 #: Prepositions that open a sentence's adverbial phrase before its subject ('In that poll', 'Among Democrats').
 _OPENING_PREPOSITIONS = frozenset(("in", "among", "across", "at", "for", "from", "on", "within", "of"))
 #: Verbs of a poll's finding before a share that is the next verb's subject ('the poll found 37 percent of voters

@@ -171,7 +171,12 @@ class NameFinder:
                     if len(memo) >= MEMO_MAX:
                         memo.clear()
                     memo[run] = got
-            particles = _PARTICLES_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
+            start = m.start()
+            particles = None
+            if start > 2 and text[start - 2].islower():  # (the pattern is searched only after a particle)
+                before = text[max(0, start - 7):start].split()
+                if before and before[-1] in NAME_PARTICLES:
+                    particles = _PARTICLES_BEFORE_RE.search(text, max(0, start - 40), start)
             if particles is not None and (not got or got[0] == 0):
                 # a name with particles before the run: 'David de la Cruz Grajales', 'Luis de Leon'
                 plain = self._name_of_run(particles.group(1) + " " + run)
@@ -197,6 +202,8 @@ class NameFinder:
     def _role_of_before(self, text: str, run_start: int) -> bool:
         """Whether a role and *of* stand right before a run whose first words are no part of the name: 'Secretary
         of State Tom Kerrigan', 'Minister of Defence Ana Ruiz' (an office of the form *role of X*)."""
+        if "of" not in text[max(0, run_start - 6):run_start]:
+            return False  # (the regex only where 'of' stands right before)
         m = _ROLE_OF_RE.search(text, max(0, run_start - 30), run_start)
         return m is not None and m.group(1).lower() in self.vocab.role
 
