@@ -306,6 +306,23 @@ def test_particles_inside_a_name(text, expected):
     assert typed(text) == expected
 
 
+# --- a participle after a coordinated clause with a subject of its own ----------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Tom Reyes left the meeting early, but his aides stayed behind, saying the plans were late.",
+     [("his aides", "saying")]),
+    ("Ada Quill toured the mill on Monday, and her team stayed in Marlow, saying the visit was a mistake.",
+     [("her team", "saying")]),
+    # look-alikes: a list after 'and', a subordinate clause, a participle right after the first clause
+    ("Quill criticized the plan, the council, and the mayor, saying it was wrong.",
+     [("Quill", "criticized"), ("Quill", "saying")]),
+    ("The budget fails, though it cuts spending, the Dover Ledger said, saying the cuts were too small.",
+     [("the Dover Ledger", "said"), ("the Dover Ledger", "saying")]),
+    ("Tom Reyes left the meeting early, saying the plans were late.", [("Tom Reyes", "saying")]),
+])
+def test_participle_after_a_coordinated_clause(text, expected):
+    assert mentions_and_cues(text) == expected
+
+
 # --- property: moving a comma out of a title never loses or invents a token ---------------------------------------------
 @given(st.text(alphabet='Ab q,"“”. of', max_size=60))
 def test_comma_out_of_title_only_swaps_the_last_two_tokens(text):

@@ -35,9 +35,8 @@ from .readings import (EVIDENCE_VERBS, QUANTIFIERS, READ_FORMS, READ_NOT_FOLLOWE
                        question_subject, speaker_phrase)
 from .records import Attribution
 from .right_phrases import right_mention, right_np
-from .subjects import (SUBJECT_TOKENS, blocked_between, coordinated_subject, nominative_coordinated_subject,
-                       plausible_subject, statement_subject,
-                       subject)
+from .subjects import (SUBJECT_TOKENS, blocked_between, coordinated_subject, later_clause_subject,
+                       nominative_coordinated_subject, plausible_subject, statement_subject, subject)
 from .words import (ADDRESSEE_VERBS, AUXILIARIES, DETERMINERS, MODALS, PARTY_LABEL_RE, POSSESSIVE_DETERMINERS,
                     QUOTE_CHARS, RELATIVE_PRONOUNS)
 
@@ -161,7 +160,7 @@ def participle(ctx: CueContext):
             not ctx.cue_text_lower.split(None, 1)[0].endswith("ing"):  # ('..., pointing out that ...')
         return None  # '..., saying X' and 'justified the cut by saying X' take the sentence's subject
     tokens = ctx.cache.head(ctx.sentence_start, ctx.cue.start, SUBJECT_TOKENS)
-    found = subject(ctx.words, tokens)
+    found = (ctx.last.text == "," and later_clause_subject(ctx.words, ctx.left)) or subject(ctx.words, tokens)
     if found is not None and ctx.cue.kind == "call" and \
             not plausible_subject(ctx.words, ctx.text, tokens, found[0], found[1], ctx.cache.memo):
         found = None

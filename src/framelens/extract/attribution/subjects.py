@@ -40,6 +40,27 @@ COORD_CUE_RE = re.compile(r"(?<![^\W_])(?:said|says|say|told|tells|added|adds|wr
 _LARGER_NUMBER_WORDS = frozenset("eleven twelve twenty thirty forty fifty hundred".split())
 
 
+#: Coordinating conjunctions after a comma that open a main clause with a subject of its own ('..., but his aides
+#: stayed behind'); a subordinate clause (*while, though*) is not what a participle after it attaches to.
+_CLAUSE_CONJUNCTIONS = frozenset(("but", "and", "yet"))
+
+
+def later_clause_subject(words: AttributionWords, left: list[Token]):
+    """For a participle after a comma (``left``: the tokens before it, ending with the comma), the subject of the
+    last clause opened by a comma and a conjunction ('Reyes left early, but his aides stayed behind, saying' -> 'his
+    aides'): ``(start, end, n_words)`` when that clause has a subject followed by a lower-case word (its verb), else
+    None ('criticized the plan, the council, and the mayor, saying': the phrase after *and* ends at a comma)."""
+    for b in range(len(left) - 3, 0, -1):
+        if left[b].is_word and left[b].low in _CLAUSE_CONJUNCTIONS and left[b - 1].text == ",":
+            rest = left[b + 1:-1]
+            found = subject(words, rest) if rest else None
+            if found is None:
+                return None
+            after = next((t for t in rest if t.start >= found[1]), None)
+            return found if after is not None and after.is_word and not after.cap else None
+    return None
+
+
 def subject(words: AttributionWords, tokens: list[Token]):
     """A sentence-initial name or pronoun (or a determiner subject, see :func:`det_subject`)."""
     if not tokens or not tokens[0].is_word:
