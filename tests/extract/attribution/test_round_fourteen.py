@@ -323,6 +323,22 @@ def test_participle_after_a_coordinated_clause(text, expected):
     assert mentions_and_cues(text) == expected
 
 
+# --- a cue under a negated verb of memory or perception ---------------------------------------------------------------
+def negations(text: str) -> list[tuple[str, bool]]:
+    return [(src, neg) for src, _, neg in mentions_and_cues(text, "attribution", "negated")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('I don\'t recall any of them saying, "I did nothing wrong."', [("any of them", True)]),
+    ("We have never heard a Dover candidate say such a thing.", [("a Dover candidate", True)]),
+    # look-alikes: a clause after the memory verb presupposes the saying; a plain report is no negation
+    ("Don't you remember when Quill said the mill would close?", [("Quill", False)]),
+    ("Reyes said the mill would close.", [("Reyes", False)]),
+])
+def test_cue_under_a_negated_memory_verb(text, expected):
+    assert negations(text) == expected
+
+
 # --- property: moving a comma out of a title never loses or invents a token ---------------------------------------------
 @given(st.text(alphabet='Ab q,"“”. of', max_size=60))
 def test_comma_out_of_title_only_swaps_the_last_two_tokens(text):

@@ -456,7 +456,33 @@ def negated_cue(ctx: CueContext) -> bool:
             steps += 1
             continue
         break
+    return _under_negated_memory(left) if ctx.cue_low.endswith("ing") or ctx.cue_low in ("say", "said") else False
+
+
+#: Verbs of memory and perception whose object's *-ing* or bare verb reports what was (not) heard: 'I don't recall
+#: any of them saying', 'I never heard Reyes say'.
+_MEMORY_VERBS = frozenset(("recall", "recalls", "recalled", "remember", "remembers", "remembered", "heard", "hear",
+                           "hears", "saw", "seen", "see"))
+#: Words that open a clause after a verb of memory: the saying in it is presupposed, not denied.
+_CLAUSE_WORDS = frozenset(("when", "that", "how", "what", "where", "why", "if", "whether", "as", "because"))
+#: Words that negate a memory verb from its subject ('Nobody remembers Quill saying', 'No one heard him say').
+_NEGATIVE_SUBJECTS = frozenset(("nobody", "none", "no"))
+
+
+def _under_negated_memory(left) -> bool:
+    """Whether a negated verb of memory or perception stands a few words before the cue, its object between them
+    ('I don't recall any of them saying', 'I never heard Tom Reyes say', 'Nobody remembers Ada Quill saying'): what
+    no one remembers was said is reported as not said."""
+    for i in range(len(left) - 2, max(-1, len(left) - 8), -1):
+        t = left[i]
+        if not t.is_word or t.low in _CLAUSE_WORDS:
+            return False  # ('Don't you remember when Obama said': a clause, which presupposes the saying)
+        if t.low in _MEMORY_VERBS:
+            before = [x.low for x in left[max(0, i - 3):i] if x.is_word]
+            return any(w in NEGATORS or w in _NEGATIVE_SUBJECTS or w.endswith(("n't", "n’t")) or w == "t"
+                       for w in before)
     return False
+
 
 def question_subject(ctx: CueContext, phrase: list[Token], src_start: int, src_end: int) -> bool:
     """Whether the source phrase ``phrase`` (``text[src_start:src_end]``) is the subject of a question, so that its
