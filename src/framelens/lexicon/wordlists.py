@@ -24,7 +24,7 @@ __all__ = ["SourceLexicon", "load_source_lexicon", "SOURCE_SECTIONS", "VALUED_SE
 #: The sections of ``source_types.txt``, in file order.
 SOURCE_SECTIONS = ("pronoun", "role", "organization", "media", "media_generic", "document", "vague", "individual",
                    "anonymous", "adverbial", "between", "stop", "cue", "document_cue", "no_response", "inversion",
-                   "place", "media_role", "office", "honorific", "polity")
+                   "place", "media_role", "office", "honorific", "polity", "company")
 #: Sections whose lines are ``form<TAB>stance`` rather than words.
 VALUED_SECTIONS = ("cue", "document_cue")
 #: Allowed stances of a ``cue`` or ``document_cue`` line.
@@ -109,6 +109,11 @@ def _load_cached(path: str) -> SourceLexicon:
                 multi.add(words)
         lex.words[section] = frozenset(singles)
         lex.phrases[section] = tuple(sorted(multi, key=len, reverse=True))
+    # a company is an organisation: its names count wherever organisation words do ('Google said')
+    lex.words["organization"] = lex.words["organization"] | lex.words["company"]
+    if lex.phrases["company"]:
+        lex.phrases["organization"] = tuple(sorted(set(lex.phrases["organization"]) | set(lex.phrases["company"]),
+                                                   key=len, reverse=True))
     for section in _REQUIRED:
         if not sections[section]:
             problems.append(f"{path}:1: [{section}]: section is missing or empty")

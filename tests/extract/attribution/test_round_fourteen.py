@@ -339,6 +339,21 @@ def test_cue_under_a_negated_memory_verb(text, expected):
     assert negations(text) == expected
 
 
+# --- an office in a company named by its brand (source_types 1.15.0 [company]) --------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Tom Reyes, Google's vice president of search, said the topics were audited. Reyes added that they were fair.",
+     [("Tom Reyes", "person"), ("Tom Reyes", "person")]),
+    ("Related: Facebook CEO Reyes said the feature was fair.", [("Reyes", "person")]),
+    ("A Google spokesman said the topics were audited.", [("Google spokesman", "organization")]),
+    # look-alikes: the company itself, a public office by a possessive, a public body's spokesman
+    ("Google said the topics were audited.", [("Google", "organization")]),
+    ("Ada Quill, the city's mayor, said no.", [("Ada Quill", "official")]),
+    ("A Pentagon spokesman said no.", [("Pentagon spokesman", "official")]),
+])
+def test_office_in_a_company(text, expected):
+    assert typed(text) == expected
+
+
 # --- property: moving a comma out of a title never loses or invents a token ---------------------------------------------
 @given(st.text(alphabet='Ab q,"“”. of', max_size=60))
 def test_comma_out_of_title_only_swaps_the_last_two_tokens(text):

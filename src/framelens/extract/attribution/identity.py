@@ -17,8 +17,7 @@ from collections.abc import Iterable
 
 from ...lexicon.wordlists import load_source_lexicon
 from .records import Attribution
-from .words import (CONNECTORS, NP_PREPOSITIONS, PUBLIC_BODIES, PUBLIC_PLACES, AttributionWords, private_body,
-                    unpossessed)
+from .words import (CONNECTORS, NP_PREPOSITIONS, PUBLIC_BODIES, PUBLIC_PLACES, AttributionWords, unpossessed)
 
 __all__ = ["normalise_name", "normalise_label", "NAME_KEY_MAX", "role_evidence", "apposition_kind", "unify_sources"]
 
@@ -156,8 +155,10 @@ def _np_kind(words: AttributionWords, np: str) -> str | None:
     possessive, before the first post-modifier) ends in a public office (``[office]``), a profession of public staff
     (``the Justice Department lawyer``), a leading role in a public body (``chairman of the County Board of
     Supervisors``) or a newsroom job (``[media_role]``); an office held in a private body (``president of Dover
-    College``, ``a spokeswoman for Zentrix Foods``) is None, a person's job (:func:`.words.private_body`)."""
+    College``, ``a spokeswoman for Zentrix Foods``) is None, a person's job
+    (:meth:`.words.AttributionWords.private_body`)."""
     lows: list[str] = []
+    possessors: list[str] = []
     split = np.split()
     rest: list[str] = []
     for k, w in enumerate(split):
@@ -167,6 +168,7 @@ def _np_kind(words: AttributionWords, np: str) -> str | None:
             rest = split[k:]  # (a participle after the head: 'the Justice Department lawyer representing the IRS')
             break
         if low.endswith(("'s", "’s")) or low.endswith(("'", "’")) and len(low) > 1:
+            possessors = lows + [unpossessed(low)]  # (whose office it is: "Google's vice president")
             lows = []  # "the city's mayor": the head comes after the possessive
             continue
         lows.append(low.rstrip("."))
@@ -180,8 +182,9 @@ def _np_kind(words: AttributionWords, np: str) -> str | None:
         return "media"  # 'a writer for the Ledger', 'a producer for NBC News': a job at an outlet (the outlet's name
         # right after the preposition: 'a familiar presence for viewers of Fox News' is no job there)
     body = [unpossessed(w.lower().strip("\"“”‘").strip(",;:")) for w in rest[1:9]]
-    if rest and rest[0].lower() in _AT_OUTLET | {"of"} and private_body(body):
-        return None  # an office in a private body: 'president of the Dover advocacy group Fair Homes' is a person
+    if (rest and rest[0].lower() in _AT_OUTLET | {"of"} and words.private_body(body)) or words.private_body(possessors):
+        return None  # an office in a private body: 'president of the Dover advocacy group Fair Homes', "Google's vice
+        # president of search" are people
     if words.has("office", lows[-1]) or words.phrase_ends_at("office", lows, len(lows) - 1):
         return "official"
     if len(lows) > 1 and lows[-2] in _INSTITUTIONS and words.has("individual", lows[-1]):
@@ -332,7 +335,7 @@ def _occurrence_kinds(words: AttributionWords, text: str, pos: int, name: str, o
             # 'the newspaper Ada Quill owns')
         elif (words.has("office", low) or (before.rstrip(".") in words.title_abbreviations
                                            and not words.has("honorific", low))) and \
-                not private_body([unpossessed(w.lower().strip(",;:")) for w in
+                not words.private_body([unpossessed(w.lower().strip(",;:")) for w in
                                   text[max(0, pos - 60):pos].split()[-4:-1]]):
             found.append("official")  # an office, not a courtesy title ('Mr.'), nor one in a private body named
             # before it ('Zentrix Foods President Ada Quill', 'the union's president Ana Ortiz')

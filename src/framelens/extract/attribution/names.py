@@ -13,7 +13,7 @@ import re
 from .source_types import vocabulary
 from .tokens import Token, TokenCache
 from .words import (CONNECTORS, DETERMINERS, DOMAIN_ENDINGS, INDEFINITES, MEMO_MAX, MONTH_NAMES, NP_PREPOSITIONS,
-                    OPENING_PREPOSITIONS, PAGE_FURNITURE, WEEKDAYS, AttributionWords, private_body, unpossessed)
+                    OPENING_PREPOSITIONS, PAGE_FURNITURE, WEEKDAYS, AttributionWords, unpossessed)
 
 #: Two to six capitalised words in a row (a possible full name after its titles: 'Attorney General Loretta Lynch');
 #: the last one is looked up as a surname.
@@ -233,7 +233,7 @@ class NameFinder:
             low = w.lower().rstrip(".")
             if low in role or (w.endswith(".") and w[:-1] in titles):
                 # (an office in a private body named before it is none: 'Zentrix Foods President Ada Quill')
-                official = official or (low not in honorific and not private_body([p.lower() for p in parts[:j]]))
+                official = official or (low not in honorific and not words.private_body([p.lower() for p in parts[:j]]))
                 k = j + 1
             elif low in media_role:  # a newsroom job as a title: 'Columnist Ada Quill', 'Host Tom Reyes'
                 k = j + 1

@@ -15,7 +15,7 @@ import re
 
 from .tokens import TOKEN_RE, TokenCache
 from .words import (APOSTROPHES, CONNECTORS, DETERMINERS, DOMAIN_ENDINGS, MEMO_MAX, NP_PREPOSITIONS, PARTITIVES,
-                    PUBLIC_PLACES, QUANTITY_PARTITIVES, AttributionWords, private_body, trie_pattern,
+                    PUBLIC_PLACES, QUANTITY_PARTITIVES, AttributionWords, trie_pattern,
                     unpossessed)
 
 _LEADING_MARKS_RE = re.compile("[ \"“‘']*")  # only these before the source (as str.strip(...) == ""), without a slice
@@ -211,7 +211,7 @@ class SourceTyper:
             ti = self._title_of_name(head, head_lows)
             if ti >= 0:
                 title = head_lows[ti]
-                if (title in role or ends("role", head_lows, ti)) and not private_body(head_lows[:ti]):
+                if (title in role or ends("role", head_lows, ti)) and not words.private_body(head_lows[:ti]):
                     return "official", True  # (not an office in a private body: 'Zentrix Foods President Ada Quill')
                 if title in media_role or ends("media_role", head_lows, ti):
                     return "media", True
@@ -241,8 +241,10 @@ class SourceTyper:
             # lawmakers', 'many officials') is a vague source; roles in the plural the lists lack ('Senate
             # leaders', 'party chiefs') as 'officials'. A role in a private body speaks for that body: 'a
             # spokeswoman for Zentrix Foods', 'the president of the Dover advocacy group Fair Homes'
-            if (head_hi < len(lows) and lows[head_hi] in _OF_BODY and private_body(lows[head_hi + 1:head_hi + 9])) \
-                    or (head_lo and private_body([unpossessed(w) for w in lows[:head_lo]])):
+            if (head_hi < len(lows) and lows[head_hi] in _OF_BODY and
+                    words.private_body(lows[head_hi + 1:head_hi + 9])) \
+                    or (head_lo and words.private_body([unpossessed(w) for w in lows[:head_lo]])) \
+                    or words.private_body(head_lows[:-1]):  # ('a Google spokesman', 'a Zentrix Foods spokesman')
                 return ("vague" if some else "organization"), False  # ('the union's president', possessive)
             return ("vague" if some else "official"), False
         if last in vocab.individual and not head[-1].cap and len(head_lows) > 1 and head_lows[-2] in PUBLIC_PLACES:
@@ -270,9 +272,9 @@ class SourceTyper:
             if run > 0 and is_media(head_lows[run - 1]):
                 return "media", True  # an outlet's name after an outlet noun: 'Spanish newspaper El Faro'
             # a name: an official if a title or role precedes it with no organisation or outlet word after the role
-            if roles and not any(w in organization or is_media(w) for w in head_lows[roles[-1] + 1:]) and \
-                    not private_body(head_lows[:roles[-1]]):
-                return "official", True
+            if roles and not any(w in organization or is_media(w) for w in head_lows[roles[-1] + 1:]):
+                # a named office holder; in a private body a person ('Facebook CEO Zuckerberg')
+                return ("person" if words.private_body(head_lows[:roles[-1]]) else "official"), True
             if not media_role.isdisjoint(head_lows[:-1]):
                 return "media", True  # "Ledger reporter Jane Roe", "correspondent Ana Ruiz"
             if _described_name(head, head_lows, vocab.individual, organization, is_media):

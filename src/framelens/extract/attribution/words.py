@@ -90,11 +90,7 @@ def unpossessed(word: str) -> str:
     return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
-def private_body(lows) -> bool:
-    """Whether the lower-case words (possessive endings removed) name a private body, a word of
-    :data:`PRIVATE_BODIES` among them: 'the Dover advocacy group Fair Homes', 'Zentrix Foods', 'the political science
-    department at Dover University'."""
-    return not PRIVATE_BODIES.isdisjoint(lows)
+
 
 
 #: Top-level domains that end a web site's address ('according to Factcheck.org', 'said ouest-france.fr').
@@ -251,6 +247,8 @@ class AttributionWords:
                                   frozenset(lex.document_cues)) - _NOUN_LIKE_VERB_FORMS
         self.role_suffixes = tuple(sorted(w for w in words["role"] if len(w) > 2))
         self.generic_media = tuple(" ".join(p) for p in lex.phrases.get("media_generic", ()))
+        #: the words that make a body private: :data:`PRIVATE_BODIES` and the companies of ``[company]``
+        self.private_bodies = PRIVATE_BODIES | lex.words.get("company", frozenset())
         anonymous = lex.phrases.get("anonymous", ())
         #: the first words of the anonymous phrases (a phrase can open only where one of them stands)
         self.anonymous_first = frozenset(p[0] for p in anonymous if p)
@@ -278,6 +276,12 @@ class AttributionWords:
         """Whether ``word`` is a single-word entry of ``section`` (as ``lex.has``, one call less: the rules ask it
         about every word of a source phrase)."""
         return word in self._sections.get(section, ())
+
+    def private_body(self, lows) -> bool:
+        """Whether the lower-case words (possessive endings removed) name a private body, a word of
+        :attr:`private_bodies` among them: 'the Dover advocacy group Fair Homes', 'Zentrix Foods', "Facebook's", 'the
+        political science department at Dover University'."""
+        return not self.private_bodies.isdisjoint(lows)
 
     def is_noun(self, low: str) -> bool:
         """Whether a lower-case word is a source noun (a role, organisation, outlet, document, ... word)."""
