@@ -11,7 +11,7 @@ import operator
 
 from .phrases import left_np
 from .tokens import Token
-from .words import APOSTROPHES, DETERMINERS, QUOTE_CHARS, AttributionWords
+from .words import APOSTROPHES, CLOSING_DOUBLE, DETERMINERS, OPENING_DOUBLE, QUOTE_CHARS, AttributionWords
 
 #: Prepositions whose object a noun phrase right after them is, never a subject ('a war against Western
 #: thought.'). Left out: those that also open a clause or a quantity (*after, before, since, until, as, like, than;
@@ -197,9 +197,6 @@ _COUNTS = frozenset("one two three four five six seven eight nine ten dozens hun
                     "some all none both each several few majority minority".split())
 
 
-#: Double quotation marks that close and open a quotation.
-_CLOSING = frozenset('"”')
-_OPENING = frozenset('"“')
 
 
 def comma_out_of_title(tokens: list[Token]) -> list[Token]:
@@ -210,12 +207,12 @@ def comma_out_of_title(tokens: list[Token]) -> list[Token]:
     the clause, '"We lost," said', stays as it is) and a comma opened the phrase earlier in the window. The tokens
     themselves keep their offsets; otherwise ``tokens`` unchanged."""
     n = len(tokens)
-    if n < 6 or tokens[-1].text not in _CLOSING or tokens[-2].text != "," or tokens[-2].end != tokens[-1].start:
+    if n < 6 or tokens[-1].text not in CLOSING_DOUBLE or tokens[-2].text != "," or tokens[-2].end != tokens[-1].start:
         return tokens
     q = n - 3
     while q >= n - 16 and q >= 1:
         c = tokens[q].text
-        if c in _OPENING:
+        if c in OPENING_DOUBLE:
             break
         if c in QUOTE_CHARS and c not in APOSTROPHES or c in ";:":
             return tokens

@@ -11,10 +11,10 @@ import operator
 import re
 
 from .tokens import Token
-from .words import (APOSTROPHES, AUXILIARIES, CONNECTORS, DAY_PARTS, DETERMINERS, INDEFINITES, IRREGULAR_PARTICIPLES,
-                    MONTH_NAMES, NON_REFERENTIAL_WORDS, NP_PREPOSITIONS, NUMBER_WORDS, OPENING_PREPOSITIONS,
-                    PARTY_LABEL_RE, POSSESSIVE_DETERMINERS, QUOTE_CHARS, RAISING_PARTICIPLES, RELATIVE_PRONOUNS,
-                    WEEKDAYS, AttributionWords)
+from .words import (APOSTROPHES, AUXILIARIES, CLOSING_DOUBLE, CONNECTORS, DAY_PARTS, DETERMINERS, INDEFINITES,
+                    IRREGULAR_PARTICIPLES, MONTH_NAMES, NON_REFERENTIAL_WORDS, NP_PREPOSITIONS, NUMBER_WORDS,
+                    OPENING_DOUBLE, OPENING_PREPOSITIONS, PARTY_LABEL_RE, POSSESSIVE_DETERMINERS, QUOTE_CHARS,
+                    RAISING_PARTICIPLES, RELATIVE_PRONOUNS, WEEKDAYS, AttributionWords)
 
 _CONNECTORS_AND = CONNECTORS | {"and", "&"}
 
@@ -353,7 +353,7 @@ def _apposition_open(tokens: list[Token], i: int) -> int:
                     tokens[j - 1].text[-1:] in "sSzZ":
                 j -= 1  # a possessive apostrophe
                 continue
-            opening = _quotation_open(tokens, j) if c in _CLOSING_DOUBLE else -1
+            opening = _quotation_open(tokens, j) if c in CLOSING_DOUBLE else -1
             if opening < 1 or i - opening >= 40:
                 return j
             j = opening - 1
@@ -362,8 +362,6 @@ def _apposition_open(tokens: list[Token], i: int) -> int:
     return j
 
 
-_CLOSING_DOUBLE = frozenset('"”')
-_OPENING_DOUBLE = frozenset('"“')
 #: The dashes that set off a parenthetical or a participle.
 DASHES = frozenset("—–")
 
@@ -374,7 +372,7 @@ def _quotation_open(tokens: list[Token], j: int) -> int:
     k = j - 1
     while k >= 0 and j - k <= 12:
         c = tokens[k].text
-        if c in _OPENING_DOUBLE:
+        if c in OPENING_DOUBLE:
             return k if k < j - 1 else -1
         if c in QUOTE_CHARS and c not in APOSTROPHES or c in ";:":
             return -1

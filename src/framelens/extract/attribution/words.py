@@ -14,6 +14,9 @@ from .tokens import Token, trie_pattern, word_set_pattern
 
 QUOTE_CHARS = frozenset("\"“”„«»‘’'")
 APOSTROPHES = frozenset("'’")
+#: Double quotation marks that close and open a quotation (the straight mark does both).
+CLOSING_DOUBLE = frozenset('"”')
+OPENING_DOUBLE = frozenset('"“')
 DETERMINERS = frozenset("the a an this these those his her their its our my your any another every each no".split())
 RELATIVE_PRONOUNS = frozenset(("who", "which", "that"))
 #: Possessive determiners: a phrase opened by one is never a subject ('his comments', 'her Twitter posts').
