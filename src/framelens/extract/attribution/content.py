@@ -30,11 +30,15 @@ def trim_end(text: str, start: int, end: int) -> int:
     return end
 
 
-def direct_content(text: str, seg, quote_starts: list[int], attr_start: int, attr_end: int, sentence_end: int):
+def direct_content(text: str, seg, quote_starts: list[int], attr_start: int, attr_end: int, sentence_end: int,
+                   next_cue: tuple[int, int, int] | None = None):
     """Quoted content next to the attribution ``text[attr_start:attr_end]``: ``(start, end)`` or None.
 
     A quotation just before it ('"...," she said'), just after it ('She said: "..."'), or both (a split
-    quotation), extended over the paragraphs of a multi-paragraph quotation."""
+    quotation), extended over the paragraphs of a multi-paragraph quotation. A quotation after it that opens
+    right after the next cue, a verb in another clause (``next_cue``: see :func:`_opens_after`), is that cue's: 'As
+    Reyes announced his campaign, she added, "..."', 'Referring to the vote, Quill told reporters, "..."' (not a
+    participle's: '... fired back, telling the mayor, "..."' is one statement)."""
     quotes = seg.quotes
     para = seg.paragraph_at(attr_start)
     para_start, para_end = seg.paragraphs[para]
@@ -47,7 +51,8 @@ def direct_content(text: str, seg, quote_starts: list[int], attr_start: int, att
         if attr_start - quotes[j].end <= 6 and _only_punct(text[quotes[j].end:attr_start]):
             before = quotes[j]
     after = None
-    if i < len(quotes) and quotes[i].start < para_end and quotes[i].label != "title":
+    if i < len(quotes) and quotes[i].start < para_end and quotes[i].label != "title" and (
+            next_cue is None or not _opens_after(text, attr_end, next_cue, quotes[i].start)):
         q = quotes[i]
         # (the gap is read only as far as the rules need: a quotation far away in a long paragraph costs nothing)
         if before is not None:
@@ -386,6 +391,19 @@ def _index_of(quotes, quote_starts: list[int], q) -> int:
     if k < len(quotes) and quotes[k] is q:
         return k
     return quotes.index(q)
+
+
+def _opens_after(text: str, attr_end: int, cue: tuple[int, int, int], quote_start: int) -> bool:
+    """Whether the quotation at ``quote_start`` follows the next verb cue of another clause (see
+    :func:`direct_content`; ``cue``: the end of the attribution's own cue, the next cue's start and end): the next
+    cue lies after the attribution with a comma between the two cues, is no participle in -ing, and at most four
+    words and a comma or colon stand between it and the quotation."""
+    own_end, start, end = cue
+    if not attr_end <= start < end <= quote_start or "," not in text[own_end:start]:
+        return False
+    if text[start:end].split(None, 1)[0].lower().endswith("ing"):
+        return False
+    return text[end:quote_start].rstrip()[-1:] in (",", ":") and _few_words_between(text, end, quote_start, 4)
 
 
 def _only_punct(s: str) -> bool:

@@ -108,6 +108,12 @@ class CueContext:
     #: The attribution of the cue before this one when it lies in the same sentence (set by the extractor), else
     #: None: a participle right after it may share its source ('"...," Quill said, adding that ...').
     previous = None
+    #: When ``previous`` is an 'according to' right after another attribution of the sentence, that attribution:
+    #: the speaker the outlet relays ('..., the lawsuit says, according to the paper, adding that ...').
+    relayed = None
+    #: The document's next cue (set by the extractor): a quotation after it is its content, not this cue's ('As Reyes
+    #: announced his campaign, she added, "..."').
+    next_cue = None
 
     def __init__(self, words: AttributionWords, typer: SourceTyper, names: NameFinder, seg, cache: TokenCache,
                  quote_starts: list[int], cue: Cue, sentence_start: int, sentence_end: int, quote_inside,

@@ -195,6 +195,20 @@ _NOUN_FROM_STOPS = frozenset(("that", "which", "who", "and", "but", "or", "is", 
                               "him", "her", "them", "us", "me", "away", "nominee", "nominees"))
 #: The second word of the noun compounds of 'think' ('think tank', 'think pieces'), after it.
 _THINK_NOUN_RE = re.compile(r"[^\S\n]+(?:tanks?|pieces?)(?![^\W_])")
+#: What follows a physical 'point to' (a photo caption's 'points to a map', 'pointed to the crowd'): a thing one
+#: points at with a hand, a determiner and a few common adjectives before it, and after it punctuation, a
+#: preposition or a conjunction, not another noun ('points to the floor vote', 'the debt ceiling' stay cues).
+_POINT_AT_THING_RE = re.compile(
+    r"[^\S\n]+(?:(?:a|an|the|his|her|their|its|my|our|your)[^\S\n]+)?"
+    r"(?:(?:large|big|giant|huge|small|nearby|cheering|packed|waiting|gathered|video)[^\S\n]+)?"
+    r"(?:maps?|crowds?|audiences?|sky|skies|screens?|monitors?|doors?|windows?|ceiling|floor|stage|podium|lectern|"
+    r"cameras?|flags?|walls?|whiteboard|scoreboard|reporters|supporters|spectators|fans|balcony|gallery|chest|"
+    r"wrist|watch)"
+    r"(?=[^\S\n]*(?:[.,;:!?)\"”]|$)|[^\S\n]+(?:of|in|at|on|during|behind|above|below|near|as|while|after|"
+    r"before|and|with|from|to|outside|inside|across|during)(?![^\W_]))")
+#: After and before a spoken quotation mark ('wrote, quote, "...", unquote'): a comma or colon, then the quotation.
+_QUOTE_MARKER_RE = re.compile(r"[^\S\n]*[,:]?[^\S\n]*[\"“‘']")
+_MARKER_BEFORE_RE = re.compile(r"[,:][^\S\n]*$")
 #: Page furniture holding a cue word of the lists: 'Story Continued Below' (between paragraphs of web pages),
 #: 'Continued on Page 4'. Each alternative opens with its letter and then looks behind it for a word character
 #: (as ``(?<![^\W_])`` before the group, the same matches), so that the regular-expression engine jumps from one
@@ -426,6 +440,9 @@ class CueFinder:
                     low[s.end:s.end + 1] == "-" and low[s.end + 1:s.end + 2].isalpha()):
                 continue  # ('a court-ordered release', 'the self-described expert', 'add-on measures', 'a tell-all
                 # book': a compound)
+            if low.startswith("quote", s.start, s.end) and _QUOTE_MARKER_RE.match(low, s.end) and \
+                    _MARKER_BEFORE_RE.search(low, max(0, s.start - 3), s.start):
+                continue  # 'said, quote, "..."': the spoken mark of a quotation, no verb
             category = s.attrs.get("category")
             kind = "according_to" if category == "according_to" else "report_verb"
             candidates.append((_REPORT_VERB, s.start, s.end, s.attrs.get("stance") or "neutral", kind, category))
@@ -445,6 +462,8 @@ class CueFinder:
                 form = " ".join(low[start:end].split())
                 if form == "think" and _THINK_NOUN_RE.match(low, end):
                     continue  # 'a think tank', 'a think piece': a noun compound, no verb of cognition
+                if form[:5] == "point" and _POINT_AT_THING_RE.match(low, end):
+                    continue  # 'points to a map', 'pointed to the crowd': a gesture, nobody's claim
                 candidates.append((_CUE, start, end, self.cues.get(form, "neutral"), "cue", "cognition"))
         for start, end in find_words(CALL_RE, low):  # 'Marr called the plan "a relic"'
             candidates.append((_CALL, start, end, "neutral", "call", "call"))

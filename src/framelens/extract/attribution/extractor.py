@@ -79,17 +79,29 @@ class AttributionExtractor:
         held: list[Attribution] = []  # attitudes
         check = getattr(seg, "deadline", UNLIMITED).check  # the document's time budget (runtime.deadline)
         last = None  # the last attribution found, for a participle right after it (rules.after_report)
+        before = None  # the one found before it (a speaker an 'according to' after it relays)
+        # per cue, the next verb cue (one that may have a quotation of its own: content.direct_content)
+        verbal = [c for c in cues if c.kind in ("report_verb", "cue")]
+        k = 0
         for cue in cues:
             check()
             ctx = cue_context(self.words, self.typer, self.names, seg, cache, quote_starts, cue)
+            while k < len(verbal) and verbal[k].start <= cue.start:
+                k += 1
+            if ctx is not None and k < len(verbal):
+                ctx.next_cue = verbal[k]
             if ctx is not None and last is not None and last.cue.end >= ctx.sentence_start:
                 ctx.previous = last
+                if before is not None and last.cue.kind == "according_to" and before.cue.end >= ctx.sentence_start:
+                    ctx.relayed = before
             found = apply_rules(ctx) if ctx is not None else None
             if found is not None:
                 found.negated = negated_cue(ctx) or _negated_subject(low, found.src_start)
+                if found.rule == "after_report":
+                    _yield_to_participle(seg, ctx.relayed or ctx.previous, found)
                 (held if is_attitude(cue) else attrs).append(found)
                 if not is_attitude(cue):
-                    last = found
+                    before, last = last, found
         for a in itertools.chain(attrs, held):
             a.src_end = abbreviation_end(self.words, text, a.src_start, a.src_end)
         attrs = _drop_nested(attrs, text)
@@ -176,6 +188,21 @@ _LAST_WORD_RE = re.compile(r"([^\W\d_]+)[\s,;]*$")
 #: ('moves that he said improved the economy', 'a rule that she says would hurt'), a statement of its own.
 _SUBJECT_GAP_RE = re.compile(r"[^\S\n]+(?:would|will|could|can|might|may|must|should|was|were|is|are|has|had|have|"
                              r"[^\W\d_]{3,}ed)(?![^\W_])")
+
+
+def _yield_to_participle(seg, prev: Attribution, part: Attribution) -> None:
+    """A split quotation read across a participle with content of its own ('"A," he said, noting that "B"') ends
+    before the participle: *said* reports A, *noting* B (``prev``'s content is cut to its last quotation before
+    ``part``'s cue)."""
+    if prev.content is None or part.content is None:
+        return
+    start, end = prev.content
+    cue = part.cue.start
+    if not (start < cue < end and part.content[0] >= part.cue.end):
+        return
+    ends = [q.content_end for q in seg.quotes if start < q.content_end <= cue]
+    if ends:
+        prev.content = (start, max(ends))
 
 
 def _drop_nested(attrs: list[Attribution], text: str) -> list[Attribution]:

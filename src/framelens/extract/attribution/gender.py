@@ -32,6 +32,16 @@ _TITLE_RE = re.compile("(" + "|".join(re.escape(first) + r"(?<!\w.)(?:" + "|".jo
                                       for first, rests in sorted(_BY_FIRST_LETTER.items())) +
                        r")\.?[^\S\n]+((?:[A-Z][\w’'\-]*\.?[^\S\n]+){0,2}[A-Z][\w’'\-]+)")
 del _title
+#: A name followed by a pronoun that can only be its own: a reflexive ('Quill herself said'), a possessive after *and*
+#: before a word of family or entourage ('Reyes and his wife', 'Quill and her campaign'), or *his* after one verb
+#: in the past ('Reyes announced his campaign': the subject's; *her* is left out there, as it is also an object:
+#: 'Reyes told her').
+_OWN_RE = re.compile(r"((?:[A-Z][\w’'\-]*\.?[^\S\n]+){0,2}[A-Z][\w’'\-]+)[^\S\n]+(?:(himself|herself)|and[^\S\n]+"
+                     r"(his|her)[^\S\n]+(?:wife|husband|son|sons|daughter|daughters|children|family|father|mother|"
+                     r"brother|sister|campaign|aides|staff|team|allies|supporters|lawyers?|attorneys?)|"
+                     r"(?:[a-z]+ed|said|made|took|gave|won|lost|began|left|kept|told|held|ran|spent|sent|brought|"
+                     r"wrote|led|built)[^\S\n]+(his))(?![^\W_])")
+_OWN_GENDER = {"himself": "m", "herself": "f", "his": "m", "her": "f"}
 #: Pronouns by the gender they state.
 _PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
@@ -55,15 +65,23 @@ def gender_evidence(text: str, full_names) -> dict[str, str]:
     seen: dict[str, set[str]] = {}
     for m in _TITLE_RE.finditer(text):
         title, words = m.group(1).lower(), m.group(2).split()
-        owner = None
-        for n in range(len(words), 0, -1):  # the longest run of the capitalised words after the title that is a name
-            name = " ".join(words[:n])
-            if name in fulls:
-                owner = name
-                break
-            owners = by_last.get(words[n - 1].lower().rstrip("."), set())
-            if n == 1 and len(owners) == 1:
-                owner = next(iter(owners))  # a surname after a courtesy title ('Mr. Reyes')
-        if owner is not None:  # (none for 'Mr. Clinton' when the document names two Clintons)
-            seen.setdefault(owner, set()).add("f" if title in _FEMALE_TITLES else "m")
+        _note(seen, fulls, by_last, words, "f" if title in _FEMALE_TITLES else "m")
+    for m in _OWN_RE.finditer(text):
+        _note(seen, fulls, by_last, m.group(1).split(), _OWN_GENDER[m.group(2) or m.group(3) or m.group(4)], True)
     return {name: next(iter(g)) for name, g in seen.items() if len(g) == 1}
+
+
+def _note(seen: dict[str, set[str]], fulls: set[str], by_last: dict[str, set[str]], words: list[str],
+          gender: str, before: bool = False) -> None:
+    """Add ``gender`` to what is seen of the full name that ``words`` (capitalised words after a title; with
+    ``before``, before the evidence) are: their longest run from the title (with ``before``: up to the evidence)
+    that is a full name, or its one word next to the evidence when one full name of the document ends with it
+    ('Mr. Reyes'; none for 'Mr. Clinton' when the document names two Clintons)."""
+    for n in range(len(words), 0, -1):
+        name = " ".join(words[-n:] if before else words[:n])
+        if name in fulls:
+            seen.setdefault(name, set()).add(gender)
+            return
+    owners = by_last.get(words[-1 if before else 0].lower().rstrip("."), ())
+    if len(owners) == 1:
+        seen.setdefault(next(iter(owners)), set()).add(gender)

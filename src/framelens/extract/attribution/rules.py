@@ -280,6 +280,11 @@ def after_report(ctx: CueContext):
     end = max(prev.src_end, prev.cue.end, prev.mention[1] if prev.mention else 0)
     if not _COMMA_ONLY_RE.fullmatch(ctx.text, end, ctx.cue.start):
         return None  # (something stands between: '... Quill said of the plan, which ..., adding')
+    inner = ctx.relayed
+    if inner is not None and inner.src_start < inner.src_end and _COMMA_ONLY_RE.fullmatch(
+            ctx.text, max(inner.src_end, inner.cue.end, inner.mention[1] if inner.mention else 0), prev.cue.start):
+        prev = inner  # '"...," the lawsuit says, according to the paper, adding that': the lawsuit adds, the paper
+        # relays
     return _attribute_verb(ctx, prev.src_start, prev.src_end, "after_report")
 
 
@@ -450,12 +455,23 @@ def _attribute_verb(ctx: CueContext, src_start: int, src_end: int, rule: str):
             # the FBI later called "energetic material"')
         mode = "direct" if is_direct else "indirect"
     elif ctx.quote_inside is None:
-        quoted = direct_content(text, ctx.seg, ctx.quote_starts, min(src_start, cue.start), max(src_end, cue.end),
-                                sentence_end)
+        # a participle after another attribution ('"...," Quill said, adding that ...') reports what follows it; the
+        # quotation before its source is the content only when nothing follows
+        quoted = direct_content(text, ctx.seg, ctx.quote_starts, cue.start if rule == "after_report" else
+                                min(src_start, cue.start), max(src_end, cue.end), sentence_end,
+                                (cue.end, ctx.next_cue.start, ctx.next_cue.end) if ctx.next_cue is not None else None)
         if quoted is not None:
             content, mode = quoted, "direct"
     if content is None:
         content = indirect_content(ctx, src_start, src_end, rule, source_type)
+        if content is not None and cue.end <= content[0] < src_start < content[1]:
+            # a fronted clause's content ends before the clause's subject, its source ('Referring to the vote, Reyes
+            # told reporters ...' -> 'the vote')
+            kept = text[content[0]:src_start].rstrip(" ,\n\t")
+            content = (content[0], content[0] + len(kept)) if kept else None
+        if content is None and rule == "after_report" and ctx.quote_inside is None:
+            content = direct_content(text, ctx.seg, ctx.quote_starts, src_start, cue.end, sentence_end)
+            mode = "indirect" if content is None else "direct"
         if content is None:
             return NO_ATTRIBUTION
     if (source_type == "document" or document_head) and mode != "direct":

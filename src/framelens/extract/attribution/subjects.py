@@ -71,8 +71,15 @@ def subject(words: AttributionWords, tokens: list[Token]):
         # 'PARIS, Aug 31 (Reuters) - Marine Le Pen voiced support ..., saying'
     if tokens[0].low in _OPENING_CONJUNCTIONS and len(tokens) > 1 and tokens[1].is_word:
         tokens = tokens[1:]  # 'And Trump has been at war with Ryan, ... tweeting': the conjunction links sentences
-    # skip an opening adverbial that ends in a comma: "On Friday, Mr. Trump ..., saying"
-    first_comma = next((j for j, t in enumerate(tokens[:16]) if t.text == ","), None)
+    after = _after_time(tokens, 0)  # a time adverbial without its comma: 'Last year Tom Reyes defended ..., saying'
+    if after is not None and after < len(tokens) and tokens[after].is_word and (
+            tokens[after].cap or tokens[after].low in words.pronouns or tokens[after].low in SUBJECT_DETERMINERS):
+        tokens = tokens[after:]
+    # skip an opening adverbial that ends in a comma: "On Friday, Mr. Trump ..., saying"; a clause opened by a
+    # subordinator, however long, is skipped too ('While Quill dines with donors ... in Dover, her aides are ...,
+    # writing': the main clause's subject, not the subordinate clause's)
+    first_comma = next((j for j, t in enumerate(tokens if tokens[0].low in _SUBORDINATORS else tokens[:16])
+                        if t.text == ","), None)
     if first_comma is not None and (tokens[0].low in words.stop or tokens[0].low in words.adverbial_words
                                     or (tokens[0].low.endswith("ly") and not tokens[1].cap)  # (not 'Carly Roe')
                                     or tokens[0].low in NUMBER_WORDS
