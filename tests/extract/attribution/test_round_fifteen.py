@@ -132,7 +132,7 @@ def test_time_adverbial_before_the_subject(text, expected):
     ("Tom Reyes announced his campaign.", {"Tom Reyes": "m"}),
     ("Ada Quill herself opened the hearing.", {"Ada Quill": "f"}),
     ("Tom Reyes himself said so. Ada Quill and her husband left.", {"Tom Reyes": "m", "Ada Quill": "f"}),
-    ("As soon as Reyes announced his campaign, she left.", {"Tom Reyes": "m"}),
+    ("As soon as Tom Reyes announced his campaign, she left.", {"Tom Reyes": "m"}),
     # look-alikes: *her* after a verb may be an object ('told her'); a pronoun after two words is another's; a
     # name with evidence both ways, or a surname two full names share, gives none
     ("Tom Reyes told her the plan.", {}),
@@ -143,14 +143,17 @@ def test_gender_evidence_from_own_pronouns(text, expected):
     assert gender_evidence(text, {"Tom Reyes", "Ada Quill"}) == expected
 
 
-def test_surname_shared_by_two_full_names_gives_no_gender():
+def test_a_bare_surname_before_its_pronoun_gives_no_gender():
+    # the surname may be a relative's whom the document never names in full ('Reyes ... his' with only 'Ada Reyes')
     assert gender_evidence("Reyes announced his campaign.", {"Tom Reyes", "Ada Reyes"}) == {}
+    assert gender_evidence("Reyes announced his campaign.", {"Ada Reyes"}) == {}
+    assert gender_evidence("Mrs. Reyes left.", {"Ada Reyes"}) == {"Ada Reyes": "f"}  # (after a title it does)
 
 
 @pytest.mark.parametrize("text, expected", [
     # she is not the man the text genders (the subordinate clause's name was taken before)
     ('Tom Reyes spoke at the Dover town hall on Tuesday.\n\nAda Quill, who runs the Marlow food bank, said: "We were '
-     'ready."\n\nAs soon as Reyes announced his campaign, she added, "We all knew."',
+     'ready."\n\nAs soon as Tom Reyes announced his campaign, she added, "We all knew."',
      [("Ada Quill", "person"), ("Tom Reyes", "person"), ("Ada Quill", "person")]),
     ("Tom Reyes and his wife toured the mill in Dover.\n\nAda Quill said the mill would stay open. Then Reyes spoke, "
      "and she added that the levy was fair.", [("Ada Quill", "person"), ("Ada Quill", "person")]),
@@ -192,3 +195,85 @@ def test_gender_evidence_names_only_given_full_names(text):
     fulls = {"Tom Reyes", "Ada Quill"}
     got = gender_evidence(text, fulls)
     assert set(got) <= fulls and set(got.values()) <= {"m", "f"}
+
+
+# --- part two: a name before a plural noun of people is the group's modifier --------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Quill aides ended the talks, saying the offer was weak.", [("Quill aides", "saying")]),
+    ("Marlow residents packed the hall, saying the fee was unfair.", [("Marlow residents", "saying")]),
+    ("Security experts on all sides have cast doubt on the plan, saying the return is low.",
+     [("Security experts", "saying")]),
+    ("White House press secretary Ada Quill clarified the remarks by telling reporters that it was fine.",
+     [("White House press secretary Ada Quill", "telling")]),
+    # look-alikes: a name alone; a plural that is the name's; a group name of its own
+    ("Quill ended the talks, saying the offer was weak.", [("Quill", "saying")]),
+    ("Senate Democrats ended the talks, saying the offer was weak.", [("Senate Democrats", "saying")]),
+    ("Dover officials said the offer was weak.", [("Dover officials", "said")]),
+])
+def test_name_before_a_plural_of_people(text, expected):
+    assert mentions_and_cues(text) == expected
+
+
+# --- the content of an inverted source with an apposition; a quotation that closed the sentence before -------------
+@pytest.mark.parametrize("text, expected", [
+    ("There may be valid reasons for the levy, says Tom Reyes, a law professor at Dover College.",
+     [("says", "There may be valid reasons for the levy")]),
+    ("The bridge is safe, said Ada Quill, the county engineer.", [("said", "The bridge is safe")]),
+    ('Tom Reyes told reporters that the levy "is not going to pass." He said the vote would come in June.',
+     [("told", 'the levy "is not going to pass."'), ("said", "the vote would come in June")]),
+    ('Ada Quill is praising the budget, calling it "balanced." Quill said the vote was close.',
+     [("praising", "the budget"), ("calling", "balanced."), ("said", "the vote was close")]),
+    # look-alikes: a quoted statement keeps its quotation; a tag with no clause of its own keeps the one before it
+    ('"The bridge is safe," said Ada Quill, the county engineer.', [("said", "The bridge is safe,")]),
+    ("The bridge is safe, said Ada Quill.", [("said", "The bridge is safe")]),
+    ('"We will win." Ada Quill said at the rally.', [("said", "We will win.")]),
+    ('Ada Quill said the fee was too high. "It hurts families," she said.',
+     [("said", "the fee was too high"), ("said", "It hurts families,")]),
+])
+def test_content_of_inverted_and_new_sentence_verbs(text, expected):
+    assert contents(text) == expected
+
+
+# --- what nobody said: 'Let me', a modal before 'by saying', a quotation that opens with the verb -----------------
+@pytest.mark.parametrize("text, expected", [
+    ("Let me add one thing: the levy is late.", []),
+    ("Let us be clear: the levy is late.", []),
+    ("The officials could end the dispute by saying the fee was a mistake.", []),
+    ("They can make a clean break with the past by saying no more delays will be tolerated.", []),
+    ('Critics noted that Tom Reyes "said farmers would get nothing."', [("Critics", "noted")]),
+    # look-alikes: an act in the past; a future the news previews; a modal inside a relative clause; an inverted tag
+    ("The mayor ended the dispute by saying the fee was a mistake.", [("The mayor", "saying")]),
+    ("Ada Quill will open the session, saying the plan is weak.", [("Ada Quill", "saying")]),
+    ("Ada Quill, who could not attend, sent a letter, saying the plan was weak.", [("Ada Quill", "saying")]),
+    ('"Tenants deserve repairs," said Ada Quill.', [("Ada Quill", "said")]),
+])
+def test_what_nobody_said(text, expected):
+    assert mentions_and_cues(text) == expected
+
+
+# --- types: groups in the plural, the president's staff, a party's rank in a chamber, plural titles ------------------
+@pytest.mark.parametrize("text, expected", [
+    ("The Libertarians have said they expect to be on the ballot.", [("Libertarians", "vague")]),
+    ("The Greens said they would run a candidate in Dover.", [("Greens", "vague")]),
+    ("Ada Quill, the White House communications director, said the memo was false.", [("Ada Quill", "official")]),
+    ("Former White House chief strategist Tom Reyes was fired on Friday. Reyes, 63, has touted the Ledger as a "
+     "counterpoint to the press.", [("Tom Reyes", "official")]),
+    ("Ada Quill, the Senate's No. 2 Republican, said the ruling was wrong.", [("Ada Quill", "official")]),
+    ("Tom Reyes, the House's top Democrat, said the vote would fail.", [("Tom Reyes", "official")]),
+    ("Reps. Tom Reyes and Ada Quill voted no. Quill said the bill would fail.", [("Ada Quill", "official")]),
+    ("Three politicians, representatives Tom Reyes and Ada Quill and Senator Bo Marr, spoke at the rally. Quill said "
+     "the bill would pass.", [("Ada Quill", "official")]),
+    # look-alikes: an outlet and a country in the plural; a reporter at the White House; a strategist of a party
+    ("The Times reported that the vote was fair.", [("Times", "media")]),
+    ("The Philippines said the vote was fair.", [("Philippines", "organization")]),
+    ("Tom Reyes, a White House correspondent for the Ledger, said the memo was false.", [("Tom Reyes", "media")]),
+    ("Tom Reyes, a Democratic strategist, said the plan was dead.", [("Tom Reyes", "person")]),
+    ("Ada Quill, No. 2 on the list, said the ruling was wrong.", [("Ada Quill", "person")]),
+])
+def test_types_of_round_fifteen(text, expected):
+    assert typed(text) == expected
+
+
+def test_a_place_and_a_weekday_are_no_name():
+    text = "Announcing her bid at an event in central Dover Thursday, she said the party needed a leader."
+    assert [name for _, name, _ in _NAMES.doc_names(text, {})] == []

@@ -237,8 +237,9 @@ def test_phrase_over_another_attribution(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("His first videos show a different person.", [("videos", "show", "document")]),
     ("The letters show that the mayor knew.", [("letters", "show", "document")]),
-    # look-alike: a capitalised plural is a name, not a document
-    ("The Letters said nothing new.", [("Letters", "said", "person")]),
+    # look-alike: a capitalised plural is a name, not a document (round fifteen: 'The' and one capitalised plural
+    # name a group, 'The Libertarians', never one person: vague, as 'The Clintons')
+    ("The Letters said nothing new.", [("Letters", "said", "vague")]),
 ])
 def test_plural_documents(text, expected):
     got = sources(text)

@@ -75,13 +75,16 @@ def _note(seen: dict[str, set[str]], fulls: set[str], by_last: dict[str, set[str
           gender: str, before: bool = False) -> None:
     """Add ``gender`` to what is seen of the full name that ``words`` (capitalised words after a title; with
     ``before``, before the evidence) are: their longest run from the title (with ``before``: up to the evidence)
-    that is a full name, or its one word next to the evidence when one full name of the document ends with it
-    ('Mr. Reyes'; none for 'Mr. Clinton' when the document names two Clintons)."""
+    that is a full name, or, after a title, its one word when one full name of the document ends with it ('Mr.
+    Reyes'; none for 'Mr. Clinton' when the document names two Clintons)."""
     for n in range(len(words), 0, -1):
         name = " ".join(words[-n:] if before else words[:n])
         if name in fulls:
             seen.setdefault(name, set()).add(gender)
             return
-    owners = by_last.get(words[-1 if before else 0].lower().rstrip("."), ())
+    if before:
+        return  # (a bare surname before a pronoun may be a relative the document names by surname only: 'Trump ...
+        # his' with only 'Melania Trump' written in full)
+    owners = by_last.get(words[0].lower().rstrip("."), ())
     if len(owners) == 1:
         seen.setdefault(next(iter(owners)), set()).add(gender)

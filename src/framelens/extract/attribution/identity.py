@@ -39,8 +39,8 @@ _POST_MODIFIER_OPENERS = CONNECTORS | NP_PREPOSITIONS | {"who", "that", "which",
 #: An apposition or copula right after a name: 'Mark Ellis, the district attorney,', 'Jane Roe is a reporter
 #: for ...'. Bounded: at most 80 characters of the noun phrase are read, stopping at the first clause mark.
 _APPOSITION_RE = re.compile(r"(?:\s*,\s*(?:\d{1,3}\s*,\s*)?(?:who\s+(?:is|was)\s+)?|\s+(?:is|was)\s+)"
-                            r"(?P<np>(?:a|an|the|its|his|her|their)\s[^,.;:!?()\[\]\"“”\n]{1,80}"
-                            r"|[^\W\d_][^,.;:!?()\[\]\"“”\n]{0,80})")
+                            r"(?P<np>(?:a|an|the|its|his|her|their)\s(?:[^,.;:!?()\[\]\"“”\n]|(?<=No)\.(?=\s?\d)){1,80}"
+                            r"|[^\W\d_](?:[^,.;:!?()\[\]\"“”\n]|(?<=No)\.(?=\s?\d)){0,80})")
 #: How far before a name a lower-case role or newsroom job is looked for ('district attorney Mark Ellis').
 _BEFORE = 40
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_][\w.\-'’]*)\s+$")
@@ -189,12 +189,26 @@ def _np_kind(words: AttributionWords, np: str) -> str | None:
         return "official"
     if len(lows) > 1 and lows[-2] in _INSTITUTIONS and words.has("individual", lows[-1]):
         return "official"  # public staff: 'the Justice Department lawyer' (not 'a Laramie County participant')
+    if _WHITE_HOUSE in " ".join(lows[:-1]) and words.is_noun(lows[-1]):
+        return "official"  # the president's staff: 'the White House communications director', '... chief strategist'
+    if possessors and possessors[-1] in _CHAMBERS and lows[-1] in _PARTY_MEMBERS:
+        return "official"  # a member of a legislature by rank: "the Senate's No. 2 Republican", "the House's top Democrat"
     if rest and rest[0].lower() in ("of", "at", "on") and (words.has("role", lows[-1]) or lows[-1] == "member") \
             and not PUBLIC_BODIES.isdisjoint(_body_name(rest[1:9], body)):
         return "official"  # a leading role in a public body: 'chairman of the Dover County Board of Supervisors'
     return None
 
 
+_WHITE_HOUSE = "white house"
+#: A plural office title, one name and *and* right before a name ('Sens. Tom Reyes and ', 'representatives Ada
+#: Quill and '): the title governs both names.
+_PLURAL_TITLE_RE = re.compile(r"(?<![\w.])(?:Reps|Sens|Govs|[Rr]epresentatives|[Ss]enators|[Gg]overnors|[Cc]ongressmen|"
+                              r"[Cc]ongresswomen|[Mm]ayors)\.?[^\S\n]+(?:[A-Z][\w'’.\-]*[^\S\n]+){1,3}and[^\S\n]+\Z")
+#: 'White House' and one or two lower-case words of a post right before a name ('White House press secretary ').
+_WHITE_HOUSE_BEFORE_RE = re.compile(r"White House(?:[^\S\n]+[a-z]+){1,2}[^\S\n]+\Z")
+#: Legislative chambers whose members are ranked by party ("the Senate's No. 2 Republican").
+_CHAMBERS = frozenset(("senate", "house", "chamber", "assembly", "legislature", "congress"))
+_PARTY_MEMBERS = frozenset(("republican", "democrat", "independent", "conservative", "liberal"))
 #: Public bodies by what they are, not by where ('a Justice Department lawyer'; 'a Dover County voter' is none).
 _INSTITUTIONS = PUBLIC_BODIES - PUBLIC_PLACES - {"federal", "presidential"} | {"police", "pentagon", "army", "navy",
                                                                                "military"}
@@ -339,6 +353,10 @@ def _occurrence_kinds(words: AttributionWords, text: str, pos: int, name: str, o
                                   text[max(0, pos - 60):pos].split()[-4:-1]]):
             found.append("official")  # an office, not a courtesy title ('Mr.'), nor one in a private body named
             # before it ('Zentrix Foods President Ada Quill', 'the union's president Ana Ortiz')
+        elif words.is_noun(low) and _WHITE_HOUSE_BEFORE_RE.search(text, max(0, pos - _BEFORE), pos):
+            found.append("official")  # the president's staff: 'White House chief strategist Tom Reyes'
+        elif low == "and" and _PLURAL_TITLE_RE.search(text, max(0, pos - _BEFORE - 20), pos):
+            found.append("official")  # the second of two names after a plural title: 'Reps. Tom Reyes and Ada Quill'
     kind = apposition_kind(words, text, pos + len(name))
     if kind:
         found.append(kind)

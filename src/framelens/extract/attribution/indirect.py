@@ -10,19 +10,59 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .content import content_after, content_set_off_before
+from .content import content_after, content_set_off_before, direct_content
 from .right_phrases import right_np
 from .words import DAY_PARTS, RELATIVE_DAYS, WEEKDAYS
 
 if TYPE_CHECKING:
     from .context import CueContext
 
-__all__ = ["indirect_content"]
+__all__ = ["indirect_content", "verb_content"]
 
 #: Verbs whose object is the addressee, not the content ('told the Ledger it was fine').
 _TELL = frozenset("told tell tells telling informed assured warned reminded urged".split())
 #: Tokens after an inverted source or an addressee read for the content (more only if all are skipped).
 _CONTENT_TOKENS = 64
+
+
+def verb_content(ctx: CueContext, src_start: int, src_end: int, rule: str, source_type: str):
+    """``(content, mode)`` of a verb cue with no complement of its own reading, or None: the quotation next to the
+    attribution (:func:`.content.direct_content`), else the clause :func:`indirect_content` finds.
+
+    A participle after another attribution ('"...," Quill said, adding that ...') reports what follows it: the
+    quotation before its source is its content only when nothing follows. A quotation that ends the sentence
+    before the attribution ('... the levy "is not going to pass." He said the vote would come in June') is the
+    content of a new sentence's verb only when the verb has no clause of its own. A fronted clause's content ends
+    before the clause's subject, its source ('Referring to the vote, Reyes told reporters ...' -> 'the vote')."""
+    text, cue, sentence_end = ctx.text, ctx.cue, ctx.sentence_end
+    if ctx.quote_inside is None:
+        attr_start = cue.start if rule == "after_report" else min(src_start, cue.start)
+        following = (cue.end, ctx.next_cue.start, ctx.next_cue.end) if ctx.next_cue is not None else None
+        quoted = direct_content(text, ctx.seg, ctx.quote_starts, attr_start, max(src_end, cue.end), sentence_end,
+                                following)
+        if quoted is not None:
+            if not _SENTENCE_BEFORE_RE.fullmatch(text, quoted[1] - 1, attr_start + 1):
+                return quoted, "direct"
+            own = indirect_content(ctx, src_start, src_end, rule, source_type)
+            if own is None or own[0] < cue.end or _PLACE_OR_TIME_RE.match(ctx.cache.low, own[0]):
+                return quoted, "direct"  # ('"We will win." Quill said at the rally.': no clause of its own)
+            return own, "indirect"
+    content = indirect_content(ctx, src_start, src_end, rule, source_type)
+    if content is not None and cue.end <= content[0] < src_start < content[1]:
+        kept = text[content[0]:src_start].rstrip(" ,\n\t")
+        content = (content[0], content[0] + len(kept)) if kept else None
+    if content is None and rule == "after_report" and ctx.quote_inside is None:
+        quoted = direct_content(text, ctx.seg, ctx.quote_starts, src_start, cue.end, sentence_end)
+        return None if quoted is None else (quoted, "direct")
+    return None if content is None else (content, "indirect")
+
+
+#: A quotation's last character ending its sentence, its closing mark, and a new sentence's capital after it: the
+#: quotation closes the sentence before the attribution (matched from the quotation's last character to the
+#: attribution's first).
+_SENTENCE_BEFORE_RE = re.compile(r"[.!?][\"”’'][^\S\n]+[A-Z]")
+#: A preposition of place or time opening what follows a verb: an adverbial, no clause ('said at the rally').
+_PLACE_OR_TIME_RE = re.compile(r"(?:at|in|on|during|after|before|outside|inside|near|from|to|with)(?![^\W_])")
 
 
 def indirect_content(ctx: CueContext, src_start: int, src_end: int, rule: str, source_type: str = "person"):
@@ -44,7 +84,14 @@ def indirect_content(ctx: CueContext, src_start: int, src_end: int, rule: str, s
         addressee = right_np(ctx.words, tokens)
         if addressee is not None:
             after = addressee[1]
-    if after is not None:
+    content = None
+    if rule == "inverted" and text.startswith(",", src_end):
+        # an apposition after an inverted source describes it: the clause before the verb is what was said ('The
+        # bridge is safe, said Ada Quill, the county engineer.'); the words after it only where nothing precedes
+        content = content_set_off_before(text, ctx.sentence_start, min(src_start, cue.start))
+    if content is not None:
+        pass
+    elif after is not None:
         # the opening tokens are enough unless every one of them is skipped (commas, 'that', adverbials)
         tokens = cache.head(after, sentence_end, _CONTENT_TOKENS)
         content = content_after(ctx.words, text, tokens, sentence_end)

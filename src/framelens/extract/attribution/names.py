@@ -252,10 +252,10 @@ class NameFinder:
         last = rest[-1].lower()
         if last.endswith("s") and (last[:-1] in role or last[:-1] in vocab.vague or last in vocab.vague):
             return ()  # 'United States Attorneys', 'House Democrats': people of a kind, no one's name
-        if len(rest) < 2 or len(rest) > 3 or rest[-1].lower() in vocab.place or \
+        if len(rest) < 2 or len(rest) > 3 or rest[-1].lower() in vocab.place or rest[-1].lower() in WEEKDAYS or \
                 (len(rest) == 2 and vocab.phrase_ends_at("place", [w.lower() for w in rest], 1)):
             # (more than a first, middle and last name after the titles: a headline or a run of names, no one name;
-            # a two-word place of the lists: 'New Jersey', 'United States')
+            # a two-word place of the lists: 'New Jersey', 'United States'; a place and a day: 'London Thursday')
             return ()
         name = " ".join(rest)
         offset = len(run) - len(name) if run.endswith(name) else 0

@@ -21,10 +21,10 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from .content import content_after, content_around, direct_content
+from .content import content_after, content_around
 from .context import PASSIVE_FORM, CueContext
 from .kind_rules import NO_ATTRIBUTION, according_to, colon, in_poll, no_response, noun_cue, noun_from
-from .indirect import indirect_content
+from .indirect import verb_content
 from .left_subject import index_at
 from .mentions import (hover_card_name, inside_hover_card, left_mention, not_a_source, pronoun_led_end,
                        trim_non_referential)
@@ -164,9 +164,14 @@ def participle(ctx: CueContext):
     if found is not None and ctx.cue.kind == "call" and \
             not plausible_subject(ctx.words, ctx.text, tokens, found[0], found[1], ctx.cache.memo):
         found = None
-    if found is None:
-        return None
+    if found is None or _MODAL_AFTER_RE.match(ctx.cache.low, found[1]):
+        return None  # ('They can make a clean break by saying ...': what they could say, not what they said)
     return _attribute_verb(ctx, found[0], found[1], "participle")
+
+
+#: A modal as the subject's verb (an adverb may stand between): the clause is a possibility, not an act (*will* is
+#: left out: 'Quill will mark the day, saying ...' previews a planned statement, which news reports as such).
+_MODAL_AFTER_RE = re.compile(r"[^\S\n]+(?:[a-z]+ly[^\S\n]+)?(?:" + "|".join(sorted(MODALS - {"will"})) + r")(?![^\W_])")
 
 
 #: Closing quotation marks after which a comma inside the quotation ends the clause ('"Harlow values," saying').
@@ -337,8 +342,9 @@ def inverted(ctx: CueContext):
                 ctx.words.has("inversion", " ".join(ctx.cue_text_lower.split())) or _after_quotation(ctx)):
         return None  # ('..., told reporters Thursday': after *told* comes the addressee, never the source)
     phrase = right_np(ctx.words, ctx.right)
-    if phrase is None or _content_subject(ctx, phrase):
-        return NO_ATTRIBUTION
+    if phrase is None or _content_subject(ctx, phrase) or (
+            ctx.quote_inside is not None and ctx.cue.start == ctx.quote_inside.content_start):
+        return NO_ATTRIBUTION  # (a quotation that opens with the verb: 'Reyes "said tenants deserve nothing"')
     return _attribute_verb(ctx, phrase[0], phrase[1], "inverted")
 
 
@@ -454,26 +460,11 @@ def _attribute_verb(ctx: CueContext, src_start: int, src_end: int, rule: str):
             # named outlet or body calls what the clause is about: 'a stat that PolitiFact called "half true"', 'what
             # the FBI later called "energetic material"')
         mode = "direct" if is_direct else "indirect"
-    elif ctx.quote_inside is None:
-        # a participle after another attribution ('"...," Quill said, adding that ...') reports what follows it; the
-        # quotation before its source is the content only when nothing follows
-        quoted = direct_content(text, ctx.seg, ctx.quote_starts, cue.start if rule == "after_report" else
-                                min(src_start, cue.start), max(src_end, cue.end), sentence_end,
-                                (cue.end, ctx.next_cue.start, ctx.next_cue.end) if ctx.next_cue is not None else None)
-        if quoted is not None:
-            content, mode = quoted, "direct"
     if content is None:
-        content = indirect_content(ctx, src_start, src_end, rule, source_type)
-        if content is not None and cue.end <= content[0] < src_start < content[1]:
-            # a fronted clause's content ends before the clause's subject, its source ('Referring to the vote, Reyes
-            # told reporters ...' -> 'the vote')
-            kept = text[content[0]:src_start].rstrip(" ,\n\t")
-            content = (content[0], content[0] + len(kept)) if kept else None
-        if content is None and rule == "after_report" and ctx.quote_inside is None:
-            content = direct_content(text, ctx.seg, ctx.quote_starts, src_start, cue.end, sentence_end)
-            mode = "indirect" if content is None else "direct"
-        if content is None:
+        got = verb_content(ctx, src_start, src_end, rule, source_type)
+        if got is None:
             return NO_ATTRIBUTION
+        content, mode = got
     if (source_type == "document" or document_head) and mode != "direct":
         mode = "document"
     mention = None

@@ -194,6 +194,10 @@ class SourceTyper:
             return "media", False
         if self._polity(head, head_lows):
             return "organization", True  # 'Russia denied', 'The United States said': a government
+        if len(lows) == 2 and lows[0] == "the" and tokens[1].cap and lows[1].endswith("s") and \
+                not lows[1].endswith(("'s", "’s", "ss", "us")) and not is_media(lows[1]) and \
+                lows[1] not in organization and lows[1] not in document:
+            return "vague", False  # 'The Libertarians said', 'The Greens say': a group, never one person's name
         last = head_lows[-1] if head_lows else ""
         j_last = len(head_lows) - 1
 

@@ -80,7 +80,8 @@ def subject(words: AttributionWords, tokens: list[Token]):
     # writing': the main clause's subject, not the subordinate clause's)
     first_comma = next((j for j, t in enumerate(tokens if tokens[0].low in _SUBORDINATORS else tokens[:16])
                         if t.text == ","), None)
-    if first_comma is not None and (tokens[0].low in words.stop or tokens[0].low in words.adverbial_words
+    if first_comma is not None and (tokens[0].low in words.stop or tokens[0].low in _SUBORDINATORS
+                                    or tokens[0].low in words.adverbial_words
                                     or (tokens[0].low.endswith("ly") and not tokens[1].cap)  # (not 'Carly Roe')
                                     or tokens[0].low in NUMBER_WORDS
                                     or tokens[0].low in _LARGER_NUMBER_WORDS
@@ -106,12 +107,18 @@ def subject(words: AttributionWords, tokens: list[Token]):
              and words.has("role", tokens[k - 1].low)) or  # 'Former Secretary of State Colin Powell
             (tokens[k].text == "." and k > 0 and tokens[k - 1].text in titles) or
             (tokens[k].text == "." and _initial_before(tokens, k) and k + 1 < len(tokens) and tokens[k + 1].cap) or
-            (k > 0 and tokens[k].is_word and (words.has("role", tokens[k].low) or words.is_noun(tokens[k].low))
-             and k + 1 < len(tokens) and tokens[k + 1].cap)):  # a lower-case role in a title: 'Council member Tom Reyes'
+            (k > 0 and tokens[k].is_word and _title_word(words, tokens[k].low) and k + 1 < len(tokens) and (
+                tokens[k + 1].cap or (k + 2 < len(tokens) and tokens[k + 2].cap and tokens[k + 1].is_word and
+                                      _title_word(words, tokens[k + 1].low))))):
+        # (lower-case roles in a title: 'Council member Tom Reyes', 'White House press secretary Ada Quill')
         dots += tokens[k].text == "."
         k += 1  # (an initial's period before a capital continues the name: 'Michael J. Petrilli', 'U.S. District')
     if k > 1 and tokens[0].low in _SUBORDINATORS and tokens[1].cap:
         tokens, k = tokens[1:], k - 1  # 'As Trump hinted by saying': the clause's subject after its subordinator
+    if 0 < k < len(tokens) - 1 and tokens[k - 1].is_word and tokens[0].low not in words.stop and (
+            _people_plural(words, tokens[k].low) or tokens[k].low in _COLLECTIVE_PEOPLE) and \
+            (_verb_like_after(words, tokens[k + 1]) or tokens[k + 1].low in _PLURAL_PP):
+        return (tokens[0].start, tokens[k].end, k + 1)  # 'Quill aides ended the talks, saying': the aides, not Quill
     if k == 1 and _people_plural_subject(words, tokens):
         return (tokens[0].start, tokens[0].end, 1)  # 'Democrats had sued the state, saying ...'
     if k == 0 or tokens[k - 1].text == "." or (k == 1 and (words.is_noun(tokens[0].low) or
@@ -125,6 +132,17 @@ def subject(words: AttributionWords, tokens: list[Token]):
         return _possessed_subject(words, tokens)  # a possessor is not the subject: "Clinton's campaign took",
         # not "Clinton's"; "France's far-right leader, ..." gives none
     return (tokens[0].start, tokens[k - 1].end, k)
+
+
+#: Prepositions that open a phrase after a plural subject ('Security experts on all sides have cast doubt').
+_PLURAL_PP = frozenset(("on", "in", "at", "from", "across", "around", "inside", "outside", "within"))
+#: Nouns of a group of people without a plural -s, after a name that modifies them ('Dover police').
+_COLLECTIVE_PEOPLE = frozenset(("police", "staff", "staffers", "people", "leadership", "clergy"))
+
+
+def _title_word(words: AttributionWords, low: str) -> bool:
+    """A lower-case word of a title before a name: a role or a source noun ('member', 'press', 'secretary')."""
+    return words.has("role", low) or words.is_noun(low)
 
 
 def _people_plural_subject(words: AttributionWords, tokens: list[Token]) -> bool:
@@ -187,7 +205,7 @@ _PARTICLES = frozenset(("out", "up", "off"))
 _OPENING_CONJUNCTIONS = frozenset(("and", "but", "so", "yet", "or"))
 #: Subordinators that may open a sentence before its clause's subject ('As Trump hinted by saying', 'If Quill').
 _SUBORDINATORS = frozenset(("as", "if", "when", "while", "although", "though", "because", "since", "unless", "once",
-                            "whether", "whereas", "until"))
+                            "whether", "whereas", "until", "whenever"))
 #: Determiners that open the noun phrase of an 'of' or 'for' phrase inside a determiner subject.
 _PP_DETERMINERS = frozenset(("the", "a", "an", "his", "her", "their", "its"))
 
