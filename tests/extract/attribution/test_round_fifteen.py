@@ -277,3 +277,22 @@ def test_types_of_round_fifteen(text, expected):
 def test_a_place_and_a_weekday_are_no_name():
     text = "Announcing her bid at an event in central Dover Thursday, she said the party needed a leader."
     assert [name for _, name, _ in _NAMES.doc_names(text, {})] == []
+
+
+# --- a web page's hover card between a participle's subject and its verb ---------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Senate Majority Leader Tom Reyes Thomas (Tom) Albert ReyesSenators balk at long trial MORE (R-Ky.) is hailing "
+     "the year, dismissing the polls as noise. Reyes told reporters the vote was close.",
+     [("Senate Majority Leader Tom Reyes", "dismissing", "Tom Reyes", "official"),
+      ("Reyes", "told", "Tom Reyes", "official")]),
+    # a headline's modal inside the card is not the subject's
+    ("House Speaker Tom Reyes Thomas (Tom) Albert ReyesRetirees should say no to the plan MORE (R-Wis.) defended the "
+     "mayor, saying the account showed inexperience.",
+     [("House Speaker Tom Reyes", "defended", "Tom Reyes", "official"),
+      ("House Speaker Tom Reyes", "saying", "Tom Reyes", "official")]),
+    # look-alike: no card
+    ("Senate Majority Leader Tom Reyes is hailing the year, dismissing the polls as noise.",
+     [("Senate Majority Leader Tom Reyes", "dismissing", "Tom Reyes", "official")]),
+])
+def test_hover_card_before_a_participle(text, expected):
+    assert mentions_and_cues(text, "attribution", "source", "source_type") == expected

@@ -3,8 +3,10 @@
 framelens infers no gender from first names (a contested inference, and one that would need a name list of its
 own): it reads only what the text states. A courtesy title before a surname ('Mrs. Quill', 'Mr. Reyes') or a
 gendered title before a name ('Congresswoman Ada Quill', 'Spokesman Tom Reyes') is evidence for the full name it
-belongs to; a surname shared by several full names of the document ('Mr. Clinton', 'Mrs. Clinton') gives none,
-and neither does a name with evidence both ways. Pronoun resolution (:mod:`.resolve`) then keeps a name with
+belongs to, and so is the name's own pronoun right after the full name ('Quill herself', 'Reyes and his wife', 'Tom
+Reyes announced his campaign'); a surname shared by several full names of the document ('Mr. Clinton', 'Mrs.
+Clinton') gives none, a bare surname before a pronoun none (it may be a relative's), and a name with evidence both
+ways none. Pronoun resolution (:mod:`.resolve`) then keeps a name with
 male evidence out of the candidates of *she* and one with female evidence out of those of *he*; a name with no
 evidence stays a candidate of both, as before.
 """
@@ -36,11 +38,10 @@ del _title
 #: before a word of family or entourage ('Reyes and his wife', 'Quill and her campaign'), or *his* after one verb
 #: in the past ('Reyes announced his campaign': the subject's; *her* is left out there, as it is also an object:
 #: 'Reyes told her').
-_OWN_RE = re.compile(r"((?:[A-Z][\w’'\-]*\.?[^\S\n]+){0,2}[A-Z][\w’'\-]+)[^\S\n]+(?:(himself|herself)|and[^\S\n]+"
-                     r"(his|her)[^\S\n]+(?:wife|husband|son|sons|daughter|daughters|children|family|father|mother|"
-                     r"brother|sister|campaign|aides|staff|team|allies|supporters|lawyers?|attorneys?)|"
-                     r"(?:[a-z]+ed|said|made|took|gave|won|lost|began|left|kept|told|held|ran|spent|sent|brought|"
-                     r"wrote|led|built)[^\S\n]+(his))(?![^\W_])")
+_OWN_RE = re.compile(r"[^\S\n]+(?:(himself|herself)|and[^\S\n]+(his|her)[^\S\n]+(?:wife|husband|son|sons|daughter|"
+                     r"daughters|children|family|father|mother|brother|sister|campaign|aides|staff|team|allies|"
+                     r"supporters|lawyers?|attorneys?)|(?:[a-z]+ed|said|made|took|gave|won|lost|began|left|kept|told|"
+                     r"held|ran|spent|sent|brought|wrote|led|built)[^\S\n]+(his))(?![^\W_])")
 _OWN_GENDER = {"himself": "m", "herself": "f", "his": "m", "her": "f"}
 #: Pronouns by the gender they state.
 _PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
@@ -66,25 +67,28 @@ def gender_evidence(text: str, full_names) -> dict[str, str]:
     for m in _TITLE_RE.finditer(text):
         title, words = m.group(1).lower(), m.group(2).split()
         _note(seen, fulls, by_last, words, "f" if title in _FEMALE_TITLES else "m")
-    for m in _OWN_RE.finditer(text):
-        _note(seen, fulls, by_last, m.group(1).split(), _OWN_GENDER[m.group(2) or m.group(3) or m.group(4)], True)
+    for full in fulls:  # (each full name's occurrences read where they end: a pass of _OWN_RE over the whole text
+        # tried it at every word)
+        at = text.find(full)
+        while at >= 0:
+            end = at + len(full)
+            m = _OWN_RE.match(text, end) if not (at and text[at - 1].isalnum()) else None
+            if m is not None:
+                seen.setdefault(full, set()).add(_OWN_GENDER[m.group(1) or m.group(2) or m.group(3)])
+            at = text.find(full, end)
     return {name: next(iter(g)) for name, g in seen.items() if len(g) == 1}
 
 
 def _note(seen: dict[str, set[str]], fulls: set[str], by_last: dict[str, set[str]], words: list[str],
-          gender: str, before: bool = False) -> None:
-    """Add ``gender`` to what is seen of the full name that ``words`` (capitalised words after a title; with
-    ``before``, before the evidence) are: their longest run from the title (with ``before``: up to the evidence)
-    that is a full name, or, after a title, its one word when one full name of the document ends with it ('Mr.
-    Reyes'; none for 'Mr. Clinton' when the document names two Clintons)."""
+          gender: str) -> None:
+    """Add ``gender`` to what is seen of the full name that ``words`` (the capitalised words after a title) are: their
+    longest run from the title that is a full name, or its one word when one full name of the document ends with it
+    ('Mr. Reyes'; none for 'Mr. Clinton' when the document names two Clintons)."""
     for n in range(len(words), 0, -1):
-        name = " ".join(words[-n:] if before else words[:n])
+        name = " ".join(words[:n])
         if name in fulls:
             seen.setdefault(name, set()).add(gender)
             return
-    if before:
-        return  # (a bare surname before a pronoun may be a relative the document names by surname only: 'Trump ...
-        # his' with only 'Melania Trump' written in full)
     owners = by_last.get(words[0].lower().rstrip("."), ())
     if len(owners) == 1:
         seen.setdefault(next(iter(owners)), set()).add(gender)

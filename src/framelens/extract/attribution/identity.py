@@ -37,9 +37,11 @@ _POST_MODIFIER_OPENERS = CONNECTORS | NP_PREPOSITIONS | {"who", "that", "which",
                                                          "told", "tells", "wrote", "writes", "added", "adds",
                                                          "asked", "asks", "explained", "noted"}
 #: An apposition or copula right after a name: 'Mark Ellis, the district attorney,', 'Jane Roe is a reporter
-#: for ...'. Bounded: at most 80 characters of the noun phrase are read, stopping at the first clause mark.
+#: for ...'. Bounded: at most 80 characters of the noun phrase are read, stopping at the first clause mark (the period
+#: of a rank, 'the Senate's No. 2 Republican', is none).
 _APPOSITION_RE = re.compile(r"(?:\s*,\s*(?:\d{1,3}\s*,\s*)?(?:who\s+(?:is|was)\s+)?|\s+(?:is|was)\s+)"
-                            r"(?P<np>(?:a|an|the|its|his|her|their)\s(?:[^,.;:!?()\[\]\"“”\n]|(?<=No)\.(?=\s?\d)){1,80}"
+                            r"(?P<np>(?:a|an|the|its|his|her|their)\s"
+                            r"(?:[^,.;:!?()\[\]\"“”\n]|(?<=No)\.(?=\s?\d)){1,80}"
                             r"|[^\W\d_](?:[^,.;:!?()\[\]\"“”\n]|(?<=No)\.(?=\s?\d)){0,80})")
 #: How far before a name a lower-case role or newsroom job is looked for ('district attorney Mark Ellis').
 _BEFORE = 40
@@ -192,7 +194,7 @@ def _np_kind(words: AttributionWords, np: str) -> str | None:
     if _WHITE_HOUSE in " ".join(lows[:-1]) and words.is_noun(lows[-1]):
         return "official"  # the president's staff: 'the White House communications director', '... chief strategist'
     if possessors and possessors[-1] in _CHAMBERS and lows[-1] in _PARTY_MEMBERS:
-        return "official"  # a member of a legislature by rank: "the Senate's No. 2 Republican", "the House's top Democrat"
+        return "official"  # a legislator by party rank: "the Senate's No. 2 Republican", "the House's top Democrat"
     if rest and rest[0].lower() in ("of", "at", "on") and (words.has("role", lows[-1]) or lows[-1] == "member") \
             and not PUBLIC_BODIES.isdisjoint(_body_name(rest[1:9], body)):
         return "official"  # a leading role in a public body: 'chairman of the Dover County Board of Supervisors'

@@ -164,8 +164,10 @@ def participle(ctx: CueContext):
     if found is not None and ctx.cue.kind == "call" and \
             not plausible_subject(ctx.words, ctx.text, tokens, found[0], found[1], ctx.cache.memo):
         found = None
-    if found is None or _MODAL_AFTER_RE.match(ctx.cache.low, found[1]):
-        return None  # ('They can make a clean break by saying ...': what they could say, not what they said)
+    if found is None or (_MODAL_AFTER_RE.match(ctx.cache.low, found[1]) and
+                         ctx.text.find("MORE", found[1], ctx.cue.start) < 0):
+        return None  # ('They can make a clean break by saying ...': what they could say, not what they said; a
+        # headline's modal inside a hover card is not the subject's)
     return _attribute_verb(ctx, found[0], found[1], "participle")
 
 
@@ -404,8 +406,9 @@ def _attribute_verb(ctx: CueContext, src_start: int, src_end: int, rule: str):
     if src_end is None:
         return NO_ATTRIBUTION
     hover = None
-    if text.find("MORE", src_start, src_end) >= 0:  # (a search in place: no slice per cue)
-        hover = hover_card_name(text, sentence_start, src_start, src_end)
+    card_end = cue.start if rule == "participle" else src_end  # (a participle's subject stops before the card)
+    if text.find("MORE", src_start, card_end) >= 0:  # (a search in place: no slice per cue)
+        hover = hover_card_name(text, sentence_start, src_start, card_end)
         if hover is not None:  # ('Sen. Jeff Flake Jeffrey (Jeff) Lane FlakeFlake tells GOP: ... MORE (R-Az.) called')
             src_start, src_end = hover
     if text.find("MORE", cue.end, cue.end + 500) >= 0 and \
