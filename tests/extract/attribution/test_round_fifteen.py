@@ -296,3 +296,47 @@ def test_a_place_and_a_weekday_are_no_name():
 ])
 def test_hover_card_before_a_participle(text, expected):
     assert mentions_and_cues(text, "attribution", "source", "source_type") == expected
+
+
+# --- a politician named by state and party is no name ---------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("House Speaker Tom Reyes faces a deadline. The Dover Republican has repeatedly criticized Democrats for missing "
+     "budgets.", [("Dover Republican", "official", False)]),
+    ("The New York Democrat said the bill would fail.", [("New York Democrat", "official", False)]),
+    # look-alikes: a party, the party's members, a name after the party word
+    ("The Democratic Party said the bill would fail.", [("Democratic Party", "organization", True)]),
+    ("The Democrats said the bill would fail.", [("Democrats", "vague", False)]),
+    ("Republican Tom Reyes said the bill would fail.", [("Tom Reyes", "person", True)]),
+])
+def test_party_epithet_is_no_name(text, expected):
+    assert [(s.attrs["source"], s.attrs["source_type"], s.attrs["named"]) for s in attribution_spans(text)] == expected
+
+
+# --- part four (from the second read sample): page links, expected statements, descriptors before names ----------
+@pytest.mark.parametrize("text, expected", [
+    # a page's link or video headline is furniture; the article's own headline is read
+    ("Ada Quill, the mayor, said the vote was overdue.\n\nNOW WATCH: 'Dover Mayor Defends Budget Plan'",
+     [("Ada Quill, the mayor,", "said")]),
+    ("The levee will be rebuilt by spring, the county engineer said.\n\nMore:Why did the levee fail? Poor upkeep, "
+     "Marlow engineer says\n\nThe work starts in May.", [("the county engineer", "said")]),
+    ("Dover Mayor Defends Budget Plan\n\nAda Quill said on Monday that the plan was fair.",
+     [("Dover Mayor", "Defends"), ("Ada Quill", "said")]),
+    # what is expected or scheduled is not yet said; what was said about an expectation is
+    ("Tom Reyes is expected to slam Ada Quill at the rally.", []),
+    ("Tom Reyes is scheduled to testify that the plan failed.", []),
+    ("Tom Reyes said he expected to win.", [("Tom Reyes", "said")]),
+])
+def test_links_expectations_and_evidence(text, expected):
+    assert mentions_and_cues(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Cuban-American Tom Reyes said the plan failed. Tom Reyes added that it was late.",
+     [("Tom Reyes", "tom reyes"), ("Tom Reyes", "tom reyes")]),
+    ("Irish-born Ada Quill said the plan failed.", [("Ada Quill", "ada quill")]),
+    # look-alikes: a hyphenated surname; a descriptor of a group
+    ("Ada Quill-Reyes said the plan failed.", [("Ada Quill-Reyes", "ada quill reyes")]),
+    ("Mexican-American voters said the plan failed.", [("Mexican-American voters", None)]),
+])
+def test_descriptor_before_a_name(text, expected):
+    assert [(s.attrs["source"], s.attrs["source_id"]) for s in attribution_spans(text)] == expected

@@ -303,6 +303,11 @@ def aspectual_cut(left: list[Token]) -> int | None:
     return j
 
 
+#: The label of a page's link or video headline opening a paragraph: page furniture, not the article's report.
+_LINK_LABEL_RE = re.compile(r"[\"“‘']?(?:NOW WATCH|WATCH NOW|WATCH|MORE|More|RELATED|Related|READ MORE|Read [Mm]ore|"
+                            r"SEE ALSO|See [Aa]lso|ALSO READ|Also [Rr]ead|RELATED STORY|Related [Ss]tory)[^\S\n]*:")
+
+
 def cue_context(words: AttributionWords, typer: SourceTyper, names: NameFinder, seg, cache: TokenCache,
                 quote_starts: list[int], cue: Cue) -> CueContext | None:
     """The context of a cue, or None when the cue cannot attribute anything: it straddles its sentence or
@@ -311,6 +316,8 @@ def cue_context(words: AttributionWords, typer: SourceTyper, names: NameFinder, 
     sentence_start, sentence_end, quote_inside = _bounds(seg, cue.start)
     if cue.start < sentence_start or cue.end > sentence_end:
         return None
+    if _LINK_LABEL_RE.match(seg.text, seg.paragraphs[seg.paragraph_at(cue.start)][0]) is not None:
+        return None  # a link or video headline of the page ('More: ..., French president says', 'NOW WATCH: ...')
     if quote_inside is not None and cue.kind == "cue":
         return None  # "I think", "we believe" inside a quotation are the speaker's own hedges, not sourcing
     low = cache.low

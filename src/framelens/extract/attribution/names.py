@@ -131,6 +131,8 @@ def _lower_case_use(text: str, low: str) -> bool:
 
 
 #: Capitalised words that open runs of names and are no first names: months, weekdays, quantifiers.
+#: Endings of a hyphenated descriptor before a name ('Cuban-American', 'Irish-born', 'Texas-based'): not part of it.
+_DESCRIPTOR_ENDINGS = ("-american", "-americans", "-born", "-based", "‑american", "–american")
 _NOT_FIRST_NAMES = MONTH_NAMES | WEEKDAYS | frozenset("several many some most all both few other others each every "
                                                       "another any".split())
 
@@ -239,6 +241,8 @@ class NameFinder:
                 k = j + 1
             elif w.endswith(("'s", "’s", "'", "’")):  # "CNN's Jake Tapper": the name follows the possessive
                 k = j + 1
+            elif low.endswith(_DESCRIPTOR_ENDINGS):  # 'Cuban-American Ted Cruz', 'Irish-born Ada Quill': who, not a name
+                k = j + 1
             elif low in name_lead or low in NOT_NAME_START or low in honorific or (
                     not caps_last and len(w) > 3 and w.isalpha() and w.isupper()) or (  # 'JUST WATCHED Graham'
                     j == k and j < len(parts) - 2 and (low in vocab.individual or _gerund(low))):
@@ -316,8 +320,8 @@ class NameFinder:
         text = cache.text
         for i in range(len(head) - 1, -1, -1):
             t = head[i]
-            if t.is_word and t.low in INDEFINITES:
-                break  # 'Everything Quill says': the name is 'Quill'
+            if t.is_word and (t.low in INDEFINITES or (run and t.low.endswith(_DESCRIPTOR_ENDINGS))):
+                break  # 'Everything Quill says': the name is 'Quill'; 'Cuban-American Ted Cruz': 'Ted Cruz'
             if t.is_word and t.cap and not words.has("role", t.low) and not words.has("media_role", t.low) and not (
                     t.text in words.title_abbreviations and text[t.end:t.end + 1] == "."):  # 'Jan Jambon' is a name
                 if run and (text[t.end:t.end + 2] in ("'s", "’s") or t.text.endswith(("'s", "’s"))):

@@ -509,11 +509,12 @@ def _names_someone(words, low: str) -> bool:
         for form in (low, low[:-1] if low.endswith("s") else None, low[:-3] + "y" if low.endswith("ies") else None))
 
 
-
-
 #: Modal auxiliaries: a cue after one reports no speech event ('they could say goodbye', "I'll tell you", 'we're
 #: going to tell them'); 'll' is the tokenizer's half of a contraction.
 _MODALS = MODALS | {"ll", "gonna", "wanna", "going"}
+#: Words before *to* and a cue that put the statement in the future ('is going to say', 'is expected to slam Quill',
+#: 'is scheduled to testify'): what is expected is not yet reported.
+_IRREALIS_BEFORE_TO = frozenset(("going", "expected", "poised", "likely", "unlikely", "scheduled", "due"))
 #: Words after *would* that make 'would ... say' a report of the past ('would not say whether', 'would only say').
 _REPORTED_AFTER_WOULD = frozenset(("not", "only", "n't", "n’t", "neither", "later"))
 #: Cue forms that are also nouns ('recent comments', 'voter fraud claims', 'a Reuters report'): read as a verb only
@@ -529,10 +530,10 @@ _SELF_PRONOUNS = frozenset(("i", "we", "you", "i'm", "i’m"))
 
 def _not_reported(ctx: CueContext, src_start: int, src_end: int, rule: str) -> bool:
     """A verb cue that reports no one's statement: the opening of an anonymity clause ('who spoke on condition
-    of anonymity', 'who asked not to be named'), after a modal ('could say', "I'll tell"), with a generic *you*
-    or a first-person cognition verb ('I think', 'we believe'), or a noun read as a cue ('recent comments', 'voter
-    fraud claims', 'a Reuters report': a cue form that is also a noun, after a lower-case word that is no source
-    noun, or after a phrase opened by *a*/*an*)."""
+    of anonymity', 'who asked not to be named'), after a modal ('could say', "I'll tell", 'is expected to say'), with
+    a generic *you* or a first-person cognition verb ('I think', 'we believe'), or a noun read as a cue ('recent
+    comments', 'voter fraud claims', 'a Reuters report': a cue form that is also a noun, after a lower-case word that
+    is no source noun, or after a phrase opened by *a*/*an*)."""
     if rule == "inverted":
         return False
     if _anonymity_clause(ctx):
@@ -554,7 +555,7 @@ def _not_reported(ctx: CueContext, src_start: int, src_end: int, rule: str) -> b
     steps = 0
     while i >= 0 and steps < 6 and left[i].end > src_end:
         t = left[i]
-        if t.low in _MODALS or (t.low == "to" and i > 0 and left[i - 1].low == "going"):
+        if t.low in _MODALS or (t.low == "to" and i > 0 and left[i - 1].low in _IRREALIS_BEFORE_TO):
             # 'would not say', 'would only say': a refusal or a report of what was said, not a hypothesis
             return not (t.low == "would" and i + 1 < len(left) and left[i + 1].low in _REPORTED_AFTER_WOULD)
         if not (t.text in "'’" or (t.is_word and (t.low in words.between or (

@@ -198,6 +198,8 @@ class SourceTyper:
                 not lows[1].endswith(("'s", "’s", "ss", "us")) and not is_media(lows[1]) and \
                 lows[1] not in organization and lows[1] not in document:
             return "vague", False  # 'The Libertarians said', 'The Greens say': a group, never one person's name
+        if len(lows) <= 5 and lows[0] == "the" and lows[-1] in _PARTY_EPITHETS and all(t.cap for t in tokens[1:]):
+            return "official", False  # 'The Wisconsin Republican said': a politician by state and party, no name
         last = head_lows[-1] if head_lows else ""
         j_last = len(head_lows) - 1
 
@@ -464,6 +466,10 @@ def _described_name(head, head_lows: list[str], individual, organization, is_med
     if i < 0 or i == len(head) - 1 or head_lows[i] not in individual:
         return False
     return not any(w in organization or is_media(w) for w in head_lows[i + 1:])
+
+
+#: A party member's noun after 'the' and a place: how news names a lawmaker a second time ('the Ohio Democrat').
+_PARTY_EPITHETS = frozenset(("republican", "democrat", "independent"))
 
 
 def _singular(low: str) -> str:
