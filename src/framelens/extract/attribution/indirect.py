@@ -89,15 +89,13 @@ def indirect_content(ctx: CueContext, src_start: int, src_end: int, rule: str, s
         # an apposition after an inverted source describes it: the clause before the verb is what was said ('The
         # bridge is safe, said Ada Quill, the county engineer.'); the words after it only where nothing precedes
         content = content_set_off_before(text, ctx.sentence_start, min(src_start, cue.start))
-    if content is not None:
-        pass
-    elif after is not None:
+    if content is None and after is not None:
         # the opening tokens are enough unless every one of them is skipped (commas, 'that', adverbials)
         tokens = cache.head(after, sentence_end, _CONTENT_TOKENS)
         content = content_after(ctx.words, text, tokens, sentence_end)
         if content is None and len(tokens) == _CONTENT_TOKENS:
             content = content_after(ctx.words, text, cache.get(after, sentence_end), sentence_end)
-    else:
+    elif content is None:
         content = content_after(ctx.words, text, tokens, sentence_end)
     if content is None or (cue.kind != "document_cue" and rule == "left" and content[1] - content[0] < 2):
         # the content precedes: "..., the LA Times reported."

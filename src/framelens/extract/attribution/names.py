@@ -132,7 +132,7 @@ def _lower_case_use(text: str, low: str) -> bool:
 
 #: Capitalised words that open runs of names and are no first names: months, weekdays, quantifiers.
 #: Endings of a hyphenated descriptor before a name ('Cuban-American', 'Irish-born', 'Texas-based'): not part of it.
-_DESCRIPTOR_ENDINGS = ("-american", "-americans", "-born", "-based", "‑american", "–american")
+_DESCRIPTOR_ENDINGS = tuple(h + w for h in "-‐‑" for w in ("american", "americans", "born", "based"))
 _NOT_FIRST_NAMES = MONTH_NAMES | WEEKDAYS | frozenset("several many some most all both few other others each every "
                                                       "another any".split())
 
