@@ -340,3 +340,35 @@ def test_links_expectations_and_evidence(text, expected):
 ])
 def test_descriptor_before_a_name(text, expected):
     assert [(s.attrs["source"], s.attrs["source_id"]) for s in attribution_spans(text)] == expected
+
+
+# --- part five: a phone call, a name in parentheses, a free relative's content ---------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Presidents call Gold Star families after a death.", []),
+    ("Tom Reyes called Dover police after the crash.", []),
+    # look-alikes: a characterisation after the same object, or after a name
+    ("Ada Quill called Marlow voters cowards.", [("Ada Quill", "called", "Marlow voters cowards")]),
+    ("Tom Reyes called Dover police a disgrace.", [("Tom Reyes", "called", "Dover police a disgrace")]),
+    ("Ada Quill called Tom Reyes a liar.", [("Ada Quill", "called", "Tom Reyes a liar")]),
+    # a free relative reports its *what*, not the clause around it; a quotation after it is still its content
+    ("Let us go to what Ada Quill said in response to the judge.", [("Ada Quill", "said", "what")]),
+    ("He repeated what Ada Quill said about the levy.",
+     [("He", "repeated", "what Ada Quill said about the levy"), ("Ada Quill", "said", "what")]),
+    ('That is what Ada Quill said: "We will win."', [("Ada Quill", "said", "We will win.")]),
+])
+def test_calls_and_free_relatives(text, expected):
+    assert [(text[s.start:s.end], s.attrs["cue"], text[s.attrs["content_start"]:s.attrs["content_end"]])
+            for s in attribution_spans(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Another great moderate (Tom Reyes) said the plan was weak.", [("Tom Reyes", "person", "tom reyes")]),
+    ("A longtime aide (Ada Quill) told reporters the plan was weak.", [("Ada Quill", "official", "ada quill")]),
+    ("A reporter (Ada Quill) told viewers the plan was weak.", [("Ada Quill", "media", "ada quill")]),
+    # look-alikes: an abbreviation or a party letter in parentheses names no one
+    ("The council (DCC) said the plan was weak.", [("council", "organization", None)]),
+    ("The mayor (R) said the plan was weak.", [("mayor", "official", None)]),
+])
+def test_name_in_parentheses_after_a_description(text, expected):
+    assert [(s.attrs["source"], s.attrs["source_type"], s.attrs["source_id"]) for s in attribution_spans(text)] \
+        == expected

@@ -215,6 +215,14 @@ _CALL_NOT_COMPLEMENT = frozenset(
     "each yesterday today tonight tomorrow last this next early late later home quits names himself herself "
     "themselves itself directly personally privately publicly immediately earlier recently was were is are be been "
     "has have had will would could should can may might must did does do".split())
+#: Nouns of people that continue a capitalised modifier into the object ('call Gold Star families', 'called Dover
+#: police'): the complement is the word after them ('called Marlow voters cowards'), and without one the verb is a
+#: telephone call or a summons, no characterisation.
+_CALL_OBJECT_NOUNS = frozenset(
+    "families family members voters workers residents parents officials leaders supporters lawmakers employees "
+    "students veterans troops soldiers police donors citizens relatives survivors victims".split())
+#: The word after such a noun, when it can open a complement.
+_NEXT_WORD_RE = re.compile(r"[^\S\n]+(?:an?[^\S\n]+)?([a-z][\w’'\-]*)")
 #: An indefinite noun phrase right before *called*: a naming participle ('a group called Neighbors First').
 _NAMING_BEFORE_RE = re.compile(r"(?<![\w’'])(?:[Aa]n?)(?:[^\S\n]+[\w’'\-]+){1,5}[^\S\n]+$")
 #: What ends an unquoted complement of *called*: clause punctuation or a line break.
@@ -249,12 +257,23 @@ def _call_unquoted(text: str, cue: Cue, sentence_end: int):
         return None
     comp = m.group("comp") or m.group("comp2")
     first = comp.split()[0].lower()
+    if first in _CALL_OBJECT_NOUNS and m.group("comp"):
+        after = _NEXT_WORD_RE.match(text, m.end("comp"), sentence_end)
+        if after is None or after.group(1) in _CALL_NOT_COMPLEMENT or after.group(1) in _CALL_OBJECT_NOUNS:
+            return None  # ('call Gold Star families after a death': the families are called, not characterised)
     if first not in ("a", "an") and (first in _CALL_NOT_COMPLEMENT or first.endswith("ly")):
         return None
     start = cue.end + len(text[cue.end:m.end()]) - len(text[cue.end:m.end()].lstrip())
     stop = _CALL_COMPLEMENT_END_RE.search(text, m.end(), sentence_end)
     end = stop.start() if stop else sentence_end
     return (False, (start, trim_end(text, start, end)))
+
+
+def _free_what(text: str, b: Attribution) -> bool:
+    """Whether ``b``'s content is the *what* of a free relative right before its source ('repeated what Quill said'):
+    its object, not a clause set off before it, so it cuts no content around it."""
+    start, end = b.content
+    return end - start == 4 and text[start:end].lower() == "what"
 
 
 def trim_nested(text: str, attrs: list[Attribution]) -> None:
@@ -274,7 +293,7 @@ def trim_nested(text: str, attrs: list[Attribution]) -> None:
     # b's own content may have been cut already when b comes before a: a cut only moves an end back, so a
     # b can only become a candidate (content end <= source start) once cut, never stop being one
     cand = sorted((b.src_start, i) for i, b in enumerate(attrs)
-                  if b.content is not None and b.content[1] <= b.src_start)
+                  if b.content is not None and b.content[1] <= b.src_start and not _free_what(text, b))
     srcs = [c[0] for c in cand]
     order = [c[1] for c in cand]
     # run_end[k]: the last position from k on where list order still rises with the source start; in such a

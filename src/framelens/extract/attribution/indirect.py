@@ -47,6 +47,10 @@ def verb_content(ctx: CueContext, src_start: int, src_end: int, rule: str, sourc
             if own is None or own[0] < cue.end or _PLACE_OR_TIME_RE.match(ctx.cache.low, own[0]):
                 return quoted, "direct"  # ('"We will win." Quill said at the rally.': no clause of its own)
             return own, "indirect"
+    what = _WHAT_BEFORE_RE.search(ctx.cache.low, max(0, src_start - 6), src_start) if rule == "left" else None
+    if what is not None and src_end <= cue.start:
+        return (what.start(), what.start() + 4), "indirect"  # a free relative ('what he discussed with Reyes',
+        # 'what Quill said in response'): what was said is its *what*, not the clause around it
     content = indirect_content(ctx, src_start, src_end, rule, source_type)
     if content is not None and cue.end <= content[0] < src_start < content[1]:
         kept = text[content[0]:src_start].rstrip(" ,\n\t")
@@ -57,6 +61,8 @@ def verb_content(ctx: CueContext, src_start: int, src_end: int, rule: str, sourc
     return None if content is None else (content, "indirect")
 
 
+#: *what* right before a source: the free relative whose object it is ('what he said').
+_WHAT_BEFORE_RE = re.compile(r"(?<![^\W_])what[^\S\n]+\Z")
 #: A quotation's last character ending its sentence, its closing mark, and a new sentence's capital after it: the
 #: quotation closes the sentence before the attribution (matched from the quotation's last character to the
 #: attribution's first).

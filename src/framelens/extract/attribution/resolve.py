@@ -151,6 +151,9 @@ _NAMES_COORDINATED_RE = re.compile(_NAME_PART + r"(?:,[^\S\n]+" + _NAME_PART + r
                                    _NAME_PART)
 
 #: A name in apposition after an unnamed source phrase: ', Ana Ortiz,' (two to four capitalised words).
+#: A personal name in parentheses right after a description: 'A longtime aide (Ada Quill) told reporters'.
+_NAME_IN_PARENTHESES_RE = re.compile(r"[^\S\n]*\([^\S\n]*((?:[A-Z][\w’'.\-]*[^\S\n]+){1,2}[A-Z][\w’'\-]+)"
+                                     r"[^\S\n]*\)[^\S\n]*")
 _APPOSED_NAME_RE = re.compile(r",[^\S\n]+((?:[a-z][\w'’\-]*[^\S\n]+){0,3})"
                               r"((?:[A-Z][\w'’\-]*\.?[^\S\n]+){1,3}[A-Z][\w'’\-]+),?[^\S\n]*")
 #: (group 1: lower-case title words before the name, ', public defender Ines Marsh,'; group 2: the name)
@@ -173,6 +176,13 @@ def _source_string(names: NameFinder, text: str, a: Attribution, known: _Names, 
         a.source = mention
         return
     if not a.named and a.mention is not None and a.source_type in _APPOSED_TYPES and a.mention[1] > a.src_end:
+        named = _NAME_IN_PARENTHESES_RE.fullmatch(text, a.src_end, a.mention[1])
+        if named is not None:  # 'another great moderate (Raymond Aron) said': the person is the name given
+            a.source = named.group(1)
+            a.named = a.person = True
+            if a.source_type in ("vague", "organization"):
+                a.source_type = "person"  # (an official or a journalist keeps the description's type)
+            return
         apposed = _APPOSED_NAME_RE.fullmatch(text, a.src_end, a.mention[1])
         title = apposed.group(1).split() if apposed is not None else []
         w = names.words
