@@ -372,3 +372,23 @@ def test_calls_and_free_relatives(text, expected):
 def test_name_in_parentheses_after_a_description(text, expected):
     assert [(s.attrs["source"], s.attrs["source_type"], s.attrs["source_id"]) for s in attribution_spans(text)] \
         == expected
+
+
+# --- part five: a transcript turn ends where the next speaker's label opens; 'those who ...' is a group -------------
+def test_transcript_turn_ends_at_the_next_label():
+    text = ("Ada Quill and Tom Reyes spoke to the panel on Monday.\n\nQUILL: Will you keep the levy for the county? — "
+            "REYES: No, we will not keep it. QUILL: Then what will you do?\n\nREYES: We will cut it for everyone.")
+    got = [(text[s.start:s.end], text[s.attrs["content_start"]:s.attrs["content_end"]]) for s in attribution_spans(text)]
+    assert got[0] == ("QUILL", "Will you keep the levy for the county")
+    assert ("REYES", "We will cut it for everyone") in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Those who helped Tom Reyes said the plan was weak.", [("Those who helped Tom Reyes", "vague", None)]),
+    ("Anyone who knows Ada Quill says she will win.", [("Anyone who knows Ada Quill", "vague", None)]),
+    # look-alike: a noun of people keeps its head without the clause
+    ("Officials who reviewed the footage said the plan was weak.", [("Officials", "official", None)]),
+])
+def test_those_who(text, expected):
+    assert [(s.attrs["source"], s.attrs["source_type"], s.attrs["source_id"]) for s in attribution_spans(text)] \
+        == expected

@@ -175,7 +175,8 @@ def _speaker_label(ctx: CueContext) -> Attribution | None:
         content_start = cue.end
         while content_start < para_end and text[content_start].isspace():
             content_start += 1
-        content_end = trim_end(text, content_start, para_end)
+        turn = _NEXT_TURN_RE.search(text, content_start, para_end)  # ('CARDIN: ... — TILLERSON: ...': the turn ends
+        content_end = trim_end(text, content_start, turn.start() if turn else para_end)  # where the next one opens)
         if len(text[content_start:content_end].split()) < 4 and not (transcript or _transcript_turn(ctx, surname)):
             return None  # a section header ('Marr: A long shot.'), not something said; a transcript's turn
             # may be short ('KATE ROE: Why not debate?')
@@ -183,6 +184,8 @@ def _speaker_label(ctx: CueContext) -> Attribution | None:
     return Attribution(src_start, src_end, cue, mode, source_type, None, named, content, ctx.voice, rule="colon")
 
 
+#: Another speaker's upper-case label inside a transcript paragraph, with the dash or space before it.
+_NEXT_TURN_RE = re.compile(r"[^\S\n]*[—–\-]*[^\S\n]+[A-Z][A-Z.'’\-]+(?:[^\S\n][A-Z][A-Z.'’\-]+){0,3}:[^\S\n]")
 #: Words of section labels in fact-checks, explainers and live pages, which are no speakers ('CLAIM: ...').
 _SECTION_WORDS = frozenset("""claim claims rating ratings verdict update updates background correction corrections
 note notes editor editor's editor’s source sources question questions answer answers fact facts check bottom

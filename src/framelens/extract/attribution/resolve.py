@@ -166,6 +166,11 @@ _TITLE_SECTIONS = ("office", "role", "media_role", "individual", "honorific")
 _APPOSED_TYPES = frozenset(("official", "person", "media", "vague", "organization"))
 
 
+#: Pronouns whose restrictive relative clause is all that names the source ('those who helped Quill said').
+_PRONOUN_HEADS = frozenset(("those", "anyone", "everyone", "someone", "somebody", "anybody", "everybody", "one",
+                            "others", "people"))
+
+
 def _source_string(names: NameFinder, text: str, a: Attribution, known: _Names, cache: TokenCache,
                    personal: str | None) -> None:
     """Set ``a.source`` (and ``a.person``, ``a.pronoun``); ``personal`` is :func:`_personal_name` of a named
@@ -229,7 +234,9 @@ def _source_string(names: NameFinder, text: str, a: Attribution, known: _Names, 
         # (the span keeps the clause, as PARC marks it); an anonymous source keeps the clause that makes it one
         # ('an official who was not authorized to speak publicly')
         if a.source_type != "anonymous" and ("wh" in mention or "that" in mention):  # (else no relative pronoun)
-            mention = _RELATIVE_CLAUSE_RE.split(mention, 1)[0]
+            head = _RELATIVE_CLAUSE_RE.split(mention, 1)[0]
+            if head.strip().lower() not in _PRONOUN_HEADS:  # ('those who helped Quill' keeps the clause that names
+                mention = head  # them: 'those' alone is no one)
         a.source = strip_determiner(" ".join(mention.split()))
     a.source = a.source.replace("’", "'")
 
