@@ -114,6 +114,12 @@ def mentions_and_cues(text: str, kind: str = "attribution", *attrs: str) -> list
             for s in attribution_spans(text, kind)]
 
 
+def span_attrs(text: str, *names: str, kind: str = "attribution") -> list[tuple]:
+    """The attributes ``names`` of every span of ``kind`` in ``text`` (:func:`attribution_spans`), one tuple per
+    span, in order."""
+    return [tuple(s.attrs[n] for n in names) for s in attribution_spans(text, kind)]
+
+
 def sources_and_types(text: str, kind: str = "attribution") -> list[tuple[str, str]]:
     """``(source, source type)`` of every span of ``kind`` in ``text`` (:func:`attribution_spans`), in order."""
     return [(s.attrs["source"], s.attrs["source_type"]) for s in attribution_spans(text, kind)]

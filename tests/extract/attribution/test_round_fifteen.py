@@ -12,7 +12,7 @@ from framelens.extract.attribution.extractor import AttributionExtractor
 from framelens.extract.attribution.gender import gender_evidence
 from framelens.extract.attribution.mentions import _time_opening
 from framelens.extract.attribution.tokens import tokenize
-from helpers import attribution_spans, mentions_and_cues
+from helpers import attribution_spans, mentions_and_cues, span_attrs
 from helpers import sources_and_types as typed  # (source, source type) of every attribution, in order
 
 
@@ -309,7 +309,7 @@ def test_hover_card_before_a_participle(text, expected):
     ("Republican Tom Reyes said the bill would fail.", [("Tom Reyes", "person", True)]),
 ])
 def test_party_epithet_is_no_name(text, expected):
-    assert [(s.attrs["source"], s.attrs["source_type"], s.attrs["named"]) for s in attribution_spans(text)] == expected
+    assert span_attrs(text, "source", "source_type", "named") == expected
 
 
 # --- part four (from the second read sample): page links, expected statements, descriptors before names ----------
@@ -339,7 +339,7 @@ def test_links_expectations_and_evidence(text, expected):
     ("Mexican-American voters said the plan failed.", [("Mexican-American voters", None)]),
 ])
 def test_descriptor_before_a_name(text, expected):
-    assert [(s.attrs["source"], s.attrs["source_id"]) for s in attribution_spans(text)] == expected
+    assert span_attrs(text, "source", "source_id") == expected
 
 
 # --- part five: a phone call, a name in parentheses, a free relative's content ---------------------------------------
@@ -370,8 +370,7 @@ def test_calls_and_free_relatives(text, expected):
     ("The mayor (R) said the plan was weak.", [("mayor", "official", None)]),
 ])
 def test_name_in_parentheses_after_a_description(text, expected):
-    assert [(s.attrs["source"], s.attrs["source_type"], s.attrs["source_id"]) for s in attribution_spans(text)] \
-        == expected
+    assert span_attrs(text, "source", "source_type", "source_id") == expected
 
 
 # --- part five: a transcript turn ends where the next speaker's label opens; 'those who ...' is a group -------------
@@ -390,5 +389,4 @@ def test_transcript_turn_ends_at_the_next_label():
     ("Officials who reviewed the footage said the plan was weak.", [("Officials", "official", None)]),
 ])
 def test_those_who(text, expected):
-    assert [(s.attrs["source"], s.attrs["source_type"], s.attrs["source_id"]) for s in attribution_spans(text)] \
-        == expected
+    assert span_attrs(text, "source", "source_type", "source_id") == expected

@@ -145,8 +145,8 @@ def not_a_source(words: AttributionWords, cache: TokenCache, src_start: int, src
     if len(tokens) == 1 and tokens[0].low == "another" and cue_start is not None and \
             cache.text[src_end:cue_start].isspace():
         return False  # 'One voter praised the plan, while another says': a pronoun right before its verb
-    if tokens and tokens[0].low in ("let", "lets") and (len(tokens) == 1 or tokens[1].low in ("me", "us")) or \
-            len(tokens) == 1 and tokens[0].low in ("let’s", "let's"):
+    if (tokens and tokens[0].low in ("let", "lets") and (len(tokens) == 1 or tokens[1].low in ("me", "us"))) or \
+            (len(tokens) == 1 and tokens[0].low in ("let’s", "let's")):
         return True  # 'Let me add one thing', "Let's say": the writer's or speaker's own offer, nobody cited
     if len(tokens) == 2 and tokens[0].low in ("a", "an") and not tokens[1].cap and \
             tokens[1].low.endswith(_ADJECTIVE_ENDINGS) and not words.is_noun(tokens[1].low) and \

@@ -284,15 +284,19 @@ def after_report(ctx: CueContext):
     if prev is None or not ctx.verbal or ctx.last is None or ctx.last.text != "," or \
             not ctx.cue_text_lower.split(None, 1)[0].endswith("ing") or prev.src_start >= prev.src_end:
         return None
-    end = max(prev.src_end, prev.cue.end, prev.mention[1] if prev.mention else 0)
-    if not _COMMA_ONLY_RE.fullmatch(ctx.text, end, ctx.cue.start):
+    if not _COMMA_ONLY_RE.fullmatch(ctx.text, _end_of(prev), ctx.cue.start):
         return None  # (something stands between: '... Quill said of the plan, which ..., adding')
     inner = ctx.relayed
-    if inner is not None and inner.src_start < inner.src_end and _COMMA_ONLY_RE.fullmatch(
-            ctx.text, max(inner.src_end, inner.cue.end, inner.mention[1] if inner.mention else 0), prev.cue.start):
+    if inner is not None and inner.src_start < inner.src_end and \
+            _COMMA_ONLY_RE.fullmatch(ctx.text, _end_of(inner), prev.cue.start):
         prev = inner  # '"...," the lawsuit says, according to the paper, adding that': the lawsuit adds, the paper
         # relays
     return _attribute_verb(ctx, prev.src_start, prev.src_end, "after_report")
+
+
+def _end_of(a: Attribution) -> int:
+    """Where an attribution ends in the text: its source, cue or mention, whichever ends last."""
+    return max(a.src_end, a.cue.end, a.mention[1] if a.mention else 0)
 
 
 #: Only a comma (and spaces) between an attribution and the participle after it, or a party label and a comma
