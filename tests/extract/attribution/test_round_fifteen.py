@@ -390,3 +390,21 @@ def test_transcript_turn_ends_at_the_next_label():
 ])
 def test_those_who(text, expected):
     assert span_attrs(text, "source", "source_type", "source_id") == expected
+
+
+# --- part seven (from the third read sample): party officers and former White House staff in an apposition ---------
+@pytest.mark.parametrize("text, expected", [
+    ("Tom Reyes, the county GOP chairman, said the vote was fair.", [("Tom Reyes", "official")]),
+    ("Tom Reyes, chairman of the Dover Republican Party, said the vote was fair.", [("Tom Reyes", "official")]),
+    ("Ada Quill, a political adviser who worked in President Tom Marr's White House, said the hearing was historic.",
+     [("Ada Quill", "official")]),
+    # look-alikes: an advocacy group named with 'Party'; a party's strategist or donor; a reporter at the White House;
+    # a visitor
+    ("Ada Quill, head of Tea Party Patriots, said the vote was fair.", [("Ada Quill", "person")]),
+    ("Tom Reyes, a Republican strategist, said the vote was fair.", [("Tom Reyes", "person")]),
+    ("Tom Reyes, a Democratic donor, said the vote was fair.", [("Tom Reyes", "person")]),
+    ("Ada Quill, a reporter who covered the White House, said the hearing was historic.", [("Ada Quill", "media")]),
+    ("Ada Quill, a tourist who visited the White House, said the hearing was historic.", [("Ada Quill", "person")]),
+])
+def test_party_officers_and_former_staff(text, expected):
+    assert typed(text) == expected

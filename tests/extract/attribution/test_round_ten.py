@@ -103,8 +103,10 @@ def test_agents_and_credit_lines(text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # a time adverbial between a subject and its verb is read over, also after a role word before the name
+    # (round fifteen: a party's chairman in an apposition is an official, as the documented convention for party
+    # officers has it and as 'Party Chairman Ada Quill' was)
     ("Ada Quill, the party chairman, this past week announced a new website.",
-     [("Ada Quill, the party chairman,", "announced", "person")]),
+     [("Ada Quill, the party chairman,", "announced", "official")]),
     ("Party spokesman Bo Reyes on Thursday evening said the party was not in a crisis.",
      [("Party spokesman Bo Reyes", "said", "official")]),
     # an opening adverbial of time units before the subject of 'issued a statement saying'

@@ -193,6 +193,11 @@ def _np_kind(words: AttributionWords, np: str) -> str | None:
         return "official"  # public staff: 'the Justice Department lawyer' (not 'a Laramie County participant')
     if _WHITE_HOUSE in " ".join(lows[:-1]) and words.is_noun(lows[-1]):
         return "official"  # the president's staff: 'the White House communications director', '... chief strategist'
+    if rest and _SERVED_AT_WHITE_HOUSE_RE.match(" ".join(rest)):
+        return "official"  # former staff: 'a political adviser who worked in President Carter's White House'
+    if words.has("role", lows[-1]) and (not _PARTY_WORDS.isdisjoint(lows[:-1]) or (
+            rest and _OF_PARTY_RE.match(" ".join(rest)))):
+        return "official"  # a party officer: 'the county GOP chairman', 'chairman of the Dover Republican Party'
     if possessors and possessors[-1] in _CHAMBERS and lows[-1] in _PARTY_MEMBERS:
         return "official"  # a legislator by party rank: "the Senate's No. 2 Republican", "the House's top Democrat"
     if rest and rest[0].lower() in ("of", "at", "on") and (words.has("role", lows[-1]) or lows[-1] == "member") \
@@ -211,6 +216,13 @@ _WHITE_HOUSE_BEFORE_RE = re.compile(r"White House(?:[^\S\n]+[a-z]+){1,2}[^\S\n]+
 #: Legislative chambers whose members are ranked by party ("the Senate's No. 2 Republican").
 _CHAMBERS = frozenset(("senate", "house", "chamber", "assembly", "legislature", "congress"))
 _PARTY_MEMBERS = frozenset(("republican", "democrat", "independent", "conservative", "liberal"))
+#: A relative clause of service at the White House after a noun ('who worked in the Carter White House').
+_SERVED_AT_WHITE_HOUSE_RE = re.compile(r"who (?:(?:has|had) )?(?:worked|served) (?:in|at|for) (?:[\w.’']+ ){0,4}White "
+                                       r"House\b")
+#: A party's name after a role ('chairman of the Arizona Republican Party'; not 'head of Tea Party Patriots').
+_OF_PARTY_RE = re.compile(r"of (?:the )?(?:[A-Z][\w.’'\-]* )+Party(?![\w’'\-]| [A-Z])")
+#: Words that make a role before them a party's office (party officers are officials, as with a title before a name).
+_PARTY_WORDS = frozenset(("gop", "republican", "democratic", "party", "libertarian", "green"))
 #: Public bodies by what they are, not by where ('a Justice Department lawyer'; 'a Dover County voter' is none).
 _INSTITUTIONS = PUBLIC_BODIES - PUBLIC_PLACES - {"federal", "presidential"} | {"police", "pentagon", "army", "navy",
                                                                                "military"}
