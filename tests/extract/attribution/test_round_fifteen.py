@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from framelens.extract.attribution.extractor import AttributionExtractor
 from framelens.extract.attribution.gender import gender_evidence
-from framelens.extract.attribution.mentions import _time_opening
+from framelens.extract.attribution.words import time_adverbial_end
 from framelens.extract.attribution.tokens import tokenize
 from helpers import attribution_spans, mentions_and_cues, span_attrs
 from helpers import sources_and_types as typed  # (source, source type) of every attribution, in order
@@ -115,6 +115,8 @@ def test_spoken_quotation_mark(text, expected):
     ("On Monday Tom Reyes said the mill would close.", [("Tom Reyes", "said")]),
     ("Earlier this month Ada Quill argued that the levy was unfair.", [("Ada Quill", "argued")]),
     ("Last Tuesday night Ada Quill said the plant was unsafe.", [("Ada Quill", "said")]),
+    ("Later this week the Dover council voted to close the mill, saying the plant was unsafe.",
+     [("the Dover council", "saying")]),
     ("Last week the Dover council voted to close the mill, saying the plant was unsafe.",
      [("the Dover council", "saying")]),
     # a time inside a phrase whose head is elsewhere gives no source
@@ -184,7 +186,7 @@ _TIME_PIECES = ["last", "Last", "this", "next", "on", "On", "earlier", "Earlier"
 @given(st.lists(st.sampled_from(_TIME_PIECES), max_size=8).map(" ".join))
 def test_time_opening_takes_only_time_words(text):
     tokens = tokenize(text, 0, len(text))
-    n = _time_opening(tokens)
+    n = time_adverbial_end(tokens, 0) or 0
     assert 0 <= n <= len(tokens)
     assert all(t.low in {"last", "this", "next", "on", "earlier", "later", "week", "year", "monday", "night"}
                for t in tokens[:n])
@@ -385,6 +387,7 @@ def test_transcript_turn_ends_at_the_next_label():
 @pytest.mark.parametrize("text, expected", [
     ("Those who helped Tom Reyes said the plan was weak.", [("Those who helped Tom Reyes", "vague", None)]),
     ("Anyone who knows Ada Quill says she will win.", [("Anyone who knows Ada Quill", "vague", None)]),
+    ("People who helped Tom Reyes said the plan was weak.", [("People who helped Tom Reyes", "vague", None)]),
     # look-alike: a noun of people keeps its head without the clause
     ("Officials who reviewed the footage said the plan was weak.", [("Officials", "official", None)]),
 ])

@@ -12,8 +12,8 @@ import re
 from .phrases import dash_before
 from .tokens import Token, TokenCache
 from .words import (CAPTION_PAIRS, DAY_PARTS, FURNITURE_PAIRS, MODALS, NEGATORS, NON_REFERENTIAL_WORDS,
-                    NP_PREPOSITIONS, PAGE_FURNITURE, PARTY_LABEL_RE, PHOTO_CREDITS, RELATIVE_PRONOUNS, WEEKDAYS,
-                    AttributionWords)
+                    NP_PREPOSITIONS, PAGE_FURNITURE, PARTY_LABEL_RE, PHOTO_CREDITS, RELATIVE_PRONOUNS,
+                    AttributionWords, time_adverbial_end)
 
 #: Nouns of time after 'this' ('this morning', 'this week'): no source.
 _THIS_TIMES = DAY_PARTS | frozenset(("week", "weekend", "month", "year", "spring", "summer", "fall", "autumn", "winter",
@@ -36,7 +36,8 @@ def trim_non_referential(cache: TokenCache, src_start: int, src_end: int) -> int
     head = next((t for t in reversed(tokens) if t.is_word), None)
     if head is not None and ((head.cap and head.low in PAGE_FURNITURE) or head.low in NON_REFERENTIAL_WORDS):
         return None  # the head word is page furniture ('... Share Comments (69)') or refers to no one ('There')
-    skip = _time_opening(tokens)  # 'Last year Tom Reyes said', 'On Monday the council voted': a time, then the source
+    skip = time_adverbial_end(tokens, 0) or 0  # 'Last year Tom Reyes said', 'On Monday the council voted': a time,
+    # then the source
     if skip and (skip >= len(tokens) or not tokens[skip].is_word):
         skip = 0
     elif skip and tokens[skip].low in _AFTER_TIME_PREPOSITIONS:
@@ -71,30 +72,6 @@ def trim_non_referential(cache: TokenCache, src_start: int, src_end: int) -> int
 
 #: Prepositions after a time adverbial inside a phrase ('a tour this week for Rubio'): what follows is no source.
 _AFTER_TIME_PREPOSITIONS = NP_PREPOSITIONS | frozenset(("for", "of", "by", "about", "than"))
-#: Words that open a time adverbial before a noun of time or a weekday ('last week', 'this Tuesday', 'next year').
-_TIME_DETERMINERS = frozenset(("last", "this", "next"))
-
-
-def _time_opening(tokens: list[Token]) -> int:
-    """How many of ``tokens`` an opening time adverbial without its comma takes: 'Last year', 'This week', 'Earlier
-    this month', 'On Monday', 'Tuesday night' (0 when there is none)."""
-    n = len(tokens)
-    k = 1 if n > 1 and tokens[0].low in ("on", "earlier", "later") else 0
-    if k and tokens[0].low != "on":
-        if tokens[1].low not in _TIME_DETERMINERS:
-            return 0
-    elif k and tokens[1].low not in WEEKDAYS:
-        return 0
-    if k < n and tokens[k].low in _TIME_DETERMINERS:
-        k += 1
-        if k >= n or not (tokens[k].low in _THIS_TIMES or tokens[k].low in WEEKDAYS):
-            return 0
-    elif k >= n or tokens[k].low not in WEEKDAYS:
-        return 0
-    k += 1
-    return k + 1 if k < n and tokens[k].low in DAY_PARTS else k
-
-
 #: The word a source mention ends with, read back from its end: letters, and the periods and hyphens of an
 #: initialism ('U.S', 'A.F.L.-C.I.O').
 _LAST_WORD_RE = re.compile(r"[A-Za-z][A-Za-z.\-]*\Z")

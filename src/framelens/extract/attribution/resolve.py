@@ -26,7 +26,7 @@ from .known_names import _last_words, _Names
 from .names import NOT_NAME_START, NameFinder, strip_determiner
 from .records import Attribution
 from .tokens import TokenCache
-from .words import PAGE_FURNITURE
+from .words import PAGE_FURNITURE, RELATIVE_HEADS
 
 #: Types a pronoun (or a generic outlet noun) may stand for, and whether the antecedent must be named.
 #: Possessive pronouns (the sources of noun cues: 'his claim that') and the pronoun class they resolve as.
@@ -166,11 +166,6 @@ _TITLE_SECTIONS = ("office", "role", "media_role", "individual", "honorific")
 _APPOSED_TYPES = frozenset(("official", "person", "media", "vague", "organization"))
 
 
-#: Pronouns whose restrictive relative clause is all that names the source ('those who helped Quill said').
-_PRONOUN_HEADS = frozenset(("those", "anyone", "everyone", "someone", "somebody", "anybody", "everybody", "one",
-                            "others", "people"))
-
-
 def _source_string(names: NameFinder, text: str, a: Attribution, known: _Names, cache: TokenCache,
                    personal: str | None) -> None:
     """Set ``a.source`` (and ``a.person``, ``a.pronoun``); ``personal`` is :func:`_personal_name` of a named
@@ -235,7 +230,7 @@ def _source_string(names: NameFinder, text: str, a: Attribution, known: _Names, 
         # ('an official who was not authorized to speak publicly')
         if a.source_type != "anonymous" and ("wh" in mention or "that" in mention):  # (else no relative pronoun)
             head = _RELATIVE_CLAUSE_RE.split(mention, 1)[0]
-            if head.strip().lower() not in _PRONOUN_HEADS:  # ('those who helped Quill' keeps the clause that names
+            if head.strip().lower() not in RELATIVE_HEADS:  # ('those who helped Quill' keeps the clause that names
                 mention = head  # them: 'those' alone is no one)
         a.source = strip_determiner(" ".join(mention.split()))
     a.source = a.source.replace("’", "'")

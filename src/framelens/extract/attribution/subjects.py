@@ -16,7 +16,7 @@ from .phrases import left_np
 from .tokens import Token, TokenCache
 from .words import (AUXILIARIES, CONNECTORS, DAY_PARTS, DETERMINERS, MONTHS, NOMINATIVE_PRONOUNS, NP_PREPOSITIONS,
                     NUMBER_WORDS, OPENING_PREPOSITIONS, POSSESSIVE_DETERMINERS, RELATIVE_DAYS, SUBJECT_DETERMINERS,
-                    WEEKDAYS, AttributionWords)
+                    WEEKDAYS, AttributionWords, time_adverbial_end)
 
 #: Conjunctions that coordinate a reporting verb with an earlier verb of the same subject.
 _COORDINATORS = frozenset(("and", "but", "then"))
@@ -71,7 +71,7 @@ def subject(words: AttributionWords, tokens: list[Token]):
         # 'PARIS, Aug 31 (Reuters) - Marine Le Pen voiced support ..., saying'
     if tokens[0].low in _OPENING_CONJUNCTIONS and len(tokens) > 1 and tokens[1].is_word:
         tokens = tokens[1:]  # 'And Trump has been at war with Ryan, ... tweeting': the conjunction links sentences
-    after = _after_time(tokens, 0)  # a time adverbial without its comma: 'Last year Tom Reyes defended ..., saying'
+    after = time_adverbial_end(tokens, 0)  # a time adverbial without its comma: 'Last year Tom Reyes defended ..., saying'
     if after is not None and after < len(tokens) and tokens[after].is_word and (
             tokens[after].cap or tokens[after].low in words.pronouns or tokens[after].low in SUBJECT_DETERMINERS):
         tokens = tokens[after:]
@@ -153,7 +153,7 @@ def _people_plural_subject(words: AttributionWords, tokens: list[Token]) -> bool
         return False
     if not _people_plural(words, tokens[0].low):
         return False
-    after = _after_time(tokens, 1)  # ('Democrats on Monday sued')
+    after = time_adverbial_end(tokens, 1)  # ('Democrats on Monday sued')
     return _verb_like_after(words, tokens[1 if after is None or after >= len(tokens) else after])
 
 
@@ -262,35 +262,12 @@ def det_subject(words: AttributionWords, tokens: list[Token]):
                 if k is not None and all(t.is_word and t.low not in bad for t in tokens[j + 3:k]):
                     end, following = k, tokens[k + 1]
             if not is_verb(following):
-                after = _after_time(tokens, end + 1)  # 'The campaign on Monday also doubled down'
+                after = time_adverbial_end(tokens, end + 1)  # 'The campaign on Monday also doubled down'
                 if after is not None and after < n:
                     following = tokens[after]
             if is_verb(following):
                 return (tokens[0].start, tokens[end].end, end + 1)
         j += 1
-    return None
-
-
-#: Nouns of time after *last*, *this*, *next* or *earlier this* in a time adverbial ('last week').
-_TIME_NOUNS = frozenset(("week", "month", "year", "weekend", "spring", "summer", "fall", "autumn", "winter")) | WEEKDAYS
-
-
-def _after_time(tokens: list[Token], i: int) -> int | None:
-    """The index after a time adverbial that opens at ``tokens[i]`` between a subject and its verb ('on Monday',
-    'Tuesday night', 'last week', 'earlier this month', 'yesterday'), or None."""
-    n = len(tokens)
-    if i >= n:
-        return None
-    low = tokens[i].low
-    j = i + 1 if low == "on" and i + 1 < n and tokens[i + 1].low in WEEKDAYS else i
-    if tokens[j].low in WEEKDAYS:
-        return j + 2 if j + 1 < n and tokens[j + 1].low in DAY_PARTS else j + 1
-    if low in ("today", "yesterday"):
-        return i + 1
-    if low == "earlier" and i + 2 < n and tokens[i + 1].low == "this" and tokens[i + 2].low in _TIME_NOUNS:
-        return i + 3
-    if low in ("last", "this", "next") and i + 1 < n and tokens[i + 1].low in _TIME_NOUNS:
-        return i + 2
     return None
 
 

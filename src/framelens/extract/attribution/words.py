@@ -31,6 +31,41 @@ MONTH_NAMES = frozenset("january february march april may june july august septe
 DAY_PARTS = frozenset(("morning", "afternoon", "evening", "night"))
 #: Relative days and times that stand alone as a time adverbial ('said today', 'announced earlier').
 RELATIVE_DAYS = frozenset(("today", "yesterday", "tonight", "earlier", "later"))
+#: Nouns of time after *last*, *this*, *next* (or *earlier this*, *later this*) in a time adverbial ('last week',
+#: 'this morning', 'later this session'); weekdays too ('last Tuesday').
+TIME_NOUNS = frozenset(("week", "weekend", "month", "year", "spring", "summer", "fall", "autumn", "winter", "season",
+                        "term", "session", "cycle", "time")) | DAY_PARTS | WEEKDAYS
+#: Pronouns that a restrictive relative clause describes ('those who helped Quill', 'anyone who knows her'): the
+#: clause is all that names the source.
+RELATIVE_HEADS = frozenset(("those", "anyone", "everyone", "someone", "somebody", "anybody", "everybody", "one",
+                            "others", "people"))
+
+
+def time_adverbial_end(tokens: list[Token], i: int) -> int | None:
+    """The index after a time adverbial that opens at ``tokens[i]`` without a comma ('on Monday', 'Tuesday night',
+    'last week', 'this morning', 'last Tuesday night', 'earlier this month', 'later this session', 'yesterday'), or
+    None: what the subject rules read over between a subject and its verb and before a sentence's subject, and what
+    a source mention leaves out."""
+    n = len(tokens)
+    if i >= n:
+        return None
+    low = tokens[i].low
+    if low in ("today", "yesterday"):
+        return i + 1
+    j = i + 1 if low in ("on", "earlier", "later") and i + 1 < n else i
+    if (low == "on" and tokens[j].low not in WEEKDAYS) or (
+            low in ("earlier", "later") and tokens[j].low not in ("last", "this", "next")):
+        return None
+    if tokens[j].low in ("last", "this", "next"):
+        j += 1
+        if j >= n or tokens[j].low not in TIME_NOUNS:
+            return None
+    elif tokens[j].low not in WEEKDAYS:
+        return None
+    j += 1
+    return j + 1 if j < n and tokens[j].low in DAY_PARTS and tokens[j - 1].low in WEEKDAYS else j
+
+
 #: Auxiliaries and modals that follow a subject as its verb ('The retired neurosurgeon has said').
 AUXILIARIES = frozenset("has have had is was are were will would could can did does may might should".split())
 #: Personal pronouns in the nominative: always a subject, wherever they stand ('Although at the mention of email
