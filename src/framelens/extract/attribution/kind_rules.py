@@ -184,16 +184,17 @@ def _speaker_label(ctx: CueContext) -> Attribution | None:
     return Attribution(src_start, src_end, cue, mode, source_type, None, named, content, ctx.voice, rule="colon")
 
 
+#: A transcript's speaker label before its colon: one to four upper-case words ('KATE ROE').
+_UPPER_LABEL = r"[A-Z][A-Z.'’\-]+(?:[^\S\n][A-Z][A-Z.'’\-]+){0,3}"
 #: Another speaker's upper-case label inside a transcript paragraph, with the dash or space before it.
-_NEXT_TURN_RE = re.compile(r"[^\S\n]*[—–\-]*[^\S\n]+[A-Z][A-Z.'’\-]+(?:[^\S\n][A-Z][A-Z.'’\-]+){0,3}:[^\S\n]")
+_NEXT_TURN_RE = re.compile(r"[^\S\n]*[—–\-]*[^\S\n]+" + _UPPER_LABEL + r":[^\S\n]")
 #: Words of section labels in fact-checks, explainers and live pages, which are no speakers ('CLAIM: ...').
 _SECTION_WORDS = frozenset("""claim claims rating ratings verdict update updates background correction corrections
 note notes editor editor's editor’s source sources question questions answer answers fact facts check bottom
 line context analysis summary watch read more related breaking live what why how who when where our the
 ruling truth finding findings""".split())
 #: A transcript's speaker label: one to four upper-case words and a colon opening a paragraph ('KATE ROE: Why?').
-_TRANSCRIPT_LABEL_RE = re.compile(r"^[\"“]?([A-Z][A-Z.'’\-]+(?:[^\S\n][A-Z][A-Z.'’\-]+){0,3}):[^\S\n]+\S",
-                                  re.MULTILINE)
+_TRANSCRIPT_LABEL_RE = re.compile(r"^[\"“]?(" + _UPPER_LABEL + r"):[^\S\n]+\S", re.MULTILINE)
 
 
 def _transcript_labels(ctx: CueContext) -> set[str]:
