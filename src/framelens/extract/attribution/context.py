@@ -16,8 +16,8 @@ from .records import Cue
 from .right_phrases import right_np
 from .source_types import SourceTyper
 from .tokens import Token, TokenCache, matches_between, word_set_pattern
-from .words import (ADDRESSEE_VERBS, CATENATIVES, MONTHS, QUOTE_CHARS, RAISING_PARTICIPLES, WEEKDAYS,
-                    AttributionWords)
+from .words import (ADDRESSEE_VERBS, CATENATIVES, CAUSATIVES, MODALS, MONTHS, PURPOSE_VERBS, QUOTE_CHARS,
+                    RAISING_PARTICIPLES, WEEKDAYS, AttributionWords)
 
 #: A cue form that can be a passive participle ('was reported', 'was told').
 PASSIVE_FORM = operator.methodcaller("endswith", ("ed", "en", "told", "said", "thought", "sought", "shown", "known"))
@@ -212,15 +212,34 @@ class CueContext:
         if self.last is not None and self.last.text == "," and self.cue_text_lower.endswith("ing"):
             return None  # '..., promising to build a wall': a participle after a comma takes the sentence's subject
         participle = self.cue_low.endswith("ing")
-        cut = catenative_cut(self.left)
+        cut = catenative_cut(self.left, participle)
         if cut is None and participle:
             cut = aspectual_cut(self.left)
+        if cut is None and not participle:
+            obj = causative_object(self.left)
+            if obj is not None:  # 'the loss led Quill to concede': the object speaks
+                left = self.left[obj:-1]
+                found = refine_left(self.words, left, left_np(self.words, left), participle)
+                return found if found is not None and found[0] == left[0].start else None
         left = self.left if cut is None else self.left[:cut]
         found = refine_left(self.words, left, left_np(self.words, left), participle)
         if found is None and cut is None:
             # ('made no mention of Jeb Bush, who announced ...': the relative pronoun stands for the name)
             return name_before_relative(self.words, left)
         return found
+
+    @_lazy
+    def chain_after_modal(self) -> bool:
+        """Whether the cue ends a chain of 'to' complements whose first verb follows a modal ('Quill could try to
+        argue', 'Reyes would use his speech to call for'): what may be said, not what was said."""
+        cut = catenative_cut(self.left, self.cue_low.endswith("ing")) if self.verbal else None
+        if cut is None:
+            return False
+        left, b = self.left, cut - 1
+        while b > 0 and left[b].is_word and not left[b].cap and (
+                left[b].low in ("have", "be", "been") or (len(left[b].low) > 4 and left[b].low.endswith("ly"))):
+            b -= 1  # 'could quickly try to', 'might have seized an opportunity to'
+        return b >= 0 and (left[b].low in MODALS or left[b].low in ("ll", "gonna", "wanna"))
 
     def _source_after_closes_clause(self) -> bool:
         """After a comma, whether an inversion cue is followed by a noun phrase that closes its clause ('...,
@@ -260,7 +279,7 @@ _TAKE = frozenset(("took", "takes", "take", "taking"))
 _GO = frozenset(("went", "goes", "go", "going"))
 
 
-def catenative_cut(left: list[Token]) -> int | None:
+def catenative_cut(left: list[Token], ing: bool = False) -> int | None:
     """Where the subject's tokens end when the cue is the 'to' complement of another verb of the same subject:
     'Keats tried to argue', 'went on to praise', 'was quick to deny', 'took to Twitter to say' (the index of the
     first verb of the chain in ``left``), or None. PARC marks the chain as the cue and its subject as the
@@ -275,13 +294,64 @@ def catenative_cut(left: list[Token]) -> int | None:
     if low == "on" and j > 0 and left[j - 1].low in _GO:
         return j - 1
     if low in CATENATIVES and low not in ("on", "had", "has", "have"):
-        return j
+        return _chain(left, j)
     # 'took to Twitter to say', 'took to the Senate floor to argue'
     for k in range(n - 3, max(0, n - 8), -1):
         if left[k].low == "to" and left[k - 1].low in _TAKE:
-            return k - 1
+            return _chain(left, k - 1)
         if not left[k].is_word:
             break
+    if ing:
+        return None  # (after *to* an -ing form follows a preposition: 'appeared closer to offering')
+    # a purpose infinitive after the verb's object or adverbial: 'used her speech to call for', 'went on Channel 9
+    # to defend', 'struggled on Tuesday to explain' (words only between them, at most eight)
+    for k in range(n - 3, max(-1, n - 11), -1):
+        tok = left[k]
+        if not tok.is_word or tok.low == "to" or tok.low in _EMBEDDED_QUESTION:
+            break  # ('holding a vote on whether to endorse': what is to be decided)
+        if tok.low in PURPOSE_VERBS and not tok.cap:
+            if k > 0 and (left[k - 1].low in ("that", "which", "who") or
+                          (left[k - 1].text == "," and tok.low.endswith("ing"))):
+                return None  # a relative clause's verb ('cited an article that appeared in 2004 to show') or a
+                # participle whose subject is the sentence's ('..., taking care to praise')
+            return _chain(left, k)
+    return None
+
+
+#: Words that open an embedded question or relative: a 'to' complement after them is no purpose of the verb before.
+_EMBEDDED_QUESTION = frozenset(("whether", "how", "what", "when", "where", "why", "which", "who", "whom", "if"))
+
+
+def _chain(left: list[Token], j: int) -> int:
+    """The first verb of a chain of 'to' complements ending at ``left[j]``: 'used the speech to try to refute',
+    'wanted to try to argue'."""
+    if j >= 2 and left[j - 1].low == "to":
+        earlier = catenative_cut(left[:j])
+        if earlier is not None:
+            return earlier
+    return j
+
+
+def causative_object(left: list[Token]) -> int | None:
+    """When the cue is the 'to' complement of an implicative causative's object ('the loss led Quill to concede',
+    'prompted Sen. Ada Quill to accuse'): the index in ``left`` of the object's first token, or None. Not after a
+    modal or *to* ('could force Quill to admit' says what may happen, not what was said)."""
+    n = len(left)
+    if n < 3 or left[-1].low != "to":
+        return None
+    for c in range(n - 3, max(-1, n - 11), -1):
+        tok = left[c]
+        if tok.low == "to":
+            return None  # ('prompted their opponents to begin to speak': a chain left alone)
+        if tok.low in CAUSATIVES and not tok.cap:
+            b = c - 1
+            while b > 0 and left[b].is_word and len(left[b].low) > 4 and left[b].low.endswith("ly"):
+                b -= 1  # 'will certainly force'
+            if b >= 0 and (left[b].low in MODALS or left[b].low == "to"):
+                return None
+            return c + 1
+        if not (tok.is_word or tok.text == "."):
+            return None
     return None
 
 

@@ -174,10 +174,24 @@ _NEGATED_SUBJECT_RE = re.compile(r"(?:neither|nor)[^\S\n]+(?:(?:did|does|do|has|
                                  r"are|was|were)[^\S\n]+)?$")
 
 
+#: A source that is a negative quantifier: 'No one acknowledged it', 'Nobody has said', 'None of the officials
+#: confirmed', 'No official commented', 'Not one senator spoke'.
+_NEGATIVE_SOURCE_RE = re.compile(r"(?:no(?:body|[^\S\n]+one)|none|not[^\S\n]+(?:one|a[^\S\n]+single)|"
+                                 r"no[^\S\n]+(?!one\b)[a-z]+)(?![^\W_])")
+
+
 def _negated_subject(low: str, src_start: int) -> bool:
-    """A source inside a negated coordination ('Neither Quill nor Reyes commented') or after *nor* and an auxiliary
-    ('Nor did Quill's office respond'): nobody said it."""
-    return _NEGATED_SUBJECT_RE.search(low, max(0, src_start - 16), src_start) is not None
+    """A source inside a negated coordination ('Neither Quill nor Reyes commented'), after *nor* and an auxiliary
+    ('Nor did Quill's office respond') or a negative quantifier ('No one acknowledged it', 'None of them said'):
+    nobody said it."""
+    return _NEGATED_SUBJECT_RE.search(low, max(0, src_start - 16), src_start) is not None or \
+        _NEGATIVE_SOURCE_RE.match(low, src_start) is not None or \
+        (low.startswith(("one ", "a single "), src_start) and _NOT_BEFORE_RE.search(low, max(0, src_start - 8),
+                                                                                    src_start) is not None)
+
+
+#: *not* right before a source it quantifies ('Not one senator said', 'not a single official confirmed').
+_NOT_BEFORE_RE = re.compile(r"(?<![\w'’])not[^\S\n]+$")
 
 
 #: Words before a pronoun subject that open a clause of its own, not part of the content before it ('agreed

@@ -457,6 +457,7 @@ def unify_sources(attrs: list[Attribution], evidence: dict[str, set[str]]) -> No
         a.source_id = key or None
         if a.person and key:
             people.setdefault(key, []).append(a)
+    _bodies_named_alone(attrs, people, keys)
     adopted = _adopt_surnames(attrs, people)
     for key, group in people.items():
         ev: set[str] = set()
@@ -467,6 +468,22 @@ def unify_sources(attrs: list[Attribution], evidence: dict[str, set[str]]) -> No
             a.source_type = kind
         for a in adopted.get(key, ()):
             a.source_type = kind
+
+
+def _bodies_named_alone(attrs: list[Attribution], people: dict[str, list[Attribution]],
+                        keys: dict[tuple[str, bool], str]) -> None:
+    """A name typed ``person`` for want of evidence that the document also gives as an organisation's ('The law
+    firm Perkins Vale said ...' then 'Perkins Vale said ...') is that organisation: its mentions leave ``people``
+    and take the organisation's type and id. Only when no mention of the name has a title or office."""
+    bodies = {a.source for a in attrs if a.source_type == "organization" and a.named and not a.person and a.source}
+    if not bodies:
+        return
+    for key in [k for k, group in people.items() if all(a.source_type == "person" and a.source in bodies
+                                                          for a in group)]:
+        for a in people.pop(key):
+            a.person = False
+            a.source_type = "organization"
+            a.source_id = keys.get((a.source, False)) or _label_key(a.source) or None
 
 
 def _adopt_surnames(attrs: list[Attribution], people: dict[str, list[Attribution]]) -> dict[str, list[Attribution]]:

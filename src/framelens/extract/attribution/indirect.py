@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .content import content_after, content_set_off_before, direct_content
+from .content import content_after, content_before, content_set_off_before, direct_content
 from .right_phrases import right_np
 from .words import DAY_PARTS, RELATIVE_DAYS, WEEKDAYS
 
@@ -108,6 +108,8 @@ def indirect_content(ctx: CueContext, src_start: int, src_end: int, rule: str, s
         content = content_set_off_before(text, ctx.sentence_start, min(src_start, cue.start))
     if content is None:
         return None
+    if rule == "left" and content[0] > cue.end:
+        content = _around_tag(text, ctx.sentence_start, src_start, cue.end, content)
     first = ctx.cue_low.split(None, 1)[0] if ctx.cue_low else ""
     if (first in _ONLY_QUOTED and rule != "inverted") or (first in _SPEAKING and content[0] > cue.start and " " not in ctx.cue_low and
                                  not _TOPIC_RE.match(cache.low, cue.end, content[1])):
@@ -152,6 +154,28 @@ _TOPIC_RE = re.compile(r"[^\S\n]*(?:(?:(?!(?:early|only|daily|weekly|monthly|yea
 #: *about* or *of* opening the topic of a verb of boasting ('boasted about the crowd', 'bragged of his wealth').
 _ABOUT_RE = re.compile(r"[^\S\n]+(?:\w+ly[^\S\n]+)?(?:about|of)\b")
 #: A time adverbial and *that* opening a verb's content ('Monday night that ...', 'on Tuesday that ...').
+#: A parenthetical tag's closing comma and the lower-case word after it: 'The biggest problem, Quill said, is the
+#: cost'.
+_TAG_CLOSE_RE = re.compile(r"[^\S\n]*,[^\S\n]*([a-z]+)")
+
+
+def _around_tag(text: str, sentence_start: int, src_start: int, cue_end: int, content: tuple[int, int]):
+    """The content of an attribution set off by commas inside the sentence it reports, when what follows the tag
+    goes on from what precedes it: the clause on either side of the tag, as a split quotation is read ('The
+    biggest problem, Quill said, is the cost of the bridge'; 'Prices will rise, she said, and wages will fall').
+    When the tag's own participle follows ('There was an uptick, he said, noting that ...') the participle
+    reports what follows, and the tag what precedes. ``content`` (what follows the tag) otherwise."""
+    close = _TAG_CLOSE_RE.match(text, cue_end)
+    if close is None or not text[sentence_start:src_start].rstrip().endswith(","):
+        return content
+    before = content_before(text, sentence_start, src_start)
+    if before is None or any(c in text[before[0]:before[1]] for c in '"“”'):
+        return content
+    if close.group(1).endswith("ing"):
+        return before
+    return (before[0], content[1]) if close.start(1) == content[0] or close.group(1) in ("and", "but") else content
+
+
 _TIMED_THAT_RE = re.compile(r"(?:(?:(?:on|last|this|early|late)\s+)?(?:" + "|".join(sorted(WEEKDAYS | RELATIVE_DAYS)) +
                             r")\s+)?(?:(?:" + "|".join(sorted(DAY_PARTS)) + r")\s+)?that\s+")
 #: Subordinators that open a fronted adverbial clause ('After Quill accused him of sexism, he warned ...').

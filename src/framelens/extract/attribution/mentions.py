@@ -36,6 +36,9 @@ def trim_non_referential(cache: TokenCache, src_start: int, src_end: int) -> int
     head = next((t for t in reversed(tokens) if t.is_word), None)
     if head is not None and ((head.cap and head.low in PAGE_FURNITURE) or head.low in NON_REFERENTIAL_WORDS):
         return None  # the head word is page furniture ('... Share Comments (69)') or refers to no one ('There')
+    named = _name_after_fronted_phrase(cache, tokens, src_start)
+    if named is not None:
+        return named
     skip = time_adverbial_end(tokens, 0) or 0  # 'Last year Tom Reyes said', 'On Monday the council voted': a time,
     # then the source
     if skip and (skip >= len(tokens) or not tokens[skip].is_word):
@@ -68,6 +71,30 @@ def trim_non_referential(cache: TokenCache, src_start: int, src_end: int) -> int
             continue
         return t.start
     return None
+
+
+#: A preposition that opens its sentence (or paragraph) right before a source phrase: 'During the rally Reyes ...'.
+_FRONTED_PREPOSITION_RE = re.compile(r"(?:^|[.!?\"”’]\s+|\n\s*)(?:During|At|In|After|Before|Following|Since|"
+                                     r"Despite|On|From|With|Throughout|Amid)\s+$")
+_OBJECT_DETERMINERS = frozenset(("the", "a", "an", "his", "her", "their", "its", "this", "that", "our", "my", "your"))
+
+
+def _name_after_fronted_phrase(cache: TokenCache, tokens: list[Token], src_start: int) -> int | None:
+    """Where the name starts when a source phrase is a fronted prepositional phrase's object run into the name
+    after it for want of a comma ('During the rally Reyes criticized', 'In her statement Ms. Quill said'): the
+    object is a determiner and one to three lower-case words, the rest of the phrase capitalised words. None
+    otherwise."""
+    if len(tokens) < 3 or tokens[0].low not in _OBJECT_DETERMINERS or \
+            _FRONTED_PREPOSITION_RE.search(cache.text, max(0, src_start - 16), src_start) is None:
+        return None
+    k = 1
+    while k < len(tokens) and tokens[k].is_word and not tokens[k].cap and tokens[k].low not in _OBJECT_DETERMINERS \
+            and tokens[k].low not in NP_PREPOSITIONS and tokens[k].low != "of":
+        k += 1  # (not 'the release of the CBO report': the object has a phrase of its own)
+    if not 2 <= k <= 4 or k >= len(tokens) or not tokens[k].cap or \
+            not all(t.cap or t.text == "." for t in tokens[k:]):
+        return None
+    return tokens[k].start
 
 
 #: Prepositions after a time adverbial inside a phrase ('a tour this week for Rubio'): what follows is no source.

@@ -241,6 +241,10 @@ def noun_after_determiner(ctx: CueContext) -> bool:
             ctx.right and ctx.right[0].is_word and not ctx.right[0].cap and ctx.right[0].low not in ctx.words.stop:
         return True  # right after an article or a possessive, before a word: 'his promised border wall', 'the
         # estimated 10 million', 'the proposed centre', 'the accused denied' (no subject can stand there)
+    if ctx.cue.kind == "cue" and left and left[-1].is_word and left[-1].low in _ARTICLES_AND_POSSESSIVES and \
+            left[-1].low != "her":
+        return True  # a cognition cue has no look-alike rules of its own: 'at the thought of', 'his hope is'
+        # (not *her*, which may be an object: 'made her think')
     if left and left[-1].is_word and _MEASURE_RE.fullmatch(left[-1].low):
         return True  # a measure before it is an adjective, the cue a noun: 'a testy, 45-minute call', 'a 10-page
         # report' (not an age used as a noun: 'the 43-year-old asked')

@@ -26,7 +26,7 @@ from .known_names import _last_words, _Names
 from .names import NOT_NAME_START, NameFinder, strip_determiner
 from .records import Attribution
 from .tokens import TokenCache
-from .words import PAGE_FURNITURE, RELATIVE_HEADS
+from .words import BODY_UNITS, PAGE_FURNITURE, RELATIVE_HEADS
 
 #: Types a pronoun (or a generic outlet noun) may stand for, and whether the antecedent must be named.
 #: Possessive pronouns (the sources of noun cues: 'his claim that') and the pronoun class they resolve as.
@@ -233,7 +233,24 @@ def _source_string(names: NameFinder, text: str, a: Attribution, known: _Names, 
             if head.strip().lower() not in RELATIVE_HEADS:  # ('those who helped Quill' keeps the clause that names
                 mention = head  # them: 'those' alone is no one)
         a.source = strip_determiner(" ".join(mention.split()))
+        if a.source_type == "organization" and a.named:
+            a.source = _body_name(names.words, a.source)
     a.source = a.source.replace("’", "'")
+
+
+def _body_name(words, source: str) -> str:
+    """An organisation's name without the lower-case noun of what it is before it ('law firm Perkins Vale' ->
+    'Perkins Vale', as 'Spanish newspaper El Faro' is 'El Faro'), so that 'Perkins Vale said' later is the same
+    source."""
+    parts = source.split()
+    i = len(parts) - 1
+    while i >= 0 and (parts[i][:1].isupper() or parts[i] in ("&", "of", "and")):
+        i -= 1
+    lows = [x.lower() for x in parts]
+    if 0 <= i < len(parts) - 1 and parts[i + 1][:1].isupper() and lows[i] not in BODY_UNITS and (
+            words.has("organization", lows[i]) or words.phrase_ends_at("organization", lows, i)):
+        return " ".join(parts[i + 1:])
+    return source
 
 
 def _expand_short_forms(attrs: list[Attribution]) -> None:

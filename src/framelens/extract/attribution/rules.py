@@ -555,6 +555,8 @@ def _not_reported(ctx: CueContext, src_start: int, src_end: int, rule: str) -> b
     left = ctx.left
     if question_subject(ctx, phrase, src_start, src_end):
         return True  # a question: 'Will we respond to the changes of our time with fear?'
+    if ctx.chain_after_modal:
+        return True  # 'Quill could try to argue', 'would use the speech to call for'
     i = len(left) - 1
     steps = 0
     while i >= 0 and steps < 6 and left[i].end > src_end:

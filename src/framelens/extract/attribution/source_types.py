@@ -14,8 +14,8 @@ import functools
 import re
 
 from .tokens import TOKEN_RE, TokenCache
-from .words import (APOSTROPHES, CONNECTORS, DETERMINERS, DOMAIN_ENDINGS, MEMO_MAX, NP_PREPOSITIONS, PARTITIVES,
-                    PUBLIC_PLACES, QUANTITY_PARTITIVES, RELATIVE_HEADS, AttributionWords, trie_pattern,
+from .words import (APOSTROPHES, BODY_UNITS, CONNECTORS, DETERMINERS, DOMAIN_ENDINGS, MEMO_MAX, NP_PREPOSITIONS,
+                    PARTITIVES, PUBLIC_PLACES, QUANTITY_PARTITIVES, RELATIVE_HEADS, AttributionWords, trie_pattern,
                     unpossessed)
 
 _LEADING_MARKS_RE = re.compile("[ \"“‘']*")  # only these before the source (as str.strip(...) == ""), without a slice
@@ -31,8 +31,8 @@ _POST_MODIFIER_OPENERS = CONNECTORS | NP_PREPOSITIONS | {"by", "who", "that", "w
 #: Quantifiers that stand alone for people ('All say', 'Both agree'): a vague source, never a name.
 _LONE_QUANTIFIERS = frozenset(("all", "both", "each", "either", "neither", "none", "half"))
 #: Quantifiers that make a plural role an unspecified group ('some lawmakers', 'many officials').
-_VAGUE_QUANTIFIERS = frozenset(("some", "many", "several", "few", "most", "other", "others", "numerous", "various",
-                                "countless", "plenty"))
+_VAGUE_QUANTIFIERS = frozenset(("some", "many", "several", "few", "most", "others", "numerous", "various",
+                                "countless", "plenty"))  # ('other officials' are officials: *other* counts no one)
 
 #: Prepositions that give the body a role is held in ('president of', 'a spokeswoman for', 'an officer at').
 _OF_BODY = frozenset(("of", "at", "for", "with"))
@@ -279,6 +279,9 @@ class SourceTyper:
                 run -= 1
             if run > 0 and is_media(head_lows[run - 1]):
                 return "media", True  # an outlet's name after an outlet noun: 'Spanish newspaper El Faro'
+            if run > 0 and lows[0] == "the" and not head[run - 1].cap and head_lows[run - 1] not in BODY_UNITS and (
+                    head_lows[run - 1] in organization or ends("organization", head_lows, run - 1)):
+                return "organization", True  # a body's name after its noun: 'the law firm Perkins Vale'
             # a name: an official if a title or role precedes it with no organisation or outlet word after the role
             if roles and not any(w in organization or is_media(w) for w in head_lows[roles[-1] + 1:]):
                 # a named office holder; in a private body a person ('Facebook CEO Zuckerberg')

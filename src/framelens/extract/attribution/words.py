@@ -94,7 +94,7 @@ PARTITIVES = frozenset("batch batches trove troves series set sets pair pairs co
                        "string spate flurry raft round rounds wave slew host".split())
 #: Partitives of quantity ('dozens of economists', 'a handful of lawmakers'): an unspecified number, a vague source.
 QUANTITY_PARTITIVES = frozenset("number numbers handful dozen dozens hundreds thousands millions scores lots lot "
-                                "majority minority plurality bunch couple "
+                                "majority minority plurality bunch couple busloads crowds groups "
                                 # counts and quantifiers before *of* ('Two of the senators said', 'Half of voters
                                 # say': capitalised to open a sentence they were read as a person's name)
                                 "one two three four five six seven eight nine ten half both all none most many "
@@ -165,6 +165,21 @@ CATENATIVES = frozenset(("tried", "tries", "try", "trying", "sought", "seeks", "
                          "planned", "plans", "plan", "expected", "hoped", "vowed", "promised", "took", "takes",
                          "take", "taking", "on", "managed", "ventured", "felt", "had", "has", "have", "needed",
                          "needs", "dared"))
+#: Verbs whose object or adverbial is followed by a purpose infinitive of the same subject: 'used her speech to
+#: call for', 'went on Channel 9 to defend', 'held a news conference to announce', 'struggled on Tuesday to explain'
+#: (the subject of the first verb speaks; PARC marks the chain as cue). Object-control verbs are not here: in
+#: 'urged voters to say' the voters would speak.
+PURPOSE_VERBS = frozenset(("used", "uses", "use", "using", "held", "holds", "hold", "holding", "convened",
+                           "convenes", "struggled", "struggles", "struggling", "appeared", "appears", "went",
+                           "goes", "took", "takes", "taking", "seized", "seizes"))
+#: Implicative causatives whose object does what the infinitive says: 'the loss led Quill to concede', 'the ad
+#: prompted Reyes to accuse', 'forced the mayor to admit'. Permission and request verbs are not here ('allowed
+#: Reyes to claim', 'urged voters to say'): they do not report that it was said.
+CAUSATIVES = frozenset(("led", "leads", "prompted", "prompts", "forced", "forces", "caused", "causes", "spurred",
+                        "spurs", "compelled", "compels", "drove", "drives", "provoked", "provokes"))
+#: Organisation nouns that are places or units of government: before a capitalised run they are no description of
+#: it ('the district Donald Trump thinks ...' is a relative clause; 'the state IG').
+BODY_UNITS = frozenset(("county", "city", "state", "town", "district", "house", "senate", "court", "office", "camp"))
 #: Page furniture and non-referential words that are never the source of an attribution: site chrome glued to
 #: an article's first sentence by text extraction ('Share Comments (69) Trump said' -> not 'Share'), and
 #: sentence adverbs and demonstratives that open a clause ('There, the president slammed ...' -> not 'There';

@@ -1,0 +1,194 @@
+"""Constructions added in the sixteenth round of issue 19 (docs/methods_attribution.md "round sixteen"), each with
+a look-alike that must not change. Sentences written for these tests; every name, place and group is fictional
+except the unions and advocacy groups of the lexicon (source_types 1.17.0)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from framelens.extract.attribution.context import catenative_cut, causative_object
+from framelens.extract.attribution.tokens import tokenize
+from framelens.extract.attribution.words import CAUSATIVES
+from helpers import attribution_spans, mentions_and_cues, span_attrs
+from helpers import sources_and_types as typed  # (source, source type) of every attribution, in order
+
+
+def contents(text: str) -> list[tuple[str, str]]:
+    """``(cue, content)`` of every attribution of ``text``, in order."""
+    return [(s.attrs["cue"], text[s.attrs["content_start"]:s.attrs["content_end"]]) for s in attribution_spans(text)]
+
+
+# --- a purpose infinitive after the verb's object or adverbial is the subject's ------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Ada Quill used her speech on Monday to call for a recount.", [("Ada Quill", "call for")]),
+    ("Tom Reyes went on Channel 9 to defend the levy.", [("Tom Reyes", "defend")]),
+    ("The county administration struggled on Tuesday to explain why the bridge was late.",
+     [("The county administration", "explain")]),
+    ("Ada Quill took the stage Tuesday night to acknowledge her defeat.", [("Ada Quill", "acknowledge")]),
+    # a chain of 'to' complements after the object: the first verb's subject
+    ("Tom Reyes used the hearing to try to refute the charge.", [("Tom Reyes", "refute")]),
+    # look-alikes: an object-control verb (the voters would speak), a relative clause's verb, an embedded question,
+    # *to* as a preposition before an -ing form
+    ("Tom Reyes urged voters to say no to the levy.", [("Tom Reyes", "urged")]),
+    ("Ada Quill cited an article that appeared in 2004 to show her opposition.", [("Ada Quill", "cited")]),
+    ("The union said it would hold a vote on whether to endorse Ada Quill.", [("The union", "said")]),
+    ("The mayor appeared closer to offering a full endorsement.", []),
+    # a participle's chain after a comma is not read (a known miss), and never gives the phrase before the comma
+    ("Since leaving office, Tom Reyes has been a loyal ally, taking care to praise Ada Quill in public.", []),
+])
+def test_purpose_infinitive(text, expected):
+    assert mentions_and_cues(text) == expected
+
+
+# --- an implicative causative's object speaks ----------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("The flood led Mayor Ada Quill to warn that the dam could fail.", [("Mayor Ada Quill", "warn")]),
+    ("The ruling prompted Channel 9 anchor Tom Reyes to accuse the council of hiding the figures.",
+     [("Channel 9 anchor Tom Reyes", "accuse")]),
+    ("The audit forced the Dover council to admit that the figures were wrong.", [("the Dover council", "admit")]),
+    ("The scandal drove Tom Reyes to threaten a lawsuit.", [("Tom Reyes", "threaten")]),
+    # look-alikes: permission says nothing was said; after a modal it may happen; a chain after the object is left
+    ("The ruling allowed Tom Reyes to claim a moral victory.", []),
+    ("The loss could force Ada Quill to admit that the levy failed.", []),
+    ("The vote prompted their rivals to begin to speak of defeat.", []),
+])
+def test_causative_object(text, expected):
+    assert mentions_and_cues(text) == expected
+
+
+def test_causative_object_type_and_content():
+    text = "The flood led Mayor Ada Quill to warn that the dam could fail."
+    assert typed(text) == [("Ada Quill", "official")]
+    assert contents(text) == [("warn", "the dam could fail")]
+
+
+# --- a modal before a chain of 'to' complements: what may be said --------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Ada Quill could try to argue that the levy saves money.", []),
+    ("Tom Reyes would use his speech to call for a recount.", []),
+    ("Even the people who might have seized the chance to criticize the levy stayed silent.", []),
+    # look-alikes: no modal; *would not* is a refusal (negated), not a hypothesis
+    ("Ada Quill tried to argue that the levy saves money.", [("Ada Quill", "argue", False)]),
+    ("Ada Quill would not try to argue that the levy saves money.", [("Ada Quill", "argue", True)]),
+])
+def test_modal_before_a_chain(text, expected):
+    assert mentions_and_cues(text, "attribution", "negated") == expected
+
+
+# --- a negative quantifier as the source: nobody said it -----------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("No one acknowledged the error.", [("No one", True)]),
+    ("Nobody has said the levy would pass.", [("Nobody", True)]),
+    ("None of the officials confirmed the report.", [("None of the officials", True)]),
+    ("Not one senator said the levy would pass.", [("one senator", True)]),
+    ("Not a single official said the levy would pass.", [("single official", True)]),
+    # look-alikes: a count, and names that open with the same letters
+    ("One senator said the levy would pass.", [("One senator", False)]),
+    ("Noble said the levy would pass.", [("Noble", False)]),
+    ("North Marlow said the levy would pass.", [("North Marlow", False)]),
+])
+def test_negative_quantifier_source(text, expected):
+    assert span_attrs(text, "source", "negated") == expected
+
+
+# --- a fronted prepositional phrase run into the name for want of a comma ------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("During the rally Tom Reyes criticized the levy.", [("Tom Reyes", "criticized")]),
+    ("In her statement Ms. Quill said the levy would pass.", [("Ms. Quill", "said")]),
+    ("In the speech Sen. Ada Quill said the levy would pass.", [("Sen. Ada Quill", "said")]),
+    # look-alikes: with the comma; an object with a phrase of its own is left as it was
+    ("During the rally, Tom Reyes criticized the levy.", [("Tom Reyes", "criticized")]),
+    ("In a recent Marlow poll, voters said the levy would pass.",
+     [("a recent Marlow poll", "In"), ("voters", "said")]),
+])
+def test_name_after_a_fronted_phrase(text, expected):
+    assert mentions_and_cues(text) == expected
+
+
+# --- types: a body's name after its noun, unions and advocacy groups, 'other' --------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("The law firm Perkins Vale said the levy would pass.", [("Perkins Vale", "organization")]),
+    ("The think tank Marlow Institute said the levy would pass.", [("Marlow Institute", "organization")]),
+    ("The nonprofit Clean Harbor said the levy would pass.", [("Clean Harbor", "organization")]),
+    # look-alikes: an outlet's noun, a role before a name, a relative clause after a place unit
+    ("The newspaper Marlow Ledger reported that the levy would pass.", [("Marlow Ledger", "media")]),
+    ("Campaign manager Ada Quill said the levy would pass.", [("Ada Quill", "official")]),
+    ("Residents of the district Tom Reyes represents say the levy would pass.",
+     [("Residents of the district Tom Reyes represents", "vague")]),
+    # the president of a union or advocacy group holds no public office; the director of a public agency does
+    ("UAW President Tom Marrow said the plant would close.", [("Tom Marrow", "person")]),
+    ("NAACP President Dana Reyes said the ruling was a setback.", [("Dana Reyes", "person")]),
+    ("FBI Director Tom Reyes said the probe was over.", [("Tom Reyes", "official")]),
+    ("The NRA said the ruling was a setback.", [("NRA", "organization")]),
+    # *other* counts no one: other officials are officials; a quantifier still makes them vague
+    ("Other administration officials said the fence would be built.", [("Other administration officials", "official")]),
+    ("Several officials said the fence would be built.", [("Several officials", "vague")]),
+    ("Others say the fence would be built.", [("Others", "vague")]),
+    ("Other voters say the fence would be built.", [("Other voters", "vague")]),
+])
+def test_types_of_round_sixteen(text, expected):
+    assert typed(text) == expected
+
+
+def test_a_body_named_after_its_noun_is_one_source():
+    text = "The law firm Perkins Vale said the levy would pass. Perkins Vale said the vote was close."
+    assert span_attrs(text, "source", "source_type", "source_id") == [("Perkins Vale", "organization",
+                                                                        "perkins vale")] * 2
+    # look-alike: a person who shares no name with a body keeps the person's type
+    text = "The law firm Perkins Vale said the levy would pass. Tom Reyes said the vote was close."
+    assert span_attrs(text, "source", "source_type") == [("Perkins Vale", "organization"), ("Tom Reyes", "person")]
+
+
+# --- content of a tag set off inside the sentence it reports -------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("The biggest problem, Ana Quill said, is the cost of the new bridge.",
+     [("said", "The biggest problem, Ana Quill said, is the cost of the new bridge")]),
+    ("What is happening, he explains, is a slow collapse of the ice shelf.",
+     [("explains", "What is happening, he explains, is a slow collapse of the ice shelf")]),
+    ("The bridge will cost $40 million, Ana Quill said, and the work starts in May.",
+     [("said", "The bridge will cost $40 million, Ana Quill said, and the work starts in May")]),
+    # the tag's own participle reports what follows it, the tag what precedes
+    ("There has been an uptick in traffic, Tom Reyes said, noting that the bridge had reopened.",
+     [("said", "There has been an uptick in traffic"), ("noting", "the bridge had reopened")]),
+    # look-alikes: a tag that closes the sentence; a quotation split by the tag
+    ("The bridge will cost $40 million, Ana Quill said.", [("said", "The bridge will cost $40 million")]),
+    ('"The bridge," Ana Quill said, "will cost more."', [("said", 'The bridge," Ana Quill said, "will cost more.')]),
+])
+def test_content_around_a_tag(text, expected):
+    assert contents(text) == expected
+
+
+# --- a cognition cue right after an article or possessive is a noun -----------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Voters shuddered at the thought of another recount.", []),
+    ("His hope is that the bridge opens in May.", []),
+    # look-alike: the verb after a subject
+    ("Tom Reyes thought the plan was flawed.", [("Tom Reyes", "thought")]),
+])
+def test_cognition_noun_after_a_determiner(text, expected):
+    assert mentions_and_cues(text) == expected
+
+
+# --- properties -----------------------------------------------------------------------------------------------------
+_PIECES = ["led", "prompted", "used", "went", "on", "to", "the", "Tom", "Reyes", "voters", "could", "whether", ",",
+           "speech", "try", "Sen.", "that"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map(" ".join))
+def test_causative_object_follows_a_causative(text):
+    tokens = tokenize(text, 0, len(text))
+    k = causative_object(tokens)
+    if k is not None:
+        assert 0 < k < len(tokens) - 1 and tokens[-1].low == "to"
+        assert tokens[k - 1].low in CAUSATIVES
+        assert all(t.low != "to" for t in tokens[k:-1])
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map(" ".join), st.booleans())
+def test_catenative_cut_is_a_verb_before_the_final_to(text, ing):
+    tokens = tokenize(text, 0, len(text))
+    k = catenative_cut(tokens, ing)
+    if k is not None:
+        assert 0 <= k < len(tokens) - 1 and tokens[-1].low == "to"
