@@ -192,3 +192,73 @@ def test_catenative_cut_is_a_verb_before_the_final_to(text, ing):
     k = catenative_cut(tokens, ing)
     if k is not None:
         assert 0 <= k < len(tokens) - 1 and tokens[-1].low == "to"
+
+
+# --- according to a name and its apposition: the name is the source, the apposition no content ---------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Families should avoid hot-button topics, according to Ana Reyes, a psychologist in Marlow.",
+     [("Ana Reyes, a psychologist in Marlow", "Ana Reyes", "Families should avoid hot-button topics")]),
+    ("The fund ran dry, according to a spokesman for the mayor, Tom Reyes.",
+     [("a spokesman for the mayor, Tom Reyes", "Tom Reyes", "The fund ran dry")]),
+    # look-alike: no apposition
+    ("The fund ran dry, according to Tom Reyes.", [("Tom Reyes", "Tom Reyes", "The fund ran dry")]),
+])
+def test_according_to_an_apposed_name(text, expected):
+    got = [(text[s.start:s.end], s.attrs["source"], text[s.attrs["content_start"]:s.attrs["content_end"]])
+           for s in attribution_spans(text)]
+    assert got == expected
+
+
+def test_a_pronoun_after_an_according_to_apposition_takes_the_name():
+    text = ("Families should avoid hot-button topics, according to Ana Reyes, a psychologist in Marlow.\n\n"
+            '"People get heated," she said.')
+    assert span_attrs(text, "source") == [("Ana Reyes",), ("Ana Reyes",)]
+
+
+# --- 'said of TOPIC: "..."': the quotation is what was said --------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ('Tom Marrow said of the new levy on vacant homes in the county: "It will never pass. Nobody wants it."',
+     [("It will never pass. Nobody wants it.", "direct")]),
+    ('Ana Quill said about the plan, "It is a joke."', [("It is a joke.", "direct")]),
+    # look-alikes: a colon right after the verb; a topic with no quotation is indirect
+    ('Tom Marrow said: "It will never pass."', [("It will never pass.", "direct")]),
+    ("Tom Marrow spoke of the new levy at length.", [("of the new levy at length", "indirect")]),
+])
+def test_quotation_after_a_topic(text, expected):
+    got = [(text[s.attrs["content_start"]:s.attrs["content_end"]], s.attrs["mode"]) for s in attribution_spans(text)]
+    assert got == expected
+
+
+# --- a post on a social platform is a document; an outlet named Post is an outlet ----------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ('"It is time!" the Facebook post said.', [("Facebook post", "document")]),
+    ("Her tweet said the levy failed.", [("Her tweet", "document")]),
+    ("The Marlow Post reported that the levy failed.", [("Marlow Post", "media")]),
+    ("The Post reported that the levy failed.", [("Post", "media")]),
+])
+def test_posts_are_documents(text, expected):
+    assert typed(text) == expected
+
+
+# --- capitalised runs that are no person do not block a pronoun ----------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Sen. Tom Marrow, Oregon Republican, said Tuesday that the plan was dead.\n\n"
+    '"I have not ruled that out," he said.',
+    "Tom Reyes, who heads the National Wind and Water Research Center in Dover, agrees that the river is warm. "
+    '"Some rivers are 10 degrees above average," Reyes said. What is happening, he explains, is a double whammy.',
+])
+def test_descriptions_are_no_antecedents(text):
+    assert span_attrs(text, "source")[-1] in {("Tom Marrow",), ("Tom Reyes",)}
+    assert all(src != "he" for (src,) in span_attrs(text, "source"))
+
+
+# --- names coordinated with their party labels are one group ------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Sen. Ana Quill (D-Ore.) and Rep. Tom Marr (R-Tex.) said the levy would pass.",
+     [("Sen. Ana Quill and Rep. Tom Marr", "official")]),
+    # look-alikes: one name with its label; two names without labels
+    ("Sen. Ana Quill (D-Ore.) said the levy would pass.", [("Ana Quill", "official")]),
+    ("Ana Quill and Tom Marr said the levy would pass.", [("Ana Quill and Tom Marr", "person")]),
+])
+def test_coordinated_names_with_party_labels(text, expected):
+    assert typed(text) == expected

@@ -61,7 +61,8 @@ def direct_content(text: str, seg, quote_starts: list[int], attr_start: int, att
                 (q.start < sentence_end or _opens_sentence(seg, q.start))
         else:
             ok = _only_punct_colons(text, attr_end, q.start) or (
-                _few_words_between(text, attr_end, q.start, 4) and text[attr_end:q.start].rstrip()[-1:] in ":,")
+                _few_words_between(text, attr_end, q.start, 4) and text[attr_end:q.start].rstrip()[-1:] in ":,") \
+                or _TOPIC_GAP_RE.fullmatch(text, attr_end, q.start) is not None
         if ok:
             after = q
     if before is None and after is None and _COLON_ONLY_RE.fullmatch(text, attr_end, para_end) and i < len(quotes) \
@@ -76,6 +77,11 @@ def direct_content(text: str, seg, quote_starts: list[int], attr_start: int, att
     last = quotes[chain_last[_index_of(quotes, quote_starts, last)]]
     first = quotes[chain_first[_index_of(quotes, quote_starts, first)]]
     return (first.content_start, last.content_end)
+
+
+#: What the speaker spoke of, between the attribution and its quotation ('said of a council plan that raises fares:
+#: "..."', 'said about the levy, "..."'): a topic phrase of any length up to a colon or comma, no sentence end in it.
+_TOPIC_GAP_RE = re.compile(r"[^\S\n]+(?:of|about)[^\S\n]+[^\"“”:;.!?\n]{1,160}[:,][^\S\n]*")
 
 
 def _quote_chains(seg) -> tuple[list[int], list[int]]:

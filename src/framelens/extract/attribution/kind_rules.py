@@ -261,18 +261,25 @@ def according_to(ctx: CueContext):
         source_type, named = "pronoun", False  # 'according to him'
     elif source_type == "vague" and _conformity(ctx, src_start, src_end):
         return NO_ATTRIBUTION
+    capitalised = any(t.cap for t in ctx.cache.exact(src_start, src_end) if t.is_word)
+    if not opens and ctx.text[ctx.cue.start - 2:ctx.cue.start] == ", ":
+        apposition = (_ACCORDING_APPOSITION_RE if capitalised else _ACCORDING_NAME_RE).match(
+            ctx.text, src_end, ctx.sentence_end)  # (a description's name: '..., according to a spokesman for the
+        # mayor, Tom Reyes.': the source is the name, see resolve._source_string)
+        if apposition is not None:  # its apposition belongs to the mention, as before a verb ('..., according to
+            # Brian Reyes, an analyst at the Harlow Fund.'); the source is the name, the apposition no content
+            end = trim_end(ctx.text, src_start, apposition.end())
+            mention = (src_start, max(end, mention[1] if mention else end))
     content = content_around(ctx.text, ctx.sentence_start, ctx.sentence_end, ctx.cue.start,
                              mention[1] if mention else src_end)
-    if not opens and ctx.text[ctx.cue.start - 2:ctx.cue.start] == ", " and \
-            any(t.cap for t in ctx.cache.exact(src_start, src_end) if t.is_word):
-        apposition = _ACCORDING_APPOSITION_RE.match(ctx.text, src_end, ctx.sentence_end)
-        if apposition is not None:
-            src_end = trim_end(ctx.text, src_start, apposition.end())  # its apposition belongs to the source,
-            # as before a verb ('..., according to Brian Reyes, an analyst at the Harlow Fund.')
     return Attribution(src_start, src_end, ctx.cue, "according_to", source_type, None, named, content, ctx.voice,
                        rule="according_to", mention=mention)
 
 
+#: A name of two to four capitalised words in apposition after an unnamed source of *according to*, ending its
+#: sentence ('..., according to a spokesman for the mayor, Tom Reyes.').
+_ACCORDING_NAME_RE = re.compile(r",[^\S\n]+(?:[A-Z][\w'’\-]*\.?[^\S\n]+){1,3}[A-Z][\w'’\-]+"
+                                r"(?=[^\S\n]*[.!?]?[\"”’']?[^\S\n]*$)")
 #: An apposition after a named source of *according to* that ends its sentence: ', an analyst at X', ', one of the
 #: unions ...' (no comma in it; a clause after the comma is content: ', the rise in ... is'; a relative clause,
 #: which PolNeAR's annotators keep about half the time, is left out).

@@ -141,6 +141,12 @@ _NOT_FIRST_NAMES = MONTH_NAMES | WEEKDAYS | frozenset("several many some most al
 _ROLE_OF_RE = re.compile(r"\b([A-Za-z]+)[^\S\n]+of[^\S\n]+$")
 
 
+#: The rest of a name after *and*: capitalised words, the last one captured ('... and Water Research Center').
+_AND_BODY_RE = re.compile(r"[^\S\n]+(?:and|&)[^\S\n]+(?:[A-Z][\w'’\-]*[^\S\n]+){0,5}([A-Z][\w'’\-]*)")
+#: Party members' nouns: a capitalised run ending in one is a description ('Oregon Republican'), no personal name.
+_PARTY_NOUNS = frozenset(("republican", "democrat", "independent", "libertarian"))
+
+
 class NameFinder:
     """Personal and outlet names, with a per-extractor memo of the capitalised runs already read."""
 
@@ -184,7 +190,7 @@ class NameFinder:
                 plain = self._name_of_run(particles.group(1) + " " + run)
                 if plain:
                     got = (particles.start() - m.start(), text[particles.start():m.end()], plain[2])
-            if not got:
+            if not got or self._body_before_and(text, m.end()):
                 continue
             offset, name, official = got
             common = commons.get(name)
@@ -218,6 +224,14 @@ class NameFinder:
             for pos, name, official in self.doc_names(text, cache):
                 got.setdefault(name.split()[-1].lower(), []).append((pos, official))
         return got
+
+    def _body_before_and(self, text: str, end: int) -> bool:
+        """Whether the capitalised run ending at ``end`` opens an organisation's name that goes on after *and* ('the
+        National Wind and Water Research Center': 'National Wind' is no person)."""
+        if not text.startswith((" and ", " & "), end):
+            return False
+        m = _AND_BODY_RE.match(text, end)
+        return m is not None and m.group(1).lower() in self.vocab.organization
 
     def _name_of_run(self, run: str):
         """For a run of capitalised words: ``(offset of the name in the run, name, preceded by a title)``, or
@@ -254,8 +268,10 @@ class NameFinder:
             if low in organization or is_media(low) or low in document or low.endswith(_CONTRACTED_ENDINGS):
                 return ()  # ("I'm Told": a contraction is no part of a name)
         last = rest[-1].lower()
-        if last.endswith("s") and (last[:-1] in role or last[:-1] in vocab.vague or last in vocab.vague):
-            return ()  # 'United States Attorneys', 'House Democrats': people of a kind, no one's name
+        if last.endswith("s") and (last[:-1] in role or last[:-1] in vocab.vague or last in vocab.vague) or \
+                last in _PARTY_NOUNS:
+            return ()  # 'United States Attorneys', 'House Democrats': people of a kind, no one's name; 'Oregon
+            # Republican': a description in apposition ('Sen. Tom Marrow, Oregon Republican, said')
         if len(rest) < 2 or len(rest) > 3 or rest[-1].lower() in vocab.place or rest[-1].lower() in WEEKDAYS or \
                 (len(rest) == 2 and vocab.phrase_ends_at("place", [w.lower() for w in rest], 1)):
             # (more than a first, middle and last name after the titles: a headline or a run of names, no one name;

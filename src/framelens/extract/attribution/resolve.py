@@ -26,7 +26,7 @@ from .known_names import _last_words, _Names
 from .names import NOT_NAME_START, NameFinder, strip_determiner
 from .records import Attribution
 from .tokens import TokenCache
-from .words import BODY_UNITS, PAGE_FURNITURE, RELATIVE_HEADS
+from .words import BODY_UNITS, PAGE_FURNITURE, PARTY_LABEL_RE, RELATIVE_HEADS
 
 #: Types a pronoun (or a generic outlet noun) may stand for, and whether the antecedent must be named.
 #: Possessive pronouns (the sources of noun cues: 'his claim that') and the pronoun class they resolve as.
@@ -147,8 +147,9 @@ _RELATIVE_CLAUSE_RE = re.compile(r",?\s+(?:who|whom|whose|which|that)\s+")
 #: Two or more capitalised names joined by commas and *and* or *&* ('Varga and Rell', 'Sen. Ana Quill and Rep. Bo
 #: Reyes', 'Forbes, Kudlow, Laffer and Moore', 'Procter & Gamble'): each name one to four capitalised words.
 _NAME_PART = r"(?:[A-Z][\w'’.\-]*[^\S\n]+){0,3}[A-Z][\w'’\-]*\.?"
-_NAMES_COORDINATED_RE = re.compile(_NAME_PART + r"(?:,[^\S\n]+" + _NAME_PART + r")*,?[^\S\n]+(?:and|&)[^\S\n]+" +
-                                   _NAME_PART)
+_LABELLED_PART = _NAME_PART + "(?:" + PARTY_LABEL_RE.pattern + ")?"  # ('Sen. Ana Quill (D-Ore.)')
+_NAMES_COORDINATED_RE = re.compile(_LABELLED_PART + r"(?:,[^\S\n]+" + _LABELLED_PART + r")*,?[^\S\n]+(?:and|&)"
+                                   r"[^\S\n]+" + _LABELLED_PART)
 
 #: A name in apposition after an unnamed source phrase: ', Ana Ortiz,' (two to four capitalised words).
 #: A personal name in parentheses right after a description: 'A longtime aide (Ada Quill) told reporters'.
@@ -205,7 +206,7 @@ def _source_string(names: NameFinder, text: str, a: Attribution, known: _Names, 
     if a.source_type in ("person", "official", "organization") and a.named and _NAMES_COORDINATED_RE.fullmatch(mention):
         # 'Varga and Rell said', 'Forbes, Kudlow, Laffer and Moore said': several people, not the last one named;
         # 'Procter & Gamble' is one company's name
-        a.source = " ".join(mention.split())
+        a.source = " ".join(PARTY_LABEL_RE.sub("", mention).split())
         if "&" in mention:
             a.source_type = "organization"
         else:

@@ -229,7 +229,8 @@ class SourceTyper:
         # the head noun (last word of the head part) decides first
         plural = not head[-1].cap and last[-1:] == "s" and "and" not in head_lows  # an unnamed plural head
         singular = _singular(last)
-        if last in document or (plural and singular != last and singular in document):
+        if last in document or (plural and singular != last and singular in document) or \
+                (not head[-1].cap and ends("document", head_lows, j_last)):  # ('the Facebook post said')
             return "document", named_any()  # ('the letters show', 'his first videos show')
         if last in organization or ends("organization", head_lows, j_last):
             return ("media" if media_cap() else "organization"), named_any()
