@@ -262,3 +262,23 @@ def test_descriptions_are_no_antecedents(text):
 ])
 def test_coordinated_names_with_party_labels(text, expected):
     assert typed(text) == expected
+
+
+# --- offices the text gives in other forms: *ex-*, a plural title with party labels, *as* --------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("The firm hired a former county prosecutor. The ex-prosecutor, Brian Tolley, said the payments were legal.",
+     ("Brian Tolley", "official")),
+    ("The ex-prosecutor said the payments were legal.", ("ex-prosecutor", "official")),
+    ('Voters gave both Sens. Ana Quill, D-Ore., and Tom Marrow, R-Tex., wins.\n\n"We won," Marrow said.',
+     ("Tom Marrow", "official")),
+    ('Sens. Ana Quill (D-Ore.) and Tom Marrow (R-Tex.) voted no.\n\n"We lost," Marrow said.',
+     ("Tom Marrow", "official")),
+    ("Ana Pruitt served as treasurer and Tom Vellner as deputy attorney general. Tom Vellner said the budget was "
+     "balanced.", ("Tom Vellner", "official")),
+    # look-alikes: a former job that is no office; a name after *and* with no plural title; *as* with no office
+    ("The ex-boxer, Brian Tolley, said the payments were legal.", ("Brian Tolley", "person")),
+    ('Voters gave both Ana Quill and Tom Marrow wins.\n\n"We won," Marrow said.', ("Tom Marrow", "person")),
+    ('Tom Reyes as much as anyone wanted the levy.\n\n"We lost," Reyes said.', ("Tom Reyes", "person")),
+])
+def test_offices_in_other_forms(text, expected):
+    assert typed(text)[-1] == expected

@@ -39,7 +39,7 @@ _POST_MODIFIER_OPENERS = CONNECTORS | NP_PREPOSITIONS | {"who", "that", "which",
 #: An apposition or copula right after a name: 'Mark Ellis, the district attorney,', 'Jane Roe is a reporter
 #: for ...'. Bounded: at most 80 characters of the noun phrase are read, stopping at the first clause mark (the period
 #: of a rank, 'the Senate's No. 2 Republican', is none).
-_APPOSITION_RE = re.compile(r"(?:\s*,\s*(?:\d{1,3}\s*,\s*)?(?:who\s+(?:is|was)\s+)?|\s+(?:is|was)\s+)"
+_APPOSITION_RE = re.compile(r"(?:\s*,\s*(?:\d{1,3}\s*,\s*)?(?:who\s+(?:is|was)\s+)?|\s+(?:is|was|as)\s+)"
                             r"(?P<np>(?:a|an|the|its|his|her|their)\s"
                             r"(?:[^,.;:!?()\[\]\"“”\n]|(?<=No)\.(?=\s?\d)){1,80}"
                             r"|[^\W\d_](?:[^,.;:!?()\[\]\"“”\n]|(?<=No)\.(?=\s?\d)){0,80})")
@@ -173,7 +173,7 @@ def _np_kind(words: AttributionWords, np: str) -> str | None:
             possessors = lows + [unpossessed(low)]  # (whose office it is: "Google's vice president")
             lows = []  # "the city's mayor": the head comes after the possessive
             continue
-        lows.append(low.rstrip("."))
+        lows.append(low.rstrip(".").removeprefix("ex-"))  # ('the ex-prosecutor' held the office)
     if not lows:
         return None
     if words.has("media_role", lows[-1]) or words.phrase_ends_at("media_role", lows, len(lows) - 1):
@@ -210,7 +210,9 @@ _WHITE_HOUSE = "white house"
 #: A plural office title, one name and *and* right before a name ('Sens. Tom Reyes and ', 'representatives Ada
 #: Quill and '): the title governs both names.
 _PLURAL_TITLE_RE = re.compile(r"(?<![\w.])(?:Reps|Sens|Govs|[Rr]epresentatives|[Ss]enators|[Gg]overnors|[Cc]ongressmen|"
-                              r"[Cc]ongresswomen|[Mm]ayors)\.?[^\S\n]+(?:[A-Z][\w'’.\-]*[^\S\n]+){1,3}and[^\S\n]+\Z")
+                              r"[Cc]ongresswomen|[Mm]ayors)\.?[^\S\n]+(?:[A-Z][\w'’.\-]*[^\S\n]+){0,2}[A-Z][\w'’.\-]*"
+                              r"(?:,[^\S\n]*[DRI]-[A-Z][\w.]*,|[^\S\n]*\([DRI](?:-[A-Z][\w.]*)?\))?"  # a party label
+                              r"[^\S\n]+and[^\S\n]+\Z")
 #: 'White House' and one or two lower-case words of a post right before a name ('White House press secretary ').
 _WHITE_HOUSE_BEFORE_RE = re.compile(r"White House(?:[^\S\n]+[a-z]+){1,2}[^\S\n]+\Z")
 #: Legislative chambers whose members are ranked by party ("the Senate's No. 2 Republican").
@@ -354,7 +356,7 @@ def _occurrence_kinds(words: AttributionWords, text: str, pos: int, name: str, o
         found.append("official")
     before = _word_before(text, max(0, pos - _BEFORE), pos)
     if before is not None:
-        low = before.lower().rstrip(".")
+        low = before.lower().rstrip(".").removeprefix("ex-")
         stem = low[:-2] if low.endswith(("'s", "’s")) else low[:-1] if low.endswith(("'", "’")) else None
         if words.has("media_role", low) or (stem and words.is_media(stem)):
             found.append("media")  # "Ledger columnist Jane Roe", "CNN's Jake Tapper"

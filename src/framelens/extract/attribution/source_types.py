@@ -53,6 +53,9 @@ class Vocabulary:
         lex = words.lex
         for section in self.SECTIONS:
             setattr(self, section, lex.words.get(section, frozenset()))
+        # a former office holder written with *ex-* is typed as one written with *former* ('the ex-prosecutor')
+        self.role = self.role | frozenset("ex-" + w for w in self.role)
+        self.office = self.office | frozenset("ex-" + w for w in self.office)
         self._by_last: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {}
         for section, phrases in lex.phrases.items():
             index: dict[str, list[tuple[str, ...]]] = {}
