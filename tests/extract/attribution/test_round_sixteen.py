@@ -282,3 +282,20 @@ def test_coordinated_names_with_party_labels(text, expected):
 ])
 def test_offices_in_other_forms(text, expected):
     assert typed(text)[-1] == expected
+
+
+# --- the object of a preposition after a participle is no subject ------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("The optics of Tom Reyes confronted by angry tenants threatens his campaign.", []),
+    # look-alikes: a subject with the participle's phrase in it keeps it whole; the author of a document; a passive
+    # agent and a relative clause on it; the heard speak
+    ("Many council members interviewed by the Marlow Ledger acknowledged that the levy was unpopular.",
+     [("Many council members interviewed by the Marlow Ledger", "acknowledged")]),
+    ("A memo obtained by the Marlow Ledger suggests the mayor was wary.",
+     [("A memo obtained by the Marlow Ledger", "suggests")]),
+    ("A post by Tom Reyes pointed out that the levy had failed.", [("Tom Reyes", "pointed out")]),
+    ("The plan was criticized by tenants, who said it was unfair.", [("tenants", "criticized"), ("who", "said")]),
+    ("After months of listening to the mayor call for a recount, voters gave up.", [("the mayor", "call for")]),
+])
+def test_object_of_a_preposition(text, expected):
+    assert mentions_and_cues(text) == expected

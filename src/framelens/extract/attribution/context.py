@@ -223,6 +223,8 @@ class CueContext:
                 return found if found is not None and found[0] == left[0].start else None
         left = self.left if cut is None else self.left[:cut]
         found = refine_left(self.words, left, left_np(self.words, left), participle)
+        if found is not None and not participle and _object_of_preposition(left, found[0], found[1]):
+            return None  # ('listening to a grown man agree', 'confronted by protesters threatens'): no subject
         if found is None and cut is None:
             # ('made no mention of Jeb Bush, who announced ...': the relative pronoun stands for the name)
             return name_before_relative(self.words, left)
@@ -277,6 +279,30 @@ class CueContext:
 #: Verbs after which 'to <X> to' opens a reporting verb: 'took to Twitter to say', 'took to the floor to argue'.
 _TAKE = frozenset(("took", "takes", "take", "taking"))
 _GO = frozenset(("went", "goes", "go", "going"))
+
+
+#: Prepositions whose object a phrase before a finite cue is when a verb's participle precedes them ('listening to a
+#: grown man', 'confronted by protesters'): the phrase is no subject of the cue.
+_OBJECT_PREPOSITIONS = frozenset(("to", "by", "with", "from", "against", "into", "toward", "towards"))
+
+
+def _object_of_preposition(left: list[Token], start: int, end: int) -> bool:
+    """Whether the phrase ``(start, end)``, which ends right before the cue and holds no comma or relative pronoun,
+    follows a preposition of :data:`_OBJECT_PREPOSITIONS` after a lower-case participle ('confronted by black
+    protesters threatens'): the object of the preposition, not the subject of the verb after it. After a noun the
+    phrase is a post-modifier's ('a post by Ben Thompson pointed out': the author) and is left alone."""
+    if not left or left[-1].end != end:
+        return False
+    k = len(left) - 1
+    while k >= 0 and left[k].start > start:
+        if left[k].text == "," or left[k].low in ("who", "which", "that", "whom", "whose"):
+            return False
+        k -= 1
+    if k < 2 or left[k].start != start or left[k - 1].low not in _OBJECT_PREPOSITIONS:
+        return False
+    verb = left[k - 2]
+    return verb.is_word and not verb.cap and verb.low.endswith(("ed", "ing")) and len(verb.low) > 4 and \
+        not verb.low.startswith("listen")  # ('listening to the left call for': the heard speak)
 
 
 def catenative_cut(left: list[Token], ing: bool = False) -> int | None:
