@@ -299,3 +299,38 @@ def test_offices_in_other_forms(text, expected):
 ])
 def test_object_of_a_preposition(text, expected):
     assert mentions_and_cues(text) == expected
+
+
+# --- a content ends where another source opens a clause of its own -------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Reyes said the levy would pass, but critics said it was doomed.",
+     [("said", "the levy would pass"), ("said", "it was doomed")]),
+    ("Some economists say the council hobbled Mayor Quill, while others say the mayor failed to work with the board.",
+     [("say", "the council hobbled Mayor Quill"), ("say", "the mayor failed to work with the board")]),
+    ("41 percent say it should be tackled now; 42 percent say it can wait.",
+     [("say", "it should be tackled now"), ("say", "it can wait")]),
+    # look-alikes: a second clause with no attribution of its own; the LA Times case of earlier rounds
+    ("Reyes said the levy would pass, but the vote is in June.",
+     [("said", "the levy would pass, but the vote is in June")]),
+    ("Harris claimed it was not the county's role, the LA Times reported.",
+     [("claimed", "it was not the county's role"), ("reported", "Harris claimed it was not the county's role")]),
+])
+def test_content_ends_at_another_clause(text, expected):
+    assert contents(text) == expected
+
+
+# --- ordering a thing and speaking in a condition report nothing ---------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Mayor Tom Reyes ordered an audit of the water department last spring.", []),
+    ("Governor Ada Quill ordered reinforcements to the border in 2011.", []),
+    ("If the governor said the levy was illegal, it would be a scandal.", []),
+    ("Quill was asked whether she believed the count was rigged.", []),
+    ("The levy fails unless voters agree to the new map.", []),
+    # look-alikes: an order with an infinitive or a clause; a condition after the attribution
+    ("Judge Ana Vell ordered the county to release the files by Friday.", [("Judge Ana Vell", "ordered")]),
+    ("The mayor ordered all staff, including the clerks, to stay home.", [("The mayor", "ordered")]),
+    ("The judge ordered that the files be released.", [("The judge", "ordered")]),
+    ("The governor said the levy would be illegal if it passed.", [("The governor", "said")]),
+])
+def test_orders_of_things_and_conditions(text, expected):
+    assert mentions_and_cues(text) == expected

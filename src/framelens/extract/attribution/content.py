@@ -299,7 +299,8 @@ def trim_nested(text: str, attrs: list[Attribution]) -> None:
     # b's own content may have been cut already when b comes before a: a cut only moves an end back, so a
     # b can only become a candidate (content end <= source start) once cut, never stop being one
     cand = sorted((b.src_start, i) for i, b in enumerate(attrs)
-                  if b.content is not None and b.content[1] <= b.src_start and not _free_what(text, b))
+                  if b.content is not None and (b.content[1] <= b.src_start or _new_clause(text, b))
+                  and not _free_what(text, b))
     srcs = [c[0] for c in cand]
     order = [c[1] for c in cand]
     # run_end[k]: the last position from k on where list order still rises with the source start; in such a
@@ -401,11 +402,28 @@ def _first_cutting(values: list[int], table: list[list[int]], lo: int, hi: int, 
 
 
 def _cut(text: str, content_start: int, b: Attribution) -> int:
-    """Where a content that holds ``b``'s source ends: before ``b``'s source or cue and the gap before it."""
+    """Where a content that holds ``b``'s source ends: before ``b``'s source or cue, the connective that opens
+    ``b``'s clause (', but', ', while', ';') and the gap before it."""
     end = min(b.src_start, b.cue.start)
+    opener = _NEW_CLAUSE_BEFORE_RE.search(text, max(content_start, end - 12), end)
+    if opener is not None:
+        end = opener.start()
     while end > content_start and text[end - 1] in _GAP_CHARS:
         end -= 1
     return end
+
+
+#: A connective that opens a clause of its own right before a source: ', but critics said', ', while others say',
+#: '; officials said'.
+_NEW_CLAUSE_BEFORE_RE = re.compile(r"(?:,[^\S\n]*(?:but|while|whereas|yet)|;)[^\S\n]+\Z")
+
+
+def _new_clause(text: str, b: Attribution) -> bool:
+    """Whether ``b`` opens a clause of its own after a connective (:data:`_NEW_CLAUSE_BEFORE_RE`) with its source
+    before its cue: a content before it ends there ('Reyes said the levy would pass, but critics said it was
+    doomed')."""
+    return b.src_start < b.cue.start and \
+        _NEW_CLAUSE_BEFORE_RE.search(text, max(0, b.src_start - 12), b.src_start) is not None
 
 
 def _index_of(quotes, quote_starts: list[int], q) -> int:

@@ -31,8 +31,8 @@ from .mentions import (hover_card_name, inside_hover_card, left_mention, not_a_s
 from .phrases import DASHES, SHARE_RE, source_noun
 from .readings import (EVIDENCE_VERBS, QUANTIFIERS, READ_FORMS, READ_NOT_FOLLOWED_BY, RECORDING_OF_RE,
                        after_thing_noun, bare_participle, noun_after_auxiliary, noun_after_determiner,
-                       noun_before_plural_verb, plural_noun_cue, capitalised_cue, causative_worry, confirmation_vote,
-                       question_subject, speaker_phrase)
+                       noun_before_plural_verb, plural_noun_cue, capitalised_cue, act_reading,
+                       conditional_subject, question_subject, speaker_phrase)
 from .records import Attribution
 from .right_phrases import right_mention, right_np
 from .subjects import (SUBJECT_TOKENS, blocked_between, coordinated_subject, later_clause_subject,
@@ -404,7 +404,7 @@ def _attribute_verb(ctx: CueContext, src_start: int, src_end: int, rule: str):
     text, cue, cache, words = ctx.text, ctx.cue, ctx.cache, ctx.words
     sentence_start, sentence_end = ctx.sentence_start, ctx.sentence_end
     if noun_after_auxiliary(ctx) or noun_after_determiner(ctx) or noun_before_plural_verb(ctx) or \
-            (rule != "inverted" and (causative_worry(ctx) or confirmation_vote(ctx))):
+            (rule != "inverted" and act_reading(ctx)):
         return NO_ATTRIBUTION
     src_end = capitalised_cue(ctx, src_start, src_end)  # (a word of a name, or the end of a headline's subject)
     if src_end is None:
@@ -553,8 +553,9 @@ def _not_reported(ctx: CueContext, src_start: int, src_end: int, rule: str) -> b
                              or first.endswith(("'ll", "’ll"))):
         return True  # 'you can say', 'I think', "I'll tell you"
     left = ctx.left
-    if question_subject(ctx, phrase, src_start, src_end):
-        return True  # a question: 'Will we respond to the changes of our time with fear?'
+    if question_subject(ctx, phrase, src_start, src_end) or conditional_subject(ctx, src_start):
+        return True  # a question ('Will we respond to the changes of our time with fear?'), a condition ('If Quill
+        # said so, ...') or an embedded question ('asked whether Quill said')
     if ctx.chain_after_modal:
         return True  # 'Quill could try to argue', 'would use the speech to call for'
     i = len(left) - 1
