@@ -314,6 +314,10 @@ def test_object_of_a_preposition(text, expected):
      [("said", "the levy would pass, but the vote is in June")]),
     ("Harris claimed it was not the county's role, the LA Times reported.",
      [("claimed", "it was not the county's role"), ("reported", "Harris claimed it was not the county's role")]),
+    # what *according to* credits is its whole sentence, attributions inside it and all
+    ("According to the Ledger, aides said the count was close, but they said the mayor was calm.",
+     [("According to", "aides said the count was close, but they said the mayor was calm"),
+      ("said", "the count was close"), ("said", "the mayor was calm")]),
 ])
 def test_content_ends_at_another_clause(text, expected):
     assert contents(text) == expected

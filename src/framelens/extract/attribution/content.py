@@ -299,8 +299,7 @@ def trim_nested(text: str, attrs: list[Attribution]) -> None:
     # b's own content may have been cut already when b comes before a: a cut only moves an end back, so a
     # b can only become a candidate (content end <= source start) once cut, never stop being one
     cand = sorted((b.src_start, i) for i, b in enumerate(attrs)
-                  if b.content is not None and (b.content[1] <= b.src_start or _new_clause(text, b))
-                  and not _free_what(text, b))
+                  if b.content is not None and b.content[1] <= b.src_start and not _free_what(text, b))
     srcs = [c[0] for c in cand]
     order = [c[1] for c in cand]
     # run_end[k]: the last position from k on where list order still rises with the source start; in such a
@@ -356,6 +355,31 @@ def trim_nested(text: str, attrs: list[Attribution]) -> None:
         a.content = (content_start, content_end)
         if not was_candidate and content_end <= a.src_start:
             bisect.insort(late, (a.src_start, ai))
+    _trim_at_new_clauses(text, attrs)
+
+
+def _trim_at_new_clauses(text: str, attrs: list[Attribution]) -> None:
+    """End a verb's indirect content before an attribution that opens a clause of its own after its cue
+    (:func:`_new_clause`: 'Reyes said the levy would pass, but critics said it was doomed'). Not the content of
+    *according to*, a quotation or a document, whose whole sentence is what the source reported ('According to
+    the Times, her advisers said ..., but they said ...')."""
+    starts = sorted((b.src_start, i) for i, b in enumerate(attrs) if _new_clause(text, b))
+    if not starts:
+        return
+    keys = [k for k, _ in starts]
+    for a in attrs:
+        if a.mode != "indirect" or a.content is None:
+            continue
+        content_start, content_end = a.content
+        k = bisect.bisect_right(keys, max(content_start, a.cue.end))
+        while k < len(keys) and keys[k] < content_end:
+            b = attrs[starts[k][1]]
+            if b is not a:
+                end = _cut(text, content_start, b)
+                if end > content_start:
+                    a.content = (content_start, end)
+                    break
+            k += 1
 
 
 def _min_table(values: list[int]) -> list[list[int]]:

@@ -365,11 +365,13 @@ def causative_object(left: list[Token]) -> int | None:
     n = len(left)
     if n < 3 or left[-1].low != "to":
         return None
-    for c in range(n - 3, max(-1, n - 11), -1):
+    for c in range(n - 2, max(-1, n - 11), -1):
         tok = left[c]
         if tok.low == "to":
             return None  # ('prompted their opponents to begin to speak': a chain left alone)
         if tok.low in CAUSATIVES and not tok.cap:
+            if c == n - 2:
+                return None  # (no object: 'led to')
             b = c - 1
             while b > 0 and left[b].is_word and len(left[b].low) > 4 and left[b].low.endswith("ly"):
                 b -= 1  # 'will certainly force'
