@@ -143,6 +143,15 @@ _ROLE_OF_RE = re.compile(r"\b([A-Za-z]+)[^\S\n]+of[^\S\n]+$")
 
 #: The rest of a name after *and*: capitalised words, the last one captured ('... and Water Research Center').
 _AND_BODY_RE = re.compile(r"[^\S\n]+(?:and|&)[^\S\n]+(?:[A-Z][\w'’\-]*[^\S\n]+){0,5}([A-Z][\w'’\-]*)")
+#: The capitalised word that ends right before ' of ' (searched up to where *of* starts).
+_WORD_BEFORE_OF_RE = re.compile(r"([A-Z][a-z]+)\Z")
+#: Nouns of events and venues: a capitalised run ending in one names no person ('the Harvest Conference on Soil').
+_EVENT_NOUNS = frozenset(("conference", "summit", "festival", "forum", "convention", "museum", "library", "gallery",
+                          "stadium", "arena", "airport", "memorial", "plaza", "expo", "symposium", "parade",
+                          "olympics", "championship", "championships", "awards"))
+#: Words that modify a title ('Vice President', 'Deputy Director'): a run of them and titles is no name.
+_TITLE_MODIFIERS = frozenset(("vice", "deputy", "assistant", "associate", "chief", "executive", "senior", "acting",
+                              "interim", "general", "former"))
 #: Party members' nouns: a capitalised run ending in one is a description ('Oregon Republican'), no personal name.
 _PARTY_NOUNS = frozenset(("republican", "democrat", "independent", "libertarian"))
 
@@ -190,8 +199,8 @@ class NameFinder:
                 plain = self._name_of_run(particles.group(1) + " " + run)
                 if plain:
                     got = (particles.start() - m.start(), text[particles.start():m.end()], plain[2])
-            if not got or self._body_before_and(text, m.end()):
-                continue
+            if not got or self._body_before_and(text, m.end()) or (not got[2] and self._body_after_of(text, m.start())):
+                continue  # (a title in the run names its holder: 'Bureau of Investigation Director James Comey')
             offset, name, official = got
             common = commons.get(name)
             if common is None:
@@ -233,6 +242,14 @@ class NameFinder:
         m = _AND_BODY_RE.match(text, end)
         return m is not None and m.group(1).lower() in self.vocab.organization
 
+    def _body_after_of(self, text: str, start: int) -> bool:
+        """Whether the capitalised run at ``start`` goes on an organisation's or a venue's name after *of* ('the
+        Dover Museum of Rural Farm History', 'the Department of Homeland Security'): no person."""
+        if not text.startswith(" of ", start - 4):
+            return False
+        m = _WORD_BEFORE_OF_RE.search(text, max(0, start - 40), start - 4)
+        return m is not None and (m.group(1).lower() in self.vocab.organization or m.group(1).lower() in _EVENT_NOUNS)
+
     def _name_of_run(self, run: str):
         """For a run of capitalised words: ``(offset of the name in the run, name, preceded by a title)``, or
         ``()`` when the run is not a personal name (fewer than two words left, a place, an organisation)."""
@@ -269,9 +286,11 @@ class NameFinder:
                 return ()  # ("I'm Told": a contraction is no part of a name)
         last = rest[-1].lower()
         if last.endswith("s") and (last[:-1] in role or last[:-1] in vocab.vague or last in vocab.vague) or \
-                last in _PARTY_NOUNS:
+                last in _PARTY_NOUNS or last in _EVENT_NOUNS or \
+                all(w.lower().rstrip(".") in role or w.lower() in _TITLE_MODIFIERS for w in rest):
             return ()  # 'United States Attorneys', 'House Democrats': people of a kind, no one's name; 'Oregon
-            # Republican': a description in apposition ('Sen. Tom Marrow, Oregon Republican, said')
+            # Republican': a description in apposition ('Sen. Tom Marrow, Oregon Republican, said'); an event or a
+            # venue ('Harvest Conference', 'Dover Museum'); a title alone ('Vice President of Dovair')
         if len(rest) < 2 or len(rest) > 3 or rest[-1].lower() in vocab.place or rest[-1].lower() in WEEKDAYS or \
                 (len(rest) == 2 and vocab.phrase_ends_at("place", [w.lower() for w in rest], 1)):
             # (more than a first, middle and last name after the titles: a headline or a run of names, no one name;
