@@ -22,7 +22,7 @@ import bisect
 import itertools
 import operator
 
-from .content import trim_nested
+from .content import trim_at_new_clauses, trim_nested
 from .records import Attribution, Cue
 from .resolve import normalise_sources
 
@@ -254,4 +254,5 @@ def finish_attitudes(text: str, names, seg, cache, attitudes: list[Attribution],
     normalise_sources(names, seg, together, cache)
     together = sorted([copy_attribution(a) for a in attributions] + attitudes, key=_by_cue_start)
     trim_nested(text, together)
+    trim_at_new_clauses(text, together)
     return [a for a in together if id(a) in mine]

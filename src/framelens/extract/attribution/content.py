@@ -355,27 +355,32 @@ def trim_nested(text: str, attrs: list[Attribution]) -> None:
         a.content = (content_start, content_end)
         if not was_candidate and content_end <= a.src_start:
             bisect.insort(late, (a.src_start, ai))
-    _trim_at_new_clauses(text, attrs)
 
 
-def _trim_at_new_clauses(text: str, attrs: list[Attribution]) -> None:
+def trim_at_new_clauses(text: str, attrs: list[Attribution]) -> None:
     """End a verb's indirect content before an attribution that opens a clause of its own after its cue
     (:func:`_new_clause`: 'Reyes said the levy would pass, but critics said it was doomed'). Not the content of
     *according to*, a quotation or a document, whose whole sentence is what the source reported ('According to
     the Times, her advisers said ..., but they said ...')."""
     starts = sorted((b.src_start, i) for i, b in enumerate(attrs) if _new_clause(text, b))
-    if not starts:
-        return
     keys = [k for k, _ in starts]
     for a in attrs:
         if a.mode != "indirect" or a.content is None:
             continue
         content_start, content_end = a.content
+        dangling = _DANGLING_RE.search(text, max(content_start, content_end - 10), content_end)
+        if dangling is not None and dangling.start() > content_start:
+            # a connective left at the end by an earlier cut ('this approach could work, but'): no content
+            end = dangling.start()
+            while end > content_start and text[end - 1] in _GAP_CHARS:
+                end -= 1
+            a.content = (content_start, end)
+            content_end = end
         k = bisect.bisect_right(keys, max(content_start, a.cue.end))
         while k < len(keys) and keys[k] < content_end:
             b = attrs[starts[k][1]]
             if b is not a:
-                end = _cut(text, content_start, b)
+                end = _cut_before_clause(text, content_start, b)
                 if end > content_start:
                     a.content = (content_start, end)
                     break
@@ -426,8 +431,16 @@ def _first_cutting(values: list[int], table: list[list[int]], lo: int, hi: int, 
 
 
 def _cut(text: str, content_start: int, b: Attribution) -> int:
-    """Where a content that holds ``b``'s source ends: before ``b``'s source or cue, the connective that opens
-    ``b``'s clause (', but', ', while', ';') and the gap before it."""
+    """Where a content that holds ``b``'s source ends: before ``b``'s source or cue and the gap before it."""
+    end = min(b.src_start, b.cue.start)
+    while end > content_start and text[end - 1] in _GAP_CHARS:
+        end -= 1
+    return end
+
+
+def _cut_before_clause(text: str, content_start: int, b: Attribution) -> int:
+    """Where a content that holds ``b``'s clause ends: before the connective that opens it (', but', ', while',
+    ';') and the gap before that."""
     end = min(b.src_start, b.cue.start)
     opener = _NEW_CLAUSE_BEFORE_RE.search(text, max(content_start, end - 12), end)
     if opener is not None:
@@ -440,6 +453,10 @@ def _cut(text: str, content_start: int, b: Attribution) -> int:
 #: A connective that opens a clause of its own right before a source: ', but critics said', ', while others say',
 #: '; officials said'.
 _NEW_CLAUSE_BEFORE_RE = re.compile(r"(?:,[^\S\n]*(?:but|while|whereas|yet)|;)[^\S\n]+\Z")
+
+
+#: A connective that ends a content, left by a cut before the clause it opened.
+_DANGLING_RE = re.compile(r"[,;][^\S\n]*(?:but|while|whereas|yet)\Z")
 
 
 def _new_clause(text: str, b: Attribution) -> bool:

@@ -16,7 +16,7 @@ from ...text.segmentation import UNLIMITED
 from .._lexhits import hits_by_kind
 from .attitude import (LEXICON_KIND, attitude_class, attitude_hits, copy_attribution, finish_attitudes,
                        is_attitude)
-from .content import trim_nested
+from .content import trim_at_new_clauses, trim_nested
 from .context import cue_context
 from .cues import CueFinder
 from .mentions import abbreviation_end, mention_end
@@ -111,6 +111,7 @@ class AttributionExtractor:
         raw = [copy_attribution(a) for a in attrs] if held else []  # as they are before normalisation, for the attitudes
         normalise_sources(self.names, seg, attrs, cache)
         trim_nested(text, attrs)
+        trim_at_new_clauses(text, attrs)
         out = [self._span(text, seg, self._period_kept(text, a), hedges) for a in attrs]
         if held:
             held = finish_attitudes(text, self.names, seg, cache, held, raw, attrs)

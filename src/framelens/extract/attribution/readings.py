@@ -17,7 +17,7 @@ from .words import (AUXILIARIES, CATENATIVES, DETERMINERS, MONTH_NAMES, NEGATIVE
 
 __all__ = ["noun_after_auxiliary", "noun_after_determiner", "bare_participle", "after_thing_noun",
            "title_case_after", "title_case_end", "name_word_cue", "capitalised_cue", "causative_worry",
-           "confirmation_vote", "act_reading", "conditional_subject",
+           "confirmation_vote", "conditional_subject",
            "plural_noun_cue", "READ_FORMS", "READ_NOT_FOLLOWED_BY",
            "RECORDING_OF_RE", "QUANTIFIERS", "EVIDENCE_VERBS", "speaker_phrase", "negated_cue"]
 
@@ -159,33 +159,6 @@ def confirmation_vote(ctx: CueContext) -> bool:
             right[0].low in WEEKDAYS or right[0].low in MONTH_NAMES:  # ('confirmed Monday that ...')
         return False
     return k == len(right) or not right[k].is_word or right[k].low in _AFTER_NOMINEE
-
-
-#: Forms of *order*, a directive with a person and an infinitive or a clause, and also the purchase or dispatch of a
-#: thing ('ordered an audit', 'ordered reinforcements to the border').
-_ORDER_FORMS = frozenset(("ordered", "ordering"))
-
-
-def act_reading(ctx: CueContext) -> bool:
-    """Whether a verb cue names an act, not a statement: a verb of worry with an object (:func:`causative_worry`),
-    *confirm* a nominee (:func:`confirmation_vote`), or *order* a thing, with no infinitive or *that* clause in
-    its clause ('ordered an audit of the water department', 'ordered airstrikes on the camps'; 'ordered the county
-    to release the files' and 'ordered that the files be released' are directives)."""
-    if causative_worry(ctx) or confirmation_vote(ctx):
-        return True
-    if ctx.cue_low not in _ORDER_FORMS:
-        return False
-    right = ctx.right[:16]
-    for k, t in enumerate(right):
-        if t.low == "that":
-            return False
-        if t.low == "to" and k + 1 < len(right):
-            nxt = right[k + 1]
-            if nxt.is_word and not nxt.cap and nxt.low not in DETERMINERS and not nxt.low[:1].isdigit():
-                return False  # an infinitive ('to release'), not a place ('to the border')
-        if t.text in ".;:!?":
-            break
-    return True
 
 
 def capitalised_cue(ctx: CueContext, src_start: int, src_end: int) -> int | None:

@@ -31,7 +31,7 @@ from .mentions import (hover_card_name, inside_hover_card, left_mention, not_a_s
 from .phrases import DASHES, SHARE_RE, source_noun
 from .readings import (EVIDENCE_VERBS, QUANTIFIERS, READ_FORMS, READ_NOT_FOLLOWED_BY, RECORDING_OF_RE,
                        after_thing_noun, bare_participle, noun_after_auxiliary, noun_after_determiner,
-                       noun_before_plural_verb, plural_noun_cue, capitalised_cue, act_reading,
+                       noun_before_plural_verb, plural_noun_cue, capitalised_cue, causative_worry, confirmation_vote,
                        conditional_subject, question_subject, speaker_phrase)
 from .records import Attribution
 from .right_phrases import right_mention, right_np
@@ -404,7 +404,7 @@ def _attribute_verb(ctx: CueContext, src_start: int, src_end: int, rule: str):
     text, cue, cache, words = ctx.text, ctx.cue, ctx.cache, ctx.words
     sentence_start, sentence_end = ctx.sentence_start, ctx.sentence_end
     if noun_after_auxiliary(ctx) or noun_after_determiner(ctx) or noun_before_plural_verb(ctx) or \
-            (rule != "inverted" and act_reading(ctx)):
+            (rule != "inverted" and (causative_worry(ctx) or confirmation_vote(ctx))):
         return NO_ATTRIBUTION
     src_end = capitalised_cue(ctx, src_start, src_end)  # (a word of a name, or the end of a headline's subject)
     if src_end is None:
