@@ -349,6 +349,8 @@ def test_conditions_and_questions(text, expected):
      '"We stand corrected," he said.', "Tom Reyes"),
     ("Tom Reyes won the race in May.\n\nMr. Reyes later canceled a visit to the Dover Museum of Rural Farm History. "
      "He cited scheduling conflicts.", "Tom Reyes"),
+    ("Tom Reyes won the race in May.\n\nMr. Reyes later toured Eastern Europe. He condemned the new tariffs.",
+     "Tom Reyes"),
 ])
 def test_no_person_in_event_venue_or_title_runs(text, expected):
     assert span_attrs(text, "source")[-1] == (expected,)
