@@ -123,3 +123,29 @@ def span_attrs(text: str, *names: str, kind: str = "attribution") -> list[tuple]
 def sources_and_types(text: str, kind: str = "attribution") -> list[tuple[str, str]]:
     """``(source, source type)`` of every span of ``kind`` in ``text`` (:func:`attribution_spans`), in order."""
     return [(s.attrs["source"], s.attrs["source_type"]) for s in attribution_spans(text, kind)]
+
+
+def attribution_lists(suffix: str = "", modes=("indirect", "direct", "according_to", "document", "no_response")):
+    """A hypothesis strategy: ``(text, attributions)``, a short text of 'a', 'b', spaces, commas and semicolons
+    (then ``suffix``) and up to twelve attributions with random sources, cues, contents and ``modes``, for the
+    property tests of the content-cutting steps."""
+    from hypothesis import strategies as st
+
+    from framelens.extract.attribution.records import Attribution, Cue
+
+    @st.composite
+    def lists(draw):
+        text = draw(st.text(alphabet="ab ,;", min_size=5, max_size=120)) + suffix
+        n = len(text)
+        attrs = []
+        for _ in range(draw(st.integers(0, 12))):
+            src = draw(st.integers(0, n - 1))
+            cue = draw(st.integers(0, n - 1))
+            content = draw(st.none() | st.tuples(st.integers(0, n), st.integers(0, 60)).map(
+                lambda p: (p[0], min(n, p[0] + p[1]))))
+            mode = draw(st.sampled_from(list(modes)))
+            attrs.append(Attribution(src, min(n, src + 3), Cue(cue, min(n, cue + 4), "neutral", "report_verb"),
+                                     mode, "person", None, True, content, "author"))
+        return text, attrs
+
+    return lists()

@@ -21,6 +21,7 @@ from framelens.extract.attribution.subjects import _names_after_lower
 from framelens.extract.attribution.tokens import TokenCache
 from framelens.model import Document
 from framelens.runtime.pipeline import Analyzer
+from helpers import attribution_lists
 
 ALTERNATING = '"Yes," she said. "No," he said. '
 NO_ENDS = ("the council said residents claimed that \u201ca levy\u201d would allegedly fund lines and officials warned "
@@ -97,22 +98,6 @@ def _trim_pairwise(text: str, attrs: list[Attribution]) -> None:
                 if end > content_start:
                     content_end = end
         a.content = (content_start, content_end)
-
-
-@st.composite
-def attribution_lists(draw):
-    text = draw(st.text(alphabet="ab ,;", min_size=5, max_size=120))
-    n = len(text)
-    attrs = []
-    for _ in range(draw(st.integers(0, 12))):
-        src = draw(st.integers(0, n - 1))
-        cue = draw(st.integers(0, n - 1))
-        content = draw(st.none() | st.tuples(st.integers(0, n), st.integers(0, 60)).map(
-            lambda p: (p[0], min(n, p[0] + p[1]))))
-        mode = draw(st.sampled_from(["indirect", "direct", "according_to", "document", "no_response"]))
-        attrs.append(Attribution(src, min(n, src + 3), Cue(cue, min(n, cue + 4), "neutral", "report_verb"), mode,
-                                 "person", None, True, content, "author"))
-    return text, attrs
 
 
 @settings(max_examples=400, deadline=None)

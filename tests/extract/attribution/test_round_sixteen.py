@@ -12,10 +12,9 @@ from hypothesis import strategies as st
 
 from framelens.extract.attribution.content import trim_at_new_clauses
 from framelens.extract.attribution.context import catenative_cut, causative_object
-from framelens.extract.attribution.records import Attribution, Cue
 from framelens.extract.attribution.tokens import tokenize
 from framelens.extract.attribution.words import CAUSATIVES
-from helpers import attribution_spans, mentions_and_cues, span_attrs
+from helpers import attribution_lists, attribution_spans, mentions_and_cues, span_attrs
 from helpers import sources_and_types as typed  # (source, source type) of every attribution, in order
 
 
@@ -363,23 +362,7 @@ def test_a_titled_name_after_of_is_still_a_name():
     assert span_attrs(text, "source", "source_type") == [("Tom Reyes", "official")]
 
 
-@st.composite
-def _attribution_lists(draw):
-    text = draw(st.text(alphabet="ab ,;", min_size=5, max_size=120)) + ", but critics said"
-    n = len(text)
-    attrs = []
-    for _ in range(draw(st.integers(0, 10))):
-        src = draw(st.integers(0, n - 1))
-        cue = draw(st.integers(0, n - 1))
-        content = draw(st.none() | st.tuples(st.integers(0, n), st.integers(0, 60)).map(
-            lambda p: (p[0], min(n, p[0] + p[1]))))
-        mode = draw(st.sampled_from(["indirect", "direct", "according_to", "document"]))
-        attrs.append(Attribution(src, min(n, src + 3), Cue(cue, min(n, cue + 4), "neutral", "report_verb"), mode,
-                                 "person", None, True, content, "author"))
-    return text, attrs
-
-
-@given(_attribution_lists())
+@given(attribution_lists(", but critics said", ("indirect", "direct", "according_to", "document")))
 def test_new_clause_cut_only_shortens_indirect_contents(case):
     text, attrs = case
     before = copy.deepcopy(attrs)
