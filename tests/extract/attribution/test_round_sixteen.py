@@ -370,3 +370,22 @@ def test_new_clause_cut_only_shortens_indirect_contents(case):
     for a, b in zip(attrs, before):
         if a.content != b.content:
             assert a.mode == "indirect" and a.content[0] == b.content[0] < a.content[1] < b.content[1]
+
+
+# --- the subject's second verb: 'said ... and added that ...' -------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Mayor Ada Quill said the levy would pass and added that the vote would come in June.",
+     [("Mayor Ada Quill", "said", "the levy would pass"), ("Mayor Ada Quill", "added", "the vote would come in June")]),
+    ('Tom Reyes said the plan had failed, and added: "Nothing will change."',
+     [("Tom Reyes", "said", "the plan had failed"), ("Tom Reyes", "added", "Nothing will change.")]),
+    # a coordinated verb that reports: the first verb's content ends before it
+    ("Tom Marr toured the plant and said the mill would stay open.",
+     [("Tom Marr", "said", "the mill would stay open")]),
+    # look-alikes: a second clause with no verb of saying; a verb that does not go on with the report
+    ("Mayor Ada Quill said the levy would pass and the vote would come in June.",
+     [("Mayor Ada Quill", "said", "the levy would pass and the vote would come in June")]),
+])
+def test_the_subjects_second_verb(text, expected):
+    got = [(text[s.start:s.end], s.attrs["cue"], text[s.attrs["content_start"]:s.attrs["content_end"]])
+           for s in attribution_spans(text)]
+    assert got == expected

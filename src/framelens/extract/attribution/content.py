@@ -364,10 +364,24 @@ def trim_at_new_clauses(text: str, attrs: list[Attribution]) -> None:
     the Times, her advisers said ..., but they said ...')."""
     starts = sorted((b.src_start, i) for i, b in enumerate(attrs) if _new_clause(text, b))
     keys = [k for k, _ in starts]
+    by_source: dict[int, list[Attribution]] = {}  # coordinated verbs by where their subject starts
+    for b in attrs:
+        if b.rule == "coordinated":
+            by_source.setdefault(b.src_start, []).append(b)
     for a in attrs:
         if a.mode != "indirect" or a.content is None:
             continue
         content_start, content_end = a.content
+        for b in by_source.get(a.src_start, ()):
+            if b is not a and content_start < b.cue.start < content_end:
+                # the subject's second verb ('Quill said the levy would pass and added that ...'): the first
+                # verb's content ends before the conjunction
+                conj = _CONJUNCTION_BEFORE_RE.search(text, max(content_start, b.cue.start - 40), b.cue.start)
+                if conj is not None and conj.start() > content_start:
+                    content_end = conj.start()
+                    while content_end > content_start and text[content_end - 1] in _GAP_CHARS:
+                        content_end -= 1
+                    a.content = (content_start, content_end)
         dangling = _DANGLING_RE.search(text, max(content_start, content_end - 10), content_end)
         if dangling is not None and dangling.start() > content_start:
             # a connective left at the end by an earlier cut ('this approach could work, but'): no content
@@ -455,6 +469,8 @@ def _cut_before_clause(text: str, content_start: int, b: Attribution) -> int:
 _NEW_CLAUSE_BEFORE_RE = re.compile(r"(?:,[^\S\n]*(?:but|while|whereas|yet)|;)[^\S\n]+\Z")
 
 
+#: The conjunction before a coordinated verb (adverbs and auxiliaries may follow it): ' and added', ', but then said'.
+_CONJUNCTION_BEFORE_RE = re.compile(r",?[^\S\n]+(?:and|but|then)(?:[^\S\n]+[a-z]+){0,2}[^\S\n]+\Z")
 #: A connective that ends a content, left by a cut before the clause it opened.
 _DANGLING_RE = re.compile(r"[,;][^\S\n]*(?:but|while|whereas|yet)\Z")
 

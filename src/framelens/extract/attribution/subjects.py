@@ -35,6 +35,11 @@ COORD_CUE_RE = re.compile(r"(?<![^\W_])(?:said|says|say|told|tells|added|adds|wr
                           r"announced|argued|claimed|insisted)(?![^\W_])")
 
 
+#: The subject's own reporting verb right after it (adverbs and auxiliaries may stand before it).
+_OWN_REPORT_RE = re.compile(r"(?:[^\S\n]+(?:has|had|have|also|then|later|again|[a-z]+ly))*[^\S\n]+"
+                            r"(?:said|says|told|tells|wrote|writes|stated|declared|argued|claimed|insisted)(?![^\W_])")
+#: Verbs that go on with the same speaker's report: the cue of '... and added that ...'.
+_CONTINUING_RE = re.compile(r"(?<![^\W_])(?:added|adds|noted|notes|continued|continues|stressed|stresses)\Z")
 #: Number words above ten that open a time adverbial before the subject, besides those of ``NUMBER_WORDS``
 #: ('Two weeks later, ...', 'Twenty years ago, ...').
 _LARGER_NUMBER_WORDS = frozenset("eleven twelve twenty thirty forty fifty hundred".split())
@@ -325,9 +330,14 @@ def coordinated_subject(words: AttributionWords, cache: TokenCache, left: list[T
     # 'Gov. Rick Scott (R) blasted', 'Tom Reyes, a Democrat, voted ... and said', 'Priebus, who has ..., arrived ...
     # and acknowledged'
     after = gloss.end() if gloss else src_end
-    if not _NON_SPACE_RE.search(cache.low, after, conjunction.start) or \
-            blocked_between(cache, after, conjunction.start):
+    if not _NON_SPACE_RE.search(cache.low, after, conjunction.start):
         return None
+    if blocked_between(cache, after, conjunction.start):
+        own = _OWN_REPORT_RE.match(cache.low, after, conjunction.start)
+        if own is None or not _CONTINUING_RE.search(cache.low, max(0, cue_end - 12), cue_end) or \
+                blocked_between(cache, own.end(), conjunction.start):
+            return None  # (the subject's own report verb may stand between: 'Quill said the levy would pass and
+            # added that ...' has one speaker; any other cue leaves the clause's subject unknown)
     if not plausible_subject(words, cache.text, [t for t in tokens if not (src_end <= t.start < after)], src_start,
                              src_end, cache.memo):
         return None
