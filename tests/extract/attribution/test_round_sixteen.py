@@ -378,6 +378,8 @@ def test_new_clause_cut_only_shortens_indirect_contents(case):
      [("Mayor Ada Quill", "said", "the levy would pass"), ("Mayor Ada Quill", "added", "the vote would come in June")]),
     ('Tom Reyes said the plan had failed, and added: "Nothing will change."',
      [("Tom Reyes", "said", "the plan had failed"), ("Tom Reyes", "added", "Nothing will change.")]),
+    ("Tom Reyes said the plan had failed but said the contract could not be reopened.",
+     [("Tom Reyes", "said", "the plan had failed"), ("Tom Reyes", "said", "the contract could not be reopened")]),
     # a coordinated verb that reports: the first verb's content ends before it
     ("Tom Marr toured the plant and said the mill would stay open.",
      [("Tom Marr", "said", "the mill would stay open")]),

@@ -37,9 +37,11 @@ COORD_CUE_RE = re.compile(r"(?<![^\W_])(?:said|says|say|told|tells|added|adds|wr
 
 #: The subject's own reporting verb right after it (adverbs and auxiliaries may stand before it).
 _OWN_REPORT_RE = re.compile(r"(?:[^\S\n]+(?:has|had|have|also|then|later|again|[a-z]+ly))*[^\S\n]+"
-                            r"(?:said|says|told|tells|wrote|writes|stated|declared|argued|claimed|insisted)(?![^\W_])")
+                            r"(?:said|says|told|tells|wrote|writes|stated|declared|argued|claimed|insisted|agreed|"
+                            r"agrees|acknowledged|conceded)(?![^\W_])")
 #: Verbs that go on with the same speaker's report: the cue of '... and added that ...'.
-_CONTINUING_RE = re.compile(r"(?<![^\W_])(?:added|adds|noted|notes|continued|continues|stressed|stresses)\Z")
+_CONTINUING_RE = re.compile(r"(?<![^\W_])(?:added|adds|noted|notes|continued|continues|stressed|stresses|said|"
+                            r"says)\Z")
 #: Number words above ten that open a time adverbial before the subject, besides those of ``NUMBER_WORDS``
 #: ('Two weeks later, ...', 'Twenty years ago, ...').
 _LARGER_NUMBER_WORDS = frozenset("eleven twelve twenty thirty forty fifty hundred".split())
