@@ -378,16 +378,12 @@ def trim_at_new_clauses(text: str, attrs: list[Attribution]) -> None:
                 # verb's content ends before the conjunction
                 conj = _CONJUNCTION_BEFORE_RE.search(text, max(content_start, b.cue.start - 40), b.cue.start)
                 if conj is not None and conj.start() > content_start:
-                    content_end = conj.start()
-                    while content_end > content_start and text[content_end - 1] in _GAP_CHARS:
-                        content_end -= 1
+                    content_end = _before_gap(text, content_start, conj.start())
                     a.content = (content_start, content_end)
         dangling = _DANGLING_RE.search(text, max(content_start, content_end - 10), content_end)
         if dangling is not None and dangling.start() > content_start:
             # a connective left at the end by an earlier cut ('this approach could work, but'): no content
-            end = dangling.start()
-            while end > content_start and text[end - 1] in _GAP_CHARS:
-                end -= 1
+            end = _before_gap(text, content_start, dangling.start())
             a.content = (content_start, end)
             content_end = end
         k = bisect.bisect_right(keys, max(content_start, a.cue.end))
@@ -446,8 +442,13 @@ def _first_cutting(values: list[int], table: list[list[int]], lo: int, hi: int, 
 
 def _cut(text: str, content_start: int, b: Attribution) -> int:
     """Where a content that holds ``b``'s source ends: before ``b``'s source or cue and the gap before it."""
-    end = min(b.src_start, b.cue.start)
-    while end > content_start and text[end - 1] in _GAP_CHARS:
+    return _before_gap(text, content_start, min(b.src_start, b.cue.start))
+
+
+def _before_gap(text: str, start: int, end: int) -> int:
+    """``end`` moved back over the gap characters (spaces, commas, semicolons, colons, dashes) before it, not past
+    ``start``."""
+    while end > start and text[end - 1] in _GAP_CHARS:
         end -= 1
     return end
 
@@ -459,20 +460,19 @@ def _cut_before_clause(text: str, content_start: int, b: Attribution) -> int:
     opener = _NEW_CLAUSE_BEFORE_RE.search(text, max(content_start, end - 12), end)
     if opener is not None:
         end = opener.start()
-    while end > content_start and text[end - 1] in _GAP_CHARS:
-        end -= 1
-    return end
+    return _before_gap(text, content_start, end)
 
 
 #: A connective that opens a clause of its own right before a source: ', but critics said', ', while others say',
 #: '; officials said'.
-_NEW_CLAUSE_BEFORE_RE = re.compile(r"(?:,[^\S\n]*(?:but|while|whereas|yet)|;)[^\S\n]+\Z")
+_CONNECTIVES = "(?:but|while|whereas|yet)"
+_NEW_CLAUSE_BEFORE_RE = re.compile(r"(?:,[^\S\n]*" + _CONNECTIVES + r"|;)[^\S\n]+\Z")
 
 
 #: The conjunction before a coordinated verb (adverbs and auxiliaries may follow it): ' and added', ', but then said'.
 _CONJUNCTION_BEFORE_RE = re.compile(r",?[^\S\n]+(?:and|but|then)(?:[^\S\n]+[a-z]+){0,2}[^\S\n]+\Z")
 #: A connective that ends a content, left by a cut before the clause it opened.
-_DANGLING_RE = re.compile(r"[,;][^\S\n]*(?:but|while|whereas|yet)\Z")
+_DANGLING_RE = re.compile(r"[,;][^\S\n]*" + _CONNECTIVES + r"\Z")
 
 
 def _new_clause(text: str, b: Attribution) -> bool:

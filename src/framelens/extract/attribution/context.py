@@ -237,10 +237,8 @@ class CueContext:
         cut = catenative_cut(self.left, self.cue_low.endswith("ing")) if self.verbal else None
         if cut is None:
             return False
-        left, b = self.left, cut - 1
-        while b > 0 and left[b].is_word and not left[b].cap and (
-                left[b].low in ("have", "be", "been") or (len(left[b].low) > 4 and left[b].low.endswith("ly"))):
-            b -= 1  # 'could quickly try to', 'might have seized an opportunity to'
+        left = self.left
+        b = _skip_adverbs(left, cut - 1, also=_PERFECT)  # 'could quickly try to', 'might have seized a chance to'
         return b >= 0 and (left[b].low in MODALS or left[b].low in ("ll", "gonna", "wanna"))
 
     def _source_after_closes_clause(self) -> bool:
@@ -305,6 +303,19 @@ def _object_of_preposition(left: list[Token], start: int, end: int) -> bool:
         not verb.low.startswith("listen")  # ('listening to the left call for': the heard speak)
 
 
+def _skip_adverbs(left: list[Token], j: int, lo: int = 0, also: frozenset[str] = frozenset()) -> int:
+    """``j`` moved back over lower-case adverbs in *-ly* (and the words of ``also``) while it is above ``lo``: the
+    verb or auxiliary a chain of *to* complements hangs on ('tried repeatedly to', 'will certainly force')."""
+    while j > lo and left[j].is_word and not left[j].cap and (
+            left[j].low in also or (len(left[j].low) > 4 and left[j].low.endswith("ly"))):
+        j -= 1
+    return j
+
+
+#: Auxiliaries between a modal and the verb of a chain ('might have seized an opportunity to').
+_PERFECT = frozenset(("have", "be", "been"))
+
+
 def catenative_cut(left: list[Token], ing: bool = False) -> int | None:
     """Where the subject's tokens end when the cue is the 'to' complement of another verb of the same subject:
     'Keats tried to argue', 'went on to praise', 'was quick to deny', 'took to Twitter to say' (the index of the
@@ -313,9 +324,7 @@ def catenative_cut(left: list[Token], ing: bool = False) -> int | None:
     n = len(left)
     if n < 3 or left[-1].low != "to":
         return None
-    j = n - 2
-    while j > 0 and left[j].is_word and len(left[j].low) > 4 and left[j].low.endswith("ly") and not left[j].cap:
-        j -= 1  # 'tried repeatedly to argue'
+    j = _skip_adverbs(left, n - 2)  # 'tried repeatedly to argue'
     low = left[j].low
     if low == "on" and j > 0 and left[j - 1].low in _GO:
         return j - 1
@@ -372,9 +381,7 @@ def causative_object(left: list[Token]) -> int | None:
         if tok.low in CAUSATIVES and not tok.cap:
             if c == n - 2:
                 return None  # (no object: 'led to')
-            b = c - 1
-            while b > 0 and left[b].is_word and len(left[b].low) > 4 and left[b].low.endswith("ly"):
-                b -= 1  # 'will certainly force'
+            b = _skip_adverbs(left, c - 1)  # 'will certainly force'
             if b >= 0 and (left[b].low in MODALS or left[b].low == "to"):
                 return None
             return c + 1
@@ -393,9 +400,7 @@ def aspectual_cut(left: list[Token]) -> int | None:
     """Where the subject's tokens end when an *-ing* cue is the complement of a verb of beginning or continuing
     (:data:`_ASPECTUALS`, lower case, an adverb in *-ly* may stand between: 'began quietly telling'): the index
     of that verb in ``left``, or None."""
-    j = len(left) - 1
-    while j > 1 and left[j].is_word and len(left[j].low) > 4 and left[j].low.endswith("ly") and not left[j].cap:
-        j -= 1
+    j = _skip_adverbs(left, len(left) - 1, 1)
     if j < 1 or not left[j].is_word or left[j].cap or left[j].low not in _ASPECTUALS:
         return None
     return j

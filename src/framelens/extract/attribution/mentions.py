@@ -11,9 +11,9 @@ import re
 
 from .phrases import dash_before
 from .tokens import Token, TokenCache
-from .words import (CAPTION_PAIRS, DAY_PARTS, FURNITURE_PAIRS, MODALS, NEGATORS, NON_REFERENTIAL_WORDS,
-                    NP_PREPOSITIONS, PAGE_FURNITURE, PARTY_LABEL_RE, PHOTO_CREDITS, RELATIVE_PRONOUNS,
-                    AttributionWords, time_adverbial_end)
+from .words import (ARTICLES_AND_POSSESSIVES, CAPTION_PAIRS, DAY_PARTS, FURNITURE_PAIRS, MODALS, NEGATORS,
+                    NON_REFERENTIAL_WORDS, NP_PREPOSITIONS, PAGE_FURNITURE, PARTY_LABEL_RE, PHOTO_CREDITS,
+                    RELATIVE_PRONOUNS, AttributionWords, time_adverbial_end)
 
 #: Nouns of time after 'this' ('this morning', 'this week'): no source.
 _THIS_TIMES = DAY_PARTS | frozenset(("week", "weekend", "month", "year", "spring", "summer", "fall", "autumn", "winter",
@@ -76,7 +76,7 @@ def trim_non_referential(cache: TokenCache, src_start: int, src_end: int) -> int
 #: A preposition that opens its sentence (or paragraph) right before a source phrase: 'During the rally Reyes ...'.
 _FRONTED_PREPOSITION_RE = re.compile(r"(?:^|[.!?\"”’]\s+|\n\s*)(?:During|At|In|After|Before|Following|Since|"
                                      r"Despite|On|From|With|Throughout|Amid)\s+$")
-_OBJECT_DETERMINERS = frozenset(("the", "a", "an", "his", "her", "their", "its", "this", "that", "our", "my", "your"))
+_OBJECT_DETERMINERS = ARTICLES_AND_POSSESSIVES | {"this", "that"}
 
 
 def _name_after_fronted_phrase(cache: TokenCache, tokens: list[Token], src_start: int) -> int | None:

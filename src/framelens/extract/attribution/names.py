@@ -13,7 +13,7 @@ import re
 from .source_types import vocabulary
 from .tokens import Token, TokenCache
 from .words import (CONNECTORS, DETERMINERS, DOMAIN_ENDINGS, INDEFINITES, MEMO_MAX, MONTH_NAMES, NP_PREPOSITIONS,
-                    OPENING_PREPOSITIONS, PAGE_FURNITURE, WEEKDAYS, AttributionWords, unpossessed)
+                    OPENING_PREPOSITIONS, PAGE_FURNITURE, PARTY_EPITHETS, WEEKDAYS, AttributionWords, unpossessed)
 
 #: Two to six capitalised words in a row (a possible full name after its titles: 'Attorney General Loretta Lynch');
 #: the last one is looked up as a surname.
@@ -153,7 +153,7 @@ _EVENT_NOUNS = frozenset(("conference", "summit", "festival", "forum", "conventi
 _TITLE_MODIFIERS = frozenset(("vice", "deputy", "assistant", "associate", "chief", "executive", "senior", "acting",
                               "interim", "general", "former"))
 #: Party members' nouns: a capitalised run ending in one is a description ('Oregon Republican'), no personal name.
-_PARTY_NOUNS = frozenset(("republican", "democrat", "independent", "libertarian"))
+_PARTY_NOUNS = PARTY_EPITHETS | {"libertarian"}
 
 
 class NameFinder:

@@ -12,8 +12,8 @@ import re
 from .context import BE_FORMS, CueContext
 from .tokens import Token
 from .phrases import source_noun
-from .words import (AUXILIARIES, CATENATIVES, DETERMINERS, MONTH_NAMES, NEGATIVE_CATENATIVES, NEGATORS,
-                    NOMINATIVE_PRONOUNS, NUMBER_WORDS, WEEKDAYS)
+from .words import (ARTICLES_AND_POSSESSIVES, AUXILIARIES, CATENATIVES, DETERMINERS, MONTH_NAMES, NEGATIVE_CATENATIVES,
+                    NEGATORS, NOMINATIVE_PRONOUNS, NUMBER_WORDS, WEEKDAYS)
 
 __all__ = ["noun_after_auxiliary", "noun_after_determiner", "bare_participle", "after_thing_noun",
            "title_case_after", "title_case_end", "name_word_cue", "capitalised_cue", "causative_worry",
@@ -237,11 +237,11 @@ def noun_after_determiner(ctx: CueContext) -> bool:
             ctx.right[0].is_word and not ctx.right[0].cap and ctx.right[0].low.endswith("s") and \
             ctx.right[0].low not in ctx.words.stop and len(ctx.right[0].low) > 3:
         return True  # a participle between a count or determiner and a plural noun: '300 pledged delegates'
-    if first.endswith("ed") and left and left[-1].is_word and left[-1].low in _ARTICLES_AND_POSSESSIVES and \
+    if first.endswith("ed") and left and left[-1].is_word and left[-1].low in ARTICLES_AND_POSSESSIVES and \
             ctx.right and ctx.right[0].is_word and not ctx.right[0].cap and ctx.right[0].low not in ctx.words.stop:
         return True  # right after an article or a possessive, before a word: 'his promised border wall', 'the
         # estimated 10 million', 'the proposed centre', 'the accused denied' (no subject can stand there)
-    if ctx.cue.kind == "cue" and left and left[-1].is_word and left[-1].low in _ARTICLES_AND_POSSESSIVES and \
+    if ctx.cue.kind == "cue" and left and left[-1].is_word and left[-1].low in ARTICLES_AND_POSSESSIVES and \
             left[-1].low != "her":
         return True  # a cognition cue has no look-alike rules of its own: 'at the thought of', 'his hope is'
         # (not *her*, which may be an object: 'made her think')
@@ -274,8 +274,6 @@ _PLURAL_DETERMINERS = frozenset(("the", "these", "those", "most", "more", "all",
                                  "your", "my", "many", "few", "several", "some", "no"))
 #: Object pronouns after a verb ('accused him of').
 _OBJECT_PRONOUNS = frozenset(("him", "her", "them", "us", "me", "it"))
-#: Articles and possessive determiners: never a subject of the verb right after them (unlike *this, that*).
-_ARTICLES_AND_POSSESSIVES = frozenset(("the", "a", "an", "his", "her", "their", "its", "our", "my", "your"))
 #: A count and a unit joined by a hyphen, an adjective of measure ('45-minute', 'two-hour', '10-page').
 _MEASURE_RE = re.compile(r"(?:\d[\d,.]*|" + "|".join(sorted(NUMBER_WORDS)) + r")-(?:second|minute|hour|day|week|month|"
                          r"year|page|word|point|mile|foot|inch|member|person|state|city|nation|country)")

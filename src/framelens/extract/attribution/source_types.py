@@ -15,8 +15,8 @@ import re
 
 from .tokens import TOKEN_RE, TokenCache
 from .words import (APOSTROPHES, BODY_UNITS, CONNECTORS, DETERMINERS, DOMAIN_ENDINGS, MEMO_MAX, NP_PREPOSITIONS,
-                    PARTITIVES, PUBLIC_PLACES, QUANTITY_PARTITIVES, RELATIVE_HEADS, AttributionWords, trie_pattern,
-                    unpossessed)
+                    PARTITIVES, PARTY_EPITHETS, PUBLIC_PLACES, QUANTITY_PARTITIVES, RELATIVE_HEADS, AttributionWords,
+                    trie_pattern, unpossessed)
 
 _LEADING_MARKS_RE = re.compile("[ \"“‘']*")  # only these before the source (as str.strip(...) == ""), without a slice
 
@@ -203,7 +203,7 @@ class SourceTyper:
             return "vague", False  # 'The Libertarians said', 'The Greens say': a group, never one person's name
         if len(lows) > 2 and lows[0] in RELATIVE_HEADS and lows[1] in ("who", "that"):
             return "vague", False  # 'Those who helped Tom Reyes said': people the clause describes, not Reyes
-        if len(lows) <= 5 and lows[0] == "the" and lows[-1] in _PARTY_EPITHETS and all(t.cap for t in tokens[1:]):
+        if len(lows) <= 5 and lows[0] == "the" and lows[-1] in PARTY_EPITHETS and all(t.cap for t in tokens[1:]):
             return "official", False  # 'The Wisconsin Republican said': a politician by state and party, no name
         last = head_lows[-1] if head_lows else ""
         j_last = len(head_lows) - 1
@@ -477,8 +477,6 @@ def _described_name(head, head_lows: list[str], individual, organization, is_med
     return not any(w in organization or is_media(w) for w in head_lows[i + 1:])
 
 
-#: A party member's noun after 'the' and a place: how news names a lawmaker a second time ('the Ohio Democrat').
-_PARTY_EPITHETS = frozenset(("republican", "democrat", "independent"))
 
 
 def _singular(low: str) -> str:

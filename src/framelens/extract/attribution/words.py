@@ -21,6 +21,11 @@ DETERMINERS = frozenset("the a an this these those his her their its our my your
 RELATIVE_PRONOUNS = frozenset(("who", "which", "that"))
 #: Possessive determiners: a phrase opened by one is never a subject ('his comments', 'her Twitter posts').
 POSSESSIVE_DETERMINERS = frozenset(("his", "her", "their", "its", "our", "my", "your"))
+#: Articles and possessive determiners: never a subject of the verb right after them (unlike *this, that*).
+ARTICLES_AND_POSSESSIVES = frozenset(("the", "a", "an")) | POSSESSIVE_DETERMINERS
+#: A party member's noun: after 'the' and a place it names a lawmaker ('the Ohio Democrat'); ending a capitalised run
+#: it describes someone ('Oregon Republican').
+PARTY_EPITHETS = frozenset(("republican", "democrat", "independent"))
 #: Number words up to ten ('six in 10 say', 'Two weeks later, ...').
 NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
 #: Days of the week, months and parts of the day, the words of time adverbials the rules read ('on Monday', 'in
